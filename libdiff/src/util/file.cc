@@ -1,0 +1,63 @@
+// Copyright 2026 The libdiff Authors.
+#include "util/file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace libdiff::internal {
+
+namespace {
+
+Status ErrnoStatus(const std::string& path, int err) {
+  std::string msg = path + ": " + std::strerror(err);
+  if (err == ENOENT) return Status::NotFound(msg);
+  return Status::IOError(msg);
+}
+
+}  // namespace
+
+Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
+  const bool is_stdin = path == "-";
+  const std::string name = is_stdin ? "<stdin>" : path;
+  int fd = is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return ErrnoStatus(name, errno);
+  struct stat st {};
+  if (::fstat(fd, &st) == 0) {
+    if (S_ISDIR(st.st_mode)) {
+      if (!is_stdin) ::close(fd);
+      return Status::InvalidArgument(name + ": is a directory");
+    }
+    if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > max_bytes) {
+      if (!is_stdin) ::close(fd);
+      return Status::ResourceExhausted(name + ": " + std::to_string(st.st_size) +
+                                       " bytes, over the limit of " +
+                                       std::to_string(max_bytes));
+    }
+  }
+  std::string out;
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      if (!is_stdin) ::close(fd);
+      return ErrnoStatus(name, err);
+    }
+    if (n == 0) break;
+    if (out.size() + static_cast<size_t>(n) > max_bytes) {
+      if (!is_stdin) ::close(fd);
+      return Status::ResourceExhausted(name + ": over the limit of " +
+                                       std::to_string(max_bytes) + " bytes");
+    }
+    out.append(buf, static_cast<size_t>(n));
+  }
+  if (!is_stdin) ::close(fd);
+  return out;
+}
+
+}  // namespace libdiff::internal
