@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Measure libdiff's article extraction on the NAEB corpus.
+
+Usage:
+  python3 bench/naeb_eval.py [LIBDIFF_BINARY] [--shared DIR] [--out PREDICTIONS.json]
+                             [--per-doc] [--ids ID,...]
+
+Runs `libdiff extract --format jsonl` once over every page of
+DIR/corpus/naeb/html (DIR defaults to ../shared beside the repository), turns
+its output into the prediction format of DIR/eval/score.py
+({id: {"articleBody", "title", "date", "author"}}, several authors joined by
+", "), runs score.py on it and prints the scores (body shingle F1/P/R, body
+word F1, date F1, title and author exact match) plus the wall time.
+
+The binary is the first argument, or the first `libdiff` found under build/*/
+(tools/libdiff) of this repository, newest first. Exits 0 with a message when
+the corpus is absent. Standard library only; runs under any python3 >= 3.8.
+"""
+import argparse
+import glob
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def find_binary(given):
+    if given:
+        return given
+    candidates = [p for p in glob.glob(str(REPO / "build" / "*" / "tools" / "libdiff"))
+                  if os.access(p, os.X_OK)]
+    candidates += [p for p in glob.glob(str(REPO / "build" / "tools" / "libdiff"))
+                   if os.access(p, os.X_OK)]
+    if not candidates:
+        return None
+    return max(candidates, key=os.path.getmtime)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("binary", nargs="?", help="path to the built libdiff command")
+    ap.add_argument("--shared", default=str(REPO.parent / "shared"),
+                    help="the shared folder holding corpus/naeb and eval/score.py")
+    ap.add_argument("--out", help="also keep the predictions in this file")
+    ap.add_argument("--per-doc", action="store_true",
+                    help="list per-document body P/R, worst first (on stderr)")
+    ap.add_argument("--ids", help="only these comma-separated document ids (scores are then partial)")
+    a = ap.parse_args()
+
+    shared = Path(a.shared)
+    corpus = shared / "corpus" / "naeb"
+    score = shared / "eval" / "score.py"
+    if not (corpus / "html").is_dir() or not score.is_file():
+        print(f"naeb_eval: skipped: no corpus at {corpus} or no scorer at {score}")
+        return 0
+    binary = find_binary(a.binary)
+    if not binary:
+        print("naeb_eval: no libdiff binary given and none found under build/*/tools/", file=sys.stderr)
+        return 2
+
+    pages = sorted((corpus / "html").glob("*.html"))
+    if a.ids:
+        wanted = set(a.ids.split(","))
+        pages = [p for p in pages if p.stem in wanted]
+    start = time.perf_counter()
+    proc = subprocess.run([binary, "extract", "--format", "jsonl"] + [str(p) for p in pages],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if proc.stderr:
+        sys.stderr.write(proc.stderr.decode("utf-8", "replace"))
+
+    predictions = {}
+    for line in proc.stdout.decode("utf-8").splitlines():
+        if not line.strip():
+            continue
+        obj = json.loads(line)
+        doc_id = Path(obj.get("path", "")).stem
+        authors = obj.get("authors") or []
+        predictions[doc_id] = {
+            "articleBody": obj.get("text") or "",
+            "title": obj.get("title") or None,
+            "date": obj.get("published") or None,
+            "author": ", ".join(authors) if authors else None,
+        }
+
+    if a.out:
+        out_path = a.out
+    else:
+        fd, out_path = tempfile.mkstemp(prefix="naeb_predictions_", suffix=".json")
+        os.close(fd)
+    try:
+        with open(out_path, "w", encoding="utf-8") as f:
+            json.dump(predictions, f, ensure_ascii=False)
+        corpus_arg = str(corpus)
+        if a.ids:
+            # Score only the chosen ids: a trimmed copy of the gold files.
+            tmpdir = tempfile.mkdtemp(prefix="naeb_subset_")
+            for name in ("ground-truth.json", "ground-truth-metadata.json"):
+                src = corpus / name
+                if src.exists():
+                    data = json.load(open(src, encoding="utf-8"))
+                    json.dump({k: v for k, v in data.items() if k in wanted},
+                              open(os.path.join(tmpdir, name), "w", encoding="utf-8"))
+            corpus_arg = tmpdir
+        cmd = [sys.executable, str(score), out_path, "--corpus", corpus_arg]
+        if a.per_doc:
+            cmd.append("--per-doc")
+        res = subprocess.run(cmd, stdout=subprocess.PIPE)
+        if res.returncode != 0:
+            print("naeb_eval: score.py failed", file=sys.stderr)
+            return 2
+        scores = json.loads(res.stdout.decode("utf-8"))
+    finally:
+        if not a.out:
+            os.unlink(out_path)
+
+    total_bytes = sum(p.stat().st_size for p in pages)
+    b = scores["body_shingle"]
+    print(f"binary            {binary}")
+    print(f"pages             {len(pages)} ({len(predictions)} predictions, exit {proc.returncode})")
+    print(f"body shingle      F1 {b['f1']:.3f}  P {b['precision']:.3f}  R {b['recall']:.3f}")
+    print(f"body word         F1 {scores['body_word']['f1']:.3f}")
+    if "date" in scores:
+        print(f"date              F1 {scores['date']['f1']:.3f}  P {scores['date']['precision']:.3f}"
+              f"  R {scores['date']['recall']:.3f}")
+        print(f"title             exact {scores['title']['exact']:.3f}  (n={scores['title']['n']})")
+        print(f"author            exact {scores['author']['exact']:.3f}  (n={scores['author']['n']})")
+    print(f"wall time         {elapsed:.2f} s for {total_bytes / 1e6:.1f} MB "
+          f"({1000 * elapsed / max(1, len(pages)):.2f} ms/page incl. process start and I/O)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
