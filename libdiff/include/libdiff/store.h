@@ -113,8 +113,9 @@ enum class VerdictKind { kNew, kUnchanged, kUpdated, kDuplicate, kSkipped };
 // "new", "unchanged", "updated", "duplicate", "skipped".
 const char* VerdictKindName(VerdictKind kind);
 
-// What changed between two revisions of one article.
-struct ChangeSummary {
+// What changed between two revisions of one article (the verdict's view; the
+// full sentence/word diff is DiffArticles in diff.h).
+struct UpdateSummary {
   int paragraphs_added = 0;
   int paragraphs_removed = 0;
   int paragraphs_changed = 0;
@@ -141,7 +142,7 @@ struct Verdict {
   uint32_t revision = 0;
   std::string title;
   // kUpdated only.
-  ChangeSummary changes;
+  UpdateSummary changes;
   // kUpdated: the earlier revision whose body and title came back, or 0.
   uint32_t reverted_to = 0;
   // Set when the page reached a known article through a URL it was not yet
