@@ -1,0 +1,341 @@
+// Copyright 2026 The libdiff Authors.
+//
+// The LMDB backend of the near-duplicate index (schema in the header).
+#include <bit>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <tuple>
+#include <algorithm>
+
+#include "index/near_duplicate_index.h"
+
+namespace libdiff::internal {
+namespace {
+
+constexpr const char* kMetaKey = "schema";
+
+Status LmdbError(int rc, const std::string& what) {
+  std::string msg = "near-duplicate index: " + what + ": " + mdb_strerror(rc);
+  switch (rc) {
+    case MDB_MAP_FULL:
+    case MDB_TXN_FULL:
+    case MDB_DBS_FULL:
+    case MDB_READERS_FULL:
+      return Status::ResourceExhausted(msg);
+    case MDB_NOTFOUND:
+      return Status::NotFound(msg);
+    case MDB_CORRUPTED:
+    case MDB_PAGE_NOTFOUND:
+    case MDB_INVALID:
+    case MDB_VERSION_MISMATCH:
+    case MDB_INCOMPATIBLE:
+      return Status::Corruption(msg);
+    case EINVAL:
+      return Status::InvalidArgument(msg);
+    default:
+      return Status::IOError(msg);
+  }
+}
+
+void PutBigEndian(uint64_t v, int bytes, unsigned char* out) {
+  for (int i = bytes - 1; i >= 0; --i) {
+    out[i] = static_cast<unsigned char>(v & 0xff);
+    v >>= 8;
+  }
+}
+
+uint64_t GetBigEndian(const unsigned char* in, int bytes) {
+  uint64_t v = 0;
+  for (int i = 0; i < bytes; ++i) v = (v << 8) | in[i];
+  return v;
+}
+
+MDB_val Val(void* data, size_t size) {
+  MDB_val v;
+  v.mv_size = size;
+  v.mv_data = data;
+  return v;
+}
+
+std::string SchemaText(int max_k, int id_bytes) {
+  return "ndi v1 max_k=" + std::to_string(max_k) + " id_bytes=" + std::to_string(id_bytes);
+}
+
+// Opens a named database; creates it when `txn` can write. EACCES from
+// MDB_CREATE means a read-only transaction and a missing database.
+Status OpenDb(MDB_txn* txn, const std::string& name, unsigned int flags, MDB_dbi* dbi) {
+  int rc = mdb_dbi_open(txn, name.c_str(), flags, dbi);
+  if (rc == MDB_NOTFOUND) {
+    rc = mdb_dbi_open(txn, name.c_str(), flags | MDB_CREATE, dbi);
+    if (rc == EACCES) {
+      return Status::NotFound("near-duplicate index: database " + name +
+                              " does not exist (and the transaction is read-only)");
+    }
+  }
+  if (rc == MDB_INCOMPATIBLE) {
+    return Status::Corruption("near-duplicate index: database " + name +
+                              " exists with other flags (not written by this index)");
+  }
+  if (rc != 0) return LmdbError(rc, "opening " + name);
+  return Status::OK();
+}
+
+// RAII for a cursor.
+class Cursor {
+ public:
+  Cursor() = default;
+  Cursor(const Cursor&) = delete;
+  Cursor& operator=(const Cursor&) = delete;
+  ~Cursor() {
+    if (c_ != nullptr) mdb_cursor_close(c_);
+  }
+  int Open(MDB_txn* txn, MDB_dbi dbi) { return mdb_cursor_open(txn, dbi, &c_); }
+  MDB_cursor* get() const { return c_; }
+
+ private:
+  MDB_cursor* c_ = nullptr;
+};
+
+}  // namespace
+
+Result<LmdbNearDuplicateIndex> LmdbNearDuplicateIndex::Open(MDB_txn* txn,
+                                                            const LmdbIndexOptions& options) {
+  if (txn == nullptr) return Status::InvalidArgument("near-duplicate index: null transaction");
+  if (options.max_k < 0 || options.max_k > kMaxSupportedK) {
+    return Status::InvalidArgument("near-duplicate index: max_k " + std::to_string(options.max_k) +
+                                   " outside 0.." + std::to_string(kMaxSupportedK));
+  }
+  if (options.id_bytes < 4 || options.id_bytes > 8) {
+    return Status::InvalidArgument("near-duplicate index: id_bytes " +
+                                   std::to_string(options.id_bytes) + " outside 4..8");
+  }
+  LmdbNearDuplicateIndex index;
+  index.layout_ = TableLayout::ForMaxK(options.max_k);
+  index.id_bytes_ = options.id_bytes;
+  LIBDIFF_RETURN_IF_ERROR(OpenDb(txn, "ndi_meta", 0, &index.meta_));
+
+  const std::string want = SchemaText(options.max_k, options.id_bytes);
+  std::string key_text = kMetaKey;
+  MDB_val key = Val(key_text.data(), key_text.size());
+  MDB_val value;
+  int rc = mdb_get(txn, index.meta_, &key, &value);
+  if (rc == MDB_NOTFOUND) {
+    std::string text = want;
+    MDB_val v = Val(text.data(), text.size());
+    rc = mdb_put(txn, index.meta_, &key, &v, 0);
+    if (rc == EACCES) {
+      return Status::NotFound("near-duplicate index: no schema record (read-only transaction)");
+    }
+    if (rc != 0) return LmdbError(rc, "writing the schema record");
+  } else if (rc != 0) {
+    return LmdbError(rc, "reading the schema record");
+  } else {
+    std::string have(static_cast<const char*>(value.mv_data), value.mv_size);
+    if (have != want) {
+      return Status::InvalidArgument("near-duplicate index: stored schema \"" + have +
+                                     "\", this caller opens it as \"" + want + "\"");
+    }
+  }
+  for (int t = 0; t < index.layout_.tables; ++t) {
+    const int w = index.layout_.width[static_cast<size_t>(t)];
+    index.key_bytes_[t] = (w + 7) / 8;
+    index.residual_bytes_[t] = (64 - w + 7) / 8;
+    LIBDIFF_RETURN_IF_ERROR(OpenDb(txn, "ndi_t" + std::to_string(t), MDB_DUPSORT | MDB_DUPFIXED,
+                                   &index.tables_[t]));
+  }
+  return index;
+}
+
+void LmdbNearDuplicateIndex::Encode(int table, uint64_t simhash, uint64_t id, unsigned char* key,
+                                    unsigned char* value) const {
+  const int w = layout_.width[static_cast<size_t>(table)];
+  const uint64_t p = layout_.Permute(table, simhash);
+  const uint64_t residual = w == 64 ? 0 : (p & ((uint64_t{1} << (64 - w)) - 1));
+  PutBigEndian(p >> (64 - w), key_bytes_[table], key);
+  PutBigEndian(residual, residual_bytes_[table], value);
+  PutBigEndian(id, id_bytes_, value + residual_bytes_[table]);
+}
+
+Status LmdbNearDuplicateIndex::Insert(MDB_txn* txn, uint64_t simhash, uint64_t id) const {
+  if (id_bytes_ < 8 && (id >> (8 * id_bytes_)) != 0) {
+    return Status::InvalidArgument("near-duplicate index: id " + std::to_string(id) +
+                                   " does not fit in " + std::to_string(id_bytes_) + " bytes");
+  }
+  unsigned char kbuf[8];
+  unsigned char vbuf[16];
+  for (int t = 0; t < layout_.tables; ++t) {
+    Encode(t, simhash, id, kbuf, vbuf);
+    MDB_val key = Val(kbuf, static_cast<size_t>(key_bytes_[t]));
+    MDB_val value = Val(vbuf, static_cast<size_t>(residual_bytes_[t] + id_bytes_));
+    const int rc = mdb_put(txn, tables_[t], &key, &value, MDB_NODUPDATA);
+    if (rc != 0 && rc != MDB_KEYEXIST) return LmdbError(rc, "inserting");
+  }
+  return Status::OK();
+}
+
+Status LmdbNearDuplicateIndex::InsertBatch(MDB_txn* txn, std::span<const IndexEntry> entries) const {
+  for (const IndexEntry& e : entries) {
+    if (id_bytes_ < 8 && (e.id >> (8 * id_bytes_)) != 0) {
+      return Status::InvalidArgument("near-duplicate index: id " + std::to_string(e.id) +
+                                     " does not fit in " + std::to_string(id_bytes_) + " bytes");
+    }
+  }
+  // (key, residual, id) as integers sorts exactly like the big-endian bytes.
+  std::vector<std::tuple<uint64_t, uint64_t, uint64_t>> rows(entries.size());
+  for (int t = 0; t < layout_.tables; ++t) {
+    const int w = layout_.width[static_cast<size_t>(t)];
+    for (size_t i = 0; i < entries.size(); ++i) {
+      const uint64_t p = layout_.Permute(t, entries[i].simhash);
+      const uint64_t residual = w == 64 ? 0 : (p & ((uint64_t{1} << (64 - w)) - 1));
+      rows[i] = {p >> (64 - w), residual, entries[i].id};
+    }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+
+    Cursor cursor;
+    int rc = cursor.Open(txn, tables_[t]);
+    if (rc != 0) return LmdbError(rc, "opening a cursor");
+    const size_t kb = static_cast<size_t>(key_bytes_[t]);
+    const size_t vb = static_cast<size_t>(residual_bytes_[t] + id_bytes_);
+    unsigned char last_key[8] = {};
+    unsigned char last_value[16] = {};
+    bool have_last = false;
+    MDB_val k0, v0;
+    rc = mdb_cursor_get(cursor.get(), &k0, &v0, MDB_LAST);
+    if (rc == 0) {
+      // MDB_LAST on a DUPSORT database positions at the last duplicate.
+      std::memcpy(last_key, k0.mv_data, kb);
+      std::memcpy(last_value, v0.mv_data, vb);
+      have_last = true;
+    } else if (rc != MDB_NOTFOUND) {
+      return LmdbError(rc, "reading the last entry");
+    }
+    bool appending = true;
+    unsigned char kbuf[8];
+    unsigned char vbuf[16];
+    for (const auto& [key_bits, residual, id] : rows) {
+      PutBigEndian(key_bits, key_bytes_[t], kbuf);
+      PutBigEndian(residual, residual_bytes_[t], vbuf);
+      PutBigEndian(id, id_bytes_, vbuf + residual_bytes_[t]);
+      unsigned int flags = MDB_NODUPDATA;
+      if (appending) {
+        const int kc = have_last ? std::memcmp(kbuf, last_key, kb) : 1;
+        const int vc = kc == 0 ? std::memcmp(vbuf, last_value, vb) : 1;
+        if (kc > 0) {
+          flags = MDB_APPEND;
+        } else if (kc == 0 && vc > 0) {
+          flags = MDB_APPENDDUP;
+        } else {
+          appending = false;  // interleaves with stored entries: search each one
+        }
+      }
+      MDB_val key = Val(kbuf, kb);
+      MDB_val value = Val(vbuf, vb);
+      rc = mdb_cursor_put(cursor.get(), &key, &value, flags);
+      if (rc != 0 && rc != MDB_KEYEXIST) return LmdbError(rc, "inserting a batch");
+      if (appending) {
+        std::memcpy(last_key, kbuf, kb);
+        std::memcpy(last_value, vbuf, vb);
+        have_last = true;
+      }
+    }
+  }
+  return Status::OK();
+}
+
+Status LmdbNearDuplicateIndex::Remove(MDB_txn* txn, uint64_t simhash, uint64_t id) const {
+  if (id_bytes_ < 8 && (id >> (8 * id_bytes_)) != 0) return Status::OK();  // never stored
+  unsigned char kbuf[8];
+  unsigned char vbuf[16];
+  for (int t = 0; t < layout_.tables; ++t) {
+    Encode(t, simhash, id, kbuf, vbuf);
+    MDB_val key = Val(kbuf, static_cast<size_t>(key_bytes_[t]));
+    MDB_val value = Val(vbuf, static_cast<size_t>(residual_bytes_[t] + id_bytes_));
+    const int rc = mdb_del(txn, tables_[t], &key, &value);
+    if (rc != 0 && rc != MDB_NOTFOUND) return LmdbError(rc, "removing");
+  }
+  return Status::OK();
+}
+
+Status LmdbNearDuplicateIndex::Query(MDB_txn* txn, uint64_t simhash, int k,
+                                     std::vector<IndexMatch>* out) const {
+  if (k < 0 || k > layout_.max_k || out == nullptr) {
+    return Status::InvalidArgument("near-duplicate index: query distance " + std::to_string(k) +
+                                   " outside 0.." + std::to_string(layout_.max_k));
+  }
+  const size_t from = out->size();
+  uint64_t qkeys[kMaxSupportedK + 1];
+  for (int t = 0; t <= k; ++t) qkeys[t] = layout_.Key(t, simhash);
+  for (int t = 0; t <= k; ++t) {
+    const int w = layout_.width[static_cast<size_t>(t)];
+    const int rb = residual_bytes_[t];
+    const size_t item = static_cast<size_t>(rb + id_bytes_);
+    const uint64_t qp = layout_.Permute(t, simhash);
+    const uint64_t key_high = w == 64 ? qp : (qkeys[t] << (64 - w));
+    unsigned char kbuf[8];
+    PutBigEndian(qkeys[t], key_bytes_[t], kbuf);
+    Cursor cursor;
+    int rc = cursor.Open(txn, tables_[t]);
+    if (rc != 0) return LmdbError(rc, "opening a cursor");
+    MDB_val key = Val(kbuf, static_cast<size_t>(key_bytes_[t]));
+    MDB_val data;
+    rc = mdb_cursor_get(cursor.get(), &key, &data, MDB_SET);
+    if (rc == MDB_NOTFOUND) continue;
+    if (rc != 0) return LmdbError(rc, "querying");
+    MDB_cursor_op op = MDB_GET_MULTIPLE;
+    for (;;) {
+      rc = mdb_cursor_get(cursor.get(), &key, &data, op);
+      if (rc == MDB_NOTFOUND) break;
+      if (rc != 0) return LmdbError(rc, "querying");
+      op = MDB_NEXT_MULTIPLE;
+      const auto* bytes = static_cast<const unsigned char*>(data.mv_data);
+      const size_t count = data.mv_size / item;
+      for (size_t i = 0; i < count; ++i) {
+        const unsigned char* rec = bytes + i * item;
+        const uint64_t p = key_high | GetBigEndian(rec, rb);
+        const int d = std::popcount(p ^ qp);
+        if (d > k) continue;
+        const uint64_t h = layout_.Unpermute(t, p);
+        bool first = true;
+        for (int u = 0; first && u < t; ++u) first = layout_.Key(u, h) != qkeys[u];
+        if (!first) continue;
+        out->push_back(IndexMatch{GetBigEndian(rec + rb, id_bytes_), h, d});
+      }
+    }
+  }
+  // Same post-processing as the in-memory backend: each id once, closest first.
+  auto begin = out->begin() + static_cast<std::ptrdiff_t>(from);
+  std::sort(begin, out->end(), [](const IndexMatch& a, const IndexMatch& b) {
+    return a.id != b.id ? a.id < b.id : a.distance < b.distance;
+  });
+  out->erase(std::unique(begin, out->end(),
+                         [](const IndexMatch& a, const IndexMatch& b) { return a.id == b.id; }),
+             out->end());
+  std::sort(out->begin() + static_cast<std::ptrdiff_t>(from), out->end(),
+            [](const IndexMatch& a, const IndexMatch& b) {
+              return a.distance != b.distance ? a.distance < b.distance : a.id < b.id;
+            });
+  return Status::OK();
+}
+
+Result<uint64_t> LmdbNearDuplicateIndex::Count(MDB_txn* txn) const {
+  MDB_stat st;
+  const int rc = mdb_stat(txn, tables_[0], &st);
+  if (rc != 0) return LmdbError(rc, "stat");
+  return static_cast<uint64_t>(st.ms_entries);
+}
+
+Result<uint64_t> LmdbNearDuplicateIndex::DiskBytes(MDB_txn* txn) const {
+  uint64_t bytes = 0;
+  for (int t = -1; t < layout_.tables; ++t) {
+    MDB_stat st;
+    const int rc = mdb_stat(txn, t < 0 ? meta_ : tables_[t], &st);
+    if (rc != 0) return LmdbError(rc, "stat");
+    bytes += uint64_t{st.ms_psize} *
+             (uint64_t{st.ms_branch_pages} + st.ms_leaf_pages + st.ms_overflow_pages);
+  }
+  return bytes;
+}
+
+}  // namespace libdiff::internal

@@ -1,0 +1,281 @@
+// Copyright 2026 The libdiff Authors.
+//
+// Near-duplicate lookup over 64-bit SimHash values, and the verification step
+// that turns a SimHash candidate into a duplicate verdict. Private to libdiff:
+// the store and dedupe stages use it; users see its results through Store and
+// Dedupe.
+//
+// Table design (Manku, Jain, Das Sarma, "Detecting near-duplicates for web
+// crawling", WWW 2007). For a schema maximum distance K the 64 bits are cut
+// into K+1 contiguous blocks (widths differ by at most one bit; for K = 3 four
+// blocks of 16 bits). Two hashes within Hamming distance k <= K differ in at
+// most k blocks, so among ANY k+1 blocks one is identical: a query at distance
+// k probes k+1 tables only, table t keyed by block t. Each probe returns about
+// N / 2^(64/(K+1)) candidates, each checked with one popcount; each result is
+// reported by the first probed table whose block matches, so it appears once.
+//
+//   K (max_k)   block bits   candidates per probe at N = 10M   tables
+//   0..1        64 / 32      ~0                                1..2
+//   3           16           ~150                              4
+//   5           10-11        ~7,000                            6
+//   7           8            ~39,000                           8   (kMaxSupportedK)
+// Memory/disk grow with the number of tables (K+1 entries per fingerprint);
+// query time grows with candidates per probe. K = 3 is the design point.
+//
+//   internal::NearDuplicateIndex index(/*max_k=*/3);
+//   index.Add(fp.simhash, doc_id);  ...
+//   index.Build();
+//   std::vector<internal::IndexMatch> matches;
+//   index.Query(other.simhash, 3, &matches);
+//
+// Thread safety: NearDuplicateIndex is not safe for concurrent Add/Build; after
+// Build() any number of threads may call Query() concurrently. An
+// LmdbNearDuplicateIndex is an immutable handle (database ids and layout) and
+// may be shared by threads; each call runs inside the caller's transaction and
+// follows LMDB's rules for that transaction. VerifyNearDuplicate is pure.
+#ifndef LIBDIFF_INDEX_NEAR_DUPLICATE_INDEX_H_
+#define LIBDIFF_INDEX_NEAR_DUPLICATE_INDEX_H_
+
+#include <lmdb.h>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "libdiff/fingerprint.h"
+#include "libdiff/status.h"
+
+namespace libdiff::internal {
+
+// Largest schema distance supported by either backend. Beyond 7 the 8-bit
+// blocks make every probe return ~N/256 candidates: a linear scan does as well.
+inline constexpr int kMaxSupportedK = 7;
+
+// One query result: an id stored with a SimHash within the query distance.
+struct IndexMatch {
+  uint64_t id = 0;
+  uint64_t simhash = 0;  // the stored hash
+  int distance = 0;      // Hamming distance to the query, 0..k
+  friend bool operator==(const IndexMatch&, const IndexMatch&) = default;
+};
+
+// A (simhash, id) pair for bulk loading.
+struct IndexEntry {
+  uint64_t simhash = 0;
+  uint64_t id = 0;
+};
+
+// The block layout for a schema maximum K: K+1 contiguous blocks, most
+// significant first. Table t stores hashes rotated left by `shift[t]`, which
+// brings block t to the top `width[t]` bits.
+struct TableLayout {
+  int max_k = 3;
+  int tables = 4;
+  std::array<int, kMaxSupportedK + 1> shift{};
+  std::array<int, kMaxSupportedK + 1> width{};
+
+  // REQUIRES: 0 <= max_k <= kMaxSupportedK.
+  static TableLayout ForMaxK(int max_k);
+  uint64_t Permute(int table, uint64_t h) const;
+  uint64_t Unpermute(int table, uint64_t p) const;
+  // The top `width[table]` bits of the permuted hash: the table's key.
+  uint64_t Key(int table, uint64_t h) const;
+};
+
+// In-memory backend: per table one array of permuted hashes sorted ascending,
+// a parallel array of positions into the entry list, and a directory over the
+// top bits, so a probe is one directory lookup and a short sequential scan.
+// Memory: 12 bytes per entry per table plus 16 bytes per entry (hash and id),
+// i.e. 64 bytes per fingerprint at K = 3, plus a directory of at most
+// 2^min(block bits, log2 N + 1) 32-bit offsets per table.
+//
+// Entries with the same (simhash, id) are stored once; one id may be stored
+// with several hashes and is then reported once, at its smallest distance.
+class NearDuplicateIndex {
+ public:
+  // REQUIRES: 0 <= max_k <= kMaxSupportedK. Default: 3.
+  explicit NearDuplicateIndex(int max_k = 3);
+
+  // Stages an entry. Not visible to Query until the next Build().
+  void Add(uint64_t simhash, uint64_t id);
+  void Reserve(size_t n);
+  // Sorts the staged entries into the tables. O(N log N); may be called again
+  // after more Add() calls (rebuilds everything). Fails with
+  // kResourceExhausted past 2^32 - 1 entries.
+  Status Build();
+
+  // Appends to `out` every stored id whose hash is within `k` bits of
+  // `simhash`, each id once, sorted by (distance, id). Entries added after the
+  // last Build() are not seen.
+  // REQUIRES: 0 <= k <= max_k(); out != nullptr.
+  void Query(uint64_t simhash, int k, std::vector<IndexMatch>* out) const;
+
+  int max_k() const { return layout_.max_k; }
+  // Entries visible to Query (after de-duplication at Build()).
+  size_t size() const { return built_size_; }
+  // Bytes held by the built tables and the staged entries.
+  size_t MemoryBytes() const;
+
+ private:
+  struct Table {
+    int dir_bits = 0;
+    std::vector<uint64_t> permuted;    // sorted ascending
+    std::vector<uint32_t> position;    // index into hashes_/ids_
+    std::vector<uint32_t> directory;   // 2^dir_bits + 1 offsets into permuted
+  };
+  TableLayout layout_;
+  std::vector<uint64_t> hashes_;  // entry i: hashes_[i], ids_[i]
+  std::vector<uint64_t> ids_;
+  size_t built_size_ = 0;
+  std::vector<Table> tables_;
+};
+
+struct LmdbIndexOptions {
+  // Schema maximum distance; queries may use any k <= max_k. Default: 3.
+  int max_k = 3;
+  // Bytes used to store an id; ids must be < 2^(8*id_bytes). 4..8. Default: 5
+  // (ids below 2^40, about 1.1e12).
+  int id_bytes = 5;
+};
+
+// LMDB backend, living in the caller's environment and transactions.
+//
+// Schema (named databases; the caller's env needs mdb_env_set_maxdbs of at
+// least kLmdbMaxDbs more than it uses itself):
+//   "ndi_meta"  plain: key "schema" -> "ndi v1 max_k=<K> id_bytes=<B>" (text).
+//   "ndi_t<t>"  for t = 0..K, MDB_DUPSORT | MDB_DUPFIXED:
+//               key   = block t of the hash, big-endian, ceil(width/8) bytes
+//               value = the other 64 - width bits of the rotated hash,
+//                       big-endian, ceil((64 - width)/8) bytes, followed by the
+//                       id, big-endian, id_bytes bytes.
+// For K = 3 that is a 2-byte key and an 11-byte fixed value: 44 bytes of
+// payload per fingerprint. Keys are few (at most 2^16 per table), so their
+// cost vanishes; the duplicates of one key are packed in LMDB's LEAF2 pages
+// (no per-item header). Measured bytes per fingerprint: docs/index.md.
+//
+// Opening a store written with another max_k or id_bytes fails with
+// kInvalidArgument naming both.
+class LmdbNearDuplicateIndex {
+ public:
+  // Named databases this index uses at kMaxSupportedK: meta + 8 tables.
+  static constexpr int kLmdbMaxDbs = kMaxSupportedK + 2;
+  // Named databases it uses for `max_k`.
+  static constexpr int DbsNeeded(int max_k) { return max_k + 2; }
+
+  // Opens (in a write transaction: creates) the databases. With a read-only
+  // txn the databases must exist (kNotFound otherwise). The handle stays valid
+  // for the life of the environment once `txn` commits (LMDB dbi rules: open
+  // the index in a write txn that commits before other txns use it).
+  static Result<LmdbNearDuplicateIndex> Open(MDB_txn* txn, const LmdbIndexOptions& options);
+  static Result<LmdbNearDuplicateIndex> Open(MDB_txn* txn, int max_k) {
+    LmdbIndexOptions options;
+    options.max_k = max_k;
+    return Open(txn, options);
+  }
+
+  // Adds (simhash, id); adding an existing pair again is a no-op.
+  // REQUIRES: a write txn. Fails with kInvalidArgument for an id that does
+  // not fit in id_bytes, kResourceExhausted when the map is full (the caller
+  // grows the map and retries the transaction).
+  Status Insert(MDB_txn* txn, uint64_t simhash, uint64_t id) const;
+  // Adds many pairs; much faster than repeated Insert() (sorted per table, and
+  // appended without searching when they all sort after the stored ones).
+  Status InsertBatch(MDB_txn* txn, std::span<const IndexEntry> entries) const;
+  // Removes (simhash, id); removing an absent pair is a no-op.
+  Status Remove(MDB_txn* txn, uint64_t simhash, uint64_t id) const;
+  // Appends to `out` every id stored with a hash within `k` bits, each id
+  // once, sorted by (distance, id). REQUIRES: 0 <= k <= max_k().
+  Status Query(MDB_txn* txn, uint64_t simhash, int k, std::vector<IndexMatch>* out) const;
+
+  // Number of stored (simhash, id) pairs.
+  Result<uint64_t> Count(MDB_txn* txn) const;
+  // Bytes of LMDB pages (branch, leaf, overflow) held by the ndi_ databases.
+  Result<uint64_t> DiskBytes(MDB_txn* txn) const;
+
+  int max_k() const { return layout_.max_k; }
+  int id_bytes() const { return id_bytes_; }
+
+ private:
+  LmdbNearDuplicateIndex() = default;
+  void Encode(int table, uint64_t simhash, uint64_t id, unsigned char* key,
+              unsigned char* value) const;
+
+  TableLayout layout_;
+  int id_bytes_ = 5;
+  int key_bytes_[kMaxSupportedK + 1] = {};
+  int residual_bytes_[kMaxSupportedK + 1] = {};
+  MDB_dbi meta_ = 0;
+  MDB_dbi tables_[kMaxSupportedK + 1] = {};
+};
+
+// ---------------------------------------------------------------------------
+// Verification.
+//
+// A SimHash match alone is not a duplicate: two short texts, or two articles
+// whose extracted bodies still share a template (a bio, a newsletter box),
+// can land within a few bits. The rule (all thresholds are options):
+//  1. Both texts must be long enough: >= min_tokens tokens and >=
+//     min_shingles shingles. Shorter texts are never duplicates, not even of
+//     an identical text ("Subscribe to read" on two pages is not one story).
+//  2. Identical exact hashes (same normalised text): duplicate, distance 0.
+//  3. Paragraph evidence, on the sets of paragraph hashes P(a), P(b):
+//       shared = |P(a) n P(b)|, containment = shared / min(|P(a)|, |P(b)|).
+//     a. SimHash route: distance <= max_distance and, when both texts have
+//        at least 2 paragraphs, containment >= min_containment and shared >=
+//        min_shared_paragraphs. (Texts with a single paragraph have no
+//        paragraph evidence; the SimHash distance decides.)
+//     b. Containment route: distance <= containment_max_distance and
+//        containment >= strong_containment and shared >= min_shared_paragraphs
+//        (and both have >= 2 paragraphs). This keeps a syndicated copy whose
+//        last paragraph was dropped, which SimHash alone puts 5-12 bits away.
+// A copy with a dateline added changes one paragraph and passes either route;
+// two articles sharing only boilerplate paragraphs fail (3.a needs half the
+// smaller text's paragraphs, 3.b most of them, and their SimHashes are ~32 bits
+// apart).
+struct VerifyOptions {
+  // SimHash route bound (the query distance k). Default: 3.
+  int max_distance = 3;
+  // Minimum tokens in each text. Default: 25.
+  uint64_t min_tokens = 25;
+  // Minimum distinct shingles in each text. Default: 20.
+  uint64_t min_shingles = 20;
+  // SimHash route: minimum shared/min(paragraphs). Default: 0.5.
+  double min_containment = 0.5;
+  // Both routes: minimum shared paragraphs (capped at the smaller paragraph
+  // count). Default: 2.
+  int min_shared_paragraphs = 2;
+  // Containment route: minimum containment; > 1 disables the route. Default: 0.8.
+  double strong_containment = 0.8;
+  // Containment route: SimHash bound. Default: 20.
+  int containment_max_distance = 20;
+};
+
+struct VerifyResult {
+  bool is_duplicate = false;
+  int distance = 64;            // SimHash Hamming distance
+  double similarity = 0;        // paragraph Jaccard |P(a) n P(b)| / |P(a) u P(b)|,
+                                // or 1 - distance/32 (floored at 0) without paragraphs
+  double containment = 0;       // shared / min(|P(a)|, |P(b)|)
+  size_t shared_paragraphs = 0;
+  bool exact = false;           // identical normalised text
+  const char* reason = "";      // static text: which rule decided
+};
+
+VerifyResult VerifyNearDuplicate(const Fingerprint& a, const Fingerprint& b,
+                                 const VerifyOptions& options = VerifyOptions());
+
+// The paragraph evidence on its own, for callers that keep paragraph hashes in
+// their own compact form (sorted, de-duplicated hashes). Same rule as above.
+VerifyResult VerifyNearDuplicateSorted(uint64_t simhash_a, uint64_t simhash_b,
+                                       bool exact_equal, uint64_t tokens_a, uint64_t tokens_b,
+                                       uint64_t shingles_a, uint64_t shingles_b,
+                                       std::span<const uint32_t> paragraphs_a,
+                                       std::span<const uint32_t> paragraphs_b,
+                                       const VerifyOptions& options = VerifyOptions());
+
+}  // namespace libdiff::internal
+
+#endif  // LIBDIFF_INDEX_NEAR_DUPLICATE_INDEX_H_

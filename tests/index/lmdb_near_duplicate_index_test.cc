@@ -1,0 +1,210 @@
+// Copyright 2026 The libdiff Authors.
+#include <lmdb.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "index/index_test_util.h"
+#include "index/near_duplicate_index.h"
+
+namespace libdiff::internal {
+namespace {
+
+// A fresh LMDB environment in a temporary directory, removed afterwards.
+class LmdbEnv {
+ public:
+  LmdbEnv() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "ndi_test_XXXXXX").string();
+    dir_ = mkdtemp(tmpl.data());
+    EXPECT_EQ(mdb_env_create(&env_), 0);
+    EXPECT_EQ(mdb_env_set_maxdbs(env_, LmdbNearDuplicateIndex::kLmdbMaxDbs), 0);
+    EXPECT_EQ(mdb_env_set_mapsize(env_, size_t{256} << 20), 0);
+    EXPECT_EQ(mdb_env_open(env_, dir_.c_str(), 0, 0644), 0);
+  }
+  ~LmdbEnv() {
+    mdb_env_close(env_);
+    std::filesystem::remove_all(dir_);
+  }
+  MDB_txn* Begin(bool read_only) {
+    MDB_txn* txn = nullptr;
+    EXPECT_EQ(mdb_txn_begin(env_, nullptr, read_only ? MDB_RDONLY : 0, &txn), 0);
+    return txn;
+  }
+  MDB_env* env() { return env_; }
+
+ private:
+  std::string dir_;
+  MDB_env* env_ = nullptr;
+};
+
+LmdbNearDuplicateIndex OpenIndex(LmdbEnv& env, int max_k) {
+  MDB_txn* txn = env.Begin(false);
+  auto index = LmdbNearDuplicateIndex::Open(txn, max_k);
+  EXPECT_TRUE(index.ok()) << index.status().ToString();
+  EXPECT_EQ(mdb_txn_commit(txn), 0);
+  return *std::move(index);
+}
+
+TEST(LmdbNearDuplicateIndex, InsertQueryRemove) {
+  LmdbEnv env;
+  LmdbNearDuplicateIndex index = OpenIndex(env, 3);
+  const uint64_t h = 0xfeedfacecafebeefULL;
+  MDB_txn* txn = env.Begin(false);
+  ASSERT_TRUE(index.Insert(txn, h, 1).ok());
+  ASSERT_TRUE(index.Insert(txn, h, 1).ok());  // again: no-op
+  ASSERT_TRUE(index.Insert(txn, h, 2).ok());  // shares the fingerprint
+  ASSERT_TRUE(index.Insert(txn, h ^ 0x7, 3).ok());
+  ASSERT_TRUE(index.Insert(txn, h ^ 0xf, 4).ok());
+  ASSERT_EQ(mdb_txn_commit(txn), 0);
+
+  txn = env.Begin(true);
+  std::vector<IndexMatch> out;
+  ASSERT_TRUE(index.Query(txn, h, 3, &out).ok());
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[0], (IndexMatch{1, h, 0}));
+  EXPECT_EQ(out[1], (IndexMatch{2, h, 0}));
+  EXPECT_EQ(out[2], (IndexMatch{3, h ^ 0x7, 3}));
+  auto count = index.Count(txn);
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ(*count, 4u);
+  mdb_txn_abort(txn);
+
+  txn = env.Begin(false);
+  ASSERT_TRUE(index.Remove(txn, h, 1).ok());
+  ASSERT_TRUE(index.Remove(txn, h, 99).ok());  // absent: no-op
+  out.clear();
+  ASSERT_TRUE(index.Query(txn, h, 3, &out).ok());
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].id, 2u);
+  EXPECT_EQ(out[1].id, 3u);
+  mdb_txn_abort(txn);
+}
+
+TEST(LmdbNearDuplicateIndex, RejectsBadArguments) {
+  LmdbEnv env;
+  LmdbNearDuplicateIndex index = OpenIndex(env, 3);
+  MDB_txn* txn = env.Begin(false);
+  EXPECT_TRUE(index.Insert(txn, 1, uint64_t{1} << 40).IsInvalidArgument());
+  std::vector<IndexMatch> out;
+  EXPECT_TRUE(index.Query(txn, 1, 4, &out).IsInvalidArgument());
+  EXPECT_TRUE(index.Query(txn, 1, -1, &out).IsInvalidArgument());
+  mdb_txn_abort(txn);
+  EXPECT_FALSE(LmdbNearDuplicateIndex::Open(nullptr, 3).ok());
+  txn = env.Begin(false);
+  EXPECT_TRUE(LmdbNearDuplicateIndex::Open(txn, kMaxSupportedK + 1).status().IsInvalidArgument());
+  mdb_txn_abort(txn);
+}
+
+TEST(LmdbNearDuplicateIndex, SchemaMismatchFailsWithBothLayouts) {
+  LmdbEnv env;
+  OpenIndex(env, 3);
+  MDB_txn* txn = env.Begin(false);
+  auto other = LmdbNearDuplicateIndex::Open(txn, 5);
+  mdb_txn_abort(txn);
+  ASSERT_FALSE(other.ok());
+  EXPECT_TRUE(other.status().IsInvalidArgument());
+  EXPECT_NE(other.status().message().find("max_k=3"), std::string::npos);
+  EXPECT_NE(other.status().message().find("max_k=5"), std::string::npos);
+}
+
+TEST(LmdbNearDuplicateIndex, ReadOnlyOpenOfMissingIndexIsNotFound) {
+  LmdbEnv env;
+  MDB_txn* txn = env.Begin(true);
+  auto index = LmdbNearDuplicateIndex::Open(txn, 3);
+  mdb_txn_abort(txn);
+  ASSERT_FALSE(index.ok());
+  EXPECT_TRUE(index.status().IsNotFound()) << index.status().ToString();
+}
+
+TEST(LmdbNearDuplicateIndex, MapFullIsResourceExhausted) {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "ndi_full_XXXXXX").string();
+  const std::string dir = mkdtemp(tmpl.data());
+  MDB_env* env = nullptr;
+  ASSERT_EQ(mdb_env_create(&env), 0);
+  ASSERT_EQ(mdb_env_set_maxdbs(env, LmdbNearDuplicateIndex::kLmdbMaxDbs), 0);
+  ASSERT_EQ(mdb_env_set_mapsize(env, size_t{64} << 10), 0);
+  ASSERT_EQ(mdb_env_open(env, dir.c_str(), 0, 0644), 0);
+  MDB_txn* txn = nullptr;
+  ASSERT_EQ(mdb_txn_begin(env, nullptr, 0, &txn), 0);
+  auto index = LmdbNearDuplicateIndex::Open(txn, 3);
+  ASSERT_TRUE(index.ok());
+  std::vector<IndexEntry> entries = index_test::RandomEntriesWithNeighbours(5, 20000, 3);
+  Status s = index->InsertBatch(txn, entries);
+  EXPECT_TRUE(s.IsResourceExhausted()) << s.ToString();
+  mdb_txn_abort(txn);
+  mdb_env_close(env);
+  std::filesystem::remove_all(dir);
+}
+
+// Exact recall against a linear scan, for every schema K and query k <= K,
+// with entries loaded half by Insert and half by InsertBatch (interleaved
+// with stored entries), then some removed.
+TEST(LmdbNearDuplicateIndex, RecallMatchesBruteForceForEveryK) {
+  for (int max_k = 0; max_k <= kMaxSupportedK; ++max_k) {
+    LmdbEnv env;
+    LmdbNearDuplicateIndex index = OpenIndex(env, max_k);
+    std::vector<IndexEntry> entries = index_test::RandomEntriesWithNeighbours(
+        static_cast<uint32_t>(200 + max_k), 1200, max_k);
+    MDB_txn* txn = env.Begin(false);
+    const size_t half = entries.size() / 2;
+    for (size_t i = 0; i < half; ++i) {
+      ASSERT_TRUE(index.Insert(txn, entries[i].simhash, entries[i].id).ok());
+    }
+    ASSERT_TRUE(index.InsertBatch(txn, std::span(entries).subspan(half)).ok());
+    // Remove every 11th entry from the index and from the expectation.
+    std::vector<IndexEntry> kept;
+    for (size_t i = 0; i < entries.size(); ++i) {
+      if (i % 11 == 5) {
+        ASSERT_TRUE(index.Remove(txn, entries[i].simhash, entries[i].id).ok());
+      } else {
+        kept.push_back(entries[i]);
+      }
+    }
+    ASSERT_EQ(mdb_txn_commit(txn), 0);
+
+    txn = env.Begin(true);
+    const std::vector<uint64_t> queries =
+        index_test::QueriesNear(kept, 250, max_k, 31u + static_cast<uint32_t>(max_k));
+    size_t total = 0;
+    for (int k = 0; k <= max_k; ++k) {
+      for (uint64_t q : queries) {
+        std::vector<IndexMatch> got;
+        ASSERT_TRUE(index.Query(txn, q, k, &got).ok());
+        ASSERT_EQ(index_test::IdsAndDistances(got),
+                  index_test::IdsAndDistances(index_test::BruteForce(kept, q, k)))
+            << "max_k=" << max_k << " k=" << k;
+        total += got.size();
+      }
+    }
+    EXPECT_GT(total, queries.size() / 4) << "the planted neighbours must be found";
+    mdb_txn_abort(txn);
+  }
+}
+
+TEST(LmdbNearDuplicateIndex, BatchIntoEmptyTablesEqualsSingleInserts) {
+  LmdbEnv env_a;
+  LmdbEnv env_b;
+  LmdbNearDuplicateIndex a = OpenIndex(env_a, 3);
+  LmdbNearDuplicateIndex b = OpenIndex(env_b, 3);
+  const std::vector<IndexEntry> entries = index_test::RandomEntriesWithNeighbours(9, 3000, 3);
+  MDB_txn* ta = env_a.Begin(false);
+  MDB_txn* tb = env_b.Begin(false);
+  ASSERT_TRUE(a.InsertBatch(ta, entries).ok());
+  ASSERT_TRUE(a.InsertBatch(ta, entries).ok());  // all present: no change
+  for (const IndexEntry& e : entries) ASSERT_TRUE(b.Insert(tb, e.simhash, e.id).ok());
+  EXPECT_EQ(*a.Count(ta), *b.Count(tb));
+  for (const IndexEntry& e : entries) {
+    std::vector<IndexMatch> ma, mb;
+    ASSERT_TRUE(a.Query(ta, e.simhash, 3, &ma).ok());
+    ASSERT_TRUE(b.Query(tb, e.simhash, 3, &mb).ok());
+    ASSERT_EQ(ma, mb);
+  }
+  mdb_txn_abort(ta);
+  mdb_txn_abort(tb);
+}
+
+}  // namespace
+}  // namespace libdiff::internal
