@@ -1,0 +1,244 @@
+// Copyright 2026 The libdiff Authors.
+//
+// Near-duplicate index at scale: bulk build/insert rate, median query time and
+// bytes per fingerprint, for the in-memory and the LMDB backend.
+//
+//   LIBDIFF_BENCH_INDEX_N=10000000 build/.../index_bench --benchmark_min_time=0.01
+//
+// LIBDIFF_BENCH_INDEX_N (default 10,000,000) is the number of stored
+// fingerprints; a quick run uses e.g. 200000. Queries are half stored hashes
+// moved by 0..3 bits, half random hashes. Query benchmarks report the median
+// of individually timed queries as the counter `median_us`.
+#include <benchmark/benchmark.h>
+#include <lmdb.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "index/near_duplicate_index.h"
+
+namespace libdiff::internal {
+namespace {
+
+size_t BenchSize() {
+  const char* env = std::getenv("LIBDIFF_BENCH_INDEX_N");
+  if (env != nullptr && *env != '\0') return static_cast<size_t>(std::strtoull(env, nullptr, 10));
+  return 10'000'000;
+}
+
+const std::vector<IndexEntry>& Entries() {
+  static const std::vector<IndexEntry> entries = [] {
+    std::mt19937_64 rng(42);
+    std::vector<IndexEntry> v(BenchSize());
+    for (size_t i = 0; i < v.size(); ++i) v[i] = {rng(), i + 1};
+    return v;
+  }();
+  return entries;
+}
+
+const std::vector<uint64_t>& Queries() {
+  static const std::vector<uint64_t> queries = [] {
+    std::mt19937_64 rng(7);
+    const auto& entries = Entries();
+    std::vector<uint64_t> q(20000);
+    for (size_t i = 0; i < q.size(); ++i) {
+      if (i % 2 == 0 && !entries.empty()) {
+        uint64_t h = entries[rng() % entries.size()].simhash;
+        const int flips = static_cast<int>(rng() % 4);
+        for (int f = 0; f < flips; ++f) h ^= uint64_t{1} << (rng() % 64);
+        q[i] = h;
+      } else {
+        q[i] = rng();
+      }
+    }
+    return q;
+  }();
+  return queries;
+}
+
+double Median(std::vector<double>* v) {
+  if (v->empty()) return 0;
+  std::nth_element(v->begin(), v->begin() + static_cast<std::ptrdiff_t>(v->size() / 2), v->end());
+  return (*v)[v->size() / 2];
+}
+
+// ---- in memory ------------------------------------------------------------
+
+NearDuplicateIndex* memory_index = nullptr;
+
+void BM_InMemoryBuild(benchmark::State& state) {
+  const auto& entries = Entries();
+  for (auto _ : state) {
+    delete memory_index;
+    memory_index = new NearDuplicateIndex(3);
+    memory_index->Reserve(entries.size());
+    for (const IndexEntry& e : entries) memory_index->Add(e.simhash, e.id);
+    if (!memory_index->Build().ok()) state.SkipWithError("build failed");
+  }
+  state.counters["fingerprints"] = static_cast<double>(entries.size());
+  state.counters["fp_per_s"] = benchmark::Counter(
+      static_cast<double>(entries.size()) * static_cast<double>(state.iterations()),
+      benchmark::Counter::kIsRate);
+  state.counters["bytes_per_fp"] =
+      static_cast<double>(memory_index->MemoryBytes()) / static_cast<double>(entries.size());
+}
+BENCHMARK(BM_InMemoryBuild)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_InMemoryQuery(benchmark::State& state) {
+  if (memory_index == nullptr) {
+    state.SkipWithError("run BM_InMemoryBuild first");
+    return;
+  }
+  const auto& queries = Queries();
+  const int k = static_cast<int>(state.range(0));
+  std::vector<IndexMatch> out;
+  std::vector<double> times;
+  times.reserve(queries.size());
+  size_t i = 0;
+  size_t matches = 0;
+  for (auto _ : state) {
+    out.clear();
+    const auto t0 = std::chrono::steady_clock::now();
+    memory_index->Query(queries[i], k, &out);
+    const auto t1 = std::chrono::steady_clock::now();
+    if (times.size() < queries.size()) {
+      times.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+    }
+    matches += out.size();
+    i = (i + 1) % queries.size();
+  }
+  state.counters["median_us"] = Median(&times);
+  state.counters["matches_per_query"] =
+      static_cast<double>(matches) / static_cast<double>(state.iterations());
+}
+BENCHMARK(BM_InMemoryQuery)->Arg(3)->Arg(1)->Unit(benchmark::kMicrosecond);
+
+// ---- LMDB -------------------------------------------------------------------
+
+struct LmdbBench {
+  std::string dir;
+  MDB_env* env = nullptr;
+  std::unique_ptr<LmdbNearDuplicateIndex> index;
+  ~LmdbBench() {
+    if (env != nullptr) mdb_env_close(env);
+    if (!dir.empty()) std::filesystem::remove_all(dir);
+  }
+};
+LmdbBench* lmdb = nullptr;
+
+void BM_LmdbBulkInsert(benchmark::State& state) {
+  const auto& entries = Entries();
+  for (auto _ : state) {
+    state.PauseTiming();
+    delete lmdb;
+    lmdb = new LmdbBench;
+    std::string tmpl = (std::filesystem::temp_directory_path() / "ndi_bench_XXXXXX").string();
+    lmdb->dir = mkdtemp(tmpl.data());
+    mdb_env_create(&lmdb->env);
+    mdb_env_set_maxdbs(lmdb->env, LmdbNearDuplicateIndex::kLmdbMaxDbs);
+    mdb_env_set_mapsize(lmdb->env, size_t{16} << 30);
+    if (mdb_env_open(lmdb->env, lmdb->dir.c_str(), 0, 0644) != 0) {
+      state.SkipWithError("mdb_env_open failed");
+      return;
+    }
+    state.ResumeTiming();
+    MDB_txn* txn = nullptr;
+    mdb_txn_begin(lmdb->env, nullptr, 0, &txn);
+    auto index = LmdbNearDuplicateIndex::Open(txn, 3);
+    if (!index.ok()) {
+      state.SkipWithError(index.status().ToString().c_str());
+      mdb_txn_abort(txn);
+      return;
+    }
+    // Batches of 1M, one transaction each, as a crawler's bulk load would.
+    const size_t batch = 1'000'000;
+    for (size_t from = 0; from < entries.size(); from += batch) {
+      const size_t n = std::min(batch, entries.size() - from);
+      Status s = index->InsertBatch(txn, std::span(entries).subspan(from, n));
+      if (!s.ok()) {
+        state.SkipWithError(s.ToString().c_str());
+        mdb_txn_abort(txn);
+        return;
+      }
+      mdb_txn_commit(txn);
+      mdb_txn_begin(lmdb->env, nullptr, 0, &txn);
+    }
+    mdb_txn_commit(txn);
+    lmdb->index = std::make_unique<LmdbNearDuplicateIndex>(*std::move(index));
+  }
+  MDB_txn* txn = nullptr;
+  mdb_txn_begin(lmdb->env, nullptr, MDB_RDONLY, &txn);
+  auto bytes = lmdb->index->DiskBytes(txn);
+  auto count = lmdb->index->Count(txn);
+  mdb_txn_abort(txn);
+  MDB_envinfo info;
+  mdb_env_info(lmdb->env, &info);
+  MDB_stat st;
+  mdb_env_stat(lmdb->env, &st);
+  const double n = static_cast<double>(entries.size());
+  state.counters["fingerprints"] = count.ok() ? static_cast<double>(*count) : -1;
+  state.counters["fp_per_s"] = benchmark::Counter(n * static_cast<double>(state.iterations()),
+                                                  benchmark::Counter::kIsRate);
+  state.counters["db_bytes_per_fp"] = bytes.ok() ? static_cast<double>(*bytes) / n : -1;
+  state.counters["env_bytes_per_fp"] =
+      static_cast<double>(info.me_last_pgno + 1) * static_cast<double>(st.ms_psize) / n;
+  std::error_code ec;
+  state.counters["file_bytes_per_fp"] =
+      static_cast<double>(std::filesystem::file_size(lmdb->dir + "/data.mdb", ec)) / n;
+}
+BENCHMARK(BM_LmdbBulkInsert)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_LmdbQuery(benchmark::State& state) {
+  if (lmdb == nullptr || lmdb->index == nullptr) {
+    state.SkipWithError("run BM_LmdbBulkInsert first");
+    return;
+  }
+  const auto& queries = Queries();
+  const int k = static_cast<int>(state.range(0));
+  MDB_txn* txn = nullptr;
+  mdb_txn_begin(lmdb->env, nullptr, MDB_RDONLY, &txn);
+  std::vector<IndexMatch> out;
+  // Warm the cache: one pass over the queries.
+  for (uint64_t q : queries) {
+    out.clear();
+    (void)lmdb->index->Query(txn, q, k, &out);
+  }
+  std::vector<double> times;
+  times.reserve(queries.size());
+  size_t i = 0;
+  size_t matches = 0;
+  for (auto _ : state) {
+    out.clear();
+    const auto t0 = std::chrono::steady_clock::now();
+    Status s = lmdb->index->Query(txn, queries[i], k, &out);
+    const auto t1 = std::chrono::steady_clock::now();
+    if (!s.ok()) state.SkipWithError(s.ToString().c_str());
+    if (times.size() < queries.size()) {
+      times.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+    }
+    matches += out.size();
+    i = (i + 1) % queries.size();
+  }
+  mdb_txn_abort(txn);
+  state.counters["median_us"] = Median(&times);
+  state.counters["matches_per_query"] =
+      static_cast<double>(matches) / static_cast<double>(state.iterations());
+}
+BENCHMARK(BM_LmdbQuery)->Arg(3)->Arg(1)->Unit(benchmark::kMicrosecond);
+
+// Cleanup after all benchmarks (benchmark_main owns main()).
+struct Cleanup {
+  ~Cleanup() {
+    delete memory_index;
+    delete lmdb;
+  }
+} cleanup;
+
+}  // namespace
+}  // namespace libdiff::internal
