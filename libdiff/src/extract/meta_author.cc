@@ -1,0 +1,280 @@
+// Copyright 2026 The libdiff Authors.
+
+#include "extract/meta_author.h"
+
+#include <re2/re2.h>
+
+#include <array>
+
+namespace libdiff::internal {
+namespace {
+
+bool IsAsciiSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = Lower(c);
+  return out;
+}
+
+struct AuthorPatterns {
+  // Removed anywhere.
+  RE2 email{"[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+"};
+  RE2 url{"(?i)\\bhttps?://\\S+|\\bwww\\.\\S+"};
+  RE2 handle{"(?:^|\\s)@\\w+"};
+  // Where a byline stops being names.
+  RE2 cut{
+      "(?i)\\s\\|\\s|\\||·|•|\\n|\\b(?:published|updated|posted|last updated|modified|"
+      "photographs?|photos?|illustrations?|images?|video|graphics?|contact|follow|"
+      "read more|more from|more stories|view all|see all|twitter|email|e-mail|"
+      "min read|minutes? read|filed)\\b|"
+      "\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|"
+      "\\b\\d{1,2}:\\d{2}\\b|\\b(?:19|20)\\d{2}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|"
+      "\\b\\d+\\s+(?:hours?|minutes?|days?)\\s+ago\\b"};
+  RE2 label{
+      "(?i)^\\s*(?:(?:(?:written|words|story|text|reporting|reported|report|posted|"
+      "compiled|edited|reviewed|interview|analysis|commentary|opinion|column)\\s+by)|"
+      "by|from|authors?|bylines?|contributors?|writers?|credits?)\\b\\s*[:\\-–—]?\\s*"};
+  RE2 split{"(?i)\\s*(?:,|;|&|\\||/|\\band\\b|\\bwith\\b|\\+)\\s*"};
+};
+
+const AuthorPatterns& Patterns() {
+  static const AuthorPatterns* p = new AuthorPatterns();
+  return *p;
+}
+
+// Words that make a part a job title or a desk, not a person.
+bool IsRoleWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 44> kRoles = {
+      "writer",     "writers",      "reporter",    "reporters",   "correspondent",
+      "correspondents", "editor",   "editors",     "contributor", "contributors",
+      "columnist",  "officer",      "director",    "producer",    "staff",
+      "analyst",    "head",         "chief",       "president",   "founder",
+      "manager",    "photographer", "intern",      "fellow",      "critic",
+      "anchor",     "host",         "senior",      "associate",   "executive",
+      "contributing", "freelance",  "journalist",  "editorial",   "newsroom",
+      "desk",       "team",         "guest",       "special",     "author",
+      "professor",  "researcher",   "ceo",         "cto",
+  };
+  const std::string lw = LowerAscii(w);
+  for (std::string_view r : kRoles) {
+    if (lw == r) return true;
+  }
+  return false;
+}
+
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    const size_t start = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > start) words.push_back(s.substr(start, i - start));
+  }
+  return words;
+}
+
+// Trims spaces and punctuation that cannot begin or end a name. A final '.'
+// stays after a one-letter initial ("John Q.").
+std::string TrimName(std::string_view s) {
+  auto edge = [](char c) {
+    return c == ' ' || c == ',' || c == ':' || c == '-' || c == '"' || c == '\'' || c == '(' ||
+           c == ')' || c == '[' || c == ']' || c == '*' || c == '.';
+  };
+  while (!s.empty() && edge(s.front())) s.remove_prefix(1);
+  while (!s.empty() && edge(s.back())) {
+    if (s.back() == '.' && s.size() >= 3 && s[s.size() - 3] == ' ') break;
+    s.remove_suffix(1);
+  }
+  // Typographic dashes and quotes at the edges (3-byte UTF-8 sequences).
+  for (std::string_view q : {"\u2013", "\u2014", "\u201c", "\u201d", "\u2018", "\u2019"}) {
+    while (s.size() >= q.size() && s.substr(s.size() - q.size()) == q) {
+      s.remove_suffix(q.size());
+      while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    }
+    while (s.size() >= q.size() && s.substr(0, q.size()) == q) {
+      s.remove_prefix(q.size());
+      while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    }
+  }
+  return std::string(s);
+}
+
+bool LooksLikeDomain(std::string_view s) {
+  if (s.find(' ') != std::string_view::npos) return false;
+  const size_t dot = s.rfind('.');
+  return dot != std::string_view::npos && dot > 0 && s.size() - dot >= 3;
+}
+
+enum class PartKind { kName, kOrganisation, kReject };
+
+PartKind Classify(std::string_view part, std::string_view site_key) {
+  if (part.empty() || part.size() > 60) return PartKind::kReject;
+  bool letter = false;
+  for (char c : part) {
+    if (c >= '0' && c <= '9') return PartKind::kReject;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80) {
+      letter = true;
+    }
+  }
+  if (!letter) return PartKind::kReject;
+  const std::vector<std::string_view> words = Words(part);
+  if (words.empty() || words.size() > 6) return PartKind::kReject;
+  for (std::string_view w : words) {
+    if (IsRoleWord(w)) return PartKind::kReject;
+  }
+  const std::string key = LooseKey(part);
+  if (!site_key.empty() &&
+      (key == site_key || (key.size() > 4 && (key.find(site_key) != std::string::npos ||
+                                              site_key.find(key) != std::string::npos)))) {
+    return PartKind::kOrganisation;
+  }
+  if (LooksLikeDomain(part)) return PartKind::kOrganisation;
+  return PartKind::kName;
+}
+
+}  // namespace
+
+std::string CollapseWhitespace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const bool nbsp =
+        c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0;
+    if (IsAsciiSpace(c) || nbsp) {
+      if (nbsp) ++i;
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+std::string LooseKey(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) {
+      out += static_cast<char>(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if (c >= 0x80) {
+      // Drop U+2010..U+201F (dashes, quotes) and U+00A0; keep other letters.
+      if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+          static_cast<unsigned char>(s[i + 2]) >= 0x90 &&
+          static_cast<unsigned char>(s[i + 2]) <= 0xA6) {
+        i += 2;
+      } else if (c == 0xC2 && i + 1 < s.size() &&
+                 (static_cast<unsigned char>(s[i + 1]) == 0xA0 ||
+                  static_cast<unsigned char>(s[i + 1]) == 0xB7)) {
+        i += 1;
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
+                                          std::string_view site_name) {
+  const AuthorPatterns& p = Patterns();
+  std::string site_key = LooseKey(site_name);
+  if (site_key.compare(0, 3, "the") == 0 && site_key.size() > 6) site_key.erase(0, 3);
+  std::vector<std::string> names;
+  std::vector<std::string> organisations;
+  std::vector<std::string> keys;
+  std::vector<std::string> organisations_seen;
+  auto add = [&keys](std::vector<std::string>* list, std::string name) {
+    const std::string key = LooseKey(name);
+    if (key.empty()) return;
+    for (const std::string& k : keys) {
+      if (k == key) return;
+    }
+    keys.push_back(key);
+    list->push_back(std::move(name));
+  };
+  for (const std::string& r : raw) {
+    std::string s(r.substr(0, 1000));
+    // Newlines separate a byline from what follows it; keep them until the cut.
+    for (char& c : s) {
+      if (c == '\r') c = '\n';
+    }
+    RE2::GlobalReplace(&s, p.email, " ");
+    RE2::GlobalReplace(&s, p.url, " ");
+    RE2::GlobalReplace(&s, p.handle, " ");
+    re2::StringPiece in(s);
+    re2::StringPiece cut;
+    // Strip labels first so "Posted by" is not taken for a cut.
+    std::string text = s;
+    re2::StringPiece label;
+    if (p.label.Match(in, 0, in.size(), RE2::ANCHOR_START, &label, 1)) {
+      text = s.substr(label.size());
+    }
+    re2::StringPiece tin(text);
+    if (p.cut.Match(tin, 0, tin.size(), RE2::UNANCHORED, &cut, 1)) {
+      text.resize(static_cast<size_t>(cut.data() - tin.data()));
+    }
+    text = CollapseWhitespace(text);
+    // A site name may itself contain a separator ("Telegram & Gazette").
+    if (site_name.size() >= 3) {
+      const std::string lower_text = LowerAscii(text);
+      const std::string lower_site = LowerAscii(site_name);
+      const size_t at = lower_text.find(lower_site);
+      if (at != std::string::npos) {
+        organisations_seen.emplace_back(text.substr(at, site_name.size()));
+        text = text.substr(0, at) + "," + text.substr(at + site_name.size());
+      }
+    }
+    // Labels can follow one another ("By: Author: ...").
+    for (int i = 0; i < 2; ++i) {
+      re2::StringPiece again(text);
+      if (p.label.Match(again, 0, again.size(), RE2::ANCHOR_START, &label, 1) && !label.empty()) {
+        text = text.substr(label.size());
+      }
+    }
+    std::vector<std::string> parts;
+    re2::StringPiece rest(text);
+    re2::StringPiece sep;
+    size_t from = 0;
+    while (from <= text.size() &&
+           p.split.Match(rest, from, text.size(), RE2::UNANCHORED, &sep, 1)) {
+      const size_t at = static_cast<size_t>(sep.data() - text.data());
+      parts.push_back(text.substr(from, at - from));
+      from = at + (sep.empty() ? 1 : sep.size());
+    }
+    if (from <= text.size()) parts.push_back(text.substr(from));
+    for (const std::string& part : parts) {
+      std::string name = TrimName(part);
+      re2::StringPiece again(name);
+      if (p.label.Match(again, 0, again.size(), RE2::ANCHOR_START, &label, 1) && !label.empty()) {
+        name = TrimName(name.substr(label.size()));
+      }
+      switch (Classify(name, site_key)) {
+        case PartKind::kName:
+          add(&names, std::move(name));
+          break;
+        case PartKind::kOrganisation:
+          add(&organisations, std::move(name));
+          break;
+        case PartKind::kReject:
+          break;
+      }
+    }
+  }
+  for (std::string& o : organisations_seen) add(&organisations, std::move(o));
+  return names.empty() ? organisations : names;
+}
+
+}  // namespace libdiff::internal

@@ -1,0 +1,44 @@
+// Copyright 2026 The libdiff Authors.
+//
+// Author names as pages write them ("By Jane Roe and John Doe, Staff Writers",
+// "jane@example.com", "@jroe | Published Dec. 1") -> clean, deduplicated
+// names. Private to libdiff's extract stage.
+//
+//   NormalizeAuthors({"By Jane Roe and John Doe, Reuters"}, "Reuters")
+//     -> {"Jane Roe", "John Doe"}
+//
+// Thread safety: pure functions, safe to call concurrently.
+#ifndef LIBDIFF_SRC_EXTRACT_META_AUTHOR_H_
+#define LIBDIFF_SRC_EXTRACT_META_AUTHOR_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace libdiff::internal {
+
+// Cleans and splits raw author strings, in order:
+// - collapses whitespace; removes e-mail addresses, URLs and @handles;
+// - cuts the text at what follows a byline (" | ", "Published", "Updated",
+//   "Posted", a date or time);
+// - strips leading labels ("By", "Written by", "Author:", "Reporting by");
+// - splits on "," ";" "&" "|" "/" " and " " with ";
+// - drops parts that are job titles ("Staff Writer", "Chief Technology
+//   Officer"), that do not look like a name (digits, more than six words, no
+//   letter), and parts equal to `site_name` or a domain name, unless no other
+//   name remains;
+// - removes duplicates, comparing case-insensitively, keeping the first.
+std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
+                                          std::string_view site_name);
+
+// A lower-case key of `s` with only letters and digits, for comparing names,
+// titles and site names ("The Daily-World!" -> "thedailyworld"). Non-ASCII
+// characters are kept as they are, typographic quotes are dropped.
+std::string LooseKey(std::string_view s);
+
+// Collapses runs of whitespace (including U+00A0) into one space and trims.
+std::string CollapseWhitespace(std::string_view s);
+
+}  // namespace libdiff::internal
+
+#endif  // LIBDIFF_SRC_EXTRACT_META_AUTHOR_H_
