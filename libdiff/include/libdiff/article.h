@@ -70,6 +70,22 @@ struct ExtractOptions {
 // A page with no article returns an empty body and `empty_reason`.
 Result<Article> ExtractArticle(std::string_view html, const ExtractOptions& options);
 
+// The article as one line of JSON (no newline), fields in this order — the
+// stable format of `libdiff extract --format json` (docs/extract.md):
+//   {"url", "canonical_url", "title", "site_name", "authors": [..], "published",
+//    "modified", "language", "description", "type", "text",
+//    "blocks": [{"kind": "paragraph", "text": ".."}, ..], "empty_reason"}
+// Every field is always present except "empty_reason", present only when set.
+// "text" is Text(); "kind" is BlockKindName(). Strings that are not
+// well-formed UTF-8 are repaired (U+FFFD), so the output is always valid JSON.
+std::string ArticleToJson(const Article& article);
+
+// Reads what ArticleToJson wrote: ArticleFromJson(ArticleToJson(a)) == a for
+// any article with well-formed UTF-8 strings. Unknown fields are ignored and
+// missing ones left empty; "text" is ignored (it is derived from the blocks).
+// Fails with kInvalidArgument when `json` is not a JSON object of that shape.
+Result<Article> ArticleFromJson(std::string_view json);
+
 }  // namespace libdiff
 
 #endif  // LIBDIFF_ARTICLE_H_

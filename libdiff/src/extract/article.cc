@@ -1,0 +1,76 @@
+// Copyright 2026 The libdiff Authors.
+#include "libdiff/article.h"
+
+#include <string>
+
+#include "extract/body.h"
+#include "extract/encoding.h"
+#include "extract/html_parser.h"
+#include "util/utf8.h"
+#if defined(LIBDIFF_EXTRACT_HAVE_METADATA)
+#include "extract/metadata.h"
+#endif
+
+namespace libdiff {
+
+const char* BlockKindName(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::kParagraph: return "paragraph";
+    case BlockKind::kHeading: return "heading";
+    case BlockKind::kListItem: return "list_item";
+    case BlockKind::kQuote: return "quote";
+    case BlockKind::kPreformatted: return "preformatted";
+    case BlockKind::kTableRow: return "table_row";
+  }
+  return "paragraph";
+}
+
+std::string Article::Text() const {
+  std::string out;
+  for (const Block& b : blocks) {
+    if (!out.empty()) out += "\n\n";
+    out += b.text;
+  }
+  return out;
+}
+
+namespace {
+
+// Metadata strings come from the page; make sure they are well-formed.
+void RepairStrings(Article* a) {
+  for (std::string* s : {&a->canonical_url, &a->title, &a->site_name, &a->published, &a->modified,
+                         &a->language, &a->description, &a->type}) {
+    if (!internal::IsValidUtf8(*s)) *s = internal::RepairUtf8(*s);
+  }
+  for (std::string& s : a->authors) {
+    if (!internal::IsValidUtf8(s)) s = internal::RepairUtf8(s);
+  }
+}
+
+}  // namespace
+
+Result<Article> ExtractArticle(std::string_view html, const ExtractOptions& options) {
+  if (html.size() > options.max_input_bytes) {
+    return Status::ResourceExhausted("html input of " + std::to_string(html.size()) +
+                                     " bytes exceeds the limit of " +
+                                     std::to_string(options.max_input_bytes) + " bytes");
+  }
+  Article article;
+  article.url = internal::IsValidUtf8(options.url) ? options.url : internal::RepairUtf8(options.url);
+  const internal::CharsetDecision charset = internal::DetectCharset(html, options.content_type);
+  const std::string utf8 = internal::ConvertToUtf8(html, charset.charset);
+  internal::XmlDocument doc = internal::ParseHtml(utf8, article.url);
+#if defined(LIBDIFF_EXTRACT_HAVE_METADATA)
+  internal::ExtractMetadata(doc.get(), options, &article);
+#else
+  if (article.canonical_url.empty()) article.canonical_url = article.url;
+#endif
+  RepairStrings(&article);
+  internal::BodyResult body = internal::ExtractBody(doc.get(), options, article.title);
+  article.blocks = std::move(body.blocks);
+  article.empty_reason = article.blocks.empty() ? std::move(body.empty_reason) : std::string();
+  if (article.blocks.empty() && article.empty_reason.empty()) article.empty_reason = "no content";
+  return article;
+}
+
+}  // namespace libdiff

@@ -1,0 +1,668 @@
+// Copyright 2026 The libdiff Authors.
+//
+// The body extractor in brief (docs/extract.md has the long form):
+//  1. One walk over the tree turns it into text blocks (a block is the text of
+//     the innermost block-level element, inline markup and links folded in),
+//     recording for each element its parent and depth, and whether its
+//     class/id/role/tag mark it as page furniture (navigation, share bars,
+//     related lists, comments, bylines, ...) or as an article body.
+//  2. Each block is classified on its own: good prose (long, few links, or a
+//     shorter complete sentence), link-heavy or volatile (bad), or neutral.
+//  3. Every element gets the mass of good prose it contains minus the mass of
+//     bad text; furniture-marked subtrees count as bad for their ancestors but
+//     not for themselves, so a container is never penalised for its own mark.
+//     The container with the best balance (boosted by article markup) wins:
+//     adding a sibling with more prose than furniture moves the choice up,
+//     adding a sidebar moves it back down.
+//  4. From that container, blocks are kept unless they are link-heavy,
+//     volatile, the headline, or inside a furniture subtree of the container;
+//     the furniture cut is undone when it would remove most of the prose.
+//  5. Fallbacks: JSON-LD articleBody when the container is nearly empty; an
+//     empty body with a reason for index pages, error pages and consent walls.
+#include "extract/body.h"
+
+#include <nlohmann/json.hpp>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <unordered_map>
+
+#include "extract/html_parser.h"
+#include "util/utf8.h"
+
+namespace libdiff::internal {
+
+namespace {
+
+// Per-tag behaviour of the walk.
+enum TagFlag : uint32_t {
+  kSkip = 1u << 0,      // never read (scripts, media, form controls, captions)
+  kBlockTag = 1u << 1,  // starts and ends a block
+  kLinkTag = 1u << 2,
+  kBreak = 1u << 3,     // <br>, <hr>: a space
+  kCell = 1u << 4,      // td/th: a space before
+  kHeadingTag = 1u << 5,
+  kListItemTag = 1u << 6,
+  kQuoteTag = 1u << 7,
+  kPreTag = 1u << 8,
+  kRowTag = 1u << 9,
+  kArticleTag = 1u << 10,
+  kMainTag = 1u << 11,
+  kFurnitureTag = 1u << 12,  // nav, aside, footer, header, menu
+  kScriptTag = 1u << 13,
+  kH1Tag = 1u << 14,
+};
+
+const std::unordered_map<std::string_view, uint32_t>& TagTable() {
+  static const auto* table = new std::unordered_map<std::string_view, uint32_t>{
+      {"script", kSkip | kScriptTag}, {"style", kSkip}, {"noscript", kSkip}, {"template", kSkip},
+      {"svg", kSkip}, {"math", kSkip}, {"head", kSkip}, {"iframe", kSkip}, {"object", kSkip},
+      {"embed", kSkip}, {"canvas", kSkip}, {"video", kSkip}, {"audio", kSkip}, {"picture", kSkip},
+      {"img", kSkip}, {"input", kSkip}, {"select", kSkip}, {"textarea", kSkip}, {"button", kSkip},
+      {"option", kSkip}, {"label", kSkip}, {"figure", kSkip}, {"figcaption", kSkip},
+      {"dialog", kSkip}, {"title", kSkip}, {"source", kSkip}, {"track", kSkip}, {"map", kSkip},
+      {"p", kBlockTag}, {"div", kBlockTag}, {"section", kBlockTag},
+      {"article", kBlockTag | kArticleTag}, {"main", kBlockTag | kMainTag},
+      {"header", kBlockTag | kFurnitureTag}, {"footer", kBlockTag | kFurnitureTag},
+      {"nav", kBlockTag | kFurnitureTag}, {"aside", kBlockTag | kFurnitureTag},
+      {"menu", kBlockTag | kFurnitureTag},
+      {"h1", kBlockTag | kHeadingTag | kH1Tag}, {"h2", kBlockTag | kHeadingTag},
+      {"h3", kBlockTag | kHeadingTag}, {"h4", kBlockTag | kHeadingTag},
+      {"h5", kBlockTag | kHeadingTag}, {"h6", kBlockTag | kHeadingTag},
+      {"li", kBlockTag | kListItemTag}, {"dt", kBlockTag | kListItemTag},
+      {"dd", kBlockTag | kListItemTag}, {"ul", kBlockTag}, {"ol", kBlockTag}, {"dl", kBlockTag},
+      {"blockquote", kBlockTag | kQuoteTag}, {"pre", kBlockTag | kPreTag},
+      {"table", kBlockTag}, {"tbody", kBlockTag}, {"thead", kBlockTag}, {"tfoot", kBlockTag},
+      {"tr", kBlockTag | kRowTag}, {"td", kCell}, {"th", kCell}, {"caption", kSkip},
+      {"form", kBlockTag}, {"fieldset", kBlockTag}, {"address", kBlockTag}, {"center", kBlockTag},
+      {"details", kBlockTag}, {"summary", kBlockTag}, {"body", kBlockTag}, {"html", kBlockTag},
+      {"hr", kBreak}, {"br", kBreak}, {"a", kLinkTag},
+  };
+  return *table;
+}
+
+uint32_t TagFlags(const xmlNode* node) {
+  const auto& table = TagTable();
+  auto it = table.find(NodeName(node));
+  return it == table.end() ? 0u : it->second;
+}
+
+// Class/id/role tokens of page furniture. A token must start a word ("share",
+// "c-share-bar", "article__related"); the short ones must also end one.
+const RE2& FurnitureRe() {
+  static const RE2 re(
+      "(?:^|[^a-z0-9])(?:"
+      "(?:nav|menu|menus|ad|ads|share|tags|tag|author|authors|caption|credit|credits|header|"
+      "skip|print|pager|pagination|modal|popup|overlay|toolbar|banner|topics|dateline|"
+      "timestamp|masthead|login|related|meta|byline|promo|subnav|footnotes|navigation|"
+      "complementary|contentinfo|search|sharing|social|signin|sign-in|more)(?:$|[^a-z])"
+      "|related|recommend|newsletter|subscri|socialmedia|social-|share-|sharebar|sharetools|"
+      "breadcrumb|comment(?:s|-|_|list|area|box|count|form|thread|section|$)|disqus|cookie|"
+      "consent|gdpr|sidebar|side-bar|footer|navbar|popular|trending|advert|sponsor|outbrain|"
+      "taboola|paywall|teaser|widget|most-|mostpopular|mostread|recirc|readmore|read-more|"
+      "further-reading|also-read|more-stories|morestories|more-from|next-article|"
+      "ad-slot|adslot|ad-container|adunit|ad-unit|dfp-|byline|newsfeed|signup|sign-up|"
+      "author-bio|authorbio|bio-|premium-|inline-ad|article-tags|post-tags|tag-list)");
+  return re;
+}
+
+// Class/id/itemprop tokens of article bodies; they override furniture tokens.
+const RE2& ArticleBodyRe() {
+  static const RE2 re(
+      "(?:^|[^a-z])(?:article-?body|articlebody|article__body|article-?content|article__content|"
+      "article-?text|story-?body|story-?content|story-?text|post-?content|post-?body|"
+      "entry-?content|entry-?body|body-?text|main-?content|content-?body|text-?content|"
+      "rich-?text|richtext|article-?main|news-?body|news-?content|field-?body|post-?text|"
+      "single-?post|body-?copy|article-?page-?body|article-?detail|articletext|storybody)");
+  return re;
+}
+
+// Classes that hide text from readers (screen-reader-only labels and the like).
+const RE2& HiddenClassRe() {
+  static const RE2 re(
+      "(?:^|[^a-z])(?:hidden|sr-only|visually-?hidden|screen-?reader|screenreader|"
+      "offscreen|visuallyhidden|a11y|hide)(?:$|[^a-z])");
+  return re;
+}
+
+bool StyleHides(const char* style) {
+  std::string s;
+  for (const char* p = style; *p; ++p) {
+    if (*p != ' ') s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(*p))));
+  }
+  return s.find("display:none") != std::string::npos ||
+         s.find("visibility:hidden") != std::string::npos;
+}
+
+struct Elem {
+  int parent = -1;
+  int depth = 0;
+  int end = 0;  // one past the index of the last descendant
+  uint32_t tag = 0;
+  bool furniture = false;
+  bool article_body = false;
+  double good = 0;
+  double bad = 0;
+  int good_blocks = 0;
+  int link_blocks = 0;
+};
+
+struct RawBlock {
+  int owner = 0;
+  BlockKind kind = BlockKind::kParagraph;
+  bool h1 = false;
+  std::string text;
+  size_t bytes = 0;       // non-space bytes
+  size_t link_bytes = 0;  // non-space bytes inside links
+  int furniture_depth = -1;  // depth of the deepest furniture ancestor, -1 if none
+  // Classification.
+  double good = 0;
+  double bad = 0;
+  bool volatile_text = false;
+};
+
+struct Context {
+  int owner = 0;
+  BlockKind kind = BlockKind::kParagraph;
+  bool h1 = false;
+  int furniture_depth = -1;
+};
+
+bool EndsSentence(const std::string& t) {
+  size_t n = t.size();
+  while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '"' || t[n - 1] == '\'' || t[n - 1] == ')'))
+    --n;
+  if (n == 0) return false;
+  const char c = t[n - 1];
+  if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') return true;
+  // Closing quotes and CJK / Arabic / Devanagari full stops.
+  static const char* const kEnds[] = {"\xE2\x80\x9D", "\xE2\x80\x99", "\xE3\x80\x82",
+                                      "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xD8\x9F",
+                                      "\xDB\x94",     "\xE0\xA5\xA4", "\xE2\x80\xA6"};
+  for (const char* e : kEnds) {
+    const size_t len = std::strlen(e);
+    if (n >= len && t.compare(n - len, len, e) == 0) {
+      if (len == 3 && (std::strcmp(e, "\xE2\x80\x9D") == 0 || std::strcmp(e, "\xE2\x80\x99") == 0))
+        return n > 3 && (t[n - 4] == '.' || t[n - 4] == '!' || t[n - 4] == '?');
+      return true;
+    }
+  }
+  return false;
+}
+
+class TreeReader {
+ public:
+  explicit TreeReader(const ExtractOptions& options) : options_(options) {}
+
+  void Read(xmlNode* root) {
+    elems_.reserve(4096);
+    Elem top;
+    top.depth = 0;
+    elems_.push_back(top);
+    Context ctx;
+    for (xmlNode* c = root; c != nullptr; c = c->next) Visit(c, 0, 1, ctx);
+    Flush(ctx);
+    elems_[0].end = static_cast<int>(elems_.size());
+  }
+
+  std::vector<Elem>& elems() { return elems_; }
+  std::vector<RawBlock>& blocks() { return blocks_; }
+  const std::vector<std::string>& json_ld() const { return json_ld_; }
+
+ private:
+  static constexpr size_t kMaxRawBlocks = 200000;
+
+  void AppendText(const char* s) {
+    for (const auto* p = reinterpret_cast<const unsigned char*>(s); *p; ++p) {
+      const unsigned char c = *p;
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+        pending_space_ = true;
+        continue;
+      }
+      if (c == 0xC2 && p[1] == 0xA0) {  // no-break space
+        pending_space_ = true;
+        ++p;
+        continue;
+      }
+      if (pending_space_ && !buf_.empty()) buf_.push_back(' ');
+      pending_space_ = false;
+      buf_.push_back(static_cast<char>(c));
+      ++buf_bytes_;
+      if (link_depth_ > 0) ++buf_link_;
+    }
+  }
+
+  void Flush(const Context& ctx) {
+    if (buf_bytes_ > 0 && blocks_.size() < kMaxRawBlocks) {
+      RawBlock b;
+      b.owner = ctx.owner;
+      b.kind = ctx.kind;
+      b.h1 = ctx.h1;
+      b.text = std::move(buf_);
+      b.bytes = buf_bytes_;
+      b.link_bytes = buf_link_;
+      b.furniture_depth = ctx.furniture_depth;
+      blocks_.push_back(std::move(b));
+    }
+    buf_.clear();
+    buf_bytes_ = 0;
+    buf_link_ = 0;
+    pending_space_ = false;
+  }
+
+  static bool HasText(const xmlNode* n) { return n->content != nullptr && n->content[0] != 0; }
+
+  void Visit(xmlNode* node, int parent, int depth, Context& ctx) {
+    if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+      if (HasText(node)) AppendText(NodeText(node));
+      return;
+    }
+    if (node->type != XML_ELEMENT_NODE) return;
+    if (depth > options_.max_depth) return;
+    const uint32_t tag = TagFlags(node);
+    if (tag & kSkip) {
+      if (tag & kScriptTag) CaptureJsonLd(node);
+      return;
+    }
+    if (tag & kBreak) {
+      pending_space_ = true;
+      return;
+    }
+    if (tag & kCell) pending_space_ = true;
+
+    bool furniture = (tag & kFurnitureTag) != 0;
+    bool article_body = false;
+    if (node->properties != nullptr) {
+      if (AttributeValue(node, "hidden") != nullptr) return;
+      const char* aria_hidden = AttributeValue(node, "aria-hidden");
+      if (aria_hidden != nullptr && std::strcmp(aria_hidden, "true") == 0) return;
+      const char* style = AttributeValue(node, "style");
+      if (style != nullptr && StyleHides(style)) return;
+      attrs_.clear();
+      for (const char* name : {"class", "id", "role", "itemprop"}) {
+        const char* v = AttributeValue(node, name);
+        if (v == nullptr) continue;
+        attrs_.push_back(' ');
+        for (const char* p = v; *p; ++p)
+          attrs_.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(*p))));
+      }
+      if (!attrs_.empty()) {
+        if (RE2::PartialMatch(attrs_, HiddenClassRe())) return;
+        article_body = RE2::PartialMatch(attrs_, ArticleBodyRe());
+        if (!article_body && RE2::PartialMatch(attrs_, FurnitureRe())) furniture = true;
+      }
+    }
+    if (article_body) furniture = false;
+
+    const int index = static_cast<int>(elems_.size());
+    Elem e;
+    e.parent = parent;
+    e.depth = depth;
+    e.tag = tag;
+    e.furniture = furniture;
+    e.article_body = article_body;
+    elems_.push_back(e);
+
+    const bool block = (tag & kBlockTag) || furniture || article_body;
+    Context inner = ctx;
+    if (block) {
+      Flush(ctx);
+      inner.owner = index;
+      if (furniture) inner.furniture_depth = depth;
+      if (tag & kHeadingTag) {
+        inner.kind = BlockKind::kHeading;
+        inner.h1 = (tag & kH1Tag) != 0;
+      } else if (tag & kListItemTag) {
+        inner.kind = BlockKind::kListItem;
+      } else if (tag & kQuoteTag) {
+        inner.kind = BlockKind::kQuote;
+      } else if (tag & kPreTag) {
+        inner.kind = BlockKind::kPreformatted;
+      } else if (tag & kRowTag) {
+        inner.kind = BlockKind::kTableRow;
+      }
+    }
+    if (tag & kLinkTag) ++link_depth_;
+    for (xmlNode* c = node->children; c != nullptr; c = c->next) Visit(c, index, depth + 1, inner);
+    if (tag & kLinkTag) --link_depth_;
+    if (block) Flush(inner);
+    if (tag & kCell) pending_space_ = true;
+    elems_[static_cast<size_t>(index)].end = static_cast<int>(elems_.size());
+  }
+
+  void CaptureJsonLd(const xmlNode* node) {
+    const char* type = AttributeValue(node, "type");
+    if (type == nullptr || std::strstr(type, "ld+json") == nullptr) return;
+    std::string text;
+    for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
+      if (c->content != nullptr) text += NodeText(c);
+    }
+    if (!text.empty() && json_ld_.size() < 16) json_ld_.push_back(std::move(text));
+  }
+
+  const ExtractOptions& options_;
+  std::vector<Elem> elems_;
+  std::vector<RawBlock> blocks_;
+  std::vector<std::string> json_ld_;
+  std::string buf_;
+  std::string attrs_;
+  size_t buf_bytes_ = 0;
+  size_t buf_link_ = 0;
+  int link_depth_ = 0;
+  bool pending_space_ = false;
+};
+
+// Volatile and furniture text, matched against whole short blocks.
+const RE2& VolatileRe() {
+  static const RE2 re(
+      "(?i)^(?:"
+      // "3 hours ago", "Updated 5 mins ago"
+      ".{0,40}\\b\\d+\\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|"
+      "weeks?|mo|months?|y|yrs?|years?)\\s+ago\\b.{0,20}"
+      // "5 min read", "Reading time: 4 minutes"
+      "|\\d+\\s*(?:-|\\s)?(?:min|mins|minute|minutes)\\.?\\s+(?:read|listen|watch|video)"
+      "|(?:estimated\\s+)?reading\\s+time\\s*:?.{0,20}"
+      // counters
+      "|[\\d.,]+\\s*[km]?\\s*(?:comments?|views?|shares?|likes?|reads?|responses?|replies|reactions?)"
+      "|(?:comments?|views?|shares?|replies)\\s*:?\\s*\\(?[\\d.,]+[km]?\\)?"
+      // share bars
+      "|(?:(?:share|share this|share on|tweet|email|e-mail|print|facebook|twitter|x|linkedin|"
+      "whatsapp|reddit|pinterest|telegram|copy link|copy|link|flipboard|messenger|comments?|save|"
+      "gift(?: this)? article|listen|bookmark)(?:\\s*[|/·•,]\\s*|\\s+|$))+"
+      // furniture labels
+      "|(?:advertisement|advertising|ad|ads|sponsored|sponsored content|promoted|paid content|"
+      "skip advertisement|continue reading(?: below)?|(?:story|article) continues below"
+      "(?: advertisement)?|scroll to continue(?: with content)?|read more|read next|read also|"
+      "see also|more|related|related (?:articles|stories|coverage|content|news|topics|links)|"
+      "recommended(?: for you| stories)?|most (?:popular|read|viewed|shared)|trending(?: now)?|"
+      "latest(?: news| stories)?|you may also like|you might also like|sign up|subscribe(?: now)?|"
+      "follow us(?: on .{1,30})?|click here|listen to (?:this )?(?:article|story)|"
+      "loading|image|photo|video|getty images|ap photo|reuters|afp|topics|tags)\\W*"
+      // copyright lines
+      "|(?:©|\\(c\\)|copyright\\b|all rights reserved).{0,200}"
+      // bylines
+      "|by\\s+[^.!?]{2,60}"
+      // date lines
+      "|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+      "sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b.{0,30}"
+      "|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?\\d{1,2}\\.?\\s+(?:jan|feb|mar|apr|may|"
+      "jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?,?\\s+\\d{4}\\b.{0,30}"
+      "|\\d{4}-\\d{2}-\\d{2}\\b.{0,25}"
+      "|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}\\b.{0,25}"
+      ")$");
+  return re;
+}
+
+// "Updated ...", "Published ...", "Posted ..." lines that carry a time.
+const RE2& UpdatedLineRe() {
+  static const RE2 re(
+      "(?i)^(?:last\\s+|first\\s+|originally\\s+)?(?:updated|published|posted|modified|edited|"
+      "created)\\b.{0,80}$");
+  return re;
+}
+
+const RE2& HasTimeRe() {
+  static const RE2 re("(?i)\\d|\\bago\\b|\\byesterday\\b|\\btoday\\b");
+  return re;
+}
+
+const RE2& ErrorPageRe() {
+  static const RE2 re(
+      "(?i)\\b(?:404|not found|page not found|no longer available|does not exist|"
+      "doesn't exist|cannot be found|can't be found|error)\\b");
+  return re;
+}
+
+const RE2& ConsentRe() {
+  static const RE2 re(
+      "(?i)\\b(?:cookies?|consent|privacy|accept all|reject all|agree|gdpr|personal data|"
+      "partners)\\b");
+  return re;
+}
+
+// JSON-LD articleBody, when one is present (the longest one).
+std::string JsonLdArticleBody(const std::vector<std::string>& scripts, bool* is_article) {
+  std::string best;
+  for (const std::string& s : scripts) {
+    // nlohmann's parser recurses: refuse documents nested absurdly deep.
+    int depth = 0, max_depth = 0;
+    for (char c : s) {
+      if (c == '{' || c == '[') max_depth = std::max(max_depth, ++depth);
+      if (c == '}' || c == ']') --depth;
+    }
+    if (max_depth > 64) continue;
+    nlohmann::json j = nlohmann::json::parse(s, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) continue;
+    std::vector<const nlohmann::json*> stack{&j};
+    while (!stack.empty()) {
+      const nlohmann::json* v = stack.back();
+      stack.pop_back();
+      if (v->is_array()) {
+        for (const auto& x : *v) stack.push_back(&x);
+      } else if (v->is_object()) {
+        for (auto it = v->begin(); it != v->end(); ++it) {
+          if (it.key() == "articleBody" && it->is_string()) {
+            const auto& body = it->get_ref<const std::string&>();
+            if (body.size() > best.size()) best = body;
+          } else if (it.key() == "@type") {
+            const std::string t = it->is_string() ? it->get<std::string>() : it->dump();
+            if (t.find("Article") != std::string::npos || t.find("Posting") != std::string::npos)
+              *is_article = true;
+          } else if (it->is_structured()) {
+            stack.push_back(&*it);
+          }
+        }
+      }
+    }
+  }
+  return best;
+}
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::vector<Block> SplitParagraphs(const std::string& text, size_t max_blocks) {
+  std::vector<Block> out;
+  size_t start = 0;
+  while (start <= text.size() && out.size() < max_blocks) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string para = CollapseSpaces(std::string_view(text).substr(start, end - start));
+    if (!para.empty()) {
+      if (!IsValidUtf8(para)) para = RepairUtf8(para);
+      out.push_back({BlockKind::kParagraph, std::move(para)});
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+void Classify(RawBlock& b) {
+  const double bytes = static_cast<double>(b.bytes);
+  const double ld = bytes > 0 ? static_cast<double>(b.link_bytes) / bytes : 0.0;
+  if (b.bytes < 200 && IsVolatileOrFurnitureText(b.text)) {
+    b.volatile_text = true;
+    b.bad = bytes;
+    return;
+  }
+  if (ld > 0.5) {
+    b.bad = bytes;
+    return;
+  }
+  if (b.kind == BlockKind::kHeading) return;
+  if (b.bytes >= 100 && ld <= 0.3) {
+    b.good = bytes * (1.0 - ld);
+  } else if (b.bytes >= 40 && ld <= 0.1 && EndsSentence(b.text)) {
+    b.good = bytes * 0.5;
+  } else if (ld > 0.25) {
+    b.bad = bytes * ld;
+  }
+}
+
+}  // namespace
+
+bool IsVolatileOrFurnitureText(const std::string& text) {
+  if (RE2::FullMatch(text, VolatileRe())) return true;
+  return RE2::FullMatch(text, UpdatedLineRe()) && RE2::PartialMatch(text, HasTimeRe());
+}
+
+BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::string& title) {
+  BodyResult result;
+  xmlNode* root = doc == nullptr ? nullptr : xmlDocGetRootElement(doc);
+  if (root == nullptr) {
+    result.empty_reason = "no content";
+    return result;
+  }
+  TreeReader reader(options);
+  reader.Read(root);
+  std::vector<Elem>& elems = reader.elems();
+  std::vector<RawBlock>& blocks = reader.blocks();
+  if (blocks.empty()) {
+    result.empty_reason = "no text";
+    return result;
+  }
+
+  // Classify blocks and propagate their mass to every ancestor.
+  size_t total_bytes = 0;
+  for (RawBlock& b : blocks) {
+    Classify(b);
+    total_bytes += b.bytes;
+    const bool link_block = b.bytes >= 20 && b.link_bytes * 10 >= b.bytes * 8;
+    for (int a = b.owner; a >= 0; a = elems[static_cast<size_t>(a)].parent) {
+      Elem& e = elems[static_cast<size_t>(a)];
+      if (b.furniture_depth > e.depth) {
+        e.bad += static_cast<double>(b.bytes);
+      } else if (b.good > 0) {
+        e.good += b.good;
+        ++e.good_blocks;
+      } else {
+        e.bad += b.bad;
+      }
+      if (link_block) ++e.link_blocks;
+    }
+  }
+
+  // The container: the element with the best balance of prose over clutter.
+  int best = -1;
+  double best_score = 0;
+  bool strong_signal = false;
+  for (size_t i = 0; i < elems.size(); ++i) {
+    const Elem& e = elems[i];
+    if (e.good_blocks == 0) continue;
+    double score = e.good - e.bad;
+    if (e.article_body) score *= 1.3;
+    if (e.tag & kArticleTag) score *= 1.1;
+    if (e.tag & kMainTag) score *= 1.05;
+    if (score >= best_score && score > 0) {
+      best_score = score;
+      best = static_cast<int>(i);
+    }
+  }
+
+  bool jsonld_article = false;
+  const std::string jsonld_body = JsonLdArticleBody(reader.json_ld(), &jsonld_article);
+
+  std::vector<Block> out;
+  size_t out_bytes = 0;
+  if (best >= 0) {
+    const Elem& c = elems[static_cast<size_t>(best)];
+    strong_signal = c.article_body || (c.tag & kArticleTag) || jsonld_article;
+    const bool index_page =
+        !strong_signal && c.link_blocks >= 8 && c.link_blocks >= 2 * c.good_blocks;
+    if (index_page) {
+      result.empty_reason = "no article content (index page)";
+      return result;
+    }
+    // The furniture cut, undone when it would leave little of the prose.
+    double kept_good = 0;
+    for (const RawBlock& b : blocks) {
+      if (b.owner < best || b.owner >= c.end) continue;
+      if (b.furniture_depth <= c.depth) kept_good += b.good;
+    }
+    const bool cut_furniture = kept_good >= 0.15 * c.good;
+
+    int first_good = -1, last_good = -1;
+    std::vector<const RawBlock*> chosen;
+    for (const RawBlock& b : blocks) {
+      if (b.owner < best || b.owner >= c.end) continue;
+      if (cut_furniture && b.furniture_depth > c.depth) continue;
+      if (b.volatile_text || b.h1) continue;
+      const double ld = static_cast<double>(b.link_bytes) / static_cast<double>(b.bytes);
+      if (ld > 0.5 || (b.bytes < 100 && ld > 0.3 && b.good == 0)) continue;
+      if (!title.empty() && chosen.size() < 3 && b.text == title) continue;
+      if (b.good > 0) {
+        if (first_good < 0) first_good = static_cast<int>(chosen.size());
+        last_good = static_cast<int>(chosen.size());
+      }
+      chosen.push_back(&b);
+    }
+    for (size_t i = 0; i < chosen.size() && out.size() < options.max_blocks; ++i) {
+      const RawBlock& b = *chosen[i];
+      const int pos = static_cast<int>(i);
+      // Before the first paragraph of prose: drop short scraps (kickers, bylines).
+      if (pos < first_good && b.good == 0 && b.bytes < 100 && !EndsSentence(b.text)) continue;
+      // After the last paragraph: drop headings of whatever comes next.
+      if (pos > last_good && b.kind == BlockKind::kHeading) continue;
+      std::string text = b.text;
+      if (!IsValidUtf8(text)) text = RepairUtf8(text);
+      out_bytes += b.bytes;
+      out.push_back({b.kind, std::move(text)});
+    }
+  }
+
+  if (out_bytes < 250 && jsonld_body.size() > std::max<size_t>(out_bytes, 200)) {
+    std::vector<Block> from_json = SplitParagraphs(jsonld_body, options.max_blocks);
+    if (!from_json.empty()) {
+      result.blocks = std::move(from_json);
+      return result;
+    }
+  }
+
+  if (out.empty() || (best >= 0 && elems[static_cast<size_t>(best)].good < 120 && !strong_signal)) {
+    // Little or no prose: say why the page has no article.
+    std::string all;
+    for (const RawBlock& b : blocks) {
+      if (all.size() > 4000) break;
+      all += b.text;
+      all += ' ';
+    }
+    std::string heading;
+    for (const RawBlock& b : blocks) {
+      if (b.kind == BlockKind::kHeading) {
+        heading = b.text;
+        break;
+      }
+    }
+    if (RE2::PartialMatch(title, ErrorPageRe()) || RE2::PartialMatch(heading, ErrorPageRe())) {
+      result.empty_reason = "error page";
+    } else if (total_bytes < 3000 && RE2::PartialMatch(all, ConsentRe())) {
+      result.empty_reason = "consent wall";
+    } else {
+      result.empty_reason = "no article content";
+    }
+    if (!out.empty() && out_bytes >= 120) {
+      result.empty_reason.clear();
+      result.blocks = std::move(out);
+    }
+    return result;
+  }
+  result.blocks = std::move(out);
+  return result;
+}
+
+}  // namespace libdiff::internal

@@ -1,0 +1,287 @@
+// Copyright 2026 The libdiff Authors.
+#include "extract/encoding.h"
+
+#include <iconv.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+
+#include "util/utf8.h"
+
+namespace libdiff::internal {
+
+namespace {
+
+constexpr size_t kMetaScanBytes = 64 * 1024;
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = Lower(c);
+  return out;
+}
+
+bool IsLabelChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == ':' || c == '.';
+}
+
+// The value after "charset" in `s` (lower-cased), e.g. from "text/html; charset=UTF-8".
+std::string CharsetParameter(std::string_view s) {
+  const std::string lower = LowerAscii(s);
+  size_t pos = 0;
+  while ((pos = lower.find("charset", pos)) != std::string::npos) {
+    size_t i = pos + 7;
+    while (i < lower.size() && (lower[i] == ' ' || lower[i] == '\t')) ++i;
+    if (i < lower.size() && lower[i] == '=') {
+      ++i;
+      while (i < lower.size() && (lower[i] == ' ' || lower[i] == '"' || lower[i] == '\'')) ++i;
+      size_t start = i;
+      while (i < lower.size() && IsLabelChar(lower[i])) ++i;
+      if (i > start) return lower.substr(start, i - start);
+    }
+    pos += 7;
+  }
+  return "";
+}
+
+// The charset named by a <meta> tag in the first kMetaScanBytes of `html`.
+std::string MetaCharset(std::string_view html) {
+  const std::string head = LowerAscii(html.substr(0, kMetaScanBytes));
+  size_t pos = 0;
+  while ((pos = head.find("<meta", pos)) != std::string::npos) {
+    size_t end = head.find('>', pos);
+    if (end == std::string::npos) end = head.size();
+    std::string label = CharsetParameter(std::string_view(head).substr(pos, end - pos));
+    if (!label.empty()) return label;
+    pos = end;
+  }
+  return "";
+}
+
+struct Utf8Census {
+  size_t multibyte = 0;  // well-formed sequences of 2..4 bytes
+  size_t invalid = 0;    // ill-formed bytes
+};
+
+Utf8Census CountUtf8(std::string_view s) {
+  Utf8Census c;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const size_t n = s.size();
+  for (size_t i = 0; i < n;) {
+    const uint8_t b = p[i];
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t need = 0;
+    uint8_t lo = 0x80, hi = 0xBF;
+    if (b >= 0xC2 && b <= 0xDF) {
+      need = 1;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      need = 2;
+      if (b == 0xE0) lo = 0xA0;
+      if (b == 0xED) hi = 0x9F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      need = 3;
+      if (b == 0xF0) lo = 0x90;
+      if (b == 0xF4) hi = 0x8F;
+    }
+    bool ok = need > 0;
+    for (size_t k = 1; ok && k <= need; ++k) {
+      if (i + k >= n) {
+        ok = false;
+        break;
+      }
+      const uint8_t t = p[i + k];
+      if (t < (k == 1 ? lo : 0x80) || t > (k == 1 ? hi : 0xBF)) ok = false;
+    }
+    if (ok) {
+      ++c.multibyte;
+      i += need + 1;
+    } else {
+      ++c.invalid;
+      ++i;
+    }
+  }
+  return c;
+}
+
+// Mostly UTF-8: a page with a few stray bytes is repaired rather than re-read
+// as Windows-1252 (which would garble every other non-ASCII character).
+bool LooksLikeUtf8(std::string_view s) {
+  const Utf8Census c = CountUtf8(s);
+  return c.invalid == 0 || c.multibyte >= 4 * c.invalid;
+}
+
+bool IsSingleByteLatin(const std::string& charset) { return charset == "windows-1252"; }
+
+// Windows-1252 bytes 0x80..0x9F; 0 where the byte is undefined (read as U+FFFD).
+constexpr uint16_t kCp1252High[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+void AppendCodePoint(uint32_t cp, std::string* out) {
+  if (cp == 0) return;
+  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+std::string FromCp1252(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (char ch : s) {
+    const auto b = static_cast<uint8_t>(ch);
+    if (b < 0x80) {
+      if (b != 0) out.push_back(ch);
+    } else if (b < 0xA0) {
+      const uint16_t cp = kCp1252High[b - 0x80];
+      AppendCodePoint(cp == 0 ? 0xFFFD : cp, &out);
+    } else {
+      AppendCodePoint(b, &out);
+    }
+  }
+  return out;
+}
+
+std::string FromUtf16(std::string_view s, bool little_endian) {
+  std::string out;
+  out.reserve(s.size());
+  const auto unit = [&](size_t i) -> uint32_t {
+    const auto a = static_cast<uint8_t>(s[i]), b = static_cast<uint8_t>(s[i + 1]);
+    return little_endian ? (static_cast<uint32_t>(b) << 8 | a) : (static_cast<uint32_t>(a) << 8 | b);
+  };
+  size_t i = 0;
+  for (; i + 1 < s.size(); i += 2) {
+    uint32_t u = unit(i);
+    if (u >= 0xD800 && u <= 0xDBFF && i + 3 < s.size()) {
+      const uint32_t v = unit(i + 2);
+      if (v >= 0xDC00 && v <= 0xDFFF) {
+        AppendCodePoint(0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00), &out);
+        i += 2;
+        continue;
+      }
+    }
+    AppendCodePoint(u, &out);
+  }
+  if (i < s.size()) AppendCodePoint(0xFFFD, &out);
+  return out;
+}
+
+// Converts with the C library's iconv; undecodable bytes become U+FFFD.
+// Returns false when iconv does not know `charset`.
+bool FromIconv(std::string_view s, const std::string& charset, std::string* out) {
+  iconv_t cd = iconv_open("UTF-8", charset.c_str());
+  if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+  out->clear();
+  out->reserve(s.size() * 2);
+  std::string buffer(16 * 1024, '\0');
+  char* in = const_cast<char*>(s.data());
+  size_t in_left = s.size();
+  while (in_left > 0) {
+    char* dst = buffer.data();
+    size_t dst_left = buffer.size();
+    const size_t rc = iconv(cd, &in, &in_left, &dst, &dst_left);
+    out->append(buffer.data(), buffer.size() - dst_left);
+    if (rc == static_cast<size_t>(-1)) {
+      if (errno == E2BIG) continue;
+      // EILSEQ or EINVAL (truncated at the end): skip one byte.
+      out->append("\xEF\xBF\xBD");
+      ++in;
+      --in_left;
+      iconv(cd, nullptr, nullptr, nullptr, nullptr);
+    }
+  }
+  iconv_close(cd);
+  std::string clean;
+  clean.reserve(out->size());
+  for (char c : *out) {
+    if (c != '\0') clean.push_back(c);
+  }
+  *out = IsValidUtf8(clean) ? std::move(clean) : RepairUtf8(clean);
+  return true;
+}
+
+}  // namespace
+
+std::string NormalizeCharsetLabel(std::string_view label) {
+  std::string l = LowerAscii(label);
+  while (!l.empty() && (l.back() == ' ' || l.back() == '"' || l.back() == '\'')) l.pop_back();
+  if (l.empty()) return "";
+  if (l == "utf-8" || l == "utf8" || l == "unicode-1-1-utf-8" || l == "x-unicode20utf8") return "utf-8";
+  if (l == "iso-8859-1" || l == "iso8859-1" || l == "iso_8859-1" || l == "latin1" || l == "l1" ||
+      l == "us-ascii" || l == "ascii" || l == "windows-1252" || l == "cp1252" || l == "x-cp1252" ||
+      l == "cp819" || l == "ibm819" || l == "iso-ir-100" || l == "ansi_x3.4-1968")
+    return "windows-1252";
+  if (l == "utf-16le" || l == "utf-16") return "utf-16le";
+  if (l == "utf-16be") return "utf-16be";
+  if (l == "gb2312" || l == "gbk" || l == "x-gbk" || l == "gb_2312-80" || l == "chinese" ||
+      l == "gb18030")
+    return "gb18030";
+  if (l == "x-sjis" || l == "sjis" || l == "shift-jis" || l == "ms_kanji") return "shift_jis";
+  if (l == "ks_c_5601-1987" || l == "korean") return "euc-kr";
+  if (l == "tis-620" || l == "iso-8859-11") return "windows-874";
+  return l;
+}
+
+CharsetDecision DetectCharset(std::string_view html, std::string_view content_type) {
+  if (html.size() >= 3 && std::memcmp(html.data(), "\xEF\xBB\xBF", 3) == 0) return {"utf-8", "bom"};
+  if (html.size() >= 2 && std::memcmp(html.data(), "\xFF\xFE", 2) == 0) return {"utf-16le", "bom"};
+  if (html.size() >= 2 && std::memcmp(html.data(), "\xFE\xFF", 2) == 0) return {"utf-16be", "bom"};
+
+  std::string declared = NormalizeCharsetLabel(CharsetParameter(content_type));
+  std::string source = "content-type";
+  if (declared.empty()) {
+    declared = NormalizeCharsetLabel(MetaCharset(html));
+    source = "meta";
+    // A document that could be read to find this <meta> is ASCII-compatible.
+    if (declared == "utf-16le" || declared == "utf-16be") declared = "utf-8";
+  }
+  if (declared.empty()) {
+    return {LooksLikeUtf8(html) ? "utf-8" : "windows-1252", "fallback"};
+  }
+  if (declared == "utf-8" && !LooksLikeUtf8(html)) return {"windows-1252", source + "+checked"};
+  if (IsSingleByteLatin(declared)) {
+    const Utf8Census c = CountUtf8(html);
+    if (c.invalid == 0 && c.multibyte > 0) return {"utf-8", source + "+checked"};
+  }
+  return {declared, source};
+}
+
+std::string ConvertToUtf8(std::string_view html, const std::string& charset) {
+  if (charset == "utf-16le" || charset == "utf-16be") {
+    if (html.size() >= 2 && (std::memcmp(html.data(), "\xFF\xFE", 2) == 0 ||
+                             std::memcmp(html.data(), "\xFE\xFF", 2) == 0))
+      html.remove_prefix(2);
+    return FromUtf16(html, charset == "utf-16le");
+  }
+  if (html.size() >= 3 && std::memcmp(html.data(), "\xEF\xBB\xBF", 3) == 0) html.remove_prefix(3);
+  if (charset == "utf-8") {
+    if (IsValidUtf8(html) && std::memchr(html.data(), '\0', html.size()) == nullptr)
+      return std::string(html);
+    return RepairUtf8(html);
+  }
+  if (charset == "windows-1252") return FromCp1252(html);
+  std::string out;
+  if (FromIconv(html, charset, &out)) return out;
+  return FromCp1252(html);
+}
+
+}  // namespace libdiff::internal

@@ -1,0 +1,47 @@
+// Copyright 2026 The libdiff Authors.
+//
+// Parsing HTML into a libxml2 tree, safely: recovering from any markup, no
+// network, no external entities, nothing printed. Private to libdiff.
+//
+// Thread safety: ParseHtml may be called concurrently (libxml2 is initialised
+// once, and each call uses its own parser context).
+#ifndef LIBDIFF_SRC_EXTRACT_HTML_PARSER_H_
+#define LIBDIFF_SRC_EXTRACT_HTML_PARSER_H_
+
+#include <libxml/HTMLparser.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace libdiff::internal {
+
+struct XmlDocFree {
+  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+};
+using XmlDocument = std::unique_ptr<xmlDoc, XmlDocFree>;
+
+// Parses `utf8` (well-formed UTF-8; any <meta charset> in it is ignored) with
+// libxml2's HTML parser. libxml2 stops descending at 256 nested elements and
+// keeps what it parsed up to there. Returns null only when libxml2 could not
+// build a document at all (e.g. empty input).
+// REQUIRES: utf8.size() <= INT_MAX
+XmlDocument ParseHtml(std::string_view utf8, const std::string& url);
+
+// The text content of attribute `name` of `node` (no allocation; the pointer
+// lives as long as the node), or nullptr when absent.
+const char* AttributeValue(const xmlNode* node, const char* name);
+
+// The node's tag name as a C string (libxml2 lower-cases HTML tag names).
+inline const char* NodeName(const xmlNode* node) {
+  return reinterpret_cast<const char*>(node->name);
+}
+
+// The text of a text or CDATA node.
+inline const char* NodeText(const xmlNode* node) {
+  return reinterpret_cast<const char*>(node->content);
+}
+
+}  // namespace libdiff::internal
+
+#endif  // LIBDIFF_SRC_EXTRACT_HTML_PARSER_H_
