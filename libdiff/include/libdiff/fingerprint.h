@@ -32,17 +32,30 @@ struct Hash128 {
 };
 
 struct FingerprintOptions {
-  // Tokens per shingle. Default: 3 (see fingerprint.cc for why).
+  // Tokens per shingle; values outside 1..16 are clamped into that range (the
+  // value used is recorded in FingerprintParams). Default: 3 (see
+  // docs/fingerprint.md for why).
   int shingle_size = 3;
 };
 
-// The parameters a fingerprint was computed with; stored beside it.
+// The parameters a fingerprint was computed with; stored beside it. Two
+// fingerprints are comparable only when their params are equal.
 struct FingerprintParams {
-  uint32_t algorithm_version = 1;  // bumped whenever output for the same input changes
+  // Bumped whenever the output for the same input and shingle size changes
+  // (normalisation, tokens, hashing or voting); the golden vectors in
+  // tests/fingerprint/golden_test.cc fail until it is. Default: 1.
+  uint32_t algorithm_version = 1;
+  // Default: 3.
   uint32_t shingle_size = 3;
   friend bool operator==(const FingerprintParams&, const FingerprintParams&) = default;
 };
 
+// What FingerprintText computes. SimHash: every distinct shingle (repeats count
+// once: the fingerprint is of the set of shingles, so a repeated boilerplate
+// line or slogan cannot outvote the story) votes on each of the 64 bits with
+// its XXH3-64 hash; a bit is 1 when more than half the votes are 1. A text with
+// fewer tokens than shingle_size has one shingle made of all its tokens; a
+// text with no tokens has simhash 0 and shingle_count 0.
 struct Fingerprint {
   FingerprintParams params;
   uint64_t simhash = 0;
@@ -52,22 +65,41 @@ struct Fingerprint {
   uint64_t shingle_count = 0;              // distinct shingles that went into the SimHash
 };
 
-// Normalises text for comparison: repairs invalid UTF-8 (U+FFFD), NFKC, case
-// folding, folds typographic variants (quotes, dashes, NBSP, zero-width, soft
-// hyphen) and collapses whitespace. Paragraph breaks ("\n\n") are kept as "\n".
+// Normalises text for comparison: repairs invalid UTF-8 (U+FFFD) and drops NUL
+// bytes, NFKC, case folding, removes default-ignorable characters (zero-width
+// spaces and joiners, soft hyphen, BOM), folds typographic variants (curly and
+// angle quotes to ASCII quotes, dashes and minus to '-'; NBSP and other spaces
+// become spaces by NFKC) and collapses whitespace. Paragraph breaks (white
+// space holding a blank line, "\n\n") become one "\n", other white space one
+// " "; no leading or trailing white space. Numbers are kept as they are.
+// Never fails; any byte string is accepted. Mostly-ASCII text takes a fast path
+// with identical output.
 std::string NormalizeText(std::string_view text);
 
-// Splits normalised text into word tokens (letters/digits by Unicode category;
-// scripts without spaces become overlapping character bigrams).
+// Splits normalised text into word tokens: maximal runs of letters, numbers and
+// combining marks (Unicode categories L*, N*, M*); everything else separates.
+// Scripts written without spaces (Han, Hiragana, Katakana, Thai, Lao, Khmer,
+// Myanmar) become overlapping bigrams of characters (a base with its marks):
+// "東京都" -> {"東京", "京都"}; a lone such character is one token.
 std::vector<std::string> Tokenize(std::string_view normalized);
 
-// Fingerprints `text`; paragraphs are separated by blank lines.
+// Fingerprints `text`: NormalizeText, then FingerprintNormalizedText.
+// Paragraphs are separated by blank lines. Never fails.
 Fingerprint FingerprintText(std::string_view text,
                             const FingerprintOptions& options = FingerprintOptions());
 
 // Fingerprints a text given as paragraphs (an extracted article's blocks).
+// Same result as FingerprintText of the paragraphs joined by "\n\n"; paragraphs
+// that are empty after normalisation are skipped.
 Fingerprint FingerprintParagraphs(const std::vector<std::string>& paragraphs,
                                   const FingerprintOptions& options = FingerprintOptions());
+
+// Fingerprints text that is already normalised, skipping NormalizeText (for
+// callers that keep the normalised text, and for benchmarks).
+// REQUIRES: `normalized` is an output of NormalizeText; otherwise the result is
+// well defined but will not match FingerprintText of the same text.
+Fingerprint FingerprintNormalizedText(std::string_view normalized,
+                                      const FingerprintOptions& options = FingerprintOptions());
 
 // Number of differing bits, 0..64.
 inline int HammingDistance(uint64_t a, uint64_t b) { return __builtin_popcountll(a ^ b); }

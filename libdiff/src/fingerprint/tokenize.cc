@@ -1,0 +1,181 @@
+// Copyright 2026 The libdiff Authors.
+#include "fingerprint/tokenize.h"
+
+#include <utf8proc.h>
+
+#include <array>
+
+#define XXH_INLINE_ALL  // token hashes are short: inlining XXH3 saves the call
+#include <xxhash.h>
+
+namespace libdiff::internal {
+
+namespace {
+
+constexpr std::array<bool, 256> MakeAsciiWordTable() {
+  std::array<bool, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<size_t>(c)] = true;
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<size_t>(c)] = true;
+  return t;
+}
+constexpr std::array<bool, 256> kAsciiWord = MakeAsciiWordTable();
+
+enum class Kind : uint8_t {
+  kSeparator,
+  kWord,     // letter or number of a script written with spaces
+  kMark,     // combining mark: continues the current token or character
+  kCluster,  // letter or number of a script without spaces
+};
+
+// Decodes the code point at p (n > 0 bytes left, p[0] >= 0x80). Returns its
+// length, or 0 when the bytes are not a UTF-8 sequence.
+inline size_t Decode(const uint8_t* p, size_t n, char32_t* c) {
+  const uint8_t b0 = p[0];
+  const auto cont = [&](size_t k) { return k < n && (p[k] & 0xC0) == 0x80; };
+  if (b0 < 0xC2) return 0;
+  if (b0 < 0xE0) {
+    if (!cont(1)) return 0;
+    *c = static_cast<char32_t>(((b0 & 0x1F) << 6) | (p[1] & 0x3F));
+    return 2;
+  }
+  if (b0 < 0xF0) {
+    if (!cont(1) || !cont(2)) return 0;
+    *c = static_cast<char32_t>(((b0 & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F));
+    return 3;
+  }
+  if (b0 < 0xF5) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    *c = static_cast<char32_t>(((b0 & 0x07) << 18) | ((p[1] & 0x3F) << 12) |
+                               ((p[2] & 0x3F) << 6) | (p[3] & 0x3F));
+    return *c <= 0x10FFFF ? 4 : 0;
+  }
+  return 0;
+}
+
+inline Kind Classify(char32_t c) {
+  // CJK Unified Ideographs are all letters (Lo): skip the property lookup.
+  if (c >= 0x4E00 && c <= 0x9FFF) return Kind::kCluster;
+  const utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  const bool letter_or_number = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+                                (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+  if (letter_or_number) return IsNoSpaceScript(c) ? Kind::kCluster : Kind::kWord;
+  if (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME) return Kind::kMark;
+  return Kind::kSeparator;
+}
+
+// Calls emit(begin, end) with the byte span of each token, in order.
+template <typename Emit>
+void ScanTokens(std::string_view text, Emit&& emit) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const size_t n = text.size();
+  enum class Mode { kNone, kWord, kRun } mode = Mode::kNone;
+  size_t start = 0;     // kWord: where the token began
+  size_t prev = 0;      // kRun: start of the character before the current one
+  size_t cur = 0;       // kRun: start of the current character
+  size_t clusters = 0;  // kRun: characters so far
+  const auto close = [&](size_t end) {
+    if (mode == Mode::kWord) {
+      emit(start, end);
+    } else if (mode == Mode::kRun) {
+      emit(clusters >= 2 ? prev : cur, end);
+    }
+    mode = Mode::kNone;
+  };
+  size_t i = 0;
+  while (i < n) {
+    const uint8_t b = p[i];
+    if (b < 0x80) {
+      if (kAsciiWord[b]) {
+        if (mode != Mode::kWord) {
+          close(i);
+          start = i;
+          mode = Mode::kWord;
+        }
+        ++i;
+        while (i < n && kAsciiWord[p[i]]) ++i;
+      } else {
+        close(i);
+        ++i;
+        while (i < n && p[i] < 0x80 && !kAsciiWord[p[i]]) ++i;
+      }
+      continue;
+    }
+    char32_t c = 0;
+    const size_t len = Decode(p + i, n - i, &c);
+    if (len == 0) {
+      close(i);
+      ++i;
+      continue;
+    }
+    switch (Classify(c)) {
+      case Kind::kWord:
+        if (mode != Mode::kWord) {
+          close(i);
+          start = i;
+          mode = Mode::kWord;
+        }
+        break;
+      case Kind::kMark:
+        if (mode == Mode::kNone) {  // a mark with no base starts a token
+          start = i;
+          mode = Mode::kWord;
+        }
+        break;
+      case Kind::kCluster:
+        if (mode != Mode::kRun) {
+          close(i);
+          mode = Mode::kRun;
+          clusters = 1;
+          cur = i;
+        } else {
+          if (clusters >= 2) emit(prev, i);
+          prev = cur;
+          cur = i;
+          ++clusters;
+        }
+        break;
+      case Kind::kSeparator:
+        close(i);
+        break;
+    }
+    i += len;
+  }
+  close(n);
+}
+
+}  // namespace
+
+bool IsNoSpaceScript(char32_t c) {
+  if (c < 0x0E00) return false;
+  return (c <= 0x0EFF) ||                      // Thai, Lao
+         (c >= 0x1000 && c <= 0x109F) ||       // Myanmar
+         (c >= 0x1780 && c <= 0x17FF) ||       // Khmer
+         (c >= 0x19E0 && c <= 0x19FF) ||       // Khmer symbols
+         (c >= 0x2E80 && c <= 0x2FDF) ||       // CJK and Kangxi radicals
+         (c >= 0x3005 && c <= 0x3007) ||       // ideographic iteration mark, closing mark, zero
+         (c >= 0x3021 && c <= 0x3029) ||       // Hangzhou numerals
+         (c >= 0x3031 && c <= 0x3035) ||       // kana repeat marks
+         (c >= 0x3038 && c <= 0x303C) ||
+         (c >= 0x3040 && c <= 0x30FF) ||       // Hiragana, Katakana
+         (c >= 0x31F0 && c <= 0x31FF) ||       // Katakana phonetic extensions
+         (c >= 0x3400 && c <= 0x4DBF) ||       // CJK extension A
+         (c >= 0x4E00 && c <= 0x9FFF) ||       // CJK unified ideographs
+         (c >= 0xA9E0 && c <= 0xA9FF) ||       // Myanmar extended-B
+         (c >= 0xAA60 && c <= 0xAA7F) ||       // Myanmar extended-A
+         (c >= 0xF900 && c <= 0xFAFF) ||       // CJK compatibility ideographs
+         (c >= 0xFF66 && c <= 0xFF9F) ||       // half-width Katakana
+         (c >= 0x1B000 && c <= 0x1B16F) ||     // Kana supplement and extensions
+         (c >= 0x20000 && c <= 0x3FFFF);       // CJK extensions B and later
+}
+
+void TokenizeInto(std::string_view text, std::vector<std::string>* out) {
+  ScanTokens(text, [&](size_t b, size_t e) { out->emplace_back(text.substr(b, e - b)); });
+}
+
+void HashTokens(std::string_view text, std::vector<uint64_t>* out) {
+  const char* p = text.data();
+  ScanTokens(text, [&](size_t b, size_t e) { out->push_back(XXH3_64bits(p + b, e - b)); });
+}
+
+}  // namespace libdiff::internal

@@ -1,0 +1,85 @@
+// Copyright 2026 The libdiff Authors.
+#include "fingerprint/simhash.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <vector>
+
+namespace libdiff::internal {
+namespace {
+
+TEST(BitCounter, CountsEveryBitAcrossFlushes) {
+  std::mt19937_64 rng(7);
+  BitCounter counter;
+  std::array<uint32_t, 64> expected{};
+  // 1000 adds crosses the 255-add flush of the 8-bit lanes several times.
+  for (int i = 0; i < 1000; ++i) {
+    const uint64_t h = rng() & rng();  // biased towards 0 so totals differ per bit
+    counter.Add(h);
+    for (size_t b = 0; b < 64; ++b) expected[b] += (h >> b) & 1;
+  }
+  EXPECT_EQ(counter.count(), 1000u);
+  EXPECT_EQ(counter.Totals(), expected);
+}
+
+TEST(BitCounter, MajorityIsStrictAndEmptyIsZero) {
+  BitCounter empty;
+  EXPECT_EQ(empty.Majority(), 0u);
+  BitCounter tie;
+  tie.Add(0b01);
+  tie.Add(0b10);
+  EXPECT_EQ(tie.Majority(), 0u);  // one vote each: a tie gives 0
+  tie.Add(0b11);
+  EXPECT_EQ(tie.Majority(), 0b11u);
+}
+
+TEST(SimHash, MatchesPerBitReference) {
+  std::mt19937_64 rng(99);
+  for (size_t w : {1u, 2u, 3u, 5u}) {
+    for (size_t n : {0u, 1u, 2u, 3u, 4u, 10u, 254u, 255u, 256u, 600u, 5000u}) {
+      std::vector<uint64_t> tokens(n);
+      // Draw from a small vocabulary so that repeated shingles occur.
+      for (uint64_t& t : tokens) t = rng() % 40;
+      const SimHashResult fast = SimHashOfShingles(tokens, w);
+      const SimHashResult slow = SimHashOfShinglesReference(tokens, w);
+      EXPECT_EQ(fast.simhash, slow.simhash) << "w=" << w << " n=" << n;
+      EXPECT_EQ(fast.distinct, slow.distinct) << "w=" << w << " n=" << n;
+    }
+  }
+}
+
+TEST(SimHash, RepeatedShinglesCountOnce) {
+  // a b c a b c a b c: shingles abc, bca, cab, abc, bca, cab, abc -> 3 distinct.
+  const std::vector<uint64_t> tokens = {1, 2, 3, 1, 2, 3, 1, 2, 3};
+  EXPECT_EQ(SimHashOfShingles(tokens, 3).distinct, 3u);
+  const std::vector<uint64_t> once = {1, 2, 3, 1, 2};
+  EXPECT_EQ(SimHashOfShingles(tokens, 3).simhash, SimHashOfShingles(once, 3).simhash);
+}
+
+TEST(SimHash, ShingleHashDependsOnTokenOrder) {
+  const uint64_t abc[] = {11, 22, 33};
+  const uint64_t cba[] = {33, 22, 11};
+  EXPECT_NE(ShingleHash(abc, 3), ShingleHash(cba, 3));
+  EXPECT_NE(ShingleHash(abc, 3), ShingleHash(abc, 2));
+}
+
+TEST(SimHash, FewerTokensThanShingleSizeGiveOneShingle) {
+  const std::vector<uint64_t> two = {5, 6};
+  const SimHashResult r = SimHashOfShingles(two, 3);
+  EXPECT_EQ(r.distinct, 1u);
+  EXPECT_EQ(r.simhash, ShingleHash(two.data(), 2));  // one vote decides every bit
+  EXPECT_EQ(SimHashOfShingles({}, 3).distinct, 0u);
+  EXPECT_EQ(SimHashOfShingles({}, 3).simhash, 0u);
+}
+
+TEST(SimHash, ShingleHashesListsEveryWindow) {
+  const std::vector<uint64_t> tokens = {1, 2, 3, 4};
+  std::vector<uint64_t> shingles;
+  ShingleHashes(tokens, 2, &shingles);
+  ASSERT_EQ(shingles.size(), 3u);
+  EXPECT_EQ(shingles[1], ShingleHash(&tokens[1], 2));
+}
+
+}  // namespace
+}  // namespace libdiff::internal

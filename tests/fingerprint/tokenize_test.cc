@@ -1,0 +1,155 @@
+// Copyright 2026 The libdiff Authors.
+#include "fingerprint/tokenize.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <xxhash.h>
+
+#include <string>
+#include <vector>
+
+#include "libdiff/fingerprint.h"
+#include "util/utf8.h"
+
+namespace libdiff {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+std::vector<std::string> Tok(std::string_view text) { return Tokenize(NormalizeText(text)); }
+
+TEST(Tokenize, SplitsOnSpacesAndPunctuation) {
+  EXPECT_THAT(Tok("Hello, world! It's 10:30 (UTC)."),
+              ElementsAre("hello", "world", "it", "s", "10", "30", "utc"));
+  EXPECT_THAT(Tok("Flood-hit towns: 4,000 homes"),
+              ElementsAre("flood", "hit", "towns", "4", "000", "homes"));
+}
+
+TEST(Tokenize, EmptyAndPunctuationOnlyTextHasNoTokens) {
+  EXPECT_THAT(Tokenize(""), IsEmpty());
+  EXPECT_THAT(Tok(" -- ... !? "), IsEmpty());
+}
+
+TEST(Tokenize, KeepsCombiningMarksInsideWords) {
+  // Not normalised on purpose: a decomposed accent stays with its letter.
+  EXPECT_THAT(Tokenize("cafe\xCC\x81 noir"), ElementsAre("cafe\xCC\x81", "noir"));
+  EXPECT_THAT(Tok("Cafe\xCC\x81 noir"), ElementsAre("caf\xC3\xA9", "noir"));
+}
+
+TEST(Tokenize, Cyrillic) {
+  // "Москва, 2024 год." -> москва / 2024 / год
+  EXPECT_THAT(Tok("\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0, 2024 \xD0\xB3\xD0\xBE\xD0\xB4."),
+              ElementsAre("\xD0\xBC\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0", "2024",
+                          "\xD0\xB3\xD0\xBE\xD0\xB4"));
+}
+
+TEST(Tokenize, ArabicWithHarakat) {
+  // "مُحَمَّد رسول": the vowel marks (Mn) stay inside the first word.
+  const std::string muhammad =
+      "\xD9\x85\xD9\x8F\xD8\xAD\xD9\x8E\xD9\x85\xD9\x91\xD9\x8E\xD8\xAF";
+  const std::string rasul = "\xD8\xB1\xD8\xB3\xD9\x88\xD9\x84";
+  // NFKC puts the fatha (ccc 30) before the shadda (ccc 33); still one token.
+  const std::string normalized = NormalizeText(muhammad);
+  EXPECT_EQ(normalized.size(), muhammad.size());
+  EXPECT_THAT(Tok(muhammad + " " + rasul + "\xD8\x8C"), ElementsAre(normalized, rasul));
+}
+
+TEST(Tokenize, Urdu) {
+  // "پاکستان میں بارش، 12 افراد": Urdu letters (پ ک ں), Arabic comma separates.
+  const std::string pakistan = "\xD9\xBE\xD8\xA7\xDA\xA9\xD8\xB3\xD8\xAA\xD8\xA7\xD9\x86";
+  const std::string mein = "\xD9\x85\xDB\x8C\xDA\xBA";
+  const std::string barish = "\xD8\xA8\xD8\xA7\xD8\xB1\xD8\xB4";
+  const std::string afrad = "\xD8\xA7\xD9\x81\xD8\xB1\xD8\xA7\xD8\xAF";
+  EXPECT_THAT(Tok(pakistan + " " + mein + " " + barish + "\xD8\x8C 12 " + afrad),
+              ElementsAre(pakistan, mein, barish, "12", afrad));
+}
+
+TEST(Tokenize, UrduWithZeroWidthNonJoinerIsOneWord) {
+  // ZWNJ (U+200C) is default-ignorable: normalisation removes it.
+  EXPECT_THAT(Tok("\xDA\xA9\xDB\x8C\xE2\x80\x8C\xD9\x88\xDA\xBA"),
+              ElementsAre("\xDA\xA9\xDB\x8C\xD9\x88\xDA\xBA"));
+}
+
+TEST(Tokenize, Devanagari) {
+  // "नमस्ते दुनिया।": virama and vowel signs are marks; the danda separates.
+  const std::string namaste = "\xE0\xA4\xA8\xE0\xA4\xAE\xE0\xA4\xB8\xE0\xA5\x8D\xE0\xA4\xA4\xE0\xA5\x87";
+  const std::string duniya = "\xE0\xA4\xA6\xE0\xA5\x81\xE0\xA4\xA8\xE0\xA4\xBF\xE0\xA4\xAF\xE0\xA4\xBE";
+  EXPECT_THAT(Tok(namaste + " " + duniya + "\xE0\xA5\xA4"), ElementsAre(namaste, duniya));
+}
+
+TEST(Tokenize, ChineseBecomesOverlappingBigrams) {
+  // 我爱北京 -> 我爱 爱北 北京
+  EXPECT_THAT(Tok("\xE6\x88\x91\xE7\x88\xB1\xE5\x8C\x97\xE4\xBA\xAC"),
+              ElementsAre("\xE6\x88\x91\xE7\x88\xB1", "\xE7\x88\xB1\xE5\x8C\x97",
+                          "\xE5\x8C\x97\xE4\xBA\xAC"));
+  // A lone character is one token.
+  EXPECT_THAT(Tok("\xE6\x88\x91"), ElementsAre("\xE6\x88\x91"));
+}
+
+TEST(Tokenize, ChinesePunctuationAndLatinEndRuns) {
+  // 你好，世界 -> 你好 世界 ; iPhone手机 -> iphone 手机
+  EXPECT_THAT(Tok("\xE4\xBD\xA0\xE5\xA5\xBD\xEF\xBC\x8C\xE4\xB8\x96\xE7\x95\x8C"),
+              ElementsAre("\xE4\xBD\xA0\xE5\xA5\xBD", "\xE4\xB8\x96\xE7\x95\x8C"));
+  EXPECT_THAT(Tok("iPhone\xE6\x89\x8B\xE6\x9C\xBA 10\xE4\xBA\xBA"),
+              ElementsAre("iphone", "\xE6\x89\x8B\xE6\x9C\xBA", "10", "\xE4\xBA\xBA"));
+}
+
+TEST(Tokenize, JapaneseKanjiAndKanaShareOneRun) {
+  // 東京タワー -> 東京 京タ タワ ワー (the long-vowel mark ー is a letter, Lm)
+  EXPECT_THAT(Tok("\xE6\x9D\xB1\xE4\xBA\xAC\xE3\x82\xBF\xE3\x83\xAF\xE3\x83\xBC"),
+              ElementsAre("\xE6\x9D\xB1\xE4\xBA\xAC", "\xE4\xBA\xAC\xE3\x82\xBF",
+                          "\xE3\x82\xBF\xE3\x83\xAF", "\xE3\x83\xAF\xE3\x83\xBC"));
+  // Half-width katakana are widened by NFKC first: ｶﾀ -> カタ
+  EXPECT_THAT(Tok("\xEF\xBD\xB6\xEF\xBE\x80"), ElementsAre("\xE3\x82\xAB\xE3\x82\xBF"));
+}
+
+TEST(Tokenize, ThaiBigramsKeepMarksWithTheirBase) {
+  // ที่นี่ = (ท ี ่)(น ี ่): two characters -> one bigram, the whole word.
+  const std::string thi = "\xE0\xB8\x97\xE0\xB8\xB5\xE0\xB9\x88";
+  const std::string ni = "\xE0\xB8\x99\xE0\xB8\xB5\xE0\xB9\x88";
+  EXPECT_THAT(Tok(thi + ni), ElementsAre(thi + ni));
+  // สวัสดี = ส (ว ั) ส (ด ี) -> สวั วัส สดี
+  const std::string so = "\xE0\xB8\xAA", wa = "\xE0\xB8\xA7\xE0\xB8\xB1",
+                    di = "\xE0\xB8\x94\xE0\xB8\xB5";
+  EXPECT_THAT(Tok(so + wa + so + di), ElementsAre(so + wa, wa + so, so + di));
+}
+
+TEST(Tokenize, KhmerLaoAndMyanmarBecomeBigrams) {
+  // Khmer ភាសា = (ភ ា)(ស ា): the vowel sign U+17B6 is a spacing mark.
+  EXPECT_THAT(Tok("\xE1\x9E\x97\xE1\x9E\xB6\xE1\x9E\x9F\xE1\x9E\xB6"),
+              ElementsAre("\xE1\x9E\x97\xE1\x9E\xB6\xE1\x9E\x9F\xE1\x9E\xB6"));
+  // Lao ລາວ: three letters -> two bigrams.
+  EXPECT_EQ(Tok("\xE0\xBA\xA5\xE0\xBA\xB2\xE0\xBA\xA7").size(), 2u);
+  // Myanmar မြန်မာ = (မ ြ)(န ် ... ) (မ ာ): marks attach; every token starts with a base.
+  for (const std::string& t : Tok("\xE1\x80\x99\xE1\x80\xBC\xE1\x80\x94\xE1\x80\xBA\xE1\x80\x99\xE1\x80\xAC")) {
+    EXPECT_NE(t.substr(0, 3), "\xE1\x80\xBC");
+    EXPECT_TRUE(internal::IsValidUtf8(t));
+  }
+}
+
+TEST(Tokenize, HangulKeepsSpaceSeparatedWords) {
+  // 안녕 세상: Korean is written with spaces, so no bigrams.
+  EXPECT_THAT(Tok("\xEC\x95\x88\xEB\x85\x95 \xEC\x84\xB8\xEC\x83\x81"),
+              ElementsAre("\xEC\x95\x88\xEB\x85\x95", "\xEC\x84\xB8\xEC\x83\x81"));
+}
+
+TEST(Tokenize, IllFormedBytesSeparateTokensWithoutCrashing) {
+  EXPECT_THAT(Tokenize("ab\xFF" "cd\xE4\xB8"), ElementsAre("ab", "cd"));
+  EXPECT_THAT(Tokenize("\xF4\x90\x80\x80x"), ElementsAre("x"));
+}
+
+TEST(Tokenize, HashTokensHashesExactlyTheTokens) {
+  const std::string text = NormalizeText(
+      "Breaking: \xE6\x88\x91\xE7\x88\xB1\xE5\x8C\x97\xE4\xBA\xAC and caf\xC3\xA9 \xD0\xBC\xD0\xB8\xD1\x80 42");
+  const std::vector<std::string> tokens = Tokenize(text);
+  std::vector<uint64_t> hashes;
+  internal::HashTokens(text, &hashes);
+  ASSERT_EQ(hashes.size(), tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    EXPECT_EQ(hashes[i], XXH3_64bits(tokens[i].data(), tokens[i].size())) << tokens[i];
+  }
+}
+
+}  // namespace
+}  // namespace libdiff
