@@ -112,9 +112,10 @@ struct SentenceOp {
   std::string new_text;             // empty for kDelete
   // Word script for kChange and edited kMove ops; empty otherwise.
   std::vector<WordOp> words;
-  // kNone for kEqual and for an unedited kMove whose paragraph layout is kept;
-  // the class of the edit otherwise (an inserted or deleted sentence is
-  // classified by its own tokens: "Updated 3:05pm" inserted is kTimestamp).
+  // kNone for kEqual; kSubstantive for kMove (reordering is an editorial
+  // change); for kChange the class of the changed tokens; an inserted or
+  // deleted sentence is classified by its own tokens ("Updated 3:05pm"
+  // inserted is kTimestamp, a lone "--" is kWhitespacePunctuation).
   Significance significance = Significance::kNone;
   // Word-token similarity of old and new text in [0, 1] (Dice coefficient);
   // 1 for kEqual, 0 for kInsert/kDelete.
@@ -165,8 +166,10 @@ struct ChangeSummary {
   Significance title_significance = Significance::kNone;
   // Class of the whole change: the body class, raised to kTitleOnly when the
   // title changed substantively and the body is at most kTimestamp, or to
-  // kSubstantive when both changed substantively; a change of "published" or
-  // "modified" alone is kTimestamp. Other metadata does not count here.
+  // kSubstantive when the title changed substantively and the body is
+  // kNumbers or above; a title change that is only punctuation, a time or a
+  // number counts as that class. A change of "published" or "modified"
+  // raises it to at least kTimestamp. Other metadata does not count here.
   Significance significance = Significance::kNone;
 
   // True when the body or the title differs (the diff(1)-style exit status of

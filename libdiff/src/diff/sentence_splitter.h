@@ -1,0 +1,23 @@
+// Copyright 2026 The libdiff Authors.
+//
+// Paragraph normalisation shared by the diff. Private to libdiff.
+// (SplitSentences itself is public: libdiff/diff.h.)
+#ifndef LIBDIFF_DIFF_SENTENCE_SPLITTER_H_
+#define LIBDIFF_DIFF_SENTENCE_SPLITTER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace libdiff::internal {
+
+// Replaces every run of collapsible whitespace with one space and trims.
+std::string CollapseWhitespace(std::string_view text);
+
+// Splits a text into paragraphs at blank lines (lines holding only
+// whitespace); each paragraph is whitespace-collapsed; empty ones are dropped.
+std::vector<std::string> SplitParagraphs(std::string_view text);
+
+}  // namespace libdiff::internal
+
+#endif  // LIBDIFF_DIFF_SENTENCE_SPLITTER_H_

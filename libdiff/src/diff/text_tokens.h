@@ -1,0 +1,49 @@
+// Copyright 2026 The libdiff Authors.
+//
+// The diff's own tokens: words, numbers, spaces and single punctuation marks,
+// covering the text without gaps so concatenating the tokens gives it back.
+// Private to libdiff.
+#ifndef LIBDIFF_DIFF_TEXT_TOKENS_H_
+#define LIBDIFF_DIFF_TEXT_TOKENS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace libdiff::internal {
+
+enum class TokenKind : uint8_t {
+  kWord,    // letters (and digits after a letter): "Minister", "don't", "G7"
+  kNumber,  // starts with a digit: "3.5", "1,200", "2:50pm", "5th"
+  kSpace,   // one run of whitespace
+  kPunct,   // one punctuation or symbol code point
+};
+
+struct Token {
+  std::string_view text;
+  TokenKind kind;
+};
+
+// Splits valid UTF-8 `text` into tokens; views point into `text`. Han, kana
+// and other scripts written without spaces give one token per character.
+std::vector<Token> TokenizeForDiff(std::string_view text);
+
+// Decodes one code point at `s[i]`, advancing `i`; invalid bytes give U+FFFD
+// and advance by one.
+char32_t NextCodePoint(std::string_view s, size_t& i);
+
+// True for the whitespace that paragraphs collapse: ASCII whitespace, U+2028,
+// U+2029 and U+3000. (NBSP is kept, so NBSP <-> space shows as a change.)
+bool IsCollapsibleSpace(char32_t c);
+
+// True when `c` is a Han, kana or similar character that is its own token.
+bool IsUnspacedScript(char32_t c);
+
+// ASCII/Unicode-aware lower-casing of a token, for dictionary look-ups.
+std::string LowerToken(std::string_view token);
+
+}  // namespace libdiff::internal
+
+#endif  // LIBDIFF_DIFF_TEXT_TOKENS_H_
