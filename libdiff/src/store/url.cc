@@ -1,0 +1,340 @@
+// Copyright 2026 The libdiff Authors.
+//
+// URL normalisation for article identity. The key deliberately drops the
+// scheme: news sites serve one article over http and https, and a tracker that
+// keys on the scheme splits it in two (NewsDiffs' "https hack", diffengine #17).
+#include "store/url.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "libdiff/store.h"
+
+namespace libdiff {
+namespace {
+
+char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+std::string ToLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = Lower(c);
+  return out;
+}
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool IsUnreserved(unsigned char c) {
+  return std::isalnum(c) != 0 || c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+// Decodes escapes of unreserved characters and upper-cases the hex of the rest,
+// so "%7e", "%7E" and "~" give one key (RFC 3986 section 6.2.2).
+std::string NormalizeEscapes(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() &&
+        HexValue(s[i + 1]) >= 0 && HexValue(s[i + 2]) >= 0) {
+      const int v = HexValue(s[i + 1]) * 16 + HexValue(s[i + 2]);
+      const auto byte = static_cast<unsigned char>(v);
+      if (IsUnreserved(byte)) {
+        out.push_back(static_cast<char>(byte));
+      } else {
+        out.push_back('%');
+        out.push_back(kHex[v >> 4]);
+        out.push_back(kHex[v & 15]);
+      }
+      i += 2;
+    } else if (static_cast<unsigned char>(s[i]) <= 0x20 || s[i] == 0x7f) {
+      // Stray spaces and controls: escape rather than reject (crawlers pass
+      // them through from hrefs).
+      const auto byte = static_cast<unsigned char>(s[i]);
+      out.push_back('%');
+      out.push_back(kHex[byte >> 4]);
+      out.push_back(kHex[byte & 15]);
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+// Parameters that only say how a reader arrived, never which article.
+constexpr std::string_view kTrackingParameters[] = {
+    "fbclid", "gclid", "gclsrc", "dclid", "msclkid", "yclid", "twclid", "igshid",
+    "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "oly_anon_id",
+    "oly_enc_id", "vero_id", "vero_conv", "wickedid", "ref_src", "ref_url", "cmpid",
+    "ocid", "smid", "smtyp", "at_medium", "at_campaign", "at_custom1", "s_cid",
+    "sr_share", "ito", "intcmp", "cmp", "ncid", "soc_src", "soc_trk", "guccounter",
+    "spm"};
+
+// Parameters that select the AMP rendering of the same article.
+constexpr std::array<std::string_view, 5> kAmpParameters = {"amp", "_amp", "amp_js_v",
+                                                             "usqp", "outputtype"};
+
+bool IsAmpParameter(std::string_view name, std::string_view value) {
+  const std::string n = ToLower(name);
+  if (n == "outputtype") return ToLower(value) == "amp";
+  return std::find(kAmpParameters.begin(), kAmpParameters.end(), n) != kAmpParameters.end();
+}
+
+// "https://www.google.com/amp/s/example.com/a" and
+// "https://example-com.cdn.ampproject.org/c/s/example.com/a" wrap the real URL.
+std::optional<std::string> UnwrapAmpCache(std::string_view host, std::string_view path) {
+  if (host == "google.com" || EndsWith(host, ".google.com")) {
+    if (StartsWith(path, "/amp/s/")) return "https://" + std::string(path.substr(7));
+    if (StartsWith(path, "/amp/")) return "http://" + std::string(path.substr(5));
+  }
+  if (EndsWith(host, ".ampproject.org") || host == "cdn.ampproject.org") {
+    for (std::string_view prefix : {"/c/s/", "/v/s/", "/i/s/"}) {
+      if (StartsWith(path, prefix)) return "https://" + std::string(path.substr(prefix.size()));
+    }
+    for (std::string_view prefix : {"/c/", "/v/", "/i/"}) {
+      if (StartsWith(path, prefix)) return "http://" + std::string(path.substr(prefix.size()));
+    }
+  }
+  return std::nullopt;
+}
+
+std::string StripHostPrefixes(std::string host) {
+  for (;;) {
+    bool stripped = false;
+    for (std::string_view prefix : {"www.", "m.", "amp.", "mobile."}) {
+      if (StartsWith(host, prefix) &&
+          host.find('.', prefix.size()) != std::string::npos) {
+        host.erase(0, prefix.size());
+        stripped = true;
+      }
+    }
+    if (!stripped) return host;
+  }
+}
+
+std::string NormalizePath(std::string path) {
+  if (path.empty()) path = "/";
+  // AMP renderings: /amp/<path>, <path>/amp, <path>.amp.html, <path>.amp
+  if (StartsWith(path, "/amp/")) path.erase(0, 4);
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  if (EndsWith(path, "/amp")) path.erase(path.size() - 4);
+  if (EndsWith(path, ".amp.html")) path.replace(path.size() - 9, 9, ".html");
+  if (EndsWith(path, ".amp")) path.erase(path.size() - 4);
+  // Remove "." and ".." segments (RFC 3986 section 5.2.4, simplified).
+  std::vector<std::string> segments;
+  size_t start = 1;
+  while (start <= path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    std::string seg = path.substr(start, end - start);
+    if (seg == "..") {
+      if (!segments.empty()) segments.pop_back();
+    } else if (seg != "." && !seg.empty()) {
+      segments.push_back(std::move(seg));
+    }
+    start = end + 1;
+  }
+  std::string out;
+  for (const auto& seg : segments) out += "/" + seg;
+  if (out.empty()) out = "/";
+  return out;
+}
+
+Result<std::string> NormalizeUrlImpl(std::string_view url, int depth) {
+  // Trim surrounding whitespace.
+  while (!url.empty() && std::isspace(static_cast<unsigned char>(url.front()))) url.remove_prefix(1);
+  while (!url.empty() && std::isspace(static_cast<unsigned char>(url.back()))) url.remove_suffix(1);
+  const size_t colon = url.find("://");
+  if (colon == std::string_view::npos) {
+    return Status::InvalidArgument("URL \"" + std::string(url.substr(0, 200)) +
+                                   "\": no http(s) scheme");
+  }
+  const std::string scheme = ToLower(url.substr(0, colon));
+  if (scheme != "http" && scheme != "https") {
+    return Status::InvalidArgument("URL \"" + std::string(url.substr(0, 200)) +
+                                   "\": scheme \"" + scheme + "\" is not http(s)");
+  }
+  std::string_view rest = url.substr(colon + 3);
+  if (size_t hash = rest.find('#'); hash != std::string_view::npos) rest = rest.substr(0, hash);
+  const size_t authority_end = rest.find_first_of("/?");
+  std::string_view authority = rest.substr(0, authority_end);
+  std::string_view path_and_query =
+      authority_end == std::string_view::npos ? std::string_view() : rest.substr(authority_end);
+  if (size_t at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
+  std::string_view host_view = authority;
+  std::string_view port;
+  if (!authority.empty() && authority.front() == '[') {
+    const size_t close = authority.find(']');
+    if (close == std::string_view::npos) {
+      return Status::InvalidArgument("URL \"" + std::string(url.substr(0, 200)) + "\": bad IPv6 host");
+    }
+    host_view = authority.substr(0, close + 1);
+    if (close + 1 < authority.size() && authority[close + 1] == ':') port = authority.substr(close + 2);
+  } else if (size_t c = authority.rfind(':'); c != std::string_view::npos) {
+    host_view = authority.substr(0, c);
+    port = authority.substr(c + 1);
+  }
+  std::string host = ToLower(host_view);
+  while (!host.empty() && host.back() == '.') host.pop_back();
+  if (host.empty()) {
+    return Status::InvalidArgument("URL \"" + std::string(url.substr(0, 200)) + "\": no host");
+  }
+  for (char c : host) {
+    if (static_cast<unsigned char>(c) <= 0x20 || c == '/' || c == '\\') {
+      return Status::InvalidArgument("URL \"" + std::string(url.substr(0, 200)) +
+                                     "\": invalid character in host");
+    }
+  }
+  for (char c : port) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) {
+      return Status::InvalidArgument("URL \"" + std::string(url.substr(0, 200)) + "\": bad port");
+    }
+  }
+  host = StripHostPrefixes(std::move(host));
+
+  const size_t q = path_and_query.find('?');
+  std::string path = NormalizeEscapes(path_and_query.substr(0, q));
+  std::string_view query = q == std::string_view::npos ? std::string_view() : path_and_query.substr(q + 1);
+
+  if (depth == 0) {
+    if (auto inner = UnwrapAmpCache(host, path)) {
+      std::string unwrapped = *inner;
+      if (!query.empty()) unwrapped += "?" + std::string(query);
+      return NormalizeUrlImpl(unwrapped, depth + 1);
+    }
+  }
+
+  std::vector<std::string> params;
+  size_t start = 0;
+  while (start <= query.size() && !query.empty()) {
+    size_t end = query.find('&', start);
+    if (end == std::string_view::npos) end = query.size();
+    std::string_view param = query.substr(start, end - start);
+    start = end + 1;
+    if (param.empty()) continue;
+    const size_t eq = param.find('=');
+    std::string_view name = param.substr(0, eq);
+    std::string_view value = eq == std::string_view::npos ? std::string_view() : param.substr(eq + 1);
+    if (internal::IsTrackingParameter(name) || IsAmpParameter(name, value)) continue;
+    params.push_back(NormalizeEscapes(param));
+    if (end == query.size()) break;
+  }
+  std::sort(params.begin(), params.end());
+
+  std::string key = host;
+  if (!port.empty() && port != "80" && port != "443") key += ":" + std::string(port);
+  key += NormalizePath(std::move(path));
+  for (size_t i = 0; i < params.size(); ++i) key += (i == 0 ? "?" : "&") + params[i];
+  return key;
+}
+
+}  // namespace
+
+Result<std::string> NormalizeUrl(std::string_view url) { return NormalizeUrlImpl(url, 0); }
+
+std::string SiteOf(std::string_view url_or_key) {
+  std::string_view s = url_or_key;
+  if (size_t colon = s.find("://"); colon != std::string_view::npos) s = s.substr(colon + 3);
+  s = s.substr(0, s.find_first_of("/?#"));
+  if (size_t at = s.rfind('@'); at != std::string_view::npos) s.remove_prefix(at + 1);
+  if (!s.empty() && s.front() != '[') s = s.substr(0, s.find(':'));
+  std::string host = ToLower(s);
+  while (!host.empty() && host.back() == '.') host.pop_back();
+  // Keep the last two labels, or three under a two-letter country code whose
+  // second level is a generic label ("bbc.co.uk", "abc.net.au").
+  std::vector<std::string_view> labels;
+  std::string_view h = host;
+  while (!h.empty()) {
+    const size_t dot = h.rfind('.');
+    if (dot == std::string_view::npos) {
+      labels.push_back(h);
+      break;
+    }
+    labels.push_back(h.substr(dot + 1));
+    h = h.substr(0, dot);
+  }
+  if (labels.size() <= 2) return host;
+  size_t keep = 2;
+  static constexpr std::array<std::string_view, 9> kSecondLevel = {
+      "co", "com", "net", "org", "gov", "ac", "edu", "ne", "or"};
+  if (labels[0].size() == 2 &&
+      std::find(kSecondLevel.begin(), kSecondLevel.end(), labels[1]) != kSecondLevel.end()) {
+    keep = 3;
+  }
+  std::string out;
+  for (size_t i = std::min(keep, labels.size()); i-- > 0;) {
+    out += labels[i];
+    if (i != 0) out += ".";
+  }
+  return out;
+}
+
+namespace internal {
+
+bool IsTrackingParameter(std::string_view name) {
+  const std::string n = ToLower(name);
+  if (StartsWith(n, "utm_") || StartsWith(n, "pk_") || StartsWith(n, "mtm_") ||
+      StartsWith(n, "hsa_") || StartsWith(n, "ns_")) {
+    return true;
+  }
+  return std::find(std::begin(kTrackingParameters), std::end(kTrackingParameters), n) !=
+         std::end(kTrackingParameters);
+}
+
+std::string_view KeyPath(std::string_view key) {
+  const size_t slash = key.find('/');
+  if (slash == std::string_view::npos) return "/";
+  std::string_view path = key.substr(slash);
+  return path.substr(0, path.find('?'));
+}
+
+namespace {
+std::vector<std::string_view> DigitRuns(std::string_view s, size_t min_len) {
+  std::vector<std::string_view> runs;
+  size_t i = 0;
+  while (i < s.size()) {
+    if (std::isdigit(static_cast<unsigned char>(s[i])) == 0) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j])) != 0) ++j;
+    if (j - i >= min_len) runs.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return runs;
+}
+}  // namespace
+
+bool LooksLikeSlugChange(std::string_view key_a, std::string_view key_b) {
+  if (SiteOf(key_a) != SiteOf(key_b)) return false;
+  const std::string_view a = KeyPath(key_a);
+  const std::string_view b = KeyPath(key_b);
+  const size_t da = a.rfind('/');
+  const size_t db = b.rfind('/');
+  if (da != 0 && db != 0 && a.substr(0, da) == b.substr(0, db)) return true;
+  // Dates like 2026/11/28 give only short runs; 5+ digits is an article number.
+  for (std::string_view ra : DigitRuns(a, 5)) {
+    for (std::string_view rb : DigitRuns(b, 5)) {
+      if (ra == rb) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace internal
+}  // namespace libdiff

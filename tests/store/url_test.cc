@@ -1,0 +1,91 @@
+// Copyright 2026 The libdiff Authors.
+#include "store/url.h"
+
+#include <gtest/gtest.h>
+
+#include "libdiff/store.h"
+
+namespace libdiff {
+namespace {
+
+std::string Key(const std::string& url) {
+  auto r = NormalizeUrl(url);
+  EXPECT_TRUE(r.ok()) << url << ": " << r.status().ToString();
+  return r.ok() ? *r : "";
+}
+
+TEST(NormalizeUrl, DropsSchemeCaseDefaultPortsAndFragment) {
+  EXPECT_EQ(Key("HTTPS://WWW.Example.COM:443/News/Story#top"), "example.com/News/Story");
+  EXPECT_EQ(Key("http://example.com:80/News/Story"), "example.com/News/Story");
+  EXPECT_EQ(Key("https://example.com:8443/a"), "example.com:8443/a");
+}
+
+TEST(NormalizeUrl, PathCaseIsKept) {
+  EXPECT_NE(Key("https://example.com/a/Story"), Key("https://example.com/a/story"));
+}
+
+TEST(NormalizeUrl, RemovesTrackingParametersAndSortsTheRest) {
+  const std::string base = Key("https://example.com/story?id=7&page=2");
+  EXPECT_EQ(base, "example.com/story?id=7&page=2");
+  EXPECT_EQ(Key("https://example.com/story?page=2&utm_source=tw&id=7&fbclid=abc"), base);
+  EXPECT_EQ(Key("https://example.com/story?gclid=1&id=7&UTM_Campaign=x&page=2&mc_eid=9"), base);
+  EXPECT_EQ(Key("https://example.com/story?id=7&page=2&"), base);
+}
+
+TEST(NormalizeUrl, FoldsAmpVariants) {
+  const std::string base = Key("https://example.com/world/storm-kills-10");
+  EXPECT_EQ(Key("https://example.com/world/storm-kills-10/amp"), base);
+  EXPECT_EQ(Key("https://example.com/world/storm-kills-10/amp/"), base);
+  EXPECT_EQ(Key("https://example.com/amp/world/storm-kills-10"), base);
+  EXPECT_EQ(Key("https://amp.example.com/world/storm-kills-10"), base);
+  EXPECT_EQ(Key("https://example.com/world/storm-kills-10?amp=1"), base);
+  EXPECT_EQ(Key("https://example.com/world/storm-kills-10?outputType=amp"), base);
+  EXPECT_EQ(Key("https://www.google.com/amp/s/example.com/world/storm-kills-10"), base);
+  EXPECT_EQ(Key("https://example-com.cdn.ampproject.org/c/s/example.com/world/storm-kills-10"), base);
+  EXPECT_EQ(Key("https://example.com/world/storm.amp.html"), Key("https://example.com/world/storm.html"));
+}
+
+TEST(NormalizeUrl, NormalisesEscapesAndDotSegments) {
+  EXPECT_EQ(Key("https://example.com/a/%7euser/./b/../c"), "example.com/a/~user/c");
+  EXPECT_EQ(Key("https://example.com/a%2fb"), "example.com/a%2Fb");
+  EXPECT_EQ(Key("https://example.com"), "example.com/");
+}
+
+TEST(NormalizeUrl, RejectsNonHttpAndMissingHost) {
+  EXPECT_TRUE(NormalizeUrl("ftp://example.com/a").status().IsInvalidArgument());
+  EXPECT_TRUE(NormalizeUrl("example.com/a").status().IsInvalidArgument());
+  EXPECT_TRUE(NormalizeUrl("https:///a").status().IsInvalidArgument());
+  EXPECT_TRUE(NormalizeUrl("").status().IsInvalidArgument());
+  EXPECT_TRUE(NormalizeUrl("https://exa mple.com/").status().IsInvalidArgument());
+  EXPECT_TRUE(NormalizeUrl("https://example.com:8x/").status().IsInvalidArgument());
+}
+
+TEST(SiteOf, KeepsRegistrableDomain) {
+  EXPECT_EQ(SiteOf("https://news.example.com/a"), "example.com");
+  EXPECT_EQ(SiteOf("example.com/a"), "example.com");
+  EXPECT_EQ(SiteOf("https://www.bbc.co.uk/news/1"), "bbc.co.uk");
+  EXPECT_EQ(SiteOf("https://user@Sub.Example.ORG:8080/x"), "example.org");
+  EXPECT_NE(SiteOf("https://a.com/x"), SiteOf("https://b.com/x"));
+}
+
+TEST(LooksLikeSlugChange, SameDirectoryOrArticleNumber) {
+  using internal::LooksLikeSlugChange;
+  EXPECT_TRUE(LooksLikeSlugChange("example.com/2026/11/28/storm-kills-10",
+                                  "example.com/2026/11/28/storm-kills-14"));
+  EXPECT_TRUE(LooksLikeSlugChange("example.com/news/storm-kills-10-a123456",
+                                  "example.com/world/storm-toll-rises-a123456"));
+  EXPECT_FALSE(LooksLikeSlugChange("example.com/news/storm", "example.com/sport/storm"));
+  EXPECT_FALSE(LooksLikeSlugChange("example.com/storm", "example.com/flood"));  // no directory
+  EXPECT_FALSE(LooksLikeSlugChange("example.com/2026/11/28/storm",
+                                   "other.com/2026/11/28/storm"));
+}
+
+TEST(IsTrackingParameter, KnownNames) {
+  EXPECT_TRUE(internal::IsTrackingParameter("utm_medium"));
+  EXPECT_TRUE(internal::IsTrackingParameter("FBCLID"));
+  EXPECT_FALSE(internal::IsTrackingParameter("id"));
+  EXPECT_FALSE(internal::IsTrackingParameter("page"));
+}
+
+}  // namespace
+}  // namespace libdiff
