@@ -26,6 +26,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string_view>
 #include <unordered_map>
@@ -102,10 +104,10 @@ const RE2& FurnitureRe() {
       "|related|recommend|newsletter|subscri|socialmedia|social-|share-|sharebar|sharetools|"
       "breadcrumb|comment(?:s|-|_|list|area|box|count|form|thread|section|$)|disqus|cookie|"
       "consent|gdpr|sidebar|side-bar|footer|navbar|popular|trending|advert|sponsor|outbrain|"
-      "taboola|paywall|teaser|widget|most-|mostpopular|mostread|recirc|readmore|read-more|"
+      "taboola|teaser|widget|most-|mostpopular|mostread|recirc|readmore|read-more|"
       "further-reading|also-read|more-stories|morestories|more-from|next-article|"
       "ad-slot|adslot|ad-container|adunit|ad-unit|dfp-|byline|newsfeed|signup|sign-up|"
-      "author-bio|authorbio|bio-|premium-|inline-ad|article-tags|post-tags|tag-list)");
+      "author-bio|authorbio|bio-|inline-ad|article-tags|post-tags|tag-list)");
   return re;
 }
 
@@ -123,18 +125,9 @@ const RE2& ArticleBodyRe() {
 // Classes that hide text from readers (screen-reader-only labels and the like).
 const RE2& HiddenClassRe() {
   static const RE2 re(
-      "(?:^|[^a-z])(?:hidden|sr-only|visually-?hidden|screen-?reader|screenreader|"
-      "offscreen|visuallyhidden|a11y|hide)(?:$|[^a-z])");
+      "(?:^|\\s)(?:hidden|sr-only|visually-?hidden|screen-?reader-?(?:text|only)?|"
+      "offscreen|visuallyhidden|a11y|hide|is-hidden|u-hidden)(?:$|\\s)");
   return re;
-}
-
-bool StyleHides(const char* style) {
-  std::string s;
-  for (const char* p = style; *p; ++p) {
-    if (*p != ' ') s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(*p))));
-  }
-  return s.find("display:none") != std::string::npos ||
-         s.find("visibility:hidden") != std::string::npos;
 }
 
 struct Elem {
@@ -158,6 +151,11 @@ struct RawBlock {
   size_t bytes = 0;       // non-space bytes
   size_t link_bytes = 0;  // non-space bytes inside links
   int furniture_depth = -1;  // depth of the deepest furniture ancestor, -1 if none
+  // When the furniture mark is on the block's own <p>: the depth without it.
+  // A paragraph of prose marked like furniture (class="paywall", "content-meta")
+  // is prose; a short one ("byline", "caption") is furniture.
+  bool own_mark_only = false;
+  int outer_furniture_depth = -1;
   // Classification.
   double good = 0;
   double bad = 0;
@@ -169,6 +167,8 @@ struct Context {
   BlockKind kind = BlockKind::kParagraph;
   bool h1 = false;
   int furniture_depth = -1;
+  int outer_furniture_depth = -1;
+  bool own_mark_only = false;
 };
 
 bool EndsSentence(const std::string& t) {
@@ -245,6 +245,8 @@ class TreeReader {
       b.bytes = buf_bytes_;
       b.link_bytes = buf_link_;
       b.furniture_depth = ctx.furniture_depth;
+      b.own_mark_only = ctx.own_mark_only;
+      b.outer_furniture_depth = ctx.outer_furniture_depth;
       blocks_.push_back(std::move(b));
     }
     buf_.clear();
@@ -279,8 +281,9 @@ class TreeReader {
       if (AttributeValue(node, "hidden") != nullptr) return;
       const char* aria_hidden = AttributeValue(node, "aria-hidden");
       if (aria_hidden != nullptr && std::strcmp(aria_hidden, "true") == 0) return;
-      const char* style = AttributeValue(node, "style");
-      if (style != nullptr && StyleHides(style)) return;
+      // Inline display:none is not a reason to skip: paywalled pages hide the
+      // rest of the article that way, while hidden menus and modals carry
+      // furniture classes anyway.
       attrs_.clear();
       for (const char* name : {"class", "id", "role", "itemprop"}) {
         const char* v = AttributeValue(node, name);
@@ -311,7 +314,12 @@ class TreeReader {
     if (block) {
       Flush(ctx);
       inner.owner = index;
-      if (furniture) inner.furniture_depth = depth;
+      inner.own_mark_only = false;
+      if (furniture) {
+        inner.own_mark_only = std::strcmp(NodeName(node), "p") == 0;
+        inner.outer_furniture_depth = ctx.furniture_depth;
+        inner.furniture_depth = depth;
+      }
       if (tag & kHeadingTag) {
         inner.kind = BlockKind::kHeading;
         inner.h1 = (tag & kH1Tag) != 0;
@@ -541,6 +549,7 @@ BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::
   size_t total_bytes = 0;
   for (RawBlock& b : blocks) {
     Classify(b);
+    if (b.own_mark_only && b.good > 0) b.furniture_depth = b.outer_furniture_depth;
     total_bytes += b.bytes;
     const bool link_block = b.bytes >= 20 && b.link_bytes * 10 >= b.bytes * 8;
     for (int a = b.owner; a >= 0; a = elems[static_cast<size_t>(a)].parent) {
@@ -574,6 +583,20 @@ BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::
     }
   }
 
+#ifdef LIBDIFF_BODY_DEBUG  // a developer aid: -DLIBDIFF_BODY_DEBUG, then LIBDIFF_BODY_DEBUG=1 prints every block
+  if (std::getenv("LIBDIFF_BODY_DEBUG") != nullptr) {
+    for (const RawBlock& b : blocks) {
+      std::string chain;
+      for (int a = b.owner; a > 0; a = elems[static_cast<size_t>(a)].parent) {
+        const Elem& e = elems[static_cast<size_t>(a)];
+        chain = std::to_string(a) + (e.furniture ? "F" : "") + (e.article_body ? "A" : "") + ">" + chain;
+      }
+      std::fprintf(stderr, "[%s] good=%.0f bad=%.0f fd=%d %s :: %.80s\n", chain.c_str(), b.good, b.bad,
+                   b.furniture_depth, b.volatile_text ? "V" : "", b.text.c_str());
+    }
+    std::fprintf(stderr, "best=%d\n", best);
+  }
+#endif
   bool jsonld_article = false;
   const std::string jsonld_body = JsonLdArticleBody(reader.json_ld(), &jsonld_article);
 
