@@ -233,6 +233,9 @@ struct Patterns {
   RE2 epoch{kEpochPattern};
   RE2 url_separated{"[/_-]((?:19|20)\\d{2})[/_-](\\d{1,2})[/_-](\\d{1,2})(?:[/_.-]|$)"};
   RE2 url_compact{"[/_-]((?:19|20)\\d{2})(\\d{2})(\\d{2})(?:[/_.-]|$)"};
+  RE2 url_month_name{
+      "(?i)[/_-]((?:19|20)\\d{2})[/_-](jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+      "[/_-](\\d{1,2})(?:[/_.-]|$)"};
 };
 
 const Patterns& GetPatterns() {
@@ -280,7 +283,8 @@ constexpr int kGroups = 9;  // whole match + 8 groups, the same layout in every 
 // Tries every pattern at `pos` (anchored) or from `pos` on (unanchored) and
 // returns the plausible match that starts first; `*end` receives the offset
 // just past it.
-std::string MatchAny(re2::StringPiece text, size_t pos, RE2::Anchor anchor, size_t* end) {
+std::string MatchAny(re2::StringPiece text, size_t pos, RE2::Anchor anchor, size_t* begin,
+                     size_t* end) {
   const Patterns& pt = GetPatterns();
   struct Candidate {
     const RE2* re;
@@ -304,6 +308,7 @@ std::string MatchAny(re2::StringPiece text, size_t pos, RE2::Anchor anchor, size
       if (Plausible(p)) {
         best = Format(p);
         best_start = at;
+        *begin = at;
         *end = at + g[0].size();
         break;
       }
@@ -337,25 +342,25 @@ std::string NormalizeDate(std::string_view text) {
   re2::StringPiece label;
   size_t pos = 0;
   if (pt.label.Match(in, 0, in.size(), RE2::ANCHOR_START, &label, 1)) pos = label.size();
-  size_t end = 0;
-  return MatchAny(in, pos, RE2::ANCHOR_START, &end);
+  size_t begin = 0, end = 0;
+  return MatchAny(in, pos, RE2::ANCHOR_START, &begin, &end);
 }
 
 std::string FindDateInText(std::string_view text) {
-  std::vector<std::string> dates = FindDatesInText(text, 1);
-  return dates.empty() ? std::string() : dates.front();
+  std::vector<TextDate> dates = FindDatesInText(text, 1);
+  return dates.empty() ? std::string() : dates.front().iso;
 }
 
-std::vector<std::string> FindDatesInText(std::string_view text, size_t max_dates) {
+std::vector<TextDate> FindDatesInText(std::string_view text, size_t max_dates) {
   if (text.size() > 4096) text = text.substr(0, 4096);
-  std::vector<std::string> dates;
+  std::vector<TextDate> dates;
   const re2::StringPiece in(text.data(), text.size());
   size_t pos = 0;
   while (dates.size() < max_dates && pos < in.size()) {
-    size_t end = pos;
-    std::string date = MatchAny(in, pos, RE2::UNANCHORED, &end);
+    size_t begin = pos, end = pos;
+    std::string date = MatchAny(in, pos, RE2::UNANCHORED, &begin, &end);
     if (date.empty() || end <= pos) break;
-    dates.push_back(std::move(date));
+    dates.push_back({std::move(date), begin});
     pos = end;
   }
   return dates;
@@ -383,12 +388,12 @@ std::string FindDateInUrl(std::string_view url) {
   rest = rest.substr(0, rest.find_first_of("?#"));
   re2::StringPiece in(rest.data(), rest.size());
   const Patterns& pt = GetPatterns();
-  for (const RE2* re : {&pt.url_separated, &pt.url_compact}) {
+  for (const RE2* re : {&pt.url_separated, &pt.url_compact, &pt.url_month_name}) {
     re2::StringPiece y, m, d;
     if (RE2::PartialMatch(in, *re, &y, &m, &d)) {
       DateParts p;
       p.year = ToInt(y);
-      p.month = ToInt(m);
+      p.month = re == &pt.url_month_name ? MonthNumber(m) : ToInt(m);
       p.day = ToInt(d);
       if (Plausible(p)) return Format(p);
     }

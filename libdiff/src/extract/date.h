@@ -38,8 +38,14 @@ std::string NormalizeDate(std::string_view text);
 // when there is none.
 std::string FindDateInText(std::string_view text);
 
+// A date found in free text: its NormalizeDate form and where it starts.
+struct TextDate {
+  std::string iso;
+  size_t offset = 0;
+};
+
 // Finds up to `max_dates` dates in free text, in the order they appear.
-std::vector<std::string> FindDatesInText(std::string_view text, size_t max_dates);
+std::vector<TextDate> FindDatesInText(std::string_view text, size_t max_dates);
 
 // True when two NormalizeDate results name the same calendar day as written
 // (their first ten characters are equal).
@@ -49,7 +55,8 @@ bool SameDay(std::string_view a, std::string_view b);
 // ignored); 0 for unparsable input.
 int64_t DayDifference(std::string_view a, std::string_view b);
 
-// Finds a full date in a URL's path: /2023/12/21/, /2023-12-21-, /20231221/.
+// Finds a full date in a URL's path: /2023/12/21/, /2023-12-21-, /20231221/,
+// /2023/dec/21/.
 // Returns "YYYY-MM-DD" or "".
 std::string FindDateInUrl(std::string_view url);
 

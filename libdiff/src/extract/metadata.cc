@@ -8,6 +8,7 @@
 #include "extract/metadata.h"
 
 #include <libxml/uri.h>
+#include <re2/re2.h>
 
 #include <algorithm>
 #include <array>
@@ -60,6 +61,18 @@ std::string Attr(xmlNodePtr n, const char* name) {
       if (c->content != nullptr) value += Chars(c->content);
     }
     return value;
+  }
+  return "";
+}
+
+// The value of attribute `name` without copying: the HTML parser stores an
+// attribute's decoded value as one text node. "" when absent or split.
+std::string_view AttrView(xmlNodePtr n, const char* name) {
+  for (xmlAttrPtr a = n->properties; a != nullptr; a = a->next) {
+    if (a->name == nullptr || std::strcmp(Chars(a->name), name) != 0) continue;
+    xmlNodePtr c = a->children;
+    if (c != nullptr && c->next == nullptr && c->content != nullptr) return Chars(c->content);
+    return "";
   }
   return "";
 }
@@ -135,56 +148,68 @@ xmlNodePtr NextInOrder(xmlNodePtr n, bool into) {
   return n == nullptr ? nullptr : n->next;
 }
 
-// Class and id tokens, lower case, joined with spaces.
-std::string ClassAndId(xmlNodePtr n) {
-  std::string s = Attr(n, "class");
-  const std::string id = Attr(n, "id");
-  if (!id.empty()) {
-    s += ' ';
-    s += id;
-  }
-  return LowerAscii(s);
+// Class and id tokens, lower case, joined with a space, into `*out` (a
+// buffer reused across elements, so the walk does not allocate per element).
+void ClassAndId(xmlNodePtr n, std::string* out) {
+  out->clear();
+  const std::string_view cls = AttrView(n, "class");
+  const std::string_view id = AttrView(n, "id");
+  if (cls.empty() && id.empty()) return;
+  out->append(cls.substr(0, 512));
+  out->push_back(' ');
+  out->append(id.substr(0, 256));
+  for (char& c : *out) c = Lower(c);
 }
 
-// Containers whose bylines, dates and headings are about other pages.
+// Class/id and link patterns, compiled once. One RE2 scan per string is much
+// cheaper than a dozen substring searches on every element.
+struct ElementPatterns {
+  // Containers whose bylines, dates and headings are about other pages.
+  // Matched at the start of a class or id token, so "has-sidebar" or
+  // "no-comments" on a page wrapper does not hide the whole page.
+  RE2 off_topic{
+      "(?:^|\\s)(?:related|recommend|comment|sidebar|footer|most-?popular|trending|"
+      "newsletter|more-stories|read-?more|outbrain|taboola)"};
+  // Author boxes and bios hold prose about the author, not the byline.
+  RE2 byline_exclude{"bio|avatar|image|photo|img|social|follow|twitter"};
+  RE2 byline{"byline|author|writer|contributor|by-line|creator"};
+  RE2 author_href{
+      "(?i)/(?:author|authors|profile|people|staff|contributors?|by|writers|journalist|"
+      "reporter|columnist|team)/|author="};
+  // Headings only screen readers see (a logo h1 "SiteName", hidden labels).
+  RE2 hidden_class{"(?:^|\\s)(?:hide|hidden|sr-only|screen-reader[a-z-]*|visually-?hidden|"
+                   "visuallyhidden|offscreen|a11y[a-z-]*)(?:\\s|$)"};
+  RE2 time_published{"publish|entry-date|pubdate|posted"};
+  RE2 time_modified{"updat|modif"};
+};
+
+const ElementPatterns& Patterns() {
+  static const ElementPatterns* p = new ElementPatterns();
+  return *p;
+}
+
+bool Matches(const RE2& re, std::string_view s) {
+  return !s.empty() && RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), re);
+}
+
 bool IsOffTopicContainer(std::string_view name, std::string_view class_id) {
   if (name == "nav" || name == "aside" || name == "footer") return true;
-  if (class_id.empty()) return false;
-  static constexpr std::array<std::string_view, 14> kTokens = {
-      "related", "recommend", "comment", "sidebar", "footer", "most-popular", "mostpopular",
-      "trending", "newsletter", "more-stories", "read-more", "readmore", "outbrain", "taboola"};
-  for (std::string_view t : kTokens) {
-    if (Contains(class_id, t)) return true;
-  }
-  return false;
+  return Matches(Patterns().off_topic, class_id);
 }
 
 bool IsBylineClass(std::string_view class_id) {
-  if (class_id.empty()) return false;
-  // Author boxes and bios hold prose about the author, not the byline.
-  if (Contains(class_id, "bio") || Contains(class_id, "avatar") || Contains(class_id, "image") ||
-      Contains(class_id, "photo") || Contains(class_id, "img") || Contains(class_id, "social") ||
-      Contains(class_id, "follow") || Contains(class_id, "twitter")) {
-    return false;
-  }
-  return Contains(class_id, "byline") || Contains(class_id, "author") ||
-         Contains(class_id, "writer") || Contains(class_id, "contributor") ||
-         Contains(class_id, "by-line") || Contains(class_id, "creator");
+  return Matches(Patterns().byline, class_id) && !Matches(Patterns().byline_exclude, class_id);
 }
 
 bool IsAuthorHref(std::string_view href) {
-  const std::string h = LowerAscii(href.substr(0, 300));
-  return Contains(h, "/author/") || Contains(h, "/authors/") || Contains(h, "/profile/") ||
-         Contains(h, "/people/") || Contains(h, "/staff/") || Contains(h, "/contributor/") ||
-         Contains(h, "/contributors/") || Contains(h, "/by/") || Contains(h, "/writers/") ||
-         Contains(h, "/journalist/") || Contains(h, "/reporter/") || Contains(h, "/columnist/") ||
-         Contains(h, "/team/") || Contains(h, "author=");
+  return Matches(Patterns().author_href, href.substr(0, 300));
 }
 
 struct Heading {
   xmlNodePtr node;
   std::string text;
   int order;
+  bool off_topic;  // inside a related-content, comment or footer container
 };
 
 struct TimeElement {
@@ -242,7 +267,9 @@ void AddCandidate(std::vector<TextCandidate>* list, std::string text, int order)
 }
 
 // Records what `n` (an element) tells about the page.
-void VisitElement(xmlNodePtr n, int order, bool off_topic, PageFacts* f) {
+// `class_id` is ClassAndId(n).
+void VisitElement(xmlNodePtr n, int order, bool off_topic, std::string_view class_id,
+                  PageFacts* f) {
   const std::string_view name = NameOf(n);
   if (name == "meta") {
     const std::string content = HasAttr(n, "content") ? Attr(n, "content") : Attr(n, "value");
@@ -287,13 +314,14 @@ void VisitElement(xmlNodePtr n, int order, bool off_topic, PageFacts* f) {
     return;
   }
 
-  const std::string itemprop = Attr(n, "itemprop");
+  const std::string_view itemprop = AttrView(n, "itemprop");
   if (!itemprop.empty()) {
     if (itemprop == "datePublished" || itemprop == "dateModified" || itemprop == "dateCreated") {
       std::string v = Attr(n, "datetime");
       if (v.empty()) v = Attr(n, "content");
       if (v.empty()) v = ElementText(n, 200);
-      std::string& slot = itemprop == "dateModified" ? f->itemprop_modified : f->itemprop_published;
+      std::string& slot =
+          itemprop == "dateModified" ? f->itemprop_modified : f->itemprop_published;
       if (slot.empty() && !off_topic) slot = v;
     } else if (itemprop == "headline" && f->itemprop_headline.empty() && !off_topic) {
       f->itemprop_headline = Attr(n, "content");
@@ -303,7 +331,7 @@ void VisitElement(xmlNodePtr n, int order, bool off_topic, PageFacts* f) {
       std::string text;
       for (xmlNodePtr c = NextInOrder(n, true); c != nullptr && c != NextInOrder(n, false);
            c = NextInOrder(c, true)) {
-        if (c->type == XML_ELEMENT_NODE && Attr(c, "itemprop") == "name") {
+        if (c->type == XML_ELEMENT_NODE && AttrView(c, "itemprop") == "name") {
           text = Attr(c, "content");
           if (text.empty()) text = ElementText(c, kMaxBylineBytes);
           break;
@@ -314,37 +342,39 @@ void VisitElement(xmlNodePtr n, int order, bool off_topic, PageFacts* f) {
       if (text.size() < kMaxBylineBytes) AddCandidate(&f->itemprop_authors, std::move(text), order);
     }
   }
-  if (off_topic) return;
-
   if (name == "h1") {
     if (f->h1s.size() < 16) {
       std::string text = ElementText(n, kMaxFieldBytes);
-      if (!text.empty()) f->h1s.push_back({n, std::move(text), order});
+      const bool hidden = Matches(Patterns().hidden_class, class_id) ||
+                          AttrView(n, "aria-hidden") == "true" ||
+                          Contains(AttrView(n, "style"), "display:none") ||
+                          Contains(AttrView(n, "style"), "display: none");
+      if (!text.empty()) f->h1s.push_back({n, std::move(text), order, off_topic || hidden});
     }
     return;
   }
+  if (off_topic) return;
+
   if (name == "time" && f->times.size() < kMaxCandidates) {
     TimeElement t;
     t.datetime = Attr(n, "datetime");
     if (t.datetime.empty()) t.datetime = ElementText(n, 200);
-    const std::string cls = ClassAndId(n);
-    t.pub_hint = HasAttr(n, "pubdate") || itemprop == "datePublished" || Contains(cls, "publish") ||
-                 Contains(cls, "entry-date") || Contains(cls, "pubdate") ||
-                 Contains(cls, "posted");
-    t.mod_hint = itemprop == "dateModified" || Contains(cls, "updat") || Contains(cls, "modif");
+    const std::string_view cls = class_id;
+    t.pub_hint = HasAttr(n, "pubdate") || itemprop == "datePublished" ||
+                 Matches(Patterns().time_published, cls);
+    t.mod_hint = itemprop == "dateModified" || Matches(Patterns().time_modified, cls);
     t.order = order;
     f->times.push_back(std::move(t));
     return;
   }
   if (name == "a") {
-    const std::string rel = LowerAscii(Attr(n, "rel"));
+    const std::string_view rel = AttrView(n, "rel");
     if (Contains(rel, "author")) {
       AddCandidate(&f->rel_authors, ElementText(n, kMaxBylineBytes), order);
-    } else if (IsAuthorHref(Attr(n, "href"))) {
+    } else if (IsAuthorHref(AttrView(n, "href"))) {
       AddCandidate(&f->author_links, ElementText(n, kMaxBylineBytes), order);
     }
   }
-  const std::string class_id = ClassAndId(n);
   if (IsBylineClass(class_id) && f->bylines.size() < kMaxCandidates) {
     std::string text = BlockText(n, kMaxBylineBytes * 2);
     if (!text.empty() && text.size() <= kMaxBylineBytes) {
@@ -360,15 +390,17 @@ void CollectFacts(xmlDocPtr doc, int max_depth, PageFacts* f) {
   int depth = 0;
   int order = 0;
   xmlNodePtr off_topic_root = nullptr;
+  std::string class_id;
   while (n != nullptr) {
     bool descend = false;
     if (n->type == XML_ELEMENT_NODE) {
       const std::string_view name = NameOf(n);
+      ClassAndId(n, &class_id);
       if (off_topic_root == nullptr && name != "html" && name != "body" &&
-          IsOffTopicContainer(name, ClassAndId(n))) {
+          IsOffTopicContainer(name, class_id)) {
         off_topic_root = n;
       }
-      VisitElement(n, order++, off_topic_root != nullptr, f);
+      VisitElement(n, order++, off_topic_root != nullptr, class_id, f);
       descend = depth < max_depth && name != "script" && name != "style" && name != "svg" &&
                 name != "noscript" && name != "template" && name != "iframe";
     }
@@ -454,14 +486,20 @@ size_t WordCount(std::string_view s) {
   return words;
 }
 
+// True when a <title> part names the site rather than the article: it equals
+// the site name or host, is a shortening of it, or is a short phrase around it
+// ("BBC News", "Sport | nytimes.com").
 bool IsSiteLike(const std::string& part, const std::string& site_key, const std::string& host) {
   const std::string key = LooseKey(part);
   if (key.empty()) return true;
-  if (!site_key.empty() && (key == site_key || Contains(site_key, key) || Contains(key, site_key))) {
+  const bool short_part = WordCount(part) <= 4;
+  if (!site_key.empty() &&
+      (key == site_key || Contains(site_key, key) || (short_part && Contains(key, site_key)))) {
     return true;
   }
-  std::string host_key = LooseKey(host);
-  return !host_key.empty() && (Contains(host_key, key) || Contains(key, host_key));
+  const std::string host_key = LooseKey(host);
+  return !host_key.empty() &&
+         (Contains(host_key, key) || (short_part && Contains(key, host_key)));
 }
 
 // A <title> or og:title without the site (and section) names around it.
@@ -492,11 +530,72 @@ std::string StripSiteAffixes(const std::string& title, const std::string& site_n
   return CollapseWhitespace(out);
 }
 
+// LooseKey(s) together with, for each key byte, the offset of the byte of `s`
+// it came from.
+std::string KeyWithOffsets(std::string_view s, std::vector<size_t>* offsets) {
+  std::string key;
+  offsets->clear();
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t len = 1;
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0xF0) {
+      len = 4;
+    } else if (c >= 0xE0) {
+      len = 3;
+    } else if (c >= 0xC0) {
+      len = 2;
+    }
+    len = std::min(len, s.size() - i);
+    const std::string k = LooseKey(s.substr(i, len));
+    for (char kc : k) {
+      key += kc;
+      offsets->push_back(i);
+    }
+    i += len;
+  }
+  return key;
+}
+
+// A section label rendered inside the h1 ("Opinion", "News") precedes the
+// headline that the metadata states alone: returns the h1 without it when a
+// metadata title is exactly the h1's tail and the label is one or two bare
+// words (no punctuation but a layout separator "|", so a written kicker like
+// "Colleges:" stays);
+// otherwise the h1 as it is.
+std::string TrimHeadingLabel(const std::string& heading, const std::vector<std::string>& raw_keys) {
+  std::vector<size_t> offsets;
+  const std::string key = KeyWithOffsets(heading, &offsets);
+  for (const std::string& m : raw_keys) {
+    if (m.empty() || m.size() >= key.size() || key.compare(key.size() - m.size(), m.size(), m) != 0) {
+      continue;
+    }
+    size_t begin = offsets[key.size() - m.size()];
+    while (begin > 0 && heading[begin - 1] != ' ' &&
+           LooseKey(heading.substr(begin - 1, 1)).empty()) {
+      --begin;
+    }
+    if (begin == 0 || heading[begin - 1] != ' ') continue;
+    std::string_view label = std::string_view(heading).substr(0, begin - 1);
+    // A layout separator after the label ("Politics |") is not punctuation.
+    while (!label.empty() && (label.back() == '|' || label.back() == '/' || label.back() == ' ')) {
+      label.remove_suffix(1);
+    }
+    if (label.empty() || WordCount(label) > 2) continue;
+    bool bare = true;
+    for (char c : label) {
+      const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      if (!alnum && c != ' ') bare = false;
+    }
+    if (bare) return CollapseWhitespace(std::string_view(heading).substr(begin));
+  }
+  return heading;
+}
+
 // How well a visible heading agrees with a title given in metadata: 3 equal,
 // 2 the heading is most of the metadata title, 1 the metadata title is most
 // of the heading, 0 unrelated.
-int Agreement(const std::string& heading_key, const std::string& meta_title) {
-  const std::string meta_key = LooseKey(meta_title);
+int Agreement(const std::string& heading_key, const std::string& meta_key) {
   if (heading_key.empty() || meta_key.empty()) return 0;
   if (heading_key == meta_key) return 3;
   if (Contains(meta_key, heading_key) && heading_key.size() * 2 >= meta_key.size()) return 2;
@@ -506,44 +605,64 @@ int Agreement(const std::string& heading_key, const std::string& meta_title) {
 
 std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::string& site_name,
                         const std::string& host, xmlNodePtr* title_node) {
-  std::vector<std::string> meta_titles;
+  std::vector<std::string> meta_keys;
+  std::vector<std::string> raw_keys;  // without the stripped variants
+  // (itemprop=headline is left out: it is usually the h1 itself.)
   for (const std::string* t :
        {&ld.headline, &FirstMeta(f, "og:title"), &FirstMeta(f, "twitter:title"), &f.title_tag,
-        &ld.name, &f.itemprop_headline, &FirstMeta(f, "parsely-title"),
-        &FirstMeta(f, "dc.title"), &FirstMeta(f, "sailthru.title"), &ld.page_name}) {
-    if (!t->empty()) meta_titles.push_back(*t);
+        &ld.name, &FirstMeta(f, "parsely-title"), &FirstMeta(f, "dc.title"),
+        &FirstMeta(f, "sailthru.title"), &ld.page_name}) {
+    if (t->empty()) continue;
+    meta_keys.push_back(LooseKey(*t));
+    raw_keys.push_back(meta_keys.back());
+    // The <title>'s headline part alone ("Headline | Section | Site").
+    const std::string stripped = StripSiteAffixes(*t, site_name, host);
+    if (stripped.size() != t->size()) meta_keys.push_back(LooseKey(stripped));
   }
-  // A visible h1 that agrees with the metadata: the page shows it as the headline.
-  int best_score = 0;
-  const Heading* best = nullptr;
-  for (const Heading& h : f.h1s) {
-    const std::string key = LooseKey(h.text);
-    for (const std::string& m : meta_titles) {
-      const int s = Agreement(key, m);
-      if (s > best_score) {
-        best_score = s;
+  // A visible h1 that agrees with the metadata: the page shows it as the
+  // headline. h1s in related-content containers count only when no other does.
+  for (const bool allow_off_topic : {false, true}) {
+    // Ranked by the best agreement, then by how many metadata titles agree.
+    int best_score = 0, best_votes = 0;
+    const Heading* best = nullptr;
+    for (const Heading& h : f.h1s) {
+      if (h.off_topic && !allow_off_topic) continue;
+      const std::string key = LooseKey(h.text);
+      int score = 0, votes = 0;
+      for (const std::string& m : meta_keys) {
+        const int a = Agreement(key, m);
+        score = std::max(score, a);
+        votes += a > 0 ? 1 : 0;
+      }
+      if (score > best_score || (score == best_score && score > 0 && votes > best_votes)) {
+        best_score = score;
+        best_votes = votes;
         best = &h;
       }
     }
-  }
-  if (best != nullptr) {
-    *title_node = best->node;
-    return best->text;
+    if (best != nullptr) {
+      *title_node = best->node;
+      return TrimHeadingLabel(best->text, raw_keys);
+    }
   }
   // A single substantial h1 is the headline even when metadata words it
   // differently (metadata titles are often rewritten for search and social).
-  if (f.h1s.size() == 1 && WordCount(f.h1s[0].text) >= 4) {
-    *title_node = f.h1s[0].node;
-    return f.h1s[0].text;
+  std::vector<const Heading*> on_topic;
+  for (const Heading& h : f.h1s) {
+    if (!h.off_topic) on_topic.push_back(&h);
+  }
+  if (on_topic.size() == 1 && WordCount(on_topic[0]->text) >= 4) {
+    *title_node = on_topic[0]->node;
+    return on_topic[0]->text;
   }
   for (const std::string* t : {&ld.headline, &FirstMeta(f, "og:title"),
                                &FirstMeta(f, "twitter:title"), &f.itemprop_headline, &f.title_tag,
                                &ld.name}) {
     if (!t->empty()) return StripSiteAffixes(*t, site_name, host);
   }
-  if (!f.h1s.empty()) {
-    *title_node = f.h1s[0].node;
-    return f.h1s[0].text;
+  if (!on_topic.empty()) {
+    *title_node = on_topic[0]->node;
+    return on_topic[0]->text;
   }
   return "";
 }
@@ -618,12 +737,31 @@ std::string TextAfterHeadline(xmlNodePtr title_node, size_t limit) {
   return CollapseWhitespace(raw);
 }
 
-// The date the page shows under its headline, when a structured source
-// confirms it: the structured value of the same day (it keeps the time and
-// zone), or the shown date itself when it is the local day of a UTC time.
-std::string ShownDate(const std::vector<std::string>& shown,
-                      const std::vector<DateCandidate>& structured) {
-  for (const std::string& v : shown) {
+// The label just before a date shown in a byline: 'p' for "Published",
+// "Posted", "First published"; 'u' for "Updated", "Modified"; 0 for none.
+char DateLabel(std::string_view text, size_t offset) {
+  const size_t from = offset > 24 ? offset - 24 : 0;
+  const std::string before = LowerAscii(text.substr(from, offset - from));
+  // Last position of either word, or -1.
+  auto last = [&before](const char* a, const char* b) {
+    const size_t x = before.rfind(a), y = before.rfind(b);
+    const int64_t xi = x == std::string::npos ? -1 : static_cast<int64_t>(x);
+    const int64_t yi = y == std::string::npos ? -1 : static_cast<int64_t>(y);
+    return std::max(xi, yi);
+  };
+  const int64_t p = last("publish", "posted");
+  const int64_t u = last("updat", "modif");
+  if (p < 0 && u < 0) return 0;
+  return p > u ? 'p' : 'u';
+}
+
+// The date the page shows under its headline. A date labelled "Published"
+// wins; otherwise the first shown date a structured source confirms. Either
+// is returned as the structured value of the same day (it keeps the time and
+// zone), or as shown when it is the local day of a UTC time.
+std::string ShownDate(std::string_view text, const std::vector<DateCandidate>& structured) {
+  const std::vector<TextDate> shown = FindDatesInText(text, 4);
+  auto confirm = [&structured](const std::string& v) -> std::string {
     for (const DateCandidate& c : structured) {
       if (SameDay(v, c.iso)) return c.iso;
     }
@@ -631,6 +769,17 @@ std::string ShownDate(const std::vector<std::string>& shown,
       const int64_t diff = DayDifference(c.iso, v);
       if (c.iso.size() > 10 && c.iso.back() == 'Z' && (diff == 1 || diff == -1)) return v;
     }
+    return "";
+  };
+  for (const TextDate& d : shown) {
+    if (DateLabel(text, d.offset) == 'p') {
+      const std::string confirmed = confirm(d.iso);
+      return confirmed.empty() ? d.iso : confirmed;
+    }
+  }
+  for (const TextDate& d : shown) {
+    std::string confirmed = confirm(d.iso);
+    if (!confirmed.empty()) return confirmed;
   }
   return "";
 }
@@ -686,13 +835,13 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
     }
     return first;
   };
-  const std::vector<std::string> shown =
-      FindDatesInText(TextAfterHeadline(title_node, 1000), 3);
+  const std::string shown_text = TextAfterHeadline(title_node, 1000);
   std::vector<DateCandidate> structured = published;
   structured.insert(structured.end(), modified.begin(), modified.end());
-  article->published = ShownDate(shown, structured);
+  article->published = ShownDate(shown_text, structured);
   if (article->published.empty()) article->published = pick(published);
-  if (article->published.empty() && !shown.empty()) article->published = shown.front();
+  // Without any structured date, the first date shown under the headline.
+  if (article->published.empty()) article->published = FindDateInText(shown_text);
   if (article->published.empty()) {
     for (const TimeElement& t : f.times) {
       article->published = NormalizeDate(t.datetime);
