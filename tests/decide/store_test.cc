@@ -1,0 +1,454 @@
+// Copyright 2026 The libdiff Authors.
+#include "libdiff/store.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "decide/test_articles.h"
+#include "store/temp_dir.h"
+
+namespace libdiff {
+namespace {
+
+using testing::MakeArticle;
+using testing::MakePage;
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override { Reopen(); }
+  void Reopen(StoreOptions options = StoreOptions()) {
+    store_.reset();
+    auto s = Store::Open(options, dir_.path() + "/store");
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(*s);
+  }
+  Verdict Ingest(const Page& page) {
+    auto v = store_->Ingest(page);
+    EXPECT_TRUE(v.ok()) << v.status().ToString();
+    return v.ok() ? *v : Verdict();
+  }
+  StoreStats Stats() {
+    auto s = store_->Stats();
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    return s.ok() ? *s : StoreStats();
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+constexpr char kUrlA[] = "https://news.example.com/2026/11/28/storm-kills-10";
+
+TEST_F(StoreTest, FirstSightingIsNewAndRepeatIsUnchanged) {
+  const Article a = MakeArticle(1);
+  Verdict v = Ingest(MakePage(kUrlA, a));
+  EXPECT_EQ(v.kind, VerdictKind::kNew);
+  EXPECT_EQ(v.revision, 1u);
+  EXPECT_NE(v.article, 0u);
+  Verdict again = Ingest(MakePage(kUrlA, a, 2000));
+  EXPECT_EQ(again.kind, VerdictKind::kUnchanged);
+  EXPECT_EQ(again.article, v.article);
+  EXPECT_EQ(again.revision, 1u);
+  EXPECT_EQ(Stats().revisions, 1u);
+}
+
+TEST_F(StoreTest, TrackingParametersAmpAndFragmentsKeepTheIdentity) {
+  const Article a = MakeArticle(2);
+  const uint64_t id = Ingest(MakePage(kUrlA, a)).article;
+  for (const char* variant :
+       {"https://news.example.com/2026/11/28/storm-kills-10?utm_source=twitter&utm_medium=social",
+        "http://NEWS.example.com:80/2026/11/28/storm-kills-10/?fbclid=IwAR0xyz#comments",
+        "https://news.example.com/2026/11/28/storm-kills-10/amp",
+        "https://news.example.com/2026/11/28/storm-kills-10?gclid=abc&amp=1"}) {
+    Verdict v = Ingest(MakePage(variant, a));
+    EXPECT_EQ(v.kind, VerdictKind::kUnchanged) << variant;
+    EXPECT_EQ(v.article, id) << variant;
+    EXPECT_TRUE(v.alias_of.empty()) << variant;
+  }
+  EXPECT_EQ(Stats().articles, 1u);
+}
+
+TEST_F(StoreTest, MetadataAroundTheBodyDoesNotMakeAnUpdate) {
+  Article a = MakeArticle(3);
+  Ingest(MakePage(kUrlA, a));
+  a.modified = "2026-11-28T09:00:00Z";  // a timestamp is not the text
+  a.description = "Other teaser";
+  EXPECT_EQ(Ingest(MakePage(kUrlA, a)).kind, VerdictKind::kUnchanged);
+}
+
+TEST_F(StoreTest, OneNumberChangeIsAnUpdate) {
+  Article a = MakeArticle(4);
+  a.blocks[0].text = "At least 10 people died when the storm reached the coast on Friday night.";
+  Ingest(MakePage(kUrlA, a, 1000));
+  Article b = a;
+  b.blocks[0].text = "At least 14 people died when the storm reached the coast on Friday night.";
+  b.modified = "2026-11-28T10:00:00Z";
+  Verdict v = Ingest(MakePage(kUrlA, b, 2000));
+  EXPECT_EQ(v.kind, VerdictKind::kUpdated);
+  EXPECT_EQ(v.revision, 2u);
+  EXPECT_EQ(v.reverted_to, 0u);
+  EXPECT_EQ(v.changes.paragraphs_changed, 1);
+  EXPECT_EQ(v.changes.paragraphs_added + v.changes.paragraphs_removed, 0);
+  EXPECT_FALSE(v.changes.title_changed);
+  EXPECT_EQ(v.changes.modified, "2026-11-28T10:00:00Z");
+  EXPECT_GE(v.changes.sentences_changed, 1);
+  auto r1 = store_->ReadRevision(kUrlA, 1);
+  auto r2 = store_->ReadRevision(kUrlA, 2);
+  ASSERT_TRUE(r1.ok() && r2.ok());
+  EXPECT_EQ(r1->blocks[0].text, a.blocks[0].text);
+  EXPECT_EQ(*r2, b);
+}
+
+TEST_F(StoreTest, TitleOnlyChangeIsAnUpdate) {
+  Article a = MakeArticle(5);
+  Ingest(MakePage(kUrlA, a));
+  a.title += "?";
+  Verdict v = Ingest(MakePage(kUrlA, a));
+  EXPECT_EQ(v.kind, VerdictKind::kUpdated);
+  EXPECT_TRUE(v.changes.title_changed);
+  EXPECT_EQ(v.changes.paragraphs_changed, 0);
+}
+
+TEST_F(StoreTest, RevertIsReportedAndStoredOnce) {
+  const Article a = MakeArticle(6);
+  Article b = a;
+  b.blocks.push_back({BlockKind::kParagraph, "A new paragraph with late details from the scene."});
+  Ingest(MakePage(kUrlA, a, 1000));
+  Ingest(MakePage(kUrlA, b, 2000));
+  const StoreStats before = Stats();
+  Verdict v = Ingest(MakePage(kUrlA, a, 3000));
+  EXPECT_EQ(v.kind, VerdictKind::kUpdated);
+  EXPECT_EQ(v.revision, 3u);
+  EXPECT_EQ(v.reverted_to, 1u);
+  EXPECT_EQ(v.changes.paragraphs_removed, 1);
+  const StoreStats after = Stats();
+  EXPECT_EQ(after.revisions, 3u);
+  EXPECT_EQ(after.snapshot_bytes, before.snapshot_bytes) << "the text must not be stored twice";
+  auto r3 = store_->ReadRevision(kUrlA, 3);
+  ASSERT_TRUE(r3.ok());
+  EXPECT_EQ(*r3, a);
+  auto h = store_->History(kUrlA);
+  ASSERT_TRUE(h.ok());
+  ASSERT_EQ(h->revisions.size(), 3u);
+  EXPECT_EQ(h->revisions[2].same_as, 1u);
+  // An update after the revert deltas against it and still reads back.
+  Verdict v4 = Ingest(MakePage(kUrlA, b, 4000));
+  EXPECT_EQ(v4.reverted_to, 2u);
+  Article c = b;
+  c.blocks[1].text += " More.";
+  Ingest(MakePage(kUrlA, c, 5000));
+  auto r5 = store_->ReadRevision(kUrlA, 5);
+  ASSERT_TRUE(r5.ok());
+  EXPECT_EQ(*r5, c);
+}
+
+TEST_F(StoreTest, SyndicatedCopyOnAnotherSiteIsACrossSiteDuplicate) {
+  const Article a = MakeArticle(7);
+  const Verdict first = Ingest(MakePage(kUrlA, a));
+  Article copy = a;
+  copy.title = "Storm toll rises";  // another site, another headline
+  copy.blocks[0].text = "LONDON (Wire) - " + copy.blocks[0].text;
+  Verdict v = Ingest(MakePage("https://www.other-paper.co.uk/world/storm-wire-copy", copy));
+  EXPECT_EQ(v.kind, VerdictKind::kDuplicate);
+  EXPECT_EQ(v.of, first.article);
+  EXPECT_EQ(v.of_url, kUrlA);
+  EXPECT_TRUE(v.cross_site);
+  EXPECT_LE(v.distance, 3);
+  EXPECT_GT(v.similarity, 0.7);
+  EXPECT_NE(v.article, first.article);
+  // A third copy reports the earliest article, not the second copy.
+  Verdict third = Ingest(MakePage("https://third.example.org/a/b", copy));
+  EXPECT_EQ(third.kind, VerdictKind::kDuplicate);
+  EXPECT_EQ(third.of, first.article);
+  EXPECT_EQ(Stats().duplicates, 2u);
+}
+
+TEST_F(StoreTest, SameSiteCopyInAnotherSectionIsASameSiteDuplicate) {
+  const Article a = MakeArticle(8);
+  const Verdict first = Ingest(MakePage("https://example.com/news/storm-coast", a));
+  Verdict v = Ingest(MakePage("https://example.com/weather/storm-coast-live", a));
+  EXPECT_EQ(v.kind, VerdictKind::kDuplicate);
+  EXPECT_EQ(v.of, first.article);
+  EXPECT_FALSE(v.cross_site);
+  EXPECT_EQ(v.distance, 0);
+}
+
+TEST_F(StoreTest, SlugChangeIsTheSameArticleReportedAsAlias) {
+  Article a = MakeArticle(9);
+  a.blocks[0].text = "At least 10 people died when the storm reached the coast.";
+  const Verdict first = Ingest(MakePage(kUrlA, a));
+  Article b = a;
+  b.blocks[0].text = "At least 14 people died when the storm reached the coast.";
+  b.title = "Storm kills 14";
+  Verdict v = Ingest(MakePage("https://news.example.com/2026/11/28/storm-kills-14", b));
+  EXPECT_EQ(v.kind, VerdictKind::kUpdated);
+  EXPECT_EQ(v.article, first.article);
+  EXPECT_EQ(v.alias_of, kUrlA);
+  // The new URL now names the article directly.
+  Verdict again = Ingest(MakePage("https://news.example.com/2026/11/28/storm-kills-14", b));
+  EXPECT_EQ(again.kind, VerdictKind::kUnchanged);
+  EXPECT_TRUE(again.alias_of.empty());
+  auto h = store_->History(kUrlA);
+  ASSERT_TRUE(h.ok());
+  EXPECT_EQ(h->urls.size(), 2u);
+}
+
+TEST_F(StoreTest, SameSiteCanonicalJoinsTheArticleOffSiteCanonicalDoesNot) {
+  Article a = MakeArticle(10);
+  const Verdict first = Ingest(MakePage("https://example.com/news/storm", a));
+  Article print = a;
+  print.canonical_url = "https://example.com/news/storm";
+  Verdict v = Ingest(MakePage("https://example.com/print?story=883", print));
+  EXPECT_EQ(v.kind, VerdictKind::kUnchanged);
+  EXPECT_EQ(v.article, first.article);
+  EXPECT_EQ(v.alias_of, "https://example.com/news/storm");
+  Article foreign = MakeArticle(11);
+  foreign.canonical_url = "https://example.com/news/storm";  // claims another site's URL
+  Verdict w = Ingest(MakePage("https://spam.example.net/copy", foreign));
+  EXPECT_EQ(w.kind, VerdictKind::kNew);
+  EXPECT_NE(w.article, first.article);
+}
+
+TEST_F(StoreTest, SharedTemplateOrShortTextIsNotADuplicate) {
+  const std::string boiler1 =
+      "Sign up for our morning newsletter to get the day's top stories from the city, the region "
+      "and the world delivered to your inbox every weekday before breakfast.";
+  const std::string boiler2 =
+      "Our journalism depends on readers like you: subscribe today for unlimited access to every "
+      "story, the daily puzzle, the archive and the weekend magazine.";
+  Article a = MakeArticle(12, 4);
+  Article b = MakeArticle(13, 4);
+  for (Article* x : {&a, &b}) {
+    x->blocks.push_back({BlockKind::kParagraph, boiler1});
+    x->blocks.push_back({BlockKind::kParagraph, boiler2});
+  }
+  EXPECT_EQ(Ingest(MakePage("https://example.com/news/one", a)).kind, VerdictKind::kNew);
+  EXPECT_EQ(Ingest(MakePage("https://example.com/news/two", b)).kind, VerdictKind::kNew);
+  Article s;
+  s.title = "Subscribe";
+  s.blocks = {{BlockKind::kParagraph, "Subscribe to read this story."}};
+  EXPECT_EQ(Ingest(MakePage("https://example.com/news/three", s)).kind, VerdictKind::kNew);
+  EXPECT_EQ(Ingest(MakePage("https://other.org/four", s)).kind, VerdictKind::kNew);
+}
+
+TEST_F(StoreTest, PageWithoutBodyIsSkippedAndNotStored) {
+  Article empty;
+  empty.empty_reason = "consent wall";
+  Verdict v = Ingest(MakePage(kUrlA, empty));
+  EXPECT_EQ(v.kind, VerdictKind::kSkipped);
+  EXPECT_EQ(v.reason, "consent wall");
+  EXPECT_EQ(Stats().revisions, 0u);
+  EXPECT_TRUE(store_->History(kUrlA).status().IsNotFound());
+}
+
+TEST_F(StoreTest, BadUrlIsInvalidArgument) {
+  EXPECT_TRUE(store_->Ingest(MakePage("not a url", MakeArticle(1))).status().IsInvalidArgument());
+  EXPECT_TRUE(store_->Check(MakePage("ftp://x.org/a", MakeArticle(1))).status().IsInvalidArgument());
+}
+
+TEST_F(StoreTest, CheckAnswersWithoutWriting) {
+  const Article a = MakeArticle(14);
+  Verdict c = *store_->Check(MakePage(kUrlA, a));
+  EXPECT_EQ(c.kind, VerdictKind::kNew);
+  EXPECT_EQ(c.article, 0u);
+  EXPECT_EQ(Stats().articles, 0u);
+  Ingest(MakePage(kUrlA, a));
+  Article b = a;
+  b.blocks[2].text = "Completely rewritten paragraph about the recovery effort.";
+  Verdict u = *store_->Check(MakePage(kUrlA, b));
+  EXPECT_EQ(u.kind, VerdictKind::kUpdated);
+  EXPECT_EQ(u.revision, 2u);
+  EXPECT_EQ(Stats().revisions, 1u);
+  EXPECT_EQ(Ingest(MakePage(kUrlA, b)).kind, VerdictKind::kUpdated);
+  Verdict d = *store_->Check(MakePage("https://elsewhere.org/x", b));
+  EXPECT_EQ(d.kind, VerdictKind::kDuplicate);
+}
+
+TEST_F(StoreTest, BatchIsOneTransactionAllOrNothing) {
+  const Article a = MakeArticle(15), b = MakeArticle(16);
+  auto ok = store_->IngestBatch({MakePage(kUrlA, a), MakePage("https://example.com/b", b),
+                                 MakePage(kUrlA, a)});
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  ASSERT_EQ(ok->size(), 3u);
+  EXPECT_EQ((*ok)[0].kind, VerdictKind::kNew);
+  EXPECT_EQ((*ok)[1].kind, VerdictKind::kNew);
+  EXPECT_EQ((*ok)[2].kind, VerdictKind::kUnchanged);
+  auto bad = store_->IngestBatch({MakePage("https://example.com/c", MakeArticle(17)),
+                                  MakePage("bad url", MakeArticle(18))});
+  EXPECT_FALSE(bad.ok());
+  EXPECT_TRUE(store_->History("https://example.com/c").status().IsNotFound());
+  EXPECT_EQ(Stats().articles, 2u);
+}
+
+TEST_F(StoreTest, LongRevisionChainsReadBackByteExact) {
+  StoreOptions options;
+  options.keyframe_interval = 8;
+  Reopen(options);
+  std::vector<Article> versions;
+  Article a = MakeArticle(20);
+  std::mt19937 rng(5);
+  for (int i = 0; i < 60; ++i) {
+    const size_t p = rng() % a.blocks.size();
+    a.blocks[p].text += " " + testing::Sentence(&rng);
+    if (i % 7 == 3) a.blocks.erase(a.blocks.begin() + static_cast<long>(rng() % a.blocks.size()));
+    if (i % 5 == 1) a.title = "Headline " + std::to_string(i);
+    versions.push_back(a);
+    Verdict v = Ingest(MakePage(kUrlA, a, 1000 + i));
+    ASSERT_EQ(v.revision, static_cast<uint32_t>(i + 1));
+  }
+  for (uint32_t r = 1; r <= versions.size(); ++r) {
+    auto got = store_->ReadRevision(kUrlA, r);
+    ASSERT_TRUE(got.ok()) << got.status().ToString();
+    EXPECT_EQ(*got, versions[r - 1]) << "revision " << r;
+  }
+  auto h = store_->History(kUrlA);
+  ASSERT_TRUE(h.ok());
+  int keyframes = 0;
+  for (const auto& info : h->revisions) keyframes += info.keyframe ? 1 : 0;
+  EXPECT_GE(keyframes, 60 / 8);
+  EXPECT_LE(keyframes, 60 / 8 + 1);
+  Reopen(options);  // and after reopening
+  auto latest = store_->ReadRevision(kUrlA, 0);
+  ASSERT_TRUE(latest.ok());
+  EXPECT_EQ(*latest, versions.back());
+}
+
+TEST_F(StoreTest, PruneKeepsLatestRevisionsDecodable) {
+  std::vector<Article> versions;
+  Article a = MakeArticle(21);
+  for (int i = 0; i < 10; ++i) {
+    a.blocks[static_cast<size_t>(i % 5)].text += " Update " + std::to_string(i) + ".";
+    versions.push_back(a);
+    Ingest(MakePage(kUrlA, a, 1000 + i * 100));
+  }
+  PruneOptions po;
+  po.keep_revisions = 3;
+  auto pr = store_->Prune(po);
+  ASSERT_TRUE(pr.ok()) << pr.status().ToString();
+  EXPECT_EQ(pr->revisions_removed, 7u);
+  EXPECT_EQ(pr->articles_touched, 1u);
+  EXPECT_TRUE(store_->ReadRevision(kUrlA, 7).status().IsNotFound());
+  for (uint32_t r = 8; r <= 10; ++r) {
+    auto got = store_->ReadRevision(kUrlA, r);
+    ASSERT_TRUE(got.ok()) << got.status().ToString();
+    EXPECT_EQ(*got, versions[r - 1]);
+  }
+  EXPECT_EQ(Stats().revisions, 3u);
+  po = PruneOptions();
+  po.older_than = 1950;  // removes revision 9 (fetched 1800); keeps the latest
+  pr = store_->Prune(po);
+  ASSERT_TRUE(pr.ok());
+  EXPECT_EQ(pr->revisions_removed, 2u);
+  auto last = store_->ReadRevision(kUrlA, 10);
+  ASSERT_TRUE(last.ok());
+  EXPECT_EQ(*last, versions[9]);
+  // Updates continue after pruning.
+  a.title = "After prune";
+  EXPECT_EQ(Ingest(MakePage(kUrlA, a, 9000)).revision, 11u);
+}
+
+TEST_F(StoreTest, CompactKeepsDataAndShrinksTheFile) {
+  for (unsigned i = 0; i < 50; ++i) {
+    Ingest(MakePage("https://example.com/n/" + std::to_string(i), MakeArticle(100 + i)));
+  }
+  PruneOptions po;
+  po.keep_revisions = 1;
+  ASSERT_TRUE(store_->Prune(po).ok());
+  auto c = store_->Compact();
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_LE(c->bytes_after, c->bytes_before);
+  auto got = store_->ReadRevision("https://example.com/n/7", 1);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(got->blocks, MakeArticle(107).blocks);
+  EXPECT_EQ(Ingest(MakePage("https://example.com/n/7", MakeArticle(107))).kind,
+            VerdictKind::kUnchanged);
+}
+
+TEST_F(StoreTest, TinyMapGrowsWhileIngesting) {
+  StoreOptions options;
+  options.initial_map_size = 1 << 20;
+  options.keep_raw_html = true;
+  Reopen(options);
+  std::vector<Page> batch;
+  for (unsigned i = 0; i < 200; ++i) {
+    Page p = MakePage("https://example.com/g/" + std::to_string(i), MakeArticle(300 + i));
+    std::mt19937 rng(i);
+    for (int k = 0; k < 200; ++k) p.html += testing::Sentence(&rng);
+    batch.push_back(std::move(p));
+  }
+  auto v = store_->IngestBatch(batch);
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  const StoreStats s = Stats();
+  EXPECT_EQ(s.articles, 200u);
+  EXPECT_GT(s.map_size, size_t{1} << 20);
+  auto html = store_->ReadRawHtml("https://example.com/g/42", 0);
+  ASSERT_TRUE(html.ok()) << html.status().ToString();
+  EXPECT_EQ(*html, batch[42].html);
+}
+
+TEST_F(StoreTest, RawHtmlIsNotKeptByDefault) {
+  Page p = MakePage(kUrlA, MakeArticle(30));
+  p.html = "<html>...</html>";
+  Ingest(p);
+  EXPECT_TRUE(store_->ReadRawHtml(kUrlA, 1).status().IsNotFound());
+  EXPECT_EQ(Stats().raw_html_bytes, 0u);
+}
+
+TEST_F(StoreTest, OtherFingerprintParametersAreRefused) {
+  Ingest(MakePage(kUrlA, MakeArticle(31)));
+  store_.reset();
+  StoreOptions options;
+  options.fingerprint.shingle_size = 4;
+  auto s = Store::Open(options, dir_.path() + "/store");
+  ASSERT_FALSE(s.ok());
+  EXPECT_TRUE(s.status().IsInvalidArgument());
+  EXPECT_NE(s.status().message().find("shingle size"), std::string::npos) << s.status().message();
+  options = StoreOptions();
+  options.max_distance = 5;
+  EXPECT_TRUE(Store::Open(options, dir_.path() + "/store").status().IsInvalidArgument());
+}
+
+TEST_F(StoreTest, ReadOnlyStoreReadsButRefusesWrites) {
+  Ingest(MakePage(kUrlA, MakeArticle(32)));
+  StoreOptions options;
+  options.read_only = true;
+  auto ro = Store::Open(options, dir_.path() + "/store");
+  ASSERT_TRUE(ro.ok()) << ro.status().ToString();
+  EXPECT_TRUE((*ro)->ReadRevision(kUrlA, 1).ok());
+  EXPECT_EQ((*ro)->Check(MakePage(kUrlA, MakeArticle(32)))->kind, VerdictKind::kUnchanged);
+  EXPECT_TRUE((*ro)->Ingest(MakePage(kUrlA, MakeArticle(33))).status().IsInvalidArgument());
+  EXPECT_TRUE(Store::Open(options, dir_.path() + "/missing").status().IsNotFound());
+}
+
+TEST_F(StoreTest, ReadersRunConcurrentlyWithTheWriter) {
+  Ingest(MakePage(kUrlA, MakeArticle(40)));
+  std::atomic<bool> done{false};
+  std::atomic<int> errors{0}, reads{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 3; ++t) {
+    readers.emplace_back([&] {
+      while (!done.load()) {
+        auto a = store_->ReadRevision(kUrlA, 0);
+        auto s = store_->Stats();
+        if (!a.ok() || !s.ok() || a->blocks.empty()) ++errors;
+        ++reads;
+      }
+    });
+  }
+  Article a = MakeArticle(40);
+  for (int i = 0; i < 100; ++i) {
+    a.blocks[0].text += " More " + std::to_string(i) + ".";
+    Ingest(MakePage(kUrlA, a));
+    Ingest(MakePage("https://example.com/c/" + std::to_string(i), MakeArticle(500u + static_cast<unsigned>(i))));
+  }
+  done = true;
+  for (auto& t : readers) t.join();
+  EXPECT_EQ(errors.load(), 0);
+  EXPECT_GT(reads.load(), 0);
+  EXPECT_EQ(store_->ReadRevision(kUrlA, 0)->blocks[0].text, a.blocks[0].text);
+}
+
+}  // namespace
+}  // namespace libdiff
