@@ -9,6 +9,7 @@
 // changes at most 3 of about 600 shingles. docs/fingerprint.md has the
 // measurements behind this choice.
 #include <algorithm>
+#include <memory>
 
 #include "fingerprint/normalize.h"
 #include "fingerprint/simhash.h"
@@ -23,6 +24,20 @@ namespace libdiff {
 namespace {
 
 constexpr int kMaxShingleSize = 16;
+
+// A thread keeps the scratch memory of its largest text, up to this many
+// values per buffer (64 MiB; about a 16 MB text); larger texts free it again.
+constexpr size_t kMaxKeptScratchValues = size_t{8} << 20;
+
+struct Scratch {
+  internal::ScratchBuffer tokens;
+  internal::SimHashScratch simhash;
+  void Trim() {
+    tokens.Trim(kMaxKeptScratchValues);
+    simhash.shingles.Trim(kMaxKeptScratchValues);
+    simhash.slots.Trim(kMaxKeptScratchValues);
+  }
+};
 
 uint32_t ClampShingleSize(int w) { return static_cast<uint32_t>(std::clamp(w, 1, kMaxShingleSize)); }
 
@@ -51,12 +66,15 @@ Fingerprint FingerprintNormalizedText(std::string_view normalized,
   Fingerprint fp;
   fp.params.shingle_size = ClampShingleSize(options.shingle_size);
 
-  std::vector<uint64_t> tokens;
-  tokens.reserve(normalized.size() / 4 + 1);
-  internal::HashTokens(normalized, &tokens);
-  const internal::SimHashResult sim = internal::SimHashOfShingles(tokens, fp.params.shingle_size);
+  // Per-thread scratch memory, reused between calls (see ScratchBuffer).
+  thread_local Scratch scratch;
+  uint64_t* const tokens = scratch.tokens.Reserve(internal::MaxTokens(normalized.size()));
+  const size_t token_count = internal::HashTokens(normalized, tokens);
+  const internal::SimHashResult sim =
+      internal::SimHashOfShingles(tokens, token_count, fp.params.shingle_size, &scratch.simhash);
+  scratch.Trim();
   fp.simhash = sim.simhash;
-  fp.token_count = tokens.size();
+  fp.token_count = token_count;
   fp.shingle_count = sim.distinct;
 
   const XXH128_hash_t exact = XXH3_128bits(normalized.data(), normalized.size());

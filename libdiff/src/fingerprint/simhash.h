@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace libdiff::internal {
@@ -28,6 +29,8 @@ class BitCounter {
  public:
   void Add(uint64_t h) {
     constexpr uint64_t kLowBits = 0x0101010101010101ULL;
+    // Unrolled so that the lanes can live in registers.
+#pragma GCC unroll 8
     for (int j = 0; j < 8; ++j) lanes_[static_cast<size_t>(j)] += (h >> j) & kLowBits;
     ++count_;
     if (++pending_ == 255) Flush();
@@ -48,6 +51,38 @@ class BitCounter {
   uint64_t count_ = 0;
 };
 
+// Uninitialised scratch space for 64-bit values that keeps its memory between
+// uses, so that repeated fingerprinting of large texts does not pay for page
+// faults of fresh allocations on every call.
+class ScratchBuffer {
+ public:
+  // Returns room for at least n values; the contents are unspecified.
+  uint64_t* Reserve(size_t n) {
+    if (n > capacity_) {
+      data_.reset(new uint64_t[n]);
+      capacity_ = n;
+    }
+    return data_.get();
+  }
+  // Frees the memory when it holds more than `max_values`.
+  void Trim(size_t max_values) {
+    if (capacity_ > max_values) {
+      data_.reset();
+      capacity_ = 0;
+    }
+  }
+
+ private:
+  std::unique_ptr<uint64_t[]> data_;
+  size_t capacity_ = 0;
+};
+
+// The scratch space SimHashOfShingles uses; see FingerprintNormalizedText.
+struct SimHashScratch {
+  ScratchBuffer shingles;
+  ScratchBuffer slots;
+};
+
 struct SimHashResult {
   uint64_t simhash = 0;
   uint64_t distinct = 0;  // distinct shingle hashes that voted
@@ -55,7 +90,12 @@ struct SimHashResult {
 
 // SimHash of the set of shingles of `tokens` (w tokens each, see ShingleHash):
 // each distinct shingle hash votes once.
-SimHashResult SimHashOfShingles(const std::vector<uint64_t>& tokens, size_t w);
+// `scratch` may be null (then the call allocates its own).
+SimHashResult SimHashOfShingles(const uint64_t* tokens, size_t count, size_t w,
+                                SimHashScratch* scratch);
+inline SimHashResult SimHashOfShingles(const std::vector<uint64_t>& tokens, size_t w) {
+  return SimHashOfShingles(tokens.data(), tokens.size(), w, nullptr);
+}
 
 // The same result computed the obvious way (sort, unique, a per-bit loop).
 // For tests and as the benchmark's baseline.

@@ -31,6 +31,16 @@ void TokenizeInto(std::string_view text, std::vector<std::string>* out);
 // order. Same tokens as TokenizeInto, without building strings.
 void HashTokens(std::string_view text, std::vector<uint64_t>* out);
 
+// The most tokens a text of `size` bytes can have: every token but the last
+// is followed by at least one byte outside it (a separator, or for bigrams the
+// 3-byte character that starts the next one), so at most size/2 + 1.
+inline size_t MaxTokens(size_t size) { return size / 2 + 1; }
+
+// Writes the token hashes into out[0..], returns how many.
+// REQUIRES: out has room for MaxTokens(text.size()) values (it may be
+// uninitialised memory: large texts then touch only the pages they use).
+size_t HashTokens(std::string_view text, uint64_t* out);
+
 // True for code points of the scripts split into bigrams.
 bool IsNoSpaceScript(char32_t c);
 
