@@ -31,7 +31,8 @@ struct AuthorPatterns {
       "(?i)\\s\\|\\s|\\||·|•|\\n|\\b(?:published|updated|posted|last updated|modified|"
       "photographs?|photos?|illustrations?|images?|video|graphics?|contact|follow|"
       "read more|more from|more stories|view all|see all|twitter|email|e-mail|"
-      "min read|minutes? read|filed)\\b|"
+      "min read|minutes? read|filed|contributions?|contributing|edited|reviewed|"
+      "additional reporting|fact[- ]checked|share|comments?|listen)\\b|"
       "\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|"
       "\\b\\d{1,2}:\\d{2}\\b|\\b(?:19|20)\\d{2}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|"
       "\\b\\d+\\s+(?:hours?|minutes?|days?)\\s+ago\\b"};
@@ -67,6 +68,16 @@ bool IsRoleWord(std::string_view w) {
   return false;
 }
 
+size_t WordsIn(std::string_view s) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    if (c != ' ' && !in_word) ++words;
+    in_word = c != ' ';
+  }
+  return words;
+}
+
 std::vector<std::string_view> Words(std::string_view s) {
   std::vector<std::string_view> words;
   size_t i = 0;
@@ -79,18 +90,15 @@ std::vector<std::string_view> Words(std::string_view s) {
   return words;
 }
 
-// Trims spaces and punctuation that cannot begin or end a name. A final '.'
-// stays after a one-letter initial ("John Q.").
+// Trims spaces and punctuation that cannot begin or end a name.
 std::string TrimName(std::string_view s) {
   auto edge = [](char c) {
     return c == ' ' || c == ',' || c == ':' || c == '-' || c == '"' || c == '\'' || c == '(' ||
-           c == ')' || c == '[' || c == ']' || c == '*' || c == '.';
+           c == ')' || c == '[' || c == ']' || c == '*';
   };
-  while (!s.empty() && edge(s.front())) s.remove_prefix(1);
-  while (!s.empty() && edge(s.back())) {
-    if (s.back() == '.' && s.size() >= 3 && s[s.size() - 3] == ' ') break;
-    s.remove_suffix(1);
-  }
+  // A final '.' stays: it ends an initial or an abbreviation ("Jr.", "Ph.D.").
+  while (!s.empty() && (edge(s.front()) || s.front() == '.')) s.remove_prefix(1);
+  while (!s.empty() && edge(s.back())) s.remove_suffix(1);
   // Typographic dashes and quotes at the edges (3-byte UTF-8 sequences).
   for (std::string_view q : {"\u2013", "\u2014", "\u201c", "\u201d", "\u2018", "\u2019"}) {
     while (s.size() >= q.size() && s.substr(s.size() - q.size()) == q) {
@@ -111,6 +119,31 @@ bool LooksLikeDomain(std::string_view s) {
   return dot != std::string_view::npos && dot > 0 && s.size() - dot >= 3;
 }
 
+bool IsNewsAgency(std::string_view key) {
+  static constexpr std::array<std::string_view, 12> kAgencies = {
+      "associatedpress", "theassociatedpress", "ap", "reuters", "thomsonreuters", "afp",
+      "agencefrancepresse", "upi", "unitedpressinternational", "dpa", "ansa", "efe"};
+  for (std::string_view a : kAgencies) {
+    if (key == a) return true;
+  }
+  return false;
+}
+
+// Drops trailing academic or professional credentials: all-capital words of
+// two to four letters after a name of at least two words ("Jane Roe MS").
+std::string StripCredentials(std::string name) {
+  while (true) {
+    const size_t space = name.rfind(' ');
+    if (space == std::string::npos || WordsIn(name.substr(0, space)) < 2) return name;
+    const std::string_view last = std::string_view(name).substr(space + 1);
+    bool caps = last.size() >= 2 && last.size() <= 4;
+    for (char c : last) caps = caps && c >= 'A' && c <= 'Z';
+    if (!caps) return name;
+    name.resize(space);
+    while (!name.empty() && (name.back() == ' ' || name.back() == ',')) name.pop_back();
+  }
+}
+
 enum class PartKind { kName, kOrganisation, kReject };
 
 PartKind Classify(std::string_view part, std::string_view site_key) {
@@ -129,6 +162,7 @@ PartKind Classify(std::string_view part, std::string_view site_key) {
     if (IsRoleWord(w)) return PartKind::kReject;
   }
   const std::string key = LooseKey(part);
+  if (IsNewsAgency(key)) return PartKind::kOrganisation;
   if (!site_key.empty() &&
       (key == site_key || (key.size() > 4 && (key.find(site_key) != std::string::npos ||
                                               site_key.find(key) != std::string::npos)))) {
@@ -188,7 +222,7 @@ std::string LooseKey(std::string_view s) {
 }
 
 std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
-                                          std::string_view site_name) {
+                                          std::string_view site_name, bool* organisations_only) {
   const AuthorPatterns& p = Patterns();
   std::string site_key = LooseKey(site_name);
   if (site_key.compare(0, 3, "the") == 0 && site_key.size() > 6) site_key.erase(0, 3);
@@ -232,7 +266,14 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
       const std::string lower_text = LowerAscii(text);
       const std::string lower_site = LowerAscii(site_name);
       const size_t at = lower_text.find(lower_site);
-      if (at != std::string::npos) {
+      const size_t after = at + lower_site.size();
+      auto is_word = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+               static_cast<unsigned char>(c) >= 0x80;
+      };
+      // Only the whole name: "cleveland" in "cleveland.com" is a domain.
+      if (at != std::string::npos && (at == 0 || !is_word(lower_text[at - 1])) &&
+          (after >= lower_text.size() || !is_word(lower_text[after]))) {
         organisations_seen.emplace_back(text.substr(at, site_name.size()));
         text = text.substr(0, at) + "," + text.substr(at + site_name.size());
       }
@@ -256,7 +297,7 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
     }
     if (from <= text.size()) parts.push_back(text.substr(from));
     for (const std::string& part : parts) {
-      std::string name = TrimName(part);
+      std::string name = StripCredentials(TrimName(part));
       re2::StringPiece again(name);
       if (p.label.Match(again, 0, again.size(), RE2::ANCHOR_START, &label, 1) && !label.empty()) {
         name = TrimName(name.substr(label.size()));
@@ -274,6 +315,7 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
     }
   }
   for (std::string& o : organisations_seen) add(&organisations, std::move(o));
+  if (organisations_only != nullptr) *organisations_only = names.empty() && !organisations.empty();
   return names.empty() ? organisations : names;
 }
 

@@ -23,13 +23,17 @@ namespace libdiff::internal {
 //   "Posted", a date or time);
 // - strips leading labels ("By", "Written by", "Author:", "Reporting by");
 // - splits on "," ";" "&" "|" "/" " and " " with ";
-// - drops parts that are job titles ("Staff Writer", "Chief Technology
-//   Officer"), that do not look like a name (digits, more than six words, no
-//   letter), and parts equal to `site_name` or a domain name, unless no other
-//   name remains;
+// - drops trailing credentials ("MS", "RDN") and parts that are job titles
+//   ("Staff Writer", "Chief Technology Officer") or do not look like a name
+//   (digits, more than six words, no letter);
+// - treats parts equal to `site_name`, domain names and news agencies
+//   ("The Associated Press", "Reuters", "AFP") as organisations, returned
+//   only when no person's name remains; `*organisations_only` (when not null)
+//   tells whether that happened;
 // - removes duplicates, comparing case-insensitively, keeping the first.
 std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
-                                          std::string_view site_name);
+                                          std::string_view site_name,
+                                          bool* organisations_only = nullptr);
 
 // A lower-case key of `s` with only letters and digits, for comparing names,
 // titles and site names ("The Daily-World!" -> "thedailyworld"). Non-ASCII

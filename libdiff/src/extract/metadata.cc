@@ -715,8 +715,42 @@ constexpr std::array<const char*, 10> kModifiedMetaKeys = {
     "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "sailthru.lastmodified",
     "article.updated"};
 
-// Visible text after the headline, up to `limit` bytes: where bylines say
-// "Published …" / "Updated …".
+// Collapses whitespace like CollapseWhitespace, but a run that holds a
+// newline becomes one "\n", so block boundaries survive.
+std::string CollapseKeepingLines(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false, newline = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const bool nbsp = static_cast<unsigned char>(c) == 0xC2 && i + 1 < s.size() &&
+                      static_cast<unsigned char>(s[i + 1]) == 0xA0;
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\n' || nbsp) {
+      if (nbsp) ++i;
+      space = true;
+      newline = newline || c == '\n';
+      continue;
+    }
+    if (space && !out.empty()) out += newline ? '\n' : ' ';
+    space = newline = false;
+    out += c;
+  }
+  return out;
+}
+
+bool IsBlockElement(std::string_view name) {
+  static constexpr std::array<std::string_view, 24> kBlocks = {
+      "div", "p", "li", "ul", "ol", "section", "header", "article", "h1", "h2", "h3", "h4",
+      "h5", "h6", "br", "figure", "table", "tr", "td", "dd", "dt", "blockquote", "address",
+      "footer"};
+  for (std::string_view b : kBlocks) {
+    if (name == b) return true;
+  }
+  return false;
+}
+
+// Visible text after the headline, up to `limit` bytes, one line per block
+// element: where bylines say "By …", "Published …", "Updated …".
 std::string TextAfterHeadline(xmlNodePtr title_node, size_t limit) {
   if (title_node == nullptr) return "";
   std::string raw;
@@ -726,15 +760,18 @@ std::string TextAfterHeadline(xmlNodePtr title_node, size_t limit) {
     bool into = true;
     if (n->type == XML_TEXT_NODE && n->content != nullptr) {
       raw += Chars(n->content);
-      raw += ' ';
     } else if (n->type == XML_ELEMENT_NODE) {
       const std::string_view name = NameOf(n);
       into = name != "script" && name != "style" && name != "noscript" && name != "svg" &&
-             name != "figcaption" && name != "template";
+             name != "figcaption" && name != "template" && name != "button";
+      if (IsBlockElement(name)) raw += '\n';
     }
-    n = NextInOrder(n, into);
+    // Leaving the last child of a block element also ends its line.
+    xmlNodePtr next = NextInOrder(n, into);
+    if (next != nullptr && next->parent != n && n->next == nullptr) raw += '\n';
+    n = next;
   }
-  return CollapseWhitespace(raw);
+  return CollapseKeepingLines(raw);
 }
 
 // The label just before a date shown in a byline: 'p' for "Published",
@@ -785,8 +822,8 @@ std::string ShownDate(std::string_view text, const std::vector<DateCandidate>& s
 }
 
 void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& page_url,
-                 const std::string& canonical, int title_order, xmlNodePtr title_node,
-                 Article* article) {
+                 const std::string& canonical, int title_order,
+                 const std::string& text_after_headline, Article* article) {
   std::vector<DateCandidate> published;
   AddDate(&published, ld.date_published, "jsonld");
   for (const char* key :
@@ -835,7 +872,7 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
     }
     return first;
   };
-  const std::string shown_text = TextAfterHeadline(title_node, 1000);
+  const std::string& shown_text = text_after_headline;
   std::vector<DateCandidate> structured = published;
   structured.insert(structured.end(), modified.begin(), modified.end());
   article->published = ShownDate(shown_text, structured);
@@ -851,10 +888,55 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
   article->modified = pick(modified);
 }
 
+// The names of a "By …" byline in the text under the headline: the text
+// after the first "By" within `window` bytes, as NormalizeAuthors cuts it.
+std::vector<std::string> BylineNames(const std::string& text, const std::string& site_name,
+                                     size_t window) {
+  // "By" opening a line (a block element) or following a separator.
+  static const RE2* by = new RE2(
+      "(?m)(?:^|[|·•])[ \\t]*(?i:(?:written|words|story|reporting|text)\\s+)?(?i:by)\\b"
+      "[: \\t\\n]*([^\\n]{1,200})");
+  const std::string_view head = std::string_view(text).substr(0, window);
+  re2::StringPiece rest;
+  if (!RE2::PartialMatch(re2::StringPiece(head.data(), head.size()), *by, &rest)) return {};
+  // The whole line after "By", even when it crosses the window.
+  const size_t start = static_cast<size_t>(rest.data() - text.data());
+  bool organisations_only = false;
+  const size_t end = text.find('\n', start);
+  std::vector<std::string> names = NormalizeAuthors(
+      {text.substr(start, std::min<size_t>(end == std::string::npos ? 200 : end - start, 200))},
+      site_name, &organisations_only);
+  return organisations_only ? std::vector<std::string>() : names;
+}
+
+bool SharesName(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (const std::string& x : a) {
+    const std::string kx = LooseKey(x);
+    for (const std::string& y : b) {
+      if (kx == LooseKey(y)) return true;
+    }
+  }
+  return false;
+}
+
+// Authors from the first source naming a person, in this order: JSON-LD,
+// author <meta> tags, then visible markup near the headline (a "By …" line,
+// itemprop=author, rel=author, author-page links, byline classes). A visible
+// "By …" line that shares a name with the structured list replaces it: the
+// page shows who wrote it (structured lists often add editors or drop
+// co-authors). A source naming only organisations is kept as the fallback.
 std::vector<std::string> ChooseAuthors(const PageFacts& f, const JsonLdFacts& ld,
-                                       const std::string& site_name, int title_order) {
-  auto from = [&site_name](const std::vector<std::string>& raw) {
-    return NormalizeAuthors(raw, site_name);
+                                       const std::string& site_name, int title_order,
+                                       const std::string& text_after_headline) {
+  std::vector<std::string> organisations;
+  auto from = [&site_name, &organisations](const std::vector<std::string>& raw) {
+    bool organisations_only = false;
+    std::vector<std::string> names = NormalizeAuthors(raw, site_name, &organisations_only);
+    if (organisations_only) {
+      if (organisations.empty()) organisations = std::move(names);
+      return std::vector<std::string>();
+    }
+    return names;
   };
   // Visible candidates nearest after the headline (or the first ones).
   auto near_title = [title_order](const std::vector<TextCandidate>& list) {
@@ -876,22 +958,25 @@ std::vector<std::string> ChooseAuthors(const PageFacts& f, const JsonLdFacts& ld
     }
     return raw;
   };
-  std::vector<std::string> authors = from(ld.authors);
-  if (!authors.empty()) return authors;
+  const std::vector<std::string> byline = BylineNames(text_after_headline, site_name, 600);
+  std::vector<std::string> structured = from(ld.authors);
   for (const char* key : {"author", "article:author", "dc.creator", "parsely-author",
                           "sailthru.author", "byl", "dcterms.creator", "citation_author",
                           "og:article:author", "twitter:creator"}) {
+    if (!structured.empty()) break;
     auto it = f.meta.find(key);
-    if (it == f.meta.end()) continue;
-    authors = from(it->second);
-    if (!authors.empty()) return authors;
+    if (it != f.meta.end()) structured = from(it->second);
   }
+  if (!structured.empty()) {
+    return !byline.empty() && SharesName(byline, structured) ? byline : structured;
+  }
+  if (!byline.empty()) return byline;
   for (const std::vector<TextCandidate>* list :
        {&f.itemprop_authors, &f.rel_authors, &f.author_links, &f.bylines}) {
-    authors = from(near_title(*list));
+    std::vector<std::string> authors = from(near_title(*list));
     if (!authors.empty()) return authors;
   }
-  return authors;
+  return organisations;
 }
 
 std::string ChooseLanguage(const PageFacts& f, const JsonLdFacts& ld) {
@@ -967,8 +1052,10 @@ void ExtractMetadata(xmlDocPtr doc, const ExtractOptions& options, Article* arti
   for (const Heading& h : f.h1s) {
     if (h.node == title_node) title_order = h.order;
   }
-  ChooseDates(f, ld, page_url, article->canonical_url, title_order, title_node, article);
-  article->authors = ChooseAuthors(f, ld, article->site_name, title_order);
+  // Bylines and their dates sit right under the headline.
+  const std::string text_after_headline = TextAfterHeadline(title_node, 1000);
+  ChooseDates(f, ld, page_url, article->canonical_url, title_order, text_after_headline, article);
+  article->authors = ChooseAuthors(f, ld, article->site_name, title_order, text_after_headline);
   article->language = ChooseLanguage(f, ld);
   article->description = ChooseDescription(f, ld);
   article->type = ld.type;
