@@ -139,6 +139,7 @@ struct Elem {
   bool article_body = false;
   double good = 0;
   double bad = 0;
+  double furniture_good = 0;  // prose inside furniture subtrees below this element
   int good_blocks = 0;
   int link_blocks = 0;
 };
@@ -391,6 +392,10 @@ const RE2& VolatileRe() {
       "loading|image|photo|video|getty images|ap photo|reuters|afp|topics|tags)\\W*"
       // copyright lines
       "|(?:©|\\(c\\)|copyright\\b|all rights reserved).{0,200}"
+      // photo credits: "WWD/Getty Images", "Jane Doe / AP", "Photo: Reuters"
+      "|.{0,60}(?:getty images|shutterstock|/\\s*ap|/\\s*afp|/\\s*reuters|/\\s*mashable|"
+      "/\\s*cnet|istock|alamy|pool photo|file photo|via ap|ap photo).{0,40}"
+      "|(?:photo|image|picture|illustration|graphic|video)(?: credit)?s?\\s*:.{0,80}"
       // bylines
       "|by\\s+[^.!?]{2,60}"
       // date lines
@@ -555,7 +560,13 @@ BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::
     for (int a = b.owner; a >= 0; a = elems[static_cast<size_t>(a)].parent) {
       Elem& e = elems[static_cast<size_t>(a)];
       if (b.furniture_depth > e.depth) {
-        e.bad += static_cast<double>(b.bytes);
+        // Prose in furniture (comments, product boxes) earns nothing; the rest
+        // of the furniture costs its size.
+        if (b.good > 0) {
+          e.furniture_good += b.good;
+        } else {
+          e.bad += std::max(b.bad, 0.5 * static_cast<double>(b.bytes));
+        }
       } else if (b.good > 0) {
         e.good += b.good;
         ++e.good_blocks;
@@ -612,12 +623,7 @@ BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::
       return result;
     }
     // The furniture cut, undone when it would leave little of the prose.
-    double kept_good = 0;
-    for (const RawBlock& b : blocks) {
-      if (b.owner < best || b.owner >= c.end) continue;
-      if (b.furniture_depth <= c.depth) kept_good += b.good;
-    }
-    const bool cut_furniture = kept_good >= 0.15 * c.good;
+    const bool cut_furniture = c.good >= 0.2 * (c.good + c.furniture_good);
 
     int first_good = -1, last_good = -1;
     std::vector<const RawBlock*> chosen;
@@ -639,6 +645,11 @@ BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::
       const int pos = static_cast<int>(i);
       // Before the first paragraph of prose: drop short scraps (kickers, bylines).
       if (pos < first_good && b.good == 0 && b.bytes < 100 && !EndsSentence(b.text)) continue;
+      // Scraps of a few characters that are not sentences ("Lender", "10-4"):
+      // labels of widgets and tables in the article column.
+      if (b.kind == BlockKind::kParagraph && b.good == 0 && b.bytes < 20 &&
+          !EndsSentence(b.text))
+        continue;
       // After the last paragraph: drop headings of whatever comes next.
       if (pos > last_good && b.kind == BlockKind::kHeading) continue;
       std::string text = b.text;
