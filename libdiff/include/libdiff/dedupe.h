@@ -1,0 +1,141 @@
+// Copyright 2026 The libdiff Authors.
+//
+// Corpus deduplication: point it at a directory of crawled pages and learn
+// which are the same story, which copy is the original, and which to drop.
+//
+//   libdiff::DedupeOptions options;
+//   options.threads = 4;
+//   libdiff::Result<libdiff::DedupeResult> r = libdiff::DedupeDirectory("/data/crawl", options);
+//   if (!r.ok()) return Fail(r.status());
+//   for (const libdiff::DedupeCluster& c : r->clusters) {
+//     std::cout << c.representative << "\n";
+//     for (const libdiff::DedupeMember& m : c.members) std::cout << "  " << m.path << "\n";
+//   }
+//
+// What it does:
+//   - Walks the directory recursively (symbolic links followed, loops detected).
+//     `.html`/`.htm`/`.xhtml` are HTML; `.gz` files are decompressed (up to
+//     max_decompressed_bytes) and judged by their inner name; `.txt` is text
+//     already extracted (paragraphs separated by blank lines); other files are
+//     sniffed and kept when they look like HTML. Unreadable files, symlink
+//     loops, non-HTML files, oversized files and pages without an article are
+//     counted in DedupeResult and listed in `skipped`, never fatal.
+//   - `threads` workers extract and fingerprint documents, fed by a bounded
+//     queue: memory does not grow with file sizes; each document keeps a small
+//     record (hashes, a bounded sample of paragraph hashes, its path).
+//   - Exact duplicates (same normalised text) are grouped directly; near
+//     duplicates are SimHash candidates within `max_distance` bits, or pages
+//     sharing paragraphs, confirmed by the same verification as the store
+//     (src/index/near_duplicate_index.h: minimum length, shared paragraphs).
+//     Clusters are the connected components (union-find) of confirmed pairs.
+//   - The result is identical for any thread count and any file order.
+//   - Each cluster's representative is the earliest published document; among
+//     equal or missing dates the longest body; then the first path in byte order.
+//
+// Thread safety: DedupeDirectory may be called from several threads at once
+// (each call has its own state). The progress callback is invoked on the
+// calling thread only.
+#ifndef LIBDIFF_DEDUPE_H_
+#define LIBDIFF_DEDUPE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "libdiff/status.h"
+
+namespace libdiff {
+
+class Store;
+
+struct DedupeProgress {
+  uint64_t files_found = 0;      // files the walk has queued so far
+  uint64_t files_done = 0;       // files read and processed (or skipped)
+  uint64_t bytes_done = 0;       // bytes read from disk
+  bool walk_finished = false;    // files_found is final
+  double elapsed_seconds = 0;
+};
+
+struct DedupeOptions {
+  // Worker threads for reading, extraction and fingerprinting; 0 means one per
+  // hardware thread. Default: 0.
+  int threads = 0;
+  // SimHash Hamming distance for near-duplicate candidates, 0..7. Default: 3.
+  int max_distance = 3;
+  // Files larger than this are skipped ("too large"). Default: 32 MiB.
+  size_t max_file_bytes = size_t{32} << 20;
+  // A .gz file whose content exceeds this is skipped ("too large"). Default: 64 MiB.
+  size_t max_decompressed_bytes = size_t{64} << 20;
+  // Queue slots per worker between the directory walk and the workers.
+  // Default: 4.
+  int queue_slots_per_thread = 4;
+  // When set, each document is also ingested into this store in path order
+  // (Store::IngestBatch, batches of `store_batch` pages) and clusters come from
+  // the store's verdicts (duplicate -> its original; the same article identity,
+  // e.g. a shared canonical URL -> one cluster). Pages get their canonical
+  // URL as identity when it is http(s), else "https://dedupe.invalid/<path>".
+  // Not owned; must outlive the call. Default: nullptr.
+  Store* store = nullptr;
+  // Pages per IngestBatch transaction with `store`. Default: 256.
+  size_t store_batch = 256;
+  // Called about every `progress_interval_ms` on the calling thread, and once
+  // at the end. Default: empty (no progress).
+  std::function<void(const DedupeProgress&)> progress;
+  // Default: 200.
+  int progress_interval_ms = 200;
+};
+
+// One document of a cluster, compared with the representative.
+struct DedupeMember {
+  std::string path;         // relative to the directory, '/'-separated
+  int distance = 0;         // SimHash Hamming distance to the representative
+  double similarity = 0;    // paragraph Jaccard similarity to the representative (0..1)
+  bool exact = false;       // same normalised text as the representative
+  std::string published;    // ISO 8601 as the page gives it, or ""
+  uint64_t body_bytes = 0;  // extracted body text, bytes
+};
+
+struct DedupeCluster {
+  DedupeMember representative;   // distance 0, similarity 1
+  std::vector<DedupeMember> members;  // the other documents, sorted by path
+};
+
+struct DedupeSkipped {
+  std::string path;
+  // "unreadable", "symlink loop", "not html", "too large", "no article",
+  // "store error".
+  std::string reason;
+  std::string detail;  // the error message or the extractor's empty_reason
+};
+
+struct DedupeResult {
+  uint64_t files = 0;            // regular files found by the walk
+  uint64_t documents = 0;        // files that yielded an article body
+  uint64_t bytes = 0;            // bytes read from disk (compressed size for .gz)
+  uint64_t unreadable = 0;
+  uint64_t symlink_loops = 0;
+  uint64_t not_html = 0;
+  uint64_t too_large = 0;
+  uint64_t no_article = 0;
+  uint64_t store_errors = 0;
+  // Clusters of two or more documents, sorted by representative path.
+  std::vector<DedupeCluster> clusters;
+  // Documents in clusters that are not their representative.
+  uint64_t duplicates = 0;
+  // Of those, documents whose normalised text equals that of another document
+  // of their cluster counted before them.
+  uint64_t exact_duplicates = 0;
+  std::vector<DedupeSkipped> skipped;  // sorted by path
+  double seconds = 0;             // wall time of the whole call
+};
+
+// Deduplicates the documents under `dir`. Fails only when `dir` itself cannot
+// be read (kNotFound / kIOError) or an option is out of range
+// (kInvalidArgument); per-file problems are counted in the result.
+Result<DedupeResult> DedupeDirectory(const std::string& dir, const DedupeOptions& options = {});
+
+}  // namespace libdiff
+
+#endif  // LIBDIFF_DEDUPE_H_

@@ -1,0 +1,126 @@
+// Copyright 2026 The libdiff Authors.
+#include "dedupe/document_reader.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+#include "util/file.h"
+
+namespace libdiff::internal {
+namespace {
+
+bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  for (size_t i = 0; i < suffix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) != suffix[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
+  }
+  return true;
+}
+
+bool ContainsNoCase(std::string_view s, std::string_view needle) {
+  auto it = std::search(s.begin(), s.end(), needle.begin(), needle.end(), [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) == b;
+  });
+  return it != s.end();
+}
+
+}  // namespace
+
+DocumentKind KindFromName(std::string_view name) {
+  if (EndsWithNoCase(name, ".html") || EndsWithNoCase(name, ".htm") ||
+      EndsWithNoCase(name, ".xhtml")) {
+    return DocumentKind::kHtml;
+  }
+  if (EndsWithNoCase(name, ".txt")) return DocumentKind::kText;
+  return DocumentKind::kOther;
+}
+
+bool LooksLikeHtml(std::string_view prefix) {
+  std::string_view s = prefix.substr(0, 4096);
+  if (s.find('\0') != std::string_view::npos) return false;  // binary (or UTF-16, unsupported)
+  if (s.size() >= 3 && static_cast<unsigned char>(s[0]) == 0xEF &&
+      static_cast<unsigned char>(s[1]) == 0xBB && static_cast<unsigned char>(s[2]) == 0xBF) {
+    s.remove_prefix(3);
+  }
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  if (StartsWithNoCase(s, "<!doctype html") || StartsWithNoCase(s, "<html")) return true;
+  if (StartsWithNoCase(s, "<?xml") || StartsWithNoCase(s, "<!--") || StartsWithNoCase(s, "<")) {
+    return ContainsNoCase(s, "<html") || ContainsNoCase(s, "<body") || ContainsNoCase(s, "<head");
+  }
+  return false;
+}
+
+Result<std::string> GunzipLimited(std::string_view data, size_t max_bytes) {
+  z_stream zs;
+  std::memset(&zs, 0, sizeof zs);
+  // 15 + 32: a zlib or gzip header, detected automatically.
+  if (inflateInit2(&zs, 15 + 32) != Z_OK) return Status::Internal("gzip: inflateInit2 failed");
+  std::string out;
+  char buf[1 << 16];
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  int rc = Z_OK;
+  while (rc != Z_STREAM_END) {
+    zs.next_out = reinterpret_cast<Bytef*>(buf);
+    zs.avail_out = sizeof buf;
+    rc = inflate(&zs, Z_NO_FLUSH);
+    if (rc != Z_OK && rc != Z_STREAM_END) {
+      inflateEnd(&zs);
+      return Status::Corruption(std::string("gzip: ") + (zs.msg ? zs.msg : "damaged data"));
+    }
+    const size_t produced = sizeof buf - zs.avail_out;
+    if (out.size() + produced > max_bytes) {
+      inflateEnd(&zs);
+      return Status::ResourceExhausted("gzip: content over the limit of " +
+                                       std::to_string(max_bytes) + " bytes");
+    }
+    out.append(buf, produced);
+    if (rc == Z_OK && produced == 0 && zs.avail_in == 0) {
+      inflateEnd(&zs);
+      return Status::Corruption("gzip: truncated data");
+    }
+  }
+  inflateEnd(&zs);
+  return out;
+}
+
+Result<DocumentContent> ReadDocument(const std::string& path, size_t max_file_bytes,
+                                     size_t max_decompressed_bytes) {
+  DocumentContent doc;
+  LIBDIFF_ASSIGN_OR_RETURN(std::string raw, ReadFile(path, max_file_bytes));
+  doc.disk_bytes = raw.size();
+  std::string_view name = path;
+  const bool gz = EndsWithNoCase(name, ".gz") ||
+                  (raw.size() >= 2 && static_cast<unsigned char>(raw[0]) == 0x1f &&
+                   static_cast<unsigned char>(raw[1]) == 0x8b);
+  if (EndsWithNoCase(name, ".gz")) name.remove_suffix(3);
+  if (gz) {
+    auto inflated = GunzipLimited(raw, max_decompressed_bytes);
+    if (!inflated.ok()) return inflated.status().WithContext(path);
+    doc.bytes = *std::move(inflated);
+  } else {
+    doc.bytes = std::move(raw);
+  }
+  doc.kind = KindFromName(name);
+  if (doc.kind == DocumentKind::kText && doc.bytes.find('\0') != std::string::npos) {
+    doc.kind = DocumentKind::kOther;  // a binary file named .txt
+  } else if (doc.kind == DocumentKind::kOther && LooksLikeHtml(doc.bytes)) {
+    doc.kind = DocumentKind::kHtml;
+  }
+  return doc;
+}
+
+}  // namespace libdiff::internal

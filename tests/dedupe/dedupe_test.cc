@@ -1,0 +1,232 @@
+// Copyright 2026 The libdiff Authors.
+#include "libdiff/dedupe.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "dedupe/corpus_util.h"
+
+namespace libdiff {
+namespace {
+
+using dedupe_test::Gzip;
+using dedupe_test::JoinText;
+using dedupe_test::MakeArticle;
+using dedupe_test::MakeHtml;
+using dedupe_test::Paragraphs;
+using dedupe_test::TempDir;
+using dedupe_test::WriteFile;
+
+// Clusters as sets of paths (representative first in each), for comparisons.
+std::vector<std::vector<std::string>> Groups(const DedupeResult& r) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& c : r.clusters) {
+    std::vector<std::string> g{c.representative.path};
+    for (const auto& m : c.members) g.push_back(m.path);
+    out.push_back(g);
+  }
+  return out;
+}
+
+// Everything the output formats print, flattened.
+std::string Fingerprint(const DedupeResult& r) {
+  std::string s;
+  for (const auto& c : r.clusters) {
+    s += "C " + c.representative.path + " " + c.representative.published + "\n";
+    for (const auto& m : c.members) {
+      s += "  " + m.path + " " + std::to_string(m.distance) + " " + std::to_string(m.similarity) +
+           (m.exact ? " exact" : "") + "\n";
+    }
+  }
+  s += std::to_string(r.documents) + " " + std::to_string(r.duplicates) + " " +
+       std::to_string(r.skipped.size());
+  return s;
+}
+
+// A small mixed corpus: originals, a dateline copy, a dropped-paragraph copy,
+// an exact copy, and distinct articles.
+void WriteMixedCorpus(const std::string& root) {
+  const Paragraphs a = MakeArticle(1);
+  Paragraphs a_dateline = a;
+  a_dateline[0] = "WASHINGTON (AP) -- " + a_dateline[0];
+  Paragraphs a_dropped = a;
+  a_dropped.pop_back();
+  WriteFile(root + "/site1/a.txt", JoinText(a));
+  WriteFile(root + "/site2/a-dateline.txt", JoinText(a_dateline));
+  WriteFile(root + "/site3/deep/a-dropped.txt", JoinText(a_dropped));
+  WriteFile(root + "/site4/a-copy.txt", JoinText(a));
+  for (uint32_t i = 0; i < 6; ++i) {
+    WriteFile(root + "/site1/other" + std::to_string(i) + ".txt", JoinText(MakeArticle(100 + i)));
+  }
+}
+
+TEST(DedupeDirectory, MissingDirectoryIsNotFound) {
+  auto r = DedupeDirectory("/nonexistent/dedupe/dir");
+  EXPECT_TRUE(r.status().IsNotFound()) << r.status().ToString();
+}
+
+TEST(DedupeDirectory, RejectsDistanceOutOfRange) {
+  TempDir dir;
+  DedupeOptions o;
+  o.max_distance = 8;
+  EXPECT_TRUE(DedupeDirectory(dir.path(), o).status().IsInvalidArgument());
+}
+
+TEST(DedupeDirectory, EmptyDirectoryHasNoClusters) {
+  TempDir dir;
+  auto r = DedupeDirectory(dir.path());
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->documents, 0u);
+  EXPECT_TRUE(r->clusters.empty());
+}
+
+TEST(DedupeDirectory, ClustersCopiesAndKeepsDistinctArticlesApart) {
+  TempDir dir;
+  WriteMixedCorpus(dir.path());
+  DedupeOptions o;
+  o.threads = 2;
+  auto r = DedupeDirectory(dir.path(), o);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->documents, 10u);
+  const auto groups = Groups(*r);
+  ASSERT_EQ(groups.size(), 1u) << Fingerprint(*r);
+  const std::set<std::string> got(groups[0].begin(), groups[0].end());
+  EXPECT_EQ(got, (std::set<std::string>{"site1/a.txt", "site2/a-dateline.txt",
+                                        "site3/deep/a-dropped.txt", "site4/a-copy.txt"}));
+  EXPECT_EQ(r->duplicates, 3u);
+  EXPECT_EQ(r->exact_duplicates, 1u);  // a-copy.txt repeats a.txt
+  // No dates: the longest body (the dateline copy) represents the cluster;
+  // distances and similarities are relative to it, so nothing is "exact".
+  EXPECT_EQ(r->clusters[0].representative.path, "site2/a-dateline.txt");
+  for (const auto& m : r->clusters[0].members) {
+    EXPECT_LT(m.similarity, 1.0);
+    EXPECT_GT(m.similarity, 0.6);
+  }
+}
+
+TEST(DedupeDirectory, ShortIdenticalTextsAreNotDuplicates) {
+  TempDir dir;
+  WriteFile(dir.path() + "/a.txt", "Subscribe to read the full story.\n");
+  WriteFile(dir.path() + "/b.txt", "Subscribe to read the full story.\n");
+  auto r = DedupeDirectory(dir.path());
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->documents, 2u);
+  EXPECT_TRUE(r->clusters.empty());
+}
+
+TEST(DedupeDirectory, OutputIsIdenticalForAnyThreadCountAndFileOrder) {
+  // Two directories with the same files created in opposite orders.
+  TempDir one, two;
+  std::vector<std::pair<std::string, std::string>> files;
+  for (uint32_t i = 0; i < 40; ++i) {
+    Paragraphs p = MakeArticle(i % 13);  // copies of 13 stories
+    if (i >= 13) p[i % p.size()] += " Updated.";
+    if (i % 7 == 0) p.pop_back();
+    files.emplace_back("d" + std::to_string(i % 5) + "/f" + std::to_string(i) + ".txt", JoinText(p));
+  }
+  for (const auto& [name, text] : files) WriteFile(one.path() + "/" + name, text);
+  for (auto it = files.rbegin(); it != files.rend(); ++it) WriteFile(two.path() + "/" + it->first, it->second);
+  std::string reference;
+  for (int threads : {1, 2, 3, 8}) {
+    for (const std::string* root : {&one.path(), &two.path()}) {
+      DedupeOptions o;
+      o.threads = threads;
+      o.queue_slots_per_thread = 1;
+      auto r = DedupeDirectory(*root, o);
+      ASSERT_TRUE(r.ok());
+      const std::string f = Fingerprint(*r);
+      if (reference.empty()) {
+        reference = f;
+        EXPECT_GE(r->clusters.size(), 10u) << f;
+      }
+      EXPECT_EQ(f, reference) << "threads=" << threads;
+    }
+  }
+}
+
+TEST(DedupeDirectory, RepresentativeIsEarliestPublished) {
+  TempDir dir;
+  const Paragraphs p = MakeArticle(7, 10);
+  Paragraphs longer = p;
+  longer.push_back("An extra closing paragraph with several more words to make it longer than the rest.");
+  WriteFile(dir.path() + "/a/late.html", MakeHtml("Storm hits coast", longer, "2024-03-02T10:00:00Z", "Alpha"));
+  WriteFile(dir.path() + "/b/early.html", MakeHtml("Storm hits coast", p, "2024-03-01T23:30:00-05:00", "Beta"));
+  WriteFile(dir.path() + "/c/undated.html", MakeHtml("Storm hits coast", p, "", "Gamma"));
+  auto r = DedupeDirectory(dir.path());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->clusters.size(), 1u) << Fingerprint(*r);
+  EXPECT_EQ(r->clusters[0].representative.path, "b/early.html");
+  EXPECT_EQ(r->clusters[0].representative.published, "2024-03-02T04:30:00Z");
+  EXPECT_EQ(r->clusters[0].members.size(), 2u);
+}
+
+TEST(DedupeDirectory, BadFilesAreCountedNotFatal) {
+  TempDir dir;
+  const std::string root = dir.path();
+  const Paragraphs p = MakeArticle(3);
+  WriteFile(root + "/good.html", MakeHtml("A story", p, "", "Site"));
+  WriteFile(root + "/good-copy.html.gz", Gzip(MakeHtml("A story", p, "", "Other site")));
+  WriteFile(root + "/image.png", std::string("\x89PNG\r\n\x1a\n\0\0\0", 11));
+  WriteFile(root + "/notes.md", "# Just notes\n\nNothing to see.\n");
+  WriteFile(root + "/bomb.html.gz", Gzip(std::string(size_t{3} << 20, ' ')));
+  WriteFile(root + "/broken.gz", "\x1f\x8b garbage");
+  WriteFile(root + "/empty.html", "");
+  std::filesystem::create_directories(root + "/loop");
+  std::filesystem::create_directory_symlink("..", root + "/loop/up");
+  std::filesystem::create_symlink(root + "/nowhere.html", root + "/dangling.html");
+  DedupeOptions o;
+  o.max_decompressed_bytes = size_t{1} << 20;
+  auto r = DedupeDirectory(root, o);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->documents, 2u);
+  ASSERT_EQ(r->clusters.size(), 1u);
+  EXPECT_EQ(r->not_html, 2u);     // image.png, notes.md
+  EXPECT_EQ(r->too_large, 1u);    // bomb.html.gz
+  EXPECT_EQ(r->symlink_loops, 1u);
+  EXPECT_EQ(r->unreadable, 2u);   // broken.gz, dangling.html
+  EXPECT_EQ(r->no_article, 1u);   // empty.html
+  std::map<std::string, std::string> reasons;
+  for (const auto& s : r->skipped) reasons[s.path] = s.reason;
+  EXPECT_EQ(reasons["loop/up"], "symlink loop");
+  EXPECT_EQ(reasons["bomb.html.gz"], "too large");
+  EXPECT_EQ(reasons["dangling.html"], "unreadable");
+  EXPECT_EQ(r->skipped.size(), 7u);
+}
+
+TEST(DedupeDirectory, UnreadableDirectoryIsCounted) {
+  if (geteuid() == 0) GTEST_SKIP() << "root reads any directory";
+  TempDir dir;
+  WriteFile(dir.path() + "/closed/a.txt", JoinText(MakeArticle(1)));
+  std::filesystem::permissions(dir.path() + "/closed", std::filesystem::perms::none);
+  auto r = DedupeDirectory(dir.path());
+  std::filesystem::permissions(dir.path() + "/closed", std::filesystem::perms::owner_all);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->unreadable, 1u);
+  EXPECT_EQ(r->documents, 0u);
+}
+
+TEST(DedupeDirectory, ProgressEndsWithEveryFileDone) {
+  TempDir dir;
+  WriteMixedCorpus(dir.path());
+  DedupeOptions o;
+  o.progress_interval_ms = 10;
+  std::vector<DedupeProgress> calls;
+  o.progress = [&](const DedupeProgress& p) { calls.push_back(p); };
+  auto r = DedupeDirectory(dir.path(), o);
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(calls.empty());
+  EXPECT_TRUE(calls.back().walk_finished);
+  EXPECT_EQ(calls.back().files_found, 10u);
+  EXPECT_EQ(calls.back().files_done, 10u);
+  EXPECT_GT(calls.back().bytes_done, 0u);
+}
+
+}  // namespace
+}  // namespace libdiff
