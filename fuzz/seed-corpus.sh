@@ -2,7 +2,7 @@
 # Fills a libFuzzer corpus directory with seeds derived from samples/ at run time,
 # so the repository carries no generated corpus files.
 #   fuzz/seed-corpus.sh TARGET OUTDIR [FUZZER_BINARY]
-# Seeds already in OUTDIR are kept (libFuzzer's own finds accumulate there).
+# Inputs libFuzzer added to OUTDIR are kept; seed-* files are regenerated.
 # Seeds committed under fuzz/corpus/<target-without-_fuzzer>/ are copied too.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -10,6 +10,7 @@ target="$1"
 out="$2"
 binary="${3:-}"
 mkdir -p "$out"
+rm -f "$out"/seed-*  # regenerated below; libFuzzer's own finds are kept
 samples="$root/samples"
 
 # copy_files GLOB...: copies each existing regular file, named after its path.
@@ -21,12 +22,12 @@ copy_files() {
   done
 }
 
-# Cuts a file to at most 64 KiB: libFuzzer mutates small inputs far faster.
+# Cuts seeds to at most $1 bytes: libFuzzer mutates small inputs far faster.
 trim_seeds() {
   local f
   for f in "$out"/seed-*; do
     [ -f "$f" ] || continue
-    if [ "$(stat -c %s "$f")" -gt 65536 ]; then truncate -s 65536 "$f"; fi
+    if [ "$(stat -c %s "$f")" -gt "$1" ]; then truncate -s "$1" "$f"; fi
   done
 }
 
@@ -52,9 +53,13 @@ case "$target" in
     files=("$samples"/texts/** "$samples"/pages/**/*.html)
     regular=()
     for f in "${files[@]}"; do [ -f "$f" ] && regular+=("$f"); done
-    for ((i = 0; i + 1 < ${#regular[@]} && i < 200; i++)); do
-      { head -c 16384 "${regular[i]}"; printf '\0'; head -c 16384 "${regular[i + 1]}"; } \
-        >"$out/seed-pair-$i"
+    n=0
+    for ((i = 0; i < ${#regular[@]} && i < 10; i++)); do
+      for ((j = 0; j < ${#regular[@]} && j < 10; j++)); do
+        [ "$i" -eq "$j" ] && continue
+        { head -c 2048 "${regular[i]}"; printf '\0'; head -c 2048 "${regular[j]}"; } >"$out/seed-pair-$n"
+        n=$((n + 1))
+      done
     done
     ;;
 esac
@@ -67,6 +72,25 @@ copy_files "$root"/fuzz/corpus/"${target%_fuzzer}"/*
 if [ -n "$binary" ] && [ -x "$binary" ] && grep -q LIBDIFF_FUZZ_WRITE_SEEDS "$binary" 2>/dev/null; then
   LIBDIFF_FUZZ_SAMPLES_DIR="$samples" LIBDIFF_FUZZ_WRITE_SEEDS="$out" "$binary" -runs=0 >/dev/null 2>&1 || true
 fi
-trim_seeds
+# Targets read their options from the input's last byte(s) (FuzzedDataProvider
+# takes integers from the end): append the byte that selects the defaults.
+append_byte() {
+  local f
+  for f in "$out"/seed-*; do
+    [ -f "$f" ] || continue
+    case "$f" in *.opt) continue ;; esac
+    printf "$1" >>"$f"
+    mv "$f" "$f.opt"
+  done
+}
+
+case "$target" in
+  text_fuzzer|diff_fuzzer|utf8_fuzzer) trim_seeds 4096 ;;  # per-byte work is high under sanitizers
+  *) trim_seeds 65536 ;;
+esac
+case "$target" in
+  extract_fuzzer|diff_fuzzer) append_byte '\000' ;;  # flags 0: default options
+  text_fuzzer) append_byte '\002' ;;                 # shingle size 1 + 2 = 3, the default
+esac
 # libFuzzer refuses an empty corpus directory only in merge mode, but give it one input.
 [ -n "$(ls -A "$out")" ] || printf 'x' >"$out/seed-empty"

@@ -48,10 +48,12 @@ for t in "${targets[@]}"; do
   fuzz/seed-corpus.sh "$t" "$corpus" "$bin"
   dict=()
   [ -f "fuzz/${t%_fuzzer}.dict" ] && dict=(-dict="fuzz/${t%_fuzzer}.dict")
+  max_len=65536
+  case "$t" in text_fuzzer|diff_fuzzer) max_len=8192 ;; esac
   echo "fuzz-smoke: $t for ${seconds}s on $(ls "$corpus" | wc -l) seeds"
   log="$build/$t.log"
   if "$bin" "${dict[@]}" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
-       -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" >"$log" 2>&1; then
+       -max_len="$max_len" -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" >"$log" 2>&1; then
     passed=$((passed + 1))
     grep -E '^(Done|stat::number_of_executed_units|stat::new_units_added)' "$log" | sed "s/^/  $t: /"
   else
