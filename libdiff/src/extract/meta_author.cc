@@ -129,16 +129,22 @@ bool IsNewsAgency(std::string_view key) {
   return false;
 }
 
+// True for an all-capital word of two to four letters ("MD", "RDN").
+bool IsCredential(std::string_view word) {
+  if (word.size() < 2 || word.size() > 4) return false;
+  for (char c : word) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  return true;
+}
+
 // Drops trailing academic or professional credentials: all-capital words of
 // two to four letters after a name of at least two words ("Jane Roe MS").
 std::string StripCredentials(std::string name) {
   while (true) {
     const size_t space = name.rfind(' ');
     if (space == std::string::npos || WordsIn(name.substr(0, space)) < 2) return name;
-    const std::string_view last = std::string_view(name).substr(space + 1);
-    bool caps = last.size() >= 2 && last.size() <= 4;
-    for (char c : last) caps = caps && c >= 'A' && c <= 'Z';
-    if (!caps) return name;
+    if (!IsCredential(std::string_view(name).substr(space + 1))) return name;
     name.resize(space);
     while (!name.empty() && (name.back() == ' ' || name.back() == ',')) name.pop_back();
   }
@@ -296,8 +302,12 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
       from = at + (sep.empty() ? 1 : sep.size());
     }
     if (from <= text.size()) parts.push_back(text.substr(from));
+    bool after_name = false;
     for (const std::string& part : parts) {
       std::string name = StripCredentials(TrimName(part));
+      // "Jane Roe, RDN, LD": credentials listed as parts of their own.
+      if (after_name && IsCredential(name)) continue;
+      after_name = true;
       re2::StringPiece again(name);
       if (p.label.Match(again, 0, again.size(), RE2::ANCHOR_START, &label, 1) && !label.empty()) {
         name = TrimName(name.substr(label.size()));

@@ -886,6 +886,15 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
     }
   }
   article->modified = pick(modified);
+  // Without a structured one, the date shown after an "Updated" label.
+  if (article->modified.empty()) {
+    for (const TextDate& d : FindDatesInText(shown_text, 4)) {
+      if (DateLabel(shown_text, d.offset) == 'u') {
+        article->modified = d.iso;
+        break;
+      }
+    }
+  }
 }
 
 // The names of a "By …" byline in the text under the headline: the text

@@ -1,0 +1,84 @@
+// Copyright 2026 The libdiff Authors.
+
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "extract/meta_author.h"
+
+namespace libdiff::internal {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+TEST(NormalizeAuthors, StripsLabelsAndSplitsLists) {
+  EXPECT_THAT(NormalizeAuthors({"By Jane Roe and John Doe"}, ""), ElementsAre("Jane Roe", "John Doe"));
+  EXPECT_THAT(NormalizeAuthors({"Written by: A. B. Smith; C. Jones & D. Lee"}, ""),
+              ElementsAre("A. B. Smith", "C. Jones", "D. Lee"));
+  EXPECT_THAT(NormalizeAuthors({"BY MARIA GARCIA"}, ""), ElementsAre("MARIA GARCIA"));
+}
+
+TEST(NormalizeAuthors, DropsRolesContactsAndWhatFollowsTheByline) {
+  EXPECT_THAT(NormalizeAuthors({"Andrew Bosworth, Chief Technology Officer"}, ""),
+              ElementsAre("Andrew Bosworth"));
+  EXPECT_THAT(NormalizeAuthors({"By Tim Balk | tbalk@example.com | Published Dec. 22"}, ""),
+              ElementsAre("Tim Balk"));
+  EXPECT_THAT(NormalizeAuthors({"Ike Allen @ikeallen\nPublished on December 21, 2023"}, ""),
+              ElementsAre("Ike Allen"));
+  EXPECT_THAT(NormalizeAuthors({"Grace Dean Contributions from Leon Hurley"}, ""),
+              ElementsAre("Grace Dean"));
+  EXPECT_THAT(NormalizeAuthors({"Lauren Manaker MS, RDN, LD"}, ""), ElementsAre("Lauren Manaker"));
+  EXPECT_THAT(NormalizeAuthors({"https://example.com/authors/jane-roe"}, ""), IsEmpty());
+}
+
+TEST(NormalizeAuthors, KeepsAbbreviationsAndInitials) {
+  EXPECT_THAT(NormalizeAuthors({"John Garcia Jr."}, ""), ElementsAre("John Garcia Jr."));
+  EXPECT_THAT(NormalizeAuthors({"Robert E. Moffit, Ph.D."}, ""),
+              ElementsAre("Robert E. Moffit", "Ph.D."));
+}
+
+TEST(NormalizeAuthors, OrganisationsOnlyWhenNoPersonIsNamed) {
+  bool organisations_only = true;
+  EXPECT_THAT(NormalizeAuthors({"Javier Espinoza and Patricia Nilsson, Financial Times"},
+                               "Financial Times", &organisations_only),
+              ElementsAre("Javier Espinoza", "Patricia Nilsson"));
+  EXPECT_FALSE(organisations_only);
+  EXPECT_THAT(NormalizeAuthors({"Minyvonne Burke, The Associated Press"}, "NBC News"),
+              ElementsAre("Minyvonne Burke"));
+  EXPECT_THAT(NormalizeAuthors({"Sarah Barnacle, The Worcester Telegram & Gazette"},
+                               "The Worcester Telegram & Gazette"),
+              ElementsAre("Sarah Barnacle"));
+  EXPECT_THAT(NormalizeAuthors({"Terry Pluto, cleveland.com"}, "cleveland"),
+              ElementsAre("Terry Pluto"));
+  EXPECT_THAT(NormalizeAuthors({"USA TODAY"}, "USA TODAY", &organisations_only),
+              ElementsAre("USA TODAY"));
+  EXPECT_TRUE(organisations_only);
+}
+
+TEST(NormalizeAuthors, DeduplicatesCaseInsensitively) {
+  EXPECT_THAT(NormalizeAuthors({"Kim Lee", "KIM LEE", "kim  lee, Ann Wu"}, ""),
+              ElementsAre("Kim Lee", "Ann Wu"));
+}
+
+TEST(NormalizeAuthors, RejectsWhatIsNotAName) {
+  EXPECT_THAT(NormalizeAuthors({"", "   ", "12345", "Dec. 22, 2023 at 1:36 pm"}, ""), IsEmpty());
+  EXPECT_THAT(NormalizeAuthors({"one two three four five six seven eight"}, ""), IsEmpty());
+  EXPECT_THAT(NormalizeAuthors({std::string(5000, 'x')}, ""), IsEmpty());
+}
+
+TEST(LooseKey, FoldsCaseQuotesAndPunctuation) {
+  EXPECT_EQ(LooseKey("The Daily-World!"), "thedailyworld");
+  EXPECT_EQ(LooseKey("It\u2019s \u201cnew\u201d"), LooseKey("It's \"new\""));
+  EXPECT_EQ(LooseKey("Caf\u00e9"), "caf\u00e9");
+}
+
+TEST(CollapseWhitespace, CollapsesAndTrims) {
+  EXPECT_EQ(CollapseWhitespace("  a \t\n b\u00a0\u00a0c  "), "a b c");
+  EXPECT_EQ(CollapseWhitespace(""), "");
+}
+
+}  // namespace
+}  // namespace libdiff::internal
