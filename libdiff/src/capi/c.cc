@@ -1,0 +1,1482 @@
+// Copyright 2026 The libdiff Authors.
+//
+// The C API (libdiff.h) over the C++ library. Every entry point runs inside
+// Guard(), which clears the thread's last error, catches every exception and
+// turns a Status into a C code and a message, so nothing C++ crosses the
+// boundary. Handles start with a magic number so a foreign, mixed-up or
+// freed (best effort) pointer is refused instead of being used.
+#define LIBDIFF_EXPERIMENTAL 1
+#include "libdiff/libdiff.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "libdiff/article.h"
+#include "libdiff/diff.h"
+#include "libdiff/fingerprint.h"
+#include "libdiff/status.h"
+#include "libdiff/store.h"
+#include "util/utf8.h"
+
+namespace {
+
+using libdiff::Status;
+using libdiff::StatusCode;
+
+static_assert(LIBDIFF_ERROR_INVALID_ARGUMENT == -static_cast<int>(StatusCode::kInvalidArgument));
+static_assert(LIBDIFF_ERROR_NOT_FOUND == -static_cast<int>(StatusCode::kNotFound));
+static_assert(LIBDIFF_ERROR_CORRUPTION == -static_cast<int>(StatusCode::kCorruption));
+static_assert(LIBDIFF_ERROR_IO == -static_cast<int>(StatusCode::kIOError));
+static_assert(LIBDIFF_ERROR_RESOURCE_EXHAUSTED ==
+              -static_cast<int>(StatusCode::kResourceExhausted));
+static_assert(LIBDIFF_ERROR_INTERNAL == -static_cast<int>(StatusCode::kInternal));
+static_assert(static_cast<int>(libdiff::DiffFormat::kWord) == LIBDIFF_FORMAT_WORD);
+static_assert(static_cast<int>(libdiff::DiffFormat::kStat) == LIBDIFF_FORMAT_STAT);
+
+thread_local std::string t_last_error;
+
+// Magic numbers: one per handle type, and one written over a handle as it is
+// freed so that a second free or a use after free is usually caught.
+enum class Magic : uint64_t {
+  kArticle = 0x4c44'4152'5449'434cULL,
+  kExtractOptions = 0x4c44'4558'4f50'5453ULL,
+  kFingerprint = 0x4c44'4650'5249'4e54ULL,
+  kStoreOptions = 0x4c44'534f'5054'5353ULL,
+  kStore = 0x4c44'5354'4f52'4545ULL,
+  kBatch = 0x4c44'4241'5443'4848ULL,
+  kVerdict = 0x4c44'5645'5244'4943ULL,
+  kVerdictList = 0x4c44'564c'4953'5454ULL,
+  kHistory = 0x4c44'4849'5354'4f52ULL,
+  kStats = 0x4c44'5354'4154'5353ULL,
+  kDiffOptions = 0x4c44'4449'4f50'5453ULL,
+  kFreed = 0x4c44'4652'4545'4444ULL,
+};
+
+// Thrown inside Guard() by the argument checks; carries a ready Status.
+struct BoundaryError {
+  Status status;
+};
+
+[[noreturn]] void Fail(StatusCode code, std::string message) {
+  throw BoundaryError{Status(code, message)};
+}
+
+[[noreturn]] void InvalidArgument(std::string message) {
+  Fail(StatusCode::kInvalidArgument, std::move(message));
+}
+
+int CodeOf(StatusCode code) { return -static_cast<int>(code); }
+
+// Runs `body` (returning Status) as the entry point `fn`.
+template <typename Body>
+int Guard(const char* fn, Body&& body) noexcept {
+  try {
+    t_last_error.clear();
+    Status s = body();
+    if (s.ok()) return LIBDIFF_OK;
+    t_last_error = std::string(fn) + ": " + s.message();
+    return CodeOf(s.code());
+  } catch (const BoundaryError& e) {
+    try {
+      t_last_error = std::string(fn) + ": " + e.status.message();
+    } catch (...) {
+    }
+    return CodeOf(e.status.code());
+  } catch (const std::bad_alloc&) {
+    try {
+      t_last_error = std::string(fn) + ": out of memory";
+    } catch (...) {
+    }
+    return LIBDIFF_ERROR_RESOURCE_EXHAUSTED;
+  } catch (const std::exception& e) {
+    try {
+      t_last_error = std::string(fn) + ": internal error: " + e.what();
+    } catch (...) {
+    }
+    return LIBDIFF_ERROR_INTERNAL;
+  } catch (...) {
+    try {
+      t_last_error = std::string(fn) + ": internal error: unknown exception";
+    } catch (...) {
+    }
+    return LIBDIFF_ERROR_INTERNAL;
+  }
+}
+
+// For void and value-returning entry points: no exception escapes, failures
+// give `fallback`.
+template <typename T, typename Body>
+T Quiet(T fallback, Body&& body) noexcept {
+  try {
+    return body();
+  } catch (...) {
+    return fallback;
+  }
+}
+
+const char* MagicName(Magic m) {
+  switch (m) {
+    case Magic::kArticle: return "libdiff_article";
+    case Magic::kExtractOptions: return "libdiff_extract_options";
+    case Magic::kFingerprint: return "libdiff_fingerprint";
+    case Magic::kStoreOptions: return "libdiff_store_options";
+    case Magic::kStore: return "libdiff_store";
+    case Magic::kBatch: return "libdiff_batch";
+    case Magic::kVerdict: return "libdiff_verdict";
+    case Magic::kVerdictList: return "libdiff_verdict_list";
+    case Magic::kHistory: return "libdiff_history";
+    case Magic::kStats: return "libdiff_stats";
+    case Magic::kDiffOptions: return "libdiff_diff_options";
+    case Magic::kFreed: return "freed handle";
+  }
+  return "handle";
+}
+
+uint64_t ReadMagic(const void* p) {
+  uint64_t m;
+  std::memcpy(&m, p, sizeof m);
+  return m;
+}
+
+// Returns `p` as T* after checking it is a live handle of T's type.
+template <typename T>
+T* Check(T* p, const char* what) {
+  if (p == nullptr) InvalidArgument(std::string(what) + " is NULL");
+  const uint64_t m = ReadMagic(p);
+  if (m == static_cast<uint64_t>(T::kMagic)) return p;
+  if (m == static_cast<uint64_t>(Magic::kFreed)) {
+    InvalidArgument(std::string(what) + " is a freed " + MagicName(T::kMagic));
+  }
+  InvalidArgument(std::string(what) + " is not a " + MagicName(T::kMagic) + " handle");
+}
+
+template <typename T>
+bool IsLive(const T* p) {
+  return p != nullptr && ReadMagic(p) == static_cast<uint64_t>(T::kMagic);
+}
+
+// Frees a handle if it is one of T's type; anything else is ignored.
+template <typename T>
+void FreeHandle(T* p) noexcept {
+  if (!IsLive(p)) return;
+  p->magic = Magic::kFreed;
+  delete p;
+}
+
+template <typename T>
+void RequireOut(T* out, const char* what = "out") {
+  if (out == nullptr) InvalidArgument(std::string(what) + " is NULL");
+}
+
+// A (data, len) input: NULL only with len 0, and no longer than the limit.
+std::string_view Bytes(const char* data, size_t len, const char* what) {
+  if (len > LIBDIFF_MAX_INPUT_BYTES) {
+    Fail(StatusCode::kResourceExhausted, std::string(what) + " is " + std::to_string(len) +
+                                             " bytes, over the limit of " +
+                                             std::to_string(LIBDIFF_MAX_INPUT_BYTES));
+  }
+  if (data == nullptr && len != 0) {
+    InvalidArgument(std::string(what) + " is NULL with length " + std::to_string(len));
+  }
+  return len == 0 ? std::string_view() : std::string_view(data, len);
+}
+
+std::string_view Utf8(const char* data, size_t len, const char* what) {
+  std::string_view s = Bytes(data, len, what);
+  if (!libdiff::internal::IsValidUtf8(s)) {
+    InvalidArgument(std::string(what) + " is not valid UTF-8");
+  }
+  return s;
+}
+
+// A required single-line UTF-8 string (URL, path, content type).
+std::string Name(const char* data, size_t len, const char* what, bool allow_empty = false) {
+  std::string_view s = Utf8(data, len, what);
+  if (s.empty() && !allow_empty) InvalidArgument(std::string(what) + " is empty");
+  if (s.find('\0') != std::string_view::npos) {
+    InvalidArgument(std::string(what) + " contains a NUL byte");
+  }
+  return std::string(s);
+}
+
+// Copies `s` into a malloc'ed NUL-terminated string for a `char **` output.
+void OutString(char** out, size_t* out_len, const std::string& s) {
+  char* p = static_cast<char*>(std::malloc(s.size() + 1));
+  if (p == nullptr) throw std::bad_alloc();
+  std::memcpy(p, s.data(), s.size());
+  p[s.size()] = '\0';
+  *out = p;
+  if (out_len != nullptr) *out_len = s.size();
+}
+
+void OutView(const char** out, size_t* out_len, const std::string& s) {
+  *out = s.c_str();
+  if (out_len != nullptr) *out_len = s.size();
+}
+
+template <typename T>
+void ResetOut(T** out) {
+  if (out != nullptr) *out = nullptr;
+}
+
+void ResetLen(size_t* out_len) {
+  if (out_len != nullptr) *out_len = 0;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Handle types. Each starts with its magic (standard layout: first member).
+
+struct libdiff_extract_options {
+  static constexpr Magic kMagic = Magic::kExtractOptions;
+  Magic magic = kMagic;
+  libdiff::ExtractOptions options;
+};
+
+struct libdiff_article {
+  static constexpr Magic kMagic = Magic::kArticle;
+  Magic magic = kMagic;
+  libdiff::Article article;
+  std::string text;  // Article::Text(), computed once
+};
+
+struct libdiff_fingerprint {
+  static constexpr Magic kMagic = Magic::kFingerprint;
+  Magic magic = kMagic;
+  libdiff::Fingerprint fingerprint;
+};
+
+struct libdiff_store_options {
+  static constexpr Magic kMagic = Magic::kStoreOptions;
+  Magic magic = kMagic;
+  libdiff::StoreOptions options;
+};
+
+struct libdiff_store {
+  static constexpr Magic kMagic = Magic::kStore;
+  Magic magic = kMagic;
+  // Shared by every call on the handle, exclusive for close: close waits for
+  // calls in progress and later calls see store == nullptr. The Store itself
+  // serialises writers and lets readers run concurrently.
+  std::shared_mutex mu;
+  std::unique_ptr<libdiff::Store> store;
+  libdiff::ExtractOptions extract;
+};
+
+struct libdiff_batch {
+  static constexpr Magic kMagic = Magic::kBatch;
+  Magic magic = kMagic;
+  std::vector<libdiff::Page> pages;
+};
+
+struct libdiff_verdict {
+  static constexpr Magic kMagic = Magic::kVerdict;
+  Magic magic = kMagic;
+  libdiff::Verdict verdict;
+};
+
+struct libdiff_verdict_list {
+  static constexpr Magic kMagic = Magic::kVerdictList;
+  Magic magic = kMagic;
+  std::vector<std::unique_ptr<libdiff_verdict>> verdicts;
+  ~libdiff_verdict_list() {
+    for (auto& v : verdicts) v->magic = Magic::kFreed;
+  }
+};
+
+struct libdiff_history {
+  static constexpr Magic kMagic = Magic::kHistory;
+  Magic magic = kMagic;
+  libdiff::ArticleHistory history;
+};
+
+struct libdiff_stats {
+  static constexpr Magic kMagic = Magic::kStats;
+  Magic magic = kMagic;
+  libdiff::StoreStats stats;
+};
+
+struct libdiff_diff_options {
+  static constexpr Magic kMagic = Magic::kDiffOptions;
+  Magic magic = kMagic;
+  libdiff::DiffOptions diff;
+  libdiff::DiffFormat format = libdiff::DiffFormat::kWord;
+  libdiff::RenderOptions render;
+};
+
+namespace {
+
+// Runs `fn` on the open Store of `handle` under its shared lock.
+template <typename Fn>
+Status WithStore(libdiff_store* handle, Fn&& fn) {
+  Check(handle, "store");
+  std::shared_lock lock(handle->mu);
+  if (handle->store == nullptr) InvalidArgument("store is closed");
+  return fn(*handle->store);
+}
+
+libdiff::Page MakePage(const libdiff_store* handle, const char* url, size_t url_len,
+                       const char* html, size_t html_len, int64_t fetched_at) {
+  libdiff::Page page;
+  page.url = Name(url, url_len, "url");
+  std::string_view body = Bytes(html, html_len, "html");
+  if (body.empty()) InvalidArgument("html is empty");
+  if (handle != nullptr && body.size() > handle->extract.max_input_bytes) {
+    Fail(StatusCode::kResourceExhausted,
+         "html is " + std::to_string(body.size()) + " bytes, over max_input_bytes " +
+             std::to_string(handle->extract.max_input_bytes));
+  }
+  if (fetched_at < 0) InvalidArgument("fetched_at is negative");
+  page.html.assign(body);
+  page.fetched_at = fetched_at;
+  return page;
+}
+
+libdiff_article* NewArticle(libdiff::Article article) {
+  auto a = std::make_unique<libdiff_article>();
+  a->article = std::move(article);
+  a->text = a->article.Text();
+  return a.release();
+}
+
+nlohmann::json ArticleJson(const libdiff_article& a) {
+  const libdiff::Article& art = a.article;
+  nlohmann::json blocks = nlohmann::json::array();
+  for (const libdiff::Block& b : art.blocks) {
+    blocks.push_back({{"kind", libdiff::BlockKindName(b.kind)}, {"text", b.text}});
+  }
+  return {{"url", art.url},
+          {"canonical_url", art.canonical_url},
+          {"title", art.title},
+          {"site_name", art.site_name},
+          {"authors", art.authors},
+          {"published", art.published},
+          {"modified", art.modified},
+          {"language", art.language},
+          {"description", art.description},
+          {"type", art.type},
+          {"blocks", std::move(blocks)},
+          {"text", a.text},
+          {"empty_reason", art.empty_reason}};
+}
+
+nlohmann::json VerdictJson(const libdiff::Verdict& v) {
+  nlohmann::json j = {{"url", v.url},
+                      {"normalized_url", v.normalized_url},
+                      {"verdict", libdiff::VerdictKindName(v.kind)},
+                      {"article", v.article},
+                      {"revision", v.revision},
+                      {"title", v.title}};
+  if (!v.alias_of.empty()) j["alias_of"] = v.alias_of;
+  switch (v.kind) {
+    case libdiff::VerdictKind::kUpdated: {
+      const libdiff::UpdateSummary& c = v.changes;
+      j["changes"] = {{"paragraphs_added", c.paragraphs_added},
+                      {"paragraphs_removed", c.paragraphs_removed},
+                      {"paragraphs_changed", c.paragraphs_changed},
+                      {"sentences_added", c.sentences_added},
+                      {"sentences_removed", c.sentences_removed},
+                      {"sentences_changed", c.sentences_changed},
+                      {"title_changed", c.title_changed},
+                      {"simhash_distance", c.simhash_distance},
+                      {"modified", c.modified},
+                      {"significance", c.significance}};
+      j["reverted_to"] = v.reverted_to;
+      break;
+    }
+    case libdiff::VerdictKind::kDuplicate:
+      j["of"] = v.of;
+      j["of_url"] = v.of_url;
+      j["distance"] = v.distance;
+      j["similarity"] = v.similarity;
+      j["cross_site"] = v.cross_site;
+      break;
+    case libdiff::VerdictKind::kSkipped:
+      j["reason"] = v.reason;
+      break;
+    case libdiff::VerdictKind::kNew:
+    case libdiff::VerdictKind::kUnchanged:
+      break;
+  }
+  return j;
+}
+
+Status RenderInto(char** out, size_t* out_len, int* out_changed,
+                  const libdiff_diff_options* options, const libdiff::ArticleDiff& diff) {
+  static const libdiff_diff_options kDefaults;
+  const libdiff_diff_options& o = options != nullptr ? *options : kDefaults;
+  OutString(out, out_len, libdiff::RenderDiff(diff, o.format, o.render));
+  if (out_changed != nullptr) *out_changed = diff.summary.BodyOrTitleChanged() ? 1 : 0;
+  return Status::OK();
+}
+
+const libdiff_diff_options* OptionalDiffOptions(const libdiff_diff_options* options) {
+  if (options != nullptr) Check(options, "options");
+  return options;
+}
+
+const libdiff::DiffOptions& DiffOptionsOf(const libdiff_diff_options* options) {
+  static const libdiff::DiffOptions kDefaults;
+  return options != nullptr ? options->diff : kDefaults;
+}
+
+void ResetDiffOuts(char** out, size_t* out_len, int* out_changed) {
+  ResetOut(out);
+  ResetLen(out_len);
+  if (out_changed != nullptr) *out_changed = 0;
+}
+
+}  // namespace
+
+extern "C" {
+
+// ---------------------------------------------------------------------------
+// Library, errors and memory.
+
+int libdiff_version_number(void) { return LIBDIFF_VERSION_NUMBER; }
+
+const char* libdiff_version_string(void) { return LIBDIFF_VERSION_STRING; }
+
+const char* libdiff_last_error(void) { return t_last_error.c_str(); }
+
+const char* libdiff_strerror(int code) {
+  if (code > 0 || code < LIBDIFF_ERROR_INTERNAL) return "unknown error";
+  return libdiff::StatusCodeName(static_cast<StatusCode>(-code));
+}
+
+void libdiff_string_free(char* s) { std::free(s); }
+
+// ---------------------------------------------------------------------------
+// Extraction.
+
+int libdiff_extract_options_create(libdiff_extract_options** out) {
+  ResetOut(out);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    *out = new libdiff_extract_options();
+    return Status::OK();
+  });
+}
+
+void libdiff_extract_options_free(libdiff_extract_options* options) { FreeHandle(options); }
+
+int libdiff_extract_options_set_url(libdiff_extract_options* options, const char* url,
+                                    size_t len) {
+  return Guard(__func__, [&] {
+    Check(options, "options")->options.url = Name(url, len, "url", /*allow_empty=*/true);
+    return Status::OK();
+  });
+}
+
+int libdiff_extract_options_set_content_type(libdiff_extract_options* options,
+                                             const char* content_type, size_t len) {
+  return Guard(__func__, [&] {
+    Check(options, "options")->options.content_type =
+        Name(content_type, len, "content_type", /*allow_empty=*/true);
+    return Status::OK();
+  });
+}
+
+int libdiff_extract_options_set_max_input_bytes(libdiff_extract_options* options,
+                                                size_t max_bytes) {
+  return Guard(__func__, [&] {
+    Check(options, "options");
+    if (max_bytes == 0 || max_bytes > LIBDIFF_MAX_INPUT_BYTES) {
+      InvalidArgument("max_input_bytes " + std::to_string(max_bytes) + " is not in 1.." +
+                      std::to_string(LIBDIFF_MAX_INPUT_BYTES));
+    }
+    options->options.max_input_bytes = max_bytes;
+    return Status::OK();
+  });
+}
+
+int libdiff_extract_options_set_max_blocks(libdiff_extract_options* options,
+                                           size_t max_blocks) {
+  return Guard(__func__, [&] {
+    Check(options, "options");
+    if (max_blocks == 0) InvalidArgument("max_blocks is 0");
+    options->options.max_blocks = max_blocks;
+    return Status::OK();
+  });
+}
+
+int libdiff_extract_options_set_max_depth(libdiff_extract_options* options, int max_depth) {
+  return Guard(__func__, [&] {
+    Check(options, "options");
+    if (max_depth < 1 || max_depth > 100000) {
+      InvalidArgument("max_depth " + std::to_string(max_depth) + " is not in 1..100000");
+    }
+    options->options.max_depth = max_depth;
+    return Status::OK();
+  });
+}
+
+int libdiff_extract(libdiff_article** out, const libdiff_extract_options* options,
+                    const char* html, size_t len) {
+  ResetOut(out);
+  return Guard(__func__, [&]() -> Status {
+    RequireOut(out);
+    static const libdiff::ExtractOptions kDefaults;
+    const libdiff::ExtractOptions& o =
+        options != nullptr ? Check(options, "options")->options : kDefaults;
+    std::string_view body = Bytes(html, len, "html");
+    if (body.empty()) InvalidArgument("html is empty");
+    if (body.size() > o.max_input_bytes) {
+      return Status::ResourceExhausted("html is " + std::to_string(body.size()) +
+                                       " bytes, over max_input_bytes " +
+                                       std::to_string(o.max_input_bytes));
+    }
+    libdiff::Result<libdiff::Article> r = libdiff::ExtractArticle(body, o);
+    if (!r.ok()) return r.status();
+    *out = NewArticle(std::move(r).value());
+    return Status::OK();
+  });
+}
+
+void libdiff_article_free(libdiff_article* article) { FreeHandle(article); }
+
+int libdiff_article_string(const char** out, size_t* out_len, const libdiff_article* article,
+                           int field) {
+  ResetOut(out);
+  ResetLen(out_len);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    const libdiff::Article& a = Check(article, "article")->article;
+    const std::string* s = nullptr;
+    switch (field) {
+      case LIBDIFF_ARTICLE_URL: s = &a.url; break;
+      case LIBDIFF_ARTICLE_CANONICAL_URL: s = &a.canonical_url; break;
+      case LIBDIFF_ARTICLE_TITLE: s = &a.title; break;
+      case LIBDIFF_ARTICLE_SITE_NAME: s = &a.site_name; break;
+      case LIBDIFF_ARTICLE_PUBLISHED: s = &a.published; break;
+      case LIBDIFF_ARTICLE_MODIFIED: s = &a.modified; break;
+      case LIBDIFF_ARTICLE_LANGUAGE: s = &a.language; break;
+      case LIBDIFF_ARTICLE_DESCRIPTION: s = &a.description; break;
+      case LIBDIFF_ARTICLE_TYPE: s = &a.type; break;
+      case LIBDIFF_ARTICLE_EMPTY_REASON: s = &a.empty_reason; break;
+      case LIBDIFF_ARTICLE_TEXT: s = &article->text; break;
+      default: InvalidArgument("unknown article field " + std::to_string(field));
+    }
+    OutView(out, out_len, *s);
+    return Status::OK();
+  });
+}
+
+size_t libdiff_article_author_count(const libdiff_article* article) {
+  return IsLive(article) ? article->article.authors.size() : 0;
+}
+
+size_t libdiff_article_block_count(const libdiff_article* article) {
+  return IsLive(article) ? article->article.blocks.size() : 0;
+}
+
+int libdiff_article_author(const char** out, size_t* out_len, const libdiff_article* article,
+                           size_t index) {
+  ResetOut(out);
+  ResetLen(out_len);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    const auto& authors = Check(article, "article")->article.authors;
+    if (index >= authors.size()) {
+      Fail(StatusCode::kNotFound, "author " + std::to_string(index) + " of " +
+                                      std::to_string(authors.size()));
+    }
+    OutView(out, out_len, authors[index]);
+    return Status::OK();
+  });
+}
+
+int libdiff_article_block(const char** out, size_t* out_len, int* out_kind,
+                          const libdiff_article* article, size_t index) {
+  ResetOut(out);
+  ResetLen(out_len);
+  if (out_kind != nullptr) *out_kind = 0;
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    const auto& blocks = Check(article, "article")->article.blocks;
+    if (index >= blocks.size()) {
+      Fail(StatusCode::kNotFound, "block " + std::to_string(index) + " of " +
+                                      std::to_string(blocks.size()));
+    }
+    OutView(out, out_len, blocks[index].text);
+    if (out_kind != nullptr) *out_kind = static_cast<int>(blocks[index].kind);
+    return Status::OK();
+  });
+}
+
+int libdiff_article_to_json(char** out, size_t* out_len, const libdiff_article* article) {
+  ResetOut(out);
+  ResetLen(out_len);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    OutString(out, out_len, ArticleJson(*Check(article, "article")).dump());
+    return Status::OK();
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Fingerprints.
+
+int libdiff_fingerprint_text(libdiff_fingerprint** out, const char* text, size_t len) {
+  ResetOut(out);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    std::string_view s = Utf8(text, len, "text");
+    auto f = std::make_unique<libdiff_fingerprint>();
+    f->fingerprint = libdiff::FingerprintText(s);
+    *out = f.release();
+    return Status::OK();
+  });
+}
+
+int libdiff_fingerprint_article(libdiff_fingerprint** out, const libdiff_article* article) {
+  ResetOut(out);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    const libdiff::Article& a = Check(article, "article")->article;
+    std::vector<std::string> paragraphs;
+    paragraphs.reserve(a.blocks.size());
+    for (const libdiff::Block& b : a.blocks) paragraphs.push_back(b.text);
+    auto f = std::make_unique<libdiff_fingerprint>();
+    f->fingerprint = libdiff::FingerprintParagraphs(paragraphs);
+    *out = f.release();
+    return Status::OK();
+  });
+}
+
+void libdiff_fingerprint_free(libdiff_fingerprint* fingerprint) { FreeHandle(fingerprint); }
+
+uint64_t libdiff_fingerprint_simhash(const libdiff_fingerprint* fingerprint) {
+  return IsLive(fingerprint) ? fingerprint->fingerprint.simhash : 0;
+}
+
+int libdiff_fingerprint_get(uint64_t* out, const libdiff_fingerprint* fingerprint, int field) {
+  if (out != nullptr) *out = 0;
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    const libdiff::Fingerprint& f = Check(fingerprint, "fingerprint")->fingerprint;
+    switch (field) {
+      case LIBDIFF_FINGERPRINT_TOKEN_COUNT: *out = f.token_count; break;
+      case LIBDIFF_FINGERPRINT_SHINGLE_COUNT: *out = f.shingle_count; break;
+      case LIBDIFF_FINGERPRINT_PARAGRAPH_COUNT: *out = f.paragraph_hashes.size(); break;
+      case LIBDIFF_FINGERPRINT_ALGORITHM_VERSION: *out = f.params.algorithm_version; break;
+      case LIBDIFF_FINGERPRINT_SHINGLE_SIZE: *out = f.params.shingle_size; break;
+      case LIBDIFF_FINGERPRINT_EXACT_HIGH: *out = f.exact.high; break;
+      case LIBDIFF_FINGERPRINT_EXACT_LOW: *out = f.exact.low; break;
+      default: InvalidArgument("unknown fingerprint field " + std::to_string(field));
+    }
+    return Status::OK();
+  });
+}
+
+int libdiff_fingerprint_paragraph_hash(uint64_t* out, const libdiff_fingerprint* fingerprint,
+                                       size_t index) {
+  if (out != nullptr) *out = 0;
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    const auto& hashes = Check(fingerprint, "fingerprint")->fingerprint.paragraph_hashes;
+    if (index >= hashes.size()) {
+      Fail(StatusCode::kNotFound, "paragraph " + std::to_string(index) + " of " +
+                                      std::to_string(hashes.size()));
+    }
+    *out = hashes[index];
+    return Status::OK();
+  });
+}
+
+int libdiff_fingerprint_compare(int* out_distance, double* out_similarity, int* out_identical,
+                                const libdiff_fingerprint* a, const libdiff_fingerprint* b) {
+  if (out_distance != nullptr) *out_distance = 0;
+  if (out_similarity != nullptr) *out_similarity = 0.0;
+  if (out_identical != nullptr) *out_identical = 0;
+  return Guard(__func__, [&] {
+    RequireOut(out_distance, "out_distance");
+    const libdiff::Fingerprint& fa = Check(a, "a")->fingerprint;
+    const libdiff::Fingerprint& fb = Check(b, "b")->fingerprint;
+    if (!(fa.params == fb.params)) {
+      InvalidArgument("fingerprints were made with different parameters (algorithm " +
+                      std::to_string(fa.params.algorithm_version) + "/shingle " +
+                      std::to_string(fa.params.shingle_size) + " vs algorithm " +
+                      std::to_string(fb.params.algorithm_version) + "/shingle " +
+                      std::to_string(fb.params.shingle_size) + ")");
+    }
+    const int d = libdiff::HammingDistance(fa.simhash, fb.simhash);
+    *out_distance = d;
+    if (out_similarity != nullptr) *out_similarity = libdiff::EstimatedSimilarity(d);
+    if (out_identical != nullptr) *out_identical = fa.exact == fb.exact ? 1 : 0;
+    return Status::OK();
+  });
+}
+
+int libdiff_simhash_distance(uint64_t a, uint64_t b) { return libdiff::HammingDistance(a, b); }
+
+// ---------------------------------------------------------------------------
+// Store options.
+
+int libdiff_store_options_create(libdiff_store_options** out) {
+  ResetOut(out);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    *out = new libdiff_store_options();
+    return Status::OK();
+  });
+}
+
+void libdiff_store_options_free(libdiff_store_options* options) { FreeHandle(options); }
+
+namespace {
+int BoolFlag(int value, const char* what) {
+  if (value != 0 && value != 1) {
+    InvalidArgument(std::string(what) + " must be 0 or 1, not " + std::to_string(value));
+  }
+  return value;
+}
+}  // namespace
+
+int libdiff_store_options_set_create_if_missing(libdiff_store_options* options, int value) {
+  return Guard(__func__, [&] {
+    Check(options, "options")->options.create_if_missing =
+        BoolFlag(value, "create_if_missing") == 1;
+    return Status::OK();
+  });
+}
+
+int libdiff_store_options_set_read_only(libdiff_store_options* options, int value) {
+  return Guard(__func__, [&] {
+    Check(options, "options")->options.read_only = BoolFlag(value, "read_only") == 1;
+    return Status::OK();
+  });
+}
+
+int libdiff_store_options_set_initial_map_size(libdiff_store_options* options, size_t bytes) {
+  return Guard(__func__, [&] {
+    Check(options, "options");
+    if (bytes < (size_t{1} << 20)) {
+      InvalidArgument("initial_map_size " + std::to_string(bytes) + " is below 1 MiB");
+    }
+    options->options.initial_map_size = bytes;
+    return Status::OK();
+  });
+}
+
+int libdiff_store_options_set_max_map_size(libdiff_store_options* options, size_t bytes) {
+  return Guard(__func__, [&] {
+    Check(options, "options");
+    if (bytes < options->options.initial_map_size) {
+      InvalidArgument("max_map_size " + std::to_string(bytes) + " is below initial_map_size " +
+                      std::to_string(options->options.initial_map_size));
+    }
+    options->options.max_map_size = bytes;
+    return Status::OK();
+  });
+}
+
+int libdiff_store_options_set_keyframe_interval(libdiff_store_options* options,
+                                                uint32_t interval) {
+  return Guard(__func__, [&] {
+    Check(options, "options");
+    if (interval < 1 || interval > 65536) {
+      InvalidArgument("keyframe_interval " + std::to_string(interval) + " is not in 1..65536");
+    }
+    options->options.keyframe_interval = interval;
+    return Status::OK();
+  });
+}
+
+int libdiff_store_options_set_compression_level(libdiff_store_options* options, int level) {
+  return Guard(__func__, [&] {
+    Check(options, "options");
+    if (level < 1 || level > 22) {
+      InvalidArgument("compression_level " + std::to_string(level) + " is not in 1..22");
+    }
+    options->options.compression_level = level;
+    return Status::OK();
+  });
+}
+
+int libdiff_store_options_set_keep_raw_html(libdiff_store_options* options, int value) {
+  return Guard(__func__, [&] {
+    Check(options, "options")->options.keep_raw_html = BoolFlag(value, "keep_raw_html") == 1;
+    return Status::OK();
+  });
+}
+
+int libdiff_store_options_set_max_distance(libdiff_store_options* options, int bits) {
+  return Guard(__func__, [&] {
+    Check(options, "options");
+    if (bits < 0 || bits > 64) {
+      InvalidArgument("max_distance " + std::to_string(bits) + " is not in 0..64");
+    }
+    options->options.max_distance = bits;
+    return Status::OK();
+  });
+}
+
+int libdiff_store_options_set_extract_options(libdiff_store_options* options,
+                                              const libdiff_extract_options* extract) {
+  return Guard(__func__, [&] {
+    Check(options, "options");
+    options->options.extract = Check(extract, "extract")->options;
+    options->options.extract.url.clear();
+    return Status::OK();
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Store.
+
+int libdiff_store_open(libdiff_store** out, const libdiff_store_options* options,
+                       const char* path, size_t len) {
+  ResetOut(out);
+  return Guard(__func__, [&]() -> Status {
+    RequireOut(out);
+    static const libdiff::StoreOptions kDefaults;
+    const libdiff::StoreOptions& o =
+        options != nullptr ? Check(options, "options")->options : kDefaults;
+    std::string dir = Name(path, len, "path");
+    auto r = libdiff::Store::Open(o, dir);
+    if (!r.ok()) return r.status();
+    auto handle = std::make_unique<libdiff_store>();
+    handle->store = std::move(r).value();
+    handle->extract = o.extract;
+    *out = handle.release();
+    return Status::OK();
+  });
+}
+
+int libdiff_store_close(libdiff_store* store) {
+  if (store == nullptr) return LIBDIFF_OK;
+  return Guard(__func__, [&] {
+    Check(store, "store");
+    std::unique_ptr<libdiff::Store> closing;
+    {
+      std::unique_lock lock(store->mu);
+      closing = std::move(store->store);
+    }
+    closing.reset();  // closes the environment outside the lock
+    return Status::OK();
+  });
+}
+
+void libdiff_store_free(libdiff_store* store) {
+  if (!IsLive(store)) return;
+  Quiet(0, [&] {
+    libdiff_store_close(store);
+    return 0;
+  });
+  FreeHandle(store);
+}
+
+int libdiff_store_ingest(libdiff_verdict** out, libdiff_store* store, const char* url,
+                         size_t url_len, const char* html, size_t html_len,
+                         int64_t fetched_at) {
+  ResetOut(out);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    return WithStore(store, [&](libdiff::Store& s) -> Status {
+      libdiff::Page page = MakePage(store, url, url_len, html, html_len, fetched_at);
+      auto r = s.Ingest(page);
+      if (!r.ok()) return r.status();
+      auto v = std::make_unique<libdiff_verdict>();
+      v->verdict = std::move(r).value();
+      *out = v.release();
+      return Status::OK();
+    });
+  });
+}
+
+int libdiff_store_check(libdiff_verdict** out, libdiff_store* store, const char* url,
+                        size_t url_len, const char* html, size_t html_len, int64_t fetched_at) {
+  ResetOut(out);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    return WithStore(store, [&](libdiff::Store& s) -> Status {
+      libdiff::Page page = MakePage(store, url, url_len, html, html_len, fetched_at);
+      auto r = s.Check(page);
+      if (!r.ok()) return r.status();
+      auto v = std::make_unique<libdiff_verdict>();
+      v->verdict = std::move(r).value();
+      *out = v.release();
+      return Status::OK();
+    });
+  });
+}
+
+int libdiff_batch_create(libdiff_batch** out) {
+  ResetOut(out);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    *out = new libdiff_batch();
+    return Status::OK();
+  });
+}
+
+void libdiff_batch_free(libdiff_batch* batch) { FreeHandle(batch); }
+
+int libdiff_batch_add(libdiff_batch* batch, const char* url, size_t url_len, const char* html,
+                      size_t html_len, int64_t fetched_at) {
+  return Guard(__func__, [&] {
+    Check(batch, "batch");
+    batch->pages.push_back(MakePage(nullptr, url, url_len, html, html_len, fetched_at));
+    return Status::OK();
+  });
+}
+
+size_t libdiff_batch_count(const libdiff_batch* batch) {
+  return IsLive(batch) ? batch->pages.size() : 0;
+}
+
+int libdiff_batch_clear(libdiff_batch* batch) {
+  return Guard(__func__, [&] {
+    Check(batch, "batch")->pages.clear();
+    return Status::OK();
+  });
+}
+
+namespace {
+libdiff_verdict_list* NewVerdictList(std::vector<libdiff::Verdict> verdicts) {
+  auto list = std::make_unique<libdiff_verdict_list>();
+  list->verdicts.reserve(verdicts.size());
+  for (libdiff::Verdict& v : verdicts) {
+    auto h = std::make_unique<libdiff_verdict>();
+    h->verdict = std::move(v);
+    list->verdicts.push_back(std::move(h));
+  }
+  return list.release();
+}
+
+Status CheckBatchSizes(const libdiff_store* store, const libdiff_batch* batch) {
+  for (size_t i = 0; i < batch->pages.size(); ++i) {
+    if (batch->pages[i].html.size() > store->extract.max_input_bytes) {
+      return Status::ResourceExhausted("page " + std::to_string(i) + " (" +
+                                       batch->pages[i].url + "): html is " +
+                                       std::to_string(batch->pages[i].html.size()) +
+                                       " bytes, over max_input_bytes " +
+                                       std::to_string(store->extract.max_input_bytes));
+    }
+  }
+  return Status::OK();
+}
+}  // namespace
+
+int libdiff_store_ingest_batch(libdiff_verdict_list** out, libdiff_store* store,
+                               const libdiff_batch* batch) {
+  ResetOut(out);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    Check(batch, "batch");
+    return WithStore(store, [&](libdiff::Store& s) -> Status {
+      LIBDIFF_RETURN_IF_ERROR(CheckBatchSizes(store, batch));
+      if (batch->pages.empty()) {
+        *out = NewVerdictList({});
+        return Status::OK();
+      }
+      auto r = s.IngestBatch(batch->pages);
+      if (!r.ok()) return r.status();
+      *out = NewVerdictList(std::move(r).value());
+      return Status::OK();
+    });
+  });
+}
+
+int libdiff_store_check_batch(libdiff_verdict_list** out, libdiff_store* store,
+                              const libdiff_batch* batch) {
+  ResetOut(out);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    Check(batch, "batch");
+    return WithStore(store, [&](libdiff::Store& s) -> Status {
+      LIBDIFF_RETURN_IF_ERROR(CheckBatchSizes(store, batch));
+      std::vector<libdiff::Verdict> verdicts;
+      verdicts.reserve(batch->pages.size());
+      for (size_t i = 0; i < batch->pages.size(); ++i) {
+        auto r = s.Check(batch->pages[i]);
+        if (!r.ok()) return r.status().WithContext("page " + std::to_string(i));
+        verdicts.push_back(std::move(r).value());
+      }
+      *out = NewVerdictList(std::move(verdicts));
+      return Status::OK();
+    });
+  });
+}
+
+void libdiff_verdict_list_free(libdiff_verdict_list* list) { FreeHandle(list); }
+
+size_t libdiff_verdict_list_count(const libdiff_verdict_list* list) {
+  return IsLive(list) ? list->verdicts.size() : 0;
+}
+
+int libdiff_verdict_list_get(const libdiff_verdict** out, const libdiff_verdict_list* list,
+                             size_t index) {
+  ResetOut(out);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    const auto& v = Check(list, "list")->verdicts;
+    if (index >= v.size()) {
+      Fail(StatusCode::kNotFound,
+           "verdict " + std::to_string(index) + " of " + std::to_string(v.size()));
+    }
+    *out = v[index].get();
+    return Status::OK();
+  });
+}
+
+void libdiff_verdict_free(libdiff_verdict* verdict) { FreeHandle(verdict); }
+
+int libdiff_verdict_kind(const libdiff_verdict* verdict) {
+  int kind = 0;
+  int rc = Guard(__func__, [&] {
+    kind = static_cast<int>(Check(verdict, "verdict")->verdict.kind) + 1;
+    return Status::OK();
+  });
+  return rc == LIBDIFF_OK ? kind : rc;
+}
+
+const char* libdiff_verdict_kind_name(int kind) {
+  if (kind < LIBDIFF_VERDICT_NEW || kind > LIBDIFF_VERDICT_SKIPPED) return "unknown";
+  return libdiff::VerdictKindName(static_cast<libdiff::VerdictKind>(kind - 1));
+}
+
+int libdiff_verdict_string(const char** out, size_t* out_len, const libdiff_verdict* verdict,
+                           int field) {
+  ResetOut(out);
+  ResetLen(out_len);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    const libdiff::Verdict& v = Check(verdict, "verdict")->verdict;
+    const std::string* s = nullptr;
+    switch (field) {
+      case LIBDIFF_VERDICT_URL: s = &v.url; break;
+      case LIBDIFF_VERDICT_NORMALIZED_URL: s = &v.normalized_url; break;
+      case LIBDIFF_VERDICT_TITLE: s = &v.title; break;
+      case LIBDIFF_VERDICT_ALIAS_OF: s = &v.alias_of; break;
+      case LIBDIFF_VERDICT_OF_URL: s = &v.of_url; break;
+      case LIBDIFF_VERDICT_REASON: s = &v.reason; break;
+      case LIBDIFF_VERDICT_MODIFIED: s = &v.changes.modified; break;
+      case LIBDIFF_VERDICT_SIGNIFICANCE: s = &v.changes.significance; break;
+      default: InvalidArgument("unknown verdict string field " + std::to_string(field));
+    }
+    OutView(out, out_len, *s);
+    return Status::OK();
+  });
+}
+
+int libdiff_verdict_int(int64_t* out, const libdiff_verdict* verdict, int field) {
+  if (out != nullptr) *out = 0;
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    const libdiff::Verdict& v = Check(verdict, "verdict")->verdict;
+    const libdiff::UpdateSummary& c = v.changes;
+    const bool updated = v.kind == libdiff::VerdictKind::kUpdated;
+    const bool duplicate = v.kind == libdiff::VerdictKind::kDuplicate;
+    switch (field) {
+      case LIBDIFF_VERDICT_ARTICLE: *out = static_cast<int64_t>(v.article); break;
+      case LIBDIFF_VERDICT_REVISION: *out = v.revision; break;
+      case LIBDIFF_VERDICT_REVERTED_TO: *out = v.reverted_to; break;
+      case LIBDIFF_VERDICT_OF: *out = duplicate ? static_cast<int64_t>(v.of) : 0; break;
+      case LIBDIFF_VERDICT_DISTANCE: *out = duplicate ? v.distance : 0; break;
+      case LIBDIFF_VERDICT_CROSS_SITE: *out = duplicate && v.cross_site ? 1 : 0; break;
+      case LIBDIFF_VERDICT_PARAGRAPHS_ADDED: *out = updated ? c.paragraphs_added : 0; break;
+      case LIBDIFF_VERDICT_PARAGRAPHS_REMOVED: *out = updated ? c.paragraphs_removed : 0; break;
+      case LIBDIFF_VERDICT_PARAGRAPHS_CHANGED: *out = updated ? c.paragraphs_changed : 0; break;
+      case LIBDIFF_VERDICT_SENTENCES_ADDED: *out = updated ? c.sentences_added : 0; break;
+      case LIBDIFF_VERDICT_SENTENCES_REMOVED: *out = updated ? c.sentences_removed : 0; break;
+      case LIBDIFF_VERDICT_SENTENCES_CHANGED: *out = updated ? c.sentences_changed : 0; break;
+      case LIBDIFF_VERDICT_TITLE_CHANGED: *out = updated && c.title_changed ? 1 : 0; break;
+      case LIBDIFF_VERDICT_CHANGE_DISTANCE: *out = updated ? c.simhash_distance : 0; break;
+      default: InvalidArgument("unknown verdict integer field " + std::to_string(field));
+    }
+    return Status::OK();
+  });
+}
+
+int libdiff_verdict_similarity(double* out, const libdiff_verdict* verdict) {
+  if (out != nullptr) *out = 0.0;
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    const libdiff::Verdict& v = Check(verdict, "verdict")->verdict;
+    *out = v.kind == libdiff::VerdictKind::kDuplicate ? v.similarity : 0.0;
+    return Status::OK();
+  });
+}
+
+int libdiff_verdict_to_json(char** out, size_t* out_len, const libdiff_verdict* verdict) {
+  ResetOut(out);
+  ResetLen(out_len);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    OutString(out, out_len, VerdictJson(Check(verdict, "verdict")->verdict).dump());
+    return Status::OK();
+  });
+}
+
+// ---------------------------------------------------------------------------
+// History, revisions, stats.
+
+int libdiff_store_history(libdiff_history** out, libdiff_store* store, const char* url,
+                          size_t url_len) {
+  ResetOut(out);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    return WithStore(store, [&](libdiff::Store& s) -> Status {
+      auto r = s.History(Name(url, url_len, "url"));
+      if (!r.ok()) return r.status();
+      auto h = std::make_unique<libdiff_history>();
+      h->history = std::move(r).value();
+      *out = h.release();
+      return Status::OK();
+    });
+  });
+}
+
+void libdiff_history_free(libdiff_history* history) { FreeHandle(history); }
+
+int libdiff_history_int(int64_t* out, const libdiff_history* history, int field) {
+  if (out != nullptr) *out = 0;
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    const libdiff::ArticleHistory& h = Check(history, "history")->history;
+    switch (field) {
+      case LIBDIFF_HISTORY_ARTICLE: *out = static_cast<int64_t>(h.article); break;
+      case LIBDIFF_HISTORY_DUPLICATE_OF: *out = static_cast<int64_t>(h.duplicate_of); break;
+      case LIBDIFF_HISTORY_FIRST_SEEN: *out = h.first_seen; break;
+      case LIBDIFF_HISTORY_REVISION_COUNT: *out = static_cast<int64_t>(h.revisions.size()); break;
+      case LIBDIFF_HISTORY_URL_COUNT: *out = static_cast<int64_t>(h.urls.size()); break;
+      default: InvalidArgument("unknown history field " + std::to_string(field));
+    }
+    return Status::OK();
+  });
+}
+
+int libdiff_history_first_url(const char** out, size_t* out_len,
+                              const libdiff_history* history) {
+  ResetOut(out);
+  ResetLen(out_len);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    OutView(out, out_len, Check(history, "history")->history.first_url);
+    return Status::OK();
+  });
+}
+
+int libdiff_history_url(const char** out, size_t* out_len, const libdiff_history* history,
+                        size_t index) {
+  ResetOut(out);
+  ResetLen(out_len);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    const auto& urls = Check(history, "history")->history.urls;
+    if (index >= urls.size()) {
+      Fail(StatusCode::kNotFound,
+           "url " + std::to_string(index) + " of " + std::to_string(urls.size()));
+    }
+    OutView(out, out_len, urls[index]);
+    return Status::OK();
+  });
+}
+
+namespace {
+const libdiff::RevisionInfo& RevisionAt(const libdiff_history* history, size_t index) {
+  const auto& revs = Check(history, "history")->history.revisions;
+  if (index >= revs.size()) {
+    Fail(StatusCode::kNotFound,
+         "revision index " + std::to_string(index) + " of " + std::to_string(revs.size()));
+  }
+  return revs[index];
+}
+}  // namespace
+
+int libdiff_history_revision_int(int64_t* out, const libdiff_history* history, size_t index,
+                                 int field) {
+  if (out != nullptr) *out = 0;
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    const libdiff::RevisionInfo& r = RevisionAt(history, index);
+    switch (field) {
+      case LIBDIFF_REVISION_NUMBER: *out = r.revision; break;
+      case LIBDIFF_REVISION_FETCHED_AT: *out = r.fetched_at; break;
+      case LIBDIFF_REVISION_SAME_AS: *out = r.same_as; break;
+      case LIBDIFF_REVISION_KEYFRAME: *out = r.keyframe ? 1 : 0; break;
+      case LIBDIFF_REVISION_STORED_BYTES: *out = static_cast<int64_t>(r.stored_bytes); break;
+      case LIBDIFF_REVISION_SIMHASH: *out = static_cast<int64_t>(r.simhash); break;
+      default: InvalidArgument("unknown revision integer field " + std::to_string(field));
+    }
+    return Status::OK();
+  });
+}
+
+int libdiff_history_revision_string(const char** out, size_t* out_len,
+                                    const libdiff_history* history, size_t index, int field) {
+  ResetOut(out);
+  ResetLen(out_len);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    const libdiff::RevisionInfo& r = RevisionAt(history, index);
+    switch (field) {
+      case LIBDIFF_REVISION_URL: OutView(out, out_len, r.url); break;
+      case LIBDIFF_REVISION_TITLE: OutView(out, out_len, r.title); break;
+      default: InvalidArgument("unknown revision string field " + std::to_string(field));
+    }
+    return Status::OK();
+  });
+}
+
+int libdiff_history_to_json(char** out, size_t* out_len, const libdiff_history* history) {
+  ResetOut(out);
+  ResetLen(out_len);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    const libdiff::ArticleHistory& h = Check(history, "history")->history;
+    nlohmann::json revs = nlohmann::json::array();
+    for (const libdiff::RevisionInfo& r : h.revisions) {
+      revs.push_back({{"revision", r.revision},
+                      {"fetched_at", r.fetched_at},
+                      {"url", r.url},
+                      {"title", r.title},
+                      {"simhash", r.simhash},
+                      {"same_as", r.same_as},
+                      {"keyframe", r.keyframe},
+                      {"stored_bytes", r.stored_bytes}});
+    }
+    nlohmann::json j = {{"article", h.article},       {"first_url", h.first_url},
+                        {"urls", h.urls},             {"duplicate_of", h.duplicate_of},
+                        {"first_seen", h.first_seen}, {"revisions", std::move(revs)}};
+    OutString(out, out_len, j.dump());
+    return Status::OK();
+  });
+}
+
+int libdiff_store_read_revision(libdiff_article** out, libdiff_store* store, const char* url,
+                                size_t url_len, uint32_t revision) {
+  ResetOut(out);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    return WithStore(store, [&](libdiff::Store& s) -> Status {
+      auto r = s.ReadRevision(Name(url, url_len, "url"), revision);
+      if (!r.ok()) return r.status();
+      *out = NewArticle(std::move(r).value());
+      return Status::OK();
+    });
+  });
+}
+
+int libdiff_store_stats(libdiff_stats** out, libdiff_store* store) {
+  ResetOut(out);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    return WithStore(store, [&](libdiff::Store& s) -> Status {
+      auto r = s.Stats();
+      if (!r.ok()) return r.status();
+      auto h = std::make_unique<libdiff_stats>();
+      h->stats = std::move(r).value();
+      *out = h.release();
+      return Status::OK();
+    });
+  });
+}
+
+void libdiff_stats_free(libdiff_stats* stats) { FreeHandle(stats); }
+
+int libdiff_stats_get(uint64_t* out, const libdiff_stats* stats, int field) {
+  if (out != nullptr) *out = 0;
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    const libdiff::StoreStats& s = Check(stats, "stats")->stats;
+    switch (field) {
+      case LIBDIFF_STATS_ARTICLES: *out = s.articles; break;
+      case LIBDIFF_STATS_REVISIONS: *out = s.revisions; break;
+      case LIBDIFF_STATS_URLS: *out = s.urls; break;
+      case LIBDIFF_STATS_DUPLICATES: *out = s.duplicates; break;
+      case LIBDIFF_STATS_SNAPSHOT_BYTES: *out = s.snapshot_bytes; break;
+      case LIBDIFF_STATS_RAW_HTML_BYTES: *out = s.raw_html_bytes; break;
+      case LIBDIFF_STATS_RECORD_BYTES: *out = s.record_bytes; break;
+      case LIBDIFF_STATS_FILE_BYTES: *out = s.file_bytes; break;
+      case LIBDIFF_STATS_MAP_SIZE: *out = s.map_size; break;
+      default: InvalidArgument("unknown stats field " + std::to_string(field));
+    }
+    return Status::OK();
+  });
+}
+
+int libdiff_stats_bytes_per_revision(double* out, const libdiff_stats* stats) {
+  if (out != nullptr) *out = 0.0;
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    *out = Check(stats, "stats")->stats.bytes_per_revision;
+    return Status::OK();
+  });
+}
+
+int libdiff_stats_to_json(char** out, size_t* out_len, const libdiff_stats* stats) {
+  ResetOut(out);
+  ResetLen(out_len);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    const libdiff::StoreStats& s = Check(stats, "stats")->stats;
+    nlohmann::json j = {{"articles", s.articles},
+                        {"revisions", s.revisions},
+                        {"urls", s.urls},
+                        {"duplicates", s.duplicates},
+                        {"snapshot_bytes", s.snapshot_bytes},
+                        {"raw_html_bytes", s.raw_html_bytes},
+                        {"record_bytes", s.record_bytes},
+                        {"file_bytes", s.file_bytes},
+                        {"map_size", s.map_size},
+                        {"bytes_per_revision", s.bytes_per_revision}};
+    OutString(out, out_len, j.dump());
+    return Status::OK();
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Diffs.
+
+int libdiff_diff_options_create(libdiff_diff_options** out) {
+  ResetOut(out);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    *out = new libdiff_diff_options();
+    return Status::OK();
+  });
+}
+
+void libdiff_diff_options_free(libdiff_diff_options* options) { FreeHandle(options); }
+
+int libdiff_diff_options_set_format(libdiff_diff_options* options, int format) {
+  return Guard(__func__, [&] {
+    Check(options, "options");
+    if (format < LIBDIFF_FORMAT_WORD || format > LIBDIFF_FORMAT_STAT) {
+      InvalidArgument("unknown diff format " + std::to_string(format));
+    }
+    options->format = static_cast<libdiff::DiffFormat>(format);
+    return Status::OK();
+  });
+}
+
+int libdiff_diff_options_set_color(libdiff_diff_options* options, int value) {
+  return Guard(__func__, [&] {
+    Check(options, "options")->render.color = BoolFlag(value, "color") == 1;
+    return Status::OK();
+  });
+}
+
+int libdiff_diff_options_set_context(libdiff_diff_options* options, int lines) {
+  return Guard(__func__, [&] {
+    Check(options, "options");
+    if (lines < -1 || lines > 1000) {
+      InvalidArgument("context " + std::to_string(lines) + " is not in -1..1000");
+    }
+    options->render.context = lines;
+    return Status::OK();
+  });
+}
+
+int libdiff_diff_articles(char** out, size_t* out_len, int* out_changed,
+                          const libdiff_diff_options* options,
+                          const libdiff_article* old_article,
+                          const libdiff_article* new_article) {
+  ResetDiffOuts(out, out_len, out_changed);
+  return Guard(__func__, [&]() -> Status {
+    RequireOut(out);
+    OptionalDiffOptions(options);
+    const libdiff::Article& a = Check(old_article, "old_article")->article;
+    const libdiff::Article& b = Check(new_article, "new_article")->article;
+    auto r = libdiff::DiffArticles(a, b, DiffOptionsOf(options));
+    if (!r.ok()) return r.status();
+    return RenderInto(out, out_len, out_changed, options, *r);
+  });
+}
+
+int libdiff_diff_texts(char** out, size_t* out_len, int* out_changed,
+                       const libdiff_diff_options* options, const char* old_text,
+                       size_t old_len, const char* new_text, size_t new_len) {
+  ResetDiffOuts(out, out_len, out_changed);
+  return Guard(__func__, [&]() -> Status {
+    RequireOut(out);
+    OptionalDiffOptions(options);
+    std::string_view a = Utf8(old_text, old_len, "old_text");
+    std::string_view b = Utf8(new_text, new_len, "new_text");
+    auto r = libdiff::DiffTexts(a, b, DiffOptionsOf(options));
+    if (!r.ok()) return r.status();
+    return RenderInto(out, out_len, out_changed, options, *r);
+  });
+}
+
+int libdiff_store_diff(char** out, size_t* out_len, int* out_changed, libdiff_store* store,
+                       const libdiff_diff_options* options, const char* url, size_t url_len,
+                       uint32_t old_revision, uint32_t new_revision) {
+  ResetDiffOuts(out, out_len, out_changed);
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    OptionalDiffOptions(options);
+    return WithStore(store, [&](libdiff::Store& s) -> Status {
+      const std::string key = Name(url, url_len, "url");
+      auto a = s.ReadRevision(key, old_revision);
+      if (!a.ok()) return a.status();
+      auto b = s.ReadRevision(key, new_revision);
+      if (!b.ok()) return b.status();
+      auto r = libdiff::DiffArticles(*a, *b, DiffOptionsOf(options));
+      if (!r.ok()) return r.status();
+      return RenderInto(out, out_len, out_changed, options, *r);
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Experimental.
+
+int libdiff_store_prune(uint64_t* out_removed, libdiff_store* store, int64_t older_than,
+                        uint32_t keep_revisions) {
+  if (out_removed != nullptr) *out_removed = 0;
+  return Guard(__func__, [&] {
+    if (older_than < 0) InvalidArgument("older_than is negative");
+    return WithStore(store, [&](libdiff::Store& s) -> Status {
+      libdiff::PruneOptions o;
+      o.older_than = older_than;
+      o.keep_revisions = keep_revisions;
+      auto r = s.Prune(o);
+      if (!r.ok()) return r.status();
+      if (out_removed != nullptr) *out_removed = r->revisions_removed;
+      return Status::OK();
+    });
+  });
+}
+
+int libdiff_store_compact(uint64_t* out_bytes_after, libdiff_store* store) {
+  if (out_bytes_after != nullptr) *out_bytes_after = 0;
+  return Guard(__func__, [&] {
+    return WithStore(store, [&](libdiff::Store& s) -> Status {
+      auto r = s.Compact();
+      if (!r.ok()) return r.status();
+      if (out_bytes_after != nullptr) *out_bytes_after = r->bytes_after;
+      return Status::OK();
+    });
+  });
+}
+
+int libdiff_normalize_url(char** out, size_t* out_len, const char* url, size_t len) {
+  ResetOut(out);
+  ResetLen(out_len);
+  return Guard(__func__, [&]() -> Status {
+    RequireOut(out);
+    auto r = libdiff::NormalizeUrl(Name(url, len, "url"));
+    if (!r.ok()) return r.status();
+    OutString(out, out_len, *r);
+    return Status::OK();
+  });
+}
+
+}  // extern "C"
