@@ -61,7 +61,7 @@ enum TagFlag : uint32_t {
 const std::unordered_map<std::string_view, uint32_t>& TagTable() {
   static const auto* table = new std::unordered_map<std::string_view, uint32_t>{
       {"script", kSkip | kScriptTag}, {"style", kSkip}, {"noscript", kSkip}, {"template", kSkip},
-      {"svg", kSkip}, {"math", kSkip}, {"head", kSkip}, {"iframe", kSkip}, {"object", kSkip},
+      {"svg", kSkip}, {"math", kSkip}, {"iframe", kSkip}, {"object", kSkip},
       {"embed", kSkip}, {"canvas", kSkip}, {"video", kSkip}, {"audio", kSkip}, {"picture", kSkip},
       {"img", kSkip}, {"input", kSkip}, {"select", kSkip}, {"textarea", kSkip}, {"button", kSkip},
       {"option", kSkip}, {"label", kSkip}, {"figure", kSkip}, {"figcaption", kSkip},
@@ -413,7 +413,8 @@ const RE2& VolatileRe() {
 const RE2& UpdatedLineRe() {
   static const RE2 re(
       "(?i)^(?:last\\s+|first\\s+|originally\\s+)?(?:updated|published|posted|modified|edited|"
-      "created)\\b.{0,80}$");
+      "created)\\s*(?::|on|at|-|–|—)?\\s*(?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+      "mon|tue|wed|thu|fri|sat|sun|yesterday|today|an? (?:hour|minute|day)).{0,60}$");
   return re;
 }
 
@@ -659,7 +660,8 @@ BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::
     }
   }
 
-  if (out_bytes < 250 && jsonld_body.size() > std::max<size_t>(out_bytes, 200)) {
+  if ((out.empty() && !jsonld_body.empty()) ||
+      (out_bytes < 250 && jsonld_body.size() > std::max<size_t>(out_bytes, 200))) {
     std::vector<Block> from_json = SplitParagraphs(jsonld_body, options.max_blocks);
     if (!from_json.empty()) {
       result.blocks = std::move(from_json);

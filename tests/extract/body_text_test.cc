@@ -1,0 +1,35 @@
+// Copyright 2026 The libdiff Authors.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extract/body.h"
+
+namespace libdiff::internal {
+namespace {
+
+TEST(VolatileText, TimestampsCountersAndShareLabelsAreVolatile) {
+  for (const char* s : {"Updated September 9, 2025 02:50pm", "Updated: Sept. 9, 2025, 2:50 p.m. ET",
+                        "Published 3 hours ago", "3 hours ago", "5 min read", "5-minute read",
+                        "Reading time: 4 minutes", "42 comments", "1.2K views", "Comments (12)",
+                        "Share", "Share Tweet Email", "Facebook Twitter LinkedIn", "Advertisement",
+                        "Skip Advertisement", "By Jane Doe", "Sept. 9, 2025", "9 September 2025",
+                        "2025-09-09 14:50", "© 2025 The Harbor Ledger", "Copyright 2025 Ledger",
+                        "Photo: John Roe / Reuters", "WWD/Getty Images", "Read more", "Related"}) {
+    EXPECT_TRUE(IsVolatileOrFurnitureText(s)) << s;
+  }
+}
+
+TEST(VolatileText, SentencesOfTheArticleAreNotVolatile) {
+  for (const char* s :
+       {"By the end of the year, the council had approved the plan.",
+        "Updated guidance was issued to schools in 2024.",
+        "Published figures show 42 comments were filed during the consultation.",
+        "The vote took place on September 9, 2025, after a long debate.",
+        "Share prices fell 3 percent on Monday.", "Related costs rose sharply."}) {
+    EXPECT_FALSE(IsVolatileOrFurnitureText(s)) << s;
+  }
+}
+
+}  // namespace
+}  // namespace libdiff::internal

@@ -1,0 +1,97 @@
+// Copyright 2026 The libdiff Authors.
+#include "extract/encoding.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "util/utf8.h"
+
+namespace libdiff::internal {
+namespace {
+
+TEST(CharsetDetection, ByteOrderMarkComesFirst) {
+  const std::string html = "\xEF\xBB\xBF<meta charset=\"windows-1252\"><p>x</p>";
+  const CharsetDecision d = DetectCharset(html, "text/html; charset=iso-8859-2");
+  EXPECT_EQ(d.charset, "utf-8");
+  EXPECT_EQ(d.source, "bom");
+  EXPECT_EQ(DetectCharset("\xFF\xFE<\0h\0", "").charset, "utf-16le");
+  EXPECT_EQ(DetectCharset("\xFE\xFF\0<\0h", "").charset, "utf-16be");
+}
+
+TEST(CharsetDetection, ContentTypeComesBeforeMeta) {
+  const CharsetDecision d =
+      DetectCharset("<meta charset=\"utf-8\"><p>x</p>", "text/html; Charset=\"ISO-8859-2\"");
+  EXPECT_EQ(d.charset, "iso-8859-2");
+  EXPECT_EQ(d.source, "content-type");
+}
+
+TEST(CharsetDetection, MetaCharsetAndHttpEquivAreRead) {
+  EXPECT_EQ(DetectCharset("<head><META CHARSET=Shift_JIS></head>", "").charset, "shift_jis");
+  const CharsetDecision d = DetectCharset(
+      "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\">", "text/html");
+  EXPECT_EQ(d.charset, "koi8-r");
+  EXPECT_EQ(d.source, "meta");
+}
+
+TEST(CharsetDetection, FallbackIsUtf8WhenWellFormedElseWindows1252) {
+  EXPECT_EQ(DetectCharset("<p>caf\xC3\xA9</p>", "").charset, "utf-8");
+  EXPECT_EQ(DetectCharset("<p>caf\xE9 cr\xE8me</p>", "").charset, "windows-1252");
+  EXPECT_EQ(DetectCharset("<p>plain</p>", "").source, "fallback");
+}
+
+TEST(CharsetDetection, LabelsFollowTheWhatwgAliases) {
+  EXPECT_EQ(NormalizeCharsetLabel("ISO-8859-1"), "windows-1252");
+  EXPECT_EQ(NormalizeCharsetLabel("latin1"), "windows-1252");
+  EXPECT_EQ(NormalizeCharsetLabel("US-ASCII"), "windows-1252");
+  EXPECT_EQ(NormalizeCharsetLabel("UTF8"), "utf-8");
+  EXPECT_EQ(NormalizeCharsetLabel("gb2312"), "gb18030");
+  EXPECT_EQ(NormalizeCharsetLabel(""), "");
+  // A <meta> naming UTF-16 in an ASCII-compatible document means UTF-8.
+  EXPECT_EQ(DetectCharset("<meta charset=utf-16><p>x</p>", "").charset, "utf-8");
+}
+
+TEST(CharsetDetection, DeclaredUtf8WithMostlyBadBytesIsWindows1252) {
+  const CharsetDecision d = DetectCharset("<meta charset=utf-8><p>cr\xE8me br\xFBl\xE9""e</p>", "");
+  EXPECT_EQ(d.charset, "windows-1252");
+  EXPECT_EQ(d.source, "meta+checked");
+}
+
+TEST(CharsetDetection, DeclaredUtf8WithAFewStrayBytesStaysUtf8) {
+  std::string html = "<meta charset=utf-8><p>";
+  for (int i = 0; i < 10; ++i) html += "caf\xC3\xA9 ";
+  html += "\xFF</p>";
+  EXPECT_EQ(DetectCharset(html, "").charset, "utf-8");
+}
+
+TEST(CharsetConversion, Windows1252HighBytesMapToTheirCodePoints) {
+  EXPECT_EQ(ConvertToUtf8("\x93quoted\x94 \x80 caf\xE9", "windows-1252"),
+            "\xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x82\xAC caf\xC3\xA9");
+}
+
+TEST(CharsetConversion, Utf16IsDecodedIncludingSurrogatePairs) {
+  const std::string le("\xFF\xFEh\0i\0=\xD8\x00\xDE", 10);  // "hi" + U+1F600
+  EXPECT_EQ(ConvertToUtf8(le, "utf-16le"), "hi\xF0\x9F\x98\x80");
+}
+
+TEST(CharsetConversion, IconvCharsetsAreDecoded) {
+  EXPECT_EQ(ConvertToUtf8("\xF0\xD2\xC9\xD7\xC5\xD4", "koi8-r"), "Привет");
+}
+
+TEST(CharsetConversion, UnknownCharsetFallsBackToWindows1252) {
+  EXPECT_EQ(ConvertToUtf8("caf\xE9", "x-no-such-charset"), "caf\xC3\xA9");
+}
+
+TEST(CharsetConversion, OutputIsValidUtf8WithoutNulsWhateverTheCharset) {
+  std::string bytes;
+  for (int i = 0; i < 256; ++i) bytes.push_back(static_cast<char>(i));
+  for (const char* cs : {"utf-8", "windows-1252", "utf-16le", "utf-16be", "shift_jis", "koi8-r",
+                         "gb18030", "x-unknown"}) {
+    const std::string out = ConvertToUtf8(bytes, cs);
+    EXPECT_TRUE(IsValidUtf8(out)) << cs;
+    EXPECT_EQ(out.find('\0'), std::string::npos) << cs;
+  }
+}
+
+}  // namespace
+}  // namespace libdiff::internal
