@@ -91,7 +91,7 @@ Result<ArticleRecord> ArticleRecord::Decode(std::string_view in) {
   if (!GetFixed64(&in, &r.simhash) || !GetFixed64(&in, &r.exact.high) ||
       !GetFixed64(&in, &r.exact.low) || !GetFixed64(&in, &r.title_hash) ||
       !GetVarint(&in, &r.tokens) || !GetVarint(&in, &r.shingles) || !GetVarint(&in, &n) ||
-      n * 4 != in.size()) {
+      in.size() % 4 != 0 || n != in.size() / 4) {  // n * 4 could wrap
     return Corrupt("article record: bad fingerprint");
   }
   r.paragraphs.reserve(static_cast<size_t>(n));
