@@ -186,6 +186,25 @@ static void TestExtract(void) {
     CHECK(json != NULL && json[0] == '{' && json_len == strlen(json));
     CHECK(json != NULL && strstr(json, "\"title\":\"Council closes harbour bridge") != NULL);
     CHECK(json != NULL && strstr(json, "\"blocks\":[") != NULL);
+    {
+      /* Round trip: the article read back has the same fields. */
+      libdiff_article *back = NULL;
+      const char *t1 = NULL, *t2 = NULL;
+      OK(libdiff_article_from_json(&back, json, json_len));
+      OK(libdiff_article_string(&t1, NULL, a, LIBDIFF_ARTICLE_TEXT));
+      OK(libdiff_article_string(&t2, NULL, back, LIBDIFF_ARTICLE_TEXT));
+      CHECK(t1 != NULL && t2 != NULL && strcmp(t1, t2) == 0);
+      CHECK(libdiff_article_block_count(back) == libdiff_article_block_count(a));
+      libdiff_article_free(back);
+      back = (libdiff_article *)1;
+      CHECK_RC(libdiff_article_from_json(&back, "[1,2]", 5), LIBDIFF_ERROR_INVALID_ARGUMENT,
+               NULL);
+      CHECK(back == NULL);
+      CHECK_RC(libdiff_article_from_json(&back, "{\"title\":", 9),
+               LIBDIFF_ERROR_INVALID_ARGUMENT, NULL);
+      CHECK_RC(libdiff_article_from_json(&back, "", 0), LIBDIFF_ERROR_INVALID_ARGUMENT,
+               "json is empty");
+    }
     libdiff_string_free(json);
   }
 

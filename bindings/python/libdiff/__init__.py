@@ -119,10 +119,18 @@ class Article:
     _handle: Optional[_Owned] = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> str:
-        """The article as JSON, in the schema of ``libdiff extract``."""
+        """The article as JSON, in the schema of ``libdiff extract --format json``."""
         if self._handle is None:
             raise InvalidArgumentError("article has no library object")
         return _owned_string(C.libdiff_article_to_json, self._handle.ptr)
+
+    @staticmethod
+    def from_json(text: Bytes) -> "Article":
+        """Reads an article from the JSON of to_json() (or ``libdiff extract``)."""
+        data = encode(text, "json")
+        handle = _new_handle()
+        C.libdiff_article_from_json(byref(handle), data, len(data))
+        return _article_from_handle(handle)
 
 
 def _article_from_handle(handle) -> Article:

@@ -169,6 +169,7 @@ _FUNCTIONS = {
     "libdiff_article_author": (c_int, [STR_P, SIZE_P, HANDLE, c_size_t], STATUS),
     "libdiff_article_block": (c_int, [STR_P, SIZE_P, POINTER(c_int), HANDLE, c_size_t], STATUS),
     "libdiff_article_to_json": (c_int, [OWNED_P, SIZE_P, HANDLE], STATUS),
+    "libdiff_article_from_json": (c_int, [HANDLE_P, c_char_p, c_size_t], STATUS),
     # Fingerprints.
     "libdiff_fingerprint_text": (c_int, [HANDLE_P, c_char_p, c_size_t], STATUS),
     "libdiff_fingerprint_article": (c_int, [HANDLE_P, HANDLE], STATUS),

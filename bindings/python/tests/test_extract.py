@@ -32,6 +32,12 @@ class ExtractTest(unittest.TestCase):
         self.assertEqual(j["text"], a.text)
         self.assertEqual([b["text"] for b in j["blocks"]], [b.text for b in a.blocks])
 
+    def test_json_round_trip(self):
+        a = libdiff.extract(page(), url=URL)
+        self.assertEqual(libdiff.Article.from_json(a.to_json()), a)
+        with self.assertRaises(libdiff.InvalidArgumentError):
+            libdiff.Article.from_json("[1, 2]")
+
     def test_non_ascii_text_round_trips(self):
         a = libdiff.extract(page(title="Ça coûte 5 €", paras=["Über die Brücke — 東京 " * 5]))
         self.assertIn("Ça coûte 5 €", a.title)

@@ -210,12 +210,20 @@ LIBDIFF_API int libdiff_article_author(const char **out, size_t *out_len,
 LIBDIFF_API int libdiff_article_block(const char **out, size_t *out_len, int *out_kind,
                                       const libdiff_article *article, size_t index);
 
-/* The whole article as one JSON object (the schema of `libdiff extract`):
- * url, canonical_url, title, site_name, authors[], published, modified,
- * language, description, type, blocks[{kind,text}], text, empty_reason.
+/* The whole article as one line of JSON, the stable schema of
+ * `libdiff extract --format json` (docs/extract.md): url, canonical_url,
+ * title, site_name, authors[], published, modified, language, description,
+ * type, text, blocks[{kind,text}], and empty_reason when set.
  * *out is the caller's: free with libdiff_string_free(). */
 LIBDIFF_API int libdiff_article_to_json(char **out, size_t *out_len,
                                         const libdiff_article *article);
+
+/* Reads an article back from that JSON (e.g. one saved earlier, to diff it
+ * with libdiff_diff_articles). Unknown fields are ignored, missing ones left
+ * empty. LIBDIFF_ERROR_INVALID_ARGUMENT when `json` is empty, not UTF-8, or
+ * not a JSON object of that shape. Free *out with libdiff_article_free(). */
+LIBDIFF_API int libdiff_article_from_json(libdiff_article **out, const char *json,
+                                          size_t len);
 
 /* ------------------------------------------------------------------------ */
 /* Fingerprints: text -> 64-bit SimHash, exact hash, paragraph hashes.       */

@@ -352,27 +352,6 @@ libdiff_article* NewArticle(libdiff::Article article) {
   return a.release();
 }
 
-nlohmann::json ArticleJson(const libdiff_article& a) {
-  const libdiff::Article& art = a.article;
-  nlohmann::json blocks = nlohmann::json::array();
-  for (const libdiff::Block& b : art.blocks) {
-    blocks.push_back({{"kind", libdiff::BlockKindName(b.kind)}, {"text", b.text}});
-  }
-  return {{"url", art.url},
-          {"canonical_url", art.canonical_url},
-          {"title", art.title},
-          {"site_name", art.site_name},
-          {"authors", art.authors},
-          {"published", art.published},
-          {"modified", art.modified},
-          {"language", art.language},
-          {"description", art.description},
-          {"type", art.type},
-          {"blocks", std::move(blocks)},
-          {"text", a.text},
-          {"empty_reason", art.empty_reason}};
-}
-
 nlohmann::json VerdictJson(const libdiff::Verdict& v) {
   nlohmann::json j = {{"url", v.url},
                       {"normalized_url", v.normalized_url},
@@ -546,6 +525,19 @@ int libdiff_extract(libdiff_article** out, const libdiff_extract_options* option
   });
 }
 
+int libdiff_article_from_json(libdiff_article** out, const char* json, size_t len) {
+  ResetOut(out);
+  return Guard(__func__, [&]() -> Status {
+    RequireOut(out);
+    std::string_view text = Utf8(json, len, "json");
+    if (text.empty()) InvalidArgument("json is empty");
+    libdiff::Result<libdiff::Article> r = libdiff::ArticleFromJson(text);
+    if (!r.ok()) return r.status();
+    *out = NewArticle(std::move(r).value());
+    return Status::OK();
+  });
+}
+
 void libdiff_article_free(libdiff_article* article) { FreeHandle(article); }
 
 int libdiff_article_string(const char** out, size_t* out_len, const libdiff_article* article,
@@ -622,7 +614,7 @@ int libdiff_article_to_json(char** out, size_t* out_len, const libdiff_article* 
   ResetLen(out_len);
   return Guard(__func__, [&] {
     RequireOut(out);
-    OutString(out, out_len, ArticleJson(*Check(article, "article")).dump());
+    OutString(out, out_len, libdiff::ArticleToJson(Check(article, "article")->article));
     return Status::OK();
   });
 }
