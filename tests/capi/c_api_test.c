@@ -455,6 +455,9 @@ static void TestStore(void) {
       char *json = NULL;
       OK(libdiff_history_to_json(&json, NULL, h));
       CHECK(json != NULL && strstr(json, "\"revisions\":[") != NULL);
+      CHECK(json != NULL && strstr(json, "\"url\":\"https://harbour.example/news/bridge-closure"
+                                         "?utm_source=rss#top\"") != NULL);
+      CHECK(json != NULL && strstr(json, "\"stored\":\"") != NULL);
       libdiff_string_free(json);
     }
     libdiff_history_free(h);
@@ -583,6 +586,7 @@ static void TestStore(void) {
     CHECK(bpr > 0);
     OK(libdiff_stats_to_json(&json, NULL, st));
     CHECK(json != NULL && strstr(json, "\"revisions\":4") != NULL);
+    CHECK(json != NULL && strstr(json, path) != NULL); /* "store": its directory */
     libdiff_string_free(json);
     CHECK_RC(libdiff_stats_get(&u, st, 99), LIBDIFF_ERROR_INVALID_ARGUMENT,
              "unknown stats field 99");

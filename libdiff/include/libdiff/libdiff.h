@@ -443,10 +443,12 @@ LIBDIFF_API int libdiff_verdict_int(int64_t *out, const libdiff_verdict *verdict
 /* duplicate: the verified similarity in [0, 1]; 0 otherwise. */
 LIBDIFF_API int libdiff_verdict_similarity(double *out, const libdiff_verdict *verdict);
 
-/* The verdict as one JSON object (the line `libdiff ingest` prints): url,
- * verdict, article, revision, title, and per kind changes{...}, reverted_to,
- * alias_of, of, of_url, distance, similarity, cross_site, reason.
- * Free *out with libdiff_string_free(). */
+/* The verdict as one line of JSON, the schema of the lines `libdiff ingest`
+ * prints: url, verdict, article, revision, title, key (the identity key),
+ * alias_of when set; duplicate: of (URL), of_article, distance, similarity,
+ * cross_site; updated: changes{paragraphs_*, sentences_* when computed,
+ * title_changed, simhash_distance, modified and significance when set},
+ * reverted_to when set; skipped: reason. Free *out with libdiff_string_free(). */
 LIBDIFF_API int libdiff_verdict_to_json(char **out, size_t *out_len,
                                         const libdiff_verdict *verdict);
 
@@ -491,7 +493,11 @@ LIBDIFF_API int libdiff_history_revision_string(const char **out, size_t *out_le
                                                 const libdiff_history *history, size_t index,
                                                 int field);
 
-/* The history as one JSON object (the schema of `libdiff history`). */
+/* The history as one line of JSON, the schema of `libdiff history`: url (as
+ * asked for), article, first_url, urls[], duplicate_of when set, first_seen,
+ * revisions[{revision, fetched_at, url, title, simhash (16 hex digits),
+ * same_as when set, stored ("keyframe", "delta" or "reference"),
+ * stored_bytes}]. Free *out with libdiff_string_free(). */
 LIBDIFF_API int libdiff_history_to_json(char **out, size_t *out_len,
                                         const libdiff_history *history);
 
@@ -520,7 +526,10 @@ LIBDIFF_API void libdiff_stats_free(libdiff_stats *stats);
 LIBDIFF_API int libdiff_stats_get(uint64_t *out, const libdiff_stats *stats, int field);
 /* record bytes / revisions (0 for an empty store). */
 LIBDIFF_API int libdiff_stats_bytes_per_revision(double *out, const libdiff_stats *stats);
-/* The stats as one JSON object (the schema of `libdiff stats`). */
+/* The stats as one line of JSON, the schema of `libdiff stats --json`: store
+ * (its directory), articles, revisions, urls, duplicates, snapshot_bytes,
+ * record_bytes, bytes_per_revision, raw_html_bytes, file_bytes, map_size.
+ * Free *out with libdiff_string_free(). */
 LIBDIFF_API int libdiff_stats_to_json(char **out, size_t *out_len, const libdiff_stats *stats);
 
 /* ------------------------------------------------------------------------ */

@@ -9,6 +9,7 @@
 #include "libdiff/libdiff.h"
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
@@ -301,12 +302,14 @@ struct libdiff_history {
   static constexpr Magic kMagic = Magic::kHistory;
   Magic magic = kMagic;
   libdiff::ArticleHistory history;
+  std::string url;  // as asked for, for the JSON
 };
 
 struct libdiff_stats {
   static constexpr Magic kMagic = Magic::kStats;
   Magic magic = kMagic;
   libdiff::StoreStats stats;
+  std::string dir;  // the store's directory, for the JSON
 };
 
 struct libdiff_diff_options {
@@ -352,45 +355,49 @@ libdiff_article* NewArticle(libdiff::Article article) {
   return a.release();
 }
 
+// The JSON of a verdict: the same schema as the lines `libdiff ingest` prints
+// (tools/store_flags.h), so a crawler can log either interchangeably.
 nlohmann::json VerdictJson(const libdiff::Verdict& v) {
-  nlohmann::json j = {{"url", v.url},
-                      {"normalized_url", v.normalized_url},
-                      {"verdict", libdiff::VerdictKindName(v.kind)},
-                      {"article", v.article},
-                      {"revision", v.revision},
-                      {"title", v.title}};
+  nlohmann::json j;
+  j["url"] = v.url;
+  j["verdict"] = libdiff::VerdictKindName(v.kind);
+  j["article"] = v.article;
+  j["revision"] = v.revision;
+  j["title"] = v.title;
+  j["key"] = v.normalized_url;
   if (!v.alias_of.empty()) j["alias_of"] = v.alias_of;
-  switch (v.kind) {
-    case libdiff::VerdictKind::kUpdated: {
-      const libdiff::UpdateSummary& c = v.changes;
-      j["changes"] = {{"paragraphs_added", c.paragraphs_added},
-                      {"paragraphs_removed", c.paragraphs_removed},
-                      {"paragraphs_changed", c.paragraphs_changed},
-                      {"sentences_added", c.sentences_added},
-                      {"sentences_removed", c.sentences_removed},
-                      {"sentences_changed", c.sentences_changed},
-                      {"title_changed", c.title_changed},
-                      {"simhash_distance", c.simhash_distance},
-                      {"modified", c.modified},
-                      {"significance", c.significance}};
-      j["reverted_to"] = v.reverted_to;
-      break;
-    }
-    case libdiff::VerdictKind::kDuplicate:
-      j["of"] = v.of;
-      j["of_url"] = v.of_url;
-      j["distance"] = v.distance;
-      j["similarity"] = v.similarity;
-      j["cross_site"] = v.cross_site;
-      break;
-    case libdiff::VerdictKind::kSkipped:
-      j["reason"] = v.reason;
-      break;
-    case libdiff::VerdictKind::kNew:
-    case libdiff::VerdictKind::kUnchanged:
-      break;
+  if (v.kind == libdiff::VerdictKind::kDuplicate) {
+    j["of"] = v.of_url;
+    j["of_article"] = v.of;
+    j["distance"] = v.distance;
+    j["similarity"] = v.similarity;
+    j["cross_site"] = v.cross_site;
   }
+  if (v.kind == libdiff::VerdictKind::kUpdated) {
+    const libdiff::UpdateSummary& c = v.changes;
+    nlohmann::json changes;
+    changes["paragraphs_added"] = c.paragraphs_added;
+    changes["paragraphs_removed"] = c.paragraphs_removed;
+    changes["paragraphs_changed"] = c.paragraphs_changed;
+    if (c.sentences_added >= 0) {
+      changes["sentences_added"] = c.sentences_added;
+      changes["sentences_removed"] = c.sentences_removed;
+      changes["sentences_changed"] = c.sentences_changed;
+    }
+    changes["title_changed"] = c.title_changed;
+    changes["simhash_distance"] = c.simhash_distance;
+    if (!c.modified.empty()) changes["modified"] = c.modified;
+    if (!c.significance.empty()) changes["significance"] = c.significance;
+    j["changes"] = changes;
+    if (v.reverted_to != 0) j["reverted_to"] = v.reverted_to;
+  }
+  if (v.kind == libdiff::VerdictKind::kSkipped) j["reason"] = v.reason;
   return j;
+}
+
+// One line of JSON; strings that are not UTF-8 are repaired rather than throwing.
+std::string Dump(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Status RenderInto(char** out, size_t* out_len, int* out_changed,
@@ -1110,7 +1117,7 @@ int libdiff_verdict_to_json(char** out, size_t* out_len, const libdiff_verdict* 
   ResetLen(out_len);
   return Guard(__func__, [&] {
     RequireOut(out);
-    OutString(out, out_len, VerdictJson(Check(verdict, "verdict")->verdict).dump());
+    OutString(out, out_len, Dump(VerdictJson(Check(verdict, "verdict")->verdict)));
     return Status::OK();
   });
 }
@@ -1124,10 +1131,12 @@ int libdiff_store_history(libdiff_history** out, libdiff_store* store, const cha
   return Guard(__func__, [&] {
     RequireOut(out);
     return WithStore(store, [&](libdiff::Store& s) -> Status {
-      auto r = s.History(Name(url, url_len, "url"));
+      std::string key = Name(url, url_len, "url");
+      auto r = s.History(key);
       if (!r.ok()) return r.status();
       auto h = std::make_unique<libdiff_history>();
       h->history = std::move(r).value();
+      h->url = std::move(key);
       *out = h.release();
       return Status::OK();
     });
@@ -1231,22 +1240,33 @@ int libdiff_history_to_json(char** out, size_t* out_len, const libdiff_history* 
   ResetLen(out_len);
   return Guard(__func__, [&] {
     RequireOut(out);
-    const libdiff::ArticleHistory& h = Check(history, "history")->history;
+    const libdiff_history* handle = Check(history, "history");
+    const libdiff::ArticleHistory& h = handle->history;
+    // The schema of `libdiff history` (tools/history_command.cc).
+    nlohmann::json j;
+    j["url"] = handle->url;
+    j["article"] = h.article;
+    j["first_url"] = h.first_url;
+    j["urls"] = h.urls;
+    if (h.duplicate_of != 0) j["duplicate_of"] = h.duplicate_of;
+    j["first_seen"] = h.first_seen;
     nlohmann::json revs = nlohmann::json::array();
     for (const libdiff::RevisionInfo& r : h.revisions) {
-      revs.push_back({{"revision", r.revision},
-                      {"fetched_at", r.fetched_at},
-                      {"url", r.url},
-                      {"title", r.title},
-                      {"simhash", r.simhash},
-                      {"same_as", r.same_as},
-                      {"keyframe", r.keyframe},
-                      {"stored_bytes", r.stored_bytes}});
+      nlohmann::json e;
+      e["revision"] = r.revision;
+      e["fetched_at"] = r.fetched_at;
+      e["url"] = r.url;
+      e["title"] = r.title;
+      char hex[17];
+      std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(r.simhash));
+      e["simhash"] = hex;
+      if (r.same_as != 0) e["same_as"] = r.same_as;
+      e["stored"] = r.keyframe ? "keyframe" : (r.same_as != 0 ? "reference" : "delta");
+      e["stored_bytes"] = r.stored_bytes;
+      revs.push_back(std::move(e));
     }
-    nlohmann::json j = {{"article", h.article},       {"first_url", h.first_url},
-                        {"urls", h.urls},             {"duplicate_of", h.duplicate_of},
-                        {"first_seen", h.first_seen}, {"revisions", std::move(revs)}};
-    OutString(out, out_len, j.dump());
+    j["revisions"] = std::move(revs);
+    OutString(out, out_len, Dump(j));
     return Status::OK();
   });
 }
@@ -1274,6 +1294,7 @@ int libdiff_store_stats(libdiff_stats** out, libdiff_store* store) {
       if (!r.ok()) return r.status();
       auto h = std::make_unique<libdiff_stats>();
       h->stats = std::move(r).value();
+      h->dir = s.dir();
       *out = h.release();
       return Status::OK();
     });
@@ -1317,18 +1338,22 @@ int libdiff_stats_to_json(char** out, size_t* out_len, const libdiff_stats* stat
   ResetLen(out_len);
   return Guard(__func__, [&] {
     RequireOut(out);
-    const libdiff::StoreStats& s = Check(stats, "stats")->stats;
-    nlohmann::json j = {{"articles", s.articles},
-                        {"revisions", s.revisions},
-                        {"urls", s.urls},
-                        {"duplicates", s.duplicates},
-                        {"snapshot_bytes", s.snapshot_bytes},
-                        {"raw_html_bytes", s.raw_html_bytes},
-                        {"record_bytes", s.record_bytes},
-                        {"file_bytes", s.file_bytes},
-                        {"map_size", s.map_size},
-                        {"bytes_per_revision", s.bytes_per_revision}};
-    OutString(out, out_len, j.dump());
+    const libdiff_stats* handle = Check(stats, "stats");
+    const libdiff::StoreStats& s = handle->stats;
+    // The schema of `libdiff stats --json` (tools/stats_command.cc).
+    nlohmann::json j;
+    j["store"] = handle->dir;
+    j["articles"] = s.articles;
+    j["revisions"] = s.revisions;
+    j["urls"] = s.urls;
+    j["duplicates"] = s.duplicates;
+    j["snapshot_bytes"] = s.snapshot_bytes;
+    j["record_bytes"] = s.record_bytes;
+    j["bytes_per_revision"] = s.bytes_per_revision;
+    j["raw_html_bytes"] = s.raw_html_bytes;
+    j["file_bytes"] = s.file_bytes;
+    j["map_size"] = s.map_size;
+    OutString(out, out_len, Dump(j));
     return Status::OK();
   });
 }
