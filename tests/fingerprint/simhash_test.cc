@@ -17,7 +17,7 @@ TEST(BitCounter, CountsEveryBitAcrossFlushes) {
   for (int i = 0; i < 1000; ++i) {
     const uint64_t h = rng() & rng();  // biased towards 0 so totals differ per bit
     counter.Add(h);
-    for (size_t b = 0; b < 64; ++b) expected[b] += (h >> b) & 1;
+    for (size_t b = 0; b < 64; ++b) expected[b] += static_cast<uint32_t>((h >> b) & 1);
   }
   EXPECT_EQ(counter.count(), 1000u);
   EXPECT_EQ(counter.Totals(), expected);

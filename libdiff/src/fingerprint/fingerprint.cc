@@ -71,7 +71,7 @@ Fingerprint FingerprintNormalizedText(std::string_view normalized,
   uint64_t* const tokens = scratch.tokens.Reserve(internal::MaxTokens(normalized.size()));
   const size_t token_count = internal::HashTokens(normalized, tokens);
   const internal::SimHashResult sim =
-      internal::SimHashOfShingles(tokens, token_count, fp.params.shingle_size, &scratch.simhash);
+      internal::SimHashOfShinglesInPlace(tokens, token_count, fp.params.shingle_size, &scratch.simhash);
   scratch.Trim();
   fp.simhash = sim.simhash;
   fp.token_count = token_count;

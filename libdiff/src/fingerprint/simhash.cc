@@ -20,7 +20,7 @@ class HashSet {
  public:
   HashSet(size_t max_items, ScratchBuffer* memory) {
     size_t capacity = 16;
-    while (capacity < max_items + max_items / 2) capacity <<= 1;
+    while (capacity < max_items + max_items / 4) capacity <<= 1;  // load <= 0.8
     slots_ = memory->Reserve(capacity);
     std::memset(slots_, 0, capacity * sizeof(uint64_t));
     mask_ = capacity - 1;
@@ -97,8 +97,8 @@ uint64_t BitCounter::Majority() {
   return result;
 }
 
-SimHashResult SimHashOfShingles(const uint64_t* tokens, size_t count, size_t w,
-                                SimHashScratch* scratch) {
+SimHashResult SimHashOfShinglesInPlace(uint64_t* tokens, size_t count, size_t w,
+                                       SimHashScratch* scratch) {
   SimHashResult result;
   if (count == 0) return result;
   SimHashScratch local;
@@ -107,11 +107,13 @@ SimHashResult SimHashOfShingles(const uint64_t* tokens, size_t count, size_t w,
   if (count < w) {
     counter.Add(ShingleHash(tokens, count));
   } else {
-    // Two passes: all shingle hashes first (sequential), then the set. The
-    // second pass prefetches the slot a few shingles ahead, which hides the
-    // cache misses of a table larger than L2 (1 MB of text: 2 MB of slots).
+    // Two passes: all shingle hashes first, sequentially, written over the
+    // token hashes (shingle i needs tokens i..i+w-1 only, so position i is free
+    // once it is computed); then the set. The second pass prefetches the slot a
+    // few shingles ahead, which hides the cache misses of a table larger than
+    // L2 (1 MB of English text: 180,000 shingles, a 2 MB table).
     const size_t n = count - w + 1;
-    uint64_t* const shingles = scratch->shingles.Reserve(n);
+    uint64_t* const shingles = tokens;
     if (w == 3) {  // the default gets a loop with a constant-size hash
       for (size_t i = 0; i < n; ++i) shingles[i] = ShingleHash(tokens + i, 3);
     } else {
@@ -127,6 +129,15 @@ SimHashResult SimHashOfShingles(const uint64_t* tokens, size_t count, size_t w,
   result.distinct = counter.count();
   result.simhash = counter.Majority();
   return result;
+}
+
+SimHashResult SimHashOfShingles(const uint64_t* tokens, size_t count, size_t w,
+                                SimHashScratch* scratch) {
+  SimHashScratch local;
+  if (scratch == nullptr) scratch = &local;
+  uint64_t* copy = scratch->shingles.Reserve(count);
+  std::memcpy(copy, tokens, count * sizeof(uint64_t));
+  return SimHashOfShinglesInPlace(copy, count, w, scratch);
 }
 
 SimHashResult SimHashOfShinglesReference(const std::vector<uint64_t>& tokens, size_t w) {

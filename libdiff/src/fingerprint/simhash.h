@@ -93,6 +93,9 @@ struct SimHashResult {
 // `scratch` may be null (then the call allocates its own).
 SimHashResult SimHashOfShingles(const uint64_t* tokens, size_t count, size_t w,
                                 SimHashScratch* scratch);
+// The same, overwriting tokens[0..count) (saves a copy of large inputs).
+SimHashResult SimHashOfShinglesInPlace(uint64_t* tokens, size_t count, size_t w,
+                                       SimHashScratch* scratch);
 inline SimHashResult SimHashOfShingles(const std::vector<uint64_t>& tokens, size_t w) {
   return SimHashOfShingles(tokens.data(), tokens.size(), w, nullptr);
 }
