@@ -6,3 +6,7 @@ target_include_directories(metadata_eval PRIVATE ${PROJECT_SOURCE_DIR}/libdiff/s
 target_compile_definitions(metadata_eval PRIVATE
   LIBDIFF_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared")
 libdiff_set_warnings(metadata_eval)
+
+libdiff_add_bench(metadata_bench
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/metadata_bench.cc
+  DEPS libdiff::extract)

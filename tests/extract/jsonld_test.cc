@@ -78,6 +78,20 @@ TEST(JsonLdFacts, FirstArticleWinsAndListsAreSkipped) {
   EXPECT_EQ(facts.headline, "Main story");
 }
 
+TEST(JsonLdFacts, LargeScriptWithArticleBodyKeepsItsFacts) {
+  // Past 4 KiB, article bodies are blanked before parsing; keys quoted inside
+  // the body and escaped quotes must not confuse that.
+  std::string body;
+  for (int i = 0; i < 300; ++i) body += "He said \\\"headline\\\": \\\"Fake\\\" again. ";
+  JsonLdFacts facts;
+  AddJsonLdScript("{\"@type\": \"NewsArticle\", \"articleBody\": \"" + body +
+                      "\", \"headline\": \"Real headline\", \"datePublished\": \"2023-01-02\"}",
+                  &facts);
+  EXPECT_GT(body.size(), 4096u);
+  EXPECT_EQ(facts.headline, "Real headline");
+  EXPECT_EQ(facts.date_published, "2023-01-02");
+}
+
 TEST(JsonLdFacts, BrokenScriptIsIgnoredWithoutHarm) {
   JsonLdFacts facts;
   AddJsonLdScript("{not json at all", &facts);

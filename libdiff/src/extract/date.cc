@@ -297,6 +297,8 @@ std::string MatchAny(re2::StringPiece text, size_t pos, RE2::Anchor anchor, size
   std::string best;
   size_t best_start = text.size() + 1;
   for (const Candidate& c : candidates) {
+    // Nothing can start earlier than a match at `pos`.
+    if (best_start == pos) break;
     size_t start = pos;
     // An implausible match (e.g. a price-like number) must not hide a later one.
     while (start <= text.size()) {

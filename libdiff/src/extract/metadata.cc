@@ -148,17 +148,41 @@ xmlNodePtr NextInOrder(xmlNodePtr n, bool into) {
   return n == nullptr ? nullptr : n->next;
 }
 
-// Class and id tokens, lower case, joined with a space, into `*out` (a
-// buffer reused across elements, so the walk does not allocate per element).
-void ClassAndId(xmlNodePtr n, std::string* out) {
-  out->clear();
-  const std::string_view cls = AttrView(n, "class");
-  const std::string_view id = AttrView(n, "id");
+// The class, id and itemprop of an element, read in one pass over its
+// attributes. `class_id` is a buffer reused across elements (so the walk does
+// not allocate per element) that receives the class and id, lower case,
+// joined with a space.
+void ReadCommonAttributes(xmlNodePtr n, std::string* class_id, std::string_view* itemprop) {
+  class_id->clear();
+  *itemprop = {};
+  std::string_view cls, id;
+  for (xmlAttrPtr a = n->properties; a != nullptr; a = a->next) {
+    const char* name = Chars(a->name);
+    if (name == nullptr) continue;
+    std::string_view* slot = nullptr;
+    switch (name[0]) {
+      case 'c':
+        if (std::strcmp(name, "class") == 0) slot = &cls;
+        break;
+      case 'i':
+        if (name[1] == 'd' && name[2] == '\0') {
+          slot = &id;
+        } else if (std::strcmp(name, "itemprop") == 0) {
+          slot = itemprop;
+        }
+        break;
+      default:
+        break;
+    }
+    if (slot == nullptr) continue;
+    xmlNodePtr c = a->children;
+    if (c != nullptr && c->next == nullptr && c->content != nullptr) *slot = Chars(c->content);
+  }
   if (cls.empty() && id.empty()) return;
-  out->append(cls.substr(0, 512));
-  out->push_back(' ');
-  out->append(id.substr(0, 256));
-  for (char& c : *out) c = Lower(c);
+  class_id->append(cls.substr(0, 512));
+  class_id->push_back(' ');
+  class_id->append(id.substr(0, 256));
+  for (char& c : *class_id) c = Lower(c);
 }
 
 // Class/id and link patterns, compiled once. One RE2 scan per string is much
@@ -167,12 +191,14 @@ struct ElementPatterns {
   // Containers whose bylines, dates and headings are about other pages.
   // Matched at the start of a class or id token, so "has-sidebar" or
   // "no-comments" on a page wrapper does not hide the whole page.
-  RE2 off_topic{
-      "(?:^|\\s)(?:related|recommend|comment|sidebar|footer|most-?popular|trending|"
-      "newsletter|more-stories|read-?more|outbrain|taboola)"};
+  // Group 1: such a container; group 2: a byline or author element. One scan
+  // per element classifies both.
+  RE2 class_kind{
+      "((?:^|\\s)(?:related|recommend|comment|sidebar|footer|most-?popular|trending|"
+      "newsletter|more-stories|read-?more|outbrain|taboola))|"
+      "(byline|author|writer|contributor|by-line|creator)"};
   // Author boxes and bios hold prose about the author, not the byline.
   RE2 byline_exclude{"bio|avatar|image|photo|img|social|follow|twitter"};
-  RE2 byline{"byline|author|writer|contributor|by-line|creator"};
   RE2 author_href{
       "(?i)/(?:author|authors|profile|people|staff|contributors?|by|writers|journalist|"
       "reporter|columnist|team)/|author="};
@@ -192,13 +218,18 @@ bool Matches(const RE2& re, std::string_view s) {
   return !s.empty() && RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), re);
 }
 
-bool IsOffTopicContainer(std::string_view name, std::string_view class_id) {
-  if (name == "nav" || name == "aside" || name == "footer") return true;
-  return Matches(Patterns().off_topic, class_id);
-}
+enum class ClassKind { kNone, kOffTopic, kByline };
 
-bool IsBylineClass(std::string_view class_id) {
-  return Matches(Patterns().byline, class_id) && !Matches(Patterns().byline_exclude, class_id);
+// What an element's class and id say it is (ReadCommonAttributes' class_id).
+ClassKind ClassifyClass(std::string_view class_id) {
+  if (class_id.empty()) return ClassKind::kNone;
+  re2::StringPiece off_topic, byline;
+  if (!RE2::PartialMatch(re2::StringPiece(class_id.data(), class_id.size()),
+                         Patterns().class_kind, &off_topic, &byline)) {
+    return ClassKind::kNone;
+  }
+  if (!off_topic.empty()) return ClassKind::kOffTopic;
+  return Matches(Patterns().byline_exclude, class_id) ? ClassKind::kNone : ClassKind::kByline;
 }
 
 bool IsAuthorHref(std::string_view href) {
@@ -267,9 +298,10 @@ void AddCandidate(std::vector<TextCandidate>* list, std::string text, int order)
 }
 
 // Records what `n` (an element) tells about the page.
-// `class_id` is ClassAndId(n).
+// `class_id` and `itemprop` are from ReadCommonAttributes(n); `kind` is
+// ClassifyClass(class_id), left kNone inside off-topic containers.
 void VisitElement(xmlNodePtr n, int order, bool off_topic, std::string_view class_id,
-                  PageFacts* f) {
+                  std::string_view itemprop, ClassKind kind, PageFacts* f) {
   const std::string_view name = NameOf(n);
   if (name == "meta") {
     const std::string content = HasAttr(n, "content") ? Attr(n, "content") : Attr(n, "value");
@@ -314,7 +346,6 @@ void VisitElement(xmlNodePtr n, int order, bool off_topic, std::string_view clas
     return;
   }
 
-  const std::string_view itemprop = AttrView(n, "itemprop");
   if (!itemprop.empty()) {
     if (itemprop == "datePublished" || itemprop == "dateModified" || itemprop == "dateCreated") {
       std::string v = Attr(n, "datetime");
@@ -375,7 +406,7 @@ void VisitElement(xmlNodePtr n, int order, bool off_topic, std::string_view clas
       AddCandidate(&f->author_links, ElementText(n, kMaxBylineBytes), order);
     }
   }
-  if (IsBylineClass(class_id) && f->bylines.size() < kMaxCandidates) {
+  if (kind == ClassKind::kByline && f->bylines.size() < kMaxCandidates) {
     std::string text = BlockText(n, kMaxBylineBytes * 2);
     if (!text.empty() && text.size() <= kMaxBylineBytes) {
       AddCandidate(&f->bylines, std::move(text), order);
@@ -391,16 +422,20 @@ void CollectFacts(xmlDocPtr doc, int max_depth, PageFacts* f) {
   int order = 0;
   xmlNodePtr off_topic_root = nullptr;
   std::string class_id;
+  std::string_view itemprop;
   while (n != nullptr) {
     bool descend = false;
     if (n->type == XML_ELEMENT_NODE) {
       const std::string_view name = NameOf(n);
-      ClassAndId(n, &class_id);
-      if (off_topic_root == nullptr && name != "html" && name != "body" &&
-          IsOffTopicContainer(name, class_id)) {
-        off_topic_root = n;
+      ReadCommonAttributes(n, &class_id, &itemprop);
+      // Inside an off-topic container classes no longer matter.
+      ClassKind kind = ClassKind::kNone;
+      if (off_topic_root == nullptr && name != "html" && name != "body") {
+        kind = (name == "nav" || name == "aside" || name == "footer") ? ClassKind::kOffTopic
+                                                                      : ClassifyClass(class_id);
+        if (kind == ClassKind::kOffTopic) off_topic_root = n;
       }
-      VisitElement(n, order++, off_topic_root != nullptr, class_id, f);
+      VisitElement(n, order++, off_topic_root != nullptr, class_id, itemprop, kind, f);
       descend = depth < max_depth && name != "script" && name != "style" && name != "svg" &&
                 name != "noscript" && name != "template" && name != "iframe";
     }
