@@ -133,6 +133,7 @@ SimHashResult SimHashOfShinglesInPlace(uint64_t* tokens, size_t count, size_t w,
 
 SimHashResult SimHashOfShingles(const uint64_t* tokens, size_t count, size_t w,
                                 SimHashScratch* scratch) {
+  if (count == 0) return SimHashResult();
   SimHashScratch local;
   if (scratch == nullptr) scratch = &local;
   uint64_t* copy = scratch->shingles.Reserve(count);
