@@ -150,9 +150,10 @@ xmlNodePtr NextInOrder(xmlNodePtr n, bool into) {
 
 // The class, id and itemprop of an element, read in one pass over its
 // attributes. `class_id` is a buffer reused across elements (so the walk does
-// not allocate per element) that receives the class and id, lower case,
-// joined with a space.
-void ReadCommonAttributes(xmlNodePtr n, std::string* class_id, std::string_view* itemprop) {
+// not allocate per element) that receives the start of the class and id,
+// joined with a space, when `want_class` is true (class patterns ignore case).
+void ReadCommonAttributes(xmlNodePtr n, bool want_class, std::string* class_id,
+                          std::string_view* itemprop) {
   class_id->clear();
   *itemprop = {};
   std::string_view cls, id;
@@ -162,10 +163,11 @@ void ReadCommonAttributes(xmlNodePtr n, std::string* class_id, std::string_view*
     std::string_view* slot = nullptr;
     switch (name[0]) {
       case 'c':
-        if (std::strcmp(name, "class") == 0) slot = &cls;
+        if (want_class && std::strcmp(name, "class") == 0) slot = &cls;
         break;
       case 'i':
         if (name[1] == 'd' && name[2] == '\0') {
+          if (!want_class) continue;
           slot = &id;
         } else if (std::strcmp(name, "itemprop") == 0) {
           slot = itemprop;
@@ -179,10 +181,20 @@ void ReadCommonAttributes(xmlNodePtr n, std::string* class_id, std::string_view*
     if (c != nullptr && c->next == nullptr && c->content != nullptr) *slot = Chars(c->content);
   }
   if (cls.empty() && id.empty()) return;
-  class_id->append(cls.substr(0, 512));
+  class_id->append(cls.substr(0, 300));
   class_id->push_back(' ');
-  class_id->append(id.substr(0, 256));
-  for (char& c : *class_id) c = Lower(c);
+  class_id->append(id.substr(0, 100));
+}
+
+// Elements whose class may mark a whole region (related stories, comments).
+bool IsContainerElement(std::string_view name) {
+  static constexpr std::array<std::string_view, 12> kContainers = {
+      "div", "section", "aside", "nav", "footer", "header", "ul", "ol", "article", "table",
+      "dl", "form"};
+  for (std::string_view c : kContainers) {
+    if (name == c) return true;
+  }
+  return false;
 }
 
 // Class/id and link patterns, compiled once. One RE2 scan per string is much
@@ -191,22 +203,20 @@ struct ElementPatterns {
   // Containers whose bylines, dates and headings are about other pages.
   // Matched at the start of a class or id token, so "has-sidebar" or
   // "no-comments" on a page wrapper does not hide the whole page.
-  // Group 1: such a container; group 2: a byline or author element. One scan
-  // per element classifies both.
-  RE2 class_kind{
-      "((?:^|\\s)(?:related|recommend|comment|sidebar|footer|most-?popular|trending|"
-      "newsletter|more-stories|read-?more|outbrain|taboola))|"
-      "(byline|author|writer|contributor|by-line|creator)"};
+  RE2 off_topic{
+      "(?i)(?:^|\\s)(?:related|recommend|comment|sidebar|footer|most-?popular|trending|"
+      "newsletter|more-stories|read-?more|outbrain|taboola)"};
+  RE2 byline{"(?i)byline|author|writer|contributor|by-line|creator"};
   // Author boxes and bios hold prose about the author, not the byline.
-  RE2 byline_exclude{"bio|avatar|image|photo|img|social|follow|twitter"};
+  RE2 byline_exclude{"(?i)bio|avatar|image|photo|img|social|follow|twitter"};
   RE2 author_href{
       "(?i)/(?:author|authors|profile|people|staff|contributors?|by|writers|journalist|"
       "reporter|columnist|team)/|author="};
   // Headings only screen readers see (a logo h1 "SiteName", hidden labels).
-  RE2 hidden_class{"(?:^|\\s)(?:hide|hidden|sr-only|screen-reader[a-z-]*|visually-?hidden|"
+  RE2 hidden_class{"(?i)(?:^|\\s)(?:hide|hidden|sr-only|screen-reader[a-z-]*|visually-?hidden|"
                    "visuallyhidden|offscreen|a11y[a-z-]*)(?:\\s|$)"};
-  RE2 time_published{"publish|entry-date|pubdate|posted"};
-  RE2 time_modified{"updat|modif"};
+  RE2 time_published{"(?i)publish|entry-date|pubdate|posted"};
+  RE2 time_modified{"(?i)updat|modif"};
 };
 
 const ElementPatterns& Patterns() {
@@ -218,18 +228,15 @@ bool Matches(const RE2& re, std::string_view s) {
   return !s.empty() && RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), re);
 }
 
-enum class ClassKind { kNone, kOffTopic, kByline };
+// Containers whose bylines, dates and headings are about other pages.
+bool IsOffTopicContainer(std::string_view name, std::string_view class_id) {
+  if (name == "nav" || name == "aside" || name == "footer") return true;
+  // A boolean match runs on RE2's DFA; asking for groups would not.
+  return Matches(Patterns().off_topic, class_id);
+}
 
-// What an element's class and id say it is (ReadCommonAttributes' class_id).
-ClassKind ClassifyClass(std::string_view class_id) {
-  if (class_id.empty()) return ClassKind::kNone;
-  re2::StringPiece off_topic, byline;
-  if (!RE2::PartialMatch(re2::StringPiece(class_id.data(), class_id.size()),
-                         Patterns().class_kind, &off_topic, &byline)) {
-    return ClassKind::kNone;
-  }
-  if (!off_topic.empty()) return ClassKind::kOffTopic;
-  return Matches(Patterns().byline_exclude, class_id) ? ClassKind::kNone : ClassKind::kByline;
+bool IsBylineClass(std::string_view class_id) {
+  return Matches(Patterns().byline, class_id) && !Matches(Patterns().byline_exclude, class_id);
 }
 
 bool IsAuthorHref(std::string_view href) {
@@ -268,9 +275,6 @@ struct PageFacts {
   std::vector<Heading> h1s;
   std::vector<TimeElement> times;
   std::vector<TextCandidate> itemprop_authors;
-  std::vector<TextCandidate> rel_authors;
-  std::vector<TextCandidate> author_links;
-  std::vector<TextCandidate> bylines;
   std::string itemprop_published;
   std::string itemprop_modified;
   std::string itemprop_headline;
@@ -298,10 +302,9 @@ void AddCandidate(std::vector<TextCandidate>* list, std::string text, int order)
 }
 
 // Records what `n` (an element) tells about the page.
-// `class_id` and `itemprop` are from ReadCommonAttributes(n); `kind` is
-// ClassifyClass(class_id), left kNone inside off-topic containers.
+// `class_id` and `itemprop` are from ReadCommonAttributes(n).
 void VisitElement(xmlNodePtr n, int order, bool off_topic, std::string_view class_id,
-                  std::string_view itemprop, ClassKind kind, PageFacts* f) {
+                  std::string_view itemprop, PageFacts* f) {
   const std::string_view name = NameOf(n);
   if (name == "meta") {
     const std::string content = HasAttr(n, "content") ? Attr(n, "content") : Attr(n, "value");
@@ -398,20 +401,52 @@ void VisitElement(xmlNodePtr n, int order, bool off_topic, std::string_view clas
     f->times.push_back(std::move(t));
     return;
   }
-  if (name == "a") {
-    const std::string_view rel = AttrView(n, "rel");
-    if (Contains(rel, "author")) {
-      AddCandidate(&f->rel_authors, ElementText(n, kMaxBylineBytes), order);
-    } else if (IsAuthorHref(AttrView(n, "href"))) {
-      AddCandidate(&f->author_links, ElementText(n, kMaxBylineBytes), order);
+}
+
+// Visible author markup in document order from a start node: rel=author
+// links, links to author pages, elements with a byline or author class.
+// Off-topic containers are skipped. Read only when the structured sources
+// and the "By …" line name nobody, so most pages never pay for it.
+struct BylineMarkup {
+  std::vector<TextCandidate> rel_authors;
+  std::vector<TextCandidate> author_links;
+  std::vector<TextCandidate> bylines;
+};
+
+BylineMarkup ScanBylineMarkup(xmlNodePtr start, size_t max_elements) {
+  BylineMarkup m;
+  std::string class_id;
+  std::string_view itemprop;
+  int order = 0;
+  for (xmlNodePtr n = start; n != nullptr && static_cast<size_t>(order) < max_elements;) {
+    if (n->type != XML_ELEMENT_NODE) {
+      n = NextInOrder(n, true);
+      continue;
     }
-  }
-  if (kind == ClassKind::kByline && f->bylines.size() < kMaxCandidates) {
-    std::string text = BlockText(n, kMaxBylineBytes * 2);
-    if (!text.empty() && text.size() <= kMaxBylineBytes) {
-      AddCandidate(&f->bylines, std::move(text), order);
+    ++order;
+    const std::string_view name = NameOf(n);
+    ReadCommonAttributes(n, /*want_class=*/true, &class_id, &itemprop);
+    if (name == "script" || name == "style" || name == "svg" || name == "noscript" ||
+        name == "template" || IsOffTopicContainer(name, class_id)) {
+      n = NextInOrder(n, false);
+      continue;
     }
+    if (name == "a") {
+      if (Contains(AttrView(n, "rel"), "author")) {
+        AddCandidate(&m.rel_authors, ElementText(n, kMaxBylineBytes), order);
+      } else if (IsAuthorHref(AttrView(n, "href"))) {
+        AddCandidate(&m.author_links, ElementText(n, kMaxBylineBytes), order);
+      }
+    }
+    if (IsBylineClass(class_id) && m.bylines.size() < kMaxCandidates) {
+      std::string text = BlockText(n, kMaxBylineBytes * 2);
+      if (!text.empty() && text.size() <= kMaxBylineBytes) {
+        AddCandidate(&m.bylines, std::move(text), order);
+      }
+    }
+    n = NextInOrder(n, true);
   }
+  return m;
 }
 
 // Walks the document in order without recursion, skipping subtrees that hold
@@ -427,15 +462,14 @@ void CollectFacts(xmlDocPtr doc, int max_depth, PageFacts* f) {
     bool descend = false;
     if (n->type == XML_ELEMENT_NODE) {
       const std::string_view name = NameOf(n);
-      ReadCommonAttributes(n, &class_id, &itemprop);
-      // Inside an off-topic container classes no longer matter.
-      ClassKind kind = ClassKind::kNone;
-      if (off_topic_root == nullptr && name != "html" && name != "body") {
-        kind = (name == "nav" || name == "aside" || name == "footer") ? ClassKind::kOffTopic
-                                                                      : ClassifyClass(class_id);
-        if (kind == ClassKind::kOffTopic) off_topic_root = n;
+      // Only containers, headings and times need their classes; inside an
+      // off-topic container only the latter two.
+      const bool container = off_topic_root == nullptr && IsContainerElement(name);
+      ReadCommonAttributes(n, container || name == "h1" || name == "time", &class_id, &itemprop);
+      if (container && IsOffTopicContainer(name, class_id)) {
+        off_topic_root = n;
       }
-      VisitElement(n, order++, off_topic_root != nullptr, class_id, itemprop, kind, f);
+      VisitElement(n, order++, off_topic_root != nullptr, class_id, itemprop, f);
       descend = depth < max_depth && name != "script" && name != "style" && name != "svg" &&
                 name != "noscript" && name != "template" && name != "iframe";
     }
@@ -969,9 +1003,9 @@ bool SharesName(const std::vector<std::string>& a, const std::vector<std::string
 // "By …" line that shares a name with the structured list replaces it: the
 // page shows who wrote it (structured lists often add editors or drop
 // co-authors). A source naming only organisations is kept as the fallback.
-std::vector<std::string> ChooseAuthors(const PageFacts& f, const JsonLdFacts& ld,
-                                       const std::string& site_name, int title_order,
-                                       const std::string& text_after_headline) {
+std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const JsonLdFacts& ld,
+                                       const std::string& site_name, xmlNodePtr title_node,
+                                       int title_order, const std::string& text_after_headline) {
   std::vector<std::string> organisations;
   auto from = [&site_name, &organisations](const std::vector<std::string>& raw) {
     bool organisations_only = false;
@@ -1015,9 +1049,13 @@ std::vector<std::string> ChooseAuthors(const PageFacts& f, const JsonLdFacts& ld
     return !byline.empty() && SharesName(byline, structured) ? byline : structured;
   }
   if (!byline.empty()) return byline;
+  std::vector<std::string> authors = from(near_title(f.itemprop_authors));
+  if (!authors.empty()) return authors;
+  const BylineMarkup markup = ScanBylineMarkup(
+      title_node != nullptr ? title_node : xmlDocGetRootElement(doc), 1500);
   for (const std::vector<TextCandidate>* list :
-       {&f.itemprop_authors, &f.rel_authors, &f.author_links, &f.bylines}) {
-    std::vector<std::string> authors = from(near_title(*list));
+       {&markup.rel_authors, &markup.author_links, &markup.bylines}) {
+    authors = from(near_title(*list));
     if (!authors.empty()) return authors;
   }
   return organisations;
@@ -1099,7 +1137,8 @@ void ExtractMetadata(xmlDocPtr doc, const ExtractOptions& options, Article* arti
   // Bylines and their dates sit right under the headline.
   const std::string text_after_headline = TextAfterHeadline(title_node, 1000);
   ChooseDates(f, ld, page_url, article->canonical_url, title_order, text_after_headline, article);
-  article->authors = ChooseAuthors(f, ld, article->site_name, title_order, text_after_headline);
+  article->authors = ChooseAuthors(doc, f, ld, article->site_name, title_node, title_order,
+                                   text_after_headline);
   article->language = ChooseLanguage(f, ld);
   article->description = ChooseDescription(f, ld);
   article->type = ld.type;
