@@ -1,7 +1,8 @@
 // Copyright 2026 The libdiff Authors.
 //
-// Fuzzes the article diff (diff.h). The input is split at its first NUL byte into
-// an old and a new text (a leading options byte picks limits and thresholds).
+// Fuzzes the article diff (diff.h). After a leading options byte (limits and
+// thresholds; 0 keeps the defaults) the input is split at its first NUL byte into
+// an old and a new text.
 // Properties checked on each input, all from diff.h's contract:
 //   - DiffTexts succeeds for inputs within max_input_bytes;
 //   - the ops cover every old and every new sentence exactly once, with indexes
@@ -18,10 +19,10 @@
 #include <string_view>
 #include <vector>
 
-#include <fuzzer/FuzzedDataProvider.h>
 #include <nlohmann/json.hpp>
 
 #include "fuzz_check.h"
+#include "fuzz_input.h"
 #include "libdiff/diff.h"
 #include "util/utf8.h"
 
@@ -119,16 +120,17 @@ void CheckDiff(const libdiff::ArticleDiff& d) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  FuzzedDataProvider provider(data, size);
+  // Options first (a 0 flags byte keeps the defaults), then "old\0new".
+  libdiff::fuzz::FuzzInput input(data, size);
   libdiff::DiffOptions options;
-  const uint8_t flags = provider.ConsumeIntegral<uint8_t>();
-  if (flags & 1) options.max_edit_cost = provider.ConsumeIntegralInRange<size_t>(1, 64);
-  if (flags & 2) options.max_pair_comparisons = provider.ConsumeIntegralInRange<size_t>(1, 200);
+  const uint8_t flags = input.Byte();
+  if (flags & 1) options.max_edit_cost = input.Range(1, 64);
+  if (flags & 2) options.max_pair_comparisons = input.Range(1, 200);
   if (flags & 4) options.detect_moves = false;
-  if (flags & 8) options.change_threshold = provider.ConsumeProbability<double>();
-  if (flags & 16) options.move_threshold = provider.ConsumeProbability<double>();
-  if (flags & 32) options.merge_equalities_up_to = provider.ConsumeIntegralInRange<size_t>(0, 16);
-  const std::string rest = provider.ConsumeRemainingBytesAsString();
+  if (flags & 8) options.change_threshold = input.Fraction();
+  if (flags & 16) options.move_threshold = input.Fraction();
+  if (flags & 32) options.merge_equalities_up_to = input.Range(0, 16);
+  const std::string rest(input.Rest());
   const size_t nul = rest.find('\0');
   const std::string_view old_text = std::string_view(rest).substr(0, nul);
   const std::string_view new_text =

@@ -13,9 +13,8 @@
 #include <string>
 #include <string_view>
 
-#include <fuzzer/FuzzedDataProvider.h>
-
 #include "fuzz_check.h"
+#include "fuzz_input.h"
 #include "libdiff/article.h"
 #include "util/utf8.h"
 
@@ -49,15 +48,16 @@ void CheckArticle(const libdiff::Article& article, const libdiff::ExtractOptions
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  FuzzedDataProvider provider(data, size);
+  // Options first (a 0 flags byte keeps the defaults), then the page.
+  libdiff::fuzz::FuzzInput input(data, size);
   libdiff::ExtractOptions options;
-  const uint8_t flags = provider.ConsumeIntegral<uint8_t>();
-  if (flags & 1) options.url = provider.ConsumeRandomLengthString(200);
-  if (flags & 2) options.content_type = provider.ConsumeRandomLengthString(80);
-  if (flags & 4) options.max_blocks = provider.ConsumeIntegralInRange<size_t>(0, 50);
-  if (flags & 8) options.max_depth = provider.ConsumeIntegralInRange<int>(0, 300);
-  if (flags & 16) options.max_input_bytes = provider.ConsumeIntegralInRange<size_t>(0, 4096);
-  const std::string html = provider.ConsumeRemainingBytesAsString();
+  const uint8_t flags = input.Byte();
+  if (flags & 1) options.url = input.ShortString(200);
+  if (flags & 2) options.content_type = input.ShortString(80);
+  if (flags & 4) options.max_blocks = input.Range(0, 50);
+  if (flags & 8) options.max_depth = static_cast<int>(input.Range(0, 300));
+  if (flags & 16) options.max_input_bytes = input.Range(0, 4096);
+  const std::string html(input.Rest());
 
   const libdiff::Result<libdiff::Article> r = libdiff::ExtractArticle(html, options);
   if (html.size() > options.max_input_bytes) {

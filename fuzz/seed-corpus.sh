@@ -3,22 +3,24 @@
 # so the repository carries no generated corpus files.
 #   fuzz/seed-corpus.sh TARGET OUTDIR [FUZZER_BINARY]
 # Inputs libFuzzer added to OUTDIR are kept; seed-* files are regenerated.
-# Seeds committed under fuzz/corpus/<target-without-_fuzzer>/ are copied too.
+# Complete inputs in fuzz/corpus/<target-without-_fuzzer>/ and in
+# tests/reliability/regressions/<target>/ are copied as they are.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 target="$1"
 out="$2"
 binary="${3:-}"
 mkdir -p "$out"
-rm -f "$out"/seed-*  # regenerated below; libFuzzer's own finds are kept
+rm -f "$out"/seed-* "$out"/fixed-*  # regenerated below; libFuzzer's own finds are kept
 samples="$root/samples"
 
-# copy_files GLOB...: copies each existing regular file, named after its path.
+# copy_files PREFIX GLOB...: copies each existing regular file, named after its path.
 copy_files() {
-  local f
+  local prefix="$1" f
+  shift
   for f in "$@"; do
     [ -f "$f" ] || continue
-    cp "$f" "$out/seed-$(echo "${f#"$root"/}" | tr '/' '_')"
+    cp "$f" "$out/$prefix-$(echo "${f#"$root"/}" | tr '/' '_')"
   done
 }
 
@@ -34,10 +36,10 @@ trim_seeds() {
 shopt -s nullglob globstar
 case "$target" in
   utf8_fuzzer|text_fuzzer)
-    copy_files "$samples"/texts/** "$samples"/pages/**/*.html
+    copy_files seed "$samples"/texts/** "$samples"/pages/**/*.html
     ;;
   extract_fuzzer|capi_fuzzer)
-    copy_files "$samples"/pages/**/*.html "$samples"/pages/**/*.htm
+    copy_files seed "$samples"/pages/**/*.html "$samples"/pages/**/*.htm
     ;;
   url_fuzzer)
     # Every href/src/canonical URL that the sample pages contain, one seed each.
@@ -64,23 +66,19 @@ case "$target" in
     ;;
 esac
 
-# Hand-written seeds for cases samples/ does not show.
-copy_files "$root"/fuzz/corpus/"${target%_fuzzer}"/*
-
 # A target can generate its own seeds (e.g. valid encoded snapshots) when run with
 # LIBDIFF_FUZZ_WRITE_SEEDS=DIR; targets that do not know the variable ignore it.
 if [ -n "$binary" ] && [ -x "$binary" ] && grep -q LIBDIFF_FUZZ_WRITE_SEEDS "$binary" 2>/dev/null; then
   LIBDIFF_FUZZ_SAMPLES_DIR="$samples" LIBDIFF_FUZZ_WRITE_SEEDS="$out" "$binary" -runs=0 >/dev/null 2>&1 || true
 fi
-# Targets read their options from the input's last byte(s) (FuzzedDataProvider
-# takes integers from the end): append the byte that selects the defaults.
-append_byte() {
+# Targets read their options from the input's first byte (fuzz/fuzz_input.h):
+# prepend the byte that selects the defaults.
+prepend_byte() {
   local f
   for f in "$out"/seed-*; do
     [ -f "$f" ] || continue
-    case "$f" in *.opt) continue ;; esac
-    printf "$1" >>"$f"
-    mv "$f" "$f.opt"
+    { printf "$1"; cat "$f"; } >"$f.tmp"
+    mv "$f.tmp" "$f"
   done
 }
 
@@ -89,8 +87,12 @@ case "$target" in
   *) trim_seeds 65536 ;;
 esac
 case "$target" in
-  extract_fuzzer|diff_fuzzer) append_byte '\000' ;;  # flags 0: default options
-  text_fuzzer) append_byte '\002' ;;                 # shingle size 1 + 2 = 3, the default
+  extract_fuzzer|diff_fuzzer) prepend_byte '\000' ;;  # flags 0: default options
+  text_fuzzer) prepend_byte '\002' ;;                 # shingle size 1 + 2 = 3, the default
 esac
+# Complete inputs, used as they are: hand-written seeds for cases samples/ does not
+# show, and the regression inputs of crashes found before.
+copy_files fixed "$root"/fuzz/corpus/"${target%_fuzzer}"/* "$root"/tests/reliability/regressions/"$target"/*
+
 # libFuzzer refuses an empty corpus directory only in merge mode, but give it one input.
 [ -n "$(ls -A "$out")" ] || printf 'x' >"$out/seed-empty"

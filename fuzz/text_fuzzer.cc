@@ -14,10 +14,9 @@
 #include <string_view>
 #include <vector>
 
-#include <fuzzer/FuzzedDataProvider.h>
-
 #include "fingerprint/normalize.h"
 #include "fuzz_check.h"
+#include "fuzz_input.h"
 #include "libdiff/fingerprint.h"
 #include "util/utf8.h"
 
@@ -28,10 +27,11 @@ bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  FuzzedDataProvider provider(data, size);
+  // One option byte (shingle size 1 + byte % 8; 2 gives the default 3), then the text.
+  libdiff::fuzz::FuzzInput input(data, size);
   libdiff::FingerprintOptions options;
-  options.shingle_size = provider.ConsumeIntegralInRange<int>(1, 8);
-  const std::string text = provider.ConsumeRemainingBytesAsString();
+  options.shingle_size = static_cast<int>(input.Range(1, 8));
+  const std::string text(input.Rest());
 
   const std::string normalized = libdiff::NormalizeText(text);
   LIBDIFF_FUZZ_CHECK(libdiff::internal::IsValidUtf8(normalized), "NormalizeText output is valid UTF-8");
