@@ -166,6 +166,40 @@ TEST(Metadata, TitleWithoutAnySourceFallsBackToTheTitleElement) {
   EXPECT_EQ(a.site_name, "Example Corp");
 }
 
+TEST(Metadata, VisibleBylineCompletesTheStructuredAuthors) {
+  // The structured source names one author; the byline under the headline,
+  // written as separate block and inline elements, names both.
+  const Article a = Extract(
+      "<html><head><meta name='author' content='Starr Bowenbank'></head><body>"
+      "<h1>Seven songs to know</h1><p>A dek about the songs.</p>"
+      "<div class='byline'><div>By</div><div><a href='/a/1'>Starr Bowenbank</a></div>"
+      "<div>, <a href='/a/2'>Rania Aniftos</a></div><time>12/22/2023</time></div>"
+      "<p>Body text.</p></body></html>",
+      "https://music.example.com/lists/songs");
+  EXPECT_THAT(a.authors, ElementsAre("Starr Bowenbank", "Rania Aniftos"));
+  EXPECT_EQ(a.published, "2023-12-22");
+}
+
+TEST(Metadata, BylineLabelJoinedToTheName) {
+  const Article a = Extract(
+      "<html><body><h1>Awards of the year in tennis</h1>"
+      "<div><span>By</span><a href='/people/van'>Van Sias</a></div>"
+      "<p>By the way, this sentence is not a byline.</p></body></html>",
+      "https://tennis.example.com/awards");
+  EXPECT_THAT(a.authors, ElementsAre("Van Sias"));
+}
+
+TEST(Metadata, ProseIsNotABylineAndEditorsAreNotAuthors) {
+  const Article a = Extract(
+      "<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+      "\"headline\":\"Budget passes\",\"author\":[{\"name\":\"Grace Dean\"},"
+      "{\"name\":\"Leon Hurley\"}]}</script></head><body><h1>Budget passes</h1>"
+      "<div>By Grace Dean Contributions from Leon Hurley</div>"
+      "<p>It was passed by a narrow margin.</p></body></html>",
+      "https://news.example.com/budget");
+  EXPECT_THAT(a.authors, ElementsAre("Grace Dean"));
+}
+
 TEST(Metadata, NullDocumentKeepsOnlyTheUrl) {
   ExtractOptions options;
   options.url = "https://example.com/a";

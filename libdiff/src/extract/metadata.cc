@@ -822,23 +822,35 @@ bool IsBlockElement(std::string_view name) {
 // element: where bylines say "By …", "Published …", "Updated …".
 std::string TextAfterHeadline(xmlNodePtr title_node, size_t limit) {
   if (title_node == nullptr) return "";
+  auto is_block = [](xmlNodePtr e) {
+    return e != nullptr && e->type == XML_ELEMENT_NODE && IsBlockElement(NameOf(e));
+  };
   std::string raw;
   int steps = 0;
-  for (xmlNodePtr n = NextInOrder(title_node, false); n != nullptr && raw.size() < limit &&
-                                                      ++steps < 3000;) {
+  xmlNodePtr n = NextInOrder(title_node, false);
+  while (n != nullptr && raw.size() < limit && ++steps < 3000) {
     bool into = true;
     if (n->type == XML_TEXT_NODE && n->content != nullptr) {
+      // Inline neighbours ("Jane Roe</a><span>Dec 5, 2023") are separate words.
       raw += Chars(n->content);
+      raw += ' ';
     } else if (n->type == XML_ELEMENT_NODE) {
       const std::string_view name = NameOf(n);
       into = name != "script" && name != "style" && name != "noscript" && name != "svg" &&
              name != "figcaption" && name != "template" && name != "button";
       if (IsBlockElement(name)) raw += '\n';
     }
-    // Leaving the last child of a block element also ends its line.
-    xmlNodePtr next = NextInOrder(n, into);
-    if (next != nullptr && next->parent != n && n->next == nullptr) raw += '\n';
-    n = next;
+    if (into && n->children != nullptr) {
+      n = n->children;
+      continue;
+    }
+    // Leaving a block element (this one or an ancestor) ends a line.
+    if (is_block(n)) raw += '\n';
+    while (n != nullptr && n->next == nullptr) {
+      n = n->parent;
+      if (is_block(n)) raw += '\n';
+    }
+    if (n != nullptr) n = n->next;
   }
   return CollapseKeepingLines(raw);
 }
@@ -970,20 +982,39 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
 // after the first "By" within `window` bytes, as NormalizeAuthors cuts it.
 std::vector<std::string> BylineNames(const std::string& text, const std::string& site_name,
                                      size_t window) {
-  // "By" opening a line (a block element) or following a separator.
+  // "By" opening a line (a block element) or following a separator; "ByJane"
+  // when the label and the name are separate inline elements.
   static const RE2* by = new RE2(
-      "(?m)(?:^|[|·•])[ \\t]*(?i:(?:written|words|story|reporting|text)\\s+)?(?i:by)\\b"
-      "[: \\t\\n]*([^\\n]{1,200})");
+      "(?m)(?:^|[|·•])[ \\t]*(?:(?i:(?:written|words|story|reporting|text)\\s+)?(?i:by)\\b"
+      "[: \\t\\n]*|By)([^\\n]{1,200})");
   const std::string_view head = std::string_view(text).substr(0, window);
   re2::StringPiece rest;
   if (!RE2::PartialMatch(re2::StringPiece(head.data(), head.size()), *by, &rest)) return {};
-  // The whole line after "By", even when it crosses the window.
-  const size_t start = static_cast<size_t>(rest.data() - text.data());
+  // The line after "By", and the lines that continue its list of names
+  // (inline links often end up on lines of their own).
+  size_t start = static_cast<size_t>(rest.data() - text.data());
+  std::string line;
+  for (int lines = 0; lines < 8 && start < text.size() && line.size() < 200; ++lines) {
+    const size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view next = std::string_view(text).substr(start, end - start);
+    const bool continues = line.empty() || line.back() == ',' || line.back() == '&' ||
+                           next.front() == ',' || next.front() == '&' ||
+                           next.substr(0, 4) == "and " || next == "and" ||
+                           (line.size() >= 4 && line.compare(line.size() - 4, 4, " and") == 0) ||
+                           line == "and";
+    if (!continues) break;
+    if (!line.empty()) line += ' ';
+    line += next;
+    start = end + 1;
+  }
+  // Names start with a capital (or a non-ASCII letter); "by the way" does not.
+  if (line.empty() ||
+      !((line[0] >= 'A' && line[0] <= 'Z') || static_cast<unsigned char>(line[0]) >= 0x80)) {
+    return {};
+  }
   bool organisations_only = false;
-  const size_t end = text.find('\n', start);
-  std::vector<std::string> names = NormalizeAuthors(
-      {text.substr(start, std::min<size_t>(end == std::string::npos ? 200 : end - start, 200))},
-      site_name, &organisations_only);
+  std::vector<std::string> names =
+      NormalizeAuthors({line.substr(0, 300)}, site_name, &organisations_only);
   return organisations_only ? std::vector<std::string>() : names;
 }
 
