@@ -37,7 +37,8 @@ TEST(BitCounter, MajorityIsStrictAndEmptyIsZero) {
 TEST(SimHash, MatchesPerBitReference) {
   std::mt19937_64 rng(99);
   for (size_t w : {1u, 2u, 3u, 5u}) {
-    for (size_t n : {0u, 1u, 2u, 3u, 4u, 10u, 254u, 255u, 256u, 600u, 5000u}) {
+    // 100,000 tokens takes the radix-partitioned path of VoteDistinct.
+    for (size_t n : {0u, 1u, 2u, 3u, 4u, 10u, 254u, 255u, 256u, 600u, 5000u, 100000u}) {
       std::vector<uint64_t> tokens(n);
       // Draw from a small vocabulary so that repeated shingles occur.
       for (uint64_t& t : tokens) t = rng() % 40;
@@ -47,6 +48,18 @@ TEST(SimHash, MatchesPerBitReference) {
       EXPECT_EQ(fast.distinct, slow.distinct) << "w=" << w << " n=" << n;
     }
   }
+}
+
+TEST(SimHash, LargeInputsWithDistinctShinglesMatchReference) {
+  std::mt19937_64 rng(5);
+  std::vector<uint64_t> tokens(300000);
+  for (uint64_t& t : tokens) t = rng();
+  for (size_t i = 0; i < 1000; ++i) tokens[200000 + i] = tokens[i];  // a repeated passage
+  const SimHashResult fast = SimHashOfShingles(tokens, 3);
+  const SimHashResult slow = SimHashOfShinglesReference(tokens, 3);
+  EXPECT_EQ(fast.simhash, slow.simhash);
+  EXPECT_EQ(fast.distinct, slow.distinct);
+  EXPECT_EQ(fast.distinct, tokens.size() - 2 - 998);
 }
 
 TEST(SimHash, RepeatedShinglesCountOnce) {

@@ -36,6 +36,7 @@ struct Scratch {
     tokens.Trim(kMaxKeptScratchValues);
     simhash.shingles.Trim(kMaxKeptScratchValues);
     simhash.slots.Trim(kMaxKeptScratchValues);
+    simhash.partitions.Trim(kMaxKeptScratchValues);
   }
 };
 

@@ -81,7 +81,11 @@ class ScratchBuffer {
 struct SimHashScratch {
   ScratchBuffer shingles;
   ScratchBuffer slots;
+  ScratchBuffer partitions;
 };
+
+// Adds each distinct value of hashes[0..n) to `counter` once.
+void VoteDistinct(const uint64_t* hashes, size_t n, SimHashScratch* scratch, BitCounter* counter);
 
 struct SimHashResult {
   uint64_t simhash = 0;
