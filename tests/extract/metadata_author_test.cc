@@ -58,6 +58,23 @@ TEST(NormalizeAuthors, OrganisationsOnlyWhenNoPersonIsNamed) {
   EXPECT_TRUE(organisations_only);
 }
 
+TEST(NormalizeAuthors, InstitutionsAndBeatsAreNotPeople) {
+  EXPECT_THAT(NormalizeAuthors({"Dennis Thompson, U.S. National Institute of Allergy"}, ""),
+              ElementsAre("Dennis Thompson"));
+  EXPECT_THAT(NormalizeAuthors({"Javier Espinoza, Patricia Nilsson, Financial Times"}, ""),
+              ElementsAre("Javier Espinoza", "Patricia Nilsson"));
+  EXPECT_THAT(NormalizeAuthors({"Amrita Khalid, surveillance policy, consumer gadgets"}, ""),
+              ElementsAre("Amrita Khalid"));
+  EXPECT_THAT(NormalizeAuthors({"John O'Connor The Associated Press"}, ""),
+              ElementsAre("John O'Connor"));
+  EXPECT_THAT(NormalizeAuthors({"Harvard Medical School"}, ""), ElementsAre("Harvard Medical School"));
+}
+
+TEST(NormalizeAuthors, KeepsParticlesAndGenerationalSuffixes) {
+  EXPECT_THAT(NormalizeAuthors({"George T. Conway III"}, ""), ElementsAre("George T. Conway III"));
+  EXPECT_THAT(NormalizeAuthors({"de la Cruz, Maria"}, ""), ElementsAre("de la Cruz", "Maria"));
+}
+
 TEST(NormalizeAuthors, DeduplicatesCaseInsensitively) {
   EXPECT_THAT(NormalizeAuthors({"Kim Lee", "KIM LEE", "kim  lee, Ann Wu"}, ""),
               ElementsAre("Kim Lee", "Ann Wu"));

@@ -119,6 +119,28 @@ bool LooksLikeDomain(std::string_view s) {
   return dot != std::string_view::npos && dot > 0 && s.size() - dot >= 3;
 }
 
+bool IsNameParticle(std::string_view w) {
+  static constexpr std::array<std::string_view, 14> kParticles = {
+      "de", "da", "do", "dos", "van", "von", "der", "den", "la", "le", "di", "del", "du", "al"};
+  for (std::string_view p : kParticles) {
+    if (w == p) return true;
+  }
+  return false;
+}
+
+// Words that make a part an institution or a publication.
+bool IsOrganisationWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 26> kWords = {
+      "Institute", "Institutes", "University", "Department", "Agency", "Center", "Centre",
+      "Ministry", "Council", "School", "Hospital", "Foundation", "Association", "Inc", "Inc.",
+      "Ltd", "Ltd.", "Corp", "Corp.", "Company", "Technologies", "Newspapers", "Times",
+      "Report", "Press", "Network"};
+  for (std::string_view o : kWords) {
+    if (w == o) return true;
+  }
+  return false;
+}
+
 bool IsNewsAgency(std::string_view key) {
   static constexpr std::array<std::string_view, 12> kAgencies = {
       "associatedpress", "theassociatedpress", "ap", "reuters", "thomsonreuters", "afp",
@@ -129,9 +151,11 @@ bool IsNewsAgency(std::string_view key) {
   return false;
 }
 
-// True for an all-capital word of two to four letters ("MD", "RDN").
+// True for an all-capital word of two to four letters ("MD", "RDN"), other
+// than a generational suffix ("II", "III", "IV").
 bool IsCredential(std::string_view word) {
   if (word.size() < 2 || word.size() > 4) return false;
+  if (word == "II" || word == "III" || word == "IV") return false;
   for (char c : word) {
     if (c < 'A' || c > 'Z') return false;
   }
@@ -148,6 +172,19 @@ std::string StripCredentials(std::string name) {
     name.resize(space);
     while (!name.empty() && (name.back() == ' ' || name.back() == ',')) name.pop_back();
   }
+}
+
+// "John O'Connor The Associated Press" -> "John O'Connor".
+std::string StripAgencySuffix(std::string name) {
+  for (std::string_view agency : {" The Associated Press", " Associated Press", " Reuters", " AFP"}) {
+    if (name.size() > agency.size() + 3 &&
+        name.compare(name.size() - agency.size(), agency.size(), agency) == 0) {
+      name.resize(name.size() - agency.size());
+      while (!name.empty() && (name.back() == ' ' || name.back() == ',')) name.pop_back();
+      return name;
+    }
+  }
+  return name;
 }
 
 enum class PartKind { kName, kOrganisation, kReject };
@@ -167,8 +204,14 @@ PartKind Classify(std::string_view part, std::string_view site_key) {
   for (std::string_view w : words) {
     if (IsRoleWord(w)) return PartKind::kReject;
   }
+  // Names start with a capital ("surveillance policy" is a beat, not a
+  // person), except for particles such as "de la Cruz" or "van Dijk".
+  if (part[0] >= 'a' && part[0] <= 'z' && !IsNameParticle(words[0])) return PartKind::kReject;
   const std::string key = LooseKey(part);
   if (IsNewsAgency(key)) return PartKind::kOrganisation;
+  for (std::string_view w : words) {
+    if (IsOrganisationWord(w)) return PartKind::kOrganisation;
+  }
   if (!site_key.empty() &&
       (key == site_key || (key.size() > 4 && (key.find(site_key) != std::string::npos ||
                                               site_key.find(key) != std::string::npos)))) {
@@ -304,7 +347,7 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
     if (from <= text.size()) parts.push_back(text.substr(from));
     bool after_name = false;
     for (const std::string& part : parts) {
-      std::string name = StripCredentials(TrimName(part));
+      std::string name = StripAgencySuffix(StripCredentials(TrimName(part)));
       // "Jane Roe, RDN, LD": credentials listed as parts of their own.
       if (after_name && IsCredential(name)) continue;
       after_name = true;
