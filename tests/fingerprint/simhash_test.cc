@@ -34,7 +34,20 @@ TEST(BitCounter, MajorityIsStrictAndEmptyIsZero) {
   EXPECT_EQ(tie.Majority(), 0b11u);
 }
 
+// Runs `body` with the AVX2 voting loop allowed (when the CPU has it) and
+// with the portable loop forced, so both are checked on an AVX2 machine.
+template <typename Body>
+void WithAndWithoutAvx2(Body body) {
+  for (bool avx2 : {true, false}) {
+    SCOPED_TRACE(avx2 ? "AVX2 allowed" : "portable loop");
+    SetAvx2AllowedForTesting(avx2);
+    body();
+  }
+  SetAvx2AllowedForTesting(true);
+}
+
 TEST(SimHash, MatchesPerBitReference) {
+  WithAndWithoutAvx2([] {
   std::mt19937_64 rng(99);
   for (size_t w : {1u, 2u, 3u, 5u}) {
     // 100,000 tokens takes the radix-partitioned path of VoteDistinct.
@@ -48,9 +61,11 @@ TEST(SimHash, MatchesPerBitReference) {
       EXPECT_EQ(fast.distinct, slow.distinct) << "w=" << w << " n=" << n;
     }
   }
+  });
 }
 
 TEST(SimHash, LargeInputsWithDistinctShinglesMatchReference) {
+  WithAndWithoutAvx2([] {
   std::mt19937_64 rng(5);
   std::vector<uint64_t> tokens(300000);
   for (uint64_t& t : tokens) t = rng();
@@ -60,6 +75,7 @@ TEST(SimHash, LargeInputsWithDistinctShinglesMatchReference) {
   EXPECT_EQ(fast.simhash, slow.simhash);
   EXPECT_EQ(fast.distinct, slow.distinct);
   EXPECT_EQ(fast.distinct, tokens.size() - 2 - 998);
+  });
 }
 
 TEST(SimHash, RepeatedShinglesCountOnce) {

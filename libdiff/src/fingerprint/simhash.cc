@@ -2,9 +2,14 @@
 #include "fingerprint/simhash.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cstring>
 #include <memory>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 #define XXH_INLINE_ALL  // shingle inputs are 8*w bytes: inlining XXH3 saves the call
 #include <xxhash.h>
@@ -76,6 +81,15 @@ void ShingleHashes(const std::vector<uint64_t>& tokens, size_t w, std::vector<ui
   for (size_t i = 0; i + w <= tokens.size(); ++i) out->push_back(ShingleHash(&tokens[i], w));
 }
 
+void BitCounter::AddLanes(const std::array<uint64_t, 8>& lanes, uint32_t adds) {
+  for (size_t j = 0; j < 8; ++j) {
+    for (size_t k = 0; k < 8; ++k) {
+      totals_[8 * k + j] += static_cast<uint32_t>((lanes[j] >> (8 * k)) & 0xFF);
+    }
+  }
+  count_ += adds;
+}
+
 void BitCounter::Flush() {
   for (size_t j = 0; j < 8; ++j) {
     for (size_t k = 0; k < 8; ++k) {
@@ -114,14 +128,76 @@ void VoteDistinctOneTable(const uint64_t* hashes, size_t n, ScratchBuffer* slots
   }
 }
 
+#if defined(__x86_64__)
+// The same loop with the vote in two AVX2 registers: one broadcast, two
+// variable shifts, two ANDs and two adds per vote instead of 24 scalar steps.
+__attribute__((target("avx2"))) void FlushAvx2Lanes(__m256i* lo, __m256i* hi, uint32_t* pending,
+                                                    BitCounter* counter) {
+  alignas(32) std::array<uint64_t, 8> lanes;
+  _mm256_store_si256(reinterpret_cast<__m256i*>(lanes.data()), *lo);
+  _mm256_store_si256(reinterpret_cast<__m256i*>(lanes.data() + 4), *hi);
+  counter->AddLanes(lanes, *pending);
+  *lo = _mm256_setzero_si256();
+  *hi = _mm256_setzero_si256();
+  *pending = 0;
+}
+
+__attribute__((target("avx2"))) void VoteDistinctOneTableAvx2(const uint64_t* hashes, size_t n,
+                                                              ScratchBuffer* slots,
+                                                              BitCounter* counter) {
+  HashSet seen(n, slots);
+  const __m256i shift_lo = _mm256_setr_epi64x(0, 1, 2, 3);
+  const __m256i shift_hi = _mm256_setr_epi64x(4, 5, 6, 7);
+  const __m256i low_bits = _mm256_set1_epi64x(0x0101010101010101LL);
+  __m256i lo = _mm256_setzero_si256();
+  __m256i hi = _mm256_setzero_si256();
+  uint32_t pending = 0;
+  constexpr size_t kAhead = 32;
+  for (size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) seen.Prefetch(hashes[i + kAhead]);
+    if (!seen.Insert(hashes[i])) continue;
+    const __m256i v = _mm256_set1_epi64x(static_cast<long long>(hashes[i]));
+    lo = _mm256_add_epi64(lo, _mm256_and_si256(_mm256_srlv_epi64(v, shift_lo), low_bits));
+    hi = _mm256_add_epi64(hi, _mm256_and_si256(_mm256_srlv_epi64(v, shift_hi), low_bits));
+    if (++pending == 255) FlushAvx2Lanes(&lo, &hi, &pending, counter);
+  }
+  if (pending > 0) FlushAvx2Lanes(&lo, &hi, &pending, counter);
+}
+
+std::atomic<bool> g_avx2_allowed{true};
+
+bool UseAvx2() {
+  static const bool has_avx2 = __builtin_cpu_supports("avx2");
+  return has_avx2 && g_avx2_allowed.load(std::memory_order_relaxed);
+}
+#endif
+
+void VoteDistinctPart(const uint64_t* hashes, size_t n, ScratchBuffer* slots, BitCounter* counter) {
+#if defined(__x86_64__)
+  if (UseAvx2()) {
+    VoteDistinctOneTableAvx2(hashes, n, slots, counter);
+    return;
+  }
+#endif
+  VoteDistinctOneTable(hashes, n, slots, counter);
+}
+
 }  // namespace
+
+void SetAvx2AllowedForTesting(bool allowed) {
+#if defined(__x86_64__)
+  g_avx2_allowed.store(allowed, std::memory_order_relaxed);
+#else
+  (void)allowed;
+#endif
+}
 
 void VoteDistinct(const uint64_t* hashes, size_t n, SimHashScratch* scratch, BitCounter* counter) {
   // Up to this many values one table (at most 128 KB) stays in L2.
   constexpr size_t kOneTableMax = 4096;
   constexpr size_t kPartSize = 512;  // a part's table (16-32 KB) stays in L1
   if (n <= kOneTableMax) {
-    VoteDistinctOneTable(hashes, n, &scratch->slots, counter);
+    VoteDistinctPart(hashes, n, &scratch->slots, counter);
     return;
   }
   // Larger inputs are radix-partitioned by their top bits first (equal values
@@ -139,7 +215,7 @@ void VoteDistinct(const uint64_t* hashes, size_t n, SimHashScratch* scratch, Bit
   uint64_t* const grouped = scratch->partitions.Reserve(n);
   for (size_t i = 0; i < n; ++i) grouped[next[hashes[i] >> shift]++] = hashes[i];
   for (size_t p = 0; p < parts; ++p) {
-    VoteDistinctOneTable(grouped + begin[p], begin[p + 1] - begin[p], &scratch->slots, counter);
+    VoteDistinctPart(grouped + begin[p], begin[p + 1] - begin[p], &scratch->slots, counter);
   }
 }
 

@@ -35,6 +35,10 @@ class BitCounter {
     ++count_;
     if (++pending_ == 255) Flush();
   }
+  // Adds counts gathered in the same byte-lane layout elsewhere (the AVX2
+  // loop): lanes[j] byte k counts bit 8k+j over `adds` values.
+  // REQUIRES: adds <= 255.
+  void AddLanes(const std::array<uint64_t, 8>& lanes, uint32_t adds);
   uint64_t count() const { return count_; }
   // The majority vote: bit b is set when more than half of the added hashes
   // have it set (ties give 0). 0 when nothing was added.
@@ -83,6 +87,10 @@ struct SimHashScratch {
   ScratchBuffer slots;
   ScratchBuffer partitions;
 };
+
+// Whether the AVX2 voting loop may be used (it is when the CPU has AVX2).
+// Tests turn it off to check the portable loop gives the same results.
+void SetAvx2AllowedForTesting(bool allowed);
 
 // Adds each distinct value of hashes[0..n) to `counter` once.
 void VoteDistinct(const uint64_t* hashes, size_t n, SimHashScratch* scratch, BitCounter* counter);
