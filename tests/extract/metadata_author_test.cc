@@ -68,6 +68,12 @@ TEST(NormalizeAuthors, InstitutionsAndBeatsAreNotPeople) {
   EXPECT_THAT(NormalizeAuthors({"John O'Connor The Associated Press"}, ""),
               ElementsAre("John O'Connor"));
   EXPECT_THAT(NormalizeAuthors({"Harvard Medical School"}, ""), ElementsAre("Harvard Medical School"));
+  // An empty name before the comma leaves only the publication.
+  bool organisations_only = false;
+  EXPECT_THAT(NormalizeAuthors({", The Daily Journal"}, "Courier-Post", &organisations_only),
+              ElementsAre("The Daily Journal"));
+  EXPECT_TRUE(organisations_only);
+  EXPECT_THAT(NormalizeAuthors({"Courier-Post, Jim Walsh"}, "Courier-Post"), ElementsAre("Jim Walsh"));
 }
 
 TEST(NormalizeAuthors, KeepsParticlesAndGenerationalSuffixes) {

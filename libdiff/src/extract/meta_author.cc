@@ -130,11 +130,11 @@ bool IsNameParticle(std::string_view w) {
 
 // Words that make a part an institution or a publication.
 bool IsOrganisationWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 26> kWords = {
+  static constexpr std::array<std::string_view, 31> kWords = {
       "Institute", "Institutes", "University", "Department", "Agency", "Center", "Centre",
       "Ministry", "Council", "School", "Hospital", "Foundation", "Association", "Inc", "Inc.",
       "Ltd", "Ltd.", "Corp", "Corp.", "Company", "Technologies", "Newspapers", "Times",
-      "Report", "Press", "Network"};
+      "Report", "Press", "Network", "Journal", "Gazette", "Tribune", "Herald", "Newsroom"};
   for (std::string_view o : kWords) {
     if (w == o) return true;
   }
@@ -310,6 +310,8 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
       text.resize(static_cast<size_t>(cut.data() - tin.data()));
     }
     text = CollapseWhitespace(text);
+    // ", The Daily Journal": an empty name, then the publication.
+    const bool publication_only = !text.empty() && text[0] == ',';
     // A site name may itself contain a separator ("Telegram & Gazette").
     if (site_name.size() >= 3) {
       const std::string lower_text = LowerAscii(text);
@@ -355,7 +357,9 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
       if (p.label.Match(again, 0, again.size(), RE2::ANCHOR_START, &label, 1) && !label.empty()) {
         name = TrimName(name.substr(label.size()));
       }
-      switch (Classify(name, site_key)) {
+      PartKind kind = Classify(name, site_key);
+      if (publication_only && kind == PartKind::kName) kind = PartKind::kOrganisation;
+      switch (kind) {
         case PartKind::kName:
           add(&names, std::move(name));
           break;
