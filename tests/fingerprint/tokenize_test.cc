@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 #include <xxhash.h>
 
+#include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "libdiff/fingerprint.h"
@@ -137,6 +139,66 @@ TEST(Tokenize, HangulKeepsSpaceSeparatedWords) {
 TEST(Tokenize, IllFormedBytesSeparateTokensWithoutCrashing) {
   EXPECT_THAT(Tokenize("ab\xFF" "cd\xE4\xB8"), ElementsAre("ab", "cd"));
   EXPECT_THAT(Tokenize("\xF4\x90\x80\x80x"), ElementsAre("x"));
+}
+
+// Random texts over pieces of known class, tokenised by a plain reference
+// implementation of the rules: checks the 16-byte ASCII block path, the byte
+// path and their hand-overs at every alignment.
+TEST(Tokenize, MatchesReferenceRulesOnRandomText) {
+  enum Class { kWordPiece, kSeparator, kCharacter, kMark };
+  const std::vector<std::pair<std::string, Class>> pieces = {
+      {"a", kWordPiece},  {"Q", kWordPiece},  {"7", kWordPiece},  {"\xC3\xA9", kWordPiece},
+      {" ", kSeparator},  {",", kSeparator},  {"\n", kSeparator}, {"'", kSeparator},
+      {"\xE4\xB8\xAD", kCharacter},  // 中
+      {"\xE0\xB8\x81", kCharacter},  // ก
+      {"\xE0\xB8\xB1", kMark},       // Thai vowel sign (Mn)
+  };
+  std::mt19937 rng(31);
+  std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
+  // Mostly ASCII word pieces and spaces, like prose.
+  std::discrete_distribution<int> kind({60, 25, 8, 4, 3});
+  for (int trial = 0; trial < 2000; ++trial) {
+    std::string text;
+    std::vector<std::pair<std::string, Class>> seq;
+    const int n = static_cast<int>(rng() % 120);
+    for (int i = 0; i < n; ++i) {
+      const int k = kind(rng);
+      const auto& piece = k == 0 ? pieces[rng() % 3] : k == 1 ? pieces[4 + rng() % 4] : pieces[pick(rng)];
+      seq.push_back(piece);
+      text += piece.first;
+    }
+    // Reference: words are runs of word pieces and marks; runs of characters
+    // (with their marks) give overlapping bigrams, or the lone character.
+    std::vector<std::string> expected;
+    std::string word;
+    std::vector<std::string> run;  // characters, each with its marks
+    const auto flush = [&] {
+      if (!word.empty()) expected.push_back(word);
+      word.clear();
+      if (run.size() == 1) expected.push_back(run[0]);
+      for (size_t i = 0; i + 1 < run.size(); ++i) expected.push_back(run[i] + run[i + 1]);
+      run.clear();
+    };
+    for (const auto& [bytes, cls] : seq) {
+      if (cls == kWordPiece) {
+        if (!run.empty()) flush();
+        word += bytes;
+      } else if (cls == kCharacter) {
+        if (!word.empty()) flush();
+        run.push_back(bytes);
+      } else if (cls == kMark) {
+        if (!run.empty()) {
+          run.back() += bytes;
+        } else {
+          word += bytes;
+        }
+      } else {
+        flush();
+      }
+    }
+    flush();
+    ASSERT_EQ(Tokenize(text), expected) << testing::PrintToString(text);
+  }
 }
 
 TEST(Tokenize, HashTokensHashesExactlyTheTokens) {
