@@ -98,9 +98,9 @@ TEST(LooseKey, FoldsCaseQuotesAndPunctuation) {
   EXPECT_EQ(LooseKey("Caf\u00e9"), "caf\u00e9");
 }
 
-TEST(CollapseWhitespace, CollapsesAndTrims) {
-  EXPECT_EQ(CollapseWhitespace("  a \t\n b\u00a0\u00a0c  "), "a b c");
-  EXPECT_EQ(CollapseWhitespace(""), "");
+TEST(SqueezeWhitespace, CollapsesAndTrims) {
+  EXPECT_EQ(SqueezeWhitespace("  a \t\n b\u00a0\u00a0c  "), "a b c");
+  EXPECT_EQ(SqueezeWhitespace(""), "");
 }
 
 }  // namespace

@@ -189,6 +189,16 @@ TEST(Metadata, BylineLabelJoinedToTheName) {
   EXPECT_THAT(a.authors, ElementsAre("Van Sias"));
 }
 
+TEST(Metadata, BylineAfterAPostedLabel) {
+  const Article a = Extract(
+      "<html><body><h1>Anime film to open in Indonesia</h1>"
+      "<div class='meta'>posted on 2023-12-19 23:30 EST by Rafael Antonio Pineda</div>"
+      "<p>The film opened in Japan on December 8.</p></body></html>",
+      "https://anime.example.com/news/film");
+  EXPECT_THAT(a.authors, ElementsAre("Rafael Antonio Pineda"));
+  EXPECT_EQ(a.published, "2023-12-19T23:30:00-05:00");
+}
+
 TEST(Metadata, ProseIsNotABylineAndEditorsAreNotAuthors) {
   const Article a = Extract(
       "<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\","

@@ -201,7 +201,7 @@ void ApplyTime(re2::StringPiece hour, re2::StringPiece minute, re2::StringPiece 
 constexpr char kIsoPattern[] =
     "(?i)\\b((?:19|20)\\d{2})[-/.](\\d{1,2})[-/.](\\d{1,2})"
     "(?:(?:t|\\s+)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:[.,]\\d+)?()"
-    "\\s*(z|[+-]\\d{2}(?::?\\d{2})?|utc|gmt)?)?";
+    "\\s*(z|[+-]\\d{2}(?::?\\d{2})?|utc|gmt|[a-z]{2,4}t\\b|ist\\b)?)?";
 // "December 21, 2023". Groups: month, day, year, then the time groups.
 constexpr char kMonthDayYearPattern[] =
     "(?i)\\b" LIBDIFF_WEEKDAY LIBDIFF_MONTH "\\s*(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b"

@@ -223,7 +223,7 @@ PartKind Classify(std::string_view part, std::string_view site_key) {
 
 }  // namespace
 
-std::string CollapseWhitespace(std::string_view s) {
+std::string SqueezeWhitespace(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool space = false;
@@ -309,7 +309,7 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
     if (p.cut.Match(tin, 0, tin.size(), RE2::UNANCHORED, &cut, 1)) {
       text.resize(static_cast<size_t>(cut.data() - tin.data()));
     }
-    text = CollapseWhitespace(text);
+    text = SqueezeWhitespace(text);
     // ", The Daily Journal": an empty name, then the publication.
     const bool publication_only = !text.empty() && text[0] == ',';
     // A site name may itself contain a separator ("Telegram & Gazette").

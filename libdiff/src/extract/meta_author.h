@@ -40,8 +40,10 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
 // characters are kept as they are, typographic quotes are dropped.
 std::string LooseKey(std::string_view s);
 
-// Collapses runs of whitespace (including U+00A0) into one space and trims.
-std::string CollapseWhitespace(std::string_view s);
+// Collapses runs of whitespace (ASCII and U+00A0) into one space and trims.
+// (Named apart from util/text.h's CollapseWhitespace so both can link into
+// one library.)
+std::string SqueezeWhitespace(std::string_view s);
 
 }  // namespace libdiff::internal
 

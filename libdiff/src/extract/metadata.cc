@@ -108,7 +108,7 @@ std::string ElementText(xmlNodePtr root, size_t limit) {
     n = n->next;
   }
   if (raw.size() > limit) raw.resize(limit);
-  return CollapseWhitespace(raw);
+  return SqueezeWhitespace(raw);
 }
 
 // Raw text with newlines kept between block elements (for bylines, whose
@@ -293,7 +293,7 @@ const std::string& FirstMeta(const PageFacts& f, const char* key) {
 void AddMeta(PageFacts* f, std::string key, std::string value) {
   if (key.empty() || value.empty()) return;
   std::vector<std::string>& values = f->meta[LowerAscii(key)];
-  if (values.size() < 8) values.push_back(CollapseWhitespace(value.substr(0, kMaxFieldBytes)));
+  if (values.size() < 8) values.push_back(SqueezeWhitespace(value.substr(0, kMaxFieldBytes)));
 }
 
 void AddCandidate(std::vector<TextCandidate>* list, std::string text, int order) {
@@ -496,7 +496,7 @@ void CollectFacts(xmlDocPtr doc, int max_depth, PageFacts* f) {
 
 std::string ResolveUrl(const std::string& href, const std::string& base) {
   if (href.empty()) return "";
-  std::string h = CollapseWhitespace(href);
+  std::string h = SqueezeWhitespace(href);
   if (h.compare(0, 2, "//") == 0) {
     const size_t colon = base.find("://");
     h = (colon == std::string::npos ? std::string("https:") : base.substr(0, colon + 1)) + h;
@@ -596,7 +596,7 @@ std::string StripSiteAffixes(const std::string& title, const std::string& site_n
     const size_t end = title.find(parts[last - 1], begin) + parts[last - 1].size();
     if (begin != std::string::npos && end <= title.size()) out = title.substr(begin, end - begin);
   }
-  return CollapseWhitespace(out);
+  return SqueezeWhitespace(out);
 }
 
 // LooseKey(s) together with, for each key byte, the offset of the byte of `s`
@@ -656,7 +656,7 @@ std::string TrimHeadingLabel(const std::string& heading, const std::vector<std::
       const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
       if (!alnum && c != ' ') bare = false;
     }
-    if (bare) return CollapseWhitespace(std::string_view(heading).substr(begin));
+    if (bare) return SqueezeWhitespace(std::string_view(heading).substr(begin));
   }
   return heading;
 }
@@ -751,9 +751,9 @@ std::string ChooseSiteName(const PageFacts& f, const JsonLdFacts& ld, const std:
     const std::string host_key = LooseKey(host);
     if (!key.empty() && WordCount(last) <= 5 &&
         (Contains(host_key, key) || Contains(key, host_key.substr(0, host_key.rfind('.'))))) {
-      return CollapseWhitespace(last);
+      return SqueezeWhitespace(last);
     }
-    if (!key.empty() && WordCount(last) <= 4) return CollapseWhitespace(last);
+    if (!key.empty() && WordCount(last) <= 4) return SqueezeWhitespace(last);
   }
   return host;
 }
@@ -784,7 +784,7 @@ constexpr std::array<const char*, 10> kModifiedMetaKeys = {
     "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "sailthru.lastmodified",
     "article.updated"};
 
-// Collapses whitespace like CollapseWhitespace, but a run that holds a
+// Collapses whitespace like SqueezeWhitespace, but a run that holds a
 // newline becomes one "\n", so block boundaries survive.
 std::string CollapseKeepingLines(std::string_view s) {
   std::string out;
@@ -987,9 +987,17 @@ std::vector<std::string> BylineNames(const std::string& text, const std::string&
   static const RE2* by = new RE2(
       "(?m)(?:^|[|·•])[ \\t]*(?:(?i:(?:written|words|story|reporting|text)\\s+)?(?i:by)\\b"
       "[: \\t\\n]*|By)([^\\n]{1,200})");
+  // "posted on 2023-12-19 by Jane Roe", "Photos and Story By Jane Roe".
+  static const RE2* labelled_by = new RE2(
+      "(?m)^[^\\n]{0,80}\\b(?i:posted|published|written|story|words|reporting)\\b[^\\n]{0,60}?"
+      "\\b(?i:by)[: \\t]+([A-Z][^\\n]{1,200})");
   const std::string_view head = std::string_view(text).substr(0, window);
+  const re2::StringPiece head_piece(head.data(), head.size());
   re2::StringPiece rest;
-  if (!RE2::PartialMatch(re2::StringPiece(head.data(), head.size()), *by, &rest)) return {};
+  if (!RE2::PartialMatch(head_piece, *by, &rest) &&
+      !RE2::PartialMatch(head_piece, *labelled_by, &rest)) {
+    return {};
+  }
   // The line after "By", and the lines that continue its list of names
   // (inline links often end up on lines of their own).
   size_t start = static_cast<size_t>(rest.data() - text.data());
@@ -1102,7 +1110,7 @@ std::string ChooseLanguage(const PageFacts& f, const JsonLdFacts& ld) {
       break;
     }
   }
-  lang = CollapseWhitespace(lang.substr(0, lang.find_first_of(",;")));
+  lang = SqueezeWhitespace(lang.substr(0, lang.find_first_of(",;")));
   for (char& c : lang) {
     if (c == '_') c = '-';
   }
