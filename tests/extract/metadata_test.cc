@@ -148,6 +148,22 @@ TEST(Metadata, HeadlineLabelAndSiteSuffixAreDropped) {
   EXPECT_EQ(a.type, "OpinionNewsArticle");
 }
 
+TEST(Metadata, MediaLabelAfterTheHeadlineIsDropped) {
+  EXPECT_EQ(Extract("<html><body><h1>Cat video beamed from deep space (Video)</h1></body></html>",
+                    "https://space.example.com/cat")
+                .title,
+            "Cat video beamed from deep space");
+  EXPECT_EQ(Extract("<html><body><h1>Duo sings at the finale [Watch]</h1></body></html>",
+                    "https://music.example.com/finale")
+                .title,
+            "Duo sings at the finale");
+  // Other brackets are part of the headline.
+  EXPECT_EQ(Extract("<html><body><h1>Lexus RZ arrives (and it is cheaper)</h1></body></html>",
+                    "https://cars.example.com/rz")
+                .title,
+            "Lexus RZ arrives (and it is cheaper)");
+}
+
 TEST(Metadata, PrefersTheH1ThatAgreesWithMetadata) {
   const Article a = Extract(
       "<html><head><title>Rail strike called off - Metro News</title></head><body>"

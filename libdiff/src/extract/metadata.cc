@@ -672,6 +672,24 @@ int Agreement(const std::string& heading_key, const std::string& meta_key) {
   return 0;
 }
 
+// Drops a trailing media label in brackets: "… Finale [Watch]", "… (video)".
+std::string StripMediaLabel(const std::string& title) {
+  if (title.size() < 4) return title;
+  const char close = title.back();
+  const char open = close == ')' ? '(' : close == ']' ? '[' : '\0';
+  if (open == '\0') return title;
+  const size_t at = title.rfind(open);
+  if (at == std::string::npos || at == 0 || title[at - 1] != ' ') return title;
+  const std::string label = LowerAscii(title.substr(at + 1, title.size() - at - 2));
+  static constexpr std::array<std::string_view, 14> kLabels = {
+      "watch", "video", "videos", "photo", "photos", "pics", "pictures", "gallery", "listen",
+      "audio", "podcast", "poll", "watch video", "photos and video"};
+  for (std::string_view l : kLabels) {
+    if (label == l) return SqueezeWhitespace(std::string_view(title).substr(0, at));
+  }
+  return title;
+}
+
 std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::string& site_name,
                         const std::string& host, xmlNodePtr* title_node) {
   std::vector<std::string> meta_keys;
@@ -1168,7 +1186,7 @@ void ExtractMetadata(xmlDocPtr doc, const ExtractOptions& options, Article* arti
 
   article->site_name = ChooseSiteName(f, ld, host);
   xmlNodePtr title_node = nullptr;
-  article->title = ChooseTitle(f, ld, article->site_name, host, &title_node);
+  article->title = StripMediaLabel(ChooseTitle(f, ld, article->site_name, host, &title_node));
   int title_order = -1;
   for (const Heading& h : f.h1s) {
     if (h.node == title_node) title_order = h.order;
