@@ -154,25 +154,6 @@ bool IsBoundary(std::string_view s, size_t term_start, size_t term_end, size_t n
 
 }  // namespace
 
-std::string CollapseWhitespace(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool pending_space = false;
-  size_t i = 0;
-  while (i < text.size()) {
-    const size_t start = i;
-    char32_t c = NextCodePoint(text, i);
-    if (IsCollapsibleSpace(c)) {
-      pending_space = true;
-      continue;
-    }
-    if (pending_space && !out.empty()) out.push_back(' ');
-    pending_space = false;
-    out.append(text.substr(start, i - start));
-  }
-  return out;
-}
-
 std::vector<std::string> SplitParagraphs(std::string_view text) {
   std::vector<std::string> paragraphs;
   std::string current;

@@ -9,10 +9,9 @@
 #include <string_view>
 #include <vector>
 
-namespace libdiff::internal {
+#include "util/text.h"  // CollapseWhitespace
 
-// Replaces every run of collapsible whitespace with one space and trims.
-std::string CollapseWhitespace(std::string_view text);
+namespace libdiff::internal {
 
 // Splits a text into paragraphs at blank lines (lines holding only
 // whitespace); each paragraph is whitespace-collapsed; empty ones are dropped.
