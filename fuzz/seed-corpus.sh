@@ -89,6 +89,7 @@ esac
 case "$target" in
   extract_fuzzer|diff_fuzzer) prepend_byte '\000' ;;  # flags 0: default options
   text_fuzzer) prepend_byte '\002' ;;                 # shingle size 1 + 2 = 3, the default
+  capi_fuzzer) prepend_byte '\010\032https://example.com/news/1\000' ;;  # store on, URL, no type
 esac
 # Complete inputs, used as they are: hand-written seeds for cases samples/ does not
 # show, and the regression inputs of crashes found before.
