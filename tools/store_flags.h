@@ -1,0 +1,270 @@
+// Copyright 2026 The libdiff Authors.
+//
+// What the store commands (ingest, check, history, show, stats, prune, compact)
+// share: the --store flag and its default, reading page lists, and the JSON
+// form of a verdict. Header-only, used by tools/*_command.cc only.
+#ifndef LIBDIFF_TOOLS_STORE_FLAGS_H_
+#define LIBDIFF_TOOLS_STORE_FLAGS_H_
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "command.h"
+#include "libdiff/store.h"
+#include "util/file.h"
+
+namespace libdiff::tools {
+
+// --store DIR: default $LIBDIFF_STORE, else ./.libdiff.
+inline std::string DefaultStoreDir() {
+  const char* env = std::getenv("LIBDIFF_STORE");
+  return env != nullptr && *env != '\0' ? env : "./.libdiff";
+}
+
+inline void AddStoreOption(CLI::App* sub, std::string* dir) {
+  *dir = DefaultStoreDir();
+  sub->add_option("--store", *dir, "Store directory (default $LIBDIFF_STORE or ./.libdiff)");
+}
+
+// Opens the store; on failure prints "libdiff: <reason>" and returns null.
+inline std::unique_ptr<Store> OpenStoreOrReport(const std::string& dir, bool read_only,
+                                                StoreOptions options = StoreOptions()) {
+  options.read_only = read_only;
+  options.create_if_missing = !read_only;
+  auto store = Store::Open(options, dir);
+  if (!store.ok()) {
+    ReportError(store.status().message());
+    return nullptr;
+  }
+  return std::move(*store);
+}
+
+// One page to ingest or check: where its HTML is and which URL it came from.
+struct PageSource {
+  std::string url;
+  std::string path;
+  int64_t fetched_at = 0;
+  std::string origin;  // "<list>:<line>" or the path, for error messages
+};
+
+// Parses "1764300000" or "2026-11-28T04:00:00Z" (UTC; also without the Z or
+// with a space) into Unix seconds. nullopt when neither.
+inline std::optional<int64_t> ParseFetchedAt(const std::string& s) {
+  if (s.empty()) return 0;
+  if (s.find_first_not_of("0123456789") == std::string::npos) {
+    if (s.size() > 18) return std::nullopt;
+    return static_cast<int64_t>(std::stoll(s));
+  }
+  std::tm tm{};
+  int consumed = 0;
+  if (std::sscanf(s.c_str(), "%4d-%2d-%2d%*[T ]%2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon,
+                  &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &consumed) == 6) {
+    const std::string rest = s.substr(static_cast<size_t>(consumed));
+    if (!rest.empty() && rest != "Z" && rest != "+00:00") return std::nullopt;
+  } else if (std::sscanf(s.c_str(), "%4d-%2d-%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                         &consumed) == 3 &&
+             static_cast<size_t>(consumed) == s.size()) {
+  } else {
+    return std::nullopt;
+  }
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  return static_cast<int64_t>(timegm(&tm));
+}
+
+// Reads a --list file ("-" = stdin) of tab-separated `url, path[, fetched_at]`
+// lines; blank lines and lines starting with '#' are skipped. Relative paths
+// are taken relative to the list file's directory (the working directory for
+// stdin). Returns false after reporting the first bad line.
+inline bool ReadPageList(const std::string& list, std::vector<PageSource>* out) {
+  auto text = internal::ReadFile(list, size_t{1} << 30);
+  if (!text.ok()) {
+    ReportError(text.status().message());
+    return false;
+  }
+  const std::filesystem::path base =
+      list == "-" ? std::filesystem::path() : std::filesystem::path(list).parent_path();
+  size_t line_no = 0, start = 0;
+  const std::string& t = *text;
+  while (start < t.size()) {
+    size_t end = t.find('\n', start);
+    if (end == std::string::npos) end = t.size();
+    std::string line = t.substr(start, end - start);
+    start = end + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cols;
+    size_t c = 0;
+    for (;;) {
+      const size_t tab = line.find('\t', c);
+      cols.push_back(line.substr(c, tab == std::string::npos ? std::string::npos : tab - c));
+      if (tab == std::string::npos) break;
+      c = tab + 1;
+    }
+    const std::string where = list + ":" + std::to_string(line_no);
+    if (cols.size() < 2 || cols.size() > 3 || cols[0].empty() || cols[1].empty()) {
+      ReportError(where + ": expected url<TAB>path[<TAB>fetched_at]");
+      return false;
+    }
+    PageSource src;
+    src.url = cols[0];
+    std::filesystem::path p(cols[1]);
+    src.path = p.is_absolute() || cols[1] == "-" ? cols[1] : (base / p).string();
+    src.origin = where;
+    auto when = ParseFetchedAt(cols.size() == 3 ? cols[2] : "");
+    if (!when) {
+      ReportError(where + ": fetched_at \"" + cols[2] +
+                  "\" is neither Unix seconds nor an ISO 8601 UTC time");
+      return false;
+    }
+    src.fetched_at = *when;
+    out->push_back(std::move(src));
+  }
+  return true;
+}
+
+// The pages named on the command line: --list entries, or FILEs with --url.
+inline bool CollectPages(const std::string& list, const std::string& url,
+                         const std::vector<std::string>& files, std::vector<PageSource>* out) {
+  if (!list.empty() && !ReadPageList(list, out)) return false;
+  if (!files.empty() && url.empty()) {
+    ReportError("FILE arguments need --url (or give a --list of url<TAB>path lines)");
+    return false;
+  }
+  for (const auto& f : files) out->push_back(PageSource{url, f, 0, f});
+  if (out->empty()) {
+    ReportError("no pages: give --url URL FILE... or --list FILE");
+    return false;
+  }
+  return true;
+}
+
+inline nlohmann::json VerdictToJson(const Verdict& v) {
+  nlohmann::json j;
+  j["url"] = v.url;
+  j["verdict"] = VerdictKindName(v.kind);
+  j["article"] = v.article;
+  j["revision"] = v.revision;
+  j["title"] = v.title;
+  j["key"] = v.normalized_url;
+  if (!v.alias_of.empty()) j["alias_of"] = v.alias_of;
+  if (v.kind == VerdictKind::kDuplicate) {
+    j["of"] = v.of_url;
+    j["of_article"] = v.of;
+    j["distance"] = v.distance;
+    j["similarity"] = v.similarity;
+    j["cross_site"] = v.cross_site;
+  }
+  if (v.kind == VerdictKind::kUpdated) {
+    const UpdateSummary& c = v.changes;
+    nlohmann::json changes;
+    changes["paragraphs_added"] = c.paragraphs_added;
+    changes["paragraphs_removed"] = c.paragraphs_removed;
+    changes["paragraphs_changed"] = c.paragraphs_changed;
+    if (c.sentences_added >= 0) {
+      changes["sentences_added"] = c.sentences_added;
+      changes["sentences_removed"] = c.sentences_removed;
+      changes["sentences_changed"] = c.sentences_changed;
+    }
+    changes["title_changed"] = c.title_changed;
+    changes["simhash_distance"] = c.simhash_distance;
+    if (!c.modified.empty()) changes["modified"] = c.modified;
+    if (!c.significance.empty()) changes["significance"] = c.significance;
+    j["changes"] = changes;
+    if (v.reverted_to != 0) j["reverted_to"] = v.reverted_to;
+  }
+  if (v.kind == VerdictKind::kSkipped) j["reason"] = v.reason;
+  return j;
+}
+
+inline void PrintJsonLine(const nlohmann::json& j) {
+  const std::string s = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  std::fwrite(s.data(), 1, s.size(), stdout);
+}
+
+struct PageFlags {
+  std::string store;
+  std::string url;
+  std::string list;
+  std::vector<std::string> files;
+  size_t batch = 64;
+  bool keep_html = false;
+  size_t max_bytes = size_t{32} << 20;
+};
+
+inline void AddPageOptions(CLI::App* sub, PageFlags* flags) {
+  AddStoreOption(sub, &flags->store);
+  sub->add_option("--url", flags->url, "The URL the FILEs were fetched from");
+  sub->add_option("--list", flags->list,
+                  "File of url<TAB>path[<TAB>fetched_at] lines ('-' reads standard input)");
+  sub->add_option("--max-bytes", flags->max_bytes, "Larger pages are refused (default 32 MiB)");
+  sub->add_option("files", flags->files, "HTML files ('-' reads standard input)");
+}
+
+// Runs ingest (write) or check over the pages; one JSON line per page on
+// stdout, errors on stderr. Returns 0, or 2 when any page failed.
+inline int RunPages(const PageFlags& flags, bool write) {
+  std::vector<PageSource> sources;
+  if (!CollectPages(flags.list, flags.url, flags.files, &sources)) return 2;
+  StoreOptions options;
+  options.keep_raw_html = flags.keep_html;
+  options.extract.max_input_bytes = flags.max_bytes;
+  auto store = OpenStoreOrReport(flags.store, !write, options);
+  if (!store) return 2;
+  int status = 0;
+  const size_t batch = write ? std::max<size_t>(flags.batch, 1) : 1;
+  for (size_t start = 0; start < sources.size(); start += batch) {
+    const size_t end = std::min(sources.size(), start + batch);
+    std::vector<Page> pages;
+    std::vector<const PageSource*> origin;
+    for (size_t i = start; i < end; ++i) {
+      auto html = internal::ReadFile(sources[i].path, flags.max_bytes);
+      if (!html.ok()) {
+        status = ReportError(sources[i].origin + ": " + html.status().message());
+        continue;
+      }
+      Page page;
+      page.url = sources[i].url;
+      page.html = std::move(*html);
+      page.fetched_at = sources[i].fetched_at;
+      pages.push_back(std::move(page));
+      origin.push_back(&sources[i]);
+    }
+    if (pages.empty()) continue;
+    if (write) {
+      auto verdicts = store->IngestBatch(pages);
+      if (verdicts.ok()) {
+        for (const auto& v : *verdicts) PrintJsonLine(VerdictToJson(v));
+        std::fflush(stdout);
+        continue;
+      }
+      // The batch was rolled back as a whole: file its pages one by one so
+      // only the failing page is lost.
+    }
+    for (size_t i = 0; i < pages.size(); ++i) {
+      auto v = write ? store->Ingest(pages[i]) : store->Check(pages[i]);
+      if (v.ok()) {
+        PrintJsonLine(VerdictToJson(*v));
+      } else {
+        status = ReportError(origin[i]->origin + ": " + v.status().message());
+      }
+    }
+    std::fflush(stdout);
+  }
+  return status;
+}
+
+}  // namespace libdiff::tools
+
+#endif  // LIBDIFF_TOOLS_STORE_FLAGS_H_
