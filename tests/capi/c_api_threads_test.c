@@ -59,7 +59,16 @@ static void Url(char *buf, size_t cap, int id) {
 static libdiff_store *g_store;
 static int g_errors;
 static pthread_mutex_t g_errors_mu = PTHREAD_MUTEX_INITIALIZER;
-static volatile int g_stop;
+static int g_stop;
+static pthread_mutex_t g_stop_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static int Stopped(void) {
+  int stop;
+  pthread_mutex_lock(&g_stop_mu);
+  stop = g_stop;
+  pthread_mutex_unlock(&g_stop_mu);
+  return stop;
+}
 
 static void Error(const char *what, int rc) {
   pthread_mutex_lock(&g_errors_mu);
@@ -91,7 +100,7 @@ static void *Writer(void *arg) {
 
 static void *Reader(void *arg) {
   unsigned seed = (unsigned)(size_t)arg;
-  while (!g_stop) {
+  while (!Stopped()) {
     char url[128];
     int id;
     seed = seed * 1103515245u + 12345u;
@@ -160,7 +169,9 @@ int main(void) {
   for (int i = 0; i < kReaders; ++i) pthread_create(&readers[i], NULL, Reader, (void *)(size_t)(i + 1));
   for (int i = 0; i < kThreads; ++i) pthread_create(&writers[i], NULL, Writer, (void *)(size_t)i);
   for (int i = 0; i < kThreads; ++i) pthread_join(writers[i], NULL);
+  pthread_mutex_lock(&g_stop_mu);
   g_stop = 1;
+  pthread_mutex_unlock(&g_stop_mu);
   for (int i = 0; i < kReaders; ++i) pthread_join(readers[i], NULL);
 
   /* Every writer's revisions landed, none lost or mixed up. */
