@@ -63,13 +63,15 @@ for t in "${targets[@]}"; do
   fuzz/seed-corpus.sh "$t" "$corpus" "$bin"
   dict=()
   [ -f "fuzz/${t%_fuzzer}.dict" ] && dict=(-dict="fuzz/${t%_fuzzer}.dict")
+  max_len=262144
+  case "$t" in text_fuzzer|diff_fuzzer) max_len=16384 ;; esac  # per-byte cost is high
   limit=()
   [ "$seconds" != 0 ] && limit=(-max_total_time="$seconds")
   parallel=()
   [ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
   echo "fuzz: $t ${seconds}s, corpus $corpus, artifacts $artifacts"
   if ! "$bin" "${dict[@]}" "${limit[@]}" "${parallel[@]}" -rss_limit_mb=2048 -timeout=10 \
-       -max_len=262144 -print_final_stats=1 -artifact_prefix="$artifacts/" "${extra[@]}" "$corpus"; then
+       -max_len="$max_len" -print_final_stats=1 -artifact_prefix="$artifacts/" "${extra[@]}" "$corpus"; then
     echo "fuzz: $t FAILED; inputs in $artifacts" >&2
     status=1
   fi
