@@ -1,0 +1,240 @@
+// Copyright 2026 The libdiff Authors.
+//
+// Store benchmarks.
+//
+// BM_UpdateBytes: the storage goal — at most 400 bytes per realistic update of
+// a ~6 KB article (3 sentences added, 3 changed, 2 removed: the NewsEdits
+// median rates). Articles are real NAEB article texts of 5-8 KB when
+// ../shared is present, generated news-like text otherwise. Counters:
+// delta_bytes (mean stored record bytes of an update stored as a delta),
+// all_bytes (mean over all updates, keyframes every 16 included).
+//
+// BM_IngestNaeb/<batch>: end-to-end ingest (HTML in, extraction, fingerprint,
+// verdict, committed) of the NAEB pages into a fresh store, `batch` pages per
+// write transaction. Counter pages_per_s (goal >= 200 on one core).
+//
+//   build/<dir>/bench/store_bench --benchmark_min_time=0.01
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "libdiff/article.h"
+#include "libdiff/diff.h"
+#include "libdiff/store.h"
+
+namespace libdiff {
+namespace {
+
+std::string ReadAll(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+const std::vector<std::string>& NaebPages() {
+  static const std::vector<std::string>* pages = [] {
+    auto* v = new std::vector<std::string>;
+    const auto dir = std::filesystem::path(LIBDIFF_SHARED_DIR) / "corpus" / "naeb" / "html";
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) return v;
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+      if (e.path().extension() == ".html") files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) v->push_back(ReadAll(f));
+    return v;
+  }();
+  return *pages;
+}
+
+std::string TempStoreDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "libdiff-bench-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) return "/tmp/libdiff-bench-store";
+  return pattern;
+}
+
+// Articles as lists of paragraphs of sentences.
+using Paragraphs = std::vector<std::vector<std::string>>;
+
+std::vector<Paragraphs> SourceArticles() {
+  std::vector<Paragraphs> out;
+  for (const auto& html : NaebPages()) {
+    auto a = ExtractArticle(html, ExtractOptions());
+    if (!a.ok()) continue;
+    const std::string text = a->Text();
+    if (text.size() < 5000 || text.size() > 8000) continue;
+    Paragraphs ps;
+    for (const auto& b : a->blocks) ps.push_back(SplitSentences(b.text));
+    out.push_back(std::move(ps));
+    if (out.size() == 20) break;
+  }
+  if (!out.empty()) return out;
+  // Fallback: generated text of the same size.
+  static const char* kWords[] = {"the", "council", "said", "on", "Tuesday", "that", "river",
+                                 "flooding", "would", "cost", "more", "than", "expected", "and",
+                                 "residents", "of", "northern", "districts", "were", "told",
+                                 "to", "prepare", "for", "evacuation", "officials", "warned"};
+  std::mt19937 rng(1);
+  for (int n = 0; n < 20; ++n) {
+    Paragraphs ps;
+    size_t bytes = 0;
+    while (bytes < 6000) {
+      std::vector<std::string> para;
+      for (int s = 0; s < 3; ++s) {
+        std::string sentence;
+        for (int w = 0; w < 22; ++w) sentence += std::string(w ? " " : "") + kWords[rng() % 26];
+        sentence += ".";
+        bytes += sentence.size();
+        para.push_back(sentence);
+      }
+      ps.push_back(para);
+    }
+    out.push_back(ps);
+  }
+  return out;
+}
+
+Article ToArticle(const Paragraphs& ps) {
+  Article a;
+  a.title = "Benchmark article";
+  for (const auto& p : ps) {
+    std::string text;
+    for (const auto& s : p) text += (text.empty() ? "" : " ") + s;
+    if (!text.empty()) a.blocks.push_back({BlockKind::kParagraph, text});
+  }
+  return a;
+}
+
+// One NewsEdits-median update: 3 sentences added (from `donor`), 3 changed
+// (a few words replaced), 2 removed.
+void Edit(Paragraphs* ps, const Paragraphs& donor, std::mt19937* rng) {
+  auto pick = [&](const Paragraphs& from) -> std::pair<size_t, size_t> {
+    for (;;) {
+      const size_t p = (*rng)() % from.size();
+      if (!from[p].empty()) return {p, (*rng)() % from[p].size()};
+    }
+  };
+  for (int i = 0; i < 2; ++i) {
+    auto [p, s] = pick(*ps);
+    if ((*ps)[p].size() > 1 || ps->size() > 3) (*ps)[p].erase((*ps)[p].begin() + static_cast<long>(s));
+  }
+  for (int i = 0; i < 3; ++i) {
+    auto [p, s] = pick(*ps);
+    std::string& sentence = (*ps)[p][s];
+    for (int w = 0; w < 3; ++w) {
+      const size_t at = (*rng)() % sentence.size();
+      const size_t space = sentence.find(' ', at);
+      if (space != std::string::npos) sentence.insert(space, " reportedly" + std::to_string((*rng)() % 100));
+    }
+  }
+  for (int i = 0; i < 3; ++i) {
+    auto [dp, ds] = pick(donor);
+    auto [p, s] = pick(*ps);
+    (*ps)[p].insert((*ps)[p].begin() + static_cast<long>(s), donor[dp][ds]);
+  }
+}
+
+void BM_UpdateBytes(benchmark::State& state) {
+  const std::vector<Paragraphs> sources = SourceArticles();
+  double delta_sum = 0, all_sum = 0, source_bytes = 0;
+  size_t deltas = 0, updates = 0;
+  for (auto _ : state) {
+    const std::string dir = TempStoreDir();
+    {
+      auto store = Store::Open(StoreOptions(), dir + "/store");
+      if (!store.ok()) {
+        state.SkipWithError(store.status().ToString().c_str());
+        return;
+      }
+      std::mt19937 rng(7);
+      for (size_t n = 0; n < sources.size(); ++n) {
+        Paragraphs ps = sources[n];
+        const std::string url = "https://example.com/a/" + std::to_string(n);
+        Page page;
+        page.url = url;
+        for (int rev = 0; rev < 20; ++rev) {
+          if (rev > 0) Edit(&ps, sources[(n + 1) % sources.size()], &rng);
+          page.article = ToArticle(ps);
+          if (rev == 0) source_bytes += static_cast<double>(page.article->Text().size());
+          const uint64_t before = (*store)->Stats()->record_bytes;
+          auto v = (*store)->Ingest(page);
+          if (!v.ok()) {
+            state.SkipWithError(v.status().ToString().c_str());
+            return;
+          }
+          const double bytes = static_cast<double>((*store)->Stats()->record_bytes - before);
+          if (rev == 0) continue;
+          all_sum += bytes;
+          ++updates;
+          if (v->revision % 16 != 1) {  // keyframes are revisions 1, 17, 33 with K = 16
+            delta_sum += bytes;
+            ++deltas;
+          }
+        }
+      }
+    }
+    std::filesystem::remove_all(dir);
+  }
+  state.counters["delta_bytes"] = deltas ? delta_sum / static_cast<double>(deltas) : 0;
+  state.counters["all_bytes"] = updates ? all_sum / static_cast<double>(updates) : 0;
+  state.counters["article_bytes"] =
+      source_bytes / (static_cast<double>(sources.size()) * static_cast<double>(state.iterations()));
+  state.counters["naeb_text"] = NaebPages().empty() ? 0 : 1;
+}
+BENCHMARK(BM_UpdateBytes)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+void BM_IngestNaeb(benchmark::State& state) {
+  const auto& html = NaebPages();
+  if (html.empty()) {
+    state.SkipWithError("NAEB corpus absent (../shared/corpus/naeb/html)");
+    return;
+  }
+  const size_t batch = static_cast<size_t>(state.range(0));
+  std::vector<Page> pages;
+  for (size_t i = 0; i < html.size(); ++i) {
+    Page p;
+    p.url = "https://naeb.example/page/" + std::to_string(i);
+    p.html = html[i];
+    p.fetched_at = 1000;
+    pages.push_back(std::move(p));
+  }
+  size_t ingested = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    const std::string dir = TempStoreDir();
+    auto store = Store::Open(StoreOptions(), dir + "/store");
+    state.ResumeTiming();
+    if (!store.ok()) {
+      state.SkipWithError(store.status().ToString().c_str());
+      return;
+    }
+    for (size_t start = 0; start < pages.size(); start += batch) {
+      std::vector<Page> chunk(pages.begin() + static_cast<long>(start),
+                              pages.begin() + static_cast<long>(std::min(pages.size(), start + batch)));
+      auto v = (*store)->IngestBatch(chunk);
+      if (!v.ok()) {
+        state.SkipWithError(v.status().ToString().c_str());
+        return;
+      }
+      ingested += chunk.size();
+    }
+    state.PauseTiming();
+    store->reset();
+    std::filesystem::remove_all(dir);
+    state.ResumeTiming();
+  }
+  state.counters["pages_per_s"] =
+      benchmark::Counter(static_cast<double>(ingested), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_IngestNaeb)->Arg(1)->Arg(64)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+}  // namespace libdiff
