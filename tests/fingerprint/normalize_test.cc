@@ -108,11 +108,16 @@ TEST(NormalizeText, FastPathMatchesReferenceOnRandomText) {
       "\x01", "\x7F", ".", "'", "\xC3\xA9", "E\xCC\x81", "\xCC\x81", "\xEF\xAC\x81",
       "\xC2\xA0", "\xE2\x80\x8B", "\xC2\xAD", "\xE2\x80\x9C", "\xE2\x80\x94", "\xE4\xB8\xAD",
       "\xE2\x80\xA9", "\xC2\x85", "\xFF", "\xC3", "\xE0\xB8\x97\xE0\xB8\xB5\xE0\xB9\x88",
-      "\xD0\x9C", "\xC3\x9F", "\xEF\xBC\xA1", "\xE3\x80\x80", "\xF0\x9F\x98\x80", "\xED\xA0\x80"};
+      "\xD0\x9C", "\xC3\x9F", "\xEF\xBC\xA1", "\xE3\x80\x80", "\xF0\x9F\x98\x80", "\xED\xA0\x80",
+      // Already-normal characters (the stable-word fast path) and the marks
+      // and jamo that compose with them: и + breve = й, 한 + jamo T, a + ring.
+      "\xD0\xB8", "\xD0\xB9", "\xCC\x86", "\xD8\xA7", "\xD9\x93", "\xED\x95\x9C",
+      "\xE1\x86\xA8", "\xE0\xA4\x95", "\xE0\xA4\xBC", "\xCC\x8A", "\xE2\x89\xA0", "\xCC\xB8",
+      "\xE1\x84\x80", "\xE1\x85\xA1", "\xD9\xA1", "\xCC\xA3", "\xEF\xBC\x8C", "\xE3\x80\x82"};
   std::mt19937 rng(12345);
   std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
   std::uniform_int_distribution<int> length(0, 40);
-  for (int trial = 0; trial < 3000; ++trial) {
+  for (int trial = 0; trial < 6000; ++trial) {
     std::string s;
     const int n = length(rng);
     for (int i = 0; i < n; ++i) s += pieces[pick(rng)];

@@ -25,6 +25,7 @@
 #include <utf8proc.h>
 
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -119,6 +120,11 @@ class Writer {
   void CodePoint(char32_t c) {
     EmitSeparator();
     AppendUtf8(out_, c);
+  }
+  // Appends bytes that are already normalised and hold no white space.
+  void Bytes(std::string_view s) {
+    EmitSeparator();
+    out_->append(s);
   }
 
   // Appends the bytes of an ASCII run (any classes except non-ASCII).
@@ -244,6 +250,101 @@ void MapWithUtf8proc(std::string_view s, std::vector<utf8proc_int32_t>* buffer, 
   }
 }
 
+// BMP code points that normalisation leaves alone wherever they stand:
+// NFKC_Casefold maps them to themselves, their canonical combining class is 0
+// (no reordering), no canonical decomposition has them after its first code
+// point (so nothing before them can compose with them), and steps 3-4 do not
+// touch them (not white space, a control or a folded quote or dash). A word of
+// such characters (and lower-case ASCII) is its own normal form: a character
+// that could compose with a following one would need a non-stable follower.
+// Built once on first use from utf8proc's data (a few milliseconds).
+const std::bitset<0x10000>& StableBmp() {
+  static const auto* const stable = [] {
+    std::bitset<0x10000> follower;  // appears after the start of some decomposition
+    utf8proc_int32_t buf[32];
+    for (utf8proc_int32_t c = 0x80; c < 0x30000; ++c) {
+      if (c >= 0xD800 && c <= 0xDFFF) continue;
+      int boundclass = 0;
+      const utf8proc_ssize_t n = utf8proc_decompose_char(c, buf, 32, UTF8PROC_DECOMPOSE, &boundclass);
+      for (utf8proc_ssize_t k = 1; k < n && k < 32; ++k) {
+        if (buf[k] < 0x10000) follower.set(static_cast<size_t>(buf[k]));
+      }
+    }
+    auto* table = new std::bitset<0x10000>;
+    for (utf8proc_int32_t c = 0xA0; c < 0x10000; ++c) {
+      if ((c >= 0xD800 && c <= 0xDFFF) || follower.test(static_cast<size_t>(c))) continue;
+      const utf8proc_property_t* prop = utf8proc_get_property(c);
+      if (prop->combining_class != 0) continue;
+      const auto cat = static_cast<utf8proc_category_t>(prop->category);
+      if (cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP ||
+          cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_CS || cat == UTF8PROC_CATEGORY_CN) {
+        continue;
+      }
+      if (FoldTypographic(static_cast<char32_t>(c)) != static_cast<char32_t>(c)) continue;
+      int boundclass = 0;
+      utf8proc_ssize_t n = utf8proc_decompose_char(c, buf, 32, kUtf8procOptions, &boundclass);
+      if (n < 1 || n > 32) continue;
+      n = utf8proc_normalize_utf32(buf, n, kUtf8procOptions);
+      if (n == 1 && buf[0] == c) table->set(static_cast<size_t>(c));
+    }
+    return table;
+  }();
+  return *stable;
+}
+
+// Normalises the valid UTF-8 word `s` (no ASCII white space or controls).
+// Every stable character is a boundary: nothing before it changes it or what
+// follows, so the word is cut before each one into segments of one stable
+// character and the unstable characters after it (a combining mark stays with
+// its base). Segments with only stable characters are copied as they are;
+// the others go through utf8proc.
+void NormalizeWord(std::string_view s, const std::bitset<0x10000>& stable,
+                   std::vector<utf8proc_int32_t>* buffer, Writer* w) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const size_t n = s.size();
+  size_t raw_begin = 0;   // stable bytes not yet written: [raw_begin, segment)
+  size_t segment = 0;     // where the current segment began
+  bool unstable = false;  // the current segment holds an unstable character
+  const auto flush = [&](size_t end) {
+    if (unstable) {
+      if (segment > raw_begin) w->Bytes(s.substr(raw_begin, segment - raw_begin));
+      MapWithUtf8proc(s.substr(segment, end - segment), buffer, w);
+      raw_begin = end;
+    }
+  };
+  for (size_t i = 0; i < n;) {
+    const uint8_t b = p[i];
+    bool is_stable;
+    size_t len;
+    if (b < 0x80) {
+      is_stable = !(b >= 'A' && b <= 'Z');
+      len = 1;
+    } else if (b < 0xE0) {
+      is_stable = stable.test(((b & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu));
+      len = 2;
+    } else if (b < 0xF0) {
+      is_stable = stable.test(((b & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu));
+      len = 3;
+    } else {
+      is_stable = false;  // outside the BMP: leave it to utf8proc
+      len = 4;
+    }
+    if (is_stable) {
+      flush(i);
+      segment = i;
+      unstable = false;
+    } else {
+      unstable = true;
+    }
+    i += len;
+  }
+  if (unstable) {
+    flush(n);
+  } else if (n > raw_begin) {
+    w->Bytes(s.substr(raw_begin, n - raw_begin));
+  }
+}
+
 bool IsAscii(std::string_view s) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   const size_t n = s.size();
@@ -315,6 +416,7 @@ std::string NormalizeFast(std::string_view text) {
   }
   out.reserve(text.size() + text.size() / 8 + 16);
   std::vector<utf8proc_int32_t> buffer;
+  const std::bitset<0x10000>& stable = StableBmp();
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   const size_t n = text.size();
   size_t i = 0;
@@ -329,7 +431,7 @@ std::string NormalizeFast(std::string_view text) {
     if (ascii) {
       w.AsciiRun(p + i, j - i);
     } else {
-      MapWithUtf8proc(text.substr(i, j - i), &buffer, &w);
+      NormalizeWord(text.substr(i, j - i), stable, &buffer, &w);
     }
     // [j, k): the ASCII separators after it.
     size_t k = j;
