@@ -260,6 +260,26 @@ TEST(Metadata, DeepNestingDoesNotOverflow) {
   EXPECT_EQ(a.canonical_url, "https://example.com/deep");
 }
 
+TEST(Metadata, AdversarialMarkupStaysBounded) {
+  // Deeply nested and very wide author/date markup: every element's text and
+  // subtree scan is capped, so this stays linear in the page size.
+  std::string html = "<html><body><h1>A headline with five words</h1>";
+  for (int i = 0; i < 20000; ++i) {
+    html += "<a rel='author' href='/author/x'></a><time class='published'></time>"
+            "<span itemprop='author'></span>";
+  }
+  // libxml2 itself stops nesting at depth 256.
+  for (int i = 0; i < 240; ++i) {
+    html += "<div itemprop='author' class='byline' itemscope><span itemprop='datePublished'>";
+  }
+  for (int i = 0; i < 240; ++i) html += "</span></div>";
+  html += "</body></html>";
+  const Article a = Extract(html, "https://example.com/wide");
+  EXPECT_EQ(a.title, "A headline with five words");
+  EXPECT_EQ(a.published, "");
+  EXPECT_THAT(a.authors, IsEmpty());
+}
+
 TEST(Metadata, InvalidUtf8IsRepaired) {
   const Article a = Extract(
       "<html><head><meta charset='utf-8'><meta name='author' content='Jos\xc3 Ruiz'>"

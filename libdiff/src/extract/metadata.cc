@@ -31,6 +31,7 @@ constexpr size_t kMaxFieldBytes = 2000;   // longer metadata values are cut
 constexpr size_t kMaxBylineBytes = 400;   // a byline element longer than this is prose
 constexpr size_t kMaxJsonLdBytes = 1 << 20;
 constexpr size_t kMaxCandidates = 64;     // per kind, against pages with thousands of links
+constexpr size_t kMaxTextSteps = 2000;    // nodes one element's text may visit
 
 const char* Chars(const xmlChar* s) { return reinterpret_cast<const char*>(s); }
 
@@ -89,7 +90,9 @@ bool HasAttr(xmlNodePtr n, const char* name) {
 std::string ElementText(xmlNodePtr root, size_t limit) {
   std::string raw;
   xmlNodePtr n = root->children;
-  while (n != nullptr && raw.size() < limit) {
+  // Nodes visited are bounded too: an empty subtree can be huge.
+  size_t steps = 0;
+  while (n != nullptr && raw.size() < limit && ++steps <= kMaxTextSteps) {
     bool descend = false;
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
       if (n->content != nullptr) raw += Chars(n->content);
@@ -116,7 +119,8 @@ std::string ElementText(xmlNodePtr root, size_t limit) {
 std::string BlockText(xmlNodePtr root, size_t limit) {
   std::string raw;
   xmlNodePtr n = root->children;
-  while (n != nullptr && raw.size() < limit) {
+  size_t steps = 0;
+  while (n != nullptr && raw.size() < limit && ++steps <= kMaxTextSteps) {
     bool descend = false;
     if (n->type == XML_TEXT_NODE) {
       if (n->content != nullptr) raw += Chars(n->content);
@@ -351,19 +355,23 @@ void VisitElement(xmlNodePtr n, int order, bool off_topic, std::string_view clas
 
   if (!itemprop.empty()) {
     if (itemprop == "datePublished" || itemprop == "dateModified" || itemprop == "dateCreated") {
-      std::string v = Attr(n, "datetime");
-      if (v.empty()) v = Attr(n, "content");
-      if (v.empty()) v = ElementText(n, 200);
       std::string& slot =
           itemprop == "dateModified" ? f->itemprop_modified : f->itemprop_published;
-      if (slot.empty() && !off_topic) slot = v;
+      if (slot.empty() && !off_topic) {
+        slot = Attr(n, "datetime");
+        if (slot.empty()) slot = Attr(n, "content");
+        if (slot.empty()) slot = ElementText(n, 200);
+      }
     } else if (itemprop == "headline" && f->itemprop_headline.empty() && !off_topic) {
       f->itemprop_headline = Attr(n, "content");
       if (f->itemprop_headline.empty()) f->itemprop_headline = ElementText(n, kMaxFieldBytes);
-    } else if ((itemprop == "author" || itemprop == "creator") && !off_topic) {
+    } else if ((itemprop == "author" || itemprop == "creator") && !off_topic &&
+               f->itemprop_authors.size() < kMaxCandidates) {
       // The name is a nested itemprop=name, or the element's own text.
       std::string text;
-      for (xmlNodePtr c = NextInOrder(n, true); c != nullptr && c != NextInOrder(n, false);
+      const xmlNodePtr after = NextInOrder(n, false);
+      size_t steps = 0;
+      for (xmlNodePtr c = NextInOrder(n, true); c != nullptr && c != after && ++steps <= 200;
            c = NextInOrder(c, true)) {
         if (c->type == XML_ELEMENT_NODE && AttrView(c, "itemprop") == "name") {
           text = Attr(c, "content");
