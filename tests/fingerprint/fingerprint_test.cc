@@ -12,6 +12,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace libdiff {
@@ -255,6 +256,29 @@ TEST(Fingerprint, BinaryAndLargeInputAreFingerprintedWithoutFailing) {
   EXPECT_EQ(a.simhash, b.simhash);
   EXPECT_EQ(a.exact, b.exact);
   EXPECT_GT(a.token_count, 0u);
+}
+
+// Fingerprinting keeps per-thread scratch memory and builds lookup tables on
+// first use: concurrent calls (including the very first ones) must agree.
+TEST(Fingerprint, ConcurrentCallsAgree) {
+  const std::vector<std::string> texts = {
+      ReadSample("original.txt"), ReadSample("unrelated.txt"),
+      "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 \xE6\x88\x91\xE7\x88\xB1\xE5\x8C\x97\xE4\xBA\xAC"};
+  std::vector<std::vector<uint64_t>> results(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < results.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 20; ++round) {
+        for (const std::string& text : texts) {
+          const Fingerprint fp = FingerprintText(text);
+          if (round == 0) results[t].push_back(fp.simhash ^ fp.exact.low);
+        }
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (size_t t = 1; t < results.size(); ++t) EXPECT_EQ(results[t], results[0]);
+  EXPECT_EQ(results[0][0], FingerprintText(texts[0]).simhash ^ FingerprintText(texts[0]).exact.low);
 }
 
 TEST(Hash128, ToHexIsHighHalfFirst) {
