@@ -3,13 +3,6 @@
 // The libdiff command: one executable, small subcommands, each a thin layer over
 // the library (see command.h).
 
-// GCC 12 reports a false "potential null pointer dereference" inside CLI11's
-// string splitting once it is inlined here in optimised builds (-O2 with
-// -Werror fails); the code is CLI11's, not ours.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wnull-dereference"
-#endif
-
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
