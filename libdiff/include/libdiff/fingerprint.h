@@ -13,6 +13,12 @@
 // golden vectors in tests/fingerprint pin the output of each version.
 //
 // Thread safety: all functions here are pure and safe to call concurrently.
+// Each thread keeps scratch memory in proportion to the largest text it has
+// fingerprinted (a few bytes per byte of text; buffers above 64 MiB are freed
+// after use), and the first call in a process builds two lookup tables from
+// utf8proc's data (about 10 ms, once).
+//
+// Speed and algorithm details: docs/fingerprint.md.
 #ifndef LIBDIFF_FINGERPRINT_H_
 #define LIBDIFF_FINGERPRINT_H_
 
