@@ -403,6 +403,14 @@ bool IsArticleType(std::string_view type) {
 }
 
 void AddJsonLdScript(std::string_view script, JsonLdFacts* facts) {
+  // A script that names none of the types read below (a BreadcrumbList, a
+  // Product, a VideoObject alone) is not worth parsing.
+  bool relevant = false;
+  for (std::string_view word : {"Article", "Posting", "Report", "Review", "WebPage", "ItemPage",
+                                "WebSite", "Organization"}) {
+    relevant = relevant || script.find(word) != std::string_view::npos;
+  }
+  if (!relevant) return;
   // Article bodies are most of a large script and none of its metadata:
   // blank them before parsing, which then builds far fewer nodes.
   std::string trimmed;

@@ -57,7 +57,8 @@ bool IsArticleType(std::string_view type);
 // Parses `script` and merges what it states into `*facts`. The first article
 // object found (in document order, top-level before nested) wins; @graph
 // members and @id references to Person objects are followed. Nesting deeper
-// than 32 levels is ignored.
+// than 32 levels is ignored. A script whose text names none of the types read
+// (article types, WebPage, ItemPage, WebSite, Organization) is not parsed.
 void AddJsonLdScript(std::string_view script, JsonLdFacts* facts);
 
 // Decodes HTML character references (&amp;, &#8217;, &#x2019;, and the common
