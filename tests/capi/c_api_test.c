@@ -31,6 +31,8 @@ static int Contains(const char *haystack, const char *needle) {
   return needle == NULL || strstr(haystack, needle) != NULL;
 }
 
+static const char *OrEmpty(const char *s) { return s != NULL ? s : ""; }
+
 /* Checks that `expr` returns `code` and, for failures, that the thread's last
  * error contains `needle`. */
 #define CHECK_RC(expr, code, needle)                                                  \
@@ -45,7 +47,7 @@ static int Contains(const char *haystack, const char *needle) {
     } else if (!Contains(libdiff_last_error(), (needle))) {                            \
       ++g_failures;                                                                   \
       fprintf(stderr, "%s:%d: %s: last error \"%s\" lacks \"%s\"\n", __FILE__,        \
-              __LINE__, #expr, libdiff_last_error(), (const char *)(needle));         \
+              __LINE__, #expr, libdiff_last_error(), OrEmpty(needle));                \
     }                                                                                 \
   } while (0)
 

@@ -550,8 +550,9 @@ LIBDIFF_API void libdiff_diff_options_free(libdiff_diff_options *options);
 LIBDIFF_API int libdiff_diff_options_set_format(libdiff_diff_options *options, int format);
 /* ANSI colours in the word format (0/1). Default: 0. */
 LIBDIFF_API int libdiff_diff_options_set_color(libdiff_diff_options *options, int value);
-/* Unchanged sentences around each change in the unified format (0..1000).
- * Default: 3. */
+/* Context around changes (-1..1000): unchanged sentences around each hunk in
+ * the unified format; in the word format, unchanged paragraphs around each
+ * changed one ("..." between), -1 printing the whole text. Default: 3. */
 LIBDIFF_API int libdiff_diff_options_set_context(libdiff_diff_options *options, int lines);
 
 /* Diffs two articles and renders the diff. `options` may be NULL (word
