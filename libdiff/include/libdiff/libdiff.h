@@ -594,6 +594,33 @@ LIBDIFF_API int libdiff_store_compact(uint64_t *out_bytes_after, libdiff_store *
  * libdiff_string_free(). */
 LIBDIFF_API int libdiff_normalize_url(char **out, size_t *out_len, const char *url,
                                       size_t len);
+/* --- Scale-out dedupe (bindings/python/libdiff/dask_dedupe.py) ---------- *
+ * The two per-document steps of `libdiff dedupe`, so a distributed pipeline
+ * makes the same decisions as DedupeDirectory (libdiff/dedupe.h). */
+
+/* Reads, extracts and fingerprints the file `path` exactly as `libdiff dedupe`
+ * does (same size limits, gzip, sniffing, .txt as text) and returns its
+ * record as one JSON object in *out (free with libdiff_string_free()):
+ *   {"kind":"doc","disk_bytes":N,"simhash":U64,"exact":[U64,U64],
+ *    "published":UNIX_SECONDS|null,"body_bytes":N,"tokens":N,"shingles":N,
+ *    "paragraphs":[U32,...]}   (the sorted bottom-32 paragraph sample)
+ * or {"kind":"skip","reason":"unreadable"|"not html"|"too large"|"no article",
+ *     "detail":TEXT,"disk_bytes":N}.
+ * Per-file problems are records, not errors; errors are bad arguments only. */
+LIBDIFF_API int libdiff_dedupe_record(char **out, size_t *out_len, const char *path,
+                                      size_t path_len, uint64_t max_file_bytes,
+                                      uint64_t max_decompressed_bytes);
+
+/* The dedupe verification rule (the store's rule) on two records' fields.
+ * Paragraph arrays are sorted, de-duplicated 32-bit hashes. Any output may
+ * be NULL. */
+LIBDIFF_API int libdiff_dedupe_verify(int *out_duplicate, int *out_distance,
+                                      double *out_similarity, int *out_exact,
+                                      uint64_t simhash_a, uint64_t simhash_b, int exact_equal,
+                                      uint64_t tokens_a, uint64_t tokens_b, uint64_t shingles_a,
+                                      uint64_t shingles_b, const uint32_t *paragraphs_a,
+                                      size_t count_a, const uint32_t *paragraphs_b,
+                                      size_t count_b, int max_distance);
 #endif /* LIBDIFF_EXPERIMENTAL */
 
 #ifdef __cplusplus

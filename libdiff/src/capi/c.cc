@@ -8,6 +8,7 @@
 #define LIBDIFF_EXPERIMENTAL 1
 #include "libdiff/libdiff.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -17,6 +18,7 @@
 #include <mutex>
 #include <new>
 #include <shared_mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -30,6 +32,9 @@
 #include "libdiff/status.h"
 #include "libdiff/store.h"
 #include "util/utf8.h"
+#include "dedupe/document_reader.h"
+#include "extract/date.h"
+#include "index/near_duplicate_index.h"
 
 namespace {
 
@@ -1492,6 +1497,120 @@ int libdiff_normalize_url(char** out, size_t* out_len, const char* url, size_t l
     auto r = libdiff::NormalizeUrl(Name(url, len, "url"));
     if (!r.ok()) return r.status();
     OutString(out, out_len, *r);
+    return Status::OK();
+  });
+}
+
+}  // extern "C"
+
+// --- Scale-out dedupe entry points (experimental; used by
+// bindings/python/libdiff/dask_dedupe.py). Mirrors DedupeRun::ProcessOne and
+// DedupeRun::VerifyPair in libdiff/src/dedupe/dedupe.cc.
+namespace {
+
+nlohmann::json DedupeRecord(const std::string& path, size_t max_file, size_t max_gz) {
+  using libdiff::internal::DocumentKind;
+  nlohmann::json j;
+  auto skip = [&](const char* reason, std::string detail) {
+    j["kind"] = "skip";
+    j["reason"] = reason;
+    j["detail"] = std::move(detail);
+    if (!j.contains("disk_bytes")) j["disk_bytes"] = 0;
+    return j;
+  };
+  auto content = libdiff::internal::ReadDocument(path, max_file, max_gz);
+  if (!content.ok()) {
+    return skip(content.status().IsResourceExhausted() ? "too large" : "unreadable",
+                content.status().message());
+  }
+  j["disk_bytes"] = content->disk_bytes;
+  if (content->kind == DocumentKind::kOther) return skip("not html", "");
+  libdiff::Fingerprint fp;
+  nlohmann::json published = nullptr;
+  uint64_t body_bytes = 0;
+  if (content->kind == DocumentKind::kHtml) {
+    libdiff::ExtractOptions eo;
+    eo.max_input_bytes = std::max(max_file, max_gz);
+    auto article = libdiff::ExtractArticle(content->bytes, eo);
+    if (!article.ok()) {
+      return skip(article.status().IsResourceExhausted() ? "too large" : "unreadable",
+                  article.status().message());
+    }
+    if (article->blocks.empty()) return skip("no article", article->empty_reason);
+    std::vector<std::string> paragraphs;
+    paragraphs.reserve(article->blocks.size());
+    for (const libdiff::Block& b : article->blocks) {
+      body_bytes += b.text.size();
+      paragraphs.push_back(b.text);
+    }
+    fp = libdiff::FingerprintParagraphs(paragraphs);
+    int64_t t = 0;
+    if (!article->published.empty() &&
+        libdiff::internal::IsoToUnixSeconds(article->published, &t)) {
+      published = t;
+    }
+  } else {
+    body_bytes = content->bytes.size();
+    fp = libdiff::FingerprintText(content->bytes);
+    if (fp.token_count == 0) return skip("no article", "empty text");
+  }
+  std::vector<uint32_t> sample;
+  sample.reserve(fp.paragraph_hashes.size());
+  for (uint64_t h : fp.paragraph_hashes) sample.push_back(static_cast<uint32_t>(h >> 32));
+  std::sort(sample.begin(), sample.end());
+  sample.erase(std::unique(sample.begin(), sample.end()), sample.end());
+  if (sample.size() > 32) sample.resize(32);  // dedupe.cc kParagraphSample
+  j["kind"] = "doc";
+  j["simhash"] = fp.simhash;
+  j["exact"] = nlohmann::json::array({fp.exact.high, fp.exact.low});
+  j["published"] = published;
+  j["body_bytes"] = std::min<uint64_t>(body_bytes, UINT32_MAX);
+  j["tokens"] = std::min<uint64_t>(fp.token_count, UINT32_MAX);
+  j["shingles"] = std::min<uint64_t>(fp.shingle_count, UINT32_MAX);
+  j["paragraphs"] = sample;
+  return j;
+}
+
+}  // namespace
+
+extern "C" {
+
+int libdiff_dedupe_record(char** out, size_t* out_len, const char* path, size_t path_len,
+                          uint64_t max_file_bytes, uint64_t max_decompressed_bytes) {
+  ResetOut(out);
+  ResetLen(out_len);
+  return Guard(__func__, [&]() -> Status {
+    RequireOut(out);
+    const std::string p = Name(path, path_len, "path");
+    const nlohmann::json j = DedupeRecord(p, static_cast<size_t>(max_file_bytes),
+                                          static_cast<size_t>(max_decompressed_bytes));
+    OutString(out, out_len, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return Status::OK();
+  });
+}
+
+int libdiff_dedupe_verify(int* out_duplicate, int* out_distance, double* out_similarity,
+                          int* out_exact, uint64_t simhash_a, uint64_t simhash_b, int exact_equal,
+                          uint64_t tokens_a, uint64_t tokens_b, uint64_t shingles_a,
+                          uint64_t shingles_b, const uint32_t* paragraphs_a, size_t count_a,
+                          const uint32_t* paragraphs_b, size_t count_b, int max_distance) {
+  return Guard(__func__, [&]() -> Status {
+    if ((paragraphs_a == nullptr && count_a > 0) || (paragraphs_b == nullptr && count_b > 0)) {
+      InvalidArgument("paragraphs is NULL with a non-zero count");
+    }
+    if (max_distance < 0 || max_distance > libdiff::internal::kMaxSupportedK) {
+      InvalidArgument("max_distance outside 0..7");
+    }
+    libdiff::internal::VerifyOptions vo;
+    vo.max_distance = max_distance;
+    const libdiff::internal::VerifyResult v = libdiff::internal::VerifyNearDuplicateSorted(
+        simhash_a, simhash_b, exact_equal != 0, tokens_a, tokens_b, shingles_a, shingles_b,
+        std::span<const uint32_t>(paragraphs_a, count_a),
+        std::span<const uint32_t>(paragraphs_b, count_b), vo);
+    if (out_duplicate != nullptr) *out_duplicate = v.is_duplicate ? 1 : 0;
+    if (out_distance != nullptr) *out_distance = v.distance;
+    if (out_similarity != nullptr) *out_similarity = v.similarity;
+    if (out_exact != nullptr) *out_exact = v.exact ? 1 : 0;
     return Status::OK();
   });
 }

@@ -1,0 +1,62 @@
+"""The experimental C entry points the Dask pipeline needs (libdiff.h,
+LIBDIFF_EXPERIMENTAL section "Scale-out dedupe"): one corpus record per file,
+and the dedupe verification rule. ctypes releases the GIL around both calls,
+so worker threads run the C work in parallel.
+"""
+from __future__ import annotations
+
+import ctypes
+import json
+from ctypes import POINTER, c_double, c_int, c_size_t, c_uint32, c_uint64, c_void_p
+from typing import Sequence
+
+from . import _capi
+
+_lib = _capi.lib
+_lib.libdiff_dedupe_record.restype = c_int
+_lib.libdiff_dedupe_record.argtypes = [POINTER(c_void_p), POINTER(c_size_t), ctypes.c_char_p,
+                                        c_size_t, c_uint64, c_uint64]
+_lib.libdiff_dedupe_record.errcheck = _capi._check_status
+_lib.libdiff_dedupe_verify.restype = c_int
+_lib.libdiff_dedupe_verify.argtypes = [
+    POINTER(c_int), POINTER(c_int), POINTER(c_double), POINTER(c_int), c_uint64, c_uint64, c_int,
+    c_uint64, c_uint64, c_uint64, c_uint64, POINTER(c_uint32), c_size_t, POINTER(c_uint32),
+    c_size_t, c_int]
+_lib.libdiff_dedupe_verify.errcheck = _capi._check_status
+
+# DedupeOptions defaults (libdiff/dedupe.h).
+MAX_FILE_BYTES = 32 << 20
+MAX_DECOMPRESSED_BYTES = 64 << 20
+
+
+def dedupe_record(path: bytes, max_file_bytes: int = MAX_FILE_BYTES,
+                  max_decompressed_bytes: int = MAX_DECOMPRESSED_BYTES) -> dict:
+    """The record `libdiff dedupe` keeps for the file at `path` (see libdiff.h)."""
+    out = c_void_p()
+    out_len = c_size_t()
+    _lib.libdiff_dedupe_record(ctypes.byref(out), ctypes.byref(out_len), path, len(path),
+                               max_file_bytes, max_decompressed_bytes)
+    return json.loads(_capi.take_string(out, out_len))
+
+
+def _u32_array(values: Sequence[int]):
+    return (c_uint32 * len(values))(*values)
+
+
+def verify(a, b, max_distance: int):
+    """(is_duplicate, distance, similarity, exact) for two document tuples
+    (see dask_dedupe.Doc) under the library's verification rule."""
+    dup, dist, exact = c_int(), c_int(), c_int()
+    sim = c_double()
+    pa, pb = a[DOC_PARAS], b[DOC_PARAS]
+    _lib.libdiff_dedupe_verify(
+        ctypes.byref(dup), ctypes.byref(dist), ctypes.byref(sim), ctypes.byref(exact),
+        a[DOC_SIMHASH], b[DOC_SIMHASH], 1 if a[DOC_EXACT] == b[DOC_EXACT] else 0,
+        a[DOC_TOKENS], b[DOC_TOKENS], a[DOC_SHINGLES], b[DOC_SHINGLES], _u32_array(pa), len(pa),
+        _u32_array(pb), len(pb), max_distance)
+    return bool(dup.value), dist.value, sim.value, bool(exact.value)
+
+
+# A document is a tuple (compact to pickle and shuffle):
+DOC_RANK, DOC_SIMHASH, DOC_EXACT, DOC_TOKENS, DOC_SHINGLES, DOC_PARAS, DOC_PUBLISHED, \
+    DOC_BODY, DOC_PATH = range(9)

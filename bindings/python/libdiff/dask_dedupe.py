@@ -1,0 +1,443 @@
+"""Corpus dedupe on Dask: the answers of ``libdiff dedupe --format jsonl``, on a cluster.
+
+    python3 -m libdiff.dask_dedupe DIR [--scheduler ADDRESS] [--workers N] [--distance K]
+
+Without ``--scheduler`` a LocalCluster on 127.0.0.1 is started. Output: one JSON
+line per cluster of two or more documents, byte for byte what ``libdiff dedupe
+DIR --format jsonl`` prints; skipped files and counts go to stderr.
+
+Pipeline (docs/scaling.md has the design and the figures):
+  1. The client walks DIR exactly as the CLI does (name order, symlink loops
+     detected) and ranks files in byte order of their relative path.
+  2. Workers read, extract and fingerprint each file through the C library
+     (``libdiff_dedupe_record``; ctypes releases the GIL), producing a compact
+     record: SimHash, exact-text hash, token and shingle counts, the bottom-32
+     paragraph-hash sample, date, body size, path.
+  3. Exact duplicates: shuffle by exact-text hash; each group keeps its first
+     document (path order) as leader and joins the others to it when the pair
+     passes verification (short texts never match).
+  4. Candidates among leaders, by two shuffles: the four smallest paragraph
+     hashes (groups of 2..64 documents, as in the CLI), and the K+1 permuted
+     SimHash table keys (the layout of src/index/near_duplicate_index.h: K+1
+     blocks; two hashes within K bits share at least one block). Each group
+     verifies its pairs with ``libdiff_dedupe_verify`` (the library's rule).
+  5. Connected components of the confirmed pairs by min-label propagation with
+     pointer jumping over Dask dataframes (hash joins); no machine holds all
+     edges.
+  6. Documents join their component label (a shuffle by rank), group by label,
+     and each cluster picks its representative with the CLI rule: earliest
+     published, then longest body, then first path in byte order.
+
+Determinism and faults: every decision uses the path rank, never arrival
+order, and components do not depend on merge order, so any partitioning, any
+worker count and any recomputation after a lost worker give the same output.
+"""
+from __future__ import annotations
+
+import argparse
+import errno
+import json
+import math
+import os
+import stat
+import sys
+import time
+from typing import Callable, Iterable, List, Optional, Tuple
+
+from . import _dask_native as N
+
+KEYS_PER_SKETCH = 4      # dedupe.cc kSketchKeys
+MAX_POSTINGS = 64        # dedupe.cc kMaxPostings
+MAX_SUPPORTED_K = 7
+
+
+# ---------------------------------------------------------------- the walk
+
+def walk(root: str) -> Tuple[List[Tuple[bytes, bytes]], List[Tuple[bytes, str, str]]]:
+    """(files, skipped): regular files as (relative path, full path) and the
+    walk's own skips (path, reason, detail), with the CLI's rules."""
+    rootb = os.fsencode(root)
+    while len(rootb) > 1 and rootb.endswith(b"/"):
+        rootb = rootb[:-1]
+    files: List[Tuple[bytes, bytes]] = []
+    skipped: List[Tuple[bytes, str, str]] = []
+    visited = set()
+    try:
+        st = os.stat(rootb)
+        visited.add((st.st_dev, st.st_ino))
+    except OSError:
+        pass
+    stack = [(rootb, b"")]
+    while stack:
+        full_dir, rel_dir = stack.pop()
+        try:
+            names = sorted(os.listdir(full_dir))
+        except OSError as e:
+            skipped.append((rel_dir or b".", "unreadable", e.strerror or str(e)))
+            continue
+        subdirs = []
+        for name in names:
+            full = full_dir + b"/" + name
+            rel = rel_dir + b"/" + name if rel_dir else name
+            try:
+                target = os.stat(full)
+            except OSError as e:
+                reason = "symlink loop" if e.errno == errno.ELOOP else "unreadable"
+                skipped.append((rel, reason, e.strerror or str(e)))
+                continue
+            if stat.S_ISDIR(target.st_mode):
+                key = (target.st_dev, target.st_ino)
+                if key in visited:
+                    skipped.append((rel, "symlink loop", "directory already visited"))
+                    continue
+                visited.add(key)
+                subdirs.append((full, rel))
+            elif stat.S_ISREG(target.st_mode):
+                files.append((rel, full))
+            else:
+                skipped.append((rel, "unreadable", "not a regular file"))
+        stack.extend(reversed(subdirs))
+    return files, skipped
+
+
+def _text(b: bytes) -> str:
+    return b.decode("utf-8", "replace")
+
+
+# ---------------------------------------------------------- worker functions
+
+def _record(item):
+    """(rank, rel, full) -> ("doc", disk_bytes, doc) or ("skip", disk_bytes, (rel, reason, detail))."""
+    rank, rel, full = item
+    r = N.dedupe_record(full)
+    if r["kind"] != "doc":
+        return ("skip", r["disk_bytes"], (rel, r["reason"], r["detail"]))
+    doc = (rank, r["simhash"], tuple(r["exact"]), r["tokens"], r["shingles"],
+           tuple(r["paragraphs"]), r["published"], r["body_bytes"], _text(rel))
+    return ("doc", r["disk_bytes"], doc)
+
+
+def _exact_group(group, k):
+    """One exact-text group -> (leader, edges)."""
+    _, docs = group
+    docs = sorted(docs, key=lambda d: d[N.DOC_RANK])
+    edges = []
+    if len(docs) > 1 and N.verify(docs[0], docs[1], k)[0]:
+        edges = [(docs[0][N.DOC_RANK], d[N.DOC_RANK]) for d in docs[1:]]
+    return docs[0], edges
+
+
+def _sketch_keys(doc):
+    p = doc[N.DOC_PARAS]
+    if len(p) < 2:
+        return []
+    return [(h, doc) for h in p[:KEYS_PER_SKETCH]]
+
+
+def table_layout(k: int):
+    """(shift, width) per table: K+1 contiguous blocks, most significant first
+    (TableLayout::ForMaxK)."""
+    tables = k + 1
+    base, extra = divmod(64, tables)
+    layout, start = [], 0
+    for t in range(tables):
+        w = base + (1 if t < extra else 0)
+        layout.append((start, w))
+        start += w
+    return layout
+
+
+def table_keys(simhash: int, k: int):
+    """The permuted-table keys of a SimHash: top `width` bits of rotl(h, shift)."""
+    mask = (1 << 64) - 1
+    keys = []
+    for t, (shift, width) in enumerate(table_layout(k)):
+        p = ((simhash << shift) | (simhash >> (64 - shift))) & mask if shift else simhash
+        keys.append((t, p >> (64 - width)))
+    return keys
+
+
+def _simhash_keys(doc, k):
+    return [(key, doc) for key in table_keys(doc[N.DOC_SIMHASH], k)]
+
+
+def _pairs_in(group, k, within_distance: bool, limit: Optional[int]):
+    _, entries = group
+    docs = sorted((e[1] for e in entries), key=lambda d: d[N.DOC_RANK])
+    if len(docs) < 2 or (limit is not None and len(docs) > limit):
+        return []
+    edges = []
+    for i, a in enumerate(docs):
+        for b in docs[i + 1:]:
+            if a[N.DOC_RANK] == b[N.DOC_RANK]:
+                continue
+            if within_distance and bin(a[N.DOC_SIMHASH] ^ b[N.DOC_SIMHASH]).count("1") > k:
+                continue
+            if N.verify(a, b, k)[0]:
+                edges.append((a[N.DOC_RANK], b[N.DOC_RANK]))
+    return edges
+
+
+def format_utc(t: Optional[int]) -> str:
+    """dedupe.cc FormatUtc: Unix seconds -> YYYY-MM-DDTHH:MM:SSZ."""
+    if t is None:
+        return ""
+    days = t // 86400
+    secs = t - days * 86400
+    days += 719468
+    era = (days if days >= 0 else days - 146096) // 146097
+    doe = days - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    y = yoe + era * 400
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    d = doy - (153 * mp + 2) // 5 + 1
+    m = mp + 3 if mp < 10 else mp - 9
+    if m <= 2:
+        y += 1
+    return "%04d-%02d-%02dT%02d:%02d:%02dZ" % (y, m, d, secs // 3600, secs // 60 % 60, secs % 60)
+
+
+def _member(doc, rep, k, representative: bool):
+    j = {"path": doc[N.DOC_PATH],
+         "published": format_utc(doc[N.DOC_PUBLISHED]) or None,
+         "body_bytes": doc[N.DOC_BODY]}
+    if not representative:
+        _, distance, similarity, exact = N.verify(rep, doc, k)
+        j["distance"] = distance
+        j["similarity"] = math.floor(similarity * 1000 + 0.5) / 1000  # std::round, x >= 0
+        j["exact"] = exact
+    return j
+
+
+def _better_key(doc):
+    pub = doc[N.DOC_PUBLISHED]
+    return (0 if pub is not None else 1, pub if pub is not None else 0, -doc[N.DOC_BODY],
+            doc[N.DOC_RANK])
+
+
+def _cluster(group, k):
+    """(label, docs) -> (representative rank, record without id, duplicates, exact duplicates)."""
+    _, docs = group
+    rep = min(docs, key=_better_key)
+    members = sorted((d for d in docs if d is not rep), key=lambda d: d[N.DOC_RANK])
+    texts = {rep[N.DOC_EXACT]}
+    exact_dups = 0
+    for d in members:
+        if d[N.DOC_EXACT] in texts:
+            exact_dups += 1
+        texts.add(d[N.DOC_EXACT])
+    record = {"size": len(docs), "representative": _member(rep, rep, k, True),
+              "members": [_member(d, rep, k, False) for d in members]}
+    return rep[N.DOC_RANK], record, len(members), exact_dups
+
+
+def _label_join(group):
+    """rank -> [("L", label) and/or ("D", doc)] -> (label, doc) when labelled."""
+    _, entries = group
+    label = doc = None
+    for _, (kind, value) in entries:
+        if kind == "L":
+            label = value
+        else:
+            doc = value
+    return [(label, doc)] if label is not None and doc is not None else []
+
+
+# ---------------------------------------------------- connected components
+
+def connected_components(edges_bag, npartitions: int):
+    """Min-label propagation with pointer jumping over Dask dataframes.
+    Returns a persisted dataframe (node, label) for every node of an edge;
+    label is the smallest node of its component."""
+    import dask.dataframe as dd
+    import pandas as pd
+
+    meta = pd.DataFrame({"u": pd.Series(dtype="int64"), "v": pd.Series(dtype="int64")})
+    e = edges_bag.to_dataframe(meta=meta)
+    both = dd.concat([e, e.rename(columns={"u": "v", "v": "u"})[["u", "v"]]])
+    both = both.repartition(npartitions=npartitions).persist()
+    labels = both.groupby("u").v.min().reset_index()
+    labels = labels.rename(columns={"u": "node", "v": "label"})
+    labels["label"] = labels[["node", "label"]].min(axis=1).astype("int64")
+    labels = labels.persist()
+    rounds = 0
+    while True:
+        rounds += 1
+        m = both.merge(labels.rename(columns={"node": "v", "label": "lv"}), on="v")
+        cand = m.groupby("u").lv.min().reset_index().rename(columns={"u": "node", "lv": "cand"})
+        n = labels.merge(cand, on="node", how="left")
+        n["label"] = n[["label", "cand"]].min(axis=1).astype("int64")
+        n = n[["node", "label"]]
+        j = n.merge(n.rename(columns={"node": "label", "label": "ll"}), on="label", how="left")
+        j["label"] = j[["label", "ll"]].min(axis=1).astype("int64")
+        new = j[["node", "label"]].persist()
+        cmp = new.merge(labels.rename(columns={"label": "old"}), on="node")
+        changed = int((cmp["label"] != cmp["old"]).sum().compute())
+        labels = new
+        if changed == 0:
+            return labels, rounds
+
+
+# ------------------------------------------------------------ the pipeline
+
+class DedupeRun:
+    """The result of one run: `clusters` as the CLI's jsonl records, counts, skips."""
+
+    def __init__(self):
+        self.clusters: List[dict] = []
+        self.files = self.documents = self.bytes = 0
+        self.duplicates = self.exact_duplicates = 0
+        self.counts = {r: 0 for r in ("unreadable", "symlink loop", "not html", "too large",
+                                      "no article")}
+        self.skipped: List[Tuple[str, str, str]] = []
+        self.seconds = 0.0
+        self.cc_rounds = 0
+        self.shuffle_bytes = 0
+
+    def jsonl(self) -> str:
+        return "".join(json.dumps(c, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+                       + "\n" for c in self.clusters)
+
+
+def _pickled_size(part) -> int:
+    import pickle
+    return len(pickle.dumps(list(part), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def dedupe(root: str, client, max_distance: int = 3, npartitions: Optional[int] = None,
+           progress: bool = False, measure_shuffle: bool = False,
+           on_stage: Optional[Callable[[str], None]] = None) -> DedupeRun:
+    """Runs the pipeline on `client` (a distributed.Client). `on_stage(name)` is
+    called on the client after each stage is materialised on the workers
+    ("records", "edges", "labels"); tests use it to inject faults."""
+    import dask.bag as db
+
+    if not 0 <= max_distance <= MAX_SUPPORTED_K:
+        raise ValueError(f"distance {max_distance} outside 0..{MAX_SUPPORTED_K}")
+    if not os.path.isdir(root):
+        raise FileNotFoundError(f"dedupe: {root}: no such directory")
+    start = time.monotonic()
+    k = max_distance
+    run = DedupeRun()
+    files, walk_skips = walk(root)
+    files.sort(key=lambda f: f[0])
+    run.files = len(files)
+    nworkers = max(1, len(client.scheduler_info().get("workers", {})))
+    nparts = npartitions or max(1, min(len(files), 4 * nworkers))
+    items = [(rank, rel, full) for rank, (rel, full) in enumerate(files)]
+    records = db.from_sequence(items, npartitions=nparts).map(_record).persist()
+    if progress:
+        from distributed import progress as dask_progress
+        dask_progress(records)
+        print(file=sys.stderr)
+    stats = records.map(lambda r: (r[0], r[1])).compute()
+    if on_stage:
+        on_stage("records")
+    for kind, disk in stats:
+        run.bytes += disk
+        run.documents += kind == "doc"
+    skips = records.filter(lambda r: r[0] == "skip").map(lambda r: r[2]).compute()
+    all_skips = [(_text(p), reason, detail) for p, reason, detail in list(walk_skips) + skips]
+    all_skips.sort(key=lambda s: s[0].encode("utf-8", "surrogatepass"))
+    run.skipped = all_skips
+    for _, reason, _ in all_skips:
+        run.counts[reason] = run.counts.get(reason, 0) + 1
+
+    docs = records.filter(lambda r: r[0] == "doc").map(lambda r: r[2])
+    exact = docs.groupby(lambda d: d[N.DOC_EXACT], npartitions=nparts).map(_exact_group, k)
+    exact = exact.persist()
+    leaders = exact.map(lambda x: x[0])
+    exact_edges = exact.map(lambda x: x[1]).flatten()
+    sketch_entries = leaders.map(_sketch_keys).flatten()
+    sketch_edges = sketch_entries.groupby(lambda e: e[0], npartitions=nparts).map(
+        _pairs_in, k, False, MAX_POSTINGS).flatten()
+    table_entries = leaders.map(_simhash_keys, k).flatten()
+    simhash_edges = table_entries.groupby(lambda e: e[0], npartitions=nparts).map(
+        _pairs_in, k, True, None).flatten()
+    edges = db.concat([exact_edges, sketch_edges, simhash_edges]).persist()
+    if measure_shuffle:
+        # What crosses the network: every document once (exact shuffle), its
+        # sketch and table entries, the edges, and the label join.
+        sizes = client.compute([b.map_partitions(lambda p: [_pickled_size(p)]).sum()
+                                for b in (docs, sketch_entries, table_entries, edges)],
+                               sync=True)
+        run.shuffle_bytes = int(sum(sizes))
+    if on_stage:
+        on_stage("edges")
+    if edges.count().compute() == 0:
+        run.seconds = time.monotonic() - start
+        return run
+    labels, run.cc_rounds = connected_components(edges, nparts)
+    if on_stage:
+        on_stage("labels")
+    label_entries = labels.to_bag(index=False).map(lambda t: (int(t[0]), ("L", int(t[1]))))
+    doc_entries = docs.map(lambda d: (d[N.DOC_RANK], ("D", d)))
+    labelled = db.concat([label_entries, doc_entries]).groupby(
+        lambda e: e[0], npartitions=nparts).map(_label_join).flatten()
+    clusters = labelled.groupby(lambda e: e[0], npartitions=nparts).map(
+        lambda g: (g[0], [e[1] for e in g[1]])).map(_cluster, k).compute()
+    clusters.sort(key=lambda c: c[0])
+    for cid, (_, record, dups, exact_dups) in enumerate(clusters, 1):
+        record["cluster"] = cid
+        run.clusters.append(record)
+        run.duplicates += dups
+        run.exact_duplicates += exact_dups
+    run.seconds = time.monotonic() - start
+    return run
+
+
+def local_client(workers: int = 2, threads_per_worker: int = 1, **kwargs):
+    """A LocalCluster on 127.0.0.1 (worker processes) and its Client."""
+    from distributed import Client, LocalCluster
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=threads_per_worker,
+                           host="127.0.0.1", dashboard_address=None, processes=True, **kwargs)
+    return cluster, Client(cluster)
+
+
+def main(argv: Optional[Iterable[str]] = None) -> int:
+    ap = argparse.ArgumentParser(prog="python3 -m libdiff.dask_dedupe",
+                                 description="libdiff dedupe on a Dask cluster (same jsonl output)")
+    ap.add_argument("dir")
+    ap.add_argument("--scheduler", help="address of a running Dask scheduler "
+                    "(default: start a LocalCluster on 127.0.0.1)")
+    ap.add_argument("--workers", type=int, default=2, help="LocalCluster workers (default 2)")
+    ap.add_argument("--distance", type=int, default=3, help="SimHash distance, 0..7 (default 3)")
+    ap.add_argument("--partitions", type=int, default=None)
+    ap.add_argument("--no-progress", action="store_true")
+    args = ap.parse_args(list(argv) if argv is not None else None)
+    try:
+        from distributed import Client
+    except ImportError as e:
+        print(f"dask_dedupe: Dask is not installed ({e}); on Debian: apt install "
+              "python3-distributed", file=sys.stderr)
+        return 2
+    cluster = None
+    if args.scheduler:
+        client = Client(args.scheduler)
+    else:
+        cluster, client = local_client(args.workers)
+    try:
+        run = dedupe(args.dir, client, args.distance, args.partitions,
+                     progress=not args.no_progress and sys.stderr.isatty())
+    except (ValueError, FileNotFoundError) as e:
+        print(f"dask_dedupe: {e}", file=sys.stderr)
+        return 1
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    sys.stdout.write(run.jsonl())
+    for path, reason, detail in run.skipped:
+        print(f"dedupe: skipped {path}: {reason}{': ' if detail else ''}{detail}", file=sys.stderr)
+    c = run.counts
+    print(f"dedupe: {run.documents} documents of {run.files} files, {len(run.clusters)} clusters, "
+          f"{run.duplicates} duplicates ({run.exact_duplicates} exact); skipped "
+          f"{len(run.skipped)} (unreadable {c['unreadable']}, symlink loops {c['symlink loop']}, "
+          f"not html {c['not html']}, too large {c['too large']}, no article "
+          f"{c['no article']}); {run.seconds:.2f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
