@@ -1,0 +1,136 @@
+"""The Dask dedupe pipeline gives exactly the clusters of `libdiff dedupe`.
+
+Runs with Debian's /usr/bin/python3 (python3-distributed); skips with a message
+when Dask is not importable. Needs LIBDIFF_LIBRARY (libdiff.so) and LIBDIFF_CLI
+(the libdiff binary); the corpus comes from bench/make_dedupe_corpus.py
+(synthetic stories from samples/, no ../shared needed) plus files the CLI must
+skip (binary, empty page, unreadable when not root).
+"""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+try:
+    import distributed  # noqa: F401
+    HAVE_DASK = True
+except ImportError as e:  # the stock python3 has no Dask
+    HAVE_DASK = False
+    WHY = f"Dask is not importable ({e}); run with /usr/bin/python3 (python3-distributed)"
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+CLI = os.environ.get("LIBDIFF_CLI", "")
+
+
+def make_corpus(out):
+    subprocess.run([sys.executable, os.path.join(ROOT, "bench", "make_dedupe_corpus.py"),
+                    "generate", out, "--synthetic", "60", "--seed", "11",
+                    "--samples", os.path.join(ROOT, "samples")],
+                   check=True, stdout=subprocess.DEVNULL)
+    with open(os.path.join(out, "blob.bin"), "wb") as f:
+        f.write(b"\x00\x01\x02binary\xff" * 50)
+    with open(os.path.join(out, "empty.html"), "w") as f:
+        f.write("<html><body></body></html>")
+    os.makedirs(os.path.join(out, "sub"), exist_ok=True)
+    os.symlink("..", os.path.join(out, "sub", "loop"))
+    locked = os.path.join(out, "locked.html")
+    with open(locked, "w") as f:
+        f.write("<html><body><p>secret</p></body></html>")
+    os.chmod(locked, 0)
+
+
+@unittest.skipUnless(HAVE_DASK, WHY if not HAVE_DASK else "")
+@unittest.skipUnless(CLI and os.path.exists(CLI), "LIBDIFF_CLI (the libdiff binary) not set")
+class DaskDedupeTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        from libdiff import dask_dedupe
+        cls.dd = dask_dedupe
+        cls.tmp = tempfile.mkdtemp(prefix="dask_dedupe_test_")
+        cls.corpus = os.path.join(cls.tmp, "corpus")
+        make_corpus(cls.corpus)
+        cli = subprocess.run([CLI, "dedupe", cls.corpus, "--format", "jsonl", "--threads", "2"],
+                             check=True, capture_output=True)
+        cls.expected = cli.stdout.decode("utf-8")
+        summary = subprocess.run([CLI, "dedupe", cls.corpus, "--format", "summary"],
+                                 check=True, capture_output=True)
+        cls.summary = summary.stdout.decode("utf-8")
+        cls.cluster, cls.client = dask_dedupe.local_client(workers=2)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.client.close()
+        cls.cluster.close()
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def test_ClustersEqualTheCli(self):
+        self.assertGreater(self.expected.count("\n"), 5, "corpus should have clusters")
+        run = self.dd.dedupe(self.corpus, self.client)
+        self.assertEqual(self.expected, run.jsonl())
+        self.assertGreaterEqual(run.cc_rounds, 1)
+
+    def test_PartitioningDoesNotChangeClusters(self):
+        run = self.dd.dedupe(self.corpus, self.client, npartitions=7)
+        self.assertEqual(self.expected, run.jsonl())
+
+    def test_SkipsAreCountedAsInTheCli(self):
+        run = self.dd.dedupe(self.corpus, self.client)
+        self.assertIn(f"documents   {run.documents} (of {run.files} files)", self.summary)
+        self.assertIn(f"duplicates  {run.duplicates} ({run.exact_duplicates} exact)",
+                      self.summary)
+        c = run.counts
+        self.assertIn(f"unreadable {c['unreadable']}, symlink loops {c['symlink loop']}, "
+                      f"not html {c['not html']}, too large {c['too large']}, "
+                      f"no article {c['no article']}", self.summary)
+        reasons = {p: r for p, r, _ in run.skipped}
+        self.assertEqual("not html", reasons["blob.bin"])
+        self.assertEqual("no article", reasons["empty.html"])
+        self.assertEqual("symlink loop", reasons["sub/loop"])
+        if os.geteuid() != 0:
+            self.assertEqual("unreadable", reasons["locked.html"])
+
+    def test_KilledWorkerDoesNotChangeClusters(self):
+        before = self.client.run(os.getpid)
+        killed = []
+
+        def kill_one(stage):
+            if stage == "records" and not killed:
+                pid = sorted(before.values())[0]
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+
+        run = self.dd.dedupe(self.corpus, self.client, on_stage=kill_one)
+        self.assertEqual(1, len(killed))
+        self.assertEqual(self.expected, run.jsonl())
+        # The nanny restarted the worker: the killed process is gone.
+        deadline = time.time() + 30
+        while time.time() < deadline and len(self.client.scheduler_info()["workers"]) < 2:
+            time.sleep(0.2)
+        self.assertNotIn(killed[0], self.client.run(os.getpid).values())
+
+
+class TableKeysTest(unittest.TestCase):
+    def test_HashesWithinKBitsShareAKey(self):
+        try:  # the module imports Dask lazily: this test needs only libdiff
+            from libdiff import dask_dedupe as dd
+        except ImportError as e:
+            self.skipTest(f"libdiff not loadable: {e}")
+        import random
+        rng = random.Random(5)
+        for k in range(0, 8):
+            widths = [w for _, w in dd.table_layout(k)]
+            self.assertEqual(64, sum(widths))
+            for _ in range(200):
+                h = rng.getrandbits(64)
+                g = h
+                for bit in rng.sample(range(64), k):
+                    g ^= 1 << bit
+                self.assertTrue(set(dd.table_keys(h, k)) & set(dd.table_keys(g, k)))
+
+
+if __name__ == "__main__":
+    unittest.main()
