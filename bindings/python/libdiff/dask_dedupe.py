@@ -294,6 +294,7 @@ class DedupeRun:
         self.seconds = 0.0
         self.cc_rounds = 0
         self.shuffle_bytes = 0
+        self.stage_seconds: dict = {}  # wall time at the end of each stage, from the start
 
     def jsonl(self) -> str:
         return "".join(json.dumps(c, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -332,6 +333,7 @@ def dedupe(root: str, client, max_distance: int = 3, npartitions: Optional[int] 
         dask_progress(records)
         print(file=sys.stderr)
     stats = records.map(lambda r: (r[0], r[1])).compute()
+    run.stage_seconds["records"] = time.monotonic() - start
     if on_stage:
         on_stage("records")
     for kind, disk in stats:
@@ -365,10 +367,13 @@ def dedupe(root: str, client, max_distance: int = 3, npartitions: Optional[int] 
         run.shuffle_bytes = int(sum(sizes))
     if on_stage:
         on_stage("edges")
-    if edges.count().compute() == 0:
+    n_edges = edges.count().compute()
+    run.stage_seconds["edges"] = time.monotonic() - start
+    if n_edges == 0:
         run.seconds = time.monotonic() - start
         return run
     labels, run.cc_rounds = connected_components(edges, nparts)
+    run.stage_seconds["components"] = time.monotonic() - start
     if on_stage:
         on_stage("labels")
     label_entries = labels.to_bag(index=False).map(lambda t: (int(t[0]), ("L", int(t[1]))))
