@@ -294,9 +294,10 @@ class TreeReader {
           attrs_.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(*p))));
       }
       if (!attrs_.empty()) {
-        if (RE2::PartialMatch(attrs_, HiddenClassRe())) return;
-        article_body = RE2::PartialMatch(attrs_, ArticleBodyRe());
-        if (!article_body && RE2::PartialMatch(attrs_, FurnitureRe())) furniture = true;
+        const uint8_t marks = AttributeMarks();
+        if (marks & kMarkHidden) return;
+        article_body = (marks & kMarkArticleBody) != 0;
+        if (marks & kMarkFurniture) furniture = true;
       }
     }
     if (article_body) furniture = false;
@@ -342,6 +343,25 @@ class TreeReader {
     elems_[static_cast<size_t>(index)].end = static_cast<int>(elems_.size());
   }
 
+  static constexpr uint8_t kMarkHidden = 1, kMarkArticleBody = 2, kMarkFurniture = 4;
+
+  // The marks of the class/id/role/itemprop string in attrs_. Pages repeat the
+  // same class strings many times, so results are remembered per page.
+  uint8_t AttributeMarks() {
+    auto it = mark_cache_.find(attrs_);
+    if (it != mark_cache_.end()) return it->second;
+    uint8_t marks = 0;
+    if (RE2::PartialMatch(attrs_, HiddenClassRe())) {
+      marks = kMarkHidden;
+    } else if (RE2::PartialMatch(attrs_, ArticleBodyRe())) {
+      marks = kMarkArticleBody;
+    } else if (RE2::PartialMatch(attrs_, FurnitureRe())) {
+      marks = kMarkFurniture;
+    }
+    if (mark_cache_.size() < 20000) mark_cache_.emplace(attrs_, marks);
+    return marks;
+  }
+
   void CaptureJsonLd(const xmlNode* node) {
     const char* type = AttributeValue(node, "type");
     if (type == nullptr || std::strstr(type, "ld+json") == nullptr) return;
@@ -358,6 +378,7 @@ class TreeReader {
   std::vector<std::string> json_ld_;
   std::string buf_;
   std::string attrs_;
+  std::unordered_map<std::string, uint8_t> mark_cache_;
   size_t buf_bytes_ = 0;
   size_t buf_link_ = 0;
   int link_depth_ = 0;

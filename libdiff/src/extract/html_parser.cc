@@ -6,6 +6,7 @@
 #include <climits>
 #include <cstring>
 #include <mutex>
+#include <string_view>
 
 namespace libdiff::internal {
 
@@ -18,7 +19,77 @@ void InitLibxml() {
   std::call_once(once, [] { xmlInitParser(); });
 }
 
+// Case-insensitive: does s[i..] start with `lower` (all lower-case ASCII)?
+bool StartsWithLower(const std::string& s, size_t i, std::string_view lower) {
+  if (s.size() - i < lower.size()) return false;
+  for (size_t k = 0; k < lower.size(); ++k) {
+    char c = s[i + k];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[k]) return false;
+  }
+  return true;
+}
+
+// Index of the first case-insensitive `lower` in s at or after `from`, or npos.
+size_t FindLower(const std::string& s, size_t from, std::string_view lower) {
+  while (from < s.size()) {
+    const void* p = std::memchr(s.data() + from, '<', s.size() - from);
+    if (p == nullptr) return std::string::npos;
+    const size_t at = static_cast<size_t>(static_cast<const char*>(p) - s.data());
+    if (StartsWithLower(s, at, lower)) return at;
+    from = at + 1;
+  }
+  return std::string::npos;
+}
+
 }  // namespace
+
+void DropScriptAndStyleBodies(std::string* html) {
+  std::string& s = *html;
+  size_t read = 0, write = 0;
+  while (read < s.size()) {
+    const void* p = std::memchr(s.data() + read, '<', s.size() - read);
+    const size_t lt = p == nullptr ? s.size() : static_cast<size_t>(static_cast<const char*>(p) - s.data());
+    // Copy everything up to the '<'.
+    if (write != read) std::memmove(s.data() + write, s.data() + read, lt - read);
+    write += lt - read;
+    read = lt;
+    if (read >= s.size()) break;
+    std::string_view close;
+    const auto ends_name = [&](size_t i) {
+      return i < s.size() && (s[i] == '>' || s[i] == '/' || s[i] == ' ' || s[i] == '\t' ||
+                              s[i] == '\n' || s[i] == '\r' || s[i] == '\f');
+    };
+    if (StartsWithLower(s, read, "<script") && ends_name(read + 7)) {
+      close = "</script";
+    } else if (StartsWithLower(s, read, "<style") && ends_name(read + 6)) {
+      close = "</style";
+    } else {
+      s[write++] = s[read++];
+      continue;
+    }
+    const size_t tag_end = s.find('>', read);
+    if (tag_end == std::string::npos) break;
+    const std::string_view tag(s.data() + read, tag_end + 1 - read);
+    bool keep = false;
+    for (size_t k = 0; k + 7 <= tag.size() && !keep; ++k) {
+      keep = StartsWithLower(s, read + k, "ld+json");
+    }
+    // The open tag itself.
+    std::memmove(s.data() + write, s.data() + read, tag_end + 1 - read);
+    write += tag_end + 1 - read;
+    read = tag_end + 1;
+    if (tag.size() >= 2 && tag[tag.size() - 2] == '/') continue;  // <script ... />
+    const size_t end = FindLower(s, read, close);
+    const size_t body_end = end == std::string::npos ? s.size() : end;
+    if (keep) {
+      std::memmove(s.data() + write, s.data() + read, body_end - read);
+      write += body_end - read;
+    }
+    read = body_end;
+  }
+  s.resize(write);
+}
 
 XmlDocument ParseHtml(std::string_view utf8, const std::string& url) {
   InitLibxml();
