@@ -35,7 +35,7 @@ struct Sentences {
 Sentences SplitText(std::string_view s) {
   Sentences out;
   size_t p = 0;
-  for (const std::string& para : internal::SplitParagraphs(s)) {
+  for (const std::string& para : internal::textdiff::SplitParagraphs(s)) {
     std::vector<std::string> ss = SplitSentences(para);
     if (ss.empty()) continue;
     for (auto& x : ss) {

@@ -8,7 +8,7 @@
 #include <random>
 #include <vector>
 
-namespace libdiff::internal {
+namespace libdiff::internal::textdiff {
 namespace {
 
 size_t LcsLength(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
@@ -83,4 +83,4 @@ TEST(MatchSequences, UnrelatedSequencesAreCheap) {
 }
 
 }  // namespace
-}  // namespace libdiff::internal
+}  // namespace libdiff::internal::textdiff

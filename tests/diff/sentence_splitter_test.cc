@@ -62,8 +62,8 @@ TEST(SplitSentences, CollapsesWhitespaceAndDropsEmpty) {
 }
 
 TEST(SplitParagraphs, SplitsAtBlankLines) {
-  EXPECT_THAT(internal::SplitParagraphs("a\nb\n\n  \nc\r\n\r\nd"), ElementsAre("a b", "c", "d"));
-  EXPECT_TRUE(internal::SplitParagraphs("").empty());
+  EXPECT_THAT(internal::textdiff::SplitParagraphs("a\nb\n\n  \nc\r\n\r\nd"), ElementsAre("a b", "c", "d"));
+  EXPECT_TRUE(internal::textdiff::SplitParagraphs("").empty());
 }
 
 }  // namespace

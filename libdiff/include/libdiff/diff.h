@@ -240,6 +240,12 @@ Result<ArticleDiff> DiffArticles(const Article& old_article, const Article& new_
 Result<ArticleDiff> DiffTexts(std::string_view old_text, std::string_view new_text,
                               const DiffOptions& options);
 
+// Builds an Article from plain text for DiffArticles: paragraphs separated by
+// blank lines become kParagraph blocks (whitespace collapsed, invalid UTF-8
+// repaired); when the first paragraph is a single line starting with "# " (a
+// Markdown-style heading), its rest becomes the title instead.
+Article ArticleFromText(std::string_view text);
+
 // Splits one paragraph into sentences (trimmed, whitespace collapsed). Ends a
 // sentence after ".", "!", "?" or "…" (and runs of them, with closing quotes
 // and brackets) followed by whitespace and a plausible sentence start, and

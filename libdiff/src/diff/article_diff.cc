@@ -26,8 +26,8 @@
 namespace libdiff {
 namespace {
 
-using internal::Token;
-using internal::TokenKind;
+using internal::textdiff::Token;
+using internal::textdiff::TokenKind;
 
 // Cells of the pairing alignment table for one gap; larger gaps use a window.
 constexpr size_t kMaxAlignmentCells = size_t{1} << 20;
@@ -78,7 +78,7 @@ void TokenizeSide(Side* side, Interner* tokens, Interner* sentences) {
   side->sentence_ids.resize(n);
   for (size_t i = 0; i < n; ++i) {
     side->sentence_ids[i] = sentences->Id(side->sentences[i]);
-    side->tokens[i] = internal::TokenizeForDiff(side->sentences[i]);
+    side->tokens[i] = internal::textdiff::TokenizeForDiff(side->sentences[i]);
     auto& ids = side->token_ids[i];
     ids.reserve(side->tokens[i].size());
     for (const Token& t : side->tokens[i]) {
@@ -135,8 +135,8 @@ class BodyDiffer {
     p_.new_partner.assign(nn, kNoIndex);
     p_.new_similarity.assign(nn, 0.0);
 
-    internal::MatchResult equal =
-        internal::MatchSequences(old_.sentence_ids, new_.sentence_ids, options_.max_edit_cost);
+    internal::textdiff::MatchResult equal =
+        internal::textdiff::MatchSequences(old_.sentence_ids, new_.sentence_ids, options_.max_edit_cost);
     if (equal.coarse) out_->coarse = true;
     for (auto [i, j] : equal.matches) p_.Pair(i, j, Role::kEqual, 1.0);
 
@@ -284,7 +284,7 @@ class BodyDiffer {
 
   void EmitDelete(size_t i) {
     SentenceOp op = MakeOp(SentenceOpKind::kDelete, i, kNoIndex);
-    op.significance = internal::ClassifySentence(old_.tokens[i]);
+    op.significance = internal::textdiff::ClassifySentence(old_.tokens[i]);
     out_->summary.words_removed += CountWords(old_.tokens[i]);
     out_->ops.push_back(std::move(op));
   }
@@ -306,7 +306,7 @@ class BodyDiffer {
       switch (p_.new_role[j]) {
         case Role::kUnpaired: {
           SentenceOp op = MakeOp(SentenceOpKind::kInsert, kNoIndex, j);
-          op.significance = internal::ClassifySentence(new_.tokens[j]);
+          op.significance = internal::textdiff::ClassifySentence(new_.tokens[j]);
           out_->summary.words_added += CountWords(new_.tokens[j]);
           out_->ops.push_back(std::move(op));
           break;
@@ -347,12 +347,12 @@ class BodyDiffer {
     const auto& nt = new_.tokens[op->new_index];
     const auto& oi = old_.token_ids[op->old_index];
     const auto& ni = new_.token_ids[op->new_index];
-    internal::MatchResult m = internal::MatchSequences(oi, ni, options_.max_edit_cost);
+    internal::textdiff::MatchResult m = internal::textdiff::MatchSequences(oi, ni, options_.max_edit_cost);
     if (m.coarse) out_->coarse = true;
     std::vector<size_t> old_changed, new_changed;
     BuildWordOps(ot, nt, m.matches, options_.merge_equalities_up_to, &op->words, &old_changed,
                  &new_changed);
-    op->significance = internal::ClassifyEdit(ot, old_changed, nt, new_changed);
+    op->significance = internal::textdiff::ClassifyEdit(ot, old_changed, nt, new_changed);
     for (size_t k : old_changed) out_->summary.words_removed += IsWord(ot[k]);
     for (size_t k : new_changed) out_->summary.words_added += IsWord(nt[k]);
   }
@@ -539,16 +539,16 @@ FieldChange DiffField(std::string name, std::string old_value, std::string new_v
   f.field = std::move(name);
   f.old_value = std::move(old_value);
   f.new_value = std::move(new_value);
-  std::vector<Token> ot = internal::TokenizeForDiff(f.old_value);
-  std::vector<Token> nt = internal::TokenizeForDiff(f.new_value);
+  std::vector<Token> ot = internal::textdiff::TokenizeForDiff(f.old_value);
+  std::vector<Token> nt = internal::textdiff::TokenizeForDiff(f.new_value);
   Interner interner;
   std::vector<uint32_t> oi, ni;
   for (const Token& t : ot) oi.push_back(interner.Id(t.text));
   for (const Token& t : nt) ni.push_back(interner.Id(t.text));
-  internal::MatchResult m = internal::MatchSequences(oi, ni, options.max_edit_cost);
+  internal::textdiff::MatchResult m = internal::textdiff::MatchSequences(oi, ni, options.max_edit_cost);
   std::vector<size_t> oc, nc;
   BodyDiffer::BuildWordOps(ot, nt, m.matches, options.merge_equalities_up_to, &f.words, &oc, &nc);
-  const Significance cls = internal::ClassifyEdit(ot, oc, nt, nc);
+  const Significance cls = internal::textdiff::ClassifyEdit(ot, oc, nt, nc);
   if (f.field == "title") {
     f.significance = cls == Significance::kSubstantive ? Significance::kTitleOnly : cls;
   } else if (f.field == "published" || f.field == "modified") {
@@ -660,6 +660,27 @@ std::string ArticleDiff::NewText() const {
   return JoinSentences(parts);
 }
 
+Article ArticleFromText(std::string_view text) {
+  Article article;
+  const std::string clean = Clean(text);
+  std::vector<std::string> paragraphs = internal::textdiff::SplitParagraphs(clean);
+  size_t first = 0;
+  if (!paragraphs.empty() && paragraphs[0].rfind("# ", 0) == 0) {
+    // Only a one-line first paragraph is a heading.
+    const size_t start = clean.find_first_not_of(" \t\r\n");
+    const size_t eol = clean.find('\n', start);
+    const std::string_view line = std::string_view(clean).substr(start, eol == std::string::npos ? eol : eol - start);
+    if (internal::CollapseWhitespace(line) == paragraphs[0]) {
+      article.title = paragraphs[0].substr(2);
+      first = 1;
+    }
+  }
+  for (size_t p = first; p < paragraphs.size(); ++p) {
+    article.blocks.push_back({BlockKind::kParagraph, std::move(paragraphs[p])});
+  }
+  return article;
+}
+
 Result<ArticleDiff> DiffTexts(std::string_view old_text, std::string_view new_text,
                               const DiffOptions& options) {
   LIBDIFF_RETURN_IF_ERROR(CheckOptions(options));
@@ -670,8 +691,8 @@ Result<ArticleDiff> DiffTexts(std::string_view old_text, std::string_view new_te
                                      std::to_string(options.max_input_bytes));
   }
   LIBDIFF_ASSIGN_OR_RETURN(ArticleDiff diff,
-                           DiffParagraphs(internal::SplitParagraphs(Clean(old_text)),
-                                          internal::SplitParagraphs(Clean(new_text)), options,
+                           DiffParagraphs(internal::textdiff::SplitParagraphs(Clean(old_text)),
+                                          internal::textdiff::SplitParagraphs(Clean(new_text)), options,
                                           ArticleDiff()));
   FinishSignificance(&diff);
   return diff;

@@ -10,7 +10,7 @@
 #include <cstdint>
 #include <unordered_set>
 
-namespace libdiff::internal {
+namespace libdiff::internal::textdiff {
 namespace {
 
 using Index = int64_t;
@@ -171,4 +171,4 @@ MatchResult MatchSequences(const std::vector<uint32_t>& a, const std::vector<uin
   return result;
 }
 
-}  // namespace libdiff::internal
+}  // namespace libdiff::internal::textdiff

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-namespace libdiff::internal {
+namespace libdiff::internal::textdiff {
 
 struct MatchResult {
   // Pairs (i, j) with a[i] == b[j], strictly increasing in both: a common
@@ -28,6 +28,6 @@ struct MatchResult {
 MatchResult MatchSequences(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b,
                            size_t max_cost);
 
-}  // namespace libdiff::internal
+}  // namespace libdiff::internal::textdiff
 
 #endif  // LIBDIFF_DIFF_MYERS_H_

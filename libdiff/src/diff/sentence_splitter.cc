@@ -15,7 +15,7 @@
 #include "libdiff/diff.h"
 
 namespace libdiff {
-namespace internal {
+namespace internal::textdiff {
 namespace {
 
 // Titles before a name: a following capital never starts a sentence.
@@ -179,11 +179,11 @@ std::vector<std::string> SplitParagraphs(std::string_view text) {
   return paragraphs;
 }
 
-}  // namespace internal
+}  // namespace internal::textdiff
 
 std::vector<std::string> SplitSentences(std::string_view paragraph) {
-  using namespace internal;
-  const std::string s = CollapseWhitespace(paragraph);
+  using namespace internal::textdiff;
+  const std::string s = internal::CollapseWhitespace(paragraph);
   std::vector<std::string> sentences;
   size_t sentence_start = 0;
   size_t i = 0;

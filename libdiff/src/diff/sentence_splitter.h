@@ -11,12 +11,12 @@
 
 #include "util/text.h"  // CollapseWhitespace
 
-namespace libdiff::internal {
+namespace libdiff::internal::textdiff {
 
 // Splits a text into paragraphs at blank lines (lines holding only
 // whitespace); each paragraph is whitespace-collapsed; empty ones are dropped.
 std::vector<std::string> SplitParagraphs(std::string_view text);
 
-}  // namespace libdiff::internal
+}  // namespace libdiff::internal::textdiff
 
 #endif  // LIBDIFF_DIFF_SENTENCE_SPLITTER_H_

@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-namespace libdiff::internal {
+namespace libdiff::internal::textdiff {
 namespace {
 
 constexpr std::array<std::string_view, 64> kTimeWords = {
@@ -141,4 +141,4 @@ Significance ClassifySentence(const std::vector<Token>& tokens) {
   return Significance::kSubstantive;
 }
 
-}  // namespace libdiff::internal
+}  // namespace libdiff::internal::textdiff

@@ -11,7 +11,7 @@
 #include "diff/text_tokens.h"
 #include "libdiff/diff.h"
 
-namespace libdiff::internal {
+namespace libdiff::internal::textdiff {
 
 // The class of replacing tokens old[i] for i in `old_changed` by new[j] for j in
 // `new_changed` (indices into the two token vectors). Returns kNone when both
@@ -27,6 +27,6 @@ Significance ClassifyEdit(const std::vector<Token>& old_tokens, const std::vecto
 // only, else kSubstantive.
 Significance ClassifySentence(const std::vector<Token>& tokens);
 
-}  // namespace libdiff::internal
+}  // namespace libdiff::internal::textdiff
 
 #endif  // LIBDIFF_DIFF_SIGNIFICANCE_H_

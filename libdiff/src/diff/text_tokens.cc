@@ -3,7 +3,7 @@
 
 #include <utf8proc.h>
 
-namespace libdiff::internal {
+namespace libdiff::internal::textdiff {
 namespace {
 
 bool IsLetterOrMark(char32_t c) {
@@ -125,4 +125,4 @@ std::vector<Token> TokenizeForDiff(std::string_view text) {
   return tokens;
 }
 
-}  // namespace libdiff::internal
+}  // namespace libdiff::internal::textdiff

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace libdiff::internal {
+namespace libdiff::internal::textdiff {
 
 enum class TokenKind : uint8_t {
   kWord,    // letters (and digits after a letter): "Minister", "don't", "G7"
@@ -34,8 +34,8 @@ std::vector<Token> TokenizeForDiff(std::string_view text);
 // and advance by one.
 char32_t NextCodePoint(std::string_view s, size_t& i);
 
-// True for the whitespace that paragraphs collapse: ASCII whitespace, U+2028,
-// U+2029 and U+3000. (NBSP is kept, so NBSP <-> space shows as a change.)
+// True for ASCII whitespace, U+2028, U+2029 and U+3000 (the tokenizer also
+// treats every other Zs character as space).
 bool IsCollapsibleSpace(char32_t c);
 
 // True when `c` is a Han, kana or similar character that is its own token.
@@ -44,6 +44,6 @@ bool IsUnspacedScript(char32_t c);
 // ASCII/Unicode-aware lower-casing of a token, for dictionary look-ups.
 std::string LowerToken(std::string_view token);
 
-}  // namespace libdiff::internal
+}  // namespace libdiff::internal::textdiff
 
 #endif  // LIBDIFF_DIFF_TEXT_TOKENS_H_
