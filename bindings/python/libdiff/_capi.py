@@ -248,6 +248,13 @@ _FUNCTIONS = {
     "libdiff_store_prune": (c_int, [POINTER(c_uint64), HANDLE, c_int64, c_uint32], STATUS),
     "libdiff_store_compact": (c_int, [POINTER(c_uint64), HANDLE], STATUS),
     "libdiff_normalize_url": (c_int, [OWNED_P, SIZE_P, c_char_p, c_size_t], STATUS),
+    # Scale-out dedupe (used by dask_dedupe through _dask_native).
+    "libdiff_dedupe_record": (c_int, [OWNED_P, SIZE_P, c_char_p, c_size_t, c_uint64, c_uint64],
+                              STATUS),
+    "libdiff_dedupe_verify": (c_int, [POINTER(c_int), POINTER(c_int), POINTER(c_double),
+                                      POINTER(c_int), c_uint64, c_uint64, c_int, c_uint64,
+                                      c_uint64, c_uint64, c_uint64, POINTER(c_uint32), c_size_t,
+                                      POINTER(c_uint32), c_size_t, c_int], STATUS),
 }
 
 

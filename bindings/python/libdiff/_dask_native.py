@@ -12,17 +12,7 @@ from typing import Sequence
 
 from . import _capi
 
-_lib = _capi.lib
-_lib.libdiff_dedupe_record.restype = c_int
-_lib.libdiff_dedupe_record.argtypes = [POINTER(c_void_p), POINTER(c_size_t), ctypes.c_char_p,
-                                        c_size_t, c_uint64, c_uint64]
-_lib.libdiff_dedupe_record.errcheck = _capi._check_status
-_lib.libdiff_dedupe_verify.restype = c_int
-_lib.libdiff_dedupe_verify.argtypes = [
-    POINTER(c_int), POINTER(c_int), POINTER(c_double), POINTER(c_int), c_uint64, c_uint64, c_int,
-    c_uint64, c_uint64, c_uint64, c_uint64, POINTER(c_uint32), c_size_t, POINTER(c_uint32),
-    c_size_t, c_int]
-_lib.libdiff_dedupe_verify.errcheck = _capi._check_status
+_lib = _capi.C  # both functions are typed in _capi._FUNCTIONS
 
 # DedupeOptions defaults (libdiff/dedupe.h).
 MAX_FILE_BYTES = 32 << 20
