@@ -243,13 +243,21 @@ TEST(DiffTexts, UnrelatedSentencesAreNotPaired) {
 }
 
 TEST(DiffTexts, InvalidUtf8AndBinaryAreRepaired) {
-  std::string bad = "Caf\xC3 ok.\n\nBinary \x00\x01\xFF here.";
-  bad[18] = '\0';
+  // Built from an array with its length: a plain `const char*` would stop at the
+  // embedded NUL and drop the binary bytes this test is about.
+  static constexpr char kBad[] = "Caf\xC3 ok.\n\nBinary \x00\x01\xFF here.";
+  const std::string bad(kBad, sizeof(kBad) - 1);
+  ASSERT_EQ(bad.size(), 26u);
+  ASSERT_EQ(bad[17], '\0');
   Result<ArticleDiff> r = DiffTexts(bad, "Caf\xC3\xA9 ok.", DiffOptions());
   ASSERT_TRUE(r.ok());
+  std::string old_text;
   for (const SentenceOp& op : r->ops) {
     EXPECT_EQ(op.old_text.find('\0'), std::string::npos);
+    old_text += op.old_text;
   }
+  // The NUL is dropped, not the text after it.
+  EXPECT_NE(old_text.find("here."), std::string::npos) << old_text;
   EXPECT_TRUE(r->summary.BodyOrTitleChanged());
   std::string json = RenderDiff(*r, DiffFormat::kJson, RenderOptions());
   EXPECT_NE(json.find("\xEF\xBF\xBD"), std::string::npos);  // U+FFFD
@@ -327,7 +335,10 @@ class RandomEditor {
   std::string Sentence() {
     std::string s = Pick(8) == 0 ? "\u4e8c\u4eba\u306f" : "Then";
     const size_t n = 2 + Pick(12);
-    for (size_t i = 0; i < n; ++i) s += " " + Word();
+    for (size_t i = 0; i < n; ++i) {
+      s += ' ';  // not `" " + Word()`: GCC 12 -O3 warns falsely (-Wrestrict) on it
+      s += Word();
+    }
     const char* ends[] = {".", "!", "?", "\u3002"};
     return s + ends[Pick(4)];
   }
