@@ -1,0 +1,170 @@
+// Copyright 2026 The libdiff Authors.
+//
+// `libdiff dedupe`, run as the built binary over small generated corpora.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "corpus_util.h"
+
+namespace libdiff::dedupe_test {
+namespace {
+
+const std::string kBinary = LIBDIFF_BINARY_DIR "/tools/libdiff";
+
+struct CommandRun {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+CommandRun Exec(const std::string& args, const std::string& scratch) {
+  CommandRun r;
+  const std::string err = scratch + "/stderr.txt";
+  FILE* p = popen((kBinary + " " + args + " 2>" + err).c_str(), "r");
+  if (p == nullptr) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof(buf), p)) > 0) r.out.append(buf, n);
+  const int st = pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  r.err = Slurp(err);
+  return r;
+}
+
+std::vector<std::string> Lines(const std::string& out) {
+  std::vector<std::string> v;
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty()) v.push_back(line);
+  }
+  return v;
+}
+
+class DedupeCommandTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists(kBinary)) GTEST_SKIP() << kBinary << " is not built";
+    corpus_ = root_.path() + "/corpus";
+    // Story A on two sites (the copy later, with a dateline), story B alone,
+    // one file that is not HTML, and a path that needs CSV quoting.
+    Paragraphs a = MakeArticle(1, 9);
+    Paragraphs copy = a;
+    copy[0] = "LONDON (Wire) -- " + copy[0];
+    WriteFile(corpus_ + "/alpha/a.html", MakeHtml("Storm", a, "2024-03-01T08:00:00Z", "Alpha"));
+    WriteFile(corpus_ + "/beta/a,copy.html",
+              MakeHtml("Storm", copy, "2024-03-01T11:30:00Z", "Beta"));
+    WriteFile(corpus_ + "/beta/b.html",
+              MakeHtml("Budget", MakeArticle(2, 9), "2024-03-02T08:00:00Z", "Beta"));
+    WriteFile(corpus_ + "/logo.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  }
+  CommandRun Run(const std::string& args) { return Exec(args, root_.path()); }
+
+  TempDir root_;
+  std::string corpus_;
+};
+
+TEST_F(DedupeCommandTest, JsonlHasOneSortedCompactLinePerCluster) {
+  const CommandRun r = Run("dedupe " + corpus_ + " --threads 2");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 1u) << r.out;
+  const nlohmann::json c = nlohmann::json::parse(lines[0]);
+  // Keys sorted, no spaces: the bytes python3 -m libdiff.dask_dedupe prints.
+  EXPECT_EQ(c.dump(), lines[0]);
+  EXPECT_EQ(c["cluster"], 1);
+  EXPECT_EQ(c["size"], 2);
+  EXPECT_EQ(c["representative"]["path"], "alpha/a.html");  // the earlier one
+  EXPECT_EQ(c["representative"]["published"], "2024-03-01T08:00:00Z");
+  ASSERT_EQ(c["members"].size(), 1u);
+  const nlohmann::json& m = c["members"][0];
+  EXPECT_EQ(m["path"], "beta/a,copy.html");
+  EXPECT_FALSE(m["exact"].get<bool>());
+  EXPECT_LE(m["distance"].get<int>(), 3);
+  EXPECT_GT(m["similarity"].get<double>(), 0.7);
+  EXPECT_LT(m["similarity"].get<double>(), 1.0);
+  EXPECT_NE(r.err.find("dedupe: skipped logo.png: not html"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find('\r'), std::string::npos) << "no progress when stderr is not a terminal";
+}
+
+TEST_F(DedupeCommandTest, OutputDoesNotDependOnThreads) {
+  const CommandRun one = Run("dedupe " + corpus_ + " --threads 1");
+  const CommandRun two = Run("dedupe " + corpus_ + " --threads 2 --format jsonl");
+  ASSERT_EQ(one.status, 0);
+  EXPECT_FALSE(one.out.empty());
+  EXPECT_EQ(one.out, two.out);
+}
+
+TEST_F(DedupeCommandTest, CsvHasAHeaderAndOneQuotedRowPerDocument) {
+  const CommandRun r = Run("dedupe " + corpus_ + " --format csv");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 3u) << r.out;
+  EXPECT_EQ(lines[0], "cluster,role,path,distance,similarity,exact,published,body_bytes");
+  EXPECT_EQ(lines[1].rfind("1,representative,alpha/a.html,0,1.000,false,2024-03-01T08:00:00Z,", 0),
+            0u)
+      << lines[1];
+  EXPECT_EQ(lines[2].rfind("1,member,\"beta/a,copy.html\",", 0), 0u) << lines[2];
+}
+
+TEST_F(DedupeCommandTest, SummaryCountsDocumentsClustersAndSkips) {
+  const CommandRun r = Run("dedupe " + corpus_ + " --format summary");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("documents   3 (of 4 files)\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("clusters    1\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("duplicates  1 (0 exact)\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("not html 1,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("files/s"), std::string::npos) << r.out;
+  EXPECT_TRUE(r.err.empty()) << "summary lists no skipped files: " << r.err;
+}
+
+TEST_F(DedupeCommandTest, ProgressOnRequestShowsRate) {
+  const CommandRun r = Run("dedupe " + corpus_ + " --progress --format summary");
+  ASSERT_EQ(r.status, 0);
+  EXPECT_NE(r.err.find("\rdedupe: 4/4 files 100%"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("files/s"), std::string::npos) << r.err;
+}
+
+TEST_F(DedupeCommandTest, StoreRunsGiveTheSameClustersEveryTime) {
+  const CommandRun plain = Run("dedupe " + corpus_);
+  const std::string store = root_.path() + "/store";
+  const CommandRun first = Run("dedupe " + corpus_ + " --store " + store);
+  const CommandRun again = Run("dedupe " + corpus_ + " --store " + store);
+  ASSERT_EQ(first.status, 0) << first.err;
+  ASSERT_EQ(again.status, 0) << again.err;
+  EXPECT_EQ(first.out, plain.out);
+  EXPECT_EQ(again.out, plain.out);
+  // The pages are in the store: one duplicate verdict, three articles.
+  const CommandRun stats = Run("stats --store " + store);
+  ASSERT_EQ(stats.status, 0) << stats.err;
+  EXPECT_NE(stats.out.find("articles            3\n"), std::string::npos) << stats.out;
+  EXPECT_NE(stats.out.find("duplicates          1\n"), std::string::npos) << stats.out;
+}
+
+TEST_F(DedupeCommandTest, BadArgumentsExitWithTwo) {
+  const CommandRun missing = Run("dedupe " + root_.path() + "/nope");
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.err.find("no such directory"), std::string::npos) << missing.err;
+  const CommandRun distance = Run("dedupe " + corpus_ + " --distance 9");
+  EXPECT_NE(distance.status, 0);
+  EXPECT_TRUE(distance.out.empty());
+  const CommandRun format = Run("dedupe " + corpus_ + " --format xml");
+  EXPECT_NE(format.status, 0);
+}
+
+}  // namespace
+}  // namespace libdiff::dedupe_test

@@ -1,0 +1,218 @@
+// Copyright 2026 The libdiff Authors.
+//
+// libdiff dedupe DIR [--threads N] [--distance K] [--format jsonl|csv|summary] [--store DIR]
+// Clusters the near-duplicate documents under DIR (see libdiff/dedupe.h).
+//
+//   jsonl    one line per cluster of two or more documents, in representative
+//            path order: {"cluster":N,"size":N,"representative":{...},
+//            "members":[{...,"distance":D,"similarity":S,"exact":B}]} with
+//            keys sorted (python3 -m libdiff.dask_dedupe prints the same bytes)
+//   csv      one row per clustered document: cluster,role,path,distance,
+//            similarity,exact,published,body_bytes
+//   summary  documents, clusters, duplicates, skips, bytes, time and rate
+//
+// Skipped files are listed on stderr ("dedupe: skipped PATH: REASON: DETAIL")
+// with jsonl and csv. A progress line with rate and ETA goes to stderr while
+// it is a terminal (--progress/--no-progress override). Exit status 0, or 2
+// when DIR cannot be read or an option is out of range.
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "command.h"
+#include "libdiff/dedupe.h"
+#include "store_flags.h"
+
+namespace libdiff::tools {
+namespace {
+
+struct DedupeFlags {
+  std::string dir;
+  int threads = 0;
+  int distance = 3;
+  std::string format = "jsonl";
+  std::string store;
+  bool progress = false;
+  bool no_progress = false;
+};
+
+double Round3(double x) { return std::round(x * 1000) / 1000; }
+
+nlohmann::json MemberJson(const DedupeMember& m, bool representative) {
+  nlohmann::json j = nlohmann::json::object();
+  j["path"] = m.path;
+  j["published"] = m.published.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.published);
+  j["body_bytes"] = m.body_bytes;
+  if (!representative) {
+    j["distance"] = m.distance;
+    j["similarity"] = Round3(m.similarity);
+    j["exact"] = m.exact;
+  }
+  return j;
+}
+
+std::string Dump(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// RFC 4180: quoted when the field has a comma, a quote or a line break.
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+void PrintCsvRow(size_t cluster, const char* role, const DedupeMember& m) {
+  std::printf("%zu,%s,%s,%d,%.3f,%s,%s,%llu\n", cluster, role, CsvField(m.path).c_str(),
+              m.distance, Round3(m.similarity), m.exact ? "true" : "false",
+              CsvField(m.published).c_str(), static_cast<unsigned long long>(m.body_bytes));
+}
+
+std::string HumanBytes(double b) {
+  const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+  int u = 0;
+  while (b >= 1024 && u < 4) {
+    b /= 1024;
+    ++u;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), u == 0 ? "%.0f %s" : "%.1f %s", b, units[u]);
+  return buf;
+}
+
+// One status line, redrawn in place: "files 1200/5000 24% 310 files/s 4.1 MiB/s ETA 12s".
+void DrawProgress(const DedupeProgress& p, bool final_line) {
+  const double done = static_cast<double>(p.files_done);
+  const double found = static_cast<double>(p.files_found);
+  const double rate = p.elapsed_seconds > 0 ? done / p.elapsed_seconds : 0;
+  const double bytes_rate =
+      p.elapsed_seconds > 0 ? static_cast<double>(p.bytes_done) / p.elapsed_seconds : 0;
+  std::string line = "dedupe: " + std::to_string(p.files_done) + "/" +
+                     std::to_string(p.files_found) + (p.walk_finished ? "" : "+") + " files";
+  char buf[128];
+  if (p.walk_finished && p.files_found > 0) {
+    std::snprintf(buf, sizeof(buf), " %3.0f%%", 100.0 * done / found);
+    line += buf;
+  }
+  std::snprintf(buf, sizeof(buf), "  %.0f files/s  %s/s", rate, HumanBytes(bytes_rate).c_str());
+  line += buf;
+  if (p.walk_finished && rate > 0 && !final_line) {
+    std::snprintf(buf, sizeof(buf), "  ETA %.0fs", (found - done) / rate);
+    line += buf;
+  }
+  std::fprintf(stderr, "\r%-78s%s", line.c_str(), final_line ? "\n" : "");
+  std::fflush(stderr);
+}
+
+int RunDedupe(const DedupeFlags& flags) {
+  DedupeOptions options;
+  options.threads = flags.threads;
+  options.max_distance = flags.distance;
+  std::unique_ptr<Store> store;
+  if (!flags.store.empty()) {
+    StoreOptions store_options;
+    store_options.max_distance = flags.distance;
+    store = OpenStoreOrReport(flags.store, /*read_only=*/false, store_options);
+    if (store == nullptr) return 2;
+    options.store = store.get();
+  }
+  const bool show_progress =
+      flags.progress || (!flags.no_progress && isatty(STDERR_FILENO) == 1);
+  if (show_progress) {
+    options.progress = [](const DedupeProgress& p) { DrawProgress(p, false); };
+  }
+  Result<DedupeResult> r = DedupeDirectory(flags.dir, options);
+  if (!r.ok()) return ReportError(r.status().message());
+  if (show_progress) {
+    DedupeProgress last;
+    last.files_found = last.files_done = r->files;
+    last.bytes_done = r->bytes;
+    last.walk_finished = true;
+    last.elapsed_seconds = r->seconds;
+    DrawProgress(last, true);
+  }
+
+  if (flags.format != "summary") {
+    for (const DedupeSkipped& s : r->skipped) {
+      std::fprintf(stderr, "dedupe: skipped %s: %s%s%s\n", s.path.c_str(), s.reason.c_str(),
+                   s.detail.empty() ? "" : ": ", s.detail.c_str());
+    }
+  }
+  if (flags.format == "jsonl") {
+    size_t id = 0;
+    for (const DedupeCluster& c : r->clusters) {
+      nlohmann::json j = nlohmann::json::object();
+      j["cluster"] = ++id;
+      j["size"] = c.members.size() + 1;
+      j["representative"] = MemberJson(c.representative, true);
+      j["members"] = nlohmann::json::array();
+      for (const DedupeMember& m : c.members) j["members"].push_back(MemberJson(m, false));
+      std::printf("%s\n", Dump(j).c_str());
+    }
+  } else if (flags.format == "csv") {
+    std::printf("cluster,role,path,distance,similarity,exact,published,body_bytes\n");
+    size_t id = 0;
+    for (const DedupeCluster& c : r->clusters) {
+      ++id;
+      PrintCsvRow(id, "representative", c.representative);
+      for (const DedupeMember& m : c.members) PrintCsvRow(id, "member", m);
+    }
+  } else {
+    const double secs = r->seconds > 0 ? r->seconds : 1e-9;
+    std::printf("documents   %llu (of %llu files)\n", static_cast<unsigned long long>(r->documents),
+                static_cast<unsigned long long>(r->files));
+    std::printf("clusters    %zu\n", r->clusters.size());
+    std::printf("duplicates  %llu (%llu exact)\n", static_cast<unsigned long long>(r->duplicates),
+                static_cast<unsigned long long>(r->exact_duplicates));
+    std::printf("skipped     unreadable %llu, symlink loops %llu, not html %llu, too large %llu, "
+                "no article %llu",
+                static_cast<unsigned long long>(r->unreadable),
+                static_cast<unsigned long long>(r->symlink_loops),
+                static_cast<unsigned long long>(r->not_html),
+                static_cast<unsigned long long>(r->too_large),
+                static_cast<unsigned long long>(r->no_article));
+    if (options.store != nullptr) {
+      std::printf(", store errors %llu", static_cast<unsigned long long>(r->store_errors));
+    }
+    std::printf("\nbytes       %s\n", HumanBytes(static_cast<double>(r->bytes)).c_str());
+    std::printf("time        %.2f s\n", r->seconds);
+    std::printf("rate        %.0f files/s, %s/s\n", static_cast<double>(r->files) / secs,
+                HumanBytes(static_cast<double>(r->bytes) / secs).c_str());
+  }
+  std::fflush(stdout);
+  return 0;
+}
+
+CommandRunner SetupDedupe(CLI::App& app) {
+  auto flags = std::make_shared<DedupeFlags>();
+  CLI::App* sub = app.add_subcommand(
+      "dedupe", "Cluster the near-duplicate pages of a directory (jsonl, csv or a summary)");
+  sub->add_option("dir", flags->dir, "Directory of .html/.htm/.xhtml/.txt/.gz files")->required();
+  sub->add_option("--threads", flags->threads, "Worker threads (default: all cores)")
+      ->check(CLI::Range(0, 1024));
+  sub->add_option("--distance", flags->distance, "SimHash Hamming distance, 0..7 (default 3)")
+      ->check(CLI::Range(0, 7));
+  sub->add_option("--format", flags->format, "Output: jsonl (default), csv or summary")
+      ->check(CLI::IsMember({"jsonl", "csv", "summary"}));
+  sub->add_option("--store", flags->store,
+                  "Ingest the corpus into this store (created if missing) instead of a "
+                  "temporary index");
+  sub->add_flag("--progress", flags->progress, "Progress on stderr even when it is not a terminal");
+  sub->add_flag("--no-progress", flags->no_progress, "No progress line");
+  return [flags] { return RunDedupe(*flags); };
+}
+
+}  // namespace
+
+LIBDIFF_REGISTER_COMMAND(dedupe, 60, SetupDedupe);
+
+}  // namespace libdiff::tools
