@@ -72,11 +72,14 @@ struct DedupeOptions {
   // Default: 4.
   int queue_slots_per_thread = 4;
   // When set, each document is also ingested into this store in path order
-  // (Store::IngestBatch, batches of `store_batch` pages) and clusters come from
-  // the store's verdicts (duplicate -> its original; the same article identity,
-  // e.g. a shared canonical URL -> one cluster). Pages get their canonical
-  // URL as identity when it is http(s), else "https://dedupe.invalid/<path>".
-  // Not owned; must outlive the call. Default: nullptr.
+  // (Store::IngestBatch, batches of `store_batch` pages), so later crawls can
+  // be checked against the corpus. Clusters are those of the run without a
+  // store, joined where the store's verdicts link pages (the same article
+  // identity, e.g. a shared canonical URL; a duplicate of a page of this
+  // run); running again over the same store gives the same clusters. Pages
+  // get their canonical URL as identity when it is http(s), else
+  // "https://dedupe.invalid/<path>". Each page is read and extracted a second
+  // time for the store. Not owned; must outlive the call. Default: nullptr.
   Store* store = nullptr;
   // Pages per IngestBatch transaction with `store`. Default: 256.
   size_t store_batch = 256;

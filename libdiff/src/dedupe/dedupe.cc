@@ -582,11 +582,11 @@ Result<DedupeResult> DedupeRun::Run() {
   for (uint32_t i = 0; i < n; ++i) rank[order[i]] = i;
 
   UnionFind uf(n);
-  if (options_.store != nullptr) {
-    LIBDIFF_RETURN_IF_ERROR(IngestIntoStore(&uf, order));
-  } else {
-    Cluster(&uf, rank);
-  }
+  Cluster(&uf, rank);
+  // The store's verdicts add what only it knows: pages that are one article
+  // (a shared canonical URL), and on later runs, nothing is lost: clusters
+  // never depend on what the store already held.
+  if (options_.store != nullptr) LIBDIFF_RETURN_IF_ERROR(IngestIntoStore(&uf, order));
 
   // Components of two or more documents, with their representative.
   auto better = [&](uint32_t a, uint32_t b) {  // is a a better representative than b?
