@@ -91,7 +91,9 @@ def load_samples(samples):
     texts = os.path.join(samples, "texts")
     if os.path.isdir(texts):
         for name in sorted(os.listdir(texts)):
-            if not name.endswith(".txt"):
+            # updated.txt is a revision of original.txt (the same story, a
+            # number corrected): one story, not two.
+            if not name.endswith(".txt") or name == "updated.txt":
                 continue
             with open(os.path.join(texts, name), encoding="utf-8", errors="replace") as f:
                 paras = paragraphs_of(f.read())

@@ -86,6 +86,30 @@ TEST(VerifyNearDuplicate, ContainmentRouteNeedsRelatedSimHash) {
   EXPECT_EQ(r.distance, 30);
 }
 
+TEST(VerifyNearDuplicate, EditedCopyKeepingHalfItsParagraphsPasses) {
+  // A revision syndicated elsewhere: 5 of 10 paragraphs edited, SimHash 10 bits away.
+  std::vector<uint64_t> edited = Range(0, 10);
+  for (size_t i = 0; i < 5; ++i) edited[i * 2] += 1000;
+  const VerifyResult r = VerifyNearDuplicate(Make(0, Range(0, 10)), Make(0x3ff, edited, 400, 7));
+  EXPECT_TRUE(r.is_duplicate) << r.reason;
+  EXPECT_STREQ(r.reason, "edited copy");
+  EXPECT_EQ(r.shared_paragraphs, 5u);
+  // The same paragraphs 13 bits apart are too far for the route.
+  const VerifyResult far =
+      VerifyNearDuplicate(Make(0, Range(0, 10)), Make(0x1fff, edited, 400, 7));
+  EXPECT_FALSE(far.is_duplicate);
+  EXPECT_STREQ(far.reason, "too far apart");
+}
+
+TEST(VerifyNearDuplicate, EditedCopyRouteNeedsThreeSharedParagraphs) {
+  // Half of a 4-paragraph text shared (2 paragraphs, e.g. a template), 8 bits apart.
+  const std::vector<uint64_t> a = {1, 2, 3, 4};
+  const std::vector<uint64_t> b = {1, 2, 13, 14};
+  const VerifyResult r = VerifyNearDuplicate(Make(0, a), Make(0xff, b, 400, 7));
+  EXPECT_FALSE(r.is_duplicate) << r.reason;
+  EXPECT_DOUBLE_EQ(r.containment, 0.5);
+}
+
 TEST(VerifyNearDuplicate, SingleParagraphTextsFallBackToSimHash) {
   const VerifyResult near = VerifyNearDuplicate(Make(0, {1}), Make(0x5, {2}, 400, 3));
   EXPECT_TRUE(near.is_duplicate) << near.reason;
@@ -97,6 +121,7 @@ TEST(VerifyNearDuplicate, OptionsChangeTheRule) {
   VerifyOptions strict;
   strict.max_distance = 1;
   strict.strong_containment = 1.1;  // disables the containment route
+  strict.edited_max_distance = 0;    // and the edited-copy route
   std::vector<uint64_t> copy = Range(0, 10);
   copy[0] = 12345;
   const VerifyResult r =

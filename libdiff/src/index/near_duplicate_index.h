@@ -231,6 +231,13 @@ class LmdbNearDuplicateIndex {
 //        containment >= strong_containment and shared >= min_shared_paragraphs
 //        (and both have >= 2 paragraphs). This keeps a syndicated copy whose
 //        last paragraph was dropped, which SimHash alone puts 5-12 bits away.
+//     c. Edited-copy route: distance <= edited_max_distance and containment
+//        >= min_containment and shared >= edited_min_shared_paragraphs. This
+//        keeps a copy whose text was also edited in several paragraphs (a
+//        revision syndicated with a dateline): half its paragraphs are
+//        verbatim and SimHash moves 4-12 bits. Unrelated texts are 32 +- 4
+//        bits apart, so 12 bits is five standard deviations away, and three
+//        shared paragraphs are more than a shared template usually carries.
 // A copy with a dateline added changes one paragraph and passes either route;
 // two articles sharing only boilerplate paragraphs fail (3.a needs half the
 // smaller text's paragraphs, 3.b most of them, and their SimHashes are ~32 bits
@@ -251,6 +258,12 @@ struct VerifyOptions {
   double strong_containment = 0.8;
   // Containment route: SimHash bound. Default: 20.
   int containment_max_distance = 20;
+  // Edited-copy route: SimHash bound; < max_distance disables the route.
+  // Default: 12.
+  int edited_max_distance = 12;
+  // Edited-copy route: minimum shared paragraphs (capped at the smaller
+  // paragraph count). Default: 3.
+  int edited_min_shared_paragraphs = 3;
 };
 
 struct VerifyResult {

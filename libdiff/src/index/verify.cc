@@ -86,6 +86,15 @@ VerifyResult Verify(uint64_t simhash_a, uint64_t simhash_b, bool exact_equal, ui
     r.reason = "paragraphs contained";
     return r;
   }
+  const size_t need_edited = std::min(
+      smaller, static_cast<size_t>(std::max(0, options.edited_min_shared_paragraphs)));
+  if (paragraph_evidence && r.distance <= options.edited_max_distance &&
+      r.containment >= options.min_containment && r.shared_paragraphs >= need_edited &&
+      r.shared_paragraphs >= need_shared) {
+    r.is_duplicate = true;
+    r.reason = "edited copy";
+    return r;
+  }
   r.reason = r.distance <= options.max_distance ? "too few shared paragraphs" : "too far apart";
   return r;
 }
