@@ -26,6 +26,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "dedupe/cluster.h"
 #include "dedupe/document_reader.h"
 #include "extract/date.h"
 #include "index/near_duplicate_index.h"
@@ -38,8 +39,7 @@ namespace libdiff {
 namespace {
 
 using internal::DocumentKind;
-using internal::IndexMatch;
-using internal::NearDuplicateIndex;
+using internal::UnionFind;
 using internal::VerifyOptions;
 using internal::VerifyResult;
 
@@ -104,30 +104,6 @@ class BoundedQueue {
   std::condition_variable not_empty_;
   std::deque<WorkItem> items_;
   bool closed_ = false;
-};
-
-class UnionFind {
- public:
-  explicit UnionFind(size_t n) : parent_(n) {
-    for (size_t i = 0; i < n; ++i) parent_[i] = static_cast<uint32_t>(i);
-  }
-  uint32_t Find(uint32_t x) {
-    while (parent_[x] != x) {
-      parent_[x] = parent_[parent_[x]];
-      x = parent_[x];
-    }
-    return x;
-  }
-  void Union(uint32_t a, uint32_t b) {
-    a = Find(a);
-    b = Find(b);
-    if (a == b) return;
-    if (a < b) std::swap(a, b);
-    parent_[a] = b;  // the smaller index becomes the root
-  }
-
- private:
-  std::vector<uint32_t> parent_;
 };
 
 std::string FormatUtc(int64_t t) {
@@ -428,23 +404,12 @@ void DedupeRun::Cluster(UnionFind* uf, const std::vector<uint32_t>& rank) {
     }
   }
 
-  // 3. SimHash candidates within max_distance.
-  {
-    NearDuplicateIndex index(options_.max_distance);
-    index.Reserve(leaders.size());
-    for (uint32_t d : leaders) index.Add(records_[d].simhash, d);
-    if (!index.Build().ok()) return;  // > 2^32 documents: rejected earlier
-    std::vector<IndexMatch> matches;
-    for (uint32_t d : leaders) {
-      matches.clear();
-      index.Query(records_[d].simhash, options_.max_distance, &matches);
-      for (const IndexMatch& m : matches) {
-        const uint32_t other = static_cast<uint32_t>(m.id);
-        if (other <= d || uf->Find(other) == uf->Find(d)) continue;
-        if (VerifyPair(d, other).is_duplicate) uf->Union(d, other);
-      }
-    }
-  }
+  // 3. SimHash candidates within max_distance. (Build fails only past 2^32
+  // documents, rejected earlier.)
+  const Status joined = internal::JoinSimHashNeighbours(
+      leaders, options_.max_distance, [&](uint32_t d) { return records_[d].simhash; },
+      [&](uint32_t a, uint32_t b) { return VerifyPair(a, b).is_duplicate; }, uf);
+  (void)joined;
 }
 
 DedupeMember DedupeRun::Member(uint32_t doc, uint32_t rep) const {
