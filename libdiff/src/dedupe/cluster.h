@@ -2,11 +2,13 @@
 //
 // The clustering core of DedupeDirectory, kept apart so benchmarks run the
 // same code on synthetic fingerprints: a union-find over document numbers and
-// the SimHash step (every document queried against a permuted-table index of
-// all of them; candidate pairs confirmed by a verification callback).
+// the SimHash step (a self-join over permuted tables; candidate pairs
+// confirmed by a verification callback).
 #ifndef LIBDIFF_DEDUPE_CLUSTER_H_
 #define LIBDIFF_DEDUPE_CLUSTER_H_
 
+#include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <span>
 #include <utility>
@@ -43,27 +45,52 @@ class UnionFind {
   std::vector<uint32_t> parent_;
 };
 
-// Joins, for each document d in `docs`, every other document of `docs` whose
-// SimHash (simhash_of(d)) is within `k` bits and for which verify(d, other)
-// is true. Each pair is verified at most once, and not at all when the two
-// are already in one component. Memory: the index, about 48 bytes per
-// document at k = 3 (NearDuplicateIndex::MemoryBytes).
+// Joins every pair of documents of `docs` whose SimHashes (simhash_of(d)) are
+// within `k` bits and for which verify(a, b) is true (a < b). A self-join over
+// the permuted tables of TableLayout::ForMaxK(k): per table, the documents
+// sorted by permuted hash; within each run sharing the table's key block,
+// every pair is compared. By the pigeonhole principle a pair within k bits
+// agrees on at least one of the k + 1 blocks, so every such pair is seen (the
+// pairs a NearDuplicateIndex query of each document would return). A pair is
+// not verified when the two are already in one component, so the result (the
+// components) does not depend on the order pairs are met.
+// Work: per table a sort, plus the pairs inside runs, about N^2 / 2^(64/(k+1))
+// per table; memory: 16 bytes per document for the table being scanned.
 // REQUIRES: 0 <= k <= kMaxSupportedK; every number in docs < uf's size.
 template <typename SimHashOf, typename Verify>
 Status JoinSimHashNeighbours(std::span<const uint32_t> docs, int k, SimHashOf simhash_of,
                              Verify verify, UnionFind* uf) {
-  NearDuplicateIndex index(k);
-  index.Reserve(docs.size());
-  for (uint32_t d : docs) index.Add(simhash_of(d), d);
-  LIBDIFF_RETURN_IF_ERROR(index.Build());
-  std::vector<IndexMatch> matches;
-  for (uint32_t d : docs) {
-    matches.clear();
-    index.Query(simhash_of(d), k, &matches);
-    for (const IndexMatch& m : matches) {
-      const uint32_t other = static_cast<uint32_t>(m.id);
-      if (other <= d || uf->Find(other) == uf->Find(d)) continue;
-      if (verify(d, other)) uf->Union(d, other);
+  if (k < 0 || k > kMaxSupportedK) return Status::InvalidArgument("distance outside 0..7");
+  const TableLayout layout = TableLayout::ForMaxK(k);
+  struct Entry {
+    uint64_t permuted;
+    uint32_t doc;
+  };
+  std::vector<Entry> entries(docs.size());
+  for (int t = 0; t < layout.tables; ++t) {
+    for (size_t i = 0; i < docs.size(); ++i) {
+      entries[i] = {layout.Permute(t, simhash_of(docs[i])), docs[i]};
+    }
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+      return a.permuted != b.permuted ? a.permuted < b.permuted : a.doc < b.doc;
+    });
+    const int rest = 64 - layout.width[static_cast<size_t>(t)];
+    for (size_t i = 0; i < entries.size();) {
+      const uint64_t key = entries[i].permuted >> rest;
+      size_t j = i + 1;
+      while (j < entries.size() && (entries[j].permuted >> rest) == key) ++j;
+      for (size_t a = i; a + 1 < j; ++a) {
+        const uint64_t pa = entries[a].permuted;
+        for (size_t b = a + 1; b < j; ++b) {
+          if (std::popcount(pa ^ entries[b].permuted) > k) continue;
+          uint32_t x = entries[a].doc;
+          uint32_t y = entries[b].doc;
+          if (x > y) std::swap(x, y);
+          if (uf->Find(x) == uf->Find(y)) continue;
+          if (verify(x, y)) uf->Union(x, y);
+        }
+      }
+      i = j;
     }
   }
   return Status::OK();
