@@ -204,8 +204,8 @@ CommandRunner SetupDedupe(CLI::App& app) {
   sub->add_option("--format", flags->format, "Output: jsonl (default), csv or summary")
       ->check(CLI::IsMember({"jsonl", "csv", "summary"}));
   sub->add_option("--store", flags->store,
-                  "Ingest the corpus into this store (created if missing) instead of a "
-                  "temporary index");
+                  "Also file every page in this store (created if missing); clusters are "
+                  "the same");
   sub->add_flag("--progress", flags->progress, "Progress on stderr even when it is not a terminal");
   sub->add_flag("--no-progress", flags->no_progress, "No progress line");
   return [flags] { return RunDedupe(*flags); };
