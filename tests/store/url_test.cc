@@ -68,6 +68,16 @@ TEST(SiteOf, KeepsRegistrableDomain) {
   EXPECT_NE(SiteOf("https://a.com/x"), SiteOf("https://b.com/x"));
 }
 
+TEST(SiteOf, IgnoresUrlsInsideTheQuery) {
+  // A key has no scheme, so the first "://" may be inside a parameter value.
+  EXPECT_EQ(SiteOf("a.example/x?u=https://b.example/"), "a.example");
+  EXPECT_EQ(SiteOf("a.example?u=https://b.example/"), "a.example");
+  EXPECT_EQ(SiteOf("a.example/r/https://b.example/y"), "a.example");
+  EXPECT_EQ(SiteOf("https://a.example/x?u=https://b.example/"), "a.example");
+  EXPECT_EQ(SiteOf(Key("https://news.a.example/x?u=https://b.example/")), "a.example");
+  EXPECT_EQ(SiteOf("HTTP://News.A.Example/x"), "a.example");
+}
+
 TEST(LooksLikeSlugChange, SameDirectoryOrArticleNumber) {
   using internal::LooksLikeSlugChange;
   EXPECT_TRUE(LooksLikeSlugChange("example.com/2026/11/28/storm-kills-10",

@@ -38,6 +38,22 @@ int HexValue(char c) {
   return -1;
 }
 
+// The length of the "scheme://" that `s` starts with (RFC 3986 section 3.1:
+// ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )), or 0 when it starts with none.
+// A key has no scheme, so a "://" later on, as in "a.com/x?u=https://b.com",
+// belongs to its path or query.
+size_t SchemePrefixLength(std::string_view s) {
+  const size_t colon = s.find("://");
+  if (colon == std::string_view::npos || colon == 0 ||
+      std::isalpha(static_cast<unsigned char>(s[0])) == 0) {
+    return 0;
+  }
+  for (char c : s.substr(0, colon)) {
+    if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '+' && c != '-' && c != '.') return 0;
+  }
+  return colon + 3;
+}
+
 bool IsUnreserved(unsigned char c) {
   return std::isalnum(c) != 0 || c == '-' || c == '.' || c == '_' || c == '~';
 }
@@ -158,11 +174,12 @@ Result<std::string> NormalizeUrlImpl(std::string_view url, int depth) {
   // Trim surrounding whitespace.
   while (!url.empty() && std::isspace(static_cast<unsigned char>(url.front()))) url.remove_prefix(1);
   while (!url.empty() && std::isspace(static_cast<unsigned char>(url.back()))) url.remove_suffix(1);
-  const size_t colon = url.find("://");
-  if (colon == std::string_view::npos) {
+  const size_t scheme_length = SchemePrefixLength(url);
+  if (scheme_length == 0) {
     return Status::InvalidArgument("URL \"" + std::string(url.substr(0, 200)) +
                                    "\": no http(s) scheme");
   }
+  const size_t colon = scheme_length - 3;
   const std::string scheme = ToLower(url.substr(0, colon));
   if (scheme != "http" && scheme != "https") {
     return Status::InvalidArgument("URL \"" + std::string(url.substr(0, 200)) +
@@ -248,7 +265,7 @@ Result<std::string> NormalizeUrl(std::string_view url) { return NormalizeUrlImpl
 
 std::string SiteOf(std::string_view url_or_key) {
   std::string_view s = url_or_key;
-  if (size_t colon = s.find("://"); colon != std::string_view::npos) s = s.substr(colon + 3);
+  s.remove_prefix(SchemePrefixLength(s));
   s = s.substr(0, s.find_first_of("/?#"));
   if (size_t at = s.rfind('@'); at != std::string_view::npos) s.remove_prefix(at + 1);
   if (!s.empty() && s.front() != '[') s = s.substr(0, s.find(':'));
