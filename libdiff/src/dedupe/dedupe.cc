@@ -26,6 +26,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "dedupe/chunked_array.h"
 #include "dedupe/cluster.h"
 #include "dedupe/document_reader.h"
 #include "extract/date.h"
@@ -155,9 +156,10 @@ class DedupeRun {
   VerifyResult VerifyPair(uint32_t a, uint32_t b) const;
   std::span<const uint32_t> Paragraphs(uint32_t doc) const {
     const DocRecord& r = records_[doc];
-    return {paragraphs_.data() + r.para_offset, r.para_count};
+    if (r.para_count == 0) return {};
+    return {paragraphs_.At(r.para_offset), r.para_count};
   }
-  const char* PathOf(uint32_t doc) const { return paths_.data() + records_[doc].path_offset; }
+  const char* PathOf(uint32_t doc) const { return paths_.At(records_[doc].path_offset); }
   DedupeMember Member(uint32_t doc, uint32_t rep) const;
 
   const std::string root_;
@@ -167,15 +169,15 @@ class DedupeRun {
   BoundedQueue queue_;
 
   // Written by the walker only; read after it finishes.
-  std::string paths_;
+  internal::ChunkedArray<char> paths_;  // NUL-terminated relative paths
   std::atomic<uint64_t> files_found_{0};
   std::atomic<bool> walk_finished_{false};
   std::atomic<uint64_t> files_done_{0};
   std::atomic<uint64_t> bytes_done_{0};
 
   std::mutex mu_;  // guards everything below during the parallel phase
-  std::vector<DocRecord> records_;
-  std::vector<uint32_t> paragraphs_;
+  internal::ChunkedArray<DocRecord, 12> records_;
+  internal::ChunkedArray<uint32_t, 14> paragraphs_;
   std::vector<DedupeSkipped> skipped_;
   DedupeResult counts_;
 };
@@ -236,9 +238,11 @@ void DedupeRun::Walk() {
         subdirs.push_back({full, rel});
       } else if (S_ISREG(target.st_mode)) {
         WorkItem item;
-        item.path_offset = paths_.size();
-        paths_.append(rel);
-        paths_.push_back('\0');
+        if (rel.size() >= decltype(paths_)::kChunk) {  // stat() refuses such paths first
+          Skip(rel.substr(0, 256), "unreadable", "path too long");
+          continue;
+        }
+        item.path_offset = paths_.Append(rel.c_str(), rel.size() + 1);  // with its NUL
         item.full_path = full;
         item.rel_path = rel;
         files_found_.fetch_add(1, std::memory_order_relaxed);
@@ -331,9 +335,8 @@ void DedupeRun::ProcessOne(const WorkItem& item) {
   r.shingles = static_cast<uint32_t>(std::min<uint64_t>(fp.shingle_count, UINT32_MAX));
   r.para_count = static_cast<uint32_t>(sample.size());
   std::lock_guard lock(mu_);
-  r.para_offset = paragraphs_.size();
-  paragraphs_.insert(paragraphs_.end(), sample.begin(), sample.end());
-  records_.push_back(r);
+  r.para_offset = paragraphs_.Append(sample.data(), sample.size());
+  records_.PushBack(r);
 }
 
 VerifyResult DedupeRun::VerifyPair(uint32_t a, uint32_t b) const {
@@ -346,7 +349,7 @@ VerifyResult DedupeRun::VerifyPair(uint32_t a, uint32_t b) const {
 }
 
 void DedupeRun::Cluster(UnionFind* uf, const std::vector<uint32_t>& rank) {
-  const uint32_t n = static_cast<uint32_t>(records_.size());
+  const uint32_t n = static_cast<uint32_t>(records_.appends());
   // 1. Exact duplicates: one sort, then each group joins its first member.
   std::vector<uint32_t> by_exact(n);
   for (uint32_t i = 0; i < n; ++i) by_exact[i] = i;
@@ -535,10 +538,10 @@ Result<DedupeResult> DedupeRun::Run() {
   for (auto& w : workers) w.join();
   report(true);
 
-  if (records_.size() >= std::numeric_limits<uint32_t>::max()) {
+  if (records_.appends() >= std::numeric_limits<uint32_t>::max()) {
     return Status::ResourceExhausted("dedupe: more than 2^32-1 documents");
   }
-  const uint32_t n = static_cast<uint32_t>(records_.size());
+  const uint32_t n = static_cast<uint32_t>(records_.appends());
   std::vector<uint32_t> order(n);  // documents in path order
   for (uint32_t i = 0; i < n; ++i) order[i] = i;
   std::sort(order.begin(), order.end(),
