@@ -60,6 +60,50 @@ TEST(NormalizeUrl, RejectsNonHttpAndMissingHost) {
   EXPECT_TRUE(NormalizeUrl("https://example.com:8x/").status().IsInvalidArgument());
 }
 
+TEST(NormalizeUrl, ParsesUserinfoHostAndPort) {
+  EXPECT_EQ(Key("https://user@example.com/x"), "example.com/x");
+  EXPECT_EQ(Key("https://user:pa:ss@Example.com:8080/x"), "example.com:8080/x");
+  EXPECT_EQ(Key("https://us@er:p@example.com/x"), "example.com/x");
+  EXPECT_EQ(Key("https://example.com:/x"), "example.com/x");
+  EXPECT_EQ(Key("https://example.com:0443/x"), "example.com/x");
+  EXPECT_EQ(Key("https://example.com:08080/x"), "example.com:8080/x");
+  EXPECT_EQ(Key("https://example.com:8080?id=1"), "example.com:8080/?id=1");
+  // ':' after the authority belongs to the path, query or fragment.
+  EXPECT_EQ(Key("https://example.com/a:b/c:80"), "example.com/a:b/c:80");
+  EXPECT_EQ(Key("https://example.com?t=12:30"), "example.com/?t=12:30");
+  EXPECT_EQ(Key("https://example.com#t:1"), "example.com/");
+  EXPECT_TRUE(NormalizeUrl("https://example.com:99999/").status().IsInvalidArgument());
+  EXPECT_TRUE(NormalizeUrl("https://example.com:-1/").status().IsInvalidArgument());
+}
+
+TEST(NormalizeUrl, ParsesBracketedIpv6Hosts) {
+  EXPECT_EQ(Key("https://[::1]:8080/a"), "[::1]:8080/a");
+  EXPECT_EQ(Key("https://[::1]/a"), "[::1]/a");
+  EXPECT_EQ(Key("https://[::1]:443/a"), "[::1]/a");
+  EXPECT_EQ(Key("https://user:pw@[2001:DB8::1]:8080/a"), "[2001:db8::1]:8080/a");
+  EXPECT_EQ(Key("https://[::ffff:192.0.2.1]/a"), "[::ffff:192.0.2.1]/a");
+  EXPECT_TRUE(NormalizeUrl("http://[::1:80/x").status().IsInvalidArgument());
+  EXPECT_TRUE(NormalizeUrl("https://[::1]x/").status().IsInvalidArgument());
+  EXPECT_TRUE(NormalizeUrl("https://[::1]:8x/").status().IsInvalidArgument());
+  EXPECT_TRUE(NormalizeUrl("https://[]/").status().IsInvalidArgument());
+  EXPECT_TRUE(NormalizeUrl("https://[example.com]/").status().IsInvalidArgument());
+}
+
+TEST(NormalizeUrl, RejectsHostsThatAreNotHosts) {
+  // An unbracketed host cannot hold ':'; taking the port after the last ':'
+  // used to keep "a:b" as the host.
+  EXPECT_TRUE(NormalizeUrl("http://a:b:/x").status().IsInvalidArgument());
+  EXPECT_TRUE(NormalizeUrl("https://a:1:2/x").status().IsInvalidArgument());
+  EXPECT_TRUE(NormalizeUrl("HTTPS://amobile.:8:/aamp=1/a$::::::0").status().IsInvalidArgument());
+  EXPECT_TRUE(NormalizeUrl("https://s..:://ss:").status().IsInvalidArgument());
+  EXPECT_TRUE(NormalizeUrl("https://ex\x7f" "ample.com/").status().IsInvalidArgument());
+  EXPECT_TRUE(NormalizeUrl("https://ex<ample.com/").status().IsInvalidArgument());
+  EXPECT_TRUE(NormalizeUrl("https://user@/x").status().IsInvalidArgument());
+  EXPECT_TRUE(NormalizeUrl("https://:8080/x").status().IsInvalidArgument());
+  // UTF-8 (not yet punycoded) hosts are hosts.
+  EXPECT_EQ(Key("https://b\xc3\xbc" "cher.example/x"), "b\xc3\xbc" "cher.example/x");
+}
+
 TEST(SiteOf, KeepsRegistrableDomain) {
   EXPECT_EQ(SiteOf("https://news.example.com/a"), "example.com");
   EXPECT_EQ(SiteOf("example.com/a"), "example.com");
@@ -76,6 +120,16 @@ TEST(SiteOf, IgnoresUrlsInsideTheQuery) {
   EXPECT_EQ(SiteOf("https://a.example/x?u=https://b.example/"), "a.example");
   EXPECT_EQ(SiteOf(Key("https://news.a.example/x?u=https://b.example/")), "a.example");
   EXPECT_EQ(SiteOf("HTTP://News.A.Example/x"), "a.example");
+}
+
+TEST(SiteOf, ParsesUserinfoPortsAndAddresses) {
+  EXPECT_EQ(SiteOf("https://u:p@news.a.example:8080/x"), "a.example");
+  EXPECT_EQ(SiteOf("https://user:pw@[::1]:8080/x"), "[::1]");
+  EXPECT_EQ(SiteOf("[::1]:8080/x"), "[::1]");
+  EXPECT_EQ(SiteOf(Key("https://[2001:db8::1]:8080/x")), SiteOf(Key("https://[2001:db8::1]/y")));
+  // An IPv4 address is its own site, not its last two numbers.
+  EXPECT_EQ(SiteOf("192.0.2.10:8080/x"), "192.0.2.10");
+  EXPECT_NE(SiteOf("https://192.0.2.10/x"), SiteOf("https://198.51.2.10/x"));
 }
 
 TEST(LooksLikeSlugChange, SameDirectoryOrArticleNumber) {

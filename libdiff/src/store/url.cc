@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstddef>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -52,6 +53,61 @@ size_t SchemePrefixLength(std::string_view s) {
     if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '+' && c != '-' && c != '.') return 0;
   }
   return colon + 3;
+}
+
+// An authority "[userinfo@]host[:port]" split into host and port (RFC 3986
+// section 3.2), or the reason it is not one.
+struct HostAndPort {
+  std::string_view host;  // as written; an IPv6 address keeps its brackets
+  std::string_view port;  // digits only, possibly empty
+  const char* error = nullptr;
+};
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+HostAndPort SplitAuthority(std::string_view authority) {
+  HostAndPort out;
+  // The userinfo ends at the last '@': browsers take a raw '@' in a password.
+  if (size_t at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
+  std::string_view after_host;
+  if (!authority.empty() && authority.front() == '[') {
+    const size_t close = authority.find(']');
+    if (close == std::string_view::npos) {
+      out.error = "bad IPv6 host (no ']')";
+      return out;
+    }
+    out.host = authority.substr(0, close + 1);
+    const std::string_view address = authority.substr(1, close - 1);
+    const bool ipv6_chars = std::all_of(address.begin(), address.end(), [](char c) {
+      return HexValue(c) >= 0 || c == ':' || c == '.';
+    });
+    if (address.find(':') == std::string_view::npos || !ipv6_chars) {
+      out.error = "bad IPv6 host";
+      return out;
+    }
+    after_host = authority.substr(close + 1);
+  } else {
+    // A host name cannot hold ':', so the port starts at the first one.
+    const size_t colon = authority.find(':');
+    out.host = authority.substr(0, colon);
+    if (colon != std::string_view::npos) after_host = authority.substr(colon);
+  }
+  if (!after_host.empty()) {
+    if (after_host.front() != ':') {
+      out.error = "text after the IPv6 host";
+      return out;
+    }
+    out.port = after_host.substr(1);
+    if (!std::all_of(out.port.begin(), out.port.end(), IsDigit)) out.error = "bad port";
+  }
+  return out;
+}
+
+// WHATWG URL's forbidden host code points, plus controls and DEL; bytes from
+// 0x80 up are kept (a UTF-8 name the crawler has not converted to punycode).
+bool IsForbiddenInHostName(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte <= 0x20 || byte == 0x7f || std::string_view("#/:<>?@[\\]^|").find(c) != std::string_view::npos;
 }
 
 bool IsUnreserved(unsigned char c) {
@@ -174,52 +230,34 @@ Result<std::string> NormalizeUrlImpl(std::string_view url, int depth) {
   // Trim surrounding whitespace.
   while (!url.empty() && std::isspace(static_cast<unsigned char>(url.front()))) url.remove_prefix(1);
   while (!url.empty() && std::isspace(static_cast<unsigned char>(url.back()))) url.remove_suffix(1);
+  const std::string bad_url = "URL \"" + std::string(url.substr(0, 200)) + "\": ";
   const size_t scheme_length = SchemePrefixLength(url);
-  if (scheme_length == 0) {
-    return Status::InvalidArgument("URL \"" + std::string(url.substr(0, 200)) +
-                                   "\": no http(s) scheme");
-  }
-  const size_t colon = scheme_length - 3;
-  const std::string scheme = ToLower(url.substr(0, colon));
+  if (scheme_length == 0) return Status::InvalidArgument(bad_url + "no http(s) scheme");
+  const std::string scheme = ToLower(url.substr(0, scheme_length - 3));
   if (scheme != "http" && scheme != "https") {
-    return Status::InvalidArgument("URL \"" + std::string(url.substr(0, 200)) +
-                                   "\": scheme \"" + scheme + "\" is not http(s)");
+    return Status::InvalidArgument(bad_url + "scheme \"" + scheme + "\" is not http(s)");
   }
-  std::string_view rest = url.substr(colon + 3);
+  std::string_view rest = url.substr(scheme_length);
   if (size_t hash = rest.find('#'); hash != std::string_view::npos) rest = rest.substr(0, hash);
   const size_t authority_end = rest.find_first_of("/?");
   std::string_view authority = rest.substr(0, authority_end);
   std::string_view path_and_query =
       authority_end == std::string_view::npos ? std::string_view() : rest.substr(authority_end);
-  if (size_t at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
-  std::string_view host_view = authority;
-  std::string_view port;
-  if (!authority.empty() && authority.front() == '[') {
-    const size_t close = authority.find(']');
-    if (close == std::string_view::npos) {
-      return Status::InvalidArgument("URL \"" + std::string(url.substr(0, 200)) + "\": bad IPv6 host");
-    }
-    host_view = authority.substr(0, close + 1);
-    if (close + 1 < authority.size() && authority[close + 1] == ':') port = authority.substr(close + 2);
-  } else if (size_t c = authority.rfind(':'); c != std::string_view::npos) {
-    host_view = authority.substr(0, c);
-    port = authority.substr(c + 1);
-  }
-  std::string host = ToLower(host_view);
-  while (!host.empty() && host.back() == '.') host.pop_back();
-  if (host.empty()) {
-    return Status::InvalidArgument("URL \"" + std::string(url.substr(0, 200)) + "\": no host");
-  }
-  for (char c : host) {
-    if (static_cast<unsigned char>(c) <= 0x20 || c == '/' || c == '\\') {
-      return Status::InvalidArgument("URL \"" + std::string(url.substr(0, 200)) +
-                                     "\": invalid character in host");
+  const HostAndPort host_and_port = SplitAuthority(authority);
+  if (host_and_port.error != nullptr) return Status::InvalidArgument(bad_url + host_and_port.error);
+  std::string host = ToLower(host_and_port.host);
+  if (!host.empty() && host.front() != '[') {
+    while (!host.empty() && host.back() == '.') host.pop_back();
+    if (std::any_of(host.begin(), host.end(), IsForbiddenInHostName)) {
+      return Status::InvalidArgument(bad_url + "invalid character in host");
     }
   }
-  for (char c : port) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) {
-      return Status::InvalidArgument("URL \"" + std::string(url.substr(0, 200)) + "\": bad port");
-    }
+  if (host.empty()) return Status::InvalidArgument(bad_url + "no host");
+  // "0443" is port 443.
+  std::string_view port = host_and_port.port;
+  while (port.size() > 1 && port.front() == '0') port.remove_prefix(1);
+  if (port.size() > 5 || (port.size() == 5 && port > "65535")) {
+    return Status::InvalidArgument(bad_url + "port out of range");
   }
   host = StripHostPrefixes(std::move(host));
 
@@ -266,11 +304,15 @@ Result<std::string> NormalizeUrl(std::string_view url) { return NormalizeUrlImpl
 std::string SiteOf(std::string_view url_or_key) {
   std::string_view s = url_or_key;
   s.remove_prefix(SchemePrefixLength(s));
-  s = s.substr(0, s.find_first_of("/?#"));
-  if (size_t at = s.rfind('@'); at != std::string_view::npos) s.remove_prefix(at + 1);
-  if (!s.empty() && s.front() != '[') s = s.substr(0, s.find(':'));
-  std::string host = ToLower(s);
+  std::string host = ToLower(SplitAuthority(s.substr(0, s.find_first_of("/?#"))).host);
   while (!host.empty() && host.back() == '.') host.pop_back();
+  // An IP address is a site of its own.
+  if (!host.empty() && host.front() == '[') return host;
+  if (const size_t dot = host.rfind('.');
+      dot != std::string::npos && dot + 1 < host.size() &&
+      std::all_of(host.begin() + static_cast<std::ptrdiff_t>(dot + 1), host.end(), IsDigit)) {
+    return host;
+  }
   // Keep the last two labels, or three under a two-letter country code whose
   // second level is a generic label ("bbc.co.uk", "abc.net.au").
   std::vector<std::string_view> labels;
