@@ -32,6 +32,22 @@ TEST(NormalizeUrl, RemovesTrackingParametersAndSortsTheRest) {
   EXPECT_EQ(Key("https://example.com/story?id=7&page=2&"), base);
 }
 
+TEST(NormalizeUrl, RemovesPercentEncodedTrackingAndAmpParameters) {
+  // Escapes of unreserved characters are decoded before the filter, so an
+  // encoded name is filtered like the plain one (and the key is stable).
+  const std::string base = Key("https://example.com/story?id=7");
+  EXPECT_EQ(Key("https://example.com/story?id=7&utm%5Fsource=x"), base);
+  EXPECT_EQ(Key("https://example.com/story?%75tm_medium=social&id=7"), base);
+  EXPECT_EQ(Key("https://example.com/story?id=7&%66bclid=IwAR1"), base);
+  EXPECT_EQ(Key("https://example.com/story?%46%42CLID=IwAR1&id=7"), base);
+  EXPECT_EQ(Key("https://example.com/story?id=7&g%63lid=1&m%63_eid=2"), base);
+  EXPECT_EQ(Key("https://example.com/story?id=7&am%70=1"), base);
+  EXPECT_EQ(Key("https://example.com/story?id=7&outputType=%61mp"), base);
+  // Reserved characters stay encoded and keep the parameter distinct.
+  EXPECT_EQ(Key("https://example.com/story?id=7&utm%3Dsource=x"), "example.com/story?id=7&utm%3Dsource=x");
+  EXPECT_EQ(Key("https://example.com/story?id=%37"), base);
+}
+
 TEST(NormalizeUrl, FoldsAmpVariants) {
   const std::string base = Key("https://example.com/world/storm-kills-10");
   EXPECT_EQ(Key("https://example.com/world/storm-kills-10/amp"), base);

@@ -278,14 +278,19 @@ Result<std::string> NormalizeUrlImpl(std::string_view url, int depth) {
   while (start <= query.size() && !query.empty()) {
     size_t end = query.find('&', start);
     if (end == std::string_view::npos) end = query.size();
-    std::string_view param = query.substr(start, end - start);
+    const std::string_view raw = query.substr(start, end - start);
     start = end + 1;
-    if (param.empty()) continue;
+    if (raw.empty()) continue;
+    // Decode first, filter second: "utm%5Fsource" is "utm_source" (and would
+    // be once the key is normalised again). '=' and '&' stay encoded, so the
+    // split below is the split of the raw parameter.
+    std::string param = NormalizeEscapes(raw);
     const size_t eq = param.find('=');
-    std::string_view name = param.substr(0, eq);
-    std::string_view value = eq == std::string_view::npos ? std::string_view() : param.substr(eq + 1);
+    const std::string_view name = std::string_view(param).substr(0, eq);
+    const std::string_view value =
+        eq == std::string::npos ? std::string_view() : std::string_view(param).substr(eq + 1);
     if (internal::IsTrackingParameter(name) || IsAmpParameter(name, value)) continue;
-    params.push_back(NormalizeEscapes(param));
+    params.push_back(std::move(param));
     if (end == query.size()) break;
   }
   std::sort(params.begin(), params.end());
