@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
 #include "libdiff/store.h"
 
 namespace libdiff {
@@ -118,6 +122,74 @@ TEST(NormalizeUrl, RejectsHostsThatAreNotHosts) {
   EXPECT_TRUE(NormalizeUrl("https://:8080/x").status().IsInvalidArgument());
   // UTF-8 (not yet punycoded) hosts are hosts.
   EXPECT_EQ(Key("https://b\xc3\xbc" "cher.example/x"), "b\xc3\xbc" "cher.example/x");
+}
+
+// A key given back with either scheme must normalise to itself.
+void ExpectIdempotent(const std::string& url) {
+  const auto key = NormalizeUrl(url);
+  if (!key.ok()) return;
+  for (const char* scheme : {"https://", "http://"}) {
+    const auto again = NormalizeUrl(scheme + *key);
+    ASSERT_TRUE(again.ok()) << url << " -> " << *key << ": " << again.status().ToString();
+    ASSERT_EQ(*again, *key) << url;
+  }
+}
+
+TEST(NormalizeUrl, IsIdempotentOnOddUrls) {
+  for (const char* url : {
+           "https://o/b/amp//amp/", "https://example.com/amp/amp/x", "https://example.com/x/amp/.",
+           "https://example.com/a/../amp/x", "https://example.com/x/amp.amp",
+           "https://example.com/x.amp.amp.html", "https://example.com/x/..amp",
+           "https://example.com/x/...amp/y", "https://example.com/%%36%31",
+           "https://example.com/%2e%2e/amp/x", "https://example.com/x?%%36%31=1",
+           "https://www.google.com/amp/s/www.google.com/amp/s/example.com/a",
+           "https://google.com//amp/s/example.com/a", "https://google.com/x/../amp/s/example.com/a",
+           "https://cdn.ampproject.org/c/s/../x", "https://a.com/x?u=https://b.com/",
+           "https://a.com/?utm%5Fsource=x&id=1", "HTTPS://WWW.M.Example.COM.:0443/A/./B/",
+           "https://www..x.com/", "https://[::1]:08080/amp/", "https://example.com/x?outputType=AMP"}) {
+    ExpectIdempotent(url);
+  }
+}
+
+TEST(NormalizeUrl, IsIdempotentOnGeneratedUrls) {
+  const std::vector<std::string> schemes = {"https://", "http://", "HTTPS://", "HtTp://"};
+  const std::vector<std::string> userinfo = {"", "", "", "user@", "u:p@", "a@b@"};
+  const std::vector<std::string> hosts = {
+      "example.com", "www.example.com", "WWW.M.Example.COM.", "amp.example.co.uk", "m.www.x.org",
+      "mobile.", "www.", "[::1]", "[2001:DB8::1]", "192.0.2.1", "www.google.com", "google.com",
+      "example-com.cdn.ampproject.org", "cdn.ampproject.org", "b\xc3\xbc" "cher.de", "www..x.com",
+      "localhost", "a", "ex%41mple.com"};
+  const std::vector<std::string> ports = {"", "", "", ":", ":80", ":443", ":0443", ":8080", ":08080", ":0"};
+  const std::vector<std::string> segments = {
+      "amp", "AMP", "", ".", "..", "a", "b.amp", "x.amp.html", "amp.amp", "..amp", "...amp",
+      "%7e", "%7E", "%2F", "%2e", "%2E%2E", "%", "%%36%31", "%25", "%41", "s", "c", "v",
+      "example.com", "www.example.com", "amp.example.com", "a b", "a:b", "%zz", "~", "x%20y",
+      "\xc3\xa9", "https:", "index.html", ".amp", "amp.html", "google.com", "[::1]", "a@b"};
+  const std::vector<std::string> params = {
+      "id=7", "utm_source=x", "UTM_Medium=y", "utm%5Fsource=x", "%75tm_campaign=z", "fbclid=1",
+      "%66bclid=2", "FBCLID=3", "amp=1", "amp", "am%70=1", "outputType=amp", "outputType=%61mp",
+      "outputType=html", "page=2", "a=%7e", "a=%7E", "b=%2f", "", "=", "q=a%26b",
+      "x=https://b.example/", "u=%", "p=%%36%31", "z", "Z=1", "amp_js_v=0.1", "usqp=mq331AQ",
+      "t=12:30", "r=a/../b", "s=%3F"};
+  const std::vector<std::string> fragments = {"", "", "#top", "#a:b", "#", "#?x=1"};
+  std::mt19937 rng(20261128);
+  auto pick = [&rng](const std::vector<std::string>& v) -> const std::string& {
+    return v[std::uniform_int_distribution<size_t>(0, v.size() - 1)(rng)];
+  };
+  int keys = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string url = pick(schemes) + pick(userinfo) + pick(hosts) + pick(ports);
+    const int depth = std::uniform_int_distribution<int>(0, 6)(rng);
+    for (int d = 0; d < depth; ++d) url += "/" + pick(segments);
+    if (rng() % 3 == 0) url += "/";
+    const int count = std::uniform_int_distribution<int>(0, 4)(rng);
+    for (int p = 0; p < count; ++p) url += (p == 0 ? "?" : "&") + pick(params);
+    url += pick(fragments);
+    ExpectIdempotent(url);
+    if (::testing::Test::HasFatalFailure()) return;
+    keys += NormalizeUrl(url).ok() ? 1 : 0;
+  }
+  EXPECT_GT(keys, 10000);  // the generator makes mostly valid URLs
 }
 
 TEST(SiteOf, KeepsRegistrableDomain) {

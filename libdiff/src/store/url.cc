@@ -133,9 +133,10 @@ std::string NormalizeEscapes(std::string_view s) {
         out.push_back(kHex[v & 15]);
       }
       i += 2;
-    } else if (static_cast<unsigned char>(s[i]) <= 0x20 || s[i] == 0x7f) {
+    } else if (static_cast<unsigned char>(s[i]) <= 0x20 || s[i] == 0x7f || s[i] == '%') {
       // Stray spaces and controls: escape rather than reject (crawlers pass
-      // them through from hrefs).
+      // them through from hrefs). A '%' that starts no escape is escaped too:
+      // left alone, "%%36%31" would become "%61" here and "a" next time.
       const auto byte = static_cast<unsigned char>(s[i]);
       out.push_back('%');
       out.push_back(kHex[byte >> 4]);
@@ -198,35 +199,63 @@ std::string StripHostPrefixes(std::string host) {
   }
 }
 
-std::string NormalizePath(std::string path) {
-  if (path.empty()) path = "/";
-  // AMP renderings: /amp/<path>, <path>/amp, <path>.amp.html, <path>.amp
-  if (StartsWith(path, "/amp/")) path.erase(0, 4);
-  while (path.size() > 1 && path.back() == '/') path.pop_back();
-  if (EndsWith(path, "/amp")) path.erase(path.size() - 4);
-  if (EndsWith(path, ".amp.html")) path.replace(path.size() - 9, 9, ".html");
-  if (EndsWith(path, ".amp")) path.erase(path.size() - 4);
-  // Remove "." and ".." segments (RFC 3986 section 5.2.4, simplified).
-  std::vector<std::string> segments;
-  size_t start = 1;
+// Resolves "." and ".." segments and drops empty ones, so "/a//b/./c/../" is
+// "/a/b" (RFC 3986 section 5.2.4; an empty segment or a trailing slash never
+// names another article on a news site).
+std::string RemoveDotSegments(std::string_view path) {
+  std::vector<std::string_view> segments;
+  size_t start = 0;
   while (start <= path.size()) {
-    size_t end = path.find('/', start);
-    if (end == std::string::npos) end = path.size();
-    std::string seg = path.substr(start, end - start);
+    const size_t end = std::min(path.find('/', start), path.size());
+    const std::string_view seg = path.substr(start, end - start);
     if (seg == "..") {
       if (!segments.empty()) segments.pop_back();
     } else if (seg != "." && !seg.empty()) {
-      segments.push_back(std::move(seg));
+      segments.push_back(seg);
     }
     start = end + 1;
   }
   std::string out;
-  for (const auto& seg : segments) out += "/" + seg;
-  if (out.empty()) out = "/";
+  for (std::string_view seg : segments) {
+    out.push_back('/');
+    out.append(seg);
+  }
+  if (out.empty()) out.push_back('/');
   return out;
 }
 
-Result<std::string> NormalizeUrlImpl(std::string_view url, int depth) {
+// Removes one AMP marker from a path without dot segments: a leading or
+// trailing "amp" segment, ".amp.html" -> ".html", a trailing ".amp". Returns
+// false when there is none.
+bool StripAmpMarker(std::string& path) {
+  if (path == "/amp" || StartsWith(path, "/amp/")) {
+    path.erase(0, 4);
+  } else if (EndsWith(path, "/amp")) {
+    path.erase(path.size() - 4);
+  } else if (EndsWith(path, ".amp.html")) {
+    path.erase(path.size() - 9, 4);
+  } else if (EndsWith(path, ".amp")) {
+    path.erase(path.size() - 4);
+  } else {
+    return false;
+  }
+  if (path.empty()) path.push_back('/');
+  return true;
+}
+
+// Folds the AMP renderings of a path without dot segments: /amp/<path>,
+// <path>/amp, <path>.amp.html, <path>.amp. A removal can expose another marker
+// ("/b/amp/amp") or a dot segment ("/x/..amp" -> "/x/."), so both steps repeat
+// until neither changes the path, which makes the key a fixed point: normalised
+// again, it stays the same. Every removal shortens the path, so this ends.
+std::string FoldAmpPath(std::string path) {
+  while (StripAmpMarker(path)) path = RemoveDotSegments(path);
+  return path;
+}
+
+// One normalisation pass over `url`. When `url` is an AMP cache's wrapper of
+// another URL, sets *inner to that URL and returns an empty key.
+Result<std::string> NormalizeOnce(std::string_view url, std::optional<std::string>* inner) {
   // Trim surrounding whitespace.
   while (!url.empty() && std::isspace(static_cast<unsigned char>(url.front()))) url.remove_prefix(1);
   while (!url.empty() && std::isspace(static_cast<unsigned char>(url.back()))) url.remove_suffix(1);
@@ -262,15 +291,19 @@ Result<std::string> NormalizeUrlImpl(std::string_view url, int depth) {
   host = StripHostPrefixes(std::move(host));
 
   const size_t q = path_and_query.find('?');
-  std::string path = NormalizeEscapes(path_and_query.substr(0, q));
+  // Dot segments go before the AMP cache test, so "//amp/s/…" and
+  // "/x/../amp/s/…" are unwrapped like "/amp/s/…".
+  const std::string path = RemoveDotSegments(NormalizeEscapes(path_and_query.substr(0, q)));
   std::string_view query = q == std::string_view::npos ? std::string_view() : path_and_query.substr(q + 1);
-
-  if (depth == 0) {
-    if (auto inner = UnwrapAmpCache(host, path)) {
-      std::string unwrapped = *inner;
-      if (!query.empty()) unwrapped += "?" + std::string(query);
-      return NormalizeUrlImpl(unwrapped, depth + 1);
-    }
+  // Google's "/amp/s/…" is itself an AMP marker, so the wrapper test comes
+  // first; folding can then expose one ("/amp/c/s/…" on an ampproject host).
+  const std::string folded = FoldAmpPath(path);
+  std::optional<std::string> wrapped = UnwrapAmpCache(host, path);
+  if (!wrapped.has_value()) wrapped = UnwrapAmpCache(host, folded);
+  if (wrapped.has_value()) {
+    if (!query.empty()) *wrapped += "?" + std::string(query);
+    *inner = std::move(wrapped);
+    return std::string();
   }
 
   std::vector<std::string> params;
@@ -297,14 +330,25 @@ Result<std::string> NormalizeUrlImpl(std::string_view url, int depth) {
 
   std::string key = host;
   if (!port.empty() && port != "80" && port != "443") key += ":" + std::string(port);
-  key += NormalizePath(std::move(path));
+  key += folded;
   for (size_t i = 0; i < params.size(); ++i) key += (i == 0 ? "?" : "&") + params[i];
   return key;
 }
 
 }  // namespace
 
-Result<std::string> NormalizeUrl(std::string_view url) { return NormalizeUrlImpl(url, 0); }
+Result<std::string> NormalizeUrl(std::string_view url) {
+  std::optional<std::string> inner;
+  LIBDIFF_ASSIGN_OR_RETURN(std::string key, NormalizeOnce(url, &inner));
+  // Caches may wrap caches ("google.com/amp/s/www.google.com/amp/s/…"). Each
+  // unwrapping shortens the URL, so this ends.
+  while (inner.has_value()) {
+    const std::string wrapped = std::move(*inner);
+    inner.reset();
+    LIBDIFF_ASSIGN_OR_RETURN(key, NormalizeOnce(wrapped, &inner));
+  }
+  return key;
+}
 
 std::string SiteOf(std::string_view url_or_key) {
   std::string_view s = url_or_key;
