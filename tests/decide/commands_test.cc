@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "run_libdiff.h"
 #include "store/temp_dir.h"
 
 namespace libdiff {
@@ -21,22 +22,9 @@ const std::string kBinary = LIBDIFF_BINARY_DIR "/tools/libdiff";
 const std::string kDemo = LIBDIFF_SAMPLES_DIR "/pages/demo";
 const std::string kStormUrl = "https://www.coastalherald.example/news/2026/11/28/storm-kills-coast";
 
-struct CommandRun {
-  int status = -1;
-  std::string out;
-};
+using test::CommandRun;
 
-CommandRun Exec(const std::string& args) {
-  CommandRun r;
-  FILE* p = popen((kBinary + " " + args + " 2>/dev/null").c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof(buf), p)) > 0) r.out.append(buf, n);
-  const int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
+CommandRun Exec(const std::string& args) { return test::RunLibdiff(args); }
 
 std::vector<nlohmann::json> Lines(const std::string& out) {
   std::vector<nlohmann::json> v;

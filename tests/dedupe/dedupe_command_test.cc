@@ -12,38 +12,14 @@
 #include <vector>
 
 #include "corpus_util.h"
+#include "run_libdiff.h"
 
 namespace libdiff::dedupe_test {
 namespace {
 
 const std::string kBinary = LIBDIFF_BINARY_DIR "/tools/libdiff";
 
-struct CommandRun {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-CommandRun Exec(const std::string& args, const std::string& scratch) {
-  CommandRun r;
-  const std::string err = scratch + "/stderr.txt";
-  FILE* p = popen((kBinary + " " + args + " 2>" + err).c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof(buf), p)) > 0) r.out.append(buf, n);
-  const int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  r.err = Slurp(err);
-  return r;
-}
+using test::CommandRun;
 
 std::vector<std::string> Lines(const std::string& out) {
   std::vector<std::string> v;
@@ -72,7 +48,7 @@ class DedupeCommandTest : public ::testing::Test {
               MakeHtml("Budget", MakeArticle(2, 9), "2024-03-02T08:00:00Z", "Beta"));
     WriteFile(corpus_ + "/logo.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
   }
-  CommandRun Run(const std::string& args) { return Exec(args, root_.path()); }
+  CommandRun Run(const std::string& args) { return test::RunLibdiff(args); }
 
   TempDir root_;
   std::string corpus_;

@@ -15,6 +15,7 @@
 #include <string>
 
 #include "libdiff/fingerprint.h"
+#include "run_libdiff.h"
 
 namespace libdiff {
 namespace {
@@ -22,36 +23,14 @@ namespace {
 const std::string kBinary = LIBDIFF_BINARY_DIR "/tools/libdiff";
 const std::string kTexts = LIBDIFF_SAMPLES_DIR "/texts/";
 
-struct RunResult {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
+using test::RunLibdiff;
+using RunResult = test::CommandRun;
 
 std::string ReadAll(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
-}
-
-// Runs `libdiff <args>` through the shell; stdin from `stdin_path` when given.
-RunResult RunLibdiff(const std::string& args, const std::string& stdin_path = "") {
-  const auto err_path = std::filesystem::temp_directory_path() /
-                        ("libdiff_fp_cmd_" + std::to_string(::getpid()) + ".err");
-  std::string command = kBinary + " " + args + " 2>" + err_path.string();
-  if (!stdin_path.empty()) command += " <" + stdin_path;
-  RunResult r;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-  const int status = ::pclose(pipe);
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = ReadAll(err_path.string());
-  std::filesystem::remove(err_path);
-  return r;
 }
 
 class FingerprintCommand : public ::testing::Test {
