@@ -308,6 +308,38 @@ TEST(DiffTexts, UnrelatedLargeTextsFinish) {
   ExpectOpsRebuildNew(c, e, coarse);
 }
 
+TEST(DiffTexts, ManyLongSentencePairsShareOneWorkBudget) {
+  // 40 paragraphs of one 1,500-word sentence each side, sharing vocabulary:
+  // most pairs are changes needing a word-level diff within max_edit_cost, but
+  // together they exceed the body's word-diff budget, so the later ones are
+  // whole-sentence replacements (coarse) and the diff still rebuilds the text.
+  std::mt19937 rng(3);
+  std::uniform_int_distribution<int> word(0, 299);
+  auto sentence = [&] {
+    std::string s = "w" + std::to_string(word(rng));
+    for (int i = 1; i < 1500; ++i) s += " w" + std::to_string(word(rng));
+    return s + ".\n\n";
+  };
+  std::string a, b;
+  for (int p = 0; p < 40; ++p) {
+    a += sentence();
+    b += sentence();
+  }
+  ArticleDiff d = MustDiff(a, b);
+  EXPECT_TRUE(d.coarse);
+  EXPECT_GE(d.summary.sentences_changed, 30u);
+  // Pairs whose word diff kept any word ("w..."), not just the final ".".
+  size_t with_equal_words = 0;
+  for (const SentenceOp& op : d.ops) {
+    with_equal_words += std::any_of(op.words.begin(), op.words.end(), [](const WordOp& w) {
+      return w.kind == WordOpKind::kEqual && w.text.find('w') != std::string::npos;
+    });
+  }
+  EXPECT_GT(with_equal_words, 0u);   // the first pairs got real word diffs
+  EXPECT_LT(with_equal_words, d.summary.sentences_changed);  // the budget ran out before the last
+  ExpectOpsRebuildNew(a, b, d);
+}
+
 // --- property test: random edits, applying the ops rebuilds the new text ----
 
 struct Doc {

@@ -82,5 +82,30 @@ TEST(MatchSequences, UnrelatedSequencesAreCheap) {
   EXPECT_FALSE(r.coarse);
 }
 
+TEST(MatchSequences, WorkBudgetIsSharedAndSpentRegionsAreCoarse) {
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<uint32_t> sym(0, 30);
+  std::vector<uint32_t> a(2000), b(2000);
+  for (auto& x : a) x = sym(rng);
+  for (auto& x : b) x = sym(rng);
+  // A budget larger than the search needs changes nothing and is charged.
+  size_t budget = size_t{1} << 40;
+  MatchResult full = MatchSequences(a, b, 4096, &budget);
+  EXPECT_FALSE(full.coarse);
+  EXPECT_EQ(full.matches, MatchSequences(a, b, 4096).matches);
+  EXPECT_LT(budget, size_t{1} << 40);
+  // A small budget runs out: valid but coarse, and the budget ends at 0.
+  budget = 1000;
+  MatchResult cut = MatchSequences(a, b, 4096, &budget);
+  ExpectValidMatches(a, b, cut);
+  EXPECT_TRUE(cut.coarse);
+  EXPECT_LT(cut.matches.size(), full.matches.size());
+  EXPECT_EQ(budget, 0u);
+  // A spent budget still matches common prefixes and suffixes.
+  MatchResult spent = MatchSequences({1, 2, 3, 2, 4}, {1, 3, 2, 3, 4}, 4096, &budget);
+  EXPECT_TRUE(spent.coarse);
+  EXPECT_EQ(spent.matches, (std::vector<std::pair<size_t, size_t>>{{0, 0}, {4, 4}}));
+}
+
 }  // namespace
 }  // namespace libdiff::internal::textdiff

@@ -66,5 +66,19 @@ TEST(SplitParagraphs, SplitsAtBlankLines) {
   EXPECT_TRUE(internal::textdiff::SplitParagraphs("").empty());
 }
 
+TEST(SplitParagraphs, BlankLinesMayHoldUnicodeSpaces) {
+  EXPECT_THAT(internal::textdiff::SplitParagraphs("a\n\u00a0\u3000\nb"), ElementsAre("a", "b"));
+}
+
+// IsCollapsed is the fast path that lets SplitSentences skip CollapseWhitespace.
+TEST(IsCollapsed, AgreesWithCollapseWhitespace) {
+  for (const char* s :
+       {"", "a", "a b", "a  b", " a", "a ", "a\tb", "a\nb", "a\rb", "a\vb", "a\fb",
+        "a\u00a0b", "a\u2028b", "a\u2029b", "a\u3000b", "caf\u00e9 \u201cquoted\u201d \u2014 ok",
+        "\u00c2\u00a9 2026", "\u2026 and", "x\u00a0", "\u3000x", "\xc2", "\xe2\x80", "a \u00a0b"}) {
+    EXPECT_EQ(internal::textdiff::IsCollapsed(s), internal::CollapseWhitespace(s) == s) << s;
+  }
+}
+
 }  // namespace
 }  // namespace libdiff

@@ -33,13 +33,21 @@ using internal::textdiff::TokenKind;
 constexpr size_t kMaxAlignmentCells = size_t{1} << 20;
 // Half-width of the pairing window past the cost limit.
 constexpr size_t kPairingWindow = 8;
+// Work (Myers diagonals and snake steps) all word-level diffs of one body may
+// take together: this many per token of both texts, plus a floor. Each pair is
+// already bounded by max_edit_cost, but hundreds of long run-on sentence pairs
+// (unrelated texts without full stops) each within it took seconds at 100,000
+// words; past the budget the remaining pairs are whole-sentence replacements
+// (coarse). Ordinary edits use a tiny fraction of it.
+constexpr size_t kWordDiffWorkPerToken = 256;
+constexpr size_t kWordDiffWorkFloor = size_t{4} << 20;
 
 class Interner {
  public:
+  void Reserve(size_t n) { ids_.reserve(n); }
+  // try_emplace, not emplace: emplace allocates a node even for a known key.
   uint32_t Id(std::string_view s) {
-    auto [it, inserted] = ids_.emplace(s, static_cast<uint32_t>(ids_.size()));
-    (void)inserted;
-    return it->second;
+    return ids_.try_emplace(s, static_cast<uint32_t>(ids_.size())).first->second;
   }
 
  private:
@@ -89,22 +97,34 @@ void TokenizeSide(Side* side, Interner* tokens, Interner* sentences) {
   }
 }
 
-// Dice coefficient of two sorted multisets.
-double Similarity(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
-  if (a.empty() && b.empty()) return 0.0;
+// Dice coefficient of two sorted multisets, or 0 when it is clearly below
+// `threshold` (by more than float rounding, so callers comparing it with the
+// threshold, even as a float, decide as if it were exact). The merge stops as
+// soon as the threshold is out of reach: pairing scores up to
+// max_pair_comparisons pairs, and most of them are far apart.
+double Similarity(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b, double threshold) {
+  const size_t na = a.size(), nb = b.size();
+  if (na == 0 && nb == 0) return 0.0;
+  // 2 * (common + what is left) < bar  =>  Dice < threshold - 1e-6.
+  const double bar = (threshold - 1e-6) * static_cast<double>(na + nb);
+  const auto out_of_reach = [&](size_t common, size_t i, size_t j) {
+    return static_cast<double>(2 * (common + std::min(na - i, nb - j))) < bar;
+  };
+  if (out_of_reach(0, 0, 0)) return 0.0;
   size_t i = 0, j = 0, common = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++common;
-      ++i;
-      ++j;
+  const uint32_t* pa = a.data();
+  const uint32_t* pb = b.data();
+  while (i < na && j < nb) {
+    // Branch-free steps (the comparisons are unpredictable), then one check.
+    for (int step = 0; step < 32 && i < na && j < nb; ++step) {
+      const uint32_t x = pa[i], y = pb[j];
+      common += static_cast<size_t>(x == y);
+      i += static_cast<size_t>(x <= y);
+      j += static_cast<size_t>(y <= x);
     }
+    if (out_of_reach(common, i, j)) return 0.0;
   }
-  return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
+  return 2.0 * static_cast<double>(common) / static_cast<double>(na + nb);
 }
 
 enum class Role : uint8_t { kUnpaired, kEqual, kChange, kMove };
@@ -134,6 +154,11 @@ class BodyDiffer {
     p_.old_partner.assign(no, kNoIndex);
     p_.new_partner.assign(nn, kNoIndex);
     p_.new_similarity.assign(nn, 0.0);
+    size_t tokens = 0;
+    for (const Side* side : {&old_, &new_}) {
+      for (const auto& ids : side->token_ids) tokens += ids.size();
+    }
+    word_work_budget_ = kWordDiffWorkFloor + kWordDiffWorkPerToken * tokens;
 
     internal::textdiff::MatchResult equal =
         internal::textdiff::MatchSequences(old_.sentence_ids, new_.sentence_ids, options_.max_edit_cost);
@@ -185,7 +210,7 @@ class BodyDiffer {
       std::vector<float> sim(d * m);
       for (size_t a = 0; a < d; ++a) {
         for (size_t b = 0; b < m; ++b) {
-          sim[a * m + b] = static_cast<float>(Similarity(old_.bag[dels[a]], new_.bag[inss[b]]));
+          sim[a * m + b] = static_cast<float>(Similarity(old_.bag[dels[a]], new_.bag[inss[b]], threshold));
         }
       }
       std::vector<float> best((d + 1) * (m + 1), 0.0f);
@@ -223,7 +248,7 @@ class BodyDiffer {
       double best_sim = 0.0;
       size_t best_b = kNoIndex;
       for (size_t b = lo; b < hi; ++b) {
-        const double s = Similarity(old_.bag[dels[a]], new_.bag[inss[b]]);
+        const double s = Similarity(old_.bag[dels[a]], new_.bag[inss[b]], threshold);
         if (s >= threshold && s > best_sim) {
           best_sim = s;
           best_b = b;
@@ -254,7 +279,7 @@ class BodyDiffer {
     std::vector<Candidate> candidates;
     for (size_t a = 0; a < dels.size(); ++a) {
       for (size_t b = 0; b < inss.size(); ++b) {
-        const double s = Similarity(old_.bag[dels[a]], new_.bag[inss[b]]);
+        const double s = Similarity(old_.bag[dels[a]], new_.bag[inss[b]], options_.move_threshold);
         if (s >= options_.move_threshold && s > 0.0) candidates.push_back({s, a, b});
       }
     }
@@ -347,7 +372,8 @@ class BodyDiffer {
     const auto& nt = new_.tokens[op->new_index];
     const auto& oi = old_.token_ids[op->old_index];
     const auto& ni = new_.token_ids[op->new_index];
-    internal::textdiff::MatchResult m = internal::textdiff::MatchSequences(oi, ni, options_.max_edit_cost);
+    internal::textdiff::MatchResult m =
+        internal::textdiff::MatchSequences(oi, ni, options_.max_edit_cost, &word_work_budget_);
     if (m.coarse) out_->coarse = true;
     std::vector<size_t> old_changed, new_changed;
     BuildWordOps(ot, nt, m.matches, options_.merge_equalities_up_to, &op->words, &old_changed,
@@ -435,6 +461,7 @@ class BodyDiffer {
   const DiffOptions& options_;
   ArticleDiff* out_;
   size_t budget_;
+  size_t word_work_budget_ = 0;
   Pairing p_;
 };
 
@@ -524,6 +551,12 @@ Result<ArticleDiff> DiffParagraphs(const std::vector<std::string>& old_paragraph
   BuildSide(old_paragraphs, &o);
   BuildSide(new_paragraphs, &n);
   Interner tokens, sentences;
+  sentences.Reserve(o.sentences.size() + n.sentences.size());
+  size_t bytes = 0;
+  for (const Side* side : {&o, &n}) {
+    for (const std::string& s : side->sentences) bytes += s.size();
+  }
+  tokens.Reserve(bytes / 16);  // distinct tokens: roughly one per 16 bytes of news prose
   TokenizeSide(&o, &tokens, &sentences);
   TokenizeSide(&n, &tokens, &sentences);
   BodyDiffer differ(o, n, options, &diff);

@@ -17,8 +17,10 @@ using Index = int64_t;
 
 class MyersMatcher {
  public:
-  MyersMatcher(const uint32_t* a, const uint32_t* b, size_t max_cost, MatchResult* out)
-      : a_(a), b_(b), max_cost_(static_cast<Index>(std::max<size_t>(max_cost, 1))), out_(out) {}
+  MyersMatcher(const uint32_t* a, const uint32_t* b, size_t max_cost, size_t* work_budget,
+               MatchResult* out)
+      : a_(a), b_(b), max_cost_(static_cast<Index>(std::max<size_t>(max_cost, 1))),
+        work_budget_(work_budget), out_(out) {}
 
   // Matches a_[a0, a1) against b_[b0, b1).
   void Match(Index a0, Index a1, Index b0, Index b1) {
@@ -51,8 +53,20 @@ class MyersMatcher {
 
  private:
   // Finds where the forward and reverse D-paths of a_[a0,a1) x b_[b0,b1)
-  // overlap; sets (*x, *y) to the split point in absolute coordinates.
+  // overlap; sets (*x, *y) to the split point in absolute coordinates. False
+  // past the cost limit or the work budget. Charges the work to the budget.
   bool MiddleSnake(Index a0, Index a1, Index b0, Index b1, Index* x, Index* y) {
+    if (work_budget_ == nullptr) return Search(a0, a1, b0, b1, x, y, nullptr);
+    if (*work_budget_ == 0) return false;
+    size_t work = 0;
+    const bool found = Search(a0, a1, b0, b1, x, y, &work);
+    *work_budget_ -= std::min(work, *work_budget_);
+    return found;
+  }
+
+  // MiddleSnake's search; counts diagonals and snake steps in *work (when not
+  // null) and gives up once they exceed the budget.
+  bool Search(Index a0, Index a1, Index b0, Index b1, Index* x, Index* y, size_t* work) {
     const Index n = a1 - a0, m = b1 - b0;
     // The paths meet by d = ceil((n + m) / 2); the budget may stop earlier.
     const Index max_d = std::min((n + m + 1) / 2, max_cost_);
@@ -65,7 +79,13 @@ class MyersMatcher {
     const Index delta = n - m;
     const bool front = (delta % 2) != 0;
     Index k1start = 0, k1end = 0, k2start = 0, k2end = 0;
+    Index steps = 0;
+    const auto done = [&](bool found) {
+      if (work != nullptr) *work += static_cast<size_t>(steps);
+      return found;
+    };
     for (Index d = 0; d <= max_d; ++d) {
+      if (work != nullptr && static_cast<size_t>(steps) > *work_budget_) return done(false);
       for (Index k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
         const Index k1o = offset + k1;
         Index x1;
@@ -75,10 +95,12 @@ class MyersMatcher {
           x1 = V(fwd_, k1o - 1) + 1;
         }
         Index y1 = x1 - k1;
+        const Index x1_start = x1;
         while (x1 < n && y1 < m && a_[a0 + x1] == b_[b0 + y1]) {
           ++x1;
           ++y1;
         }
+        steps += 1 + (x1 - x1_start);
         fwd_[static_cast<size_t>(k1o)] = x1;
         if (x1 > n) {
           k1end += 2;
@@ -90,7 +112,7 @@ class MyersMatcher {
             if (x1 >= n - V(rev_, k2o)) {
               *x = a0 + x1;
               *y = b0 + y1;
-              return true;
+              return done(true);
             }
           }
         }
@@ -104,10 +126,12 @@ class MyersMatcher {
           x2 = V(rev_, k2o - 1) + 1;
         }
         Index y2 = x2 - k2;
+        const Index x2_start = x2;
         while (x2 < n && y2 < m && a_[a0 + n - x2 - 1] == b_[b0 + m - y2 - 1]) {
           ++x2;
           ++y2;
         }
+        steps += 1 + (x2 - x2_start);
         rev_[static_cast<size_t>(k2o)] = x2;
         if (x2 > n) {
           k2end += 2;
@@ -121,13 +145,13 @@ class MyersMatcher {
             if (x1 >= n - x2) {
               *x = a0 + x1;
               *y = b0 + y1;
-              return true;
+              return done(true);
             }
           }
         }
       }
     }
-    return false;
+    return done(false);
   }
 
   static Index V(const std::vector<Index>& v, Index i) { return v[static_cast<size_t>(i)]; }
@@ -135,6 +159,7 @@ class MyersMatcher {
   const uint32_t* a_;
   const uint32_t* b_;
   Index max_cost_;
+  size_t* work_budget_;  // may be null
   MatchResult* out_;
   std::vector<Index> fwd_, rev_;
 };
@@ -142,7 +167,7 @@ class MyersMatcher {
 }  // namespace
 
 MatchResult MatchSequences(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b,
-                           size_t max_cost) {
+                           size_t max_cost, size_t* work_budget) {
   MatchResult result;
   if (a.empty() || b.empty()) return result;
   // Keep only elements that occur on both sides; remember where they came from.
@@ -162,7 +187,7 @@ MatchResult MatchSequences(const std::vector<uint32_t>& a, const std::vector<uin
     }
   }
   if (fa.empty() || fb.empty()) return result;
-  MyersMatcher matcher(fa.data(), fb.data(), max_cost, &result);
+  MyersMatcher matcher(fa.data(), fb.data(), max_cost, work_budget, &result);
   matcher.Match(0, static_cast<Index>(fa.size()), 0, static_cast<Index>(fb.size()));
   for (auto& [i, j] : result.matches) {
     i = ia[i];

@@ -25,8 +25,13 @@ struct MatchResult {
 // Each middle-snake search explores at most `max_cost` edit steps; a region
 // that needs more is reported as all deletions and insertions. Memory is
 // O(|a| + |b| + max_cost); time O((|a| + |b|) * min(D, max_cost)).
+//
+// `work_budget`, when not null, is a budget shared by many calls: each
+// middle-snake search takes the diagonals and snake steps it explores from
+// it, and once it is spent every remaining region is left unmatched (coarse).
+// This bounds the total time of many word-level diffs, each within max_cost.
 MatchResult MatchSequences(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b,
-                           size_t max_cost);
+                           size_t max_cost, size_t* work_budget = nullptr);
 
 }  // namespace libdiff::internal::textdiff
 

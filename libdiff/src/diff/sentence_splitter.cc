@@ -152,7 +152,37 @@ bool IsBoundary(std::string_view s, size_t term_start, size_t term_end, size_t n
   return true;
 }
 
+// A line with an ASCII character that is not whitespace is not blank; only
+// the other lines need the full test (non-ASCII spaces).
+bool IsBlankLine(std::string_view line) {
+  for (const char ch : line) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x80 && c != ' ' && (c < '\t' || c > '\r')) return false;
+  }
+  return CollapseWhitespace(line).empty();
+}
+
 }  // namespace
+
+bool IsCollapsed(std::string_view s) {
+  if (s.empty()) return true;
+  if (s.front() == ' ' || s.back() == ' ') return false;
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = b(i);
+    if (c < 0x80) {
+      if ((c >= '\t' && c <= '\r') || (c == ' ' && s[i + 1] == ' ')) return false;
+      continue;
+    }
+    // The non-ASCII spaces of util/text.cc: U+00A0, U+2028, U+2029, U+3000.
+    if (c == 0xC2 && i + 1 < s.size() && b(i + 1) == 0xA0) return false;
+    if (c == 0xE2 && i + 2 < s.size() && b(i + 1) == 0x80 && (b(i + 2) == 0xA8 || b(i + 2) == 0xA9)) {
+      return false;
+    }
+    if (c == 0xE3 && i + 2 < s.size() && b(i + 1) == 0x80 && b(i + 2) == 0x80) return false;
+  }
+  return true;
+}
 
 std::vector<std::string> SplitParagraphs(std::string_view text) {
   std::vector<std::string> paragraphs;
@@ -166,7 +196,7 @@ std::vector<std::string> SplitParagraphs(std::string_view text) {
   while (pos <= text.size()) {
     size_t nl = text.find('\n', pos);
     std::string_view line = text.substr(pos, nl == std::string_view::npos ? text.npos : nl - pos);
-    if (CollapseWhitespace(line).empty()) {
+    if (IsBlankLine(line)) {
       flush();
     } else {
       current.append(line);
@@ -183,7 +213,9 @@ std::vector<std::string> SplitParagraphs(std::string_view text) {
 
 std::vector<std::string> SplitSentences(std::string_view paragraph) {
   using namespace internal::textdiff;
-  const std::string s = internal::CollapseWhitespace(paragraph);
+  // Paragraphs from SplitParagraphs and Article::blocks are already collapsed.
+  const std::string s = IsCollapsed(paragraph) ? std::string(paragraph)
+                                               : internal::CollapseWhitespace(paragraph);
   std::vector<std::string> sentences;
   size_t sentence_start = 0;
   size_t i = 0;

@@ -17,6 +17,10 @@ namespace libdiff::internal::textdiff {
 // whitespace); each paragraph is whitespace-collapsed; empty ones are dropped.
 std::vector<std::string> SplitParagraphs(std::string_view text);
 
+// True when CollapseWhitespace(s) == s (a cheap scan, no allocation): no
+// leading, trailing or doubled ' ' and no other whitespace character.
+bool IsCollapsed(std::string_view s);
+
 }  // namespace libdiff::internal::textdiff
 
 #endif  // LIBDIFF_DIFF_SENTENCE_SPLITTER_H_
