@@ -113,6 +113,58 @@ class DaskDedupeTest(unittest.TestCase):
         self.assertNotIn(killed[0], self.client.run(os.getpid).values())
 
 
+@unittest.skipUnless(HAVE_DASK, WHY if not HAVE_DASK else "")
+@unittest.skipUnless(CLI and os.path.exists(CLI), "LIBDIFF_CLI (the libdiff binary) not set")
+class SchedulerAddressTest(unittest.TestCase):
+    """`python3 -m libdiff.dask_dedupe DIR --scheduler ADDRESS` against a scheduler
+    and workers started as separate processes, as on a real cluster."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="dask_sched_test_")
+        self.procs = []
+        self.corpus = os.path.join(self.tmp, "corpus")
+        make_corpus(self.corpus)
+
+    def tearDown(self):
+        for p, log in self.procs:
+            p.kill()
+            p.wait()
+            log.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def spawn(self, module, *args):
+        log = open(os.path.join(self.tmp, module.rsplit(".", 1)[1] + ".log"), "w")
+        p = subprocess.Popen([sys.executable, "-m", module, *args], stdout=log,
+                             stderr=subprocess.STDOUT, env=dict(os.environ))
+        self.procs.append((p, log))
+        return p
+
+    def test_RunsOnAnExistingScheduler(self):
+        import json
+        sched_file = os.path.join(self.tmp, "scheduler.json")
+        self.spawn("distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0",
+                   "--no-dashboard", "--scheduler-file", sched_file)
+        deadline = time.time() + 60
+        while not os.path.exists(sched_file) and time.time() < deadline:
+            time.sleep(0.2)
+        self.assertTrue(os.path.exists(sched_file), "the scheduler did not start")
+        time.sleep(0.5)  # the file is written whole, but give the listener a moment
+        with open(sched_file) as f:
+            address = json.load(f)["address"]
+        self.spawn("distributed.cli.dask_worker", "--scheduler-file", sched_file,
+                   "--nworkers", "2", "--nthreads", "1", "--no-dashboard",
+                   "--host", "127.0.0.1")
+        cli = subprocess.run([CLI, "dedupe", self.corpus, "--format", "jsonl"], check=True,
+                             capture_output=True)
+        run = subprocess.run([sys.executable, "-m", "libdiff.dask_dedupe", self.corpus,
+                              "--scheduler", address, "--no-progress"],
+                             capture_output=True, timeout=90)
+        self.assertEqual(0, run.returncode, run.stderr.decode("utf-8", "replace"))
+        self.assertGreater(cli.stdout.count(b"\n"), 5)
+        self.assertEqual(cli.stdout, run.stdout)
+        self.assertIn(b"symlink loops 1, not html 4", run.stderr)
+
+
 class TableKeysTest(unittest.TestCase):
     def test_HashesWithinKBitsShareAKey(self):
         try:  # the module imports Dask lazily: this test needs only libdiff
