@@ -112,7 +112,7 @@ BENCHMARK(BM_ExtractNaeb)->Unit(benchmark::kMillisecond);
 void BM_ParseNaeb(benchmark::State& state) {
   RunOverNaeb(state, [](const std::string& page) {
     const auto cs = libdiff::internal::DetectCharset(page, "");
-    std::string utf8 = libdiff::internal::ConvertToUtf8(page, cs.charset);
+    std::string utf8 = libdiff::internal::ConvertToUtf8(page, cs);
     libdiff::internal::DropScriptAndStyleBodies(&utf8);
     auto doc = libdiff::internal::ParseHtml(utf8, "");
     benchmark::DoNotOptimize(doc);
@@ -125,7 +125,7 @@ void BM_BodyNaeb(benchmark::State& state) {
   std::vector<libdiff::internal::XmlDocument> docs;
   for (const std::string& page : pages) {
     const auto cs = libdiff::internal::DetectCharset(page, "");
-    std::string utf8 = libdiff::internal::ConvertToUtf8(page, cs.charset);
+    std::string utf8 = libdiff::internal::ConvertToUtf8(page, cs);
     libdiff::internal::DropScriptAndStyleBodies(&utf8);
     docs.push_back(libdiff::internal::ParseHtml(utf8, ""));
   }

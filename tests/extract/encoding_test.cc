@@ -93,5 +93,26 @@ TEST(CharsetConversion, OutputIsValidUtf8WithoutNulsWhateverTheCharset) {
   }
 }
 
+TEST(CharsetConversion, DecisionSaysWhenTheBytesAreAlreadyCleanUtf8) {
+  // Long enough to exercise the eight-bytes-at-a-time ASCII scan.
+  const std::string ascii = "<meta charset=utf-8><p>" + std::string(100, 'a') + "</p>";
+  const std::string clean = ascii + "caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D caf\xC3\xA9 caf\xC3\xA9";
+  const CharsetDecision d = DetectCharset(clean, "");
+  EXPECT_TRUE(d.clean_utf8);
+  EXPECT_EQ(ConvertToUtf8(clean, d), clean);
+  EXPECT_TRUE(DetectCharset(ascii, "").clean_utf8);  // fallback path too
+
+  // A stray byte or a NUL anywhere, even after a long ASCII run, is not clean
+  // and is repaired by the conversion.
+  for (const std::string& dirty : {clean + "\xFF", ascii + std::string(1, '\0') + "x"}) {
+    const CharsetDecision dd = DetectCharset(dirty, "");
+    EXPECT_EQ(dd.charset, "utf-8");
+    EXPECT_FALSE(dd.clean_utf8);
+    const std::string out = ConvertToUtf8(dirty, dd);
+    EXPECT_TRUE(IsValidUtf8(out));
+    EXPECT_EQ(out.find('\0'), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace libdiff::internal

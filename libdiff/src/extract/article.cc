@@ -58,7 +58,7 @@ Result<Article> ExtractArticle(std::string_view html, const ExtractOptions& opti
   Article article;
   article.url = internal::IsValidUtf8(options.url) ? options.url : internal::RepairUtf8(options.url);
   const internal::CharsetDecision charset = internal::DetectCharset(html, options.content_type);
-  std::string utf8 = internal::ConvertToUtf8(html, charset.charset);
+  std::string utf8 = internal::ConvertToUtf8(html, charset);
   internal::DropScriptAndStyleBodies(&utf8);
   internal::XmlDocument doc = internal::ParseHtml(utf8, article.url);
 #if defined(LIBDIFF_EXTRACT_HAVE_METADATA)

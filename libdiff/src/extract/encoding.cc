@@ -64,15 +64,29 @@ std::string MetaCharset(std::string_view html) {
 struct Utf8Census {
   size_t multibyte = 0;  // well-formed sequences of 2..4 bytes
   size_t invalid = 0;    // ill-formed bytes
+  bool nul = false;      // a NUL byte somewhere
 };
+
+// True when none of the 8 bytes at p is >= 0x80 or NUL.
+inline bool PlainAscii8(const uint8_t* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  // High bit set in any byte, or any byte zero (the classic has-zero-byte test).
+  return ((w | ((w - kOnes) & ~w)) & kHighs) == 0;
+}
 
 Utf8Census CountUtf8(std::string_view s) {
   Utf8Census c;
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   const size_t n = s.size();
   for (size_t i = 0; i < n;) {
+    // Pages are mostly ASCII markup: skip it eight bytes at a time.
+    while (i + 8 <= n && PlainAscii8(p + i)) i += 8;
+    if (i >= n) break;
     const uint8_t b = p[i];
     if (b < 0x80) {
+      if (b == 0) c.nul = true;
       ++i;
       continue;
     }
@@ -111,10 +125,9 @@ Utf8Census CountUtf8(std::string_view s) {
 
 // Mostly UTF-8: a page with a few stray bytes is repaired rather than re-read
 // as Windows-1252 (which would garble every other non-ASCII character).
-bool LooksLikeUtf8(std::string_view s) {
-  const Utf8Census c = CountUtf8(s);
-  return c.invalid == 0 || c.multibyte >= 4 * c.invalid;
-}
+bool LooksLikeUtf8(const Utf8Census& c) { return c.invalid == 0 || c.multibyte >= 4 * c.invalid; }
+
+bool CleanUtf8(const Utf8Census& c) { return c.invalid == 0 && !c.nul; }
 
 bool IsSingleByteLatin(const std::string& charset) { return charset == "windows-1252"; }
 
@@ -255,14 +268,28 @@ CharsetDecision DetectCharset(std::string_view html, std::string_view content_ty
     if (declared == "utf-16le" || declared == "utf-16be") declared = "utf-8";
   }
   if (declared.empty()) {
-    return {LooksLikeUtf8(html) ? "utf-8" : "windows-1252", "fallback"};
+    const Utf8Census c = CountUtf8(html);
+    if (LooksLikeUtf8(c)) return {"utf-8", "fallback", CleanUtf8(c)};
+    return {"windows-1252", "fallback"};
   }
-  if (declared == "utf-8" && !LooksLikeUtf8(html)) return {"windows-1252", source + "+checked"};
+  if (declared == "utf-8") {
+    const Utf8Census c = CountUtf8(html);
+    if (!LooksLikeUtf8(c)) return {"windows-1252", source + "+checked"};
+    return {declared, source, CleanUtf8(c)};
+  }
   if (IsSingleByteLatin(declared)) {
     const Utf8Census c = CountUtf8(html);
-    if (c.invalid == 0 && c.multibyte > 0) return {"utf-8", source + "+checked"};
+    if (c.invalid == 0 && c.multibyte > 0) return {"utf-8", source + "+checked", CleanUtf8(c)};
   }
   return {declared, source};
+}
+
+std::string ConvertToUtf8(std::string_view html, const CharsetDecision& decision) {
+  if (decision.clean_utf8 && decision.charset == "utf-8") {
+    if (html.size() >= 3 && std::memcmp(html.data(), "\xEF\xBB\xBF", 3) == 0) html.remove_prefix(3);
+    return std::string(html);
+  }
+  return ConvertToUtf8(html, decision.charset);
 }
 
 std::string ConvertToUtf8(std::string_view html, const std::string& charset) {

@@ -28,6 +28,9 @@ namespace libdiff::internal {
 struct CharsetDecision {
   std::string charset;  // normalised label: "utf-8", "windows-1252", "utf-16le", or an iconv name
   std::string source;   // "bom", "content-type", "meta", "fallback", or "<source>+checked"
+  // True when the bytes were found to be well-formed UTF-8 without NUL bytes
+  // while deciding (ConvertToUtf8 then copies them without checking again).
+  bool clean_utf8 = false;
 };
 
 // Decides the charset of `html` given the HTTP Content-Type (may be empty).
@@ -37,6 +40,10 @@ CharsetDecision DetectCharset(std::string_view html, std::string_view content_ty
 // in `charset` (from DetectCharset). Bytes that cannot be decoded become
 // U+FFFD; an unknown charset is read as Windows-1252. A leading BOM is dropped.
 std::string ConvertToUtf8(std::string_view html, const std::string& charset);
+
+// As above, with the decision from DetectCharset(html, ...) for these same
+// bytes: skips the second well-formedness check when the decision made it.
+std::string ConvertToUtf8(std::string_view html, const CharsetDecision& decision);
 
 // The normalised charset label for `label` (case-insensitive, WHATWG aliases);
 // empty when `label` is empty.

@@ -64,6 +64,8 @@ void DropScriptAndStyleBodies(std::string* html) {
       close = "</script";
     } else if (StartsWithLower(s, read, "<style") && ends_name(read + 6)) {
       close = "</style";
+    } else if (StartsWithLower(s, read, "<svg") && ends_name(read + 4)) {
+      close = "</svg";
     } else {
       s[write++] = s[read++];
       continue;
@@ -72,7 +74,7 @@ void DropScriptAndStyleBodies(std::string* html) {
     if (tag_end == std::string::npos) break;
     const std::string_view tag(s.data() + read, tag_end + 1 - read);
     bool keep = false;
-    for (size_t k = 0; k + 7 <= tag.size() && !keep; ++k) {
+    for (size_t k = 0; close == "</script" && k + 7 <= tag.size() && !keep; ++k) {
       keep = StartsWithLower(s, read + k, "ld+json");
     }
     // The open tag itself.
