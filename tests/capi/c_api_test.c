@@ -134,6 +134,25 @@ static void TestVersionAndErrors(void) {
     CHECK(strcmp(libdiff_last_error(), "") == 0);
     libdiff_fingerprint_free(f);
   }
+  /* A long message is cut at a character boundary and ends in "...". */
+  {
+    static char path[6016];
+    size_t n = (size_t)snprintf(path, sizeof path, "/nonexistent/");
+    while (n + 2 < sizeof path) {
+      path[n++] = '\xc3'; /* U+00E9 */
+      path[n++] = '\xa9';
+    }
+    libdiff_store_options *options = NULL;
+    libdiff_store *store = NULL;
+    OK(libdiff_store_options_create(&options));
+    OK(libdiff_store_options_set_read_only(options, 1));
+    CHECK(libdiff_store_open(&store, options, path, n) != LIBDIFF_OK);
+    const char *error = libdiff_last_error();
+    const size_t len = strlen(error);
+    CHECK(len >= 100 && len < 4096);
+    CHECK(len >= 4 && strcmp(error + len - 3, "...") == 0 && (unsigned char)error[len - 4] == 0xa9);
+    libdiff_store_options_free(options);
+  }
 }
 
 static void TestExtract(void) {

@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <initializer_list>
 #include <memory>
 #include <mutex>
 #include <new>
@@ -51,7 +52,38 @@ static_assert(LIBDIFF_ERROR_INTERNAL == -static_cast<int>(StatusCode::kInternal)
 static_assert(static_cast<int>(libdiff::DiffFormat::kWord) == LIBDIFF_FORMAT_WORD);
 static_assert(static_cast<int>(libdiff::DiffFormat::kStat) == LIBDIFF_FORMAT_STAT);
 
-thread_local std::string t_last_error;
+// The calling thread's last error: a plain array, not a std::string. It has no
+// destructor, so it stays valid in code that runs after the thread's
+// thread_local objects are destroyed (atexit handlers, pthread key destructors,
+// other libraries' thread_local destructors), where a std::string would be freed
+// memory; and setting it never allocates. A longer message is cut at a UTF-8
+// character boundary and ends in "...".
+constexpr size_t kLastErrorCapacity = 4096;
+thread_local char t_last_error[kLastErrorCapacity];
+
+void ClearLastError() noexcept { t_last_error[0] = '\0'; }
+
+// Sets the last error to the concatenation of `parts`.
+void SetLastError(std::initializer_list<std::string_view> parts) noexcept {
+  constexpr std::string_view kEllipsis = "...";
+  constexpr size_t kRoom = kLastErrorCapacity - 1;
+  size_t n = 0;
+  bool cut = false;
+  for (std::string_view part : parts) {
+    const size_t take = std::min(part.size(), kRoom - n);
+    std::memcpy(t_last_error + n, part.data(), take);
+    n += take;
+    cut = cut || take < part.size();
+  }
+  if (cut) {
+    n = kRoom - kEllipsis.size();
+    // t_last_error[n] is the first byte dropped: back off to a character start.
+    while (n > 0 && (static_cast<unsigned char>(t_last_error[n]) & 0xC0) == 0x80) --n;
+    std::memcpy(t_last_error + n, kEllipsis.data(), kEllipsis.size());
+    n += kEllipsis.size();
+  }
+  t_last_error[n] = '\0';
+}
 
 // Magic numbers: one per handle type, and one written over a handle as it is
 // freed so that a second free or a use after free is usually caught.
@@ -89,34 +121,22 @@ int CodeOf(StatusCode code) { return -static_cast<int>(code); }
 template <typename Body>
 int Guard(const char* fn, Body&& body) noexcept {
   try {
-    t_last_error.clear();
+    ClearLastError();
     Status s = body();
     if (s.ok()) return LIBDIFF_OK;
-    t_last_error = std::string(fn) + ": " + s.message();
+    SetLastError({fn, ": ", s.message()});
     return CodeOf(s.code());
   } catch (const BoundaryError& e) {
-    try {
-      t_last_error = std::string(fn) + ": " + e.status.message();
-    } catch (...) {
-    }
+    SetLastError({fn, ": ", e.status.message()});
     return CodeOf(e.status.code());
   } catch (const std::bad_alloc&) {
-    try {
-      t_last_error = std::string(fn) + ": out of memory";
-    } catch (...) {
-    }
+    SetLastError({fn, ": out of memory"});
     return LIBDIFF_ERROR_RESOURCE_EXHAUSTED;
   } catch (const std::exception& e) {
-    try {
-      t_last_error = std::string(fn) + ": internal error: " + e.what();
-    } catch (...) {
-    }
+    SetLastError({fn, ": internal error: ", e.what()});
     return LIBDIFF_ERROR_INTERNAL;
   } catch (...) {
-    try {
-      t_last_error = std::string(fn) + ": internal error: unknown exception";
-    } catch (...) {
-    }
+    SetLastError({fn, ": internal error: unknown exception"});
     return LIBDIFF_ERROR_INTERNAL;
   }
 }
@@ -441,7 +461,7 @@ int libdiff_version_number(void) { return LIBDIFF_VERSION_NUMBER; }
 
 const char* libdiff_version_string(void) { return LIBDIFF_VERSION_STRING; }
 
-const char* libdiff_last_error(void) { return t_last_error.c_str(); }
+const char* libdiff_last_error(void) { return t_last_error; }
 
 const char* libdiff_strerror(int code) {
   if (code > 0 || code < LIBDIFF_ERROR_INTERNAL) return "unknown error";
