@@ -1,10 +1,13 @@
 // Copyright 2026 The libdiff Authors.
 //
-// libdiff diff [--format word|unified|json|html] [--stat] [--no-color] OLD NEW
+// libdiff diff [--format word|unified|json|html] [--stat] [--no-color] [--store DIR] OLD NEW
 // Compares two versions of an article. OLD and NEW are HTML files (the
-// article is extracted first) or plain-text files (paragraphs separated by
-// blank lines; a first line "# Title" is the title); "-" reads standard input for one of them. Exit status as
-// diff(1): 0 when body and title are the same, 1 when they differ, 2 on trouble.
+// article is extracted first), plain-text files (paragraphs separated by
+// blank lines; a first line "# Title" is the title), "-" for standard input
+// (one of them), or revisions in a store: URL@REV, URL@latest or URL (the
+// latest), read with Store::ReadRevision. Files and revisions mix. Exit
+// status as diff(1): 0 when body and title are the same, 1 when they differ,
+// 2 on trouble.
 #include <unistd.h>
 
 #include <cstdio>
@@ -16,6 +19,8 @@
 #include "command.h"
 #include "libdiff/article.h"
 #include "libdiff/diff.h"
+#include "libdiff/store.h"
+#include "store_flags.h"
 #include "util/file.h"
 
 namespace libdiff::tools {
@@ -32,6 +37,7 @@ struct DiffFlags {
   bool no_metadata = false;
   int context = -2;  // -2: the format's default
   size_t max_bytes = size_t{64} << 20;
+  std::string store;  // for URL[@REV] arguments
 };
 
 std::string Lower(std::string_view s) {
@@ -79,15 +85,79 @@ Result<Article> LoadArticle(const std::string& path, const DiffFlags& flags) {
   return ArticleFromText(data);
 }
 
+// An argument naming a stored revision rather than a file.
+bool IsStoreReference(std::string_view arg) {
+  const std::string head = Lower(arg.substr(0, 8));
+  return head.rfind("http://", 0) == 0 || head.rfind("https://", 0) == 0;
+}
+
+struct StoreReference {
+  std::string url;
+  uint32_t revision = 0;  // 0: the latest
+};
+
+// URL@REV, URL@latest or URL. An '@' followed by anything else belongs to the
+// URL ("https://medium.com/@someone/story"), which then means the latest.
+Result<StoreReference> ParseStoreReference(const std::string& arg) {
+  StoreReference ref{arg, 0};
+  const size_t at = arg.rfind('@');
+  if (at == std::string::npos) return ref;
+  const std::string rev = arg.substr(at + 1);
+  if (rev == "latest") {
+    ref.url = arg.substr(0, at);
+  } else if (!rev.empty() && rev.find_first_not_of("0123456789") == std::string::npos) {
+    if (rev.size() > 9 || std::stoul(rev) == 0) {
+      return Status::InvalidArgument(arg + ": revisions are numbered from 1");
+    }
+    ref.url = arg.substr(0, at);
+    ref.revision = static_cast<uint32_t>(std::stoul(rev));
+  }
+  return ref;
+}
+
+// Reads the revision `arg` names; *label becomes URL@REV or URL@latest.
+Result<Article> LoadRevision(Store* store, const std::string& arg, std::string* label) {
+  LIBDIFF_ASSIGN_OR_RETURN(StoreReference ref, ParseStoreReference(arg));
+  *label = ref.url + "@" + (ref.revision == 0 ? "latest" : std::to_string(ref.revision));
+  const std::string where = "store " + store->dir() + ": ";
+  Result<Article> article = store->ReadRevision(ref.url, ref.revision);
+  if (article.ok() || !article.status().IsNotFound()) {
+    if (!article.ok()) return article.status().WithContext(where + *label);
+    return article;
+  }
+  // Unknown URL, or a revision it does not have: say which ones it has.
+  Result<ArticleHistory> history = store->History(ref.url);
+  if (!history.ok()) return Status::NotFound(where + history.status().message());
+  std::string revisions;
+  for (size_t i = 0; i < history->revisions.size(); ++i) {
+    if (i == 10) {
+      revisions += ", ... " + std::to_string(history->revisions.back().revision);
+      break;
+    }
+    revisions += (i == 0 ? "" : ", ") + std::to_string(history->revisions[i].revision);
+  }
+  return Status::NotFound(where + ref.url + " has no revision " + std::to_string(ref.revision) +
+                          " (its revisions: " + revisions + ")");
+}
+
 int RunDiff(const DiffFlags& flags) {
   Result<DiffFormat> format = ParseDiffFormat(flags.stat ? "stat" : flags.format);
   if (!format.ok()) return ReportError(format.status().message());
   if (flags.old_input == "-" && flags.new_input == "-") {
     return ReportError("only one of OLD and NEW can be standard input");
   }
-  Result<Article> old_article = LoadArticle(flags.old_input, flags);
+  std::unique_ptr<Store> store;
+  if (IsStoreReference(flags.old_input) || IsStoreReference(flags.new_input)) {
+    store = OpenStoreOrReport(flags.store, /*read_only=*/true);
+    if (!store) return 2;
+  }
+  std::string old_label = flags.old_input, new_label = flags.new_input;
+  auto load = [&](const std::string& arg, std::string* label) {
+    return IsStoreReference(arg) ? LoadRevision(store.get(), arg, label) : LoadArticle(arg, flags);
+  };
+  Result<Article> old_article = load(flags.old_input, &old_label);
   if (!old_article.ok()) return ReportError(old_article.status().message());
-  Result<Article> new_article = LoadArticle(flags.new_input, flags);
+  Result<Article> new_article = load(flags.new_input, &new_label);
   if (!new_article.ok()) return ReportError(new_article.status().message());
 
   DiffOptions options;
@@ -103,8 +173,8 @@ int RunDiff(const DiffFlags& flags) {
   if (*format == DiffFormat::kJson || *format == DiffFormat::kHtml) render.color = false;
   render.full_text = flags.full;
   if (flags.context != -2) render.context = flags.context;
-  render.old_label = flags.old_input;
-  render.new_label = flags.new_input;
+  render.old_label = old_label;
+  render.new_label = new_label;
   const std::string out = RenderDiff(*diff, *format, render);
   if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
     return ReportError("writing the diff to standard output failed");
@@ -129,8 +199,17 @@ CommandRunner SetupDiff(CLI::App& app) {
   sub->add_flag("--no-moves", flags->no_moves, "Report moved sentences as deleted and inserted");
   sub->add_flag("--no-metadata", flags->no_metadata, "Compare title and body only");
   sub->add_option("--max-bytes", flags->max_bytes, "Larger inputs are refused (default 64 MiB)");
-  sub->add_option("old", flags->old_input, "The old version: HTML or text file ('-' = stdin)")->required();
-  sub->add_option("new", flags->new_input, "The new version: HTML or text file ('-' = stdin)")->required();
+  AddStoreOption(sub, &flags->store);
+  sub->add_option("old", flags->old_input,
+                  "The old version: HTML or text file ('-' = stdin), or URL@REV, URL@latest or URL "
+                  "(latest) from --store")
+      ->required();
+  sub->add_option("new", flags->new_input, "The new version: as OLD")->required();
+  sub->footer(
+      "Revisions: an argument starting with http:// or https:// is a stored article, "
+      "URL@REV (numbered from 1, as `libdiff history` lists them), URL@latest or URL; "
+      "files and revisions mix.\n"
+      "Example: libdiff diff --store DIR https://example.com/news/a@1 https://example.com/news/a@2");
   return [flags] { return RunDiff(*flags); };
 }
 
