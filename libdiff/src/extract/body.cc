@@ -142,6 +142,17 @@ struct Elem {
   double furniture_good = 0;  // prose inside furniture subtrees below this element
   int good_blocks = 0;
   int link_blocks = 0;
+  // Shape of the element, for comparing it with its siblings.
+  size_t signature = 0;   // hash of the tag name and the first class token
+  int prev_sibling = -1;  // the previous element read under the same parent
+  int next_sibling = -1;
+  // Every block below, furniture or not.
+  int all_blocks = 0;
+  int all_good_blocks = 0;
+  double all_good = 0;
+  int h1_blocks = 0;
+  int all_link_blocks = 0;
+  bool teaser = false;  // one of a run of look-alike teasers (headline link + summary)
 };
 
 struct RawBlock {
@@ -157,6 +168,7 @@ struct RawBlock {
   // is prose; a short one ("byline", "caption") is furniture.
   bool own_mark_only = false;
   int outer_furniture_depth = -1;
+  int furniture_elem = -1;  // the innermost furniture ancestor, -1 if none
   // Classification.
   double good = 0;
   double bad = 0;
@@ -169,6 +181,7 @@ struct Context {
   bool h1 = false;
   int furniture_depth = -1;
   int outer_furniture_depth = -1;
+  int furniture_elem = -1;
   bool own_mark_only = false;
 };
 
@@ -204,7 +217,8 @@ class TreeReader {
     top.depth = 0;
     elems_.push_back(top);
     Context ctx;
-    for (xmlNode* c = root; c != nullptr; c = c->next) Visit(c, 0, 1, ctx);
+    int prev = -1;
+    for (xmlNode* c = root; c != nullptr; c = c->next) prev = Visit(c, 0, 1, ctx, prev);
     Flush(ctx);
     elems_[0].end = static_cast<int>(elems_.size());
   }
@@ -248,6 +262,7 @@ class TreeReader {
       b.furniture_depth = ctx.furniture_depth;
       b.own_mark_only = ctx.own_mark_only;
       b.outer_furniture_depth = ctx.outer_furniture_depth;
+      b.furniture_elem = ctx.furniture_elem;
       blocks_.push_back(std::move(b));
     }
     buf_.clear();
@@ -258,30 +273,34 @@ class TreeReader {
 
   static bool HasText(const xmlNode* n) { return n->content != nullptr && n->content[0] != 0; }
 
-  void Visit(xmlNode* node, int parent, int depth, Context& ctx) {
+  // Reads `node` and its subtree; returns the index of the last element read
+  // directly under `parent` (`prev` when `node` adds none).
+  int Visit(xmlNode* node, int parent, int depth, Context& ctx, int prev) {
     if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
       if (HasText(node)) AppendText(NodeText(node));
-      return;
+      return prev;
     }
-    if (node->type != XML_ELEMENT_NODE) return;
-    if (depth > options_.max_depth) return;
+    if (node->type != XML_ELEMENT_NODE) return prev;
+    if (depth > options_.max_depth) return prev;
     const uint32_t tag = TagFlags(node);
     if (tag & kSkip) {
       if (tag & kScriptTag) CaptureJsonLd(node);
-      return;
+      return prev;
     }
     if (tag & kBreak) {
       pending_space_ = true;
-      return;
+      return prev;
     }
     if (tag & kCell) pending_space_ = true;
 
     bool furniture = (tag & kFurnitureTag) != 0;
     bool article_body = false;
+    // The first token of the class attribute, as attrs_[class_start, class_end).
+    size_t class_start = 0, class_end = 0;
     if (node->properties != nullptr) {
-      if (AttributeValue(node, "hidden") != nullptr) return;
+      if (AttributeValue(node, "hidden") != nullptr) return prev;
       const char* aria_hidden = AttributeValue(node, "aria-hidden");
-      if (aria_hidden != nullptr && std::strcmp(aria_hidden, "true") == 0) return;
+      if (aria_hidden != nullptr && std::strcmp(aria_hidden, "true") == 0) return prev;
       // Inline display:none is not a reason to skip: paywalled pages hide the
       // rest of the article that way, while hidden menus and modals carry
       // furniture classes anyway.
@@ -292,10 +311,14 @@ class TreeReader {
         attrs_.push_back(' ');
         for (const char* p = v; *p; ++p)
           attrs_.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(*p))));
+        if (name[0] == 'c') {
+          class_start = std::min(attrs_.find_first_not_of(" \t\n\r\f"), attrs_.size());
+          class_end = std::min(attrs_.find_first_of(" \t\n\r\f", class_start), attrs_.size());
+        }
       }
       if (!attrs_.empty()) {
         const uint8_t marks = AttributeMarks();
-        if (marks & kMarkHidden) return;
+        if (marks & kMarkHidden) return prev;
         article_body = (marks & kMarkArticleBody) != 0;
         if (marks & kMarkFurniture) furniture = true;
       }
@@ -309,6 +332,13 @@ class TreeReader {
     e.tag = tag;
     e.furniture = furniture;
     e.article_body = article_body;
+    e.prev_sibling = prev;
+    // Teasers of a list differ in their other classes ("box news", "box review").
+    const std::string_view first_class =
+        std::string_view(attrs_).substr(class_start, class_end - class_start);
+    e.signature = std::hash<std::string_view>{}(first_class) * 31 +
+                  std::hash<std::string_view>{}(NodeName(node));
+    if (prev >= 0) elems_[static_cast<size_t>(prev)].next_sibling = index;
     elems_.push_back(e);
 
     const bool block = (tag & kBlockTag) || furniture || article_body;
@@ -321,6 +351,7 @@ class TreeReader {
         inner.own_mark_only = std::strcmp(NodeName(node), "p") == 0;
         inner.outer_furniture_depth = ctx.furniture_depth;
         inner.furniture_depth = depth;
+        inner.furniture_elem = index;
       }
       if (tag & kHeadingTag) {
         inner.kind = BlockKind::kHeading;
@@ -336,11 +367,14 @@ class TreeReader {
       }
     }
     if (tag & kLinkTag) ++link_depth_;
-    for (xmlNode* c = node->children; c != nullptr; c = c->next) Visit(c, index, depth + 1, inner);
+    int child = -1;
+    for (xmlNode* c = node->children; c != nullptr; c = c->next)
+      child = Visit(c, index, depth + 1, inner, child);
     if (tag & kLinkTag) --link_depth_;
     if (block) Flush(inner);
     if (tag & kCell) pending_space_ = true;
     elems_[static_cast<size_t>(index)].end = static_cast<int>(elems_.size());
+    return index;
   }
 
   static constexpr uint8_t kMarkHidden = 1, kMarkArticleBody = 2, kMarkFurniture = 4;
@@ -549,6 +583,36 @@ void Classify(RawBlock& b) {
   }
 }
 
+// Marks runs of teasers: three or more consecutive siblings of the same shape
+// (tag and class), most of them holding a link-heavy block (the headline link)
+// and at most two short paragraphs of prose (the summary). Lists of other
+// articles look like this ("Latest", "More from", topic rivers); an article's
+// own paragraphs do not, as they are not each wrapped with a headline link.
+void MarkTeaserRuns(std::vector<Elem>& elems) {
+  const auto teaser_shaped = [&](const Elem& e) {
+    return e.all_link_blocks >= 1 && e.all_good_blocks >= 1 && e.all_good_blocks <= 2 &&
+           e.all_good <= 800;
+  };
+  for (size_t i = 1; i < elems.size(); ++i) {
+    const Elem& first = elems[i];
+    if (first.prev_sibling >= 0 &&
+        elems[static_cast<size_t>(first.prev_sibling)].signature == first.signature)
+      continue;  // not the start of a run
+    int run = 0, shaped = 0;
+    for (int j = static_cast<int>(i); j >= 0 && elems[static_cast<size_t>(j)].signature == first.signature;
+         j = elems[static_cast<size_t>(j)].next_sibling) {
+      ++run;
+      if (teaser_shaped(elems[static_cast<size_t>(j)])) ++shaped;
+    }
+    if (shaped < 3 || 3 * shaped < 2 * run) continue;
+    for (int j = static_cast<int>(i); j >= 0 && elems[static_cast<size_t>(j)].signature == first.signature;
+         j = elems[static_cast<size_t>(j)].next_sibling) {
+      Elem& e = elems[static_cast<size_t>(j)];
+      if (teaser_shaped(e)) e.teaser = true;
+    }
+  }
+}
+
 }  // namespace
 
 bool IsVolatileOrFurnitureText(const std::string& text) {
@@ -572,11 +636,64 @@ BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::
     return result;
   }
 
-  // Classify blocks and propagate their mass to every ancestor.
-  size_t total_bytes = 0;
+  // Classify blocks and count every block below each element (parents come
+  // before their children in `elems`).
+  double page_good = 0;
   for (RawBlock& b : blocks) {
     Classify(b);
-    if (b.own_mark_only && b.good > 0) b.furniture_depth = b.outer_furniture_depth;
+    Elem& owner = elems[static_cast<size_t>(b.owner)];
+    ++owner.all_blocks;
+    if (b.h1) ++owner.h1_blocks;
+    if (b.bytes >= 15 && b.link_bytes * 2 > b.bytes) ++owner.all_link_blocks;
+    if (b.good > 0) {
+      ++owner.all_good_blocks;
+      owner.all_good += b.good;
+      page_good += b.good;
+    }
+  }
+  for (size_t i = elems.size(); i-- > 1;) {
+    const Elem& e = elems[i];
+    Elem& p = elems[static_cast<size_t>(e.parent)];
+    p.all_blocks += e.all_blocks;
+    p.all_good_blocks += e.all_good_blocks;
+    p.all_good += e.all_good;
+    p.h1_blocks += e.h1_blocks;
+    p.all_link_blocks += e.all_link_blocks;
+  }
+  MarkTeaserRuns(elems);
+  // A furniture mark that wraps a single paragraph of prose, repeated on its
+  // siblings (<div class="subscriber-preview"><p>...</p></div> per paragraph),
+  // marks paragraphs of the article, not furniture.
+  const auto lone_prose = [&](int i) {
+    if (i < 0) return false;
+    const Elem& e = elems[static_cast<size_t>(i)];
+    return e.all_blocks == 1 && e.all_good_blocks == 1;
+  };
+  const auto repeated_prose_wrapper = [&](int i) {
+    const Elem& e = elems[static_cast<size_t>(i)];
+    if (!lone_prose(i)) return false;
+    for (int s : {e.prev_sibling, e.next_sibling}) {
+      if (s >= 0 && elems[static_cast<size_t>(s)].signature == e.signature && lone_prose(s)) return true;
+    }
+    return false;
+  };
+
+  // Propagate each block's mass to every ancestor.
+  size_t total_bytes = 0;
+  for (RawBlock& b : blocks) {
+    if (b.good > 0 && (b.own_mark_only || (b.furniture_elem >= 0 && repeated_prose_wrapper(b.furniture_elem))))
+      b.furniture_depth = b.outer_furniture_depth;
+    // Text in a teaser counts as furniture for the elements above the teaser.
+    for (int a = b.owner; a > 0; a = elems[static_cast<size_t>(a)].parent) {
+      const Elem& t = elems[static_cast<size_t>(a)];
+      if (t.teaser) {
+        if (t.depth > b.furniture_depth) {
+          b.outer_furniture_depth = b.furniture_depth;
+          b.furniture_depth = t.depth;
+        }
+        break;
+      }
+    }
     total_bytes += b.bytes;
     const bool link_block = b.bytes >= 20 && b.link_bytes * 10 >= b.bytes * 8;
     for (int a = b.owner; a >= 0; a = elems[static_cast<size_t>(a)].parent) {
@@ -607,9 +724,24 @@ BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::
     const Elem& e = elems[i];
     if (e.good_blocks == 0) continue;
     double score = e.good - e.bad;
+    // In (or at) a furniture subtree that holds a minor share of the page's
+    // prose (a sidebar box, a comment thread): prose there is rarely the
+    // article. A furniture mark on a wrapper of most of the page
+    // (<html class="sidebar-mode-1">, <div class="subscriber-content">) says nothing.
+    for (int a = static_cast<int>(i); a > 0; a = elems[static_cast<size_t>(a)].parent) {
+      const Elem& f = elems[static_cast<size_t>(a)];
+      if (f.furniture && f.all_good < 0.5 * page_good) {
+        score *= 0.5;
+        break;
+      }
+    }
     if (e.article_body) score *= 1.3;
     if (e.tag & kArticleTag) score *= 1.1;
     if (e.tag & kMainTag) score *= 1.05;
+#ifdef LIBDIFF_BODY_DEBUG
+    if (std::getenv("LIBDIFF_BODY_DEBUG") != nullptr && score > 200)
+      std::fprintf(stderr, "candidate %zu good=%.0f bad=%.0f score=%.0f\n", i, e.good, e.bad, score);
+#endif
     if (score >= best_score && score > 0) {
       best_score = score;
       best = static_cast<int>(i);
@@ -622,7 +754,7 @@ BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::
       std::string chain;
       for (int a = b.owner; a > 0; a = elems[static_cast<size_t>(a)].parent) {
         const Elem& e = elems[static_cast<size_t>(a)];
-        chain = std::to_string(a) + (e.furniture ? "F" : "") + (e.article_body ? "A" : "") + ">" + chain;
+        chain = std::to_string(a) + (e.furniture ? "F" : "") + (e.article_body ? "A" : "") + (e.teaser ? "T" : "") + ">" + chain;
       }
       std::fprintf(stderr, "[%s] good=%.0f bad=%.0f fd=%d %s :: %.80s\n", chain.c_str(), b.good, b.bad,
                    b.furniture_depth, b.volatile_text ? "V" : "", b.text.c_str());

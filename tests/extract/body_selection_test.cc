@@ -1,0 +1,131 @@
+// Copyright 2026 The libdiff Authors.
+//
+// Which part of a page the body comes from: hand-written pages, each showing
+// one way the choice can go wrong on real news pages.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extract/extract_test_util.h"
+#include "libdiff/article.h"
+
+namespace libdiff {
+namespace {
+
+using testing::Contains;
+using testing::MustExtract;
+
+// A short news story: three paragraphs, about 560 bytes of prose.
+std::string ShortStory(const std::string& subject) {
+  return "<p>The distributor announced on Saturday that it has licensed the film about " + subject +
+         " and will screen it in cinemas across the country next spring.</p>"
+         "<p>The film opened at home on December 8 and ranked sixth in its opening weekend, "
+         "earning the equivalent of nine hundred thousand dollars in three days.</p>"
+         "<p>The memoir behind the film tells of a girl who did not fit in at her first school "
+         "and found her place at a small private school before the war.</p>";
+}
+
+// A list of teasers for other articles: a headline link, a date, a comment
+// count and a summary each. The summaries together hold more prose than the
+// story, and the boxes differ in their second class (the category).
+std::string TeaserList() {
+  std::string list = "<div class=\"latest\">";
+  const char* kinds[] = {"news", "review", "news", "feature", "review", "news"};
+  for (int i = 0; i < 6; ++i) {
+    const std::string n = std::to_string(i);
+    list += "<div class=\"herald box " + std::string(kinds[i]) + "\"><h3><a href=\"/a/" + n +
+            "\">Another headline number " + n + " about a different anime</a></h3>"
+            "<div class=\"meta\"><time>Dec 2" + n + ", 17:00</time> <a href=\"/c/" + n +
+            "\">4 comments</a></div><div class=\"snippet\">Summary " + n +
+            " of another story: the official website for the television anime began streaming "
+            "a trailer on Saturday for the arc that will start with the next episode in January, "
+            "and the staff revealed the new cast members...</div></div>";
+  }
+  return list + "</div>";
+}
+
+std::string PageWithTeasers(const std::string& subject) {
+  return "<html><body><div id=\"page\"><div class=\"main-column\"><div class=\"story\"><h1>Film "
+         "about " + subject + " licensed</h1><div class=\"text\">" + ShortStory(subject) +
+         "</div></div>" + TeaserList() + "</div></div></body></html>";
+}
+
+TEST(BodySelection, TeaserListWithLongSummariesIsNotTheBody) {
+  const Article a = MustExtract(PageWithTeasers("a girl at the window"));
+  const std::string text = a.Text();
+  EXPECT_TRUE(Contains(text, "licensed the film about a girl at the window")) << text;
+  EXPECT_TRUE(Contains(text, "found her place at a small private school")) << text;
+  EXPECT_FALSE(Contains(text, "Summary")) << text;
+  EXPECT_FALSE(Contains(text, "Another headline")) << text;
+}
+
+TEST(BodySelection, TwoArticlesSharingATeaserListExtractToTheirOwnStories) {
+  // When the list wins, every article of the site extracts to the same text.
+  for (const char* subject : {"a girl at the window", "a crowned virtual streamer"}) {
+    const Article a = MustExtract(PageWithTeasers(subject));
+    ASSERT_EQ(a.blocks.size(), 3u) << a.Text();
+    EXPECT_TRUE(Contains(a.blocks[0].text, subject)) << a.Text();
+  }
+}
+
+TEST(BodySelection, RepeatedParagraphsOfTheArticleAreNotTeasers) {
+  // Look-alike siblings without headline links are the article itself.
+  std::string body;
+  for (int i = 0; i < 5; ++i) {
+    body += "<div class=\"para-block\"><p>Paragraph " + std::to_string(i) +
+            " of the report explains how the council weighed the cost of the flood wall "
+            "against the damage of the last three floods along the river.</p></div>";
+  }
+  const Article a = MustExtract("<html><body><article>" + body + "</article></body></html>");
+  for (int i = 0; i < 5; ++i)
+    EXPECT_TRUE(Contains(a.Text(), "Paragraph " + std::to_string(i))) << a.Text();
+}
+
+TEST(BodySelection, ParagraphsEachWrappedInAFurnitureLikeClassAreKept) {
+  // Paywalled pages wrap each paragraph: <div class="subscriber-preview"><p>.
+  std::string body;
+  for (int i = 0; i < 6; ++i) {
+    body += "<div class=\"subscriber-preview\"><p>Part " + std::to_string(i) +
+            " of the story: the mill stood empty for twenty years before a group of neighbours "
+            "formed a nonprofit to clean up the site and turn it into a park.</p></div>";
+  }
+  const std::string html =
+      "<html><body><div class=\"article-body\">" + body +
+      "</div><div class=\"author-bio\"><p>Jane Roe has covered the city for the paper since "
+      "2009 and writes about housing, planning and the environment.</p></div></body></html>";
+  const Article a = MustExtract(html);
+  for (int i = 0; i < 6; ++i)
+    EXPECT_TRUE(Contains(a.Text(), "Part " + std::to_string(i) + " of the story")) << a.Text();
+  // A single furniture-marked paragraph is still furniture.
+  EXPECT_FALSE(Contains(a.Text(), "Jane Roe has covered")) << a.Text();
+}
+
+TEST(BodySelection, ProseInASmallSidebarDoesNotBeatAnArticleWithClutter) {
+  // The article's column carries link-heavy clutter between its paragraphs;
+  // a sidebar box holds one clean block of prose, less than the article's.
+  std::string story;
+  for (int i = 0; i < 6; ++i) {
+    story += "<p>Paragraph " + std::to_string(i) +
+             " of the story: the council voted on Monday to build the wall, which will protect "
+             "four thousand homes from the river when it floods in the spring.</p>"
+             "<div><a href=\"/x\">Read more: the council's budget for the coming year</a> "
+             "<a href=\"/y\">Vote results by ward and by district</a></div>";
+  }
+  const std::string html =
+      "<html><body><div class=\"col\">" + story +
+      "</div><div class=\"sidebar\"><div class=\"box\"><p>In other news, the museum will open "
+      "a new wing for modern art next year, after a donation from a local family that made its "
+      "fortune in shipping, the director said on Tuesday in a statement.</p><p>The wing will "
+      "show the family's collection of paintings and sculpture, about three hundred works, and "
+      "the museum expects twice as many visitors in its first year as it had in the last, "
+      "which is why it will stay open until nine on Fridays.</p>"
+      "</div></div>"
+      "</body></html>";
+  const Article a = MustExtract(html);
+  EXPECT_TRUE(Contains(a.Text(), "Paragraph 0 of the story")) << a.Text();
+  EXPECT_TRUE(Contains(a.Text(), "Paragraph 5 of the story")) << a.Text();
+  EXPECT_FALSE(Contains(a.Text(), "museum")) << a.Text();
+}
+
+}  // namespace
+}  // namespace libdiff
