@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cerrno>
+
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -62,6 +64,25 @@ TEST(Environment, MapStopsAtItsMaximum) {
   Status s = (*env)->Write([](MDB_txn* txn) { return PutBlob(txn, "blobs", 64 << 10, 128); });
   EXPECT_TRUE(s.IsResourceExhausted()) << s.ToString();
   EXPECT_NE(s.message().find("maximum"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("map full"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("raise max_map_size"), std::string::npos) << s.message();
+}
+
+TEST(Environment, FullDiskAndFullMapAreNamed) {
+  const Status disk = LmdbStatus(ENOSPC, "/x", "commit");
+  EXPECT_TRUE(disk.IsResourceExhausted()) << disk.ToString();
+  EXPECT_NE(disk.message().find("store /x: commit: disk full"), std::string::npos) << disk.message();
+  EXPECT_FALSE(IsMapFull(disk));
+  const Status map = LmdbStatus(MDB_MAP_FULL, "/x", "commit");
+  EXPECT_TRUE(map.IsResourceExhausted()) << map.ToString();
+  EXPECT_NE(map.message().find("store /x: commit: map full"), std::string::npos) << map.message();
+  EXPECT_TRUE(IsMapFull(map));
+  // LMDB reports a short write (the disk filled mid-commit) as EIO; with room
+  // on the file system, EIO stays an I/O error.
+  testing::TempDir dir;
+  const Status io = LmdbStatus(EIO, dir.path(), "commit");
+  EXPECT_TRUE(io.IsIOError()) << io.ToString();
+  EXPECT_EQ(io.message().find("disk full"), std::string::npos) << io.message();
 }
 
 void MakeStore(const std::string& dir) {

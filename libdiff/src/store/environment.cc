@@ -2,11 +2,13 @@
 #include "store/environment.h"
 
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <filesystem>
+#include <optional>
 #include <system_error>
 
 namespace libdiff::internal {
@@ -14,25 +16,49 @@ namespace {
 
 constexpr std::string_view kMapFullMarker = "MDB_MAP_FULL";
 
+// Below this much free space, an EIO from LMDB is taken for a full disk.
+constexpr uint64_t kDiskFullBelowBytes = uint64_t{1} << 20;
+
 std::string DataPath(const std::string& dir) { return dir + "/data.mdb"; }
+
+// The bytes an unprivileged writer may still use on the file system holding
+// `dir`, or nullopt when statvfs fails.
+std::optional<uint64_t> FreeBytes(std::string_view dir) {
+  struct statvfs fs {};
+  if (::statvfs(std::string(dir).c_str(), &fs) != 0) return std::nullopt;
+  return static_cast<uint64_t>(fs.f_bavail) * fs.f_frsize;
+}
 
 }  // namespace
 
 Status LmdbStatus(int rc, std::string_view dir, std::string_view what) {
-  std::string msg = "store " + std::string(dir) + ": " + std::string(what) + ": " + mdb_strerror(rc);
+  const std::string where = "store " + std::string(dir) + ": " + std::string(what) + ": ";
+  std::string msg = where + mdb_strerror(rc);
   switch (rc) {
     case MDB_SUCCESS:
       return Status::OK();
     case MDB_NOTFOUND:
       return Status::NotFound(msg);
     case MDB_MAP_FULL:
-      if (msg.find(kMapFullMarker) == std::string::npos) msg += " (" + std::string(kMapFullMarker) + ")";
-      return Status::ResourceExhausted(msg);
+      // The marker is what IsMapFull (and so Environment::Write) looks for.
+      return Status::ResourceExhausted(where + "map full (" + std::string(kMapFullMarker) +
+                                       "; the store grows the map up to max_map_size)");
+    case ENOSPC:
+    case EIO: {
+      // LMDB turns a short write, which is how a filling disk usually shows up
+      // mid-commit, into EIO: the free space tells the two apart.
+      const std::optional<uint64_t> free = FreeBytes(dir);
+      if (rc == ENOSPC || (free.has_value() && *free < kDiskFullBelowBytes)) {
+        std::string full = where + "disk full (" + mdb_strerror(rc);
+        if (free.has_value()) full += "; " + std::to_string(*free) + " bytes free on its file system";
+        return Status::ResourceExhausted(full + "); the last committed state is intact");
+      }
+      return Status::IOError(msg);
+    }
     case MDB_TXN_FULL:
     case MDB_READERS_FULL:
     case MDB_DBS_FULL:
     case ENOMEM:
-    case ENOSPC:
       return Status::ResourceExhausted(msg);
     case MDB_INVALID:
     case MDB_VERSION_MISMATCH:
@@ -43,7 +69,6 @@ Status LmdbStatus(int rc, std::string_view dir, std::string_view what) {
     case EACCES:
     case EROFS:
     case EPERM:
-    case EIO:
       return Status::IOError(msg);
     case EINVAL:
       return Status::InvalidArgument(msg);
@@ -210,8 +235,9 @@ Status Environment::Grow() {
   std::unique_lock<std::shared_mutex> exclusive(map_lock_);
   const size_t current = map_size();
   if (current >= options_.max_map_size) {
-    return Status::ResourceExhausted("store " + dir_ + ": the map is full at its maximum size " +
-                                     std::to_string(options_.max_map_size) + " bytes");
+    return Status::ResourceExhausted("store " + dir_ + ": map full: the map is at its maximum size, " +
+                                     std::to_string(options_.max_map_size) +
+                                     " bytes; raise max_map_size");
   }
   const size_t next = std::min(options_.max_map_size, current * 2);
   const int rc = mdb_env_set_mapsize(env_, next);

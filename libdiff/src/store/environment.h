@@ -30,7 +30,9 @@
 namespace libdiff::internal {
 
 // Status for an LMDB return code, naming the store directory and the operation.
-// MDB_MAP_FULL maps to kResourceExhausted with "MDB_MAP_FULL" in the message.
+// MDB_MAP_FULL maps to kResourceExhausted "map full" with "MDB_MAP_FULL" in the
+// message; ENOSPC, and EIO when the file system holding `dir` has less than
+// 1 MiB free (LMDB reports a short write as EIO), to kResourceExhausted "disk full".
 Status LmdbStatus(int rc, std::string_view dir, std::string_view what);
 // True for a status made from MDB_MAP_FULL (by us or by the index stage).
 bool IsMapFull(const Status& status);
