@@ -15,6 +15,25 @@ namespace {
 using testing::Contains;
 using testing::MustExtract;
 
+// Six different sentences of news prose, about 130 bytes each.
+std::string Prose(int i) {
+  static const char* const kProse[] = {
+      "the council voted on Monday to build the wall, which will protect four thousand homes "
+      "from the river when it floods in the spring.",
+      "engineers said the first section would rise along the old towpath, where the water came "
+      "over the bank twice in the last ten years.",
+      "residents of the lower town packed the hall for three hours, and most of those who spoke "
+      "asked why the work had taken so long to start.",
+      "the cost, forty million over five years, will be shared by the city, the region and a "
+      "national fund for climate adaptation projects.",
+      "opponents argued that the money would be better spent moving the most exposed families "
+      "to higher ground further from the river.",
+      "the mayor promised a public report every six months and said the design could still "
+      "change once the soil surveys are finished.",
+  };
+  return kProse[i % 6];
+}
+
 // A short news story: three paragraphs, about 560 bytes of prose.
 std::string ShortStory(const std::string& subject) {
   return "<p>The distributor announced on Saturday that it has licensed the film about " + subject +
@@ -72,9 +91,8 @@ TEST(BodySelection, RepeatedParagraphsOfTheArticleAreNotTeasers) {
   // Look-alike siblings without headline links are the article itself.
   std::string body;
   for (int i = 0; i < 5; ++i) {
-    body += "<div class=\"para-block\"><p>Paragraph " + std::to_string(i) +
-            " of the report explains how the council weighed the cost of the flood wall "
-            "against the damage of the last three floods along the river.</p></div>";
+    body += "<div class=\"para-block\"><p>Paragraph " + std::to_string(i) + ": " + Prose(i) +
+            "</p></div>";
   }
   const Article a = MustExtract("<html><body><article>" + body + "</article></body></html>");
   for (int i = 0; i < 5; ++i)
@@ -85,9 +103,8 @@ TEST(BodySelection, ParagraphsEachWrappedInAFurnitureLikeClassAreKept) {
   // Paywalled pages wrap each paragraph: <div class="subscriber-preview"><p>.
   std::string body;
   for (int i = 0; i < 6; ++i) {
-    body += "<div class=\"subscriber-preview\"><p>Part " + std::to_string(i) +
-            " of the story: the mill stood empty for twenty years before a group of neighbours "
-            "formed a nonprofit to clean up the site and turn it into a park.</p></div>";
+    body += "<div class=\"subscriber-preview\"><p>Part " + std::to_string(i) + " of the story: " +
+            Prose(i) + "</p></div>";
   }
   const std::string html =
       "<html><body><div class=\"article-body\">" + body +
@@ -105,9 +122,7 @@ TEST(BodySelection, ProseInASmallSidebarDoesNotBeatAnArticleWithClutter) {
   // a sidebar box holds one clean block of prose, less than the article's.
   std::string story;
   for (int i = 0; i < 6; ++i) {
-    story += "<p>Paragraph " + std::to_string(i) +
-             " of the story: the council voted on Monday to build the wall, which will protect "
-             "four thousand homes from the river when it floods in the spring.</p>"
+    story += "<p>Paragraph " + std::to_string(i) + " of the story: " + Prose(i) + "</p>"
              "<div><a href=\"/x\">Read more: the council's budget for the coming year</a> "
              "<a href=\"/y\">Vote results by ward and by district</a></div>";
   }
@@ -125,6 +140,40 @@ TEST(BodySelection, ProseInASmallSidebarDoesNotBeatAnArticleWithClutter) {
   EXPECT_TRUE(Contains(a.Text(), "Paragraph 0 of the story")) << a.Text();
   EXPECT_TRUE(Contains(a.Text(), "Paragraph 5 of the story")) << a.Text();
   EXPECT_FALSE(Contains(a.Text(), "museum")) << a.Text();
+}
+
+TEST(BodyOutput, ASummaryRepeatingTheStoryAndADuplicatedBlockAppearOnce) {
+  const std::string p1 =
+      "Police have shut down 34,000 online accounts and punished more than 6,300 people for "
+      "spreading rumours, state media reported on Friday.";
+  const std::string p2 =
+      "The campaign began in April, and the police said it would continue into next year with "
+      "a special action against online rumours.";
+  const std::string p3 =
+      "Officials did not say which kinds of accounts were closed or how many of the people were "
+      "detained rather than fined.";
+  // A key-points box that quotes the first two paragraphs, shown twice (once
+  // for small screens), then the story.
+  const std::string summary = "<div class=\"summary\"><p>" + p1 + " " + p2 + "</p></div>";
+  const Article a = MustExtract("<html><body><article>" + summary + summary + "<p>SHANGHAI: " +
+                                p1 + "</p><p>" + p2 + "</p><p>" + p3 + "</p></article></body></html>");
+  ASSERT_EQ(a.blocks.size(), 3u) << a.Text();
+  EXPECT_EQ(a.blocks[0].text, "SHANGHAI: " + p1);
+  EXPECT_EQ(a.blocks[2].text, p3);
+}
+
+TEST(BodyOutput, AnInterviewsRepeatedQuestionStays) {
+  const std::string q = "How does it feel to be nominated in the first year of the new category?";
+  std::string body;
+  for (const char* guest : {"Ayra", "Burna", "Davido"}) {
+    body += "<p><strong>" + q + "</strong></p><p>" + std::string(guest) +
+            ": It is an honour to be among the first, and it shows how far the music of the "
+            "continent has travelled in the last ten years.</p>";
+  }
+  const Article a = MustExtract("<html><body><article>" + body + "</article></body></html>");
+  size_t questions = 0;
+  for (const Block& b : a.blocks) questions += b.text == q ? 1u : 0u;
+  EXPECT_EQ(questions, 3u) << a.Text();
 }
 
 }  // namespace

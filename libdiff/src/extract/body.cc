@@ -613,6 +613,61 @@ void MarkTeaserRuns(std::vector<Elem>& elems) {
   }
 }
 
+// Hashes of the word 4-grams of `text` (words: runs of ASCII letters and
+// digits or of non-ASCII bytes).
+std::vector<uint64_t> WordShingles(const std::string& text) {
+  std::vector<uint64_t> words;
+  uint64_t h = 0;
+  bool in_word = false;
+  for (char ch : text) {
+    const auto u = static_cast<unsigned char>(ch);
+    if (std::isalnum(u) || u >= 0x80) {
+      h = (in_word ? h : 1469598103934665603ull) ^ u;
+      h *= 1099511628211ull;
+      in_word = true;
+    } else if (in_word) {
+      words.push_back(h);
+      in_word = false;
+    }
+  }
+  if (in_word) words.push_back(h);
+  std::vector<uint64_t> shingles;
+  for (size_t i = 0; i + 4 <= words.size(); ++i) {
+    uint64_t s = words[i];
+    for (size_t k = 1; k < 4; ++k) s = s * 0x9E3779B97F4A7C15ull + words[i + k];
+    shingles.push_back(s);
+  }
+  return shingles;
+}
+
+// Drops blocks whose text the rest of the body already says: a summary box or
+// "key points" list repeating the first paragraphs, a pull quote, a block
+// shown twice (once for small screens). Of two copies the later one stays.
+void DropRepeatedBlocks(std::vector<Block>* out) {
+  if (out->size() < 2) return;
+  std::vector<std::vector<uint64_t>> shingles;
+  std::unordered_map<uint64_t, int> count;
+  for (const Block& b : *out) {
+    shingles.push_back(WordShingles(b.text));
+    for (uint64_t s : shingles.back()) ++count[s];
+  }
+  std::vector<Block> kept;
+  for (size_t i = 0; i < out->size(); ++i) {
+    const std::vector<uint64_t>& own = shingles[i];
+    for (uint64_t s : own) --count[s];
+    size_t covered = 0;
+    for (uint64_t s : own) covered += count[s] > 0 ? 1u : 0u;
+    // At least 5 shingles (8 words): short repeats ("Read more") are not judged
+    // here. An interview asks each guest the same question: questions stay.
+    const std::string& t = (*out)[i].text;
+    const bool question = !t.empty() && t.back() == '?';
+    if (own.size() >= 5 && !question && covered * 10 >= own.size() * 8) continue;
+    for (uint64_t s : own) ++count[s];
+    kept.push_back(std::move((*out)[i]));
+  }
+  *out = std::move(kept);
+}
+
 }  // namespace
 
 bool IsVolatileOrFurnitureText(const std::string& text) {
@@ -811,6 +866,7 @@ BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::
       out_bytes += b.bytes;
       out.push_back({b.kind, std::move(text)});
     }
+    DropRepeatedBlocks(&out);
   }
 
   if ((out.empty() && !jsonld_body.empty()) ||
