@@ -176,5 +176,25 @@ TEST(BodyOutput, AnInterviewsRepeatedQuestionStays) {
   EXPECT_EQ(questions, 3u) << a.Text();
 }
 
+TEST(BodyOutput, DataTableRowsAreLeftOutButProseInALayoutTableIsKept) {
+  std::string story;
+  for (int i = 0; i < 3; ++i) story += "<p>Paragraph " + std::to_string(i) + ": " + Prose(i) + "</p>";
+  const std::string table =
+      "<table><tr><th>Team</th><th>W</th><th>L</th></tr><tr><td>Lions</td><td>11</td><td>3</td>"
+      "</tr><tr><td>Bears</td><td>7</td><td>7</td></tr></table>";
+  const Article a = MustExtract("<html><body><article>" + story + table + "</article></body></html>");
+  EXPECT_TRUE(Contains(a.Text(), "Paragraph 2")) << a.Text();
+  EXPECT_FALSE(Contains(a.Text(), "Lions")) << a.Text();
+  for (const Block& b : a.blocks) EXPECT_NE(b.kind, BlockKind::kTableRow) << b.text;
+
+  // Old pages lay out the whole article in table cells.
+  std::string rows;
+  for (int i = 0; i < 4; ++i)
+    rows += "<tr><td>Paragraph " + std::to_string(i) + ": " + Prose(i) + "</td></tr>";
+  const Article layout = MustExtract("<html><body><table>" + rows + "</table></body></html>");
+  EXPECT_TRUE(Contains(layout.Text(), "Paragraph 0")) << layout.Text();
+  EXPECT_TRUE(Contains(layout.Text(), "Paragraph 3")) << layout.Text();
+}
+
 }  // namespace
 }  // namespace libdiff

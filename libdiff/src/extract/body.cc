@@ -849,6 +849,14 @@ BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::
       }
       chosen.push_back(&b);
     }
+    // Rows and prose rows of each table (by the rows' parent element).
+    std::unordered_map<int, std::pair<int, int>> table_rows;
+    for (const RawBlock* b : chosen) {
+      if (b->kind != BlockKind::kTableRow) continue;
+      auto& counts = table_rows[elems[static_cast<size_t>(b->owner)].parent];
+      ++counts.first;
+      if (b->good > 0) ++counts.second;
+    }
     for (size_t i = 0; i < chosen.size() && out.size() < options.max_blocks; ++i) {
       const RawBlock& b = *chosen[i];
       const int pos = static_cast<int>(i);
@@ -861,6 +869,13 @@ BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::
         continue;
       // After the last paragraph: drop headings of whatever comes next.
       if (pos > last_good && b.kind == BlockKind::kHeading) continue;
+      // Rows of data tables (three or more rows and none of them prose:
+      // scores, prices, specifications) are not article text; a layout
+      // table's rows that hold paragraphs are.
+      if (b.kind == BlockKind::kTableRow && b.good == 0) {
+        const auto it = table_rows.find(elems[static_cast<size_t>(b.owner)].parent);
+        if (it != table_rows.end() && it->second.first >= 3 && it->second.second == 0) continue;
+      }
       std::string text = b.text;
       if (!IsValidUtf8(text)) text = RepairUtf8(text);
       out_bytes += b.bytes;
