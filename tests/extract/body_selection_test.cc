@@ -142,6 +142,23 @@ TEST(BodySelection, ProseInASmallSidebarDoesNotBeatAnArticleWithClutter) {
   EXPECT_FALSE(Contains(a.Text(), "museum")) << a.Text();
 }
 
+TEST(BodySelection, ClutterInsideArticleBodyMarkupDoesNotLeaveOneParagraph) {
+  // Link rows between the paragraphs of the marked body weigh almost as much
+  // as its prose; the body is still the whole story, not its longest paragraph.
+  std::string body;
+  for (int i = 0; i < 4; ++i) {
+    body += "<p>Paragraph " + std::to_string(i) + ": " + Prose(i) + "</p><div class=\"inline\">"
+            "<a href=\"/r1\">Related: the river authority publishes its flood maps</a> "
+            "<a href=\"/r2\">Opinion: the wall is the wrong answer to the floods</a> "
+            "<a href=\"/r3\">Video: the night the river came over the old towpath</a></div>";
+  }
+  const Article a = MustExtract("<html><body><div class=\"article-body\">" + body +
+                                "</div></body></html>");
+  for (int i = 0; i < 4; ++i)
+    EXPECT_TRUE(Contains(a.Text(), "Paragraph " + std::to_string(i))) << a.Text();
+  EXPECT_FALSE(Contains(a.Text(), "Related:")) << a.Text();
+}
+
 TEST(BodyOutput, ASummaryRepeatingTheStoryAndADuplicatedBlockAppearOnce) {
   const std::string p1 =
       "Police have shut down 34,000 online accounts and punished more than 6,300 people for "

@@ -778,7 +778,9 @@ BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::
   for (size_t i = 0; i < elems.size(); ++i) {
     const Elem& e = elems[i];
     if (e.good_blocks == 0) continue;
-    double score = e.good - e.bad;
+    // Article-body markup is the page saying where the text is: the clutter
+    // inside it (ads, embeds) costs half.
+    double score = e.good - (e.article_body ? 0.5 : 1.0) * e.bad;
     // In (or at) a furniture subtree that holds a minor share of the page's
     // prose (a sidebar box, a comment thread): prose there is rarely the
     // article. A furniture mark on a wrapper of most of the page
@@ -794,8 +796,8 @@ BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::
     if (e.tag & kArticleTag) score *= 1.1;
     if (e.tag & kMainTag) score *= 1.05;
 #ifdef LIBDIFF_BODY_DEBUG
-    if (std::getenv("LIBDIFF_BODY_DEBUG") != nullptr && score > 200)
-      std::fprintf(stderr, "candidate %zu good=%.0f bad=%.0f score=%.0f\n", i, e.good, e.bad, score);
+    if (std::getenv("LIBDIFF_BODY_DEBUG") != nullptr && (score > 100 || e.all_good > 500))
+      std::fprintf(stderr, "candidate %zu good=%.0f bad=%.0f all_good=%.0f/%.0f score=%.0f\n", i, e.good, e.bad, e.all_good, page_good, score);
 #endif
     if (score >= best_score && score > 0) {
       best_score = score;
