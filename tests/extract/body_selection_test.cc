@@ -193,6 +193,27 @@ TEST(BodyOutput, AnInterviewsRepeatedQuestionStays) {
   EXPECT_EQ(questions, 3u) << a.Text();
 }
 
+TEST(BodyOutput, EmbeddedSocialPostsAreLeftOut) {
+  std::string body;
+  for (int i = 0; i < 3; ++i) body += "<p>Paragraph " + std::to_string(i) + ": " + Prose(i) + "</p>";
+  const std::string tweet =
+      "<blockquote class=\"twitter-tweet\"><p lang=\"en\">As if the insanity could not get any "
+      "worse, they now want to build a wall along the river and make us all pay for it, which "
+      "is the worst idea I have heard this year.</p>&mdash; A. Critic (@acritic) <a "
+      "href=\"https://twitter.com/acritic/status/1\">December 22, 2023</a></blockquote>";
+  const std::string post =
+      "<blockquote class=\"instagram-media\"><div><p>Sunset over the new flood wall tonight, "
+      "what a view from the old towpath after a long day of work on the site.</p></div>"
+      "</blockquote>";
+  const Article a = MustExtract("<html><body><article>" + body + tweet + post +
+                                "<p>Paragraph 3: " + Prose(3) + "</p></article></body></html>");
+  EXPECT_TRUE(Contains(a.Text(), "Paragraph 0")) << a.Text();
+  EXPECT_TRUE(Contains(a.Text(), "Paragraph 3")) << a.Text();
+  EXPECT_FALSE(Contains(a.Text(), "insanity")) << a.Text();
+  EXPECT_FALSE(Contains(a.Text(), "@acritic")) << a.Text();
+  EXPECT_FALSE(Contains(a.Text(), "Sunset over")) << a.Text();
+}
+
 TEST(BodyOutput, DataTableRowsAreLeftOutButProseInALayoutTableIsKept) {
   std::string story;
   for (int i = 0; i < 3; ++i) story += "<p>Paragraph " + std::to_string(i) + ": " + Prose(i) + "</p>";

@@ -107,7 +107,10 @@ const RE2& FurnitureRe() {
       "taboola|teaser|widget|most-|mostpopular|mostread|recirc|readmore|read-more|"
       "further-reading|also-read|more-stories|morestories|more-from|next-article|"
       "ad-slot|adslot|ad-container|adunit|ad-unit|dfp-|byline|newsfeed|signup|sign-up|"
-      "author-bio|authorbio|bio-|inline-ad|article-tags|post-tags|tag-list)");
+      "author-bio|authorbio|bio-|inline-ad|article-tags|post-tags|tag-list|"
+      // embedded social posts: the post is quoted, not written, by the article
+      "twitter-tweet|tweet-blockquote|embedded-tweet|twitter-timeline|instagram-media|"
+      "tiktok-embed|reddit-embed|bluesky-embed|threads-embed|fb-post)");
   return re;
 }
 
