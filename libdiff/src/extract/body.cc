@@ -233,23 +233,29 @@ class TreeReader {
  private:
   static constexpr size_t kMaxRawBlocks = 200000;
 
+  static bool IsSpace(const unsigned char* p) {
+    const unsigned char c = *p;
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
+           (c == 0xC2 && p[1] == 0xA0);  // no-break space
+  }
+
+  // Appends `s` with its whitespace collapsed, a run of non-space bytes at a time.
   void AppendText(const char* s) {
-    for (const auto* p = reinterpret_cast<const unsigned char*>(s); *p; ++p) {
-      const unsigned char c = *p;
-      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+    const auto* p = reinterpret_cast<const unsigned char*>(s);
+    while (*p) {
+      if (IsSpace(p)) {
         pending_space_ = true;
+        p += *p == 0xC2 ? 2 : 1;
         continue;
       }
-      if (c == 0xC2 && p[1] == 0xA0) {  // no-break space
-        pending_space_ = true;
-        ++p;
-        continue;
-      }
+      const unsigned char* start = p;
+      while (*p && !IsSpace(p)) ++p;
       if (pending_space_ && !buf_.empty()) buf_.push_back(' ');
       pending_space_ = false;
-      buf_.push_back(static_cast<char>(c));
-      ++buf_bytes_;
-      if (link_depth_ > 0) ++buf_link_;
+      const size_t n = static_cast<size_t>(p - start);
+      buf_.append(reinterpret_cast<const char*>(start), n);
+      buf_bytes_ += n;
+      if (link_depth_ > 0) buf_link_ += n;
     }
   }
 
@@ -301,20 +307,50 @@ class TreeReader {
     // The first token of the class attribute, as attrs_[class_start, class_end).
     size_t class_start = 0, class_end = 0;
     if (node->properties != nullptr) {
-      if (AttributeValue(node, "hidden") != nullptr) return prev;
-      const char* aria_hidden = AttributeValue(node, "aria-hidden");
-      if (aria_hidden != nullptr && std::strcmp(aria_hidden, "true") == 0) return prev;
+      // One pass over the attributes: class, id, role, itemprop (in this
+      // order in attrs_), hidden and aria-hidden.
+      const char* values[4] = {nullptr, nullptr, nullptr, nullptr};
+      for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
+        const char* n = reinterpret_cast<const char*>(a->name);
+        const char* v = a->children != nullptr && a->children->content != nullptr
+                            ? reinterpret_cast<const char*>(a->children->content)
+                            : "";
+        int slot = -1;
+        switch (n[0]) {
+          case 'h':
+            if (std::strcmp(n, "hidden") == 0) return prev;
+            break;
+          case 'a':
+            if (std::strcmp(n, "aria-hidden") == 0 && std::strcmp(v, "true") == 0) return prev;
+            break;
+          case 'c':
+            if (std::strcmp(n, "class") == 0) slot = 0;
+            break;
+          case 'i':
+            if (std::strcmp(n, "id") == 0) slot = 1;
+            else if (std::strcmp(n, "itemprop") == 0) slot = 3;
+            break;
+          case 'r':
+            if (std::strcmp(n, "role") == 0) slot = 2;
+            break;
+          default:
+            break;
+        }
+        if (slot >= 0 && values[slot] == nullptr) values[slot] = v;
+      }
       // Inline display:none is not a reason to skip: paywalled pages hide the
       // rest of the article that way, while hidden menus and modals carry
       // furniture classes anyway.
       attrs_.clear();
-      for (const char* name : {"class", "id", "role", "itemprop"}) {
-        const char* v = AttributeValue(node, name);
+      for (int k = 0; k < 4; ++k) {
+        const char* v = values[k];
         if (v == nullptr) continue;
         attrs_.push_back(' ');
-        for (const char* p = v; *p; ++p)
-          attrs_.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(*p))));
-        if (name[0] == 'c') {
+        for (const char* p = v; *p; ++p) {
+          const char c = *p;
+          attrs_.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+        }
+        if (k == 0) {
           class_start = std::min(attrs_.find_first_not_of(" \t\n\r\f"), attrs_.size());
           class_end = std::min(attrs_.find_first_of(" \t\n\r\f", class_start), attrs_.size());
         }
@@ -339,8 +375,11 @@ class TreeReader {
     // Teasers of a list differ in their other classes ("box news", "box review").
     const std::string_view first_class =
         std::string_view(attrs_).substr(class_start, class_end - class_start);
-    e.signature = std::hash<std::string_view>{}(first_class) * 31 +
-                  std::hash<std::string_view>{}(NodeName(node));
+    uint64_t h = 1469598103934665603ull;  // FNV-1a over "tag class"
+    for (const char* p = NodeName(node); *p; ++p) h = (h ^ static_cast<unsigned char>(*p)) * 1099511628211ull;
+    h = (h ^ ' ') * 1099511628211ull;
+    for (char c : first_class) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    e.signature = static_cast<size_t>(h);
     if (prev >= 0) elems_[static_cast<size_t>(prev)].next_sibling = index;
     elems_.push_back(e);
 
@@ -648,11 +687,22 @@ std::vector<uint64_t> WordShingles(const std::string& text) {
 // shown twice (once for small screens). Of two copies the later one stays.
 void DropRepeatedBlocks(std::vector<Block>* out) {
   if (out->size() < 2) return;
+  // Each block's shingles as indexes into the sorted distinct shingles of the
+  // body, with a count of the kept blocks' occurrences of each.
   std::vector<std::vector<uint64_t>> shingles;
-  std::unordered_map<uint64_t, int> count;
+  std::vector<uint64_t> distinct;
   for (const Block& b : *out) {
     shingles.push_back(WordShingles(b.text));
-    for (uint64_t s : shingles.back()) ++count[s];
+    distinct.insert(distinct.end(), shingles.back().begin(), shingles.back().end());
+  }
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  std::vector<int> count(distinct.size(), 0);
+  for (std::vector<uint64_t>& own : shingles) {
+    for (uint64_t& s : own) {
+      s = static_cast<uint64_t>(std::lower_bound(distinct.begin(), distinct.end(), s) - distinct.begin());
+      ++count[s];
+    }
   }
   std::vector<Block> kept;
   for (size_t i = 0; i < out->size(); ++i) {
