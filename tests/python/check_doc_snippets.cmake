@@ -1,6 +1,7 @@
-# docs/c_api.md and docs/python.md show samples/readme_example.{c,py}
-# verbatim (between the marker lines), so the README code is the tested code.
-foreach(pair "docs/c_api.md|samples/readme_example.c" "docs/python.md|samples/readme_example.py")
+# README.md, docs/c_api.md and docs/python.md show samples/readme_example.{c,py}
+# verbatim, so the code they show is the tested code.
+foreach(pair "README.md|samples/readme_example.c" "README.md|samples/readme_example.py"
+             "docs/c_api.md|samples/readme_example.c" "docs/python.md|samples/readme_example.py")
   string(REPLACE "|" ";" pair "${pair}")
   list(GET pair 0 doc)
   list(GET pair 1 sample)
