@@ -22,6 +22,14 @@ TEST(HtmlParser, DropsScriptStyleAndSvgBodiesButKeepsJsonLd) {
             "<p>Tail.</p></body>");
 }
 
+TEST(HtmlParser, DropsCommentsAndNoscriptAndTemplateBodies) {
+  std::string html =
+      "<p>One<!-- an editor's note <p>not text</p> -->two</p><noscript><img src=x><p>Enable "
+      "JavaScript</p></noscript><template><p>Card</p></template><p>Three</p><!-- unclosed";
+  DropScriptAndStyleBodies(&html);
+  EXPECT_EQ(html, "<p>Onetwo</p><noscript></noscript><template></template><p>Three</p>");
+}
+
 TEST(HtmlParser, UnclosedSvgDropsTheRestLikeAnUnclosedScript) {
   std::string html = "<p>Text</p><svg><path/><p>never shown</p>";
   DropScriptAndStyleBodies(&html);

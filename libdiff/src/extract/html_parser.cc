@@ -55,6 +55,11 @@ void DropScriptAndStyleBodies(std::string* html) {
     write += lt - read;
     read = lt;
     if (read >= s.size()) break;
+    if (s.compare(read, 4, "<!--") == 0) {  // a comment: dropped whole
+      const size_t end = s.find("-->", read + 4);
+      read = end == std::string::npos ? s.size() : end + 3;
+      continue;
+    }
     std::string_view close;
     const auto ends_name = [&](size_t i) {
       return i < s.size() && (s[i] == '>' || s[i] == '/' || s[i] == ' ' || s[i] == '\t' ||
@@ -66,6 +71,10 @@ void DropScriptAndStyleBodies(std::string* html) {
       close = "</style";
     } else if (StartsWithLower(s, read, "<svg") && ends_name(read + 4)) {
       close = "</svg";
+    } else if (StartsWithLower(s, read, "<noscript") && ends_name(read + 9)) {
+      close = "</noscript";
+    } else if (StartsWithLower(s, read, "<template") && ends_name(read + 9)) {
+      close = "</template";
     } else {
       s[write++] = s[read++];
       continue;
