@@ -31,5 +31,25 @@ TEST(VolatileText, SentencesOfTheArticleAreNotVolatile) {
   }
 }
 
+TEST(VolatileText, NewsletterPromptsAndAffiliateNoticesAreFurniture) {
+  for (const char* s :
+       {"Sign up for our Weekly Apple Brief for the latest news, reviews, tips, and more "
+        "delivered right to your inbox.",
+        "Get all the latest news, reviews and exclusives, direct to your inbox.",
+        "Thank you for subscribingWe have more newsletters",
+        "Your subscription has been confirmed. Keep an eye on your inbox!",
+        "Want more movie news? Sign up for the free newsletter to get the latest trailers.",
+        "If you buy something using links in our stories, we may earn a commission.",
+        "In our content, we occasionally include affiliate links."}) {
+    EXPECT_TRUE(IsVolatileOrFurnitureText(s)) << s;
+  }
+  for (const char* s :
+       {"More than 2,000 residents signed up for the flood alerts after the storm, the city said.",
+        "Subscriptions to the paper rose for the first time in a decade, the publisher said.",
+        "The commission will meet again in January to review the plan."}) {
+    EXPECT_FALSE(IsVolatileOrFurnitureText(s)) << s;
+  }
+}
+
 }  // namespace
 }  // namespace libdiff::internal

@@ -515,6 +515,23 @@ const RE2& UpdatedLineRe() {
   return re;
 }
 
+// Prompts of the site, not sentences of the article: newsletter sign-ups and
+// their confirmations, affiliate-link notices. Matched anywhere in a short block.
+const RE2& PromoRe() {
+  static const RE2 re(
+      "(?i)(?:\\bsign(?:ing)?[ -]?up\\b[^.!?]{0,80}\\b(?:newsletters?|inbox|e-?mails?|alerts?|"
+      "notifications?)\\b"
+      "|\\b(?:delivered|direct|directly|straight|right)(?: right)? to your inbox\\b"
+      "|\\bsubscribe to (?:our|the)\\b[^.!?]{0,40}\\bnewsletters?\\b"
+      "|\\bthanks? (?:you )?for (?:subscribing|signing up)"
+      "|\\byour subscription (?:has been|could not|was)\\b"
+      "|\\bclick here to subscribe\\b"
+      "|\\baffiliate (?:links?|partnerships?|commissions?)\\b"
+      "|\\b(?:may|might|will) (?:earn|receive) (?:a |an affiliate )?(?:commission|compensation)\\b"
+      "|\\bwe (?:earn|receive) (?:a )?(?:commission|compensation)\\b)");
+  return re;
+}
+
 const RE2& HasTimeRe() {
   static const RE2 re("(?i)\\d|\\bago\\b|\\byesterday\\b|\\btoday\\b");
   return re;
@@ -606,7 +623,7 @@ std::vector<Block> SplitParagraphs(const std::string& text, size_t max_blocks) {
 void Classify(RawBlock& b) {
   const double bytes = static_cast<double>(b.bytes);
   const double ld = bytes > 0 ? static_cast<double>(b.link_bytes) / bytes : 0.0;
-  if (b.bytes < 200 && IsVolatileOrFurnitureText(b.text)) {
+  if (b.bytes < 320 && IsVolatileOrFurnitureText(b.text)) {
     b.volatile_text = true;
     b.bad = bytes;
     return;
@@ -725,6 +742,7 @@ void DropRepeatedBlocks(std::vector<Block>* out) {
 
 bool IsVolatileOrFurnitureText(const std::string& text) {
   if (RE2::FullMatch(text, VolatileRe())) return true;
+  if (text.size() < 320 && RE2::PartialMatch(text, PromoRe())) return true;
   return RE2::FullMatch(text, UpdatedLineRe()) && RE2::PartialMatch(text, HasTimeRe());
 }
 
