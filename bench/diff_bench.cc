@@ -179,15 +179,21 @@ const ArticlePair& NewsPair() {
     }
 
     Paragraphs ps = old_ps;
-    // 3 sentences changed: two words replaced in each (paragraphs 2, 5, 8).
+    // 3 sentences changed: two inner words replaced in each (paragraphs 2, 5, 8),
+    // one in each half of the sentence.
     for (size_t p : {size_t{2}, size_t{5}, size_t{8}}) {
       std::string& s = ps[p][pick(ps[p].size())];
-      for (int k = 0; k < 2; ++k) {
-        const size_t at = s.find(' ', pick(s.size()));
-        if (at == std::string::npos) continue;
-        size_t end = s.find(' ', at + 1);
-        if (end == std::string::npos) continue;
-        s.replace(at + 1, end - at - 1, vocabulary[pick(vocabulary.size())]);
+      for (size_t half = 0; half < 2; ++half) {
+        std::vector<size_t> spaces;
+        for (size_t i = s.find(' '); i != std::string::npos; i = s.find(' ', i + 1)) spaces.push_back(i);
+        if (spaces.size() < 3) break;
+        // The words after spaces[0 .. n-1] end at a space.
+        const size_t n = spaces.size() - 1, lo = half * (n / 2), hi = half == 0 ? n / 2 : n;
+        const size_t at = spaces[lo + pick(hi - lo)];
+        const size_t end = s.find(' ', at + 1);
+        std::string word = vocabulary[pick(vocabulary.size())];
+        if (s.compare(at + 1, end - at - 1, word) == 0) word += "s";
+        s.replace(at + 1, end - at - 1, word);
       }
     }
     // A number corrected: the first number after paragraph 10 goes up by 2.
