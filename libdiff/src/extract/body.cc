@@ -532,6 +532,15 @@ const RE2& PromoRe() {
   return re;
 }
 
+// A cheap test that PromoRe() could match: one of its key words is present
+// (case-sensitive fragments that cover both cases of the first letter).
+bool MayBePromo(std::string_view text) {
+  for (std::string_view key : {"nbox", "ign", "ubscri", "ommission", "ompensation", "ffiliate"}) {
+    if (text.find(key) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 const RE2& HasTimeRe() {
   static const RE2 re("(?i)\\d|\\bago\\b|\\byesterday\\b|\\btoday\\b");
   return re;
@@ -678,9 +687,10 @@ std::vector<uint64_t> WordShingles(const std::string& text) {
   std::vector<uint64_t> words;
   uint64_t h = 0;
   bool in_word = false;
+  words.reserve(text.size() / 5);
   for (char ch : text) {
     const auto u = static_cast<unsigned char>(ch);
-    if (std::isalnum(u) || u >= 0x80) {
+    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u >= 0x80) {
       h = (in_word ? h : 1469598103934665603ull) ^ u;
       h *= 1099511628211ull;
       in_word = true;
@@ -742,7 +752,7 @@ void DropRepeatedBlocks(std::vector<Block>* out) {
 
 bool IsVolatileOrFurnitureText(const std::string& text) {
   if (RE2::FullMatch(text, VolatileRe())) return true;
-  if (text.size() < 320 && RE2::PartialMatch(text, PromoRe())) return true;
+  if (text.size() < 320 && MayBePromo(text) && RE2::PartialMatch(text, PromoRe())) return true;
   return RE2::FullMatch(text, UpdatedLineRe()) && RE2::PartialMatch(text, HasTimeRe());
 }
 
