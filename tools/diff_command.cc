@@ -91,30 +91,6 @@ bool IsStoreReference(std::string_view arg) {
   return head.rfind("http://", 0) == 0 || head.rfind("https://", 0) == 0;
 }
 
-struct StoreReference {
-  std::string url;
-  uint32_t revision = 0;  // 0: the latest
-};
-
-// URL@REV, URL@latest or URL. An '@' followed by anything else belongs to the
-// URL ("https://medium.com/@someone/story"), which then means the latest.
-Result<StoreReference> ParseStoreReference(const std::string& arg) {
-  StoreReference ref{arg, 0};
-  const size_t at = arg.rfind('@');
-  if (at == std::string::npos) return ref;
-  const std::string rev = arg.substr(at + 1);
-  if (rev == "latest") {
-    ref.url = arg.substr(0, at);
-  } else if (!rev.empty() && rev.find_first_not_of("0123456789") == std::string::npos) {
-    if (rev.size() > 9 || std::stoul(rev) == 0) {
-      return Status::InvalidArgument(arg + ": revisions are numbered from 1");
-    }
-    ref.url = arg.substr(0, at);
-    ref.revision = static_cast<uint32_t>(std::stoul(rev));
-  }
-  return ref;
-}
-
 // Reads the revision `arg` names; *label becomes URL@REV or URL@latest.
 Result<Article> LoadRevision(Store* store, const std::string& arg, std::string* label) {
   LIBDIFF_ASSIGN_OR_RETURN(StoreReference ref, ParseStoreReference(arg));

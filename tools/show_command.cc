@@ -19,15 +19,10 @@ struct ShowFlags {
 };
 
 int RunShow(const ShowFlags& flags) {
-  std::string url = flags.target;
-  uint32_t revision = 0;
-  const size_t at = url.rfind('@');
-  if (at != std::string::npos && at + 1 < url.size() &&
-      url.find_first_not_of("0123456789", at + 1) == std::string::npos && url.size() - at <= 10) {
-    revision = static_cast<uint32_t>(std::stoul(url.substr(at + 1)));
-    url.resize(at);
-    if (revision == 0) return ReportError(flags.target + ": revisions are numbered from 1");
-  }
+  Result<StoreReference> ref = ParseStoreReference(flags.target);
+  if (!ref.ok()) return ReportError(ref.status().message());
+  const std::string& url = ref->url;
+  const uint32_t revision = ref->revision;
   auto store = OpenStoreOrReport(flags.store, /*read_only=*/true);
   if (!store) return 2;
   std::string out;
