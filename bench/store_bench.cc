@@ -2,16 +2,26 @@
 //
 // Store benchmarks.
 //
-// BM_UpdateBytes: the storage goal — at most 400 bytes per realistic update of
-// a ~6 KB article (3 sentences added, 3 changed, 2 removed: the NewsEdits
-// median rates). Articles are real NAEB article texts of 5-8 KB when
-// ../shared is present, generated news-like text otherwise. Counters:
-// delta_bytes (mean stored record bytes of an update stored as a delta),
-// all_bytes (mean over all updates, keyframes every 16 included).
+// BM_UpdateBytes/<level>: the storage goal — at most 400 bytes per realistic
+// update of a ~6 KB article (3 sentences added, 3 changed, 2 removed: the
+// NewsEdits median rates), with StoreOptions::compression_level = level.
+// Articles are real NAEB article texts of 5-8 KB when ../shared is present,
+// generated news-like text otherwise. Counters: delta_bytes (mean stored record
+// bytes of an update stored as a delta), all_bytes (mean over all updates,
+// keyframes every 16 included), updates_per_s (per CPU second, store included).
 //
-// BM_IngestNaeb/<batch>: end-to-end ingest (HTML in, extraction, fingerprint,
-// verdict, committed) of the NAEB pages into a fresh store, `batch` pages per
-// write transaction. Counter pages_per_s (goal >= 200 on one core).
+// BM_CodecKeyframe/<level>, BM_CodecDelta/<level>: the zstd cost alone, on the
+// same 20 x 20 revision chains (serialised once, outside the timing): the first
+// revisions compressed whole, or the 19 later ones against their predecessor.
+// Counters frame_bytes (mean frame size) and s_per_frame (CPU seconds).
+//
+// BM_IngestNaeb/<batch>/<level>: end-to-end ingest (HTML in, extraction,
+// fingerprint, verdict, committed) of the NAEB pages into a fresh store,
+// `batch` pages per write transaction, compression level `level`. Counters
+// pages_per_s (per CPU second of the ingesting thread, so other load on the
+// machine and fsync waits do not count; goal >= 200 on one core) and bytes_per_revision
+// (record bytes per stored revision; every NAEB page is a new article, so
+// these are keyframes).
 //
 //   build/<dir>/bench/store_bench --benchmark_min_time=0.01
 #include <benchmark/benchmark.h>
@@ -27,6 +37,7 @@
 #include "libdiff/article.h"
 #include "libdiff/diff.h"
 #include "libdiff/store.h"
+#include "store/codec.h"
 
 namespace libdiff {
 namespace {
@@ -142,14 +153,26 @@ void Edit(Paragraphs* ps, const Paragraphs& donor, std::mt19937* rng) {
   }
 }
 
+// The compression levels the benchmarks compare.
+void CompressionLevels(benchmark::internal::Benchmark* b) {
+  for (int level : {3, 7, 9, 19}) b->Arg(level);
+}
+
+StoreOptions WithLevel(int level) {
+  StoreOptions options;
+  options.compression_level = level;
+  return options;
+}
+
 void BM_UpdateBytes(benchmark::State& state) {
   const std::vector<Paragraphs> sources = SourceArticles();
+  const StoreOptions options = WithLevel(static_cast<int>(state.range(0)));
   double delta_sum = 0, all_sum = 0, source_bytes = 0;
   size_t deltas = 0, updates = 0;
   for (auto _ : state) {
     const std::string dir = TempStoreDir();
     {
-      auto store = Store::Open(StoreOptions(), dir + "/store");
+      auto store = Store::Open(options, dir + "/store");
       if (!store.ok()) {
         state.SkipWithError(store.status().ToString().c_str());
         return;
@@ -188,8 +211,63 @@ void BM_UpdateBytes(benchmark::State& state) {
   state.counters["article_bytes"] =
       source_bytes / (static_cast<double>(sources.size()) * static_cast<double>(state.iterations()));
   state.counters["naeb_text"] = NaebPages().empty() ? 0 : 1;
+  state.counters["updates_per_s"] =
+      benchmark::Counter(static_cast<double>(updates), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_UpdateBytes)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_UpdateBytes)->Apply(CompressionLevels)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// Serialisations of 20 revisions of each source article, as BM_UpdateBytes makes them.
+const std::vector<std::vector<std::string>>& RevisionChains() {
+  static const auto* chains = [] {
+    auto* out = new std::vector<std::vector<std::string>>;
+    const std::vector<Paragraphs> sources = SourceArticles();
+    std::mt19937 rng(7);
+    for (size_t n = 0; n < sources.size(); ++n) {
+      Paragraphs ps = sources[n];
+      std::vector<std::string> chain;
+      for (int rev = 0; rev < 20; ++rev) {
+        if (rev > 0) Edit(&ps, sources[(n + 1) % sources.size()], &rng);
+        chain.push_back(internal::EncodeArticle(ToArticle(ps)));
+      }
+      out->push_back(std::move(chain));
+    }
+    return out;
+  }();
+  return *chains;
+}
+
+// Compresses the first revision of every chain (keyframes) or every later one
+// against its predecessor (deltas).
+void CompressChains(benchmark::State& state, bool keyframes) {
+  const auto& chains = RevisionChains();
+  internal::SnapshotCodec codec(static_cast<int>(state.range(0)));
+  double bytes = 0, frames = 0;
+  for (auto _ : state) {
+    for (const auto& chain : chains) {
+      for (size_t i = keyframes ? 0 : 1; i < (keyframes ? 1 : chain.size()); ++i) {
+        auto frame = keyframes ? codec.Compress(chain[i]) : codec.CompressDelta(chain[i - 1], chain[i]);
+        if (!frame.ok()) {
+          state.SkipWithError(frame.status().ToString().c_str());
+          return;
+        }
+        bytes += static_cast<double>(frame->size());
+        frames += 1;
+      }
+    }
+  }
+  state.counters["frame_bytes"] = frames > 0 ? bytes / frames : 0;
+  state.counters["s_per_frame"] =
+      benchmark::Counter(frames, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
+void BM_CodecKeyframe(benchmark::State& state) { CompressChains(state, true); }
+void BM_CodecDelta(benchmark::State& state) { CompressChains(state, false); }
+// The codec alone is cheap to measure, so at more levels.
+void CodecLevels(benchmark::internal::Benchmark* b) {
+  for (int level : {1, 3, 5, 6, 7, 9, 12, 15, 19}) b->Arg(level);
+}
+BENCHMARK(BM_CodecKeyframe)->Apply(CodecLevels)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CodecDelta)->Apply(CodecLevels)->Unit(benchmark::kMillisecond);
 
 void BM_IngestNaeb(benchmark::State& state) {
   const auto& html = NaebPages();
@@ -198,6 +276,7 @@ void BM_IngestNaeb(benchmark::State& state) {
     return;
   }
   const size_t batch = static_cast<size_t>(state.range(0));
+  const StoreOptions options = WithLevel(static_cast<int>(state.range(1)));
   std::vector<Page> pages;
   for (size_t i = 0; i < html.size(); ++i) {
     Page p;
@@ -207,10 +286,11 @@ void BM_IngestNaeb(benchmark::State& state) {
     pages.push_back(std::move(p));
   }
   size_t ingested = 0;
+  double record_bytes = 0, revisions = 0;
   for (auto _ : state) {
     state.PauseTiming();
     const std::string dir = TempStoreDir();
-    auto store = Store::Open(StoreOptions(), dir + "/store");
+    auto store = Store::Open(options, dir + "/store");
     state.ResumeTiming();
     if (!store.ok()) {
       state.SkipWithError(store.status().ToString().c_str());
@@ -227,14 +307,22 @@ void BM_IngestNaeb(benchmark::State& state) {
       ingested += chunk.size();
     }
     state.PauseTiming();
+    if (auto stats = (*store)->Stats(); stats.ok()) {
+      record_bytes += static_cast<double>(stats->record_bytes);
+      revisions += static_cast<double>(stats->revisions);
+    }
     store->reset();
     std::filesystem::remove_all(dir);
     state.ResumeTiming();
   }
   state.counters["pages_per_s"] =
       benchmark::Counter(static_cast<double>(ingested), benchmark::Counter::kIsRate);
+  state.counters["bytes_per_revision"] = revisions > 0 ? record_bytes / revisions : 0;
 }
-BENCHMARK(BM_IngestNaeb)->Arg(1)->Arg(64)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_IngestNaeb)
+    ->ArgNames({"batch", "level"})
+    ->ArgsProduct({{1, 64}, {3, 7, 9, 19}})
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace libdiff

@@ -308,7 +308,7 @@ LIBDIFF_API int libdiff_store_options_set_max_map_size(libdiff_store_options *op
 /* A revision is stored whole every this many revisions (1..65536). Default: 16. */
 LIBDIFF_API int libdiff_store_options_set_keyframe_interval(libdiff_store_options *options,
                                                             uint32_t interval);
-/* zstd level of stored revisions (1..22). Default: 19. */
+/* zstd level of stored revisions (1..22). Default: 7. */
 LIBDIFF_API int libdiff_store_options_set_compression_level(libdiff_store_options *options,
                                                             int level);
 /* Also keep each revision's raw HTML, compressed (0/1). Default: 0. */

@@ -81,8 +81,9 @@ struct StoreOptions {
   // zstd delta against the previous revision otherwise. 1 stores every revision
   // whole. Default: 16.
   uint32_t keyframe_interval = 16;
-  // zstd level for snapshots and deltas. Default: 19 (small; articles are small).
-  int compression_level = 19;
+  // zstd level for snapshots and deltas, 1..22. Default: 7 (within 2% of level
+  // 19's bytes at an eighth of its CPU; docs/store.md has the figures).
+  int compression_level = 7;
   // Also keep each revision's raw HTML (zstd-compressed). Default: false.
   bool keep_raw_html = false;
   // Largest SimHash Hamming distance for a near duplicate, 0..max the index
