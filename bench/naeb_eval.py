@@ -3,14 +3,16 @@
 
 Usage:
   python3 bench/naeb_eval.py [LIBDIFF_BINARY] [--shared DIR] [--out PREDICTIONS.json]
-                             [--per-doc] [--ids ID,...]
+                             [--per-doc] [--ids ID,...] [--halves]
 
 Runs `libdiff extract --format jsonl` once over every page of
 DIR/corpus/naeb/html (DIR defaults to ../shared beside the repository), turns
 its output into the prediction format of DIR/eval/score.py
 ({id: {"articleBody", "title", "date", "author"}}, several authors joined by
 ", "), runs score.py on it and prints the scores (body shingle F1/P/R, body
-word F1, date F1, title and author exact match) plus the wall time.
+word F1, date F1, title and author exact match) plus the wall time. --halves
+also scores the body on the two halves of the corpus split by document id
+(first hex digit 0-7 and 8-f): develop on one half, check on the other.
 
 The binary is the first argument, or the first `libdiff` found under build/*/
 (tools/libdiff) of this repository, newest first. Exits 0 with a message when
@@ -50,6 +52,8 @@ def main():
     ap.add_argument("--per-doc", action="store_true",
                     help="list per-document body P/R, worst first (on stderr)")
     ap.add_argument("--ids", help="only these comma-separated document ids (scores are then partial)")
+    ap.add_argument("--halves", action="store_true",
+                    help="also print body scores for ids 0-7... and 8-f... separately")
     a = ap.parse_args()
 
     shared = Path(a.shared)
@@ -96,25 +100,37 @@ def main():
     try:
         with open(out_path, "w", encoding="utf-8") as f:
             json.dump(predictions, f, ensure_ascii=False)
-        corpus_arg = str(corpus)
-        if a.ids:
-            # Score only the chosen ids: a trimmed copy of the gold files.
-            tmpdir = tempfile.mkdtemp(prefix="naeb_subset_")
-            for name in ("ground-truth.json", "ground-truth-metadata.json"):
-                src = corpus / name
-                if src.exists():
-                    data = json.load(open(src, encoding="utf-8"))
-                    json.dump({k: v for k, v in data.items() if k in wanted},
-                              open(os.path.join(tmpdir, name), "w", encoding="utf-8"))
-            corpus_arg = tmpdir
-        cmd = [sys.executable, str(score), out_path, "--corpus", corpus_arg]
-        if a.per_doc:
-            cmd.append("--per-doc")
-        res = subprocess.run(cmd, stdout=subprocess.PIPE)
-        if res.returncode != 0:
+        def run_score(keep, per_doc):
+            """score.py on the documents `keep` accepts (all when None)."""
+            corpus_arg = str(corpus)
+            if keep is not None:
+                # A trimmed copy of the gold files.
+                tmpdir = tempfile.mkdtemp(prefix="naeb_subset_")
+                for name in ("ground-truth.json", "ground-truth-metadata.json"):
+                    src = corpus / name
+                    if src.exists():
+                        data = json.load(open(src, encoding="utf-8"))
+                        json.dump({k: v for k, v in data.items() if keep(k)},
+                                  open(os.path.join(tmpdir, name), "w", encoding="utf-8"))
+                corpus_arg = tmpdir
+            cmd = [sys.executable, str(score), out_path, "--corpus", corpus_arg]
+            if per_doc:
+                cmd.append("--per-doc")
+            res = subprocess.run(cmd, stdout=subprocess.PIPE)
+            if res.returncode != 0:
+                return None
+            return json.loads(res.stdout.decode("utf-8"))
+
+        scores = run_score((lambda k: k in wanted) if a.ids else None, a.per_doc)
+        if scores is None:
             print("naeb_eval: score.py failed", file=sys.stderr)
             return 2
-        scores = json.loads(res.stdout.decode("utf-8"))
+        halves = []
+        if a.halves:
+            ids = set(predictions)
+            for label, low in (("ids 0-7", True), ("ids 8-f", False)):
+                keep = (lambda k, low=low: k in ids and (int(k[0], 16) < 8) == low)
+                halves.append((label, sum(1 for k in ids if keep(k)), run_score(keep, False)))
     finally:
         if not a.out:
             os.unlink(out_path)
@@ -130,6 +146,12 @@ def main():
               f"  R {scores['date']['recall']:.3f}")
         print(f"title             exact {scores['title']['exact']:.3f}  (n={scores['title']['n']})")
         print(f"author            exact {scores['author']['exact']:.3f}  (n={scores['author']['n']})")
+    for label, n, h in halves:
+        if h is None:
+            continue
+        hb = h["body_shingle"]
+        print(f"  half {label}   F1 {hb['f1']:.3f}  P {hb['precision']:.3f}  R {hb['recall']:.3f}"
+              f"  (n={n})")
     print(f"wall time         {elapsed:.2f} s for {total_bytes / 1e6:.1f} MB "
           f"({1000 * elapsed / max(1, len(pages)):.2f} ms/page incl. process start and I/O)")
     return 0
