@@ -99,6 +99,24 @@ TEST(BodySelection, RepeatedParagraphsOfTheArticleAreNotTeasers) {
     EXPECT_TRUE(Contains(a.Text(), "Paragraph " + std::to_string(i))) << a.Text();
 }
 
+TEST(BodySelection, RoundupItemsShapedLikeTeasersStayWhenTheyAreTheArticle) {
+  // Products with a linked name and a short description look like teasers;
+  // when they are most of the article's prose, the furniture cut is undone.
+  std::string items;
+  for (int i = 0; i < 4; ++i) {
+    items += "<div class=\"product-card\"><h3><a href=\"/p" + std::to_string(i) + "\">Product " +
+             std::to_string(i) + "</a></h3><p>Why we like it " + std::to_string(i) + ": " +
+             Prose(i) + "</p></div>";
+  }
+  const Article a = MustExtract(
+      "<html><body><article><div class=\"article-body\"><p>Intro: we tested a dozen rain "
+      "jackets this autumn, walking the river path in every kind of weather, and these are the "
+      "four we would buy.</p>" + items + "</div></article></body></html>");
+  EXPECT_TRUE(Contains(a.Text(), "Intro: we tested")) << a.Text();
+  for (int i = 0; i < 4; ++i)
+    EXPECT_TRUE(Contains(a.Text(), "Why we like it " + std::to_string(i))) << a.Text();
+}
+
 TEST(BodySelection, ParagraphsEachWrappedInAFurnitureLikeClassAreKept) {
   // Paywalled pages wrap each paragraph: <div class="subscriber-preview"><p>.
   std::string body;
