@@ -24,17 +24,19 @@ class ChunkedArray {
   // the current one cannot hold them all) and returns the offset of the
   // first. REQUIRES: n <= kChunk.
   uint64_t Append(const T* first, size_t n) {
+    ++count_;
+    if (n == 0) return size_;  // nothing to place (the offset may be past the last chunk)
     if (size_ % kChunk + n > kChunk) size_ = (size_ / kChunk + 1) * kChunk;
     while (size_ + n > chunks_.size() * kChunk) chunks_.push_back(std::make_unique<T[]>(kChunk));
     const uint64_t at = size_;
     std::copy(first, first + n, &chunks_[at >> kChunkBits][at & (kChunk - 1)]);
     size_ += n;
-    ++count_;
     return at;
   }
   uint64_t PushBack(const T& item) { return Append(&item, 1); }
 
   // The item at `offset`; the items of one Append follow it contiguously.
+  // REQUIRES: offset < size() (an empty Append's offset is not an item).
   const T& operator[](uint64_t offset) const {
     return chunks_[offset >> kChunkBits][offset & (kChunk - 1)];
   }
