@@ -119,7 +119,10 @@ LIBDIFF_API const char *libdiff_version_string(void);
 /* The message of the most recent failure on the calling thread, e.g.
  * "libdiff_store_open: path is empty". Every int-returning function clears it
  * on entry, so after a success it is "". Never NULL. Owned by the library;
- * valid until the next libdiff call on this thread. */
+ * valid until the next libdiff call on this thread. At most 4095 bytes: a
+ * longer message is cut at a UTF-8 character boundary and ends in "...".
+ * Safe to call (and every libdiff function may set it) from atexit handlers
+ * and thread-exit destructors. */
 LIBDIFF_API const char *libdiff_last_error(void);
 
 /* A stable lower-case name of a code: "OK", "invalid argument", "not found",
