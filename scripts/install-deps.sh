@@ -12,6 +12,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   # tests: tools, the C crawler sample, Python package and its integrations, fuzzing
   zstd lmdb-utils python3 libcurl4-openssl-dev python3-scrapy python3-dask python3-distributed
+  python3-pandas  # dask.dataframe (the Dask dedupe shuffle) needs it; recommends are off
   chromium clang libclang-rt-14-dev
 )
 
