@@ -206,5 +206,126 @@ TEST(LmdbNearDuplicateIndex, BatchIntoEmptyTablesEqualsSingleInserts) {
   mdb_txn_abort(tb);
 }
 
+
+// Entries in one named database of the index.
+size_t Entries(MDB_txn* txn, const std::string& name) {
+  MDB_dbi dbi = 0;
+  EXPECT_EQ(mdb_dbi_open(txn, name.c_str(), 0, &dbi), 0);
+  MDB_stat st;
+  EXPECT_EQ(mdb_stat(txn, dbi, &st), 0);
+  return st.ms_entries;
+}
+
+// Tables 1..K hold each hash once, without ids: a hash found there gets its
+// ids from table 0, and stays while any id still has it.
+TEST(LmdbNearDuplicateIndex, SharedHashFoundThroughOtherTablesUntilLastIdGoes) {
+  LmdbEnv env;
+  LmdbNearDuplicateIndex index = OpenIndex(env, 3);
+  const uint64_t h = 0x0123456789abcdefULL;
+  const uint64_t q = h ^ (uint64_t{1} << 63);  // differs in block 0: tables 1..3 find it
+  MDB_txn* txn = env.Begin(false);
+  ASSERT_TRUE(index.Insert(txn, h, 7).ok());
+  ASSERT_TRUE(index.Insert(txn, h, 9).ok());
+  EXPECT_EQ(Entries(txn, "ndi_t0"), 2u);
+  EXPECT_EQ(Entries(txn, "ndi_t1"), 1u);
+  std::vector<IndexMatch> got;
+  ASSERT_TRUE(index.Query(txn, q, 1, &got).ok());
+  EXPECT_EQ(got, (std::vector<IndexMatch>{{7, h, 1}, {9, h, 1}}));
+
+  ASSERT_TRUE(index.Remove(txn, h, 7).ok());
+  got.clear();
+  ASSERT_TRUE(index.Query(txn, q, 1, &got).ok());
+  EXPECT_EQ(got, (std::vector<IndexMatch>{{9, h, 1}}));
+  EXPECT_EQ(Entries(txn, "ndi_t3"), 1u);
+
+  ASSERT_TRUE(index.Remove(txn, h, 9).ok());
+  got.clear();
+  ASSERT_TRUE(index.Query(txn, q, 1, &got).ok());
+  EXPECT_TRUE(got.empty());
+  for (int t = 0; t <= 3; ++t) EXPECT_EQ(Entries(txn, "ndi_t" + std::to_string(t)), 0u) << t;
+  mdb_txn_abort(txn);
+}
+
+// Writes `entries` in schema v1 (the id in every table), as libdiff 0.x did.
+void WriteV1Index(LmdbEnv& env, int max_k, const std::vector<IndexEntry>& entries) {
+  const TableLayout layout = TableLayout::ForMaxK(max_k);
+  MDB_txn* txn = env.Begin(false);
+  MDB_dbi meta = 0;
+  ASSERT_EQ(mdb_dbi_open(txn, "ndi_meta", MDB_CREATE, &meta), 0);
+  std::string schema = "ndi v1 max_k=" + std::to_string(max_k) + " id_bytes=5";
+  std::string meta_key = "schema";
+  MDB_val mk{meta_key.size(), meta_key.data()};
+  MDB_val mv{schema.size(), schema.data()};
+  ASSERT_EQ(mdb_put(txn, meta, &mk, &mv, 0), 0);
+  for (int t = 0; t < layout.tables; ++t) {
+    MDB_dbi dbi = 0;
+    ASSERT_EQ(mdb_dbi_open(txn, ("ndi_t" + std::to_string(t)).c_str(),
+                           MDB_CREATE | MDB_DUPSORT | MDB_DUPFIXED, &dbi),
+              0);
+    const int w = layout.width[static_cast<size_t>(t)];
+    const int kb = (w + 7) / 8;
+    const int rb = (64 - w + 7) / 8;
+    for (const IndexEntry& e : entries) {
+      const uint64_t p = layout.Permute(t, e.simhash);
+      const uint64_t residual = w == 64 ? 0 : (p & ((uint64_t{1} << (64 - w)) - 1));
+      unsigned char key[8];
+      unsigned char value[16];
+      uint64_t v = p >> (64 - w);
+      for (int i = kb - 1; i >= 0; --i, v >>= 8) key[i] = static_cast<unsigned char>(v);
+      v = residual;
+      for (int i = rb - 1; i >= 0; --i, v >>= 8) value[i] = static_cast<unsigned char>(v);
+      v = e.id;
+      for (int i = rb + 4; i >= rb; --i, v >>= 8) value[i] = static_cast<unsigned char>(v);
+      MDB_val k{static_cast<size_t>(kb), key};
+      MDB_val d{static_cast<size_t>(rb + 5), value};
+      ASSERT_EQ(mdb_put(txn, dbi, &k, &d, MDB_NODUPDATA), 0);
+    }
+  }
+  ASSERT_EQ(mdb_txn_commit(txn), 0);
+}
+
+TEST(LmdbNearDuplicateIndex, UpgradesASchemaV1IndexOnAWritableOpen) {
+  for (int max_k : {1, 3, 7}) {
+    LmdbEnv env;
+    const std::vector<IndexEntry> entries =
+        index_test::RandomEntriesWithNeighbours(static_cast<uint32_t>(50 + max_k), 800, max_k);
+    WriteV1Index(env, max_k, entries);
+
+    MDB_txn* txn = env.Begin(true);
+    auto read_only = LmdbNearDuplicateIndex::Open(txn, max_k);
+    mdb_txn_abort(txn);
+    ASSERT_FALSE(read_only.ok());
+    EXPECT_TRUE(read_only.status().IsInvalidArgument());
+    EXPECT_NE(read_only.status().message().find("v1"), std::string::npos)
+        << read_only.status().ToString();
+
+    LmdbNearDuplicateIndex index = OpenIndex(env, max_k);
+    txn = env.Begin(true);
+    EXPECT_EQ(*index.Count(txn), entries.size());
+    const std::vector<uint64_t> queries =
+        index_test::QueriesNear(entries, 150, max_k, 77u + static_cast<uint32_t>(max_k));
+    for (uint64_t q : queries) {
+      std::vector<IndexMatch> got;
+      ASSERT_TRUE(index.Query(txn, q, max_k, &got).ok());
+      ASSERT_EQ(index_test::IdsAndDistances(got),
+                index_test::IdsAndDistances(index_test::BruteForce(entries, q, max_k)))
+          << "max_k=" << max_k;
+    }
+    mdb_txn_abort(txn);
+    // Upgraded once: the next open finds schema v2 and changes nothing.
+    txn = env.Begin(false);
+    auto again = LmdbNearDuplicateIndex::Open(txn, max_k);
+    ASSERT_TRUE(again.ok()) << again.status().ToString();
+    MDB_dbi meta = 0;
+    ASSERT_EQ(mdb_dbi_open(txn, "ndi_meta", 0, &meta), 0);
+    std::string meta_key = "schema";
+    MDB_val mk{meta_key.size(), meta_key.data()};
+    MDB_val mv;
+    ASSERT_EQ(mdb_get(txn, meta, &mk, &mv), 0);
+    EXPECT_EQ(std::string(static_cast<const char*>(mv.mv_data), mv.mv_size).substr(0, 7), "ndi v2 ");
+    mdb_txn_abort(txn);
+  }
+}
+
 }  // namespace
 }  // namespace libdiff::internal

@@ -58,9 +58,15 @@ MDB_val Val(void* data, size_t size) {
   return v;
 }
 
-std::string SchemaText(int max_k, int id_bytes) {
-  return "ndi v1 max_k=" + std::to_string(max_k) + " id_bytes=" + std::to_string(id_bytes);
+std::string SchemaText(int version, int max_k, int id_bytes) {
+  return "ndi v" + std::to_string(version) + " max_k=" + std::to_string(max_k) +
+         " id_bytes=" + std::to_string(id_bytes);
 }
+
+// Version 2 keeps the id in table 0 only (see the header); version 1 kept it
+// in every table. Table 0 is the same in both, so a version 1 index is
+// upgraded by rebuilding tables 1..K from table 0.
+constexpr int kSchemaVersion = 2;
 
 // Opens a named database; creates it when `txn` can write. EACCES from
 // MDB_CREATE means a read-only transaction and a missing database.
@@ -115,10 +121,12 @@ Result<LmdbNearDuplicateIndex> LmdbNearDuplicateIndex::Open(MDB_txn* txn,
   index.id_bytes_ = options.id_bytes;
   LIBDIFF_RETURN_IF_ERROR(OpenDb(txn, "ndi_meta", 0, &index.meta_));
 
-  const std::string want = SchemaText(options.max_k, options.id_bytes);
+  const std::string want = SchemaText(kSchemaVersion, options.max_k, options.id_bytes);
+  const std::string v1 = SchemaText(1, options.max_k, options.id_bytes);
   std::string key_text = kMetaKey;
   MDB_val key = Val(key_text.data(), key_text.size());
   MDB_val value;
+  bool upgrade = false;
   int rc = mdb_get(txn, index.meta_, &key, &value);
   if (rc == MDB_NOTFOUND) {
     std::string text = want;
@@ -132,7 +140,9 @@ Result<LmdbNearDuplicateIndex> LmdbNearDuplicateIndex::Open(MDB_txn* txn,
     return LmdbError(rc, "reading the schema record");
   } else {
     std::string have(static_cast<const char*>(value.mv_data), value.mv_size);
-    if (have != want) {
+    if (have == v1) {
+      upgrade = true;
+    } else if (have != want) {
       return Status::InvalidArgument("near-duplicate index: stored schema \"" + have +
                                      "\", this caller opens it as \"" + want + "\"");
     }
@@ -141,10 +151,58 @@ Result<LmdbNearDuplicateIndex> LmdbNearDuplicateIndex::Open(MDB_txn* txn,
     const int w = index.layout_.width[static_cast<size_t>(t)];
     index.key_bytes_[t] = (w + 7) / 8;
     index.residual_bytes_[t] = (64 - w + 7) / 8;
+    index.value_bytes_[t] = index.residual_bytes_[t] + (t == 0 ? index.id_bytes_ : 0);
     LIBDIFF_RETURN_IF_ERROR(OpenDb(txn, "ndi_t" + std::to_string(t), MDB_DUPSORT | MDB_DUPFIXED,
                                    &index.tables_[t]));
   }
+  if (upgrade) LIBDIFF_RETURN_IF_ERROR(index.UpgradeFromV1(txn, want));
   return index;
+}
+
+Status LmdbNearDuplicateIndex::UpgradeFromV1(MDB_txn* txn, const std::string& schema) {
+  const auto read_only = [] {
+    return Status::InvalidArgument(
+        "near-duplicate index: written in schema v1 by an older libdiff; open it once for "
+        "writing to upgrade it to v" + std::to_string(kSchemaVersion));
+  };
+  // Table 0 is unchanged: read every (hash, id) from it, empty the other
+  // tables and fill them again in the new layout.
+  std::vector<IndexEntry> entries;
+  {
+    Cursor cursor;
+    int rc = cursor.Open(txn, tables_[0]);
+    if (rc != 0) return LmdbError(rc, "opening a cursor");
+    const int w = layout_.width[0];
+    const size_t item = static_cast<size_t>(value_bytes_[0]);
+    MDB_val key, data;
+    for (rc = mdb_cursor_get(cursor.get(), &key, &data, MDB_FIRST); rc == 0;
+         rc = mdb_cursor_get(cursor.get(), &key, &data, MDB_NEXT)) {
+      if (key.mv_size != static_cast<size_t>(key_bytes_[0]) || data.mv_size != item) {
+        return Status::Corruption("near-duplicate index: table 0 holds an entry of the wrong size");
+      }
+      const uint64_t high = GetBigEndian(static_cast<const unsigned char*>(key.mv_data),
+                                         key_bytes_[0]);
+      const auto* rec = static_cast<const unsigned char*>(data.mv_data);
+      const uint64_t p =
+          w == 64 ? high : (high << (64 - w)) | GetBigEndian(rec, residual_bytes_[0]);
+      entries.push_back({layout_.Unpermute(0, p), GetBigEndian(rec + residual_bytes_[0], id_bytes_)});
+    }
+    if (rc != MDB_NOTFOUND) return LmdbError(rc, "reading table 0");
+  }
+  for (int t = 1; t < layout_.tables; ++t) {
+    const int rc = mdb_drop(txn, tables_[t], 0);
+    if (rc == EACCES) return read_only();
+    if (rc != 0) return LmdbError(rc, "emptying table " + std::to_string(t));
+  }
+  LIBDIFF_RETURN_IF_ERROR(InsertTables(txn, entries, 1));
+  std::string key_text = kMetaKey;
+  std::string text = schema;
+  MDB_val key = Val(key_text.data(), key_text.size());
+  MDB_val v = Val(text.data(), text.size());
+  const int rc = mdb_put(txn, meta_, &key, &v, 0);
+  if (rc == EACCES) return read_only();
+  if (rc != 0) return LmdbError(rc, "writing the schema record");
+  return Status::OK();
 }
 
 void LmdbNearDuplicateIndex::Encode(int table, uint64_t simhash, uint64_t id, unsigned char* key,
@@ -154,7 +212,7 @@ void LmdbNearDuplicateIndex::Encode(int table, uint64_t simhash, uint64_t id, un
   const uint64_t residual = w == 64 ? 0 : (p & ((uint64_t{1} << (64 - w)) - 1));
   PutBigEndian(p >> (64 - w), key_bytes_[table], key);
   PutBigEndian(residual, residual_bytes_[table], value);
-  PutBigEndian(id, id_bytes_, value + residual_bytes_[table]);
+  if (table == 0) PutBigEndian(id, id_bytes_, value + residual_bytes_[table]);
 }
 
 Status LmdbNearDuplicateIndex::Insert(MDB_txn* txn, uint64_t simhash, uint64_t id) const {
@@ -167,7 +225,7 @@ Status LmdbNearDuplicateIndex::Insert(MDB_txn* txn, uint64_t simhash, uint64_t i
   for (int t = 0; t < layout_.tables; ++t) {
     Encode(t, simhash, id, kbuf, vbuf);
     MDB_val key = Val(kbuf, static_cast<size_t>(key_bytes_[t]));
-    MDB_val value = Val(vbuf, static_cast<size_t>(residual_bytes_[t] + id_bytes_));
+    MDB_val value = Val(vbuf, static_cast<size_t>(value_bytes_[t]));
     const int rc = mdb_put(txn, tables_[t], &key, &value, MDB_NODUPDATA);
     if (rc != 0 && rc != MDB_KEYEXIST) return LmdbError(rc, "inserting");
   }
@@ -181,14 +239,21 @@ Status LmdbNearDuplicateIndex::InsertBatch(MDB_txn* txn, std::span<const IndexEn
                                      " does not fit in " + std::to_string(id_bytes_) + " bytes");
     }
   }
+  return InsertTables(txn, entries, 0);
+}
+
+Status LmdbNearDuplicateIndex::InsertTables(MDB_txn* txn, std::span<const IndexEntry> entries,
+                                            int first_table) const {
   // (key, residual, id) as integers sorts exactly like the big-endian bytes.
+  // Tables 1..K hold no id: their rows are (key, residual, 0), one per hash.
   std::vector<std::tuple<uint64_t, uint64_t, uint64_t>> rows(entries.size());
-  for (int t = 0; t < layout_.tables; ++t) {
+  for (int t = first_table; t < layout_.tables; ++t) {
     const int w = layout_.width[static_cast<size_t>(t)];
+    rows.resize(entries.size());
     for (size_t i = 0; i < entries.size(); ++i) {
       const uint64_t p = layout_.Permute(t, entries[i].simhash);
       const uint64_t residual = w == 64 ? 0 : (p & ((uint64_t{1} << (64 - w)) - 1));
-      rows[i] = {p >> (64 - w), residual, entries[i].id};
+      rows[i] = {p >> (64 - w), residual, t == 0 ? entries[i].id : 0};
     }
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
@@ -197,7 +262,7 @@ Status LmdbNearDuplicateIndex::InsertBatch(MDB_txn* txn, std::span<const IndexEn
     int rc = cursor.Open(txn, tables_[t]);
     if (rc != 0) return LmdbError(rc, "opening a cursor");
     const size_t kb = static_cast<size_t>(key_bytes_[t]);
-    const size_t vb = static_cast<size_t>(residual_bytes_[t] + id_bytes_);
+    const size_t vb = static_cast<size_t>(value_bytes_[t]);
     unsigned char last_key[8] = {};
     unsigned char last_value[16] = {};
     bool have_last = false;
@@ -217,7 +282,7 @@ Status LmdbNearDuplicateIndex::InsertBatch(MDB_txn* txn, std::span<const IndexEn
     for (const auto& [key_bits, residual, id] : rows) {
       PutBigEndian(key_bits, key_bytes_[t], kbuf);
       PutBigEndian(residual, residual_bytes_[t], vbuf);
-      PutBigEndian(id, id_bytes_, vbuf + residual_bytes_[t]);
+      if (t == 0) PutBigEndian(id, id_bytes_, vbuf + residual_bytes_[t]);
       unsigned int flags = MDB_NODUPDATA;
       if (appending) {
         const int kc = have_last ? std::memcmp(kbuf, last_key, kb) : 1;
@@ -248,13 +313,45 @@ Status LmdbNearDuplicateIndex::Remove(MDB_txn* txn, uint64_t simhash, uint64_t i
   if (id_bytes_ < 8 && (id >> (8 * id_bytes_)) != 0) return Status::OK();  // never stored
   unsigned char kbuf[8];
   unsigned char vbuf[16];
-  for (int t = 0; t < layout_.tables; ++t) {
+  Encode(0, simhash, id, kbuf, vbuf);
+  MDB_val key = Val(kbuf, static_cast<size_t>(key_bytes_[0]));
+  MDB_val value = Val(vbuf, static_cast<size_t>(value_bytes_[0]));
+  int rc = mdb_del(txn, tables_[0], &key, &value);
+  if (rc == MDB_NOTFOUND) return Status::OK();
+  if (rc != 0) return LmdbError(rc, "removing");
+  // The other tables hold the hash once for all its ids: keep it while
+  // another id still has it.
+  std::vector<uint64_t> others;
+  LIBDIFF_RETURN_IF_ERROR(IdsOf(txn, simhash, &others));
+  if (!others.empty()) return Status::OK();
+  for (int t = 1; t < layout_.tables; ++t) {
     Encode(t, simhash, id, kbuf, vbuf);
-    MDB_val key = Val(kbuf, static_cast<size_t>(key_bytes_[t]));
-    MDB_val value = Val(vbuf, static_cast<size_t>(residual_bytes_[t] + id_bytes_));
-    const int rc = mdb_del(txn, tables_[t], &key, &value);
+    key = Val(kbuf, static_cast<size_t>(key_bytes_[t]));
+    value = Val(vbuf, static_cast<size_t>(value_bytes_[t]));
+    rc = mdb_del(txn, tables_[t], &key, &value);
     if (rc != 0 && rc != MDB_NOTFOUND) return LmdbError(rc, "removing");
   }
+  return Status::OK();
+}
+
+Status LmdbNearDuplicateIndex::IdsOf(MDB_txn* txn, uint64_t simhash,
+                                     std::vector<uint64_t>* ids) const {
+  unsigned char kbuf[8];
+  unsigned char vbuf[16];
+  Encode(0, simhash, 0, kbuf, vbuf);  // (residual, id 0): sorts first among the hash's ids
+  const size_t rb = static_cast<size_t>(residual_bytes_[0]);
+  Cursor cursor;
+  int rc = cursor.Open(txn, tables_[0]);
+  if (rc != 0) return LmdbError(rc, "opening a cursor");
+  MDB_val key = Val(kbuf, static_cast<size_t>(key_bytes_[0]));
+  MDB_val data = Val(vbuf, static_cast<size_t>(value_bytes_[0]));
+  for (rc = mdb_cursor_get(cursor.get(), &key, &data, MDB_GET_BOTH_RANGE); rc == 0;
+       rc = mdb_cursor_get(cursor.get(), &key, &data, MDB_NEXT_DUP)) {
+    const auto* rec = static_cast<const unsigned char*>(data.mv_data);
+    if (std::memcmp(rec, vbuf, rb) != 0) return Status::OK();
+    ids->push_back(GetBigEndian(rec + rb, id_bytes_));
+  }
+  if (rc != MDB_NOTFOUND) return LmdbError(rc, "looking up ids");
   return Status::OK();
 }
 
@@ -265,12 +362,13 @@ Status LmdbNearDuplicateIndex::Query(MDB_txn* txn, uint64_t simhash, int k,
                                    " outside 0.." + std::to_string(layout_.max_k));
   }
   const size_t from = out->size();
+  std::vector<std::pair<uint64_t, int>> found;  // hashes found in tables 1..k
   uint64_t qkeys[kMaxSupportedK + 1];
   for (int t = 0; t <= k; ++t) qkeys[t] = layout_.Key(t, simhash);
   for (int t = 0; t <= k; ++t) {
     const int w = layout_.width[static_cast<size_t>(t)];
     const int rb = residual_bytes_[t];
-    const size_t item = static_cast<size_t>(rb + id_bytes_);
+    const size_t item = static_cast<size_t>(value_bytes_[t]);
     const uint64_t qp = layout_.Permute(t, simhash);
     const uint64_t key_high = w == 64 ? qp : (qkeys[t] << (64 - w));
     unsigned char kbuf[8];
@@ -300,9 +398,19 @@ Status LmdbNearDuplicateIndex::Query(MDB_txn* txn, uint64_t simhash, int k,
         bool first = true;
         for (int u = 0; first && u < t; ++u) first = layout_.Key(u, h) != qkeys[u];
         if (!first) continue;
-        out->push_back(IndexMatch{GetBigEndian(rec + rb, id_bytes_), h, d});
+        if (t == 0) {
+          out->push_back(IndexMatch{GetBigEndian(rec + rb, id_bytes_), h, d});
+        } else {
+          found.push_back({h, d});  // its ids are in table 0, looked up below
+        }
       }
     }
+  }
+  std::vector<uint64_t> ids;
+  for (const auto& [h, d] : found) {
+    ids.clear();
+    LIBDIFF_RETURN_IF_ERROR(IdsOf(txn, h, &ids));
+    for (uint64_t id : ids) out->push_back(IndexMatch{id, h, d});
   }
   // Same post-processing as the in-memory backend: each id once, closest first.
   auto begin = out->begin() + static_cast<std::ptrdiff_t>(from);

@@ -143,21 +143,29 @@ struct LmdbIndexOptions {
 
 // LMDB backend, living in the caller's environment and transactions.
 //
-// Schema (named databases; the caller's env needs mdb_env_set_maxdbs of at
+// Schema v2 (named databases; the caller's env needs mdb_env_set_maxdbs of at
 // least kLmdbMaxDbs more than it uses itself):
-//   "ndi_meta"  plain: key "schema" -> "ndi v1 max_k=<K> id_bytes=<B>" (text).
-//   "ndi_t<t>"  for t = 0..K, MDB_DUPSORT | MDB_DUPFIXED:
-//               key   = block t of the hash, big-endian, ceil(width/8) bytes
-//               value = the other 64 - width bits of the rotated hash,
-//                       big-endian, ceil((64 - width)/8) bytes, followed by the
-//                       id, big-endian, id_bytes bytes.
-// For K = 3 that is a 2-byte key and an 11-byte fixed value: 44 bytes of
-// payload per fingerprint. Keys are few (at most 2^16 per table), so their
-// cost vanishes; the duplicates of one key are packed in LMDB's LEAF2 pages
-// (no per-item header). Measured bytes per fingerprint: docs/index.md.
+//   "ndi_meta"  plain: key "schema" -> "ndi v2 max_k=<K> id_bytes=<B>" (text).
+//   "ndi_t0"    MDB_DUPSORT | MDB_DUPFIXED, one entry per (hash, id):
+//               key   = block 0 of the hash, big-endian, ceil(width/8) bytes
+//               value = the other 64 - width bits of the hash, big-endian,
+//                       ceil((64 - width)/8) bytes, followed by the id,
+//                       big-endian, id_bytes bytes.
+//   "ndi_t<t>"  for t = 1..K, MDB_DUPSORT | MDB_DUPFIXED, one entry per hash:
+//               key   = block t of the hash (the hash rotated to bring it to
+//                       the top), value = the other bits of the rotated hash.
+//               No id: a hash found here is looked up in "ndi_t0" (its block
+//               0 and residual are known), one MDB_GET_BOTH_RANGE per match.
+// For K = 3: 11 + 3 * 6 = 29 bytes of payload per fingerprint (v1 kept the id
+// in every table: 44). Keys are few (at most 2^16 per table), so their cost
+// vanishes; the duplicates of one key are packed in LMDB's LEAF2 pages (no
+// per-item header). Measured bytes per fingerprint: docs/index.md.
 //
-// Opening a store written with another max_k or id_bytes fails with
-// kInvalidArgument naming both.
+// A v1 index (same "ndi_t0", ids in every table) is upgraded when it is
+// opened in a write transaction (tables 1..K are rebuilt from table 0); a
+// read-only open of one fails with kInvalidArgument saying so. Opening an
+// index written with another max_k or id_bytes fails with kInvalidArgument
+// naming both.
 class LmdbNearDuplicateIndex {
  public:
   // Named databases this index uses at kMaxSupportedK: meta + 8 tables.
@@ -200,13 +208,21 @@ class LmdbNearDuplicateIndex {
 
  private:
   LmdbNearDuplicateIndex() = default;
+  // Encodes the key and value of (simhash, id) in `table` (no id beyond 0).
   void Encode(int table, uint64_t simhash, uint64_t id, unsigned char* key,
               unsigned char* value) const;
+  // Inserts `entries` into tables first_table..K.
+  Status InsertTables(MDB_txn* txn, std::span<const IndexEntry> entries, int first_table) const;
+  // Appends the ids stored with exactly `simhash` (table 0), ascending.
+  Status IdsOf(MDB_txn* txn, uint64_t simhash, std::vector<uint64_t>* ids) const;
+  // Rebuilds tables 1..K of a schema v1 index and records `schema`.
+  Status UpgradeFromV1(MDB_txn* txn, const std::string& schema);
 
   TableLayout layout_;
   int id_bytes_ = 5;
   int key_bytes_[kMaxSupportedK + 1] = {};
   int residual_bytes_[kMaxSupportedK + 1] = {};
+  int value_bytes_[kMaxSupportedK + 1] = {};
   MDB_dbi meta_ = 0;
   MDB_dbi tables_[kMaxSupportedK + 1] = {};
 };
