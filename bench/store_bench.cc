@@ -8,7 +8,9 @@
 // Articles are real NAEB article texts of 5-8 KB when ../shared is present,
 // generated news-like text otherwise. Counters: delta_bytes (mean stored record
 // bytes of an update stored as a delta), all_bytes (mean over all updates,
-// keyframes every 16 included), updates_per_s (per CPU second, store included).
+// keyframes every K = 16 included), updates_per_s (per CPU second, store
+// included). BM_UpdateBytesChain/<K>/<revisions>: the same on longer chains
+// with other keyframe intervals.
 //
 // BM_CodecKeyframe/<level>, BM_CodecDelta/<level>: the zstd cost alone, on the
 // same 20 x 20 revision chains (serialised once, outside the timing): the first
@@ -164,9 +166,11 @@ StoreOptions WithLevel(int level) {
   return options;
 }
 
-void BM_UpdateBytes(benchmark::State& state) {
+// Ingests `revisions` versions of each source article (each after the first
+// with the NewsEdits median edit) into a fresh store made with `options`.
+void RunUpdates(benchmark::State& state, const StoreOptions& options, int revisions) {
   const std::vector<Paragraphs> sources = SourceArticles();
-  const StoreOptions options = WithLevel(static_cast<int>(state.range(0)));
+  const uint32_t interval = options.keyframe_interval;
   double delta_sum = 0, all_sum = 0, source_bytes = 0;
   size_t deltas = 0, updates = 0;
   for (auto _ : state) {
@@ -183,7 +187,7 @@ void BM_UpdateBytes(benchmark::State& state) {
         const std::string url = "https://example.com/a/" + std::to_string(n);
         Page page;
         page.url = url;
-        for (int rev = 0; rev < 20; ++rev) {
+        for (int rev = 0; rev < revisions; ++rev) {
           if (rev > 0) Edit(&ps, sources[(n + 1) % sources.size()], &rng);
           page.article = ToArticle(ps);
           if (rev == 0) source_bytes += static_cast<double>(page.article->Text().size());
@@ -197,7 +201,7 @@ void BM_UpdateBytes(benchmark::State& state) {
           if (rev == 0) continue;
           all_sum += bytes;
           ++updates;
-          if (v->revision % 16 != 1) {  // keyframes are revisions 1, 17, 33 with K = 16
+          if (interval > 1 && v->revision % interval != 1) {  // keyframes: 1, K + 1, 2K + 1, ...
             delta_sum += bytes;
             ++deltas;
           }
@@ -214,7 +218,27 @@ void BM_UpdateBytes(benchmark::State& state) {
   state.counters["updates_per_s"] =
       benchmark::Counter(static_cast<double>(updates), benchmark::Counter::kIsRate);
 }
+
+void BM_UpdateBytes(benchmark::State& state) {
+  RunUpdates(state, WithLevel(static_cast<int>(state.range(0))), 20);
+}
 BENCHMARK(BM_UpdateBytes)->Apply(CompressionLevels)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// BM_UpdateBytesChain/<K>/<revisions>: the default level on longer chains, for
+// keyframe intervals K: all_bytes is what a long-lived article costs per
+// update, updates_per_s what its deeper delta chains cost to extend.
+void BM_UpdateBytesChain(benchmark::State& state) {
+  StoreOptions options;
+  options.keyframe_interval = static_cast<uint32_t>(state.range(0));
+  RunUpdates(state, options, static_cast<int>(state.range(1)));
+}
+BENCHMARK(BM_UpdateBytesChain)
+    ->ArgNames({"K", "revisions"})
+    ->Args({16, 64})
+    ->Args({32, 64})
+    ->Args({64, 64})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 
 // Serialisations of 20 revisions of each source article, as BM_UpdateBytes makes them.
 const std::vector<std::vector<std::string>>& RevisionChains() {

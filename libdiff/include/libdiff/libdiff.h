@@ -308,7 +308,7 @@ LIBDIFF_API int libdiff_store_options_set_initial_map_size(libdiff_store_options
 /* Upper bound of the map growth (>= initial). Default: 1 TiB. */
 LIBDIFF_API int libdiff_store_options_set_max_map_size(libdiff_store_options *options,
                                                        size_t bytes);
-/* A revision is stored whole every this many revisions (1..65536). Default: 16. */
+/* A revision is stored whole every this many revisions (1..65536). Default: 32. */
 LIBDIFF_API int libdiff_store_options_set_keyframe_interval(libdiff_store_options *options,
                                                             uint32_t interval);
 /* zstd level of stored revisions (1..22). Default: 7. */

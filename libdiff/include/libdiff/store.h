@@ -79,8 +79,9 @@ struct StoreOptions {
   size_t max_map_size = size_t{1} << 40;
   // A revision is stored whole (a keyframe) every this many revisions and as a
   // zstd delta against the previous revision otherwise. 1 stores every revision
-  // whole. Default: 16.
-  uint32_t keyframe_interval = 16;
+  // whole. Default: 32 (a keyframe costs about 11 deltas of a median edit;
+  // docs/store.md has the figures).
+  uint32_t keyframe_interval = 32;
   // zstd level for snapshots and deltas, 1..22. Default: 7 (within 2% of level
   // 19's bytes at an eighth of its CPU; docs/store.md has the figures).
   int compression_level = 7;
