@@ -309,6 +309,19 @@ TEST_F(StoreTest, LongRevisionChainsReadBackByteExact) {
   for (const auto& info : h->revisions) keyframes += info.keyframe ? 1 : 0;
   EXPECT_GE(keyframes, 60 / 8);
   EXPECT_LE(keyframes, 60 / 8 + 1);
+  // A revert (stored as a reference to revision 41), then History decodes
+  // every revision's title through keyframes, deltas and the reference.
+  versions.push_back(versions[40]);
+  Verdict revert = Ingest(MakePage(kUrlA, versions.back(), 2000));
+  ASSERT_EQ(revert.revision, 61u);
+  EXPECT_EQ(revert.reverted_to, 41u);
+  h = store_->History(kUrlA);
+  ASSERT_TRUE(h.ok());
+  ASSERT_EQ(h->revisions.size(), versions.size());
+  EXPECT_EQ(h->revisions.back().same_as, 41u);
+  for (size_t i = 0; i < versions.size(); ++i) {
+    EXPECT_EQ(h->revisions[i].title, versions[i].title) << "revision " << i + 1;
+  }
   Reopen(options);  // and after reopening
   auto latest = store_->ReadRevision(kUrlA, 0);
   ASSERT_TRUE(latest.ok());

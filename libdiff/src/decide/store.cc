@@ -159,7 +159,10 @@ class StoreImpl final : public Store {
       h.duplicate_of = rec.duplicate_of;
       h.first_seen = rec.first_seen;
       LIBDIFF_ASSIGN_OR_RETURN(auto revs, revisions_->ListRevisions(txn, id));
-      for (auto& [n, r] : revs) {
+      LIBDIFF_ASSIGN_OR_RETURN(std::vector<std::string> snapshots,
+                               revisions_->ReadSnapshots(txn, id, revs));
+      for (size_t i = 0; i < revs.size(); ++i) {
+        const auto& [n, r] = revs[i];
         RevisionInfo info;
         info.revision = n;
         info.fetched_at = r.fetched_at;
@@ -168,8 +171,7 @@ class StoreImpl final : public Store {
         info.same_as = r.encoding == SnapshotEncoding::kSameAs ? r.base : 0;
         info.keyframe = r.encoding == SnapshotEncoding::kKeyframe;
         info.stored_bytes = r.Encode().size();
-        LIBDIFF_ASSIGN_OR_RETURN(std::string bytes, revisions_->ReadSnapshot(txn, id, n));
-        LIBDIFF_ASSIGN_OR_RETURN(Article a, internal::DecodeArticle(bytes));
+        LIBDIFF_ASSIGN_OR_RETURN(Article a, internal::DecodeArticle(snapshots[i]));
         info.title = a.title;
         h.revisions.push_back(std::move(info));
       }

@@ -1,6 +1,8 @@
 // Copyright 2026 The libdiff Authors.
 #include "store/revision_store.h"
 
+#include <map>
+
 #include <cstring>
 
 #include "store/environment.h"
@@ -371,6 +373,32 @@ Result<std::string> RevisionStore::ReadSnapshot(MDB_txn* txn, uint64_t id, uint3
                                          kMaxSnapshotBytes));
   }
   return bytes;
+}
+
+Result<std::vector<std::string>> RevisionStore::ReadSnapshots(
+    MDB_txn* txn, uint64_t id, const std::vector<std::pair<uint32_t, RevisionRecord>>& revs) const {
+  std::vector<std::string> out;
+  out.reserve(revs.size());
+  std::map<uint32_t, size_t> position;  // revision -> index in `out`
+  for (const auto& [n, r] : revs) {
+    std::string bytes;
+    const auto base = position.find(r.base);
+    const bool have_base = base != position.end() && r.base < n;
+    if (r.encoding == SnapshotEncoding::kKeyframe) {
+      LIBDIFF_ASSIGN_OR_RETURN(bytes, SnapshotCodec::Decompress(r.payload, "", kMaxSnapshotBytes));
+    } else if (have_base && r.encoding == SnapshotEncoding::kDelta) {
+      LIBDIFF_ASSIGN_OR_RETURN(
+          bytes, SnapshotCodec::Decompress(r.payload, out[base->second], kMaxSnapshotBytes));
+    } else if (have_base && r.encoding == SnapshotEncoding::kSameAs) {
+      bytes = out[base->second];
+    } else {
+      // A base outside `revs` (the caller passed a subset): the slow path.
+      LIBDIFF_ASSIGN_OR_RETURN(bytes, ReadSnapshot(txn, id, n));
+    }
+    position[n] = out.size();
+    out.push_back(std::move(bytes));
+  }
+  return out;
 }
 
 Status RevisionStore::PutHtml(MDB_txn* txn, uint64_t id, uint32_t rev,

@@ -103,6 +103,12 @@ class RevisionStore {
   // The serialised article of revision `rev`, decoding the delta chain back to
   // its keyframe. kNotFound when absent.
   Result<std::string> ReadSnapshot(MDB_txn* txn, uint64_t id, uint32_t rev) const;
+  // The serialised articles of all of `revs` (as ListRevisions returns them),
+  // in the same order, each frame decoded once: O(revisions) rather than
+  // ReadSnapshot's O(revisions x chain depth).
+  Result<std::vector<std::string>> ReadSnapshots(
+      MDB_txn* txn, uint64_t id,
+      const std::vector<std::pair<uint32_t, RevisionRecord>>& revs) const;
   Status PutHtml(MDB_txn* txn, uint64_t id, uint32_t rev, std::string_view compressed) const;
   Result<std::optional<std::string>> GetHtml(MDB_txn* txn, uint64_t id, uint32_t rev) const;
   Status DeleteHtml(MDB_txn* txn, uint64_t id, uint32_t rev, uint64_t* freed) const;
