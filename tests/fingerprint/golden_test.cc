@@ -8,6 +8,7 @@
 // different versions as not comparable); then add vectors for the new version.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 #include <string>
@@ -78,6 +79,42 @@ TEST(FingerprintGolden, OutputIsPinned) {
     if (!fp.paragraph_hashes.empty()) {
       EXPECT_EQ(Hex64(fp.paragraph_hashes[0]), Hex64(v.first_paragraph_hash)) << v.name;
     }
+  }
+}
+
+
+// The sketch (Fingerprint::sketch) of the same texts at the default shingle
+// size: its length and its first and last values, pinned the same way.
+TEST(FingerprintGolden, SketchIsPinned) {
+  struct Pin {
+    const char* name;
+    size_t size;
+    uint32_t first;
+    uint32_t last;
+  };
+  const Pin pins[] = {
+      // clang-format off
+      {"english_w3", 24, 0x86644cb, 0x9d3f540d},
+      {"empty", 0, 0x0, 0x0},
+      {"one_word", 1, 0x52d06094, 0x52d06094},
+      {"russian", 3, 0x3ffa8e13, 0xf9b697a7},
+      {"chinese", 6, 0x2594fc38, 0xefbdcb39},
+      {"thai", 5, 0x4e6dae1e, 0xf8dd5958},
+      {"messy_bytes", 3, 0x2ebb8311, 0xb37855f3},
+      // clang-format on
+  };
+  const std::vector<GoldenVector> vectors = Vectors();
+  for (const Pin& pin : pins) {
+    const auto v = std::find_if(vectors.begin(), vectors.end(),
+                                [&](const GoldenVector& g) { return std::string(g.name) == pin.name; });
+    ASSERT_NE(v, vectors.end()) << pin.name;
+    const Fingerprint fp = FingerprintText(v->text);
+    char got[64];
+    std::snprintf(got, sizeof got, "{%zu, 0x%x, 0x%x}", fp.sketch.size(),
+                  fp.sketch.empty() ? 0u : fp.sketch.front(), fp.sketch.empty() ? 0u : fp.sketch.back());
+    char want[64];
+    std::snprintf(want, sizeof want, "{%zu, 0x%x, 0x%x}", pin.size, pin.first, pin.last);
+    EXPECT_STREQ(got, want) << pin.name;
   }
 }
 

@@ -56,6 +56,9 @@ struct FingerprintParams {
   friend bool operator==(const FingerprintParams&, const FingerprintParams&) = default;
 };
 
+// Values in Fingerprint::sketch, at most.
+inline constexpr size_t kSketchSize = 24;
+
 // What FingerprintText computes. SimHash: every distinct shingle (repeats count
 // once: the fingerprint is of the set of shingles, so a repeated boilerplate
 // line or slogan cannot outvote the story) votes on each of the 64 bits with
@@ -69,6 +72,12 @@ struct Fingerprint {
   std::vector<uint64_t> paragraph_hashes;  // XXH3-64 of each normalised, non-empty paragraph
   uint64_t token_count = 0;
   uint64_t shingle_count = 0;              // distinct shingles that went into the SimHash
+  // A bottom-k MinHash sketch of the shingle set: the kSketchSize smallest
+  // distinct values of (shingle hash >> 32), ascending (all of them when the
+  // text has fewer). Two texts' sketches estimate how much of one's shingles
+  // the other contains, whatever their paragraph breaks: near-duplicate
+  // verification uses it (docs/index.md). Part of the persistent format.
+  std::vector<uint32_t> sketch;
 };
 
 // Normalises text for comparison: repairs invalid UTF-8 (U+FFFD) and drops NUL

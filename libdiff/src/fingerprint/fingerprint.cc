@@ -9,6 +9,7 @@
 // changes at most 3 of about 600 shingles. docs/fingerprint.md has the
 // measurements behind this choice.
 #include <algorithm>
+#include <array>
 #include <memory>
 
 #include "fingerprint/normalize.h"
@@ -42,6 +43,25 @@ struct Scratch {
 
 uint32_t ClampShingleSize(int w) { return static_cast<uint32_t>(std::clamp(w, 1, kMaxShingleSize)); }
 
+// The kSketchSize smallest distinct top halves of `shingles`, ascending. After
+// the first few hundred values almost every value fails the first comparison,
+// so this costs about one compare per shingle.
+void BottomSketch(const uint64_t* shingles, size_t n, std::vector<uint32_t>* out) {
+  std::array<uint32_t, kSketchSize> best{};
+  size_t size = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const auto v = static_cast<uint32_t>(shingles[i] >> 32);
+    if (size == kSketchSize && v >= best[kSketchSize - 1]) continue;
+    const size_t pos = static_cast<size_t>(std::lower_bound(best.begin(), best.begin() + size, v) -
+                                           best.begin());
+    if (pos < size && best[pos] == v) continue;
+    if (size < kSketchSize) ++size;
+    for (size_t j = size - 1; j > pos; --j) best[j] = best[j - 1];
+    best[pos] = v;
+  }
+  out->assign(best.begin(), best.begin() + size);
+}
+
 }  // namespace
 
 std::string Hash128::ToHex() const {
@@ -73,6 +93,14 @@ Fingerprint FingerprintNormalizedText(std::string_view normalized,
   const size_t token_count = internal::HashTokens(normalized, tokens);
   const internal::SimHashResult sim =
       internal::SimHashOfShinglesInPlace(tokens, token_count, fp.params.shingle_size, &scratch.simhash);
+  // SimHashOfShinglesInPlace leaves the shingle hashes in `tokens`; a text
+  // shorter than one shingle has one shingle of all its tokens.
+  if (token_count >= fp.params.shingle_size) {
+    BottomSketch(tokens, token_count - fp.params.shingle_size + 1, &fp.sketch);
+  } else if (token_count > 0) {
+    const uint64_t only = internal::ShingleHash(tokens, token_count);
+    BottomSketch(&only, 1, &fp.sketch);
+  }
   scratch.Trim();
   fp.simhash = sim.simhash;
   fp.token_count = token_count;
