@@ -77,7 +77,7 @@ void BM_ClusterFingerprintsK3(benchmark::State& state) {
         std::span<const uint32_t>(docs), 3, [&](uint32_t d) { return c.simhash[d]; },
         [&](uint32_t a, uint32_t b) {
           return VerifyNearDuplicateSorted(c.simhash[a], c.simhash[b], false, 400, 400, 398, 398,
-                                           {}, {}, verify)
+                                           {}, {}, {}, {}, verify)
               .is_duplicate;
         },
         &uf);

@@ -312,6 +312,19 @@ static void TestFingerprint(void) {
   OK(libdiff_fingerprint_paragraph_hash(&v, a, 0));
   CHECK_RC(libdiff_fingerprint_paragraph_hash(&v, a, 1), LIBDIFF_ERROR_NOT_FOUND,
            "paragraph 1 of 1");
+  /* 14 tokens: 12 shingles, all in the sketch, ascending. */
+  OK(libdiff_fingerprint_get(&v, a, LIBDIFF_FINGERPRINT_SKETCH_COUNT));
+  CHECK(v == 12);
+  {
+    uint32_t prev = 0, value = 0;
+    for (size_t i = 0; i < 12; ++i) {
+      OK(libdiff_fingerprint_sketch_value(&value, a, i));
+      CHECK(i == 0 || value > prev);
+      prev = value;
+    }
+    CHECK_RC(libdiff_fingerprint_sketch_value(&value, a, 12), LIBDIFF_ERROR_NOT_FOUND,
+             "sketch value 12 of 12");
+  }
   CHECK_RC(libdiff_fingerprint_get(&v, a, 42), LIBDIFF_ERROR_INVALID_ARGUMENT,
            "unknown fingerprint field 42");
   CHECK(libdiff_simhash_distance(0, ~(uint64_t)0) == 64);

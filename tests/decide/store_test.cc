@@ -211,6 +211,32 @@ TEST_F(StoreTest, SameSiteCanonicalJoinsTheArticleOffSiteCanonicalDoesNot) {
   EXPECT_NE(w.article, first.article);
 }
 
+TEST_F(StoreTest, CopyWithOtherParagraphBreaksIsADuplicate) {
+  // Another site's template split the story's paragraphs elsewhere and added
+  // a dateline: no paragraph hash is shared, the shingles are.
+  const Article a = MakeArticle(31);
+  const Verdict first = Ingest(MakePage(kUrlA, a));
+  std::string all;
+  for (const Block& b : a.blocks) all += (all.empty() ? "" : " ") + b.text;
+  Article copy = a;
+  copy.blocks.clear();
+  std::string chunk = "NEW YORK (Wire) -";
+  for (size_t at = 0; at < all.size();) {
+    size_t end = all.find(' ', at + 300);
+    if (end == std::string::npos) end = all.size();
+    chunk += " " + all.substr(at, end - at);
+    copy.blocks.push_back({BlockKind::kParagraph, chunk});
+    chunk.clear();
+    at = end + 1;
+  }
+  ASSERT_NE(copy.blocks.size(), a.blocks.size());
+  Verdict v = Ingest(MakePage("https://wire.example.net/story/31", copy));
+  EXPECT_EQ(v.kind, VerdictKind::kDuplicate);
+  EXPECT_EQ(v.of, first.article);
+  EXPECT_GT(v.similarity, 0.7);
+  EXPECT_LT(v.similarity, 1.0);
+}
+
 TEST_F(StoreTest, SharedTemplateOrShortTextIsNotADuplicate) {
   const std::string boiler1 =
       "Sign up for our morning newsletter to get the day's top stories from the city, the region "

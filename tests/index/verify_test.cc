@@ -1,7 +1,10 @@
 // Copyright 2026 The libdiff Authors.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <random>
+#include <string>
 #include <vector>
 
 #include "index/near_duplicate_index.h"
@@ -132,9 +135,94 @@ TEST(VerifyNearDuplicate, OptionsChangeTheRule) {
 TEST(VerifyNearDuplicateSorted, AgreesWithFingerprintVersion) {
   std::vector<uint32_t> a = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
   std::vector<uint32_t> b = {1, 2, 3, 4, 5, 6, 7, 8, 9};
-  const VerifyResult r = VerifyNearDuplicateSorted(0, 0x1ff, false, 400, 360, 398, 358, a, b);
+  const VerifyResult r =
+      VerifyNearDuplicateSorted(0, 0x1ff, false, 400, 360, 398, 358, {}, {}, a, b);
   EXPECT_TRUE(r.is_duplicate);
   EXPECT_EQ(r.shared_paragraphs, 9u);
+}
+
+
+// The shingle rule, on real fingerprints of generated texts (these have
+// sketches; the synthetic fingerprints above do not, so they exercise the
+// paragraph rule kept for old store records).
+std::string Words(std::mt19937* rng, size_t n, size_t vocabulary = 20000) {
+  std::string text;
+  for (size_t i = 0; i < n; ++i) {
+    if (i > 0) text += i % 60 == 0 ? "\n\n" : " ";
+    text += "w" + std::to_string((*rng)() % vocabulary);
+  }
+  return text;
+}
+
+TEST(VerifyNearDuplicate, RegroupedParagraphsWithADatelinePass) {
+  std::mt19937 rng(1);
+  const std::string text = Words(&rng, 700);
+  // Another site: a dateline, paragraph breaks elsewhere, the last 10% dropped.
+  std::string copy = "LONDON (Wire) - " + text.substr(0, text.size() * 9 / 10);
+  std::replace(copy.begin(), copy.end(), '\n', ' ');
+  for (size_t at = 0; (at = copy.find(' ', at + 250)) != std::string::npos;) copy.replace(at, 1, "\n\n");
+  const Fingerprint a = FingerprintText(text);
+  const Fingerprint b = FingerprintText(copy);
+  ASSERT_FALSE(a.sketch.empty());
+  const VerifyResult r = VerifyNearDuplicate(a, b);
+  EXPECT_TRUE(r.is_duplicate) << r.reason << " d=" << r.distance << " c=" << r.containment;
+  EXPECT_STREQ(r.reason, "shingles contained");
+  EXPECT_GE(r.sketch_samples, 8u);
+  EXPECT_GT(r.similarity, 0.6);
+  EXPECT_LT(r.similarity, 1.0);
+  // The paragraph rule alone would have refused it: no paragraph is shared.
+  Fingerprint a_old = a, b_old = b;
+  a_old.sketch.clear();
+  EXPECT_FALSE(VerifyNearDuplicate(a_old, b_old).is_duplicate);
+}
+
+TEST(VerifyNearDuplicate, ArticlesSharingAPassageAreNotDuplicates) {
+  std::mt19937 rng(2);
+  const std::string shared = Words(&rng, 150);  // a quoted statement, a shared wire paragraph
+  const std::string a = Words(&rng, 400) + "\n\n" + shared;
+  const std::string b = shared + "\n\n" + Words(&rng, 400);
+  const VerifyResult r = VerifyNearDuplicate(FingerprintText(a), FingerprintText(b));
+  EXPECT_FALSE(r.is_duplicate) << r.reason;
+  EXPECT_LT(r.containment, 0.5);
+}
+
+TEST(VerifyNearDuplicate, ABriefQuotedWholeInALongArticleIsNotADuplicate) {
+  std::mt19937 rng(3);
+  const std::string brief = Words(&rng, 120);
+  const std::string feature = Words(&rng, 500) + "\n\n" + brief + "\n\n" + Words(&rng, 500);
+  VerifyOptions options;
+  options.sketch_max_distance = 64;  // whatever the SimHashes say
+  const VerifyResult r = VerifyNearDuplicate(FingerprintText(brief), FingerprintText(feature), options);
+  EXPECT_FALSE(r.is_duplicate);
+  EXPECT_STREQ(r.reason, "sizes too different");
+}
+
+TEST(VerifyNearDuplicateSorted, SketchRuleSamplesBelowTheLargerSketchsThreshold) {
+  // b's sketch is full (kSketchSize values): only a's values up to b's last
+  // value can be checked. a holds 10 values, 8 of them below b's last, 6 shared.
+  std::vector<uint32_t> b;
+  for (uint32_t i = 0; i < kSketchSize; ++i) b.push_back(100 + 10 * i);
+  const uint32_t b_last = b.back();
+  std::vector<uint32_t> a = {100, 110, 120, 130, 140, 150, 155, 165, b_last + 5, b_last + 9};
+  VerifyResult r = VerifyNearDuplicateSorted(0, 0, false, 400, 800, 400, 800, a, b, {}, {});
+  EXPECT_EQ(r.sketch_samples, 8u);
+  EXPECT_EQ(r.sketch_shared, 6u);
+  EXPECT_DOUBLE_EQ(r.containment, 0.75);
+  EXPECT_TRUE(r.is_duplicate) << r.reason;
+  // Nine sampled values are needed with this option: undecidable, not a duplicate.
+  VerifyOptions strict;
+  strict.min_sketch_samples = 9;
+  r = VerifyNearDuplicateSorted(0, 0, false, 400, 800, 400, 800, a, b, {}, {}, strict);
+  EXPECT_FALSE(r.is_duplicate);
+  EXPECT_STREQ(r.reason, "too few sketch samples");
+  // Far SimHashes refuse it too.
+  r = VerifyNearDuplicateSorted(0, 0x1ffffff, false, 400, 800, 400, 800, a, b, {}, {});
+  EXPECT_FALSE(r.is_duplicate);
+  EXPECT_STREQ(r.reason, "too far apart");
+  // And so does a larger text more than four times the smaller.
+  r = VerifyNearDuplicateSorted(0, 0, false, 400, 800, 400, 1700, a, b, {}, {});
+  EXPECT_FALSE(r.is_duplicate);
+  EXPECT_STREQ(r.reason, "sizes too different");
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ import json
 import os
 import threading
 import weakref
-from ctypes import byref, c_double, c_int, c_int64, c_size_t, c_uint64, c_void_p
+from ctypes import byref, c_double, c_int, c_int64, c_size_t, c_uint32, c_uint64, c_void_p
 from dataclasses import dataclass, field
 from typing import Iterable, List, Optional, Sequence, Tuple, Union
 
@@ -206,6 +206,7 @@ class Fingerprint:
     simhash: int
     exact: str  # 32 hex digits
     paragraph_hashes: List[int]
+    sketch: List[int]  # bottom-24 MinHash of the shingle set, ascending (docs/fingerprint.md)
     token_count: int
     shingle_count: int
     algorithm_version: int
@@ -236,8 +237,14 @@ def _fingerprint_from_handle(handle) -> Fingerprint:
             v = c_uint64()
             C.libdiff_fingerprint_paragraph_hash(byref(v), handle, i)
             hashes.append(v.value)
+        sketch = []
+        for i in range(get(7)):
+            s = c_uint32()
+            C.libdiff_fingerprint_sketch_value(byref(s), handle, i)
+            sketch.append(s.value)
         return Fingerprint(simhash=C.libdiff_fingerprint_simhash(handle),
                            exact=f"{get(5):016x}{get(6):016x}", paragraph_hashes=hashes,
+                           sketch=sketch,
                            token_count=get(0), shingle_count=get(1), algorithm_version=get(3),
                            shingle_size=get(4), _handle=owned)
     except BaseException:

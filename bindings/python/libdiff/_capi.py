@@ -177,6 +177,7 @@ _FUNCTIONS = {
     "libdiff_fingerprint_simhash": (c_uint64, [HANDLE], PLAIN),
     "libdiff_fingerprint_get": (c_int, [POINTER(c_uint64), HANDLE, c_int], STATUS),
     "libdiff_fingerprint_paragraph_hash": (c_int, [POINTER(c_uint64), HANDLE, c_size_t], STATUS),
+    "libdiff_fingerprint_sketch_value": (c_int, [POINTER(c_uint32), HANDLE, c_size_t], STATUS),
     "libdiff_fingerprint_compare": (c_int, [POINTER(c_int), POINTER(c_double), POINTER(c_int),
                                             HANDLE, HANDLE], STATUS),
     "libdiff_simhash_distance": (c_int, [c_uint64, c_uint64], PLAIN),

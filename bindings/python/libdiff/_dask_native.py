@@ -38,7 +38,7 @@ def verify(a, b, max_distance: int):
     (see dask_dedupe.Doc) under the library's verification rule."""
     dup, dist, exact = c_int(), c_int(), c_int()
     sim = c_double()
-    pa, pb = a[DOC_PARAS], b[DOC_PARAS]
+    pa, pb = a[DOC_SKETCH], b[DOC_SKETCH]
     _lib.libdiff_dedupe_verify(
         ctypes.byref(dup), ctypes.byref(dist), ctypes.byref(sim), ctypes.byref(exact),
         a[DOC_SIMHASH], b[DOC_SIMHASH], 1 if a[DOC_EXACT] == b[DOC_EXACT] else 0,
@@ -48,5 +48,5 @@ def verify(a, b, max_distance: int):
 
 
 # A document is a tuple (compact to pickle and shuffle):
-DOC_RANK, DOC_SIMHASH, DOC_EXACT, DOC_TOKENS, DOC_SHINGLES, DOC_PARAS, DOC_PUBLISHED, \
+DOC_RANK, DOC_SIMHASH, DOC_EXACT, DOC_TOKENS, DOC_SHINGLES, DOC_SKETCH, DOC_PUBLISHED, \
     DOC_BODY, DOC_PATH = range(9)

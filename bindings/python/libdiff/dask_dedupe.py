@@ -11,13 +11,13 @@ Pipeline (docs/scaling.md has the design and the figures):
      detected) and ranks files in byte order of their relative path.
   2. Workers read, extract and fingerprint each file through the C library
      (``libdiff_dedupe_record``; ctypes releases the GIL), producing a compact
-     record: SimHash, exact-text hash, token and shingle counts, the bottom-32
-     paragraph-hash sample, date, body size, path.
+     record: SimHash, exact-text hash, token and shingle counts, the shingle
+     sketch (bottom-24 MinHash), date, body size, path.
   3. Exact duplicates: shuffle by exact-text hash; each group keeps its first
      document (path order) as leader and joins the others to it when the pair
      passes verification (short texts never match).
-  4. Candidates among leaders, by two shuffles: the four smallest paragraph
-     hashes (groups of 2..64 documents, as in the CLI), and the K+1 permuted
+  4. Candidates among leaders, by two shuffles: the eight smallest sketch
+     values (groups of 2..64 documents, as in the CLI), and the K+1 permuted
      SimHash table keys (the layout of src/index/near_duplicate_index.h: K+1
      blocks; two hashes within K bits share at least one block). Each group
      verifies its pairs with ``libdiff_dedupe_verify`` (the library's rule).
@@ -46,7 +46,7 @@ from typing import Callable, Iterable, List, Optional, Tuple
 
 from . import _dask_native as N
 
-KEYS_PER_SKETCH = 4      # dedupe.cc kSketchKeys
+KEYS_PER_SKETCH = 8      # dedupe.cc kSketchKeys
 MAX_POSTINGS = 64        # dedupe.cc kMaxPostings
 MAX_SUPPORTED_K = 7
 
@@ -113,7 +113,7 @@ def _record(item):
     if r["kind"] != "doc":
         return ("skip", r["disk_bytes"], (rel, r["reason"], r["detail"]))
     doc = (rank, r["simhash"], tuple(r["exact"]), r["tokens"], r["shingles"],
-           tuple(r["paragraphs"]), r["published"], r["body_bytes"], _text(rel))
+           tuple(r["sketch"]), r["published"], r["body_bytes"], _text(rel))
     return ("doc", r["disk_bytes"], doc)
 
 
@@ -128,9 +128,7 @@ def _exact_group(group, k):
 
 
 def _sketch_keys(doc):
-    p = doc[N.DOC_PARAS]
-    if len(p) < 2:
-        return []
+    p = doc[N.DOC_SKETCH]
     return [(h, doc) for h in p[:KEYS_PER_SKETCH]]
 
 

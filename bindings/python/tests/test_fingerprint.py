@@ -30,6 +30,17 @@ class FingerprintTest(unittest.TestCase):
         self.assertEqual(f.shingle_size, 3)
         self.assertEqual(len(f.exact), 32)
         self.assertTrue(0 <= f.simhash < 2 ** 64)
+        # 23 tokens: 21 shingles (they run across the paragraph break), all in the sketch.
+        self.assertEqual(f.shingle_count, 21)
+        self.assertEqual(len(f.sketch), 21)
+        self.assertEqual(f.sketch, sorted(set(f.sketch)))
+
+    def test_sketch_ignores_paragraph_breaks(self):
+        one = libdiff.fingerprint(A + " " + C)
+        two = libdiff.fingerprint(A + "\n\n" + C)
+        self.assertNotEqual(one.paragraph_hashes, two.paragraph_hashes)
+        self.assertEqual(one.sketch, two.sketch)
+        self.assertNotEqual(one.sketch, libdiff.fingerprint(C).sketch)
 
     def test_article_fingerprint_matches_its_text(self):
         from pages import page

@@ -255,6 +255,7 @@ LIBDIFF_API uint64_t libdiff_fingerprint_simhash(const libdiff_fingerprint *fing
 #define LIBDIFF_FINGERPRINT_SHINGLE_SIZE 4
 #define LIBDIFF_FINGERPRINT_EXACT_HIGH 5  /* high 64 bits of the XXH3-128 */
 #define LIBDIFF_FINGERPRINT_EXACT_LOW 6
+#define LIBDIFF_FINGERPRINT_SKETCH_COUNT 7 /* values in the shingle sketch, 0..24 */
 
 /* Reads an integer field (LIBDIFF_FINGERPRINT_*) into *out. */
 LIBDIFF_API int libdiff_fingerprint_get(uint64_t *out, const libdiff_fingerprint *fingerprint,
@@ -265,6 +266,12 @@ LIBDIFF_API int libdiff_fingerprint_get(uint64_t *out, const libdiff_fingerprint
 LIBDIFF_API int libdiff_fingerprint_paragraph_hash(uint64_t *out,
                                                    const libdiff_fingerprint *fingerprint,
                                                    size_t index);
+
+/* The index-th value of the shingle sketch (bottom-24 MinHash of the shingle
+ * set, ascending; docs/fingerprint.md). LIBDIFF_ERROR_NOT_FOUND past the end. */
+LIBDIFF_API int libdiff_fingerprint_sketch_value(uint32_t *out,
+                                                 const libdiff_fingerprint *fingerprint,
+                                                 size_t index);
 
 /* Compares two fingerprints: *out_distance is the SimHash Hamming distance
  * (0..64); *out_similarity (may be NULL) the estimated similarity in [0, 1]
@@ -606,7 +613,7 @@ LIBDIFF_API int libdiff_normalize_url(char **out, size_t *out_len, const char *u
  * record as one JSON object in *out (free with libdiff_string_free()):
  *   {"kind":"doc","disk_bytes":N,"simhash":U64,"exact":[U64,U64],
  *    "published":UNIX_SECONDS|null,"body_bytes":N,"tokens":N,"shingles":N,
- *    "paragraphs":[U32,...]}   (the sorted bottom-32 paragraph sample)
+ *    "sketch":[U32,...]}   (the shingle sketch: ascending, at most 24 values)
  * or {"kind":"skip","reason":"unreadable"|"not html"|"too large"|"no article",
  *     "detail":TEXT,"disk_bytes":N}.
  * Per-file problems are records, not errors; errors are bad arguments only. */
@@ -615,14 +622,14 @@ LIBDIFF_API int libdiff_dedupe_record(char **out, size_t *out_len, const char *p
                                       uint64_t max_decompressed_bytes);
 
 /* The dedupe verification rule (the store's rule) on two records' fields.
- * Paragraph arrays are sorted, de-duplicated 32-bit hashes. Any output may
- * be NULL. */
+ * Sketches are the records' "sketch" arrays (ascending, at most 24 values).
+ * Any output may be NULL. */
 LIBDIFF_API int libdiff_dedupe_verify(int *out_duplicate, int *out_distance,
                                       double *out_similarity, int *out_exact,
                                       uint64_t simhash_a, uint64_t simhash_b, int exact_equal,
                                       uint64_t tokens_a, uint64_t tokens_b, uint64_t shingles_a,
-                                      uint64_t shingles_b, const uint32_t *paragraphs_a,
-                                      size_t count_a, const uint32_t *paragraphs_b,
+                                      uint64_t shingles_b, const uint32_t *sketch_a,
+                                      size_t count_a, const uint32_t *sketch_b,
                                       size_t count_b, int max_distance);
 #endif /* LIBDIFF_EXPERIMENTAL */
 

@@ -700,25 +700,48 @@ int libdiff_fingerprint_get(uint64_t* out, const libdiff_fingerprint* fingerprin
       case LIBDIFF_FINGERPRINT_SHINGLE_SIZE: *out = f.params.shingle_size; break;
       case LIBDIFF_FINGERPRINT_EXACT_HIGH: *out = f.exact.high; break;
       case LIBDIFF_FINGERPRINT_EXACT_LOW: *out = f.exact.low; break;
+      case LIBDIFF_FINGERPRINT_SKETCH_COUNT: *out = f.sketch.size(); break;
       default: InvalidArgument("unknown fingerprint field " + std::to_string(field));
     }
     return Status::OK();
   });
 }
 
-int libdiff_fingerprint_paragraph_hash(uint64_t* out, const libdiff_fingerprint* fingerprint,
-                                       size_t index) {
+}  // extern "C"
+
+namespace {
+
+// The index-th element of a fingerprint's `field` (paragraph hashes, sketch).
+template <typename T>
+int FingerprintElement(const char* function, T* out, const libdiff_fingerprint* fingerprint,
+                       size_t index, std::vector<T> libdiff::Fingerprint::*field, const char* what) {
   if (out != nullptr) *out = 0;
-  return Guard(__func__, [&] {
+  return Guard(function, [&] {
     RequireOut(out);
-    const auto& hashes = Check(fingerprint, "fingerprint")->fingerprint.paragraph_hashes;
-    if (index >= hashes.size()) {
-      Fail(StatusCode::kNotFound, "paragraph " + std::to_string(index) + " of " +
-                                      std::to_string(hashes.size()));
+    const std::vector<T>& values = Check(fingerprint, "fingerprint")->fingerprint.*field;
+    if (index >= values.size()) {
+      Fail(StatusCode::kNotFound, std::string(what) + " " + std::to_string(index) + " of " +
+                                      std::to_string(values.size()));
     }
-    *out = hashes[index];
+    *out = values[index];
     return Status::OK();
   });
+}
+
+}  // namespace
+
+extern "C" {
+
+int libdiff_fingerprint_paragraph_hash(uint64_t* out, const libdiff_fingerprint* fingerprint,
+                                       size_t index) {
+  return FingerprintElement(__func__, out, fingerprint, index,
+                            &libdiff::Fingerprint::paragraph_hashes, "paragraph");
+}
+
+int libdiff_fingerprint_sketch_value(uint32_t* out, const libdiff_fingerprint* fingerprint,
+                                     size_t index) {
+  return FingerprintElement(__func__, out, fingerprint, index, &libdiff::Fingerprint::sketch,
+                            "sketch value");
 }
 
 int libdiff_fingerprint_compare(int* out_distance, double* out_similarity, int* out_identical,
@@ -1574,12 +1597,6 @@ nlohmann::json DedupeRecord(const std::string& path, size_t max_file, size_t max
     fp = libdiff::FingerprintText(content->bytes);
     if (fp.token_count == 0) return skip("no article", "empty text");
   }
-  std::vector<uint32_t> sample;
-  sample.reserve(fp.paragraph_hashes.size());
-  for (uint64_t h : fp.paragraph_hashes) sample.push_back(static_cast<uint32_t>(h >> 32));
-  std::sort(sample.begin(), sample.end());
-  sample.erase(std::unique(sample.begin(), sample.end()), sample.end());
-  if (sample.size() > 32) sample.resize(32);  // dedupe.cc kParagraphSample
   j["kind"] = "doc";
   j["simhash"] = fp.simhash;
   j["exact"] = nlohmann::json::array({fp.exact.high, fp.exact.low});
@@ -1587,7 +1604,7 @@ nlohmann::json DedupeRecord(const std::string& path, size_t max_file, size_t max
   j["body_bytes"] = std::min<uint64_t>(body_bytes, UINT32_MAX);
   j["tokens"] = std::min<uint64_t>(fp.token_count, UINT32_MAX);
   j["shingles"] = std::min<uint64_t>(fp.shingle_count, UINT32_MAX);
-  j["paragraphs"] = sample;
+  j["sketch"] = fp.sketch;
   return j;
 }
 
@@ -1612,11 +1629,14 @@ int libdiff_dedupe_record(char** out, size_t* out_len, const char* path, size_t 
 int libdiff_dedupe_verify(int* out_duplicate, int* out_distance, double* out_similarity,
                           int* out_exact, uint64_t simhash_a, uint64_t simhash_b, int exact_equal,
                           uint64_t tokens_a, uint64_t tokens_b, uint64_t shingles_a,
-                          uint64_t shingles_b, const uint32_t* paragraphs_a, size_t count_a,
-                          const uint32_t* paragraphs_b, size_t count_b, int max_distance) {
+                          uint64_t shingles_b, const uint32_t* sketch_a, size_t count_a,
+                          const uint32_t* sketch_b, size_t count_b, int max_distance) {
   return Guard(__func__, [&]() -> Status {
-    if ((paragraphs_a == nullptr && count_a > 0) || (paragraphs_b == nullptr && count_b > 0)) {
-      InvalidArgument("paragraphs is NULL with a non-zero count");
+    if ((sketch_a == nullptr && count_a > 0) || (sketch_b == nullptr && count_b > 0)) {
+      InvalidArgument("sketch is NULL with a non-zero count");
+    }
+    if (count_a > libdiff::kSketchSize || count_b > libdiff::kSketchSize) {
+      InvalidArgument("a sketch holds at most " + std::to_string(libdiff::kSketchSize) + " values");
     }
     if (max_distance < 0 || max_distance > libdiff::internal::kMaxSupportedK) {
       InvalidArgument("max_distance outside 0..7");
@@ -1625,8 +1645,8 @@ int libdiff_dedupe_verify(int* out_duplicate, int* out_distance, double* out_sim
     vo.max_distance = max_distance;
     const libdiff::internal::VerifyResult v = libdiff::internal::VerifyNearDuplicateSorted(
         simhash_a, simhash_b, exact_equal != 0, tokens_a, tokens_b, shingles_a, shingles_b,
-        std::span<const uint32_t>(paragraphs_a, count_a),
-        std::span<const uint32_t>(paragraphs_b, count_b), vo);
+        std::span<const uint32_t>(sketch_a, count_a), std::span<const uint32_t>(sketch_b, count_b),
+        {}, {}, vo);
     if (out_duplicate != nullptr) *out_duplicate = v.is_duplicate ? 1 : 0;
     if (out_distance != nullptr) *out_distance = v.distance;
     if (out_similarity != nullptr) *out_similarity = v.similarity;

@@ -368,7 +368,8 @@ class StoreImpl final : public Store {
         LIBDIFF_ASSIGN_OR_RETURN(ArticleRecord rec, revisions_->GetArticle(txn, m.id));
         internal::VerifyResult r = internal::VerifyNearDuplicateSorted(
             p.fp.simhash, rec.simhash, p.fp.exact == rec.exact, p.fp.token_count, rec.tokens,
-            p.fp.shingle_count, rec.shingles, p.paragraphs, rec.paragraphs, vo);
+            p.fp.shingle_count, rec.shingles, p.fp.sketch, rec.sketch, p.paragraphs,
+            rec.paragraphs, vo);
         if (!r.is_duplicate) continue;
         // Rule 3: a same-site slug change is the same article.
         if (alias == 0) {
@@ -560,6 +561,7 @@ class StoreImpl final : public Store {
     rec->tokens = p.fp.token_count;
     rec->shingles = p.fp.shingle_count;
     rec->paragraphs = p.paragraphs;
+    rec->sketch = p.fp.sketch;
   }
 
   Status PutRevision(MDB_txn* txn, uint64_t id, uint32_t rev, const RevisionRecord& r,

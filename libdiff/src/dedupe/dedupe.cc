@@ -2,7 +2,7 @@
 //
 // DedupeDirectory: walk -> bounded queue -> workers (read, extract,
 // fingerprint) -> compact records -> exact groups, SimHash candidates and
-// paragraph-sketch candidates -> verification -> union-find -> clusters.
+// shingle-sketch candidates -> verification -> union-find -> clusters.
 //
 // Determinism: records arrive in any order; every decision afterwards uses
 // the document's rank in path order (never its arrival index) to break ties,
@@ -44,13 +44,13 @@ using internal::UnionFind;
 using internal::VerifyOptions;
 using internal::VerifyResult;
 
-// A consistent sample of each document's paragraph hashes: the smallest
-// kParagraphSample of its distinct 32-bit paragraph hashes (a bottom-k
-// sketch, so two copies keep the same sample of their shared paragraphs).
-constexpr size_t kParagraphSample = 32;
-// The smallest kSketchKeys paragraph hashes are candidate keys.
-constexpr size_t kSketchKeys = 4;
-// A paragraph shared by more documents than this is boilerplate, not evidence.
+// Each document keeps its shingle sketch (Fingerprint::sketch, at most
+// kSketchSize values): the verification's evidence, and its smallest
+// kSketchKeys values are candidate keys (documents sharing one are compared),
+// which finds copies SimHash puts far apart (a dropped paragraph, an edited
+// copy) as MinHash LSH does.
+constexpr size_t kSketchKeys = 8;
+// A key shared by more documents than this is boilerplate, not evidence.
 constexpr size_t kMaxPostings = 64;
 constexpr int64_t kNoDate = std::numeric_limits<int64_t>::max();
 
@@ -61,11 +61,11 @@ struct DocRecord {
   uint64_t exact_low = 0;
   int64_t published = kNoDate;
   uint64_t path_offset = 0;  // into the path arena, NUL-terminated
-  uint64_t para_offset = 0;  // into the paragraph arena
+  uint64_t sketch_offset = 0;  // into the sketch arena
   uint32_t body_bytes = 0;
   uint32_t tokens = 0;
   uint32_t shingles = 0;
-  uint32_t para_count = 0;
+  uint32_t sketch_count = 0;
 };
 
 struct WorkItem {
@@ -154,10 +154,10 @@ class DedupeRun {
   void Cluster(UnionFind* uf, const std::vector<uint32_t>& rank);
   Status IngestIntoStore(UnionFind* uf, const std::vector<uint32_t>& order);
   VerifyResult VerifyPair(uint32_t a, uint32_t b) const;
-  std::span<const uint32_t> Paragraphs(uint32_t doc) const {
+  std::span<const uint32_t> Sketch(uint32_t doc) const {
     const DocRecord& r = records_[doc];
-    if (r.para_count == 0) return {};
-    return {paragraphs_.At(r.para_offset), r.para_count};
+    if (r.sketch_count == 0) return {};
+    return {sketches_.At(r.sketch_offset), r.sketch_count};
   }
   const char* PathOf(uint32_t doc) const { return paths_.At(records_[doc].path_offset); }
   DedupeMember Member(uint32_t doc, uint32_t rep) const;
@@ -177,7 +177,7 @@ class DedupeRun {
 
   std::mutex mu_;  // guards everything below during the parallel phase
   internal::ChunkedArray<DocRecord, 12> records_;
-  internal::ChunkedArray<uint32_t, 14> paragraphs_;
+  internal::ChunkedArray<uint32_t, 14> sketches_;
   std::vector<DedupeSkipped> skipped_;
   DedupeResult counts_;
 };
@@ -317,13 +317,6 @@ void DedupeRun::ProcessOne(const WorkItem& item) {
       return;
     }
   }
-  std::vector<uint32_t> sample;
-  sample.reserve(fp.paragraph_hashes.size());
-  for (uint64_t h : fp.paragraph_hashes) sample.push_back(static_cast<uint32_t>(h >> 32));
-  std::sort(sample.begin(), sample.end());
-  sample.erase(std::unique(sample.begin(), sample.end()), sample.end());
-  if (sample.size() > kParagraphSample) sample.resize(kParagraphSample);
-
   DocRecord r;
   r.simhash = fp.simhash;
   r.exact_high = fp.exact.high;
@@ -333,9 +326,9 @@ void DedupeRun::ProcessOne(const WorkItem& item) {
   r.body_bytes = static_cast<uint32_t>(std::min<uint64_t>(body_bytes, UINT32_MAX));
   r.tokens = static_cast<uint32_t>(std::min<uint64_t>(fp.token_count, UINT32_MAX));
   r.shingles = static_cast<uint32_t>(std::min<uint64_t>(fp.shingle_count, UINT32_MAX));
-  r.para_count = static_cast<uint32_t>(sample.size());
+  r.sketch_count = static_cast<uint32_t>(fp.sketch.size());
   std::lock_guard lock(mu_);
-  r.para_offset = paragraphs_.Append(sample.data(), sample.size());
+  r.sketch_offset = sketches_.Append(fp.sketch.data(), fp.sketch.size());
   records_.PushBack(r);
 }
 
@@ -344,8 +337,8 @@ VerifyResult DedupeRun::VerifyPair(uint32_t a, uint32_t b) const {
   const DocRecord& rb = records_[b];
   const bool exact = ra.exact_high == rb.exact_high && ra.exact_low == rb.exact_low;
   return internal::VerifyNearDuplicateSorted(ra.simhash, rb.simhash, exact, ra.tokens, rb.tokens,
-                                             ra.shingles, rb.shingles, Paragraphs(a),
-                                             Paragraphs(b), verify_);
+                                             ra.shingles, rb.shingles, Sketch(a), Sketch(b),
+                                             {}, {}, verify_);
 }
 
 void DedupeRun::Cluster(UnionFind* uf, const std::vector<uint32_t>& rank) {
@@ -377,13 +370,12 @@ void DedupeRun::Cluster(UnionFind* uf, const std::vector<uint32_t>& rank) {
   }
   std::vector<uint32_t>().swap(by_exact);
 
-  // 2. Paragraph-sketch candidates (catches copies SimHash puts far apart,
+  // 2. Shingle-sketch candidates (catches copies SimHash puts far apart,
   // e.g. a dropped last paragraph). Built and freed before the SimHash index.
   {
-    std::vector<std::pair<uint32_t, uint32_t>> keys;  // (paragraph hash, doc)
+    std::vector<std::pair<uint32_t, uint32_t>> keys;  // (sketch value, doc)
     for (uint32_t d : leaders) {
-      auto p = Paragraphs(d);
-      if (p.size() < 2) continue;
+      auto p = Sketch(d);
       for (size_t i = 0; i < std::min(p.size(), kSketchKeys); ++i) keys.emplace_back(p[i], d);
     }
     std::sort(keys.begin(), keys.end());

@@ -237,35 +237,53 @@ class LmdbNearDuplicateIndex {
 //     min_shingles shingles. Shorter texts are never duplicates, not even of
 //     an identical text ("Subscribe to read" on two pages is not one story).
 //  2. Identical exact hashes (same normalised text): duplicate, distance 0.
-//  3. Paragraph evidence, on the sets of paragraph hashes P(a), P(b):
-//       shared = |P(a) n P(b)|, containment = shared / min(|P(a)|, |P(b)|).
+//  3. Shingle evidence, when both texts have a sketch (Fingerprint::sketch,
+//     bottom-k MinHash of the shingle set). Let S be the smaller text (fewer
+//     distinct shingles) and L the larger. The sketch values of S below L's
+//     sketch threshold (all of L's values when L's sketch holds its whole
+//     set) are a uniform sample of S's shingles whose membership in L is
+//     known exactly; their shared fraction estimates the containment of S in
+//     L. Duplicate when:
+//       containment >= min_containment, from >= min_sketch_samples sampled
+//       values (or all of S's sketch when it is smaller), and S has >=
+//       min_size_ratio of L's distinct shingles, and the SimHash distance is
+//       <= sketch_max_distance.
+//     This does not depend on where either text breaks its paragraphs, which
+//     differs between sites and extractors, and it keeps a syndicated copy
+//     with a dateline, a dropped last paragraph or a few edited paragraphs.
+//     Unrelated texts are 32 +- 4 bits apart, so sketch_max_distance = 24 is
+//     two standard deviations away; articles that share a template or a
+//     quoted passage share far less than half of the smaller one's shingles;
+//     and a brief quoted whole inside a long feature fails the size ratio.
+//  4. Paragraph evidence, for fingerprints without a sketch (store records
+//     written before sketches existed), on the sets of paragraph hashes
+//     P(a), P(b): shared = |P(a) n P(b)|, containment = shared / min(|P(a)|,
+//     |P(b)|).
 //     a. SimHash route: distance <= max_distance and, when both texts have
 //        at least 2 paragraphs, containment >= min_containment and shared >=
 //        min_shared_paragraphs. (Texts with a single paragraph have no
 //        paragraph evidence; the SimHash distance decides.)
 //     b. Containment route: distance <= containment_max_distance and
 //        containment >= strong_containment and shared >= min_shared_paragraphs
-//        (and both have >= 2 paragraphs). This keeps a syndicated copy whose
-//        last paragraph was dropped, which SimHash alone puts 5-12 bits away.
+//        (and both have >= 2 paragraphs): a dropped last paragraph.
 //     c. Edited-copy route: distance <= edited_max_distance and containment
-//        >= min_containment and shared >= edited_min_shared_paragraphs. This
-//        keeps a copy whose text was also edited in several paragraphs (a
-//        revision syndicated with a dateline): half its paragraphs are
-//        verbatim and SimHash moves 4-12 bits. Unrelated texts are 32 +- 4
-//        bits apart, so 12 bits is five standard deviations away, and three
-//        shared paragraphs are more than a shared template usually carries.
-// A copy with a dateline added changes one paragraph and passes either route;
-// two articles sharing only boilerplate paragraphs fail (3.a needs half the
-// smaller text's paragraphs, 3.b most of them, and their SimHashes are ~32 bits
-// apart).
+//        >= min_containment and shared >= edited_min_shared_paragraphs.
 struct VerifyOptions {
   // SimHash route bound (the query distance k). Default: 3.
   int max_distance = 3;
+  // Shingle evidence: SimHash bound. Default: 24.
+  int sketch_max_distance = 24;
+  // Shingle evidence: minimum sampled sketch values. Default: 8.
+  int min_sketch_samples = 8;
+  // Shingle evidence: minimum distinct shingles of the smaller text over the
+  // larger's. Default: 0.25.
+  double min_size_ratio = 0.25;
   // Minimum tokens in each text. Default: 25.
   uint64_t min_tokens = 25;
   // Minimum distinct shingles in each text. Default: 20.
   uint64_t min_shingles = 20;
-  // SimHash route: minimum shared/min(paragraphs). Default: 0.5.
+  // Shingle evidence and paragraph SimHash/edited routes: minimum
+  // containment of the smaller text in the larger. Default: 0.5.
   double min_containment = 0.5;
   // Both routes: minimum shared paragraphs (capped at the smaller paragraph
   // count). Default: 2.
@@ -285,10 +303,13 @@ struct VerifyOptions {
 struct VerifyResult {
   bool is_duplicate = false;
   int distance = 64;            // SimHash Hamming distance
-  double similarity = 0;        // paragraph Jaccard |P(a) n P(b)| / |P(a) u P(b)|,
+  double similarity = 0;        // shingle Jaccard estimated from the sketches; without
+                                // sketches paragraph Jaccard |P(a) n P(b)| / |P(a) u P(b)|,
                                 // or 1 - distance/32 (floored at 0) without paragraphs
-  double containment = 0;       // shared / min(|P(a)|, |P(b)|)
+  double containment = 0;       // of the smaller text in the larger (see the rule)
   size_t shared_paragraphs = 0;
+  size_t sketch_samples = 0;    // sampled sketch values of the smaller text
+  size_t sketch_shared = 0;     // of which the larger text has
   bool exact = false;           // identical normalised text
   const char* reason = "";      // static text: which rule decided
 };
@@ -296,11 +317,14 @@ struct VerifyResult {
 VerifyResult VerifyNearDuplicate(const Fingerprint& a, const Fingerprint& b,
                                  const VerifyOptions& options = VerifyOptions());
 
-// The paragraph evidence on its own, for callers that keep paragraph hashes in
-// their own compact form (sorted, de-duplicated hashes). Same rule as above.
+// The same rule for callers that keep fingerprints in their own compact form:
+// sketches as in Fingerprint::sketch (empty: none), paragraphs as sorted,
+// de-duplicated 32-bit hashes (used only when a sketch is missing).
 VerifyResult VerifyNearDuplicateSorted(uint64_t simhash_a, uint64_t simhash_b,
                                        bool exact_equal, uint64_t tokens_a, uint64_t tokens_b,
                                        uint64_t shingles_a, uint64_t shingles_b,
+                                       std::span<const uint32_t> sketch_a,
+                                       std::span<const uint32_t> sketch_b,
                                        std::span<const uint32_t> paragraphs_a,
                                        std::span<const uint32_t> paragraphs_b,
                                        const VerifyOptions& options = VerifyOptions());

@@ -11,7 +11,9 @@ namespace libdiff::internal {
 namespace {
 
 constexpr std::string_view kSchemaMagic = "libdiff-store";
-constexpr char kArticleRecordFormat = 1;
+// Format 2 appends the shingle sketch; format 1 records (no sketch) still read.
+constexpr char kArticleRecordFormat = 2;
+constexpr char kArticleRecordFormatNoSketch = 1;
 constexpr char kRevisionRecordFormat = 1;
 
 std::string IdKey(uint64_t id) {
@@ -69,12 +71,17 @@ std::string ArticleRecord::Encode() const {
   PutVarint(&out, shingles);
   PutVarint(&out, paragraphs.size());
   for (uint32_t p : paragraphs) PutFixed32BE(&out, p);
+  PutVarint(&out, sketch.size());
+  for (uint32_t v : sketch) PutFixed32BE(&out, v);
   return out;
 }
 
 Result<ArticleRecord> ArticleRecord::Decode(std::string_view in) {
   ArticleRecord r;
-  if (in.empty() || in.front() != kArticleRecordFormat) return Corrupt("article record: bad format");
+  if (in.empty() || (in.front() != kArticleRecordFormat && in.front() != kArticleRecordFormatNoSketch)) {
+    return Corrupt("article record: bad format");
+  }
+  const bool has_sketch = in.front() == kArticleRecordFormat;
   in.remove_prefix(1);
   uint64_t v = 0, n = 0;
   std::string_view s;
@@ -93,11 +100,21 @@ Result<ArticleRecord> ArticleRecord::Decode(std::string_view in) {
   if (!GetFixed64(&in, &r.simhash) || !GetFixed64(&in, &r.exact.high) ||
       !GetFixed64(&in, &r.exact.low) || !GetFixed64(&in, &r.title_hash) ||
       !GetVarint(&in, &r.tokens) || !GetVarint(&in, &r.shingles) || !GetVarint(&in, &n) ||
-      in.size() % 4 != 0 || n != in.size() / 4) {  // n * 4 could wrap
+      n > in.size() / 4) {  // n * 4 could wrap
     return Corrupt("article record: bad fingerprint");
   }
   r.paragraphs.reserve(static_cast<size_t>(n));
   for (uint64_t i = 0; i < n; ++i) r.paragraphs.push_back(DecodeFixed32BE(in.data() + 4 * i));
+  in.remove_prefix(static_cast<size_t>(n) * 4);
+  if (has_sketch) {
+    if (!GetVarint(&in, &n) || n > kSketchSize || n != in.size() / 4) {
+      return Corrupt("article record: bad sketch");
+    }
+    r.sketch.reserve(static_cast<size_t>(n));
+    for (uint64_t i = 0; i < n; ++i) r.sketch.push_back(DecodeFixed32BE(in.data() + 4 * i));
+    in.remove_prefix(static_cast<size_t>(n) * 4);
+  }
+  if (!in.empty()) return Corrupt("article record: trailing bytes");
   return r;
 }
 

@@ -49,6 +49,7 @@ struct ArticleRecord {
   uint64_t tokens = 0;
   uint64_t shingles = 0;
   std::vector<uint32_t> paragraphs;  // low 32 bits of paragraph hashes, sorted, unique
+  std::vector<uint32_t> sketch;      // Fingerprint::sketch (empty in format 1 records)
 
   std::string Encode() const;
   static Result<ArticleRecord> Decode(std::string_view bytes);
