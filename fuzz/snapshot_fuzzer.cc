@@ -84,7 +84,8 @@ void FuzzArticleRecord(std::string_view in) {
   const Result<ArticleRecord> again = ArticleRecord::Decode(r->Encode());
   LIBDIFF_FUZZ_CHECK(again.ok(), "an article record re-encodes to a decodable record");
   LIBDIFF_FUZZ_CHECK(again->Encode() == r->Encode() && again->keys == r->keys &&
-                         again->paragraphs == r->paragraphs && again->first_url == r->first_url,
+                         again->paragraphs == r->paragraphs && again->sketch == r->sketch &&
+                         again->first_url == r->first_url,
                      "article records round-trip");
 }
 
