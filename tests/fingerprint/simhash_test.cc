@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
 #include <random>
 #include <vector>
 
@@ -75,6 +77,46 @@ TEST(SimHash, LargeInputsWithDistinctShinglesMatchReference) {
   EXPECT_EQ(fast.simhash, slow.simhash);
   EXPECT_EQ(fast.distinct, slow.distinct);
   EXPECT_EQ(fast.distinct, tokens.size() - 2 - 998);
+  });
+}
+
+// VoteDistinct against sort/unique and a per-bit count, on values chosen to
+// stress the set: many with equal low bits (one bucket's chain runs on and
+// wraps around the end of the table), duplicates near and far, and 0 (the
+// empty-slot marker, tracked apart).
+TEST(SimHash, VoteDistinctHandlesCollidingDuplicateAndZeroValues) {
+  WithAndWithoutAvx2([] {
+    std::mt19937_64 rng(17);
+    for (size_t n : {1u, 7u, 100u, 255u, 256u, 511u, 4096u, 4097u, 20000u}) {
+      for (uint64_t low_mask : {~uint64_t{0}, ~uint64_t{0xFFF}, ~uint64_t{0xFFFFFFFF}}) {
+        std::vector<uint64_t> values(n);
+        for (size_t i = 0; i < n; ++i) {
+          const uint64_t r = rng() % 10;
+          if (r == 0 && i > 0) {
+            values[i] = values[rng() % i];  // a duplicate
+          } else if (r == 1) {
+            values[i] = 0;
+          } else {
+            // Equal low bits for some: they share a home slot and bucket. The
+            // table's last slots are the home of values with all low bits set.
+            values[i] = rng() & (r < 5 ? low_mask : ~uint64_t{0});
+            if (r == 2) values[i] |= 0xFFFFF;
+          }
+        }
+        SimHashScratch scratch;
+        BitCounter counter;
+        VoteDistinct(values.data(), values.size(), &scratch, &counter);
+        std::vector<uint64_t> unique = values;
+        std::sort(unique.begin(), unique.end());
+        unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+        std::array<uint32_t, 64> totals{};
+        for (uint64_t v : unique) {
+          for (size_t b = 0; b < 64; ++b) totals[b] += static_cast<uint32_t>((v >> b) & 1);
+        }
+        EXPECT_EQ(counter.count(), unique.size()) << "n=" << n << " mask=" << low_mask;
+        EXPECT_EQ(counter.Totals(), totals) << "n=" << n << " mask=" << low_mask;
+      }
+    }
   });
 }
 

@@ -201,6 +201,141 @@ TEST(Tokenize, MatchesReferenceRulesOnRandomText) {
   }
 }
 
+// ASCII tokens are runs of [0-9A-Za-z]: the 64-byte block path against that
+// rule, for tokens of every length 0..64 (0: adjacent separators) at every
+// alignment, and for the text cut at every length.
+std::vector<std::string> AsciiReferenceTokens(std::string_view text) {
+  std::vector<std::string> tokens;
+  std::string word;
+  for (char c : text) {
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      word += c;
+    } else if (!word.empty()) {
+      tokens.push_back(word);
+      word.clear();
+    }
+  }
+  if (!word.empty()) tokens.push_back(word);
+  return tokens;
+}
+
+void ExpectHashesAreXxh3OfTokens(const std::string& text) {
+  const std::vector<std::string> tokens = Tokenize(text);
+  std::vector<uint64_t> hashes;
+  internal::HashTokens(text, &hashes);
+  ASSERT_EQ(hashes.size(), tokens.size()) << testing::PrintToString(text);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    ASSERT_EQ(hashes[i], XXH3_64bits(tokens[i].data(), tokens[i].size())) << tokens[i];
+  }
+}
+
+TEST(Tokenize, AsciiBlocksMatchReferenceForEveryTokenLengthAndCut) {
+  std::mt19937 rng(64);
+  const std::string separators = " ,.-'\n\t!()[]{}:;\"/@#`~_^";
+  const std::string word_chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  for (int trial = 0; trial < 40; ++trial) {
+    std::string text;
+    // Tokens of each length 0..64 in random order, separated by 1-3 separators
+    // (all ASCII bytes that are not letters or digits, incl. control bytes).
+    std::vector<size_t> lengths;
+    for (size_t len = 0; len <= 64; ++len) lengths.push_back(len);
+    std::shuffle(lengths.begin(), lengths.end(), rng);
+    text.append(rng() % 70, 'x');  // every starting alignment of the blocks
+    for (size_t len : lengths) {
+      for (size_t k = 1 + rng() % 3; k > 0; --k) {
+        text += rng() % 4 == 0 ? static_cast<char>(rng() % 48) : separators[rng() % separators.size()];
+      }
+      for (size_t k = 0; k < len; ++k) text += word_chars[rng() % word_chars.size()];
+    }
+    ASSERT_EQ(Tokenize(text), AsciiReferenceTokens(text)) << text;
+    ExpectHashesAreXxh3OfTokens(text);
+    if (trial < 4) {
+      for (size_t cut = 0; cut <= text.size(); ++cut) {
+        const std::string prefix = text.substr(0, cut);
+        ASSERT_EQ(Tokenize(prefix), AsciiReferenceTokens(prefix)) << "cut at " << cut;
+        ExpectHashesAreXxh3OfTokens(prefix);
+      }
+    }
+  }
+}
+
+// Long mostly-ASCII texts with non-ASCII words, scripts without spaces, marks
+// and ill-formed bytes mixed in: the 64-byte block path hands over to the
+// per-character path and back. Tokenize is checked against a reference built
+// from the pieces' classes, HashTokens against XXH3 of Tokenize's tokens, for
+// the whole text and for each prefix that ends between two pieces.
+TEST(Tokenize, MixedTextMatchesReferenceAcrossBlockHandOvers) {
+  enum Class { kWordPiece, kSeparator, kCharacter, kMark };
+  const std::vector<std::pair<std::string, Class>> pieces = {
+      {"the", kWordPiece},
+      {"x", kWordPiece},
+      {"2024", kWordPiece},
+      {"Extraordinarily", kWordPiece},
+      {"\xC3\xA9", kWordPiece},          // é
+      {"\xD0\xBC\xD0\xB8\xD1\x80", kWordPiece},  // мир
+      {"\xD8\xB1\xD8\xB3", kWordPiece},    // Arabic letters
+      {" ", kSeparator},
+      {", ", kSeparator},
+      {"\n\n", kSeparator},
+      {"\xE2\x82\xAC", kSeparator},      // € (a symbol)
+      {"\xFF", kSeparator},              // ill-formed: never a UTF-8 byte
+      {"\xC3", kSeparator},              // ill-formed: a lead byte without its continuation
+      {"\xE4\xB8\xAD", kCharacter},      // 中
+      {"\xE3\x81\x82", kCharacter},      // あ
+      {"\xCC\x81", kMark},              // combining acute accent
+  };
+  std::mt19937 rng(65);
+  std::discrete_distribution<int> kind({70, 20, 10});  // ASCII word, space, anything
+  for (int trial = 0; trial < 300; ++trial) {
+    std::vector<std::pair<std::string, Class>> seq;
+    const int n = 50 + static_cast<int>(rng() % 400);
+    for (int i = 0; i < n; ++i) {
+      const int k = kind(rng);
+      seq.push_back(k == 0 ? pieces[rng() % 4] : k == 1 ? pieces[7] : pieces[rng() % pieces.size()]);
+    }
+    // Reference as in MatchesReferenceRulesOnRandomText; a prefix of the
+    // pieces is checked every few pieces.
+    std::string text;
+    std::vector<std::string> expected;
+    std::string word;
+    std::vector<std::string> run;
+    const auto flush = [&](std::vector<std::string>* out, std::string* w, std::vector<std::string>* r) {
+      if (!w->empty()) out->push_back(*w);
+      w->clear();
+      if (r->size() == 1) out->push_back((*r)[0]);
+      for (size_t i = 0; i + 1 < r->size(); ++i) out->push_back((*r)[i] + (*r)[i + 1]);
+      r->clear();
+    };
+    for (size_t i = 0; i < seq.size(); ++i) {
+      const auto& [bytes, cls] = seq[i];
+      text += bytes;
+      if (cls == kWordPiece) {
+        if (!run.empty()) flush(&expected, &word, &run);
+        word += bytes;
+      } else if (cls == kCharacter) {
+        if (!word.empty()) flush(&expected, &word, &run);
+        run.push_back(bytes);
+      } else if (cls == kMark) {
+        if (!run.empty()) {
+          run.back() += bytes;
+        } else {
+          word += bytes;
+        }
+      } else {
+        flush(&expected, &word, &run);
+      }
+      if (i % 7 == 0 || i + 1 == seq.size()) {
+        std::vector<std::string> all = expected;
+        std::string w = word;
+        std::vector<std::string> r = run;
+        flush(&all, &w, &r);
+        ASSERT_EQ(Tokenize(text), all) << testing::PrintToString(text);
+        ExpectHashesAreXxh3OfTokens(text);
+      }
+    }
+  }
+}
+
 TEST(Tokenize, HashTokensHashesExactlyTheTokens) {
   const std::string text = NormalizeText(
       "Breaking: \xE6\x88\x91\xE7\x88\xB1\xE5\x8C\x97\xE4\xBA\xAC and caf\xC3\xA9 \xD0\xBC\xD0\xB8\xD1\x80 42");

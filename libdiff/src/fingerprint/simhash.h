@@ -105,7 +105,10 @@ struct SimHashResult {
 // `scratch` may be null (then the call allocates its own).
 SimHashResult SimHashOfShingles(const uint64_t* tokens, size_t count, size_t w,
                                 SimHashScratch* scratch);
-// The same, overwriting tokens[0..count) (saves a copy of large inputs).
+// The same, overwriting tokens[0..count) (saves a copy of large inputs). On
+// return, when count >= w, tokens[i] holds the hash of shingle i for i in
+// 0..count-w (FingerprintNormalizedText builds the sketch from them; the
+// sketch tests check it); a shorter input is left as it was.
 SimHashResult SimHashOfShinglesInPlace(uint64_t* tokens, size_t count, size_t w,
                                        SimHashScratch* scratch);
 inline SimHashResult SimHashOfShingles(const std::vector<uint64_t>& tokens, size_t w) {
