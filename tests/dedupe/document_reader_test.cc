@@ -61,5 +61,29 @@ TEST(DocumentReader, ReadsGzipByInnerNameAndSniffsUnknownNames) {
   EXPECT_TRUE(ReadDocument(dir.path() + "/missing.html", 5, 5).status().IsNotFound());
 }
 
+TEST(DocumentReader, OtherNamesThatAreNotHtmlAreReadOnlyAsFarAsTheSniff) {
+  TempDir dir;
+  std::string tsv;
+  while (tsv.size() < 200000) tsv += "story-12\tsite/a/page-" + std::to_string(tsv.size()) + ".html\n";
+  WriteFile(dir.path() + "/labels.tsv", tsv);
+  std::string page = "<!doctype html><html><body><p>";
+  page.append(200000, 'x');
+  page += "</p></body></html>";
+  WriteFile(dir.path() + "/page.saved", page);
+  // Over the size limit, yet judged by its first bytes: "not html", not "too large".
+  auto labels = ReadDocument(dir.path() + "/labels.tsv", 100000, 100000);
+  ASSERT_TRUE(labels.ok()) << labels.status().ToString();
+  EXPECT_EQ(labels->kind, DocumentKind::kOther);
+  EXPECT_EQ(labels->disk_bytes, kSniffBytes);
+  EXPECT_TRUE(labels->bytes.empty());
+  // A sniffed page is read whole, and its size limit applies.
+  auto whole = ReadDocument(dir.path() + "/page.saved", 1 << 20, 1 << 20);
+  ASSERT_TRUE(whole.ok());
+  EXPECT_EQ(whole->kind, DocumentKind::kHtml);
+  EXPECT_EQ(whole->bytes, page);
+  EXPECT_EQ(whole->disk_bytes, page.size());
+  EXPECT_TRUE(ReadDocument(dir.path() + "/page.saved", 100000, 1 << 20).status().IsResourceExhausted());
+}
+
 }  // namespace
 }  // namespace libdiff::internal

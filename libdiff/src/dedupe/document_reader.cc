@@ -49,7 +49,7 @@ DocumentKind KindFromName(std::string_view name) {
 }
 
 bool LooksLikeHtml(std::string_view prefix) {
-  std::string_view s = prefix.substr(0, 4096);
+  std::string_view s = prefix.substr(0, kSniffBytes);
   if (s.find('\0') != std::string_view::npos) return false;  // binary (or UTF-16, unsupported)
   if (s.size() >= 3 && static_cast<unsigned char>(s[0]) == 0xEF &&
       static_cast<unsigned char>(s[1]) == 0xBB && static_cast<unsigned char>(s[2]) == 0xBF) {
@@ -100,6 +100,18 @@ Result<std::string> GunzipLimited(std::string_view data, size_t max_bytes) {
 Result<DocumentContent> ReadDocument(const std::string& path, size_t max_file_bytes,
                                      size_t max_decompressed_bytes) {
   DocumentContent doc;
+  if (KindFromName(path) == DocumentKind::kOther && !EndsWithNoCase(path, ".gz")) {
+    // Sniff before reading a file of any other name whole: a large data file
+    // (a log, an image, a label list) is rejected after 4 KiB.
+    LIBDIFF_ASSIGN_OR_RETURN(std::string prefix, ReadFilePrefix(path, kSniffBytes));
+    const bool gzip_magic = prefix.size() >= 2 && static_cast<unsigned char>(prefix[0]) == 0x1f &&
+                            static_cast<unsigned char>(prefix[1]) == 0x8b;
+    if (!gzip_magic && !LooksLikeHtml(prefix)) {
+      doc.disk_bytes = prefix.size();
+      doc.kind = DocumentKind::kOther;
+      return doc;
+    }
+  }
   LIBDIFF_ASSIGN_OR_RETURN(std::string raw, ReadFile(path, max_file_bytes));
   doc.disk_bytes = raw.size();
   std::string_view name = path;

@@ -15,6 +15,9 @@ namespace libdiff::internal {
 
 enum class DocumentKind { kHtml, kText, kOther };
 
+// How much of a file LooksLikeHtml looks at.
+inline constexpr size_t kSniffBytes = 4096;
+
 struct DocumentContent {
   DocumentKind kind = DocumentKind::kOther;
   std::string bytes;         // decompressed content
@@ -36,8 +39,9 @@ bool LooksLikeHtml(std::string_view prefix);
 Result<std::string> GunzipLimited(std::string_view data, size_t max_bytes);
 
 // Reads `path` (following the rules above: .gz decompressed and judged by the
-// inner name, other names sniffed). Fails with kResourceExhausted for files
-// over the limits, kNotFound/kIOError when unreadable, kCorruption for damaged
+// inner name, other names sniffed; a file of another name that is not HTML is
+// not read past its first kSniffBytes, and disk_bytes counts what was read).
+// Fails with kResourceExhausted for files over the limits, kNotFound/kIOError when unreadable, kCorruption for damaged
 // gzip. A file that is neither HTML nor text comes back with kind kOther.
 Result<DocumentContent> ReadDocument(const std::string& path, size_t max_file_bytes,
                                      size_t max_decompressed_bytes);
