@@ -113,6 +113,10 @@ void DrawProgress(const DedupeProgress& p, bool final_line) {
   std::fflush(stderr);
 }
 
+void PrintCsvHeader() {
+  std::printf("cluster,role,path,distance,similarity,exact,published,body_bytes\n");
+}
+
 int RunDedupe(const DedupeFlags& flags) {
   DedupeOptions options;
   options.threads = flags.threads;
@@ -128,28 +132,20 @@ int RunDedupe(const DedupeFlags& flags) {
   const bool show_progress =
       flags.progress || (!flags.no_progress && isatty(STDERR_FILENO) == 1);
   if (show_progress) {
-    options.progress = [](const DedupeProgress& p) { DrawProgress(p, false); };
+    // The library reports once more when every file is read, before the
+    // clusters are formed: that report ends the line.
+    auto ended = std::make_shared<bool>(false);
+    options.progress = [ended](const DedupeProgress& p) {
+      if (*ended) return;
+      *ended = p.walk_finished && p.files_done == p.files_found;
+      DrawProgress(p, *ended);
+    };
   }
-  Result<DedupeResult> r = DedupeDirectory(flags.dir, options);
-  if (!r.ok()) return ReportError(r.status().message());
-  if (show_progress) {
-    DedupeProgress last;
-    last.files_found = last.files_done = r->files;
-    last.bytes_done = r->bytes;
-    last.walk_finished = true;
-    last.elapsed_seconds = r->seconds;
-    DrawProgress(last, true);
-  }
-
-  if (flags.format != "summary") {
-    for (const DedupeSkipped& s : r->skipped) {
-      std::fprintf(stderr, "dedupe: skipped %s: %s%s%s\n", s.path.c_str(), s.reason.c_str(),
-                   s.detail.empty() ? "" : ": ", s.detail.c_str());
-    }
-  }
+  // Clusters are printed as they are formed, not kept: memory stays at the
+  // per-document state however many clusters there are.
+  size_t id = 0;
   if (flags.format == "jsonl") {
-    size_t id = 0;
-    for (const DedupeCluster& c : r->clusters) {
+    options.on_cluster = [&id](const DedupeCluster& c) {
       nlohmann::json j = nlohmann::json::object();
       j["cluster"] = ++id;
       j["size"] = c.members.size() + 1;
@@ -157,20 +153,30 @@ int RunDedupe(const DedupeFlags& flags) {
       j["members"] = nlohmann::json::array();
       for (const DedupeMember& m : c.members) j["members"].push_back(MemberJson(m, false));
       std::printf("%s\n", Dump(j).c_str());
-    }
+    };
   } else if (flags.format == "csv") {
-    std::printf("cluster,role,path,distance,similarity,exact,published,body_bytes\n");
-    size_t id = 0;
-    for (const DedupeCluster& c : r->clusters) {
-      ++id;
+    options.on_cluster = [&id](const DedupeCluster& c) {
+      if (++id == 1) PrintCsvHeader();
       PrintCsvRow(id, "representative", c.representative);
       for (const DedupeMember& m : c.members) PrintCsvRow(id, "member", m);
+    };
+  } else {
+    options.on_cluster = [](const DedupeCluster&) {};  // counted in cluster_count
+  }
+  Result<DedupeResult> r = DedupeDirectory(flags.dir, options);
+  if (!r.ok()) return ReportError(r.status().message());
+  if (flags.format == "csv" && id == 0) PrintCsvHeader();
+
+  if (flags.format != "summary") {
+    for (const DedupeSkipped& s : r->skipped) {
+      std::fprintf(stderr, "dedupe: skipped %s: %s%s%s\n", s.path.c_str(), s.reason.c_str(),
+                   s.detail.empty() ? "" : ": ", s.detail.c_str());
     }
   } else {
     const double secs = r->seconds > 0 ? r->seconds : 1e-9;
     std::printf("documents   %llu (of %llu files)\n", static_cast<unsigned long long>(r->documents),
                 static_cast<unsigned long long>(r->files));
-    std::printf("clusters    %zu\n", r->clusters.size());
+    std::printf("clusters    %llu\n", static_cast<unsigned long long>(r->cluster_count));
     std::printf("duplicates  %llu (%llu exact)\n", static_cast<unsigned long long>(r->duplicates),
                 static_cast<unsigned long long>(r->exact_duplicates));
     std::printf("skipped     unreadable %llu, symlink loops %llu, not html %llu, too large %llu, "

@@ -228,5 +228,51 @@ TEST(DedupeDirectory, ProgressEndsWithEveryFileDone) {
   EXPECT_GT(calls.back().bytes_done, 0u);
 }
 
+TEST(DedupeDirectory, StreamedClustersEqualTheKeptOnes) {
+  TempDir dir;
+  for (uint32_t i = 0; i < 24; ++i) {
+    Paragraphs p = MakeArticle(i % 6);
+    if (i >= 6) p[i % p.size()] += " Corrected.";
+    WriteFile(dir.path() + "/s" + std::to_string(i % 3) + "/p" + std::to_string(i) + ".txt",
+              JoinText(p));
+  }
+  auto kept = DedupeDirectory(dir.path());
+  ASSERT_TRUE(kept.ok());
+  ASSERT_GE(kept->clusters.size(), 5u) << Fingerprint(*kept);
+  EXPECT_EQ(kept->cluster_count, kept->clusters.size());
+
+  DedupeOptions o;
+  DedupeResult streamed_view;  // the streamed clusters, for the same comparison
+  o.on_cluster = [&](const DedupeCluster& c) { streamed_view.clusters.push_back(c); };
+  auto streamed = DedupeDirectory(dir.path(), o);
+  ASSERT_TRUE(streamed.ok());
+  EXPECT_TRUE(streamed->clusters.empty());
+  EXPECT_EQ(streamed->cluster_count, kept->clusters.size());
+  EXPECT_EQ(streamed->duplicates, kept->duplicates);
+  EXPECT_EQ(streamed->exact_duplicates, kept->exact_duplicates);
+  streamed_view.documents = streamed->documents;
+  streamed_view.duplicates = streamed->duplicates;
+  streamed_view.skipped = streamed->skipped;
+  EXPECT_EQ(Fingerprint(streamed_view), Fingerprint(*kept));
+}
+
+TEST(DedupeDirectory, PathOrderIsByteOrderAcrossDirectories) {
+  // '-' < '.' < '/' < '0': a directory's files sort between its siblings by
+  // the '/' after its name, not before or after all of them.
+  TempDir dir;
+  const std::string text = JoinText(MakeArticle(3));
+  for (const char* name : {"x0.txt", "x/y.txt", "x.txt", "x-a.txt", "x/a/z.txt"}) {
+    WriteFile(dir.path() + "/" + name, text);
+  }
+  auto r = DedupeDirectory(dir.path());
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->clusters.size(), 1u);
+  // Same text, no dates, same length: the first path in byte order represents.
+  EXPECT_EQ(r->clusters[0].representative.path, "x-a.txt");
+  std::vector<std::string> members;
+  for (const auto& m : r->clusters[0].members) members.push_back(m.path);
+  EXPECT_EQ(members, (std::vector<std::string>{"x.txt", "x/a/z.txt", "x/y.txt", "x0.txt"}));
+}
+
 }  // namespace
 }  // namespace libdiff

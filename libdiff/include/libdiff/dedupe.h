@@ -22,19 +22,23 @@
 //     counted in DedupeResult and listed in `skipped`, never fatal.
 //   - `threads` workers extract and fingerprint documents, fed by a bounded
 //     queue: memory does not grow with file sizes; each document keeps a small
-//     record (hashes, a bounded sample of paragraph hashes, its path).
+//     record (hashes, counts, date, its shingle sketch) and its path,
+//     front-coded against the path before it.
 //   - Exact duplicates (same normalised text) are grouped directly; near
 //     duplicates are SimHash candidates within `max_distance` bits, or pages
-//     sharing paragraphs, confirmed by the same verification as the store
-//     (src/index/near_duplicate_index.h: minimum length, shared paragraphs).
-//     Clusters are the connected components (union-find) of confirmed pairs.
+//     sharing one of their smallest shingle hashes, confirmed by the same
+//     verification as the store (src/index/near_duplicate_index.h: minimum
+//     length, shingle containment estimated from the sketches). Clusters are
+//     the connected components (union-find) of confirmed pairs.
 //   - The result is identical for any thread count and any file order.
 //   - Each cluster's representative is the earliest published document; among
 //     equal or missing dates the longest body; then the first path in byte order.
+//   - Clusters can be streamed (DedupeOptions::on_cluster) instead of kept in
+//     the result; then memory is the per-document state (docs/dedupe.md).
 //
 // Thread safety: DedupeDirectory may be called from several threads at once
-// (each call has its own state). The progress callback is invoked on the
-// calling thread only.
+// (each call has its own state). The progress and on_cluster callbacks are
+// invoked on the calling thread only.
 #ifndef LIBDIFF_DEDUPE_H_
 #define LIBDIFF_DEDUPE_H_
 
@@ -49,6 +53,7 @@
 namespace libdiff {
 
 class Store;
+struct DedupeCluster;
 
 struct DedupeProgress {
   uint64_t files_found = 0;      // files the walk has queued so far
@@ -88,13 +93,21 @@ struct DedupeOptions {
   std::function<void(const DedupeProgress&)> progress;
   // Default: 200.
   int progress_interval_ms = 200;
+  // When set, each cluster is passed here as soon as it is formed, in the
+  // order DedupeResult::clusters would list them, and not kept in the result
+  // (DedupeResult::clusters stays empty; cluster_count counts them). This is
+  // how a corpus of millions of pages is deduplicated in bounded memory. Runs
+  // on the calling thread after every file has been read. Default: empty.
+  std::function<void(const DedupeCluster&)> on_cluster;
 };
 
 // One document of a cluster, compared with the representative.
 struct DedupeMember {
   std::string path;         // relative to the directory, '/'-separated
   int distance = 0;         // SimHash Hamming distance to the representative
-  double similarity = 0;    // paragraph Jaccard similarity to the representative (0..1)
+  // Shingle Jaccard similarity to the representative, estimated from the two
+  // sketches (0..1).
+  double similarity = 0;
   bool exact = false;       // same normalised text as the representative
   std::string published;    // ISO 8601 as the page gives it, or ""
   uint64_t body_bytes = 0;  // extracted body text, bytes
@@ -123,8 +136,10 @@ struct DedupeResult {
   uint64_t too_large = 0;
   uint64_t no_article = 0;
   uint64_t store_errors = 0;
-  // Clusters of two or more documents, sorted by representative path.
+  // Clusters of two or more documents, sorted by representative path (empty
+  // when DedupeOptions::on_cluster received them).
   std::vector<DedupeCluster> clusters;
+  uint64_t cluster_count = 0;  // clusters formed, kept or streamed
   // Documents in clusters that are not their representative.
   uint64_t duplicates = 0;
   // Of those, documents whose normalised text equals that of another document

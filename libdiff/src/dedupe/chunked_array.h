@@ -3,7 +3,7 @@
 // ChunkedArray<T>: an append-only array in fixed chunks of 2^kChunkBits
 // items. Unlike std::vector it never copies what it holds to grow, so memory
 // is the items plus at most one partly filled chunk — no doubling peak. Used
-// for dedupe's per-document records, paths and paragraph samples.
+// for dedupe's per-document records, sketches and paths.
 #ifndef LIBDIFF_DEDUPE_CHUNKED_ARRAY_H_
 #define LIBDIFF_DEDUPE_CHUNKED_ARRAY_H_
 
@@ -34,6 +34,16 @@ class ChunkedArray {
     return at;
   }
   uint64_t PushBack(const T& item) { return Append(&item, 1); }
+
+  // Index mode, for arrays filled by position rather than by Append: makes
+  // items [0, n) addressable (new ones value-initialised). Use one mode per
+  // array.
+  void Resize(uint64_t n) {
+    while (chunks_.size() * kChunk < n) chunks_.push_back(std::make_unique<T[]>(kChunk));
+    size_ = std::max(size_, n);
+  }
+  // REQUIRES: offset < size().
+  T& Mutable(uint64_t offset) { return chunks_[offset >> kChunkBits][offset & (kChunk - 1)]; }
 
   // The item at `offset`; the items of one Append follow it contiguously.
   // REQUIRES: offset < size() (an empty Append's offset is not an item).

@@ -45,6 +45,10 @@ class UnionFind {
   std::vector<uint32_t> parent_;
 };
 
+// The number of passes JoinSimHashNeighbours makes over each table in
+// DedupeDirectory: each pass holds a quarter of the documents.
+inline constexpr int kDefaultJoinPasses = 4;
+
 // Joins every pair of documents of `docs` whose SimHashes (simhash_of(d)) are
 // within `k` bits and for which verify(a, b) is true (a < b). A self-join over
 // the permuted tables of TableLayout::ForMaxK(k): per table, the documents
@@ -54,43 +58,65 @@ class UnionFind {
 // pairs a NearDuplicateIndex query of each document would return). A pair is
 // not verified when the two are already in one component, so the result (the
 // components) does not depend on the order pairs are met.
+// Each table is scanned in `passes` passes, each taking the documents whose
+// permuted hash has one value of its top bits (a run sharing the key block
+// falls in one pass), so the sort buffer holds about 16 / passes bytes per
+// document.
 // Work: per table a sort, plus the pairs inside runs, about N^2 / 2^(64/(k+1))
-// per table; memory: 16 bytes per document for the table being scanned.
-// REQUIRES: 0 <= k <= kMaxSupportedK; every number in docs < uf's size.
+// per table, plus `passes` scans of `docs`.
+// REQUIRES: 0 <= k <= kMaxSupportedK; every number in docs < uf's size;
+// passes is a power of two, 1..256 (no more than 2^width of the narrowest
+// block, which is at least 8 bits).
 template <typename SimHashOf, typename Verify>
 Status JoinSimHashNeighbours(std::span<const uint32_t> docs, int k, SimHashOf simhash_of,
-                             Verify verify, UnionFind* uf) {
+                             Verify verify, UnionFind* uf, int passes = 1) {
   if (k < 0 || k > kMaxSupportedK) return Status::InvalidArgument("distance outside 0..7");
+  if (passes < 1 || passes > 256 || !std::has_single_bit(static_cast<unsigned>(passes))) {
+    return Status::InvalidArgument("passes must be a power of two in 1..256");
+  }
   const TableLayout layout = TableLayout::ForMaxK(k);
+  const int pass_bits = std::countr_zero(static_cast<unsigned>(passes));
   struct Entry {
     uint64_t permuted;
     uint32_t doc;
   };
-  std::vector<Entry> entries(docs.size());
+  std::vector<Entry> entries;
   for (int t = 0; t < layout.tables; ++t) {
-    for (size_t i = 0; i < docs.size(); ++i) {
-      entries[i] = {layout.Permute(t, simhash_of(docs[i])), docs[i]};
-    }
-    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
-      return a.permuted != b.permuted ? a.permuted < b.permuted : a.doc < b.doc;
-    });
     const int rest = 64 - layout.width[static_cast<size_t>(t)];
-    for (size_t i = 0; i < entries.size();) {
-      const uint64_t key = entries[i].permuted >> rest;
-      size_t j = i + 1;
-      while (j < entries.size() && (entries[j].permuted >> rest) == key) ++j;
-      for (size_t a = i; a + 1 < j; ++a) {
-        const uint64_t pa = entries[a].permuted;
-        for (size_t b = a + 1; b < j; ++b) {
-          if (std::popcount(pa ^ entries[b].permuted) > k) continue;
-          uint32_t x = entries[a].doc;
-          uint32_t y = entries[b].doc;
-          if (x > y) std::swap(x, y);
-          if (uf->Find(x) == uf->Find(y)) continue;
-          if (verify(x, y)) uf->Union(x, y);
+    // Entries per pass, to size the buffer once.
+    std::vector<size_t> count(static_cast<size_t>(passes), 0);
+    if (passes > 1) {
+      for (uint32_t d : docs) ++count[layout.Permute(t, simhash_of(d)) >> (64 - pass_bits)];
+      entries.reserve(*std::max_element(count.begin(), count.end()));
+    }
+    for (int pass = 0; pass < passes; ++pass) {
+      entries.clear();
+      for (uint32_t d : docs) {
+        const uint64_t permuted = layout.Permute(t, simhash_of(d));
+        if (pass_bits == 0 || static_cast<int>(permuted >> (64 - pass_bits)) == pass) {
+          entries.push_back({permuted, d});
         }
       }
-      i = j;
+      std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        return a.permuted != b.permuted ? a.permuted < b.permuted : a.doc < b.doc;
+      });
+      for (size_t i = 0; i < entries.size();) {
+        const uint64_t key = entries[i].permuted >> rest;
+        size_t j = i + 1;
+        while (j < entries.size() && (entries[j].permuted >> rest) == key) ++j;
+        for (size_t a = i; a + 1 < j; ++a) {
+          const uint64_t pa = entries[a].permuted;
+          for (size_t b = a + 1; b < j; ++b) {
+            if (std::popcount(pa ^ entries[b].permuted) > k) continue;
+            uint32_t x = entries[a].doc;
+            uint32_t y = entries[b].doc;
+            if (x > y) std::swap(x, y);
+            if (uf->Find(x) == uf->Find(y)) continue;
+            if (verify(x, y)) uf->Union(x, y);
+          }
+        }
+        i = j;
+      }
     }
   }
   return Status::OK();

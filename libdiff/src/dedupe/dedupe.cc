@@ -4,12 +4,21 @@
 // fingerprint) -> compact records -> exact groups, SimHash candidates and
 // shingle-sketch candidates -> verification -> union-find -> clusters.
 //
-// Determinism: records arrive in any order; every decision afterwards uses
-// the document's rank in path order (never its arrival index) to break ties,
-// and union-find components do not depend on the order pairs are merged.
+// Determinism: the walk numbers files in byte order of their relative paths
+// (siblings sorted by name, a directory's name compared with '/' appended,
+// depth first), records are stored at their file's number whatever order
+// the workers finish in, every tie is broken by that number, and union-find
+// components do not depend on the order pairs are merged.
+//
+// Memory: per file found, a 48-byte record, its sketch (96 bytes) and its
+// front-coded path; clustering adds about 30 bytes per document at its peak
+// (a union-find parent, the leader list, and a quarter of the candidate keys
+// or of one permuted table at a time). Clusters are streamed to
+// DedupeOptions::on_cluster when it is set.
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
@@ -29,6 +38,7 @@
 #include "dedupe/chunked_array.h"
 #include "dedupe/cluster.h"
 #include "dedupe/document_reader.h"
+#include "dedupe/path_arena.h"
 #include "extract/date.h"
 #include "index/near_duplicate_index.h"
 #include "libdiff/article.h"
@@ -52,24 +62,32 @@ using internal::VerifyResult;
 constexpr size_t kSketchKeys = 8;
 // A key shared by more documents than this is boilerplate, not evidence.
 constexpr size_t kMaxPostings = 64;
+// Candidate keys are gathered in this many passes (by their low bits), so at
+// most a quarter of them is in memory at once.
+constexpr uint32_t kKeyPasses = 4;
 constexpr int64_t kNoDate = std::numeric_limits<int64_t>::max();
+constexpr uint32_t kMaxFiles = std::numeric_limits<uint32_t>::max() - 1;
 
-// Per-document state: 72 bytes plus its path and paragraph sample.
+// Per-file state, at the file's number: 48 bytes.
 struct DocRecord {
   uint64_t simhash = 0;
   uint64_t exact_high = 0;
   uint64_t exact_low = 0;
   int64_t published = kNoDate;
-  uint64_t path_offset = 0;  // into the path arena, NUL-terminated
-  uint64_t sketch_offset = 0;  // into the sketch arena
   uint32_t body_bytes = 0;
   uint32_t tokens = 0;
   uint32_t shingles = 0;
-  uint32_t sketch_count = 0;
+  uint16_t sketch_count = 0;
+  uint16_t is_document = 0;  // 0: the file was skipped
+};
+static_assert(sizeof(DocRecord) == 48);
+
+struct SketchSlots {
+  uint32_t values[kSketchSize];
 };
 
 struct WorkItem {
-  uint64_t path_offset = 0;
+  uint32_t doc = 0;  // the file's number
   std::string full_path;
   std::string rel_path;
 };
@@ -151,15 +169,15 @@ class DedupeRun {
   void Work();
   void ProcessOne(const WorkItem& item);
   void Skip(const std::string& rel, const char* reason, std::string detail);
-  void Cluster(UnionFind* uf, const std::vector<uint32_t>& rank);
-  Status IngestIntoStore(UnionFind* uf, const std::vector<uint32_t>& order);
+  void Cluster(UnionFind* uf);
+  void JoinSketchCandidates(const std::vector<uint32_t>& leaders, UnionFind* uf) const;
+  Status IngestIntoStore(UnionFind* uf);
+  void EmitClusters(UnionFind* uf, DedupeResult* result);
   VerifyResult VerifyPair(uint32_t a, uint32_t b) const;
   std::span<const uint32_t> Sketch(uint32_t doc) const {
-    const DocRecord& r = records_[doc];
-    if (r.sketch_count == 0) return {};
-    return {sketches_.At(r.sketch_offset), r.sketch_count};
+    return {sketches_[doc].values, records_[doc].sketch_count};
   }
-  const char* PathOf(uint32_t doc) const { return paths_.At(records_[doc].path_offset); }
+  std::string PathOf(uint32_t doc) const { return paths_.Get(doc); }
   DedupeMember Member(uint32_t doc, uint32_t rep) const;
 
   const std::string root_;
@@ -169,17 +187,19 @@ class DedupeRun {
   BoundedQueue queue_;
 
   // Written by the walker only; read after it finishes.
-  internal::ChunkedArray<char> paths_;  // NUL-terminated relative paths
+  internal::PathArena paths_;  // relative paths by file number
   std::atomic<uint64_t> files_found_{0};
   std::atomic<bool> walk_finished_{false};
+  std::atomic<bool> too_many_files_{false};
   std::atomic<uint64_t> files_done_{0};
   std::atomic<uint64_t> bytes_done_{0};
 
   std::mutex mu_;  // guards everything below during the parallel phase
-  internal::ChunkedArray<DocRecord, 12> records_;
-  internal::ChunkedArray<uint32_t, 14> sketches_;
+  internal::ChunkedArray<DocRecord, 12> records_;  // by file number
+  internal::ChunkedArray<SketchSlots, 11> sketches_;  // by file number
   std::vector<DedupeSkipped> skipped_;
   DedupeResult counts_;
+  uint64_t documents_ = 0;
 };
 
 void DedupeRun::Skip(const std::string& rel, const char* reason, std::string detail) {
@@ -194,64 +214,87 @@ void DedupeRun::Skip(const std::string& rel, const char* reason, std::string det
 }
 
 void DedupeRun::Walk() {
+  // Depth first; each directory's entries sorted by name, a directory's name
+  // compared with '/' appended: the files come in byte order of their
+  // relative paths ("a.txt" < "a/b" < "a0"), so a file's number is its rank.
+  struct Entry {
+    std::string key;  // name, plus '/' for a directory
+    bool dir = false;
+  };
   struct Dir {
     std::string full;
-    std::string rel;
+    std::string rel;  // "" for the root, else ending in '/'
+    std::vector<Entry> entries;
+    size_t next = 0;
   };
-  std::vector<Dir> stack;
   std::set<std::pair<dev_t, ino_t>> visited;
-  struct stat st {};
-  if (::stat(root_.c_str(), &st) == 0) visited.insert({st.st_dev, st.st_ino});
-  stack.push_back({root_, ""});
-  while (!stack.empty()) {
-    Dir dir = std::move(stack.back());
-    stack.pop_back();
+  auto open_dir = [&](std::string dir_full, std::string dir_rel) {
+    Dir dir{std::move(dir_full), std::move(dir_rel), {}, 0};
+    const std::string shown = dir.rel.empty() ? "." : dir.rel.substr(0, dir.rel.size() - 1);
     std::error_code ec;
     std::filesystem::directory_iterator it(dir.full, ec);
     if (ec) {
-      Skip(dir.rel.empty() ? "." : dir.rel, "unreadable", ec.message());
-      continue;
+      Skip(shown, "unreadable", ec.message());
+      return dir;
     }
-    std::vector<std::string> names;
     for (; it != std::filesystem::directory_iterator(); it.increment(ec)) {
       if (ec) break;
-      names.push_back(it->path().filename().string());
-    }
-    if (ec) Skip(dir.rel.empty() ? "." : dir.rel, "unreadable", ec.message());
-    // Reverse order on the stack, so directories are walked in name order.
-    std::sort(names.begin(), names.end(), std::greater<>());
-    std::vector<Dir> subdirs;
-    for (auto n = names.rbegin(); n != names.rend(); ++n) {
-      const std::string full = dir.full + "/" + *n;
-      const std::string rel = dir.rel.empty() ? *n : dir.rel + "/" + *n;
+      const std::string name = it->path().filename().string();
+      const std::string full_name = dir.full + "/" + name;
+      const std::string rel = dir.rel + name;
       struct stat target {};
-      if (::stat(full.c_str(), &target) != 0) {
+      if (::stat(full_name.c_str(), &target) != 0) {
         const int err = errno;
         Skip(rel, err == ELOOP ? "symlink loop" : "unreadable", std::strerror(err));
-        continue;
-      }
-      if (S_ISDIR(target.st_mode)) {
+      } else if (S_ISDIR(target.st_mode)) {
         if (!visited.insert({target.st_dev, target.st_ino}).second) {
           Skip(rel, "symlink loop", "directory already visited");
-          continue;
+        } else {
+          dir.entries.push_back({name + "/", true});
         }
-        subdirs.push_back({full, rel});
       } else if (S_ISREG(target.st_mode)) {
-        WorkItem item;
-        if (rel.size() >= decltype(paths_)::kChunk) {  // stat() refuses such paths first
+        if (rel.size() > internal::PathArena::kMaxPath) {  // stat() refuses such paths first
           Skip(rel.substr(0, 256), "unreadable", "path too long");
-          continue;
+        } else {
+          dir.entries.push_back({name, false});
         }
-        item.path_offset = paths_.Append(rel.c_str(), rel.size() + 1);  // with its NUL
-        item.full_path = full;
-        item.rel_path = rel;
-        files_found_.fetch_add(1, std::memory_order_relaxed);
-        queue_.Push(std::move(item));
       } else {
         Skip(rel, "unreadable", "not a regular file");
       }
     }
-    for (auto d = subdirs.rbegin(); d != subdirs.rend(); ++d) stack.push_back(std::move(*d));
+    if (ec) Skip(shown, "unreadable", ec.message());
+    std::sort(dir.entries.begin(), dir.entries.end(),
+              [](const Entry& a, const Entry& b) { return a.key < b.key; });
+    return dir;
+  };
+  struct stat st {};
+  if (::stat(root_.c_str(), &st) == 0) visited.insert({st.st_dev, st.st_ino});
+  std::vector<Dir> stack;
+  stack.push_back(open_dir(root_, ""));
+  while (!stack.empty()) {
+    Dir& top = stack.back();
+    if (top.next == top.entries.size()) {
+      stack.pop_back();
+      continue;
+    }
+    const Entry& e = top.entries[top.next++];
+    if (e.dir) {
+      const std::string name = e.key.substr(0, e.key.size() - 1);
+      std::string full = top.full + "/" + name;
+      std::string rel = top.rel + e.key;
+      stack.push_back(open_dir(std::move(full), std::move(rel)));  // invalidates `top`
+      continue;
+    }
+    if (paths_.size() == kMaxFiles) {  // file numbers are 32-bit
+      too_many_files_.store(true);
+      break;
+    }
+    WorkItem item;
+    item.full_path = top.full + "/" + e.key;
+    item.rel_path = top.rel + e.key;
+    item.doc = paths_.Add(item.rel_path);
+    files_found_.fetch_add(1, std::memory_order_relaxed);
+    queue_.Push(std::move(item));
   }
   walk_finished_.store(true);
   queue_.Close();
@@ -322,14 +365,19 @@ void DedupeRun::ProcessOne(const WorkItem& item) {
   r.exact_high = fp.exact.high;
   r.exact_low = fp.exact.low;
   r.published = published;
-  r.path_offset = item.path_offset;
   r.body_bytes = static_cast<uint32_t>(std::min<uint64_t>(body_bytes, UINT32_MAX));
   r.tokens = static_cast<uint32_t>(std::min<uint64_t>(fp.token_count, UINT32_MAX));
   r.shingles = static_cast<uint32_t>(std::min<uint64_t>(fp.shingle_count, UINT32_MAX));
-  r.sketch_count = static_cast<uint32_t>(fp.sketch.size());
+  r.sketch_count = static_cast<uint16_t>(std::min(fp.sketch.size(), kSketchSize));
+  r.is_document = 1;
+  SketchSlots sketch{};
+  std::copy_n(fp.sketch.begin(), r.sketch_count, sketch.values);
   std::lock_guard lock(mu_);
-  r.sketch_offset = sketches_.Append(fp.sketch.data(), fp.sketch.size());
-  records_.PushBack(r);
+  records_.Resize(uint64_t{item.doc} + 1);
+  sketches_.Resize(uint64_t{item.doc} + 1);
+  records_.Mutable(item.doc) = r;
+  sketches_.Mutable(item.doc) = sketch;
+  ++documents_;
 }
 
 VerifyResult DedupeRun::VerifyPair(uint32_t a, uint32_t b) const {
@@ -341,70 +389,95 @@ VerifyResult DedupeRun::VerifyPair(uint32_t a, uint32_t b) const {
                                              {}, {}, verify_);
 }
 
-void DedupeRun::Cluster(UnionFind* uf, const std::vector<uint32_t>& rank) {
-  const uint32_t n = static_cast<uint32_t>(records_.appends());
+void DedupeRun::Cluster(UnionFind* uf) {
+  const uint32_t n = static_cast<uint32_t>(records_.size());
   // 1. Exact duplicates: one sort, then each group joins its first member.
-  std::vector<uint32_t> by_exact(n);
-  for (uint32_t i = 0; i < n; ++i) by_exact[i] = i;
-  std::sort(by_exact.begin(), by_exact.end(), [&](uint32_t a, uint32_t b) {
-    const DocRecord& x = records_[a];
-    const DocRecord& y = records_[b];
-    if (x.exact_high != y.exact_high) return x.exact_high < y.exact_high;
-    if (x.exact_low != y.exact_low) return x.exact_low < y.exact_low;
-    return rank[a] < rank[b];
-  });
   std::vector<uint32_t> leaders;  // one document per distinct text
-  for (uint32_t i = 0; i < n;) {
-    uint32_t j = i + 1;
-    const DocRecord& x = records_[by_exact[i]];
-    while (j < n && records_[by_exact[j]].exact_high == x.exact_high &&
-           records_[by_exact[j]].exact_low == x.exact_low) {
-      ++j;
+  {
+    std::vector<uint32_t> by_exact;
+    by_exact.reserve(documents_);
+    for (uint32_t d = 0; d < n; ++d) {
+      if (records_[d].is_document != 0) by_exact.push_back(d);
     }
-    leaders.push_back(by_exact[i]);
-    // Identical texts still pass the length rule (short texts never match).
-    if (j - i > 1 && VerifyPair(by_exact[i], by_exact[i + 1]).is_duplicate) {
-      for (uint32_t m = i + 1; m < j; ++m) uf->Union(by_exact[i], by_exact[m]);
+    std::sort(by_exact.begin(), by_exact.end(), [&](uint32_t a, uint32_t b) {
+      const DocRecord& x = records_[a];
+      const DocRecord& y = records_[b];
+      if (x.exact_high != y.exact_high) return x.exact_high < y.exact_high;
+      if (x.exact_low != y.exact_low) return x.exact_low < y.exact_low;
+      return a < b;
+    });
+    size_t kept = 0;  // leaders are written over the front of by_exact
+    for (size_t i = 0; i < by_exact.size();) {
+      size_t j = i + 1;
+      const DocRecord& x = records_[by_exact[i]];
+      while (j < by_exact.size() && records_[by_exact[j]].exact_high == x.exact_high &&
+             records_[by_exact[j]].exact_low == x.exact_low) {
+        ++j;
+      }
+      // Identical texts still pass the length rule (short texts never match).
+      if (j - i > 1 && VerifyPair(by_exact[i], by_exact[i + 1]).is_duplicate) {
+        for (size_t m = i + 1; m < j; ++m) uf->Union(by_exact[i], by_exact[m]);
+      }
+      by_exact[kept++] = by_exact[i];
+      i = j;
     }
-    i = j;
+    by_exact.resize(kept);
+    std::sort(by_exact.begin(), by_exact.end());
+    by_exact.shrink_to_fit();
+    leaders.swap(by_exact);
   }
-  std::vector<uint32_t>().swap(by_exact);
 
   // 2. Shingle-sketch candidates (catches copies SimHash puts far apart,
-  // e.g. a dropped last paragraph). Built and freed before the SimHash index.
-  {
-    std::vector<std::pair<uint32_t, uint32_t>> keys;  // (sketch value, doc)
+  // e.g. a dropped last paragraph).
+  JoinSketchCandidates(leaders, uf);
+
+  // 3. SimHash candidates within max_distance. (Fails only for a distance
+  // out of range, rejected earlier.)
+  const Status joined = internal::JoinSimHashNeighbours(
+      leaders, options_.max_distance, [&](uint32_t d) { return records_[d].simhash; },
+      [&](uint32_t a, uint32_t b) { return VerifyPair(a, b).is_duplicate; }, uf,
+      internal::kDefaultJoinPasses);
+  (void)joined;
+}
+
+void DedupeRun::JoinSketchCandidates(const std::vector<uint32_t>& leaders, UnionFind* uf) const {
+  // Keys are split by their low bits into kKeyPasses passes (a key's
+  // documents all fall in one pass). Pairs are verified as they are met: a
+  // pair already joined is skipped, so the components do not depend on the
+  // order, and no list of pairs is kept.
+  std::array<size_t, kKeyPasses> per_pass{};
+  for (uint32_t d : leaders) {
+    const auto sketch = Sketch(d);
+    for (size_t i = 0; i < std::min(sketch.size(), kSketchKeys); ++i) {
+      ++per_pass[sketch[i] % kKeyPasses];
+    }
+  }
+  std::vector<std::pair<uint32_t, uint32_t>> keys;  // (sketch value, doc)
+  keys.reserve(*std::max_element(per_pass.begin(), per_pass.end()));
+  for (uint32_t pass = 0; pass < kKeyPasses; ++pass) {
+    keys.clear();
     for (uint32_t d : leaders) {
-      auto p = Sketch(d);
-      for (size_t i = 0; i < std::min(p.size(), kSketchKeys); ++i) keys.emplace_back(p[i], d);
+      const auto sketch = Sketch(d);
+      for (size_t i = 0; i < std::min(sketch.size(), kSketchKeys); ++i) {
+        if (sketch[i] % kKeyPasses == pass) keys.emplace_back(sketch[i], d);
+      }
     }
     std::sort(keys.begin(), keys.end());
-    std::vector<std::pair<uint32_t, uint32_t>> pairs;
     for (size_t i = 0; i < keys.size();) {
       size_t j = i + 1;
       while (j < keys.size() && keys[j].first == keys[i].first) ++j;
       if (j - i >= 2 && j - i <= kMaxPostings) {
         for (size_t a = i; a < j; ++a) {
-          for (size_t b = a + 1; b < j; ++b) pairs.emplace_back(keys[a].second, keys[b].second);
+          for (size_t b = a + 1; b < j; ++b) {
+            const uint32_t x = keys[a].second;
+            const uint32_t y = keys[b].second;
+            if (uf->Find(x) != uf->Find(y) && VerifyPair(x, y).is_duplicate) uf->Union(x, y);
+          }
         }
       }
       i = j;
     }
-    std::vector<std::pair<uint32_t, uint32_t>>().swap(keys);
-    std::sort(pairs.begin(), pairs.end());
-    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-    for (const auto& [a, b] : pairs) {
-      if (uf->Find(a) == uf->Find(b)) continue;
-      if (VerifyPair(a, b).is_duplicate) uf->Union(a, b);
-    }
   }
-
-  // 3. SimHash candidates within max_distance. (Build fails only past 2^32
-  // documents, rejected earlier.)
-  const Status joined = internal::JoinSimHashNeighbours(
-      leaders, options_.max_distance, [&](uint32_t d) { return records_[d].simhash; },
-      [&](uint32_t a, uint32_t b) { return VerifyPair(a, b).is_duplicate; }, uf);
-  (void)joined;
 }
 
 DedupeMember DedupeRun::Member(uint32_t doc, uint32_t rep) const {
@@ -425,16 +498,76 @@ DedupeMember DedupeRun::Member(uint32_t doc, uint32_t rep) const {
   return m;
 }
 
-Status DedupeRun::IngestIntoStore(UnionFind* uf, const std::vector<uint32_t>& order) {
-  // Pages go in path order, so verdicts (and thus clusters) do not depend on
-  // thread count or walk order.
+void DedupeRun::EmitClusters(UnionFind* uf, DedupeResult* result) {
+  const uint32_t n = static_cast<uint32_t>(records_.size());
+  auto better = [&](uint32_t a, uint32_t b) {  // is a a better representative than b?
+    const DocRecord& x = records_[a];
+    const DocRecord& y = records_[b];
+    if (x.published != y.published) return x.published < y.published;  // kNoDate is largest
+    if (x.body_bytes != y.body_bytes) return x.body_bytes > y.body_bytes;
+    return a < b;
+  };
+  // The root of a component is its smallest number; a document that is not
+  // its own root marks its component as a cluster.
+  std::vector<uint32_t> best(n, UINT32_MAX);  // by root: the representative
+  uint64_t clustered = 0;
+  for (uint32_t d = 0; d < n; ++d) {
+    const uint32_t root = uf->Find(d);
+    if (root == d) continue;
+    ++clustered;
+    if (best[root] == UINT32_MAX) {
+      best[root] = root;
+      ++clustered;
+    }
+    if (better(d, best[root])) best[root] = d;
+  }
+  // Clustered documents grouped by representative (path order), then in path
+  // order.
+  std::vector<uint32_t> docs;
+  docs.reserve(clustered);
+  for (uint32_t d = 0; d < n; ++d) {
+    if (best[uf->Find(d)] != UINT32_MAX) docs.push_back(d);
+  }
+  std::stable_sort(docs.begin(), docs.end(),
+                   [&](uint32_t a, uint32_t b) { return best[uf->Find(a)] < best[uf->Find(b)]; });
+  for (size_t i = 0; i < docs.size();) {
+    const uint32_t rep = best[uf->Find(docs[i])];
+    size_t j = i;
+    DedupeCluster cluster;
+    cluster.representative = Member(rep, rep);
+    std::set<std::pair<uint64_t, uint64_t>> texts{
+        {records_[rep].exact_high, records_[rep].exact_low}};
+    for (; j < docs.size() && best[uf->Find(docs[j])] == rep; ++j) {
+      const uint32_t d = docs[j];
+      if (d == rep) continue;
+      cluster.members.push_back(Member(d, rep));
+      if (!texts.insert({records_[d].exact_high, records_[d].exact_low}).second) {
+        ++result->exact_duplicates;
+      }
+    }
+    i = j;
+    result->duplicates += cluster.members.size();
+    ++result->cluster_count;
+    if (options_.on_cluster) {
+      options_.on_cluster(cluster);
+    } else {
+      result->clusters.push_back(std::move(cluster));
+    }
+  }
+}
+
+Status DedupeRun::IngestIntoStore(UnionFind* uf) {
+  // Pages go in path order (file number), so verdicts (and thus clusters) do
+  // not depend on thread count or walk order.
   std::unordered_map<uint64_t, uint32_t> first_doc_of_article;
-  for (size_t from = 0; from < order.size(); from += options_.store_batch) {
-    const size_t to = std::min(order.size(), from + std::max<size_t>(1, options_.store_batch));
+  const uint32_t n = static_cast<uint32_t>(records_.size());
+  const size_t batch = std::max<size_t>(1, options_.store_batch);
+  for (uint32_t next = 0; next < n;) {
     std::vector<Page> pages;
     std::vector<uint32_t> docs;
-    for (size_t i = from; i < to; ++i) {
-      const uint32_t d = order[i];
+    for (; next < n && docs.size() < batch; ++next) {
+      const uint32_t d = next;
+      if (records_[d].is_document == 0) continue;
       const std::string rel = PathOf(d);
       auto content = internal::ReadDocument(root_ + "/" + rel, options_.max_file_bytes,
                                             options_.max_decompressed_bytes);
@@ -529,75 +662,25 @@ Result<DedupeResult> DedupeRun::Run() {
   walker.join();
   for (auto& w : workers) w.join();
   report(true);
-
-  if (records_.appends() >= std::numeric_limits<uint32_t>::max()) {
-    return Status::ResourceExhausted("dedupe: more than 2^32-1 documents");
+  if (too_many_files_.load()) {
+    return Status::ResourceExhausted("dedupe: more than " + std::to_string(kMaxFiles) + " files");
   }
-  const uint32_t n = static_cast<uint32_t>(records_.appends());
-  std::vector<uint32_t> order(n);  // documents in path order
-  for (uint32_t i = 0; i < n; ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&](uint32_t a, uint32_t b) { return std::strcmp(PathOf(a), PathOf(b)) < 0; });
-  std::vector<uint32_t> rank(n);
-  for (uint32_t i = 0; i < n; ++i) rank[order[i]] = i;
 
+  // Holes for the files skipped last are not written by any worker.
+  records_.Resize(files_found_.load());
+  sketches_.Resize(files_found_.load());
+  const uint32_t n = static_cast<uint32_t>(records_.size());
   UnionFind uf(n);
-  Cluster(&uf, rank);
+  Cluster(&uf);
   // The store's verdicts add what only it knows: pages that are one article
   // (a shared canonical URL), and on later runs, nothing is lost: clusters
   // never depend on what the store already held.
-  if (options_.store != nullptr) LIBDIFF_RETURN_IF_ERROR(IngestIntoStore(&uf, order));
+  if (options_.store != nullptr) LIBDIFF_RETURN_IF_ERROR(IngestIntoStore(&uf));
 
-  // Components of two or more documents, with their representative.
-  auto better = [&](uint32_t a, uint32_t b) {  // is a a better representative than b?
-    const DocRecord& x = records_[a];
-    const DocRecord& y = records_[b];
-    if (x.published != y.published) return x.published < y.published;  // kNoDate is largest
-    if (x.body_bytes != y.body_bytes) return x.body_bytes > y.body_bytes;
-    return rank[a] < rank[b];
-  };
-  std::vector<uint32_t> best(n, UINT32_MAX);
-  std::vector<uint32_t> size(n, 0);
-  for (uint32_t d = 0; d < n; ++d) {
-    const uint32_t root = uf.Find(d);
-    ++size[root];
-    if (best[root] == UINT32_MAX || better(d, best[root])) best[root] = d;
-  }
   DedupeResult result = std::move(counts_);
   result.files = files_found_.load();
-  result.documents = n;
-  std::vector<std::vector<uint32_t>> members_of;  // cluster -> docs in path order
-  std::vector<uint32_t> cluster_of(n, UINT32_MAX);
-  std::vector<uint32_t> reps;
-  for (uint32_t i = 0; i < n; ++i) {  // path order, so members come sorted
-    const uint32_t d = order[i];
-    const uint32_t root = uf.Find(d);
-    if (size[root] < 2) continue;
-    if (cluster_of[root] == UINT32_MAX) {
-      cluster_of[root] = static_cast<uint32_t>(members_of.size());
-      members_of.emplace_back();
-      reps.push_back(best[root]);
-    }
-    if (d != best[root]) members_of[cluster_of[root]].push_back(d);
-  }
-  std::vector<size_t> cluster_order(members_of.size());
-  for (size_t c = 0; c < cluster_order.size(); ++c) cluster_order[c] = c;
-  std::sort(cluster_order.begin(), cluster_order.end(),
-            [&](size_t a, size_t b) { return rank[reps[a]] < rank[reps[b]]; });
-  for (size_t c : cluster_order) {
-    DedupeCluster cluster;
-    cluster.representative = Member(reps[c], reps[c]);
-    std::set<std::pair<uint64_t, uint64_t>> texts{
-        {records_[reps[c]].exact_high, records_[reps[c]].exact_low}};
-    for (uint32_t d : members_of[c]) {
-      cluster.members.push_back(Member(d, reps[c]));
-      if (!texts.insert({records_[d].exact_high, records_[d].exact_low}).second) {
-        ++result.exact_duplicates;
-      }
-    }
-    result.duplicates += cluster.members.size();
-    result.clusters.push_back(std::move(cluster));
-  }
+  result.documents = documents_;
+  EmitClusters(&uf, &result);
   result.skipped = std::move(skipped_);
   std::sort(result.skipped.begin(), result.skipped.end(),
             [](const DedupeSkipped& a, const DedupeSkipped& b) { return a.path < b.path; });
