@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "dedupe/corpus_util.h"
+#include "libdiff/store.h"
 
 namespace libdiff {
 namespace {
@@ -272,6 +273,88 @@ TEST(DedupeDirectory, PathOrderIsByteOrderAcrossDirectories) {
   std::vector<std::string> members;
   for (const auto& m : r->clusters[0].members) members.push_back(m.path);
   EXPECT_EQ(members, (std::vector<std::string>{"x.txt", "x/a/z.txt", "x/y.txt", "x0.txt"}));
+}
+
+TEST(DedupeDirectory, StoreFilesEveryDocumentOnceInPathOrderForAnyThreadCount) {
+  TempDir dir, stores;
+  for (uint32_t i = 0; i < 30; ++i) {
+    Paragraphs p = MakeArticle(i % 10);
+    if (i >= 10) p[i % p.size()] += " Updated later.";
+    WriteFile(dir.path() + "/d" + std::to_string(i % 4) + "/f" + std::to_string(i) + ".txt",
+              JoinText(p));
+  }
+  // Two copies of one HTML page under one canonical URL: one article in the
+  // store, one cluster however far apart their texts are.
+  WriteFile(dir.path() + "/html/one.html",
+            "<html><head><link rel=canonical href='https://news.example/one'></head><body>"
+            "<article><p>" + JoinText(MakeArticle(50)) + "</p></article></body></html>");
+  WriteFile(dir.path() + "/html/two.html",
+            "<html><head><link rel=canonical href='https://news.example/one'></head><body>"
+            "<article><p>" + JoinText(MakeArticle(51)) + "</p></article></body></html>");
+  WriteFile(dir.path() + "/notes.bin", std::string("\0\1binary", 8));
+  const auto plain = DedupeDirectory(dir.path());
+  ASSERT_TRUE(plain.ok());
+  std::string reference;
+  uint64_t articles = 0;
+  int run = 0;
+  for (int threads : {1, 3}) {
+    for (size_t batch : {size_t{1}, size_t{4}, size_t{256}}) {
+      StoreOptions so;
+      auto store = Store::Open(so, stores.path() + "/s" + std::to_string(run++));
+      ASSERT_TRUE(store.ok()) << store.status().ToString();
+      DedupeOptions o;
+      o.threads = threads;
+      o.queue_slots_per_thread = 1;
+      o.store = store->get();
+      o.store_batch = batch;
+      auto r = DedupeDirectory(dir.path(), o);
+      ASSERT_TRUE(r.ok()) << r.status().ToString();
+      EXPECT_EQ(r->documents, 32u);
+      EXPECT_EQ(r->store_errors, 0u);
+      auto stats = (*store)->Stats();
+      ASSERT_TRUE(stats.ok());
+      if (reference.empty()) {
+        reference = Fingerprint(*r);
+        articles = stats->articles;
+        // The canonical URL joined the two unrelated HTML texts.
+        EXPECT_EQ(r->clusters.size(), plain->clusters.size() + 1) << reference;
+        EXPECT_LT(articles, 32u);
+        EXPECT_GE(articles, 10u);
+      }
+      EXPECT_EQ(Fingerprint(*r), reference) << "threads " << threads << " batch " << batch;
+      EXPECT_EQ(stats->articles, articles) << "threads " << threads << " batch " << batch;
+      // Every document is in the store, each once: 32 pages' worth of URLs.
+      EXPECT_EQ(stats->urls, 31u) << "two pages share one canonical URL";
+      // A second run over the same store gives the same clusters.
+      auto again = DedupeDirectory(dir.path(), o);
+      ASSERT_TRUE(again.ok());
+      EXPECT_EQ(Fingerprint(*again), reference);
+    }
+  }
+}
+
+TEST(DedupeDirectory, AFullStoreIsAClearErrorNotAHang) {
+  TempDir dir, stores;
+  for (uint32_t i = 0; i < 400; ++i) {
+    WriteFile(dir.path() + "/p" + std::to_string(i) + ".txt", JoinText(MakeArticle(1000 + i, 30)));
+  }
+  StoreOptions so;
+  so.initial_map_size = size_t{1} << 20;
+  so.max_map_size = size_t{1} << 20;  // far too small for 400 articles
+  auto store = Store::Open(so, stores.path() + "/full");
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  for (int threads : {1, 2}) {
+    DedupeOptions o;
+    o.threads = threads;
+    o.queue_slots_per_thread = 1;
+    o.store = store->get();
+    o.store_batch = 8;
+    auto r = DedupeDirectory(dir.path(), o);
+    ASSERT_FALSE(r.ok());
+    EXPECT_TRUE(r.status().IsResourceExhausted()) << r.status().ToString();
+    EXPECT_NE(r.status().message().find("ingesting into the store"), std::string::npos)
+        << r.status().ToString();
+  }
 }
 
 }  // namespace

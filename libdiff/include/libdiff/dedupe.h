@@ -83,8 +83,11 @@ struct DedupeOptions {
   // identity, e.g. a shared canonical URL; a duplicate of a page of this
   // run); running again over the same store gives the same clusters. Pages
   // get their canonical URL as identity when it is http(s), else
-  // "https://dedupe.invalid/<path>". Each page is read and extracted a second
-  // time for the store. Not owned; must outlive the call. Default: nullptr.
+  // "https://dedupe.invalid/<path>". Each page is extracted once: the
+  // workers' articles are filed by one ingesting thread as they come, in
+  // path order. A page the store refuses (verdict "skipped") is still
+  // clustered and is listed as "store error". Not owned; must outlive the
+  // call. Default: nullptr.
   Store* store = nullptr;
   // Pages per IngestBatch transaction with `store`. Default: 256.
   size_t store_batch = 256;

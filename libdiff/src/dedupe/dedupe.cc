@@ -28,7 +28,9 @@
 #include <deque>
 #include <filesystem>
 #include <limits>
+#include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <span>
 #include <thread>
@@ -167,11 +169,14 @@ class DedupeRun {
  private:
   void Walk();
   void Work();
-  void ProcessOne(const WorkItem& item);
+  // Reads, extracts and fingerprints one file; with a store, also returns
+  // the page to file in it (nullopt when the file is not a document).
+  std::optional<Page> ProcessOne(const WorkItem& item);
+  void HandToStore(uint32_t doc, const std::string& rel, std::optional<Page> page);
+  void IngestInOrder();
   void Skip(const std::string& rel, const char* reason, std::string detail);
   void Cluster(UnionFind* uf);
   void JoinSketchCandidates(const std::vector<uint32_t>& leaders, UnionFind* uf) const;
-  Status IngestIntoStore(UnionFind* uf);
   void EmitClusters(UnionFind* uf, DedupeResult* result);
   VerifyResult VerifyPair(uint32_t a, uint32_t b) const;
   std::span<const uint32_t> Sketch(uint32_t doc) const {
@@ -200,6 +205,23 @@ class DedupeRun {
   std::vector<DedupeSkipped> skipped_;
   DedupeResult counts_;
   uint64_t documents_ = 0;
+
+  // With a store: the workers' pages wait here, by file number, until the
+  // ingester (IngestInOrder) files them in path order. Workers holding a
+  // later file wait while it is full; the one holding the next never does.
+  std::mutex store_mu_;
+  std::condition_variable store_cv_;
+  struct StorePage {
+    std::string rel;
+    Page page;
+  };
+  std::map<uint32_t, std::optional<StorePage>> waiting_;  // guarded by store_mu_
+  uint32_t next_to_ingest_ = 0;                        // guarded by store_mu_
+  bool workers_done_ = false;                          // guarded by store_mu_
+  size_t max_waiting_ = 0;
+  // Written by the ingester only; read after it finishes.
+  Status store_status_;
+  std::vector<std::pair<uint32_t, uint32_t>> store_links_;  // pages the store linked
 };
 
 void DedupeRun::Skip(const std::string& rel, const char* reason, std::string detail) {
@@ -303,18 +325,88 @@ void DedupeRun::Walk() {
 void DedupeRun::Work() {
   WorkItem item;
   while (queue_.Pop(&item)) {
-    ProcessOne(item);
+    std::optional<Page> page = ProcessOne(item);
+    if (options_.store != nullptr) HandToStore(item.doc, item.rel_path, std::move(page));
     files_done_.fetch_add(1, std::memory_order_relaxed);
   }
 }
 
-void DedupeRun::ProcessOne(const WorkItem& item) {
+void DedupeRun::HandToStore(uint32_t doc, const std::string& rel, std::optional<Page> page) {
+  std::optional<StorePage> item;
+  if (page.has_value()) item = StorePage{rel, *std::move(page)};
+  std::unique_lock lock(store_mu_);
+  store_cv_.wait(lock, [&] { return waiting_.size() < max_waiting_ || doc == next_to_ingest_; });
+  waiting_.emplace(doc, std::move(item));
+  store_cv_.notify_all();
+}
+
+void DedupeRun::IngestInOrder() {
+  // Pages go in path order (file number) in batches of store_batch pages, so
+  // the verdicts (and thus the clusters) do not depend on thread count or
+  // walk order. After a failure the rest is drained, not filed, so no worker
+  // waits forever.
+  const size_t batch_size = std::max<size_t>(1, options_.store_batch);
+  std::unordered_map<uint64_t, uint32_t> first_doc_of_article;
+  std::vector<Page> pages;
+  std::vector<uint32_t> docs;
+  std::vector<std::string> rels;
+  bool finished = false;
+  while (!finished) {
+    {
+      std::unique_lock lock(store_mu_);
+      while (pages.size() < batch_size) {
+        store_cv_.wait(lock, [&] {
+          return waiting_.count(next_to_ingest_) != 0 ||
+                 (workers_done_ && waiting_.empty());
+        });
+        auto it = waiting_.find(next_to_ingest_);
+        if (it == waiting_.end()) {  // every file has been handed over
+          finished = true;
+          break;
+        }
+        if (it->second.has_value() && store_status_.ok()) {
+          pages.push_back(std::move(it->second->page));
+          rels.push_back(std::move(it->second->rel));
+          docs.push_back(it->first);
+        }
+        waiting_.erase(it);
+        ++next_to_ingest_;
+        store_cv_.notify_all();
+      }
+    }
+    if (pages.empty()) continue;
+    auto verdicts = options_.store->IngestBatch(pages);
+    if (!verdicts.ok()) {
+      store_status_ = verdicts.status().WithContext("dedupe: ingesting into the store");
+    } else {
+      for (size_t i = 0; i < verdicts->size(); ++i) {
+        const Verdict& v = (*verdicts)[i];
+        const uint32_t d = docs[i];
+        if (v.kind == VerdictKind::kSkipped) {  // clustered all the same, but not filed
+          Skip(rels[i], "store error", "not filed: " + v.reason);
+          continue;
+        }
+        auto [it, inserted] = first_doc_of_article.emplace(v.article, d);
+        if (!inserted) store_links_.emplace_back(it->second, d);  // same article identity
+        if (v.kind == VerdictKind::kDuplicate) {
+          auto of = first_doc_of_article.find(v.of);
+          if (of != first_doc_of_article.end()) store_links_.emplace_back(of->second, d);
+        }
+      }
+    }
+    pages.clear();
+    docs.clear();
+    rels.clear();
+  }
+}
+
+std::optional<Page> DedupeRun::ProcessOne(const WorkItem& item) {
   auto content = internal::ReadDocument(item.full_path, options_.max_file_bytes,
                                         options_.max_decompressed_bytes);
   if (!content.ok()) {
     Skip(item.rel_path, content.status().IsResourceExhausted() ? "too large" : "unreadable",
          content.status().message());
-    return;
+    return std::nullopt;
   }
   bytes_done_.fetch_add(content->disk_bytes, std::memory_order_relaxed);
   {
@@ -322,11 +414,12 @@ void DedupeRun::ProcessOne(const WorkItem& item) {
     counts_.bytes += content->disk_bytes;
   }
   Fingerprint fp;
+  std::optional<Page> page;
   int64_t published = kNoDate;
   uint64_t body_bytes = 0;
   if (content->kind == DocumentKind::kOther) {
     Skip(item.rel_path, "not html", "");
-    return;
+    return std::nullopt;
   }
   if (content->kind == DocumentKind::kHtml) {
     ExtractOptions eo;
@@ -335,11 +428,11 @@ void DedupeRun::ProcessOne(const WorkItem& item) {
     if (!article.ok()) {
       Skip(item.rel_path, article.status().IsResourceExhausted() ? "too large" : "unreadable",
            article.status().message());
-      return;
+      return std::nullopt;
     }
     if (article->blocks.empty()) {
       Skip(item.rel_path, "no article", article->empty_reason);
-      return;
+      return std::nullopt;
     }
     std::vector<std::string> paragraphs;
     paragraphs.reserve(article->blocks.size());
@@ -352,12 +445,38 @@ void DedupeRun::ProcessOne(const WorkItem& item) {
     if (!article->published.empty() && internal::IsoToUnixSeconds(article->published, &t)) {
       published = t;
     }
+    if (options_.store != nullptr) {
+      page.emplace();
+      page->url = "https://dedupe.invalid/" + item.rel_path;
+      const std::string& canonical = article->canonical_url;
+      if (canonical.rfind("https://", 0) == 0 || canonical.rfind("http://", 0) == 0) {
+        page->url = canonical;
+      }
+      page->article = *std::move(article);
+    }
   } else {
     body_bytes = content->bytes.size();
     fp = FingerprintText(content->bytes);
     if (fp.token_count == 0) {
       Skip(item.rel_path, "no article", "empty text");
-      return;
+      return std::nullopt;
+    }
+    if (options_.store != nullptr) {  // paragraphs are separated by blank lines
+      page.emplace();
+      page->url = "https://dedupe.invalid/" + item.rel_path;
+      Article text;
+      const std::string& t = content->bytes;
+      for (size_t begin = 0; begin < t.size();) {
+        size_t end = t.find("\n\n", begin);
+        if (end == std::string::npos) end = t.size();
+        Block block;
+        block.text = t.substr(begin, end - begin);
+        if (block.text.find_first_not_of(" \t\r\n") != std::string::npos) {
+          text.blocks.push_back(std::move(block));
+        }
+        begin = end + 2;
+      }
+      page->article = std::move(text);
     }
   }
   DocRecord r;
@@ -378,6 +497,7 @@ void DedupeRun::ProcessOne(const WorkItem& item) {
   records_.Mutable(item.doc) = r;
   sketches_.Mutable(item.doc) = sketch;
   ++documents_;
+  return page;
 }
 
 VerifyResult DedupeRun::VerifyPair(uint32_t a, uint32_t b) const {
@@ -556,74 +676,6 @@ void DedupeRun::EmitClusters(UnionFind* uf, DedupeResult* result) {
   }
 }
 
-Status DedupeRun::IngestIntoStore(UnionFind* uf) {
-  // Pages go in path order (file number), so verdicts (and thus clusters) do
-  // not depend on thread count or walk order.
-  std::unordered_map<uint64_t, uint32_t> first_doc_of_article;
-  const uint32_t n = static_cast<uint32_t>(records_.size());
-  const size_t batch = std::max<size_t>(1, options_.store_batch);
-  for (uint32_t next = 0; next < n;) {
-    std::vector<Page> pages;
-    std::vector<uint32_t> docs;
-    for (; next < n && docs.size() < batch; ++next) {
-      const uint32_t d = next;
-      if (records_[d].is_document == 0) continue;
-      const std::string rel = PathOf(d);
-      auto content = internal::ReadDocument(root_ + "/" + rel, options_.max_file_bytes,
-                                            options_.max_decompressed_bytes);
-      if (!content.ok()) {
-        Skip(rel, "store error", content.status().message());
-        continue;
-      }
-      Page page;
-      page.url = "https://dedupe.invalid/" + rel;
-      if (content->kind == DocumentKind::kHtml) {
-        auto article = ExtractArticle(content->bytes, ExtractOptions());
-        if (!article.ok()) {
-          Skip(rel, "store error", article.status().message());
-          continue;
-        }
-        const std::string& canonical = article->canonical_url;
-        if (canonical.rfind("https://", 0) == 0 || canonical.rfind("http://", 0) == 0) {
-          page.url = canonical;
-        }
-        page.article = *std::move(article);
-      } else {
-        Article text;
-        size_t begin = 0;
-        const std::string& s = content->bytes;
-        while (begin < s.size()) {
-          size_t end = s.find("\n\n", begin);
-          if (end == std::string::npos) end = s.size();
-          Block b;
-          b.text = s.substr(begin, end - begin);
-          if (b.text.find_first_not_of(" \t\r\n") != std::string::npos) {
-            text.blocks.push_back(std::move(b));
-          }
-          begin = end + 2;
-        }
-        page.article = std::move(text);
-      }
-      pages.push_back(std::move(page));
-      docs.push_back(d);
-    }
-    auto verdicts = options_.store->IngestBatch(pages);
-    if (!verdicts.ok()) return verdicts.status().WithContext("dedupe: ingesting into the store");
-    for (size_t i = 0; i < verdicts->size(); ++i) {
-      const Verdict& v = (*verdicts)[i];
-      const uint32_t d = docs[i];
-      if (v.kind == VerdictKind::kSkipped) continue;
-      auto [it, inserted] = first_doc_of_article.emplace(v.article, d);
-      if (!inserted) uf->Union(it->second, d);  // same article identity
-      if (v.kind == VerdictKind::kDuplicate) {
-        auto of = first_doc_of_article.find(v.of);
-        if (of != first_doc_of_article.end()) uf->Union(of->second, d);
-      }
-    }
-  }
-  return Status::OK();
-}
-
 Result<DedupeResult> DedupeRun::Run() {
   const auto start = std::chrono::steady_clock::now();
   std::error_code ec;
@@ -638,6 +690,12 @@ Result<DedupeResult> DedupeRun::Run() {
                                    " outside 0.." + std::to_string(internal::kMaxSupportedK));
   }
 
+  std::thread ingester;
+  if (options_.store != nullptr) {
+    max_waiting_ = static_cast<size_t>(threads_) *
+                   static_cast<size_t>(std::max(1, options_.queue_slots_per_thread) + 1);
+    ingester = std::thread([this] { IngestInOrder(); });
+  }
   std::vector<std::thread> workers;
   for (int i = 0; i < threads_; ++i) workers.emplace_back([this] { Work(); });
   std::thread walker([this] { Walk(); });
@@ -661,6 +719,15 @@ Result<DedupeResult> DedupeRun::Run() {
   }
   walker.join();
   for (auto& w : workers) w.join();
+  if (ingester.joinable()) {
+    {
+      std::lock_guard lock(store_mu_);
+      workers_done_ = true;
+      store_cv_.notify_all();
+    }
+    ingester.join();
+    LIBDIFF_RETURN_IF_ERROR(store_status_);
+  }
   report(true);
   if (too_many_files_.load()) {
     return Status::ResourceExhausted("dedupe: more than " + std::to_string(kMaxFiles) + " files");
@@ -675,7 +742,8 @@ Result<DedupeResult> DedupeRun::Run() {
   // The store's verdicts add what only it knows: pages that are one article
   // (a shared canonical URL), and on later runs, nothing is lost: clusters
   // never depend on what the store already held.
-  if (options_.store != nullptr) LIBDIFF_RETURN_IF_ERROR(IngestIntoStore(&uf));
+  for (const auto& [a, b] : store_links_) uf.Union(a, b);
+  std::vector<std::pair<uint32_t, uint32_t>>().swap(store_links_);
 
   DedupeResult result = std::move(counts_);
   result.files = files_found_.load();
