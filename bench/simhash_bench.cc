@@ -11,6 +11,7 @@
 //   BM_SimHashSlices    BM_SimHash over varying 6 KB slices of the 1 MB corpus:
 //                       the honest article-sized figure (BM_SimHash/.../6144
 //                       repeats one input, which the branch predictor learns)
+//   BM_SimHashSlicesNoAvx512  the same without the AVX-512 paths
 // Corpora: "english" is the sample articles (6 KB) or random sentences over
 // their vocabulary (1 MB, so that shingles do not repeat); "russian",
 // "chinese" and "arabic" are random sentences over small word lists.
@@ -28,6 +29,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fingerprint/cpu.h"
 #include "fingerprint/simhash.h"
 #include "fingerprint/tokenize.h"
 #include "libdiff/fingerprint.h"
@@ -202,6 +204,14 @@ void BM_SimHashSlices(benchmark::State& state, const std::string& corpus) {
   });
 }
 
+// BM_SimHashSlices on the AVX2 and portable code (as on a CPU without
+// AVX-512), to keep an eye on machines without it.
+void BM_SimHashSlicesNoAvx512(benchmark::State& state, const std::string& corpus) {
+  libdiff::internal::SetAvx512AllowedForTesting(false);
+  BM_SimHashSlices(state, corpus);
+  libdiff::internal::SetAvx512AllowedForTesting(true);
+}
+
 void BM_HashTokensSlices(benchmark::State& state, const std::string& corpus) {
   std::vector<uint64_t> tokens;
   RunSlices(state, corpus, [&](std::string_view s) {
@@ -236,5 +246,7 @@ BENCHMARK_CAPTURE(BM_SimHashSlices, russian, "russian")->Arg(6 << 10);
 BENCHMARK_CAPTURE(BM_SimHashSlices, chinese, "chinese")->Arg(6 << 10);
 BENCHMARK_CAPTURE(BM_SimHashSlices, arabic, "arabic")->Arg(6 << 10);
 BENCHMARK_CAPTURE(BM_HashTokensSlices, english, "english")->Arg(6 << 10);
+BENCHMARK_CAPTURE(BM_SimHashSlicesNoAvx512, english, "english")->Arg(6 << 10);
+BENCHMARK_CAPTURE(BM_SimHashSlicesNoAvx512, russian, "russian")->Arg(6 << 10);
 
 }  // namespace

@@ -8,6 +8,8 @@
 #include <random>
 #include <vector>
 
+#include "fingerprint/cpu.h"
+
 namespace libdiff::internal {
 namespace {
 
@@ -36,15 +38,18 @@ TEST(BitCounter, MajorityIsStrictAndEmptyIsZero) {
   EXPECT_EQ(tie.Majority(), 0b11u);
 }
 
-// Runs `body` with the AVX2 voting loop allowed (when the CPU has it) and
-// with the portable loop forced, so both are checked on an AVX2 machine.
+// Runs `body` with the AVX-512 paths allowed (when the CPU has them), with
+// AVX2 only, and with the portable loops forced, so all are checked on an
+// AVX-512 machine.
 template <typename Body>
 void WithAndWithoutAvx2(Body body) {
-  for (bool avx2 : {true, false}) {
-    SCOPED_TRACE(avx2 ? "AVX2 allowed" : "portable loop");
-    SetAvx2AllowedForTesting(avx2);
+  for (int level : {2, 1, 0}) {
+    SCOPED_TRACE(level == 2 ? "AVX-512 allowed" : level == 1 ? "AVX2 allowed" : "portable loop");
+    SetAvx512AllowedForTesting(level >= 2);
+    SetAvx2AllowedForTesting(level >= 1);
     body();
   }
+  SetAvx512AllowedForTesting(true);
   SetAvx2AllowedForTesting(true);
 }
 
@@ -150,6 +155,28 @@ TEST(SimHash, ShingleHashesListsEveryWindow) {
   ShingleHashes(tokens, 2, &shingles);
   ASSERT_EQ(shingles.size(), 3u);
   EXPECT_EQ(shingles[1], ShingleHash(&tokens[1], 2));
+}
+
+// SimHashOfShinglesInPlace leaves shingle i's hash at position i: for w = 3
+// the AVX-512 path computes 8 at a time, so every count around the 8-wide
+// steps (and the scalar tail) is checked against ShingleHash.
+TEST(SimHash, InPlaceShingleHashesMatchShingleHash) {
+  WithAndWithoutAvx2([] {
+    std::mt19937_64 rng(31);
+    for (size_t w : {1u, 2u, 3u, 4u}) {
+      for (size_t count = 0; count < 40; ++count) {
+        std::vector<uint64_t> tokens(count);
+        for (uint64_t& t : tokens) t = rng();
+        std::vector<uint64_t> in_place = tokens;
+        SimHashScratch scratch;
+        const SimHashResult result = SimHashOfShinglesInPlace(in_place.data(), count, w, &scratch);
+        EXPECT_EQ(result.simhash, SimHashOfShinglesReference(tokens, w).simhash) << count << " " << w;
+        for (size_t i = 0; i + w <= count; ++i) {
+          ASSERT_EQ(in_place[i], ShingleHash(tokens.data() + i, w)) << "shingle " << i << " of " << count;
+        }
+      }
+    }
+  });
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "fingerprint/cpu.h"
 #include "fingerprint/simhash.h"
 #include "fingerprint/tokenize.h"
 #include "libdiff/fingerprint.h"
@@ -48,6 +49,9 @@ TEST(Sketch, EqualsTheDefinitionForAnyLengthAndShingleSize) {
       const std::string text = RandomText(&rng, words, words < 100 ? 1000 : 50);
       FingerprintOptions options;
       options.shingle_size = w;
+      internal::SetAvx512AllowedForTesting(false);  // the portable paths give the same
+      EXPECT_EQ(FingerprintText(text, options).sketch, ReferenceSketch(text, w)) << words << " words, w = " << w;
+      internal::SetAvx512AllowedForTesting(true);
       const Fingerprint fp = FingerprintText(text, options);
       EXPECT_EQ(fp.sketch, ReferenceSketch(text, w)) << words << " words, w = " << w;
       EXPECT_LE(fp.sketch.size(), kSketchSize);
@@ -58,6 +62,26 @@ TEST(Sketch, EqualsTheDefinitionForAnyLengthAndShingleSize) {
       }
       if (words >= 200) {
         EXPECT_EQ(fp.sketch.size(), kSketchSize);
+      }
+    }
+  }
+}
+
+// Texts that repeat a few sentences many times: the threshold filter of the
+// sketch finds fewer than kSketchSize distinct values below its threshold, or
+// too many copies of a few, and falls back; the result is still exact.
+TEST(Sketch, EqualsTheDefinitionForRepetitiveText) {
+  for (size_t period : {size_t{5}, size_t{20}, size_t{26}, size_t{40}, size_t{300}}) {
+    for (size_t repeats : {size_t{1}, size_t{3}, size_t{100}, size_t{2000}}) {
+      std::string text;
+      for (size_t r = 0; r < repeats; ++r) {
+        for (size_t i = 0; i < period; ++i) text += "t" + std::to_string(i) + " ";
+      }
+      for (bool avx512 : {true, false}) {
+        internal::SetAvx512AllowedForTesting(avx512);
+        const Fingerprint fp = FingerprintText(text);
+        internal::SetAvx512AllowedForTesting(true);
+        EXPECT_EQ(fp.sketch, ReferenceSketch(text, 3)) << period << " x " << repeats << " " << avx512;
       }
     }
   }

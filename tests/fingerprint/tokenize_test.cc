@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "fingerprint/cpu.h"
 #include "libdiff/fingerprint.h"
 #include "util/utf8.h"
 
@@ -219,13 +220,20 @@ std::vector<std::string> AsciiReferenceTokens(std::string_view text) {
   return tokens;
 }
 
+// Checks both the AVX-512 token hashing (when the CPU has it) and the
+// portable code.
 void ExpectHashesAreXxh3OfTokens(const std::string& text) {
   const std::vector<std::string> tokens = Tokenize(text);
-  std::vector<uint64_t> hashes;
-  internal::HashTokens(text, &hashes);
-  ASSERT_EQ(hashes.size(), tokens.size()) << testing::PrintToString(text);
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    ASSERT_EQ(hashes[i], XXH3_64bits(tokens[i].data(), tokens[i].size())) << tokens[i];
+  for (bool avx512 : {true, false}) {
+    SCOPED_TRACE(avx512 ? "AVX-512 allowed" : "portable code");
+    internal::SetAvx512AllowedForTesting(avx512);
+    std::vector<uint64_t> hashes;
+    internal::HashTokens(text, &hashes);
+    internal::SetAvx512AllowedForTesting(true);
+    ASSERT_EQ(hashes.size(), tokens.size()) << testing::PrintToString(text);
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      ASSERT_EQ(hashes[i], XXH3_64bits(tokens[i].data(), tokens[i].size())) << tokens[i];
+    }
   }
 }
 

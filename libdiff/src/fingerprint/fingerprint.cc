@@ -12,6 +12,7 @@
 #include <array>
 #include <memory>
 
+#include "fingerprint/cpu.h"  // <immintrin.h> on x86-64
 #include "fingerprint/normalize.h"
 #include "fingerprint/simhash.h"
 #include "fingerprint/tokenize.h"
@@ -43,10 +44,11 @@ struct Scratch {
 
 uint32_t ClampShingleSize(int w) { return static_cast<uint32_t>(std::clamp(w, 1, kMaxShingleSize)); }
 
-// The kSketchSize smallest distinct top halves of `shingles`, ascending. After
-// the first few hundred values almost every value fails the first comparison,
-// so this costs about one compare per shingle.
-void BottomSketch(const uint64_t* shingles, size_t n, std::vector<uint32_t>* out) {
+// The kSketchSize smallest distinct top halves of `shingles`, ascending, by
+// insertion into a sorted array: exact for any input, but each of the first
+// hundred or so values costs a binary search and a shift full of mispredicted
+// branches.
+void BottomSketchByInsertion(const uint64_t* shingles, size_t n, std::vector<uint32_t>* out) {
   std::array<uint32_t, kSketchSize> best{};
   size_t size = 0;
   for (size_t i = 0; i < n; ++i) {
@@ -60,6 +62,71 @@ void BottomSketch(const uint64_t* shingles, size_t n, std::vector<uint32_t>* out
     best[pos] = v;
   }
   out->assign(best.begin(), best.begin() + size);
+}
+
+#if defined(__x86_64__)
+// The filter of BottomSketch, 8 values at a time: the top halves of
+// shingles[i..i+8) below `threshold` are packed (in order) into out[*m..]
+// with a compress in registers (compress-to-memory is microcoded on some
+// CPUs). Stops when fewer than 8 values are left or out may have fewer than 8
+// free places before kCapacity; returns where it stopped.
+template <size_t kCapacity>
+LIBDIFF_TARGET_AVX512 size_t FilterBelowAvx512(const uint64_t* shingles, size_t n, uint64_t threshold,
+                                               uint32_t* out, size_t* m) {
+  const __m512i limit = _mm512_set1_epi64(static_cast<long long>(threshold));
+  size_t count = *m;
+  size_t i = 0;
+  for (; i + 8 <= n && count + 8 <= kCapacity; i += 8) {
+    const __m512i top = _mm512_srli_epi64(_mm512_loadu_si512(shingles + i), 32);
+    const __mmask8 below = _mm512_cmplt_epu64_mask(top, limit);
+    const __m256i packed = _mm512_cvtepi64_epi32(_mm512_maskz_compress_epi64(below, top));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + count), packed);
+    count += static_cast<size_t>(__builtin_popcount(below));
+  }
+  *m = count;
+  return i;
+}
+#endif
+
+// The same result. The top halves are uniform, so of n values about
+// 2 * kSketchSize lie below 2 * kSketchSize * 2^32 / n: one branch-free pass
+// keeps those (a compare and a store per value), and only they are sorted.
+// When fewer than kSketchSize distinct values fall below the threshold (the
+// text repeats itself, or bad luck) it is raised and the pass repeated; the
+// values below any threshold include the smallest ones, so the result is
+// exact either way.
+void BottomSketch(const uint64_t* shingles, size_t n, std::vector<uint32_t>* out) {
+  constexpr size_t kCapacity = 512;  // candidates kept; more falls back to insertion
+  uint64_t threshold = std::max<uint64_t>((uint64_t{2 * kSketchSize} << 32) / std::max<size_t>(n, 1), 1);
+  std::array<uint32_t, kCapacity + 1> candidates;
+  while (threshold < (uint64_t{1} << 32)) {
+    size_t m = 0;
+    size_t i = 0;
+#if defined(__x86_64__)
+    if (internal::UseAvx512()) i = FilterBelowAvx512<kCapacity>(shingles, n, threshold, candidates.data(), &m);
+#endif
+    for (; i < n && m + 8 <= kCapacity; i += 8) {
+      // Blocks of 8 between capacity checks; the store always happens, the
+      // count only advances for a value below the threshold.
+      const size_t end = std::min(n, i + 8);
+      for (size_t j = i; j < end; ++j) {
+        const uint64_t v = shingles[j] >> 32;
+        candidates[m] = static_cast<uint32_t>(v);
+        m += v < threshold ? 1 : 0;
+      }
+    }
+    if (i < n) break;  // too many candidates (a text of few distinct shingles)
+    std::sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(m));
+    const size_t distinct = static_cast<size_t>(
+        std::unique(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(m)) -
+        candidates.begin());
+    if (distinct >= kSketchSize) {
+      out->assign(candidates.begin(), candidates.begin() + kSketchSize);
+      return;
+    }
+    threshold *= 8;
+  }
+  BottomSketchByInsertion(shingles, n, out);
 }
 
 }  // namespace

@@ -7,7 +7,9 @@
 #include <bit>
 #include <memory>
 
-#if defined(__SSE2__)
+#include "fingerprint/cpu.h"  // <immintrin.h> on x86-64
+
+#if defined(__SSE2__) && !defined(__x86_64__)
 #include <emmintrin.h>
 #endif
 
@@ -182,11 +184,13 @@ template <typename Emit>
 }
 #endif
 
-// Calls emit(begin, end) with the byte span of each token, in order; tokens
-// found by the 64-byte ASCII block loop go to emit_ascii(begin, end) instead
-// (in the same order with the others).
-template <typename Emit, typename EmitAscii>
-void ScanTokens(std::string_view text, Emit&& emit, EmitAscii&& emit_ascii) {
+// Calls emit(begin, end) with the byte span of each token, in order; runs of
+// whole 64-byte all-ASCII blocks go to
+// ascii_blocks(p, n, i, word, in_word, start), which must handle them as
+// ScanAsciiBlocks does (and emit their tokens in the same order).
+template <typename Emit, typename AsciiBlocks>
+void ScanTokens(std::string_view text, Emit&& emit, AsciiBlocks&& ascii_blocks) {
+  static_cast<void>(ascii_blocks);  // unused without SSE2
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   const size_t n = text.size();
   const std::array<Kind, 0x10000>& bmp = BmpKinds();
@@ -216,7 +220,7 @@ void ScanTokens(std::string_view text, Emit&& emit, EmitAscii&& emit_ascii) {
         if (mode == Mode::kRun) close(i);  // ASCII ends a run of a script without spaces
         uint64_t word64 = 0;
         if (ascii_len == 16 && i + 64 <= n && AsciiWordMask64(p + i, &word64)) {
-          const AsciiScanEnd end = ScanAsciiBlocks(p, n, i, word64, mode == Mode::kWord, start, emit_ascii);
+          const AsciiScanEnd end = ascii_blocks(p, n, i, word64, mode == Mode::kWord, start);
           i = end.i;
           start = end.start;
           mode = end.in_word ? Mode::kWord : Mode::kNone;
@@ -327,67 +331,205 @@ bool IsNoSpaceScript(char32_t c) {
 }
 
 void TokenizeInto(std::string_view text, std::vector<std::string>* out) {
-  const auto emit = [&](size_t b, size_t e) { out->emplace_back(text.substr(b, e - b)); };
-  ScanTokens(text, emit, emit);
+  auto emit = [&](size_t b, size_t e) { out->emplace_back(text.substr(b, e - b)); };
+#if defined(__SSE2__)
+  ScanTokens(text, emit,
+             [&](const uint8_t* p, size_t n, size_t i, uint64_t word, bool in_word, size_t start) {
+               return ScanAsciiBlocks(p, n, i, word, in_word, start, emit);
+             });
+#else
+  ScanTokens(text, emit, nullptr);
+#endif
 }
 
 namespace {
 
-// XXH3_64bits of token spans, hashed in batches grouped by XXH3's length
-// class (1-3, 4-8, 9-16, other). XXH3 branches on the class, and in prose the
-// lengths of consecutive tokens jump between classes, so hashing tokens as
-// they come mispredicts that branch for about every other token; grouped,
-// each class is a loop of its own. The same XXH3 code computes each class,
-// so the hashes are XXH3_64bits' (seed 0).
-class BatchedTokenHasher {
- public:
-  // Writes the hash of the len bytes at p to *out, now or at the latest in
-  // Finish. REQUIRES: the bytes stay readable until then.
-  void Add(const uint8_t* p, size_t len, uint64_t* out) {
-    // The class index without a branch; len 0 wraps around to "other".
-    const size_t m = len - 1;
-    const size_t c = static_cast<size_t>(m > 2) + static_cast<size_t>(m > 7) + static_cast<size_t>(m > 15);
-    staged_[c][size_[c]++] = Staged{p, len, out};
-    if (++pending_ == kBatch) Flush();
+#if defined(__SSE2__)  // the batched hashing serves HashAsciiBlocks
+// Most tokens a batch of spans holds: HashAsciiBlocks hashes its spans once
+// kSpanBatch have gathered, after a block that can add up to 32 (each token
+// ending in a 64-byte block ends at a separator of its own in that block).
+constexpr size_t kSpanBatch = 256;
+constexpr size_t kMaxSpans = kSpanBatch + 32;
+
+// out[k] = XXH3_64bits of bytes [begins[k], ends[k]) of p, for k < m, with
+// the hashes grouped by XXH3's length class (1-3, 4-8, 9-16, other). XXH3
+// branches on the class, and in prose the lengths of consecutive tokens jump
+// between classes, so hashing tokens as they come mispredicts that branch for
+// about every other token; grouped, each class is a loop of its own. The same
+// XXH3 code computes each class, so the hashes are XXH3_64bits' (seed 0).
+void HashSpansScalar(const uint8_t* p, const size_t* begins, const size_t* ends, size_t m,
+                     uint64_t* out) {
+  std::array<std::array<uint16_t, kMaxSpans>, 4> index;
+  std::array<size_t, 4> size{};
+  for (size_t k = 0; k < m; ++k) {
+    // The class index without a branch; length 0 wraps around to "other".
+    const size_t len_m1 = ends[k] - begins[k] - 1;
+    const size_t c =
+        static_cast<size_t>(len_m1 > 2) + static_cast<size_t>(len_m1 > 7) + static_cast<size_t>(len_m1 > 15);
+    index[c][size[c]++] = static_cast<uint16_t>(k);
   }
-
-  // Hashes what is left.
-  void Finish() { Flush(); }
-
- private:
-  static constexpr size_t kBatch = 128;  // 4 x 128 x 24 bytes: stays in L1
-  struct Staged {
-    const uint8_t* p;
-    size_t len;
-    uint64_t* out;
-  };
-
-  void Flush() {
-    const auto* secret = XXH3_kSecret;
-    for (size_t i = 0; i < size_[0]; ++i) {
-      const Staged& t = staged_[0][i];
-      *t.out = XXH3_len_1to3_64b(t.p, t.len, secret, 0);
-    }
-    for (size_t i = 0; i < size_[1]; ++i) {
-      const Staged& t = staged_[1][i];
-      *t.out = XXH3_len_4to8_64b(t.p, t.len, secret, 0);
-    }
-    for (size_t i = 0; i < size_[2]; ++i) {
-      const Staged& t = staged_[2][i];
-      *t.out = XXH3_len_9to16_64b(t.p, t.len, secret, 0);
-    }
-    for (size_t i = 0; i < size_[3]; ++i) {
-      const Staged& t = staged_[3][i];
-      *t.out = XXH3_64bits(t.p, t.len);
-    }
-    size_ = {};
-    pending_ = 0;
+  const auto* secret = XXH3_kSecret;
+  for (size_t j = 0; j < size[0]; ++j) {
+    const size_t k = index[0][j];
+    out[k] = XXH3_len_1to3_64b(p + begins[k], ends[k] - begins[k], secret, 0);
   }
+  for (size_t j = 0; j < size[1]; ++j) {
+    const size_t k = index[1][j];
+    out[k] = XXH3_len_4to8_64b(p + begins[k], ends[k] - begins[k], secret, 0);
+  }
+  for (size_t j = 0; j < size[2]; ++j) {
+    const size_t k = index[2][j];
+    out[k] = XXH3_len_9to16_64b(p + begins[k], ends[k] - begins[k], secret, 0);
+  }
+  for (size_t j = 0; j < size[3]; ++j) {
+    const size_t k = index[3][j];
+    out[k] = XXH3_64bits(p + begins[k], ends[k] - begins[k]);
+  }
+}
 
-  size_t pending_ = 0;
-  std::array<size_t, 4> size_{};
-  std::array<std::array<Staged, kBatch>, 4> staged_;
-};
+#if defined(__x86_64__)
+// XXH3_64bits of up to 8 spans (the lanes in `valid`), eight at once: all
+// three short-input formulas of XXH3 (1-3, 4-8 and 9-16 bytes) are computed
+// for every lane from the span's first and last 8 bytes, and each lane keeps
+// the one for its length. Spans longer than 16 bytes, and spans whose 8-byte
+// loads would leave the text (within 8 bytes of either end), are hashed one
+// by one afterwards.
+LIBDIFF_TARGET_AVX512 void HashSpans8(const uint8_t* p, size_t n, const size_t* begins,
+                                      const size_t* ends, __mmask8 valid, uint64_t* out) {
+  const auto* secret = XXH3_kSecret;
+  const __m512i b = _mm512_maskz_loadu_epi64(valid, begins);
+  const __m512i e = _mm512_maskz_loadu_epi64(valid, ends);
+  const __m512i len = _mm512_sub_epi64(e, b);
+  const __m512i eight = _mm512_set1_epi64(8);
+  const __mmask8 in_text =
+      _mm512_cmple_epu64_mask(_mm512_add_epi64(b, eight), _mm512_set1_epi64(static_cast<long long>(n))) &
+      _mm512_cmpge_epu64_mask(e, eight);
+  const __mmask8 fast = valid & in_text & _mm512_cmple_epu64_mask(len, _mm512_set1_epi64(16));
+  const __m512i first8 = _mm512_mask_i64gather_epi64(_mm512_setzero_si512(), fast, b, p, 1);
+  const __m512i last8 =
+      _mm512_mask_i64gather_epi64(_mm512_setzero_si512(), fast, _mm512_sub_epi64(e, eight), p, 1);
+
+  // 1-3 bytes (XXH3_len_1to3_64b): bytes 0, len/2 and len-1, the length, and
+  // XXH64's avalanche.
+  const __m512i byte = _mm512_set1_epi64(0xFF);
+  const __m512i c1 = _mm512_and_si512(first8, byte);
+  const __m512i c2 = _mm512_and_si512(
+      _mm512_srlv_epi64(first8, _mm512_slli_epi64(_mm512_srli_epi64(len, 1), 3)), byte);
+  const __m512i c3 = _mm512_and_si512(
+      _mm512_srlv_epi64(first8, _mm512_slli_epi64(_mm512_sub_epi64(len, _mm512_set1_epi64(1)), 3)), byte);
+  const __m512i combined =
+      _mm512_or_si512(_mm512_or_si512(_mm512_slli_epi64(c1, 16), _mm512_slli_epi64(c2, 24)),
+                      _mm512_or_si512(c3, _mm512_slli_epi64(len, 8)));
+  const uint64_t bitflip_1to3 = uint64_t{XXH_readLE32(secret) ^ XXH_readLE32(secret + 4)};
+  __m512i h1 = _mm512_xor_si512(combined, _mm512_set1_epi64(static_cast<long long>(bitflip_1to3)));
+  h1 = _mm512_xor_si512(h1, _mm512_srli_epi64(h1, 33));
+  h1 = _mm512_mullo_epi64(h1, _mm512_set1_epi64(static_cast<long long>(XXH_PRIME64_2)));
+  h1 = _mm512_xor_si512(h1, _mm512_srli_epi64(h1, 29));
+  h1 = _mm512_mullo_epi64(h1, _mm512_set1_epi64(static_cast<long long>(XXH_PRIME64_3)));
+  h1 = _mm512_xor_si512(h1, _mm512_srli_epi64(h1, 32));
+
+  // 4-8 bytes (XXH3_len_4to8_64b): the first and last 4 bytes, rrmxmx.
+  const uint64_t bitflip_4to8 = XXH_readLE64(secret + 8) ^ XXH_readLE64(secret + 16);
+  const __m512i mx = _mm512_set1_epi64(static_cast<long long>(0x9FB21C651E98DF25ULL));
+  __m512i h4 = _mm512_xor_si512(_mm512_or_si512(_mm512_slli_epi64(first8, 32), _mm512_srli_epi64(last8, 32)),
+                                _mm512_set1_epi64(static_cast<long long>(bitflip_4to8)));
+  h4 = _mm512_xor_si512(h4, _mm512_xor_si512(_mm512_rol_epi64(h4, 49), _mm512_rol_epi64(h4, 24)));
+  h4 = _mm512_mullo_epi64(h4, mx);
+  h4 = _mm512_xor_si512(h4, _mm512_add_epi64(_mm512_srli_epi64(h4, 35), len));
+  h4 = _mm512_mullo_epi64(h4, mx);
+  h4 = _mm512_xor_si512(h4, _mm512_srli_epi64(h4, 28));
+
+  // 9-16 bytes (XXH3_len_9to16_64b): the first and last 8 bytes, a folded
+  // 128-bit product, XXH3's avalanche.
+  const uint64_t bitflip_lo = XXH_readLE64(secret + 24) ^ XXH_readLE64(secret + 32);
+  const uint64_t bitflip_hi = XXH_readLE64(secret + 40) ^ XXH_readLE64(secret + 48);
+  const __m512i lo = _mm512_xor_si512(first8, _mm512_set1_epi64(static_cast<long long>(bitflip_lo)));
+  const __m512i hi = _mm512_xor_si512(last8, _mm512_set1_epi64(static_cast<long long>(bitflip_hi)));
+  const __m512i bswap64 = _mm512_set_epi8(8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7,  //
+                                          8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7,  //
+                                          8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7,  //
+                                          8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
+  __m512i h9 = _mm512_add_epi64(_mm512_add_epi64(len, _mm512_shuffle_epi8(lo, bswap64)),
+                                _mm512_add_epi64(hi, Mul128Fold64(lo, hi)));
+  h9 = _mm512_xor_si512(h9, _mm512_srli_epi64(h9, 37));
+  h9 = _mm512_mullo_epi64(h9, _mm512_set1_epi64(static_cast<long long>(0x165667919E3779F9ULL)));
+  h9 = _mm512_xor_si512(h9, _mm512_srli_epi64(h9, 32));
+
+  const __mmask8 upto3 = _mm512_cmple_epu64_mask(len, _mm512_set1_epi64(3));
+  const __mmask8 upto8 = _mm512_cmple_epu64_mask(len, eight);
+  const __m512i h = _mm512_mask_mov_epi64(_mm512_mask_mov_epi64(h9, upto8, h4), upto3, h1);
+  _mm512_mask_storeu_epi64(out, valid, h);
+  for (unsigned slow = valid & static_cast<unsigned>(~fast) & 0xFFu; slow != 0; slow &= slow - 1) {
+    const auto k = static_cast<size_t>(__builtin_ctz(slow));
+    out[k] = XXH3_64bits(p + begins[k], ends[k] - begins[k]);
+  }
+}
+
+LIBDIFF_TARGET_AVX512 void HashSpansAvx512(const uint8_t* p, size_t n, const size_t* begins,
+                                           const size_t* ends, size_t m, uint64_t* out) {
+  size_t k = 0;
+  for (; k + 8 <= m; k += 8) HashSpans8(p, n, begins + k, ends + k, 0xFF, out + k);
+  if (k < m) {
+    HashSpans8(p, n, begins + k, ends + k, static_cast<__mmask8>((1u << (m - k)) - 1), out + k);
+  }
+}
+
+#endif
+
+// out[k] = XXH3_64bits of bytes [begins[k], ends[k]) of the n bytes at p.
+// REQUIRES: m <= kMaxSpans.
+void HashSpans(const uint8_t* p, size_t n, const size_t* begins, const size_t* ends, size_t m,
+               uint64_t* out) {
+#if defined(__x86_64__)
+  if (UseAvx512()) {
+    HashSpansAvx512(p, n, begins, ends, m, out);
+    return;
+  }
+#endif
+  (void)n;
+  HashSpansScalar(p, begins, ends, m, out);
+}
+
+// ScanAsciiBlocks for HashTokens: the spans of the tokens are gathered in
+// local arrays (so that the loop keeps its counters in registers) and hashed
+// in batches of about kSpanBatch, written to out[*count..], advancing *count.
+[[gnu::noinline]] AsciiScanEnd HashAsciiBlocks(const uint8_t* p, size_t n, size_t i, uint64_t word,
+                                               bool in_word, size_t start, uint64_t* out,
+                                               size_t* count) {
+  std::array<size_t, kMaxSpans> begins;
+  std::array<size_t, kMaxSpans> ends;
+  size_t m = 0;
+  uint64_t* next = out + *count;
+  bool carry = in_word;
+  size_t b = start;
+  do {
+    const uint64_t after_word = (word << 1) | (carry ? 1u : 0u);
+    uint64_t starts = word & ~after_word;
+    uint64_t end_bits = ~word & after_word;
+    if (!carry) {
+      b = i + static_cast<size_t>(std::countr_zero(starts));
+      starts &= starts - 1;
+    }
+    for (; end_bits != 0; end_bits &= end_bits - 1) {
+      begins[m] = b;
+      ends[m] = i + static_cast<size_t>(std::countr_zero(end_bits));
+      ++m;
+      b = i + static_cast<size_t>(std::countr_zero(starts));
+      starts &= starts - 1;
+    }
+    carry = (word >> 63) != 0;
+    i += 64;
+    if (m >= kSpanBatch) {
+      HashSpans(p, n, begins.data(), ends.data(), m, next);
+      next += m;
+      m = 0;
+    }
+  } while (i + 64 <= n && AsciiWordMask64(p + i, &word));
+  HashSpans(p, n, begins.data(), ends.data(), m, next);
+  *count = static_cast<size_t>(next + m - out);
+  return AsciiScanEnd{i, b, carry};
+}
+#endif
 
 }  // namespace
 
@@ -396,13 +538,18 @@ class BatchedTokenHasher {
 __attribute__((flatten)) size_t HashTokens(std::string_view text, uint64_t* out) {
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   size_t count = 0;
-  BatchedTokenHasher hasher;
-  // Batching pays in ASCII prose; elsewhere (the per-character loop, and
-  // bigrams, which are all one length class) tokens are hashed at once.
-  ScanTokens(
-      text, [&](size_t b, size_t e) { out[count++] = XXH3_64bits(p + b, e - b); },
-      [&](size_t b, size_t e) { hasher.Add(p + b, e - b, out + count++); });
-  hasher.Finish();
+  // Tokens of the per-character loop are hashed at once (bigrams, the tokens
+  // of scripts without spaces, are all one length class); those of ASCII
+  // blocks in batches.
+  const auto emit = [&](size_t b, size_t e) { out[count++] = XXH3_64bits(p + b, e - b); };
+#if defined(__SSE2__)
+  ScanTokens(text, emit,
+             [&](const uint8_t* q, size_t n, size_t i, uint64_t word, bool in_word, size_t start) {
+               return HashAsciiBlocks(q, n, i, word, in_word, start, out, &count);
+             });
+#else
+  ScanTokens(text, emit, nullptr);
+#endif
   return count;
 }
 
