@@ -3,6 +3,8 @@
 // DedupeDirectory: walk -> bounded queue -> workers (read, extract,
 // fingerprint) -> compact records -> exact groups, SimHash candidates and
 // shingle-sketch candidates -> verification -> union-find -> clusters.
+// With a store, the workers also hand their articles to one ingesting thread
+// that files them in path order (IngestInOrder).
 //
 // Determinism: the walk numbers files in byte order of their relative paths
 // (siblings sorted by name, a directory's name compared with '/' appended,
