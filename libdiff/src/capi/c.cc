@@ -784,6 +784,8 @@ int libdiff_store_options_create(libdiff_store_options** out) {
 
 void libdiff_store_options_free(libdiff_store_options* options) { FreeHandle(options); }
 
+}  // extern "C"
+
 namespace {
 int BoolFlag(int value, const char* what) {
   if (value != 0 && value != 1) {
@@ -792,6 +794,8 @@ int BoolFlag(int value, const char* what) {
   return value;
 }
 }  // namespace
+
+extern "C" {
 
 int libdiff_store_options_set_create_if_missing(libdiff_store_options* options, int value) {
   return Guard(__func__, [&] {
@@ -993,6 +997,8 @@ int libdiff_batch_clear(libdiff_batch* batch) {
   });
 }
 
+}  // extern "C"
+
 namespace {
 libdiff_verdict_list* NewVerdictList(std::vector<libdiff::Verdict> verdicts) {
   auto list = std::make_unique<libdiff_verdict_list>();
@@ -1018,6 +1024,8 @@ Status CheckBatchSizes(const libdiff_store* store, const libdiff_batch* batch) {
   return Status::OK();
 }
 }  // namespace
+
+extern "C" {
 
 int libdiff_store_ingest_batch(libdiff_verdict_list** out, libdiff_store* store,
                                const libdiff_batch* batch) {
@@ -1237,6 +1245,8 @@ int libdiff_history_url(const char** out, size_t* out_len, const libdiff_history
   });
 }
 
+}  // extern "C"
+
 namespace {
 const libdiff::RevisionInfo& RevisionAt(const libdiff_history* history, size_t index) {
   const auto& revs = Check(history, "history")->history.revisions;
@@ -1247,6 +1257,8 @@ const libdiff::RevisionInfo& RevisionAt(const libdiff_history* history, size_t i
   return revs[index];
 }
 }  // namespace
+
+extern "C" {
 
 int libdiff_history_revision_int(int64_t* out, const libdiff_history* history, size_t index,
                                  int field) {
