@@ -155,10 +155,14 @@ struct AsciiScanEnd {
 // batching (HashTokens) inlined into ScanTokens, GCC 12 laid out the
 // per-character loop so that Russian, Arabic and Chinese text ran 5-20%
 // slower. The state goes in and out by value so that the caller's variables
-// stay in registers.
-template <typename Emit>
-[[gnu::noinline]] AsciiScanEnd ScanAsciiBlocks(const uint8_t* p, size_t n, size_t i, uint64_t word,
-                                               bool in_word, size_t start, Emit& emit) {
+// stay in registers. ScanAsciiBlocks and HashAsciiBlocks (not inlined) share
+// this loop (always inlined, so their counters stay in registers): emit(begin,
+// end) for each token ending in a block, block_done() after each block.
+template <typename Emit, typename BlockDone>
+[[gnu::always_inline]] inline AsciiScanEnd ScanAsciiBlocksWith(const uint8_t* p, size_t n,
+                                                               size_t i, uint64_t word,
+                                                               bool in_word, size_t start,
+                                                               Emit& emit, BlockDone& block_done) {
   bool carry = in_word;  // a token runs into the block
   size_t b = start;
   do {
@@ -179,8 +183,16 @@ template <typename Emit>
     }
     carry = (word >> 63) != 0;
     i += 64;
+    block_done();
   } while (i + 64 <= n && AsciiWordMask64(p + i, &word));
   return AsciiScanEnd{i, b, carry};
+}
+
+template <typename Emit>
+[[gnu::noinline]] AsciiScanEnd ScanAsciiBlocks(const uint8_t* p, size_t n, size_t i, uint64_t word,
+                                               bool in_word, size_t start, Emit& emit) {
+  auto nothing = [] {};
+  return ScanAsciiBlocksWith(p, n, i, word, in_word, start, emit, nothing);
 }
 #endif
 
@@ -500,34 +512,22 @@ void HashSpans(const uint8_t* p, size_t n, const size_t* begins, const size_t* e
   std::array<size_t, kMaxSpans> ends;
   size_t m = 0;
   uint64_t* next = out + *count;
-  bool carry = in_word;
-  size_t b = start;
-  do {
-    const uint64_t after_word = (word << 1) | (carry ? 1u : 0u);
-    uint64_t starts = word & ~after_word;
-    uint64_t end_bits = ~word & after_word;
-    if (!carry) {
-      b = i + static_cast<size_t>(std::countr_zero(starts));
-      starts &= starts - 1;
-    }
-    for (; end_bits != 0; end_bits &= end_bits - 1) {
-      begins[m] = b;
-      ends[m] = i + static_cast<size_t>(std::countr_zero(end_bits));
-      ++m;
-      b = i + static_cast<size_t>(std::countr_zero(starts));
-      starts &= starts - 1;
-    }
-    carry = (word >> 63) != 0;
-    i += 64;
+  auto span = [&](size_t b, size_t e) {
+    begins[m] = b;
+    ends[m] = e;
+    ++m;
+  };
+  auto block_done = [&] {
     if (m >= kSpanBatch) {
       HashSpans(p, n, begins.data(), ends.data(), m, next);
       next += m;
       m = 0;
     }
-  } while (i + 64 <= n && AsciiWordMask64(p + i, &word));
+  };
+  const AsciiScanEnd end = ScanAsciiBlocksWith(p, n, i, word, in_word, start, span, block_done);
   HashSpans(p, n, begins.data(), ends.data(), m, next);
   *count = static_cast<size_t>(next + m - out);
-  return AsciiScanEnd{i, b, carry};
+  return end;
 }
 #endif
 
