@@ -57,7 +57,12 @@ void CheckKey(const std::string& key) {
   const libdiff::Result<std::string> again = libdiff::NormalizeUrl("https://" + key);
   LIBDIFF_FUZZ_CHECK(again.ok() && *again == key, "keys are fixed points of NormalizeUrl");
 
-  const std::string_view name = host.substr(0, host.find(':'));
+  // A bracketed IP literal ("[::1]:8080", or junk like "[a.:442]") is kept as
+  // it is, colons and dots included: the host name ends at its ']'.
+  const size_t name_end =
+      !host.empty() && host.front() == '[' ? std::min(host.find(']'), host.size() - 1) + 1
+                                           : host.find(':');
+  const std::string_view name = host.substr(0, name_end);
   const std::string_view port = host.substr(name.size());
   const bool plain_host =
       std::all_of(name.begin(), name.end(), [](char c) {
