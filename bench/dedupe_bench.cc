@@ -74,15 +74,20 @@ void BM_ClusterFingerprintsK3(benchmark::State& state) {
   size_t missed = 0;
   for (auto _ : state) {
     UnionFind uf(n);
-    const Status s = JoinSimHashNeighbours(
+    auto verified = [&](uint32_t a, uint32_t b) {
+      return VerifyNearDuplicateSorted(c.simhash[a], c.simhash[b], false, 400, 400, 398, 398, {},
+                                       {}, {}, {}, verify)
+          .is_duplicate;
+    };
+    DuplicatePairs pairs;
+    const Status s = VisitSimHashNeighbours(
         std::span<const uint32_t>(docs), 3, [&](uint32_t d) { return c.simhash[d]; },
         [&](uint32_t a, uint32_t b) {
-          return VerifyNearDuplicateSorted(c.simhash[a], c.simhash[b], false, 400, 400, 398, 398,
-                                           {}, {}, {}, {}, verify)
-              .is_duplicate;
+          if (verified(a, b)) pairs.Add(a, b);
         },
-        &uf, static_cast<int>(state.range(0)));
+        static_cast<int>(state.range(0)));
     if (!s.ok()) state.SkipWithError(s.ToString().c_str());
+    pairs.JoinToOriginals(verified, &uf);
     state.PauseTiming();
     clustered = 0;
     missed = 0;

@@ -13,6 +13,7 @@
 #include <lmdb.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -232,11 +233,136 @@ void BM_LmdbQuery(benchmark::State& state) {
 }
 BENCHMARK(BM_LmdbQuery)->Arg(3)->Arg(1)->Unit(benchmark::kMicrosecond);
 
+// ---- LMDB candidate keys (what the store queries) ---------------------------
+
+// kSketchKeys keys per fingerprint, as SketchKeys gives them: the smallest
+// sketch values of a ~500-shingle text are below about 2^32 * 4 / 500.
+const std::vector<KeyEntry>& KeyEntries() {
+  static const std::vector<KeyEntry> entries = [] {
+    std::mt19937_64 rng(43);
+    std::vector<KeyEntry> v;
+    v.reserve(BenchSize() * kSketchKeys);
+    for (size_t i = 0; i < BenchSize(); ++i) {
+      for (size_t k = 0; k < kSketchKeys; ++k) {
+        v.push_back({static_cast<uint32_t>(rng() % (uint64_t{1} << 25)), i + 1});
+      }
+    }
+    return v;
+  }();
+  return entries;
+}
+
+LmdbBench* lmdb_keys = nullptr;
+
+void BM_LmdbKeysBulkInsert(benchmark::State& state) {
+  const auto& entries = KeyEntries();
+  for (auto _ : state) {
+    state.PauseTiming();
+    delete lmdb_keys;
+    lmdb_keys = new LmdbBench;
+    std::string tmpl = (std::filesystem::temp_directory_path() / "ndi_bench_XXXXXX").string();
+    lmdb_keys->dir = mkdtemp(tmpl.data());
+    mdb_env_create(&lmdb_keys->env);
+    mdb_env_set_maxdbs(lmdb_keys->env, LmdbNearDuplicateIndex::kLmdbMaxDbs);
+    mdb_env_set_mapsize(lmdb_keys->env, size_t{16} << 30);
+    if (mdb_env_open(lmdb_keys->env, lmdb_keys->dir.c_str(), 0, 0644) != 0) {
+      state.SkipWithError("mdb_env_open failed");
+      return;
+    }
+    state.ResumeTiming();
+    MDB_txn* txn = nullptr;
+    mdb_txn_begin(lmdb_keys->env, nullptr, 0, &txn);
+    auto index = LmdbNearDuplicateIndex::Open(txn, 3);
+    if (!index.ok()) {
+      state.SkipWithError(index.status().ToString().c_str());
+      mdb_txn_abort(txn);
+      return;
+    }
+    // Batches of 1M fingerprints' keys, one transaction each.
+    const size_t batch = 1'000'000 * kSketchKeys;
+    for (size_t from = 0; from < entries.size(); from += batch) {
+      const size_t n = std::min(batch, entries.size() - from);
+      Status s = index->InsertKeysBatch(txn, std::span(entries).subspan(from, n));
+      if (!s.ok()) {
+        state.SkipWithError(s.ToString().c_str());
+        mdb_txn_abort(txn);
+        return;
+      }
+      mdb_txn_commit(txn);
+      mdb_txn_begin(lmdb_keys->env, nullptr, 0, &txn);
+    }
+    mdb_txn_commit(txn);
+    lmdb_keys->index = std::make_unique<LmdbNearDuplicateIndex>(*std::move(index));
+  }
+  MDB_txn* txn = nullptr;
+  mdb_txn_begin(lmdb_keys->env, nullptr, MDB_RDONLY, &txn);
+  auto bytes = lmdb_keys->index->DiskBytes(txn);
+  mdb_txn_abort(txn);
+  const double n = static_cast<double>(BenchSize());
+  state.counters["fingerprints"] = n;
+  state.counters["fp_per_s"] = benchmark::Counter(n * static_cast<double>(state.iterations()),
+                                                  benchmark::Counter::kIsRate);
+  state.counters["db_bytes_per_fp"] = bytes.ok() ? static_cast<double>(*bytes) / n : -1;
+  std::error_code ec;
+  state.counters["file_bytes_per_fp"] =
+      static_cast<double>(std::filesystem::file_size(lmdb_keys->dir + "/data.mdb", ec)) / n;
+}
+BENCHMARK(BM_LmdbKeysBulkInsert)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// A store's candidate query: the keys of a text, half of them stored
+// fingerprints' keys (two of four shared), half random.
+void BM_LmdbKeysQuery(benchmark::State& state) {
+  if (lmdb_keys == nullptr || lmdb_keys->index == nullptr) {
+    state.SkipWithError("run BM_LmdbKeysBulkInsert first");
+    return;
+  }
+  const auto& entries = KeyEntries();
+  std::mt19937_64 rng(9);
+  std::vector<std::array<uint32_t, kSketchKeys>> queries(20000);
+  for (size_t i = 0; i < queries.size(); ++i) {
+    const size_t doc = static_cast<size_t>(rng() % BenchSize());
+    for (size_t k = 0; k < kSketchKeys; ++k) {
+      queries[i][k] = (i % 2 == 0 && k < 2) ? entries[doc * kSketchKeys + k].key
+                                            : static_cast<uint32_t>(rng() % (uint64_t{1} << 25));
+    }
+    std::sort(queries[i].begin(), queries[i].end());
+  }
+  MDB_txn* txn = nullptr;
+  mdb_txn_begin(lmdb_keys->env, nullptr, MDB_RDONLY, &txn);
+  std::vector<uint64_t> out;
+  for (const auto& q : queries) {  // warm the cache
+    out.clear();
+    (void)lmdb_keys->index->QueryKeys(txn, q, &out);
+  }
+  std::vector<double> times;
+  times.reserve(queries.size());
+  size_t i = 0;
+  size_t found = 0;
+  for (auto _ : state) {
+    out.clear();
+    const auto t0 = std::chrono::steady_clock::now();
+    Status s = lmdb_keys->index->QueryKeys(txn, queries[i], &out);
+    const auto t1 = std::chrono::steady_clock::now();
+    if (!s.ok()) state.SkipWithError(s.ToString().c_str());
+    if (times.size() < queries.size()) {
+      times.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+    }
+    found += out.size();
+    i = (i + 1) % queries.size();
+  }
+  mdb_txn_abort(txn);
+  state.counters["median_us"] = Median(&times);
+  state.counters["ids_per_query"] =
+      static_cast<double>(found) / static_cast<double>(state.iterations());
+}
+BENCHMARK(BM_LmdbKeysQuery)->Unit(benchmark::kMicrosecond);
+
 // Cleanup after all benchmarks (benchmark_main owns main()).
 struct Cleanup {
   ~Cleanup() {
     delete memory_index;
     delete lmdb;
+    delete lmdb_keys;
   }
 } cleanup;
 

@@ -1,6 +1,7 @@
 import gc
 import json
 import os
+import random
 import shutil
 import tempfile
 import threading
@@ -157,8 +158,11 @@ class StoreTest(unittest.TestCase):
             def writer(i):
                 try:
                     url = f"https://site{i}.example/news/{i}"
+                    # Words drawn at random per story: the stories share no
+                    # text (consecutive numbers would share runs of shingles).
+                    rng = random.Random(i)
                     paras = [f"Story {i} paragraph {j}: " + " ".join(
-                        f"w{(i * 7919 + j * 31 + k) % 997}" for k in range(30)) for j in range(4)]
+                        f"w{rng.randrange(100000)}" for _ in range(30)) for j in range(4)]
                     self.assertEqual(store.ingest(url, page(title=f"Story {i}", paras=paras)).kind,
                                      "new")
                     self.assertEqual(store.ingest(url, page(title=f"Story {i}",

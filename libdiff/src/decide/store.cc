@@ -102,8 +102,31 @@ class StoreImpl final : public Store {
       auto index = internal::LmdbNearDuplicateIndex::Open(txn, options_.max_distance);
       if (!index.ok()) return index.status().WithContext("store " + dir_);
       index_.emplace(std::move(*index));
+      if (index_->needs_keys()) LIBDIFF_RETURN_IF_ERROR(FillCandidateKeys(txn));
       return Status::OK();
     });
+  }
+
+  // Upgrades a store written before the candidate-key table: every article's
+  // keys come from its record's sketch; a record written before sketches
+  // existed is fingerprinted again from its latest revision (and rewritten
+  // with the sketch). One transaction: a crash leaves the old store intact.
+  Status FillCandidateKeys(MDB_txn* txn) {
+    LIBDIFF_ASSIGN_OR_RETURN(std::vector<uint64_t> ids, revisions_->ListArticles(txn));
+    for (uint64_t id : ids) {
+      LIBDIFF_ASSIGN_OR_RETURN(ArticleRecord rec, revisions_->GetArticle(txn, id));
+      if (rec.sketch.empty() && rec.shingles > 0) {
+        LIBDIFF_ASSIGN_OR_RETURN(std::string bytes,
+                                 revisions_->ReadSnapshot(txn, id, rec.latest_revision));
+        LIBDIFF_ASSIGN_OR_RETURN(Article a, internal::DecodeArticle(bytes));
+        std::vector<std::string> texts;
+        for (const auto& b : a.blocks) texts.push_back(b.text);
+        rec.sketch = FingerprintParagraphs(texts, options_.fingerprint).sketch;
+        LIBDIFF_RETURN_IF_ERROR(revisions_->PutArticle(txn, id, rec));
+      }
+      LIBDIFF_RETURN_IF_ERROR(index_->InsertKeys(txn, internal::SketchKeys(rec.sketch), id));
+    }
+    return index_->MarkKeysComplete(txn);
   }
 
   Result<Verdict> Ingest(const Page& page) override {
@@ -358,33 +381,54 @@ class StoreImpl final : public Store {
     uint64_t original = 0;
     internal::VerifyResult best;
     if (!id) {
-      // No identity: look for verified near duplicates.
+      // No identity: look for verified near duplicates. Candidates are the
+      // articles sharing a candidate key and the SimHash neighbours (the
+      // engine dedupe uses, near_duplicate_index.h). A page is a duplicate of
+      // an original only when it verifies against that original itself: a
+      // candidate that is a duplicate leads to its original, which is then
+      // verified too, so a copy carrying part of another article (a template
+      // that kept some of its own story) cannot chain that article to it.
       std::vector<internal::IndexMatch> matches;
       LIBDIFF_RETURN_IF_ERROR(index_->Query(txn, p.fp.simhash, options_.max_distance, &matches));
+      std::vector<uint64_t> candidates;
+      LIBDIFF_RETURN_IF_ERROR(
+          index_->QueryKeys(txn, internal::SketchKeys(p.fp.sketch), &candidates));
+      for (const auto& m : matches) candidates.push_back(m.id);
+      std::sort(candidates.begin(), candidates.end());
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
       internal::VerifyOptions vo;
       vo.max_distance = options_.max_distance;
-      uint64_t alias = 0;
-      for (const auto& m : matches) {
-        LIBDIFF_ASSIGN_OR_RETURN(ArticleRecord rec, revisions_->GetArticle(txn, m.id));
-        internal::VerifyResult r = internal::VerifyNearDuplicateSorted(
+      auto verify = [&](const ArticleRecord& rec) {
+        return internal::VerifyNearDuplicateSorted(
             p.fp.simhash, rec.simhash, p.fp.exact == rec.exact, p.fp.token_count, rec.tokens,
             p.fp.shingle_count, rec.shingles, p.fp.sketch, rec.sketch, p.paragraphs,
             rec.paragraphs, vo);
+      };
+      uint64_t alias = 0;
+      for (uint64_t candidate : candidates) {
+        LIBDIFF_ASSIGN_OR_RETURN(ArticleRecord rec, revisions_->GetArticle(txn, candidate));
+        internal::VerifyResult r = verify(rec);
         if (!r.is_duplicate) continue;
         // Rule 3: a same-site slug change is the same article.
         if (alias == 0) {
           for (const auto& k : rec.keys) {
             if (internal::LooksLikeSlugChange(p.key, k)) {
-              alias = m.id;
+              alias = candidate;
               break;
             }
           }
         }
-        const uint64_t root = rec.duplicate_of != 0 ? rec.duplicate_of : m.id;
-        if (original == 0 || root < original) {
-          original = root;
-          best = r;
+        const uint64_t root = rec.duplicate_of != 0 ? rec.duplicate_of : candidate;
+        if (original != 0 && root >= original) continue;
+        if (root != candidate) {
+          Result<ArticleRecord> root_rec = revisions_->GetArticle(txn, root);
+          if (!root_rec.ok() && !root_rec.status().IsNotFound()) return root_rec.status();
+          if (!root_rec.ok()) continue;
+          r = verify(*root_rec);
+          if (!r.is_duplicate) continue;
         }
+        original = root;
+        best = r;
       }
       if (alias != 0) {
         id = alias;
@@ -507,6 +551,12 @@ class StoreImpl final : public Store {
       LIBDIFF_RETURN_IF_ERROR(index_->Remove(txn, rec.simhash, id));
       LIBDIFF_RETURN_IF_ERROR(index_->Insert(txn, p.fp.simhash, id));
     }
+    const auto old_keys = internal::SketchKeys(rec.sketch);
+    const auto new_keys = internal::SketchKeys(p.fp.sketch);
+    if (!std::equal(old_keys.begin(), old_keys.end(), new_keys.begin(), new_keys.end())) {
+      LIBDIFF_RETURN_IF_ERROR(index_->RemoveKeys(txn, old_keys, id));
+      LIBDIFF_RETURN_IF_ERROR(index_->InsertKeys(txn, new_keys, id));
+    }
     SetFingerprint(p, &rec);
     rec.latest_revision = v.revision;
     LIBDIFF_RETURN_IF_ERROR(revisions_->PutArticle(txn, id, rec));
@@ -548,6 +598,7 @@ class StoreImpl final : public Store {
     LIBDIFF_ASSIGN_OR_RETURN(r.payload, codec_.Compress(internal::EncodeArticle(p.article)));
     LIBDIFF_RETURN_IF_ERROR(PutRevision(txn, id, 1, r, p, counters));
     LIBDIFF_RETURN_IF_ERROR(index_->Insert(txn, p.fp.simhash, id));
+    LIBDIFF_RETURN_IF_ERROR(index_->InsertKeys(txn, internal::SketchKeys(p.fp.sketch), id));
     LIBDIFF_RETURN_IF_ERROR(revisions_->PutArticle(txn, id, rec));
     ++counters->articles;
     if (original != 0) ++counters->duplicates;

@@ -2,20 +2,22 @@
 //
 // DedupeDirectory: walk -> bounded queue -> workers (read, extract,
 // fingerprint) -> compact records -> exact groups, SimHash candidates and
-// shingle-sketch candidates -> verification -> union-find -> clusters.
+// shingle-sketch candidates -> verification -> star clusters (each document
+// joins the earliest original it verifies against, the store's rule) ->
+// clusters.
 // With a store, the workers also hand their articles to one ingesting thread
 // that files them in path order (IngestInOrder).
 //
 // Determinism: the walk numbers files in byte order of their relative paths
 // (siblings sorted by name, a directory's name compared with '/' appended,
 // depth first), records are stored at their file's number whatever order
-// the workers finish in, every tie is broken by that number, and union-find
-// components do not depend on the order pairs are merged.
+// the workers finish in, every tie is broken by that number, and the star
+// clustering sorts the verified pairs before it uses them.
 //
 // Memory: per file found, a 48-byte record, its sketch (96 bytes) and its
 // front-coded path; clustering adds about 30 bytes per document at its peak
 // (a union-find parent, the leader list, and a quarter of the candidate keys
-// or of one permuted table at a time). Clusters are streamed to
+// or of one permuted table at a time) and 8 bytes per verified pair. Clusters are streamed to
 // DedupeOptions::on_cluster when it is set.
 #include <sys/stat.h>
 
@@ -59,13 +61,12 @@ using internal::VerifyOptions;
 using internal::VerifyResult;
 
 // Each document keeps its shingle sketch (Fingerprint::sketch, at most
-// kSketchSize values): the verification's evidence, and its smallest
-// kSketchKeys values are candidate keys (documents sharing one are compared),
-// which finds copies SimHash puts far apart (a dropped paragraph, an edited
-// copy) as MinHash LSH does.
-constexpr size_t kSketchKeys = 8;
-// A key shared by more documents than this is boilerplate, not evidence.
-constexpr size_t kMaxPostings = 64;
+// kSketchSize values): the verification's evidence and, through
+// internal::SketchKeys, its candidate keys (the engine shared with the store,
+// near_duplicate_index.h): documents sharing a key held by at most
+// kMaxPostings documents are compared.
+using internal::kMaxPostings;
+using internal::SketchKeys;
 // Candidate keys are gathered in this many passes (by their low bits), so at
 // most a quarter of them is in memory at once.
 constexpr uint32_t kKeyPasses = 4;
@@ -178,7 +179,8 @@ class DedupeRun {
   void IngestInOrder();
   void Skip(const std::string& rel, const char* reason, std::string detail);
   void Cluster(UnionFind* uf);
-  void JoinSketchCandidates(const std::vector<uint32_t>& leaders, UnionFind* uf) const;
+  void VerifySketchCandidates(const std::vector<uint32_t>& leaders,
+                              internal::DuplicatePairs* pairs) const;
   void EmitClusters(UnionFind* uf, DedupeResult* result);
   VerifyResult VerifyPair(uint32_t a, uint32_t b) const;
   std::span<const uint32_t> Sketch(uint32_t doc) const {
@@ -550,38 +552,42 @@ void DedupeRun::Cluster(UnionFind* uf) {
   }
 
   // 2. Shingle-sketch candidates (catches copies SimHash puts far apart,
-  // e.g. a dropped last paragraph).
-  JoinSketchCandidates(leaders, uf);
+  // e.g. a dropped last paragraph), verified.
+  internal::DuplicatePairs pairs;
+  VerifySketchCandidates(leaders, &pairs);
 
-  // 3. SimHash candidates within max_distance. (Fails only for a distance
-  // out of range, rejected earlier.)
-  const Status joined = internal::JoinSimHashNeighbours(
+  // 3. SimHash candidates within max_distance, verified. (Fails only for a
+  // distance out of range, rejected earlier.)
+  const Status joined = internal::VisitSimHashNeighbours(
       leaders, options_.max_distance, [&](uint32_t d) { return records_[d].simhash; },
-      [&](uint32_t a, uint32_t b) { return VerifyPair(a, b).is_duplicate; }, uf,
+      [&](uint32_t a, uint32_t b) {
+        if (VerifyPair(a, b).is_duplicate) pairs.Add(a, b);
+      },
       internal::kDefaultJoinPasses);
   (void)joined;
+
+  // 4. Each document joins the earliest original it verifies against, as in
+  // the store.
+  pairs.JoinToOriginals(
+      [&](uint32_t original, uint32_t d) { return VerifyPair(original, d).is_duplicate; }, uf);
 }
 
-void DedupeRun::JoinSketchCandidates(const std::vector<uint32_t>& leaders, UnionFind* uf) const {
+void DedupeRun::VerifySketchCandidates(const std::vector<uint32_t>& leaders,
+                                       internal::DuplicatePairs* pairs) const {
   // Keys are split by their low bits into kKeyPasses passes (a key's
-  // documents all fall in one pass). Pairs are verified as they are met: a
-  // pair already joined is skipped, so the components do not depend on the
-  // order, and no list of pairs is kept.
+  // documents all fall in one pass). Pairs are verified as they are met and
+  // only the verified ones are kept.
   std::array<size_t, kKeyPasses> per_pass{};
   for (uint32_t d : leaders) {
-    const auto sketch = Sketch(d);
-    for (size_t i = 0; i < std::min(sketch.size(), kSketchKeys); ++i) {
-      ++per_pass[sketch[i] % kKeyPasses];
-    }
+    for (uint32_t v : SketchKeys(Sketch(d))) ++per_pass[v % kKeyPasses];
   }
   std::vector<std::pair<uint32_t, uint32_t>> keys;  // (sketch value, doc)
   keys.reserve(*std::max_element(per_pass.begin(), per_pass.end()));
   for (uint32_t pass = 0; pass < kKeyPasses; ++pass) {
     keys.clear();
     for (uint32_t d : leaders) {
-      const auto sketch = Sketch(d);
-      for (size_t i = 0; i < std::min(sketch.size(), kSketchKeys); ++i) {
-        if (sketch[i] % kKeyPasses == pass) keys.emplace_back(sketch[i], d);
+      for (uint32_t v : SketchKeys(Sketch(d))) {
+        if (v % kKeyPasses == pass) keys.emplace_back(v, d);
       }
     }
     std::sort(keys.begin(), keys.end());
@@ -593,7 +599,7 @@ void DedupeRun::JoinSketchCandidates(const std::vector<uint32_t>& leaders, Union
           for (size_t b = a + 1; b < j; ++b) {
             const uint32_t x = keys[a].second;
             const uint32_t y = keys[b].second;
-            if (uf->Find(x) != uf->Find(y) && VerifyPair(x, y).is_duplicate) uf->Union(x, y);
+            if (VerifyPair(x, y).is_duplicate) pairs->Add(x, y);
           }
         }
       }

@@ -65,8 +65,11 @@ std::string SchemaText(int version, int max_k, int id_bytes) {
 
 // Version 2 keeps the id in table 0 only (see the header); version 1 kept it
 // in every table. Table 0 is the same in both, so a version 1 index is
-// upgraded by rebuilding tables 1..K from table 0.
-constexpr int kSchemaVersion = 2;
+// upgraded by rebuilding tables 1..K from table 0. Version 3 adds the
+// candidate-key table, which only the owner of the sketches can fill.
+constexpr int kSchemaVersion = 3;
+constexpr size_t kKeyBytes = 2;       // low 16 bits of a sketch value
+constexpr size_t kKeyResidual = 2;    // its high 16 bits, first in the value
 
 // Opens a named database; creates it when `txn` can write. EACCES from
 // MDB_CREATE means a read-only transaction and a missing database.
@@ -123,6 +126,7 @@ Result<LmdbNearDuplicateIndex> LmdbNearDuplicateIndex::Open(MDB_txn* txn,
 
   const std::string want = SchemaText(kSchemaVersion, options.max_k, options.id_bytes);
   const std::string v1 = SchemaText(1, options.max_k, options.id_bytes);
+  const std::string v2 = SchemaText(2, options.max_k, options.id_bytes);
   std::string key_text = kMetaKey;
   MDB_val key = Val(key_text.data(), key_text.size());
   MDB_val value;
@@ -140,8 +144,9 @@ Result<LmdbNearDuplicateIndex> LmdbNearDuplicateIndex::Open(MDB_txn* txn,
     return LmdbError(rc, "reading the schema record");
   } else {
     std::string have(static_cast<const char*>(value.mv_data), value.mv_size);
-    if (have == v1) {
-      upgrade = true;
+    if (have == v1 || have == v2) {
+      upgrade = have == v1;
+      index.needs_keys_ = true;
     } else if (have != want) {
       return Status::InvalidArgument("near-duplicate index: stored schema \"" + have +
                                      "\", this caller opens it as \"" + want + "\"");
@@ -155,7 +160,22 @@ Result<LmdbNearDuplicateIndex> LmdbNearDuplicateIndex::Open(MDB_txn* txn,
     LIBDIFF_RETURN_IF_ERROR(OpenDb(txn, "ndi_t" + std::to_string(t), MDB_DUPSORT | MDB_DUPFIXED,
                                    &index.tables_[t]));
   }
-  if (upgrade) LIBDIFF_RETURN_IF_ERROR(index.UpgradeFromV1(txn, want));
+  if (index.needs_keys_) {
+    // Creating ndi_sk needs a write transaction: a read-only open of an old
+    // index fails here with the message of UpgradeFromV1's read-only case.
+    const int rc = mdb_dbi_open(txn, "ndi_sk", MDB_DUPSORT | MDB_DUPFIXED | MDB_CREATE,
+                                &index.keys_);
+    if (rc == EACCES) {
+      return Status::InvalidArgument(
+          "near-duplicate index: written in schema v" + std::string(upgrade ? "1" : "2") +
+          " by an older libdiff; open it once for writing to upgrade it to v" +
+          std::to_string(kSchemaVersion));
+    }
+    if (rc != 0) return LmdbError(rc, "opening ndi_sk");
+  } else {
+    LIBDIFF_RETURN_IF_ERROR(OpenDb(txn, "ndi_sk", MDB_DUPSORT | MDB_DUPFIXED, &index.keys_));
+  }
+  if (upgrade) LIBDIFF_RETURN_IF_ERROR(index.UpgradeFromV1(txn, v2));
   return index;
 }
 
@@ -195,13 +215,156 @@ Status LmdbNearDuplicateIndex::UpgradeFromV1(MDB_txn* txn, const std::string& sc
     if (rc != 0) return LmdbError(rc, "emptying table " + std::to_string(t));
   }
   LIBDIFF_RETURN_IF_ERROR(InsertTables(txn, entries, 1));
+  return WriteSchema(txn, schema);
+}
+
+Status LmdbNearDuplicateIndex::WriteSchema(MDB_txn* txn, const std::string& schema) const {
   std::string key_text = kMetaKey;
   std::string text = schema;
   MDB_val key = Val(key_text.data(), key_text.size());
   MDB_val v = Val(text.data(), text.size());
   const int rc = mdb_put(txn, meta_, &key, &v, 0);
-  if (rc == EACCES) return read_only();
   if (rc != 0) return LmdbError(rc, "writing the schema record");
+  return Status::OK();
+}
+
+Status LmdbNearDuplicateIndex::MarkKeysComplete(MDB_txn* txn) {
+  LIBDIFF_RETURN_IF_ERROR(WriteSchema(txn, SchemaText(kSchemaVersion, layout_.max_k, id_bytes_)));
+  needs_keys_ = false;
+  return Status::OK();
+}
+
+Status LmdbNearDuplicateIndex::KeyOp(MDB_txn* txn, uint32_t key_value, uint64_t id,
+                                     bool insert) const {
+  unsigned char kbuf[kKeyBytes];
+  unsigned char vbuf[kKeyResidual + 8];
+  PutBigEndian(key_value & 0xffff, kKeyBytes, kbuf);
+  PutBigEndian(key_value >> 16, kKeyResidual, vbuf);
+  PutBigEndian(id, id_bytes_, vbuf + kKeyResidual);
+  MDB_val key = Val(kbuf, kKeyBytes);
+  MDB_val value = Val(vbuf, kKeyResidual + static_cast<size_t>(id_bytes_));
+  if (insert) {
+    const int rc = mdb_put(txn, keys_, &key, &value, MDB_NODUPDATA);
+    if (rc != 0 && rc != MDB_KEYEXIST) return LmdbError(rc, "inserting a key");
+  } else {
+    const int rc = mdb_del(txn, keys_, &key, &value);
+    if (rc != 0 && rc != MDB_NOTFOUND) return LmdbError(rc, "removing a key");
+  }
+  return Status::OK();
+}
+
+Status LmdbNearDuplicateIndex::InsertKeys(MDB_txn* txn, std::span<const uint32_t> keys,
+                                          uint64_t id) const {
+  if (id_bytes_ < 8 && (id >> (8 * id_bytes_)) != 0) {
+    return Status::InvalidArgument("near-duplicate index: id " + std::to_string(id) +
+                                   " does not fit in " + std::to_string(id_bytes_) + " bytes");
+  }
+  for (uint32_t k : keys) LIBDIFF_RETURN_IF_ERROR(KeyOp(txn, k, id, /*insert=*/true));
+  return Status::OK();
+}
+
+Status LmdbNearDuplicateIndex::RemoveKeys(MDB_txn* txn, std::span<const uint32_t> keys,
+                                          uint64_t id) const {
+  if (id_bytes_ < 8 && (id >> (8 * id_bytes_)) != 0) return Status::OK();  // never stored
+  for (uint32_t k : keys) LIBDIFF_RETURN_IF_ERROR(KeyOp(txn, k, id, /*insert=*/false));
+  return Status::OK();
+}
+
+Status LmdbNearDuplicateIndex::InsertKeysBatch(MDB_txn* txn,
+                                               std::span<const KeyEntry> entries) const {
+  // (low 16, high 16, id) as integers sorts like the big-endian bytes.
+  std::vector<std::tuple<uint32_t, uint32_t, uint64_t>> rows;
+  rows.reserve(entries.size());
+  for (const KeyEntry& e : entries) {
+    if (id_bytes_ < 8 && (e.id >> (8 * id_bytes_)) != 0) {
+      return Status::InvalidArgument("near-duplicate index: id " + std::to_string(e.id) +
+                                     " does not fit in " + std::to_string(id_bytes_) + " bytes");
+    }
+    rows.emplace_back(e.key & 0xffff, e.key >> 16, e.id);
+  }
+  std::sort(rows.begin(), rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  Cursor cursor;
+  int rc = cursor.Open(txn, keys_);
+  if (rc != 0) return LmdbError(rc, "opening a cursor");
+  const size_t vb = kKeyResidual + static_cast<size_t>(id_bytes_);
+  unsigned char last_key[kKeyBytes] = {};
+  unsigned char last_value[kKeyResidual + 8] = {};
+  bool have_last = false;
+  MDB_val k0, v0;
+  rc = mdb_cursor_get(cursor.get(), &k0, &v0, MDB_LAST);
+  if (rc == 0 && k0.mv_size == kKeyBytes && v0.mv_size == vb) {
+    std::memcpy(last_key, k0.mv_data, kKeyBytes);
+    std::memcpy(last_value, v0.mv_data, vb);
+    have_last = true;
+  } else if (rc != 0 && rc != MDB_NOTFOUND) {
+    return LmdbError(rc, "reading the last key");
+  }
+  bool appending = true;
+  for (const auto& [low, high, id] : rows) {
+    unsigned char kbuf[kKeyBytes];
+    unsigned char vbuf[kKeyResidual + 8];
+    PutBigEndian(low, kKeyBytes, kbuf);
+    PutBigEndian(high, kKeyResidual, vbuf);
+    PutBigEndian(id, id_bytes_, vbuf + kKeyResidual);
+    unsigned int flags = MDB_NODUPDATA;
+    if (appending) {
+      const int kc = have_last ? std::memcmp(kbuf, last_key, kKeyBytes) : 1;
+      const int vc = kc == 0 ? std::memcmp(vbuf, last_value, vb) : 1;
+      if (kc > 0) {
+        flags = MDB_APPEND;
+      } else if (kc == 0 && vc > 0) {
+        flags = MDB_APPENDDUP;
+      } else {
+        appending = false;
+      }
+    }
+    MDB_val key = Val(kbuf, kKeyBytes);
+    MDB_val value = Val(vbuf, vb);
+    rc = mdb_cursor_put(cursor.get(), &key, &value, flags);
+    if (rc != 0 && rc != MDB_KEYEXIST) return LmdbError(rc, "inserting keys");
+    if (appending) {
+      std::memcpy(last_key, kbuf, kKeyBytes);
+      std::memcpy(last_value, vbuf, vb);
+      have_last = true;
+    }
+  }
+  return Status::OK();
+}
+
+Status LmdbNearDuplicateIndex::QueryKeys(MDB_txn* txn, std::span<const uint32_t> keys,
+                                         std::vector<uint64_t>* ids) const {
+  if (ids == nullptr) return Status::InvalidArgument("near-duplicate index: null output");
+  Cursor cursor;
+  int rc = cursor.Open(txn, keys_);
+  if (rc != 0) return LmdbError(rc, "opening a cursor");
+  const size_t item = kKeyResidual + static_cast<size_t>(id_bytes_);
+  std::vector<uint64_t> found;
+  for (uint32_t k : keys) {
+    unsigned char kbuf[kKeyBytes];
+    unsigned char vbuf[kKeyResidual + 8] = {};
+    PutBigEndian(k & 0xffff, kKeyBytes, kbuf);
+    PutBigEndian(k >> 16, kKeyResidual, vbuf);  // then id 0: the first of the value's ids
+    MDB_val key = Val(kbuf, kKeyBytes);
+    MDB_val data = Val(vbuf, item);
+    found.clear();
+    for (rc = mdb_cursor_get(cursor.get(), &key, &data, MDB_GET_BOTH_RANGE); rc == 0;
+         rc = mdb_cursor_get(cursor.get(), &key, &data, MDB_NEXT_DUP)) {
+      const auto* rec = static_cast<const unsigned char*>(data.mv_data);
+      if (data.mv_size != item) {
+        return Status::Corruption("near-duplicate index: a key entry of the wrong size");
+      }
+      if (std::memcmp(rec, vbuf, kKeyResidual) != 0) break;
+      if (found.size() == kMaxPostings) {  // boilerplate: no evidence
+        found.clear();
+        rc = MDB_NOTFOUND;
+        break;
+      }
+      found.push_back(GetBigEndian(rec + kKeyResidual, id_bytes_));
+    }
+    if (rc != 0 && rc != MDB_NOTFOUND) return LmdbError(rc, "querying keys");
+    ids->insert(ids->end(), found.begin(), found.end());
+  }
   return Status::OK();
 }
 
@@ -443,6 +606,11 @@ Result<uint64_t> LmdbNearDuplicateIndex::DiskBytes(MDB_txn* txn) const {
     bytes += uint64_t{st.ms_psize} *
              (uint64_t{st.ms_branch_pages} + st.ms_leaf_pages + st.ms_overflow_pages);
   }
+  MDB_stat st;
+  const int rc = mdb_stat(txn, keys_, &st);
+  if (rc != 0) return LmdbError(rc, "stat");
+  bytes += uint64_t{st.ms_psize} *
+           (uint64_t{st.ms_branch_pages} + st.ms_leaf_pages + st.ms_overflow_pages);
   return bytes;
 }
 

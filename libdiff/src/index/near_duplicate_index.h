@@ -38,6 +38,7 @@
 
 #include <lmdb.h>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -54,6 +55,24 @@ namespace libdiff::internal {
 // blocks make every probe return ~N/256 candidates: a linear scan does as well.
 inline constexpr int kMaxSupportedK = 7;
 
+// Candidate generation shared by the store and dedupe (the one near-duplicate
+// engine): a text's candidate keys are the kSketchKeys smallest values of its
+// shingle sketch (Fingerprint::sketch, sorted ascending). Two texts share
+// their smallest shingle hashes with a probability that grows with their
+// overlap (MinHash LSH): with Jaccard J, at least one of the k smallest is
+// shared with probability about 1 - (1 - J)^k. A key held by more than
+// kMaxPostings texts is boilerplate (a shared template sentence), not
+// evidence, and gives no candidates. SimHash neighbours within the schema
+// distance are candidates too. Every candidate is then verified with
+// VerifyNearDuplicate (below).
+inline constexpr size_t kSketchKeys = 4;
+inline constexpr size_t kMaxPostings = 64;
+
+// The candidate keys of a sketch. REQUIRES: `sketch` sorted ascending.
+inline std::span<const uint32_t> SketchKeys(std::span<const uint32_t> sketch) {
+  return sketch.first(std::min(sketch.size(), kSketchKeys));
+}
+
 // One query result: an id stored with a SimHash within the query distance.
 struct IndexMatch {
   uint64_t id = 0;
@@ -65,6 +84,12 @@ struct IndexMatch {
 // A (simhash, id) pair for bulk loading.
 struct IndexEntry {
   uint64_t simhash = 0;
+  uint64_t id = 0;
+};
+
+// A (candidate key, id) pair for bulk loading.
+struct KeyEntry {
+  uint32_t key = 0;
   uint64_t id = 0;
 };
 
@@ -143,9 +168,9 @@ struct LmdbIndexOptions {
 
 // LMDB backend, living in the caller's environment and transactions.
 //
-// Schema v2 (named databases; the caller's env needs mdb_env_set_maxdbs of at
+// Schema v3 (named databases; the caller's env needs mdb_env_set_maxdbs of at
 // least kLmdbMaxDbs more than it uses itself):
-//   "ndi_meta"  plain: key "schema" -> "ndi v2 max_k=<K> id_bytes=<B>" (text).
+//   "ndi_meta"  plain: key "schema" -> "ndi v3 max_k=<K> id_bytes=<B>" (text).
 //   "ndi_t0"    MDB_DUPSORT | MDB_DUPFIXED, one entry per (hash, id):
 //               key   = block 0 of the hash, big-endian, ceil(width/8) bytes
 //               value = the other 64 - width bits of the hash, big-endian,
@@ -161,17 +186,30 @@ struct LmdbIndexOptions {
 // vanishes; the duplicates of one key are packed in LMDB's LEAF2 pages (no
 // per-item header). Measured bytes per fingerprint: docs/index.md.
 //
+//   "ndi_sk"    (schema v3) MDB_DUPSORT | MDB_DUPFIXED, the candidate keys
+//               (SketchKeys) of each id's latest text, one entry per
+//               (sketch value, id):
+//               key   = the value's low 16 bits, big-endian (2 bytes)
+//               value = its high 16 bits, big-endian, then the id (id_bytes).
+//               The low bits key it because the smallest sketch values are
+//               small numbers: their high bits are mostly zero.
+// For K = 3 and kSketchKeys = 4: 29 + 4 * 7 = 57 bytes of payload per
+// fingerprint.
+//
 // A v1 index (same "ndi_t0", ids in every table) is upgraded when it is
-// opened in a write transaction (tables 1..K are rebuilt from table 0); a
-// read-only open of one fails with kInvalidArgument saying so. Opening an
-// index written with another max_k or id_bytes fails with kInvalidArgument
-// naming both.
+// opened in a write transaction (tables 1..K are rebuilt from table 0); a v2
+// index (no "ndi_sk") gets an empty key table and needs_keys() is true until
+// the owner has inserted every id's keys and called MarkKeysComplete() in the
+// same transaction (the index cannot rebuild keys: it does not hold the
+// sketches). A read-only open of an old index fails with kInvalidArgument
+// saying so. Opening an index written with another max_k or id_bytes fails
+// with kInvalidArgument naming both.
 class LmdbNearDuplicateIndex {
  public:
-  // Named databases this index uses at kMaxSupportedK: meta + 8 tables.
-  static constexpr int kLmdbMaxDbs = kMaxSupportedK + 2;
+  // Named databases this index uses at kMaxSupportedK: meta + 8 tables + keys.
+  static constexpr int kLmdbMaxDbs = kMaxSupportedK + 3;
   // Named databases it uses for `max_k`.
-  static constexpr int DbsNeeded(int max_k) { return max_k + 2; }
+  static constexpr int DbsNeeded(int max_k) { return max_k + 3; }
 
   // Opens (in a write transaction: creates) the databases. With a read-only
   // txn the databases must exist (kNotFound otherwise). The handle stays valid
@@ -198,6 +236,25 @@ class LmdbNearDuplicateIndex {
   // once, sorted by (distance, id). REQUIRES: 0 <= k <= max_k().
   Status Query(MDB_txn* txn, uint64_t simhash, int k, std::vector<IndexMatch>* out) const;
 
+  // Candidate keys. InsertKeys adds (key, id) for each key (existing pairs
+  // are kept once); RemoveKeys removes them (absent pairs are a no-op).
+  // REQUIRES: a write txn; keys as SketchKeys returns them.
+  Status InsertKeys(MDB_txn* txn, std::span<const uint32_t> keys, uint64_t id) const;
+  Status RemoveKeys(MDB_txn* txn, std::span<const uint32_t> keys, uint64_t id) const;
+  // Adds many (key, id) pairs: sorted and appended where they sort after the
+  // stored ones, much faster than repeated InsertKeys (bulk loads, upgrades).
+  Status InsertKeysBatch(MDB_txn* txn, std::span<const KeyEntry> entries) const;
+  // Appends to `ids` the ids stored under each of `keys` that at most
+  // kMaxPostings ids hold (a more common key is skipped), ascending per key;
+  // an id under several keys appears once per key.
+  Status QueryKeys(MDB_txn* txn, std::span<const uint32_t> keys,
+                   std::vector<uint64_t>* ids) const;
+  // True when the index was upgraded from v2 in this open and its key table
+  // is still to be filled by the owner.
+  bool needs_keys() const { return needs_keys_; }
+  // Records that the key table is complete (writes the v3 schema record).
+  Status MarkKeysComplete(MDB_txn* txn);
+
   // Number of stored (simhash, id) pairs.
   Result<uint64_t> Count(MDB_txn* txn) const;
   // Bytes of LMDB pages (branch, leaf, overflow) held by the ndi_ databases.
@@ -217,6 +274,8 @@ class LmdbNearDuplicateIndex {
   Status IdsOf(MDB_txn* txn, uint64_t simhash, std::vector<uint64_t>* ids) const;
   // Rebuilds tables 1..K of a schema v1 index and records `schema`.
   Status UpgradeFromV1(MDB_txn* txn, const std::string& schema);
+  Status WriteSchema(MDB_txn* txn, const std::string& schema) const;
+  Status KeyOp(MDB_txn* txn, uint32_t key, uint64_t id, bool insert) const;
 
   TableLayout layout_;
   int id_bytes_ = 5;
@@ -225,6 +284,8 @@ class LmdbNearDuplicateIndex {
   int value_bytes_[kMaxSupportedK + 1] = {};
   MDB_dbi meta_ = 0;
   MDB_dbi tables_[kMaxSupportedK + 1] = {};
+  MDB_dbi keys_ = 0;
+  bool needs_keys_ = false;
 };
 
 // ---------------------------------------------------------------------------
