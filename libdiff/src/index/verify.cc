@@ -5,6 +5,7 @@
 #include <bit>
 
 #include "index/near_duplicate_index.h"
+#include "libdiff/near_duplicate.h"
 
 namespace libdiff::internal {
 namespace {
@@ -213,3 +214,19 @@ VerifyResult VerifyNearDuplicateSorted(uint64_t simhash_a, uint64_t simhash_b, b
 }
 
 }  // namespace libdiff::internal
+
+namespace libdiff {
+
+NearDuplicateMatch MatchNearDuplicate(const Fingerprint& a, const Fingerprint& b) {
+  const internal::VerifyResult r = internal::VerifyNearDuplicate(a, b);
+  NearDuplicateMatch m;
+  m.is_duplicate = r.is_duplicate;
+  m.distance = r.distance;
+  m.containment = r.containment;
+  m.similarity = r.similarity;
+  m.exact = r.exact;
+  m.reason = r.reason;
+  return m;
+}
+
+}  // namespace libdiff
