@@ -16,7 +16,7 @@ Pipeline (docs/scaling.md has the design and the figures):
   3. Exact duplicates: shuffle by exact-text hash; each group keeps its first
      document (path order) as leader and joins the others to it when the pair
      passes verification (short texts never match).
-  4. Candidates among leaders, by two shuffles: the eight smallest sketch
+  4. Candidates among leaders, by two shuffles: the four smallest sketch
      values (groups of 2..64 documents, as in the CLI), and the K+1 permuted
      SimHash table keys (the layout of src/index/near_duplicate_index.h: K+1
      blocks; two hashes within K bits share at least one block). Each group
@@ -24,9 +24,13 @@ Pipeline (docs/scaling.md has the design and the figures):
   5. Connected components of the confirmed pairs by min-label propagation with
      pointer jumping over Dask dataframes (hash joins); no machine holds all
      edges.
-  6. Documents join their component label (a shuffle by rank), group by label,
-     and each cluster picks its representative with the CLI rule: earliest
-     published, then longest body, then first path in byte order.
+  6. Documents and edges join their component label (shuffles by rank), group
+     by label, and each component is split into the CLI's star clusters: in
+     path order, a document joins the earliest original it verifies against
+     directly (an edge to it, or ``libdiff_dedupe_verify``), as the store
+     files a duplicate (cluster.h DuplicatePairs). Each cluster picks its
+     representative with the CLI rule: earliest published, then longest body,
+     then first path in byte order.
 
 Determinism and faults: every decision uses the path rank, never arrival
 order, and components do not depend on merge order, so any partitioning, any
@@ -46,8 +50,8 @@ from typing import Callable, Iterable, List, Optional, Tuple
 
 from . import _dask_native as N
 
-KEYS_PER_SKETCH = 8      # dedupe.cc kSketchKeys
-MAX_POSTINGS = 64        # dedupe.cc kMaxPostings
+KEYS_PER_SKETCH = 4      # kSketchKeys in src/index/near_duplicate_index.h
+MAX_POSTINGS = 64        # kMaxPostings there
 MAX_SUPPORTED_K = 7
 
 
@@ -214,9 +218,29 @@ def _better_key(doc):
             doc[N.DOC_RANK])
 
 
-def _cluster(group, k):
-    """(label, docs) -> (representative rank, record without id, duplicates, exact duplicates)."""
-    _, docs = group
+def _stars(docs, edges, k):
+    """A component's documents and verified edges -> its star clusters (lists
+    of docs): cluster.h DuplicatePairs::JoinToOriginals, over exact edges too."""
+    by_rank = {d[N.DOC_RANK]: d for d in docs}
+    original = {r: r for r in by_rank}
+    partners = {}
+    for a, b in edges:
+        lo, hi = min(a, b), max(a, b)
+        partners.setdefault(hi, set()).add(lo)
+    for d in sorted(partners):
+        tried = sorted({original[e] for e in partners[d]})
+        for o in tried:
+            if o in partners[d] or N.verify(by_rank[o], by_rank[d], k)[0]:
+                original[d] = o
+                break
+    stars = {}
+    for r in sorted(by_rank):
+        stars.setdefault(original[r], []).append(by_rank[r])
+    return [members for members in stars.values() if len(members) > 1]
+
+
+def _cluster(docs, k):
+    """docs of one star -> (representative rank, record without id, duplicates, exact duplicates)."""
     rep = min(docs, key=_better_key)
     members = sorted((d for d in docs if d is not rep), key=lambda d: d[N.DOC_RANK])
     texts = {rep[N.DOC_EXACT]}
@@ -230,16 +254,26 @@ def _cluster(group, k):
     return rep[N.DOC_RANK], record, len(members), exact_dups
 
 
-def _label_join(group):
-    """rank -> [("L", label) and/or ("D", doc)] -> (label, doc) when labelled."""
+def _component_clusters(group, k):
+    """(label, [("D", doc) | ("E", edge)]) -> the _cluster tuples of its stars."""
     _, entries = group
-    label = doc = None
+    docs = [v for kind, v in entries if kind == "D"]
+    edges = [v for kind, v in entries if kind == "E"]
+    return [_cluster(star, k) for star in _stars(docs, edges, k)]
+
+
+def _label_join(group):
+    """rank -> [("L", label) and any ("D", doc) or ("E", edge)] -> (label, value)
+    for each value, when the rank is labelled."""
+    _, entries = group
+    label = None
+    values = []
     for _, (kind, value) in entries:
         if kind == "L":
             label = value
         else:
-            doc = value
-    return [(label, doc)] if label is not None and doc is not None else []
+            values.append(value)
+    return [(label, v) for v in values] if label is not None else []
 
 
 # ---------------------------------------------------- connected components
@@ -378,8 +412,15 @@ def dedupe(root: str, client, max_distance: int = 3, npartitions: Optional[int] 
     doc_entries = docs.map(lambda d: (d[N.DOC_RANK], ("D", d)))
     labelled = db.concat([label_entries, doc_entries]).groupby(
         lambda e: e[0], npartitions=nparts).map(_label_join).flatten()
-    clusters = labelled.groupby(lambda e: e[0], npartitions=nparts).map(
-        lambda g: (g[0], [e[1] for e in g[1]])).map(_cluster, k).compute()
+    # Each edge joins its component by the label of its smaller end (both
+    # ends have the same label).
+    edge_entries = edges.map(lambda e: (min(e), ("E", (int(e[0]), int(e[1])))))
+    labelled_edges = db.concat([label_entries, edge_entries]).groupby(
+        lambda e: e[0], npartitions=nparts).map(_label_join).flatten()
+    component_entries = db.concat([labelled.map(lambda t: (t[0], ("D", t[1]))),
+                                   labelled_edges.map(lambda t: (t[0], ("E", t[1])))])
+    clusters = component_entries.groupby(lambda e: e[0], npartitions=nparts).map(
+        lambda g: (g[0], [e[1] for e in g[1]])).map(_component_clusters, k).flatten().compute()
     clusters.sort(key=lambda c: c[0])
     for cid, (_, record, dups, exact_dups) in enumerate(clusters, 1):
         record["cluster"] = cid
