@@ -164,6 +164,7 @@ inline nlohmann::json VerdictToJson(const Verdict& v) {
     j["of_article"] = v.of;
     j["distance"] = v.distance;
     j["similarity"] = v.similarity;
+    j["containment"] = v.containment;
     j["cross_site"] = v.cross_site;
   }
   if (v.kind == VerdictKind::kUpdated) {

@@ -466,6 +466,8 @@ static void TestStore(void) {
     CHECK(n == 1);
     OK(libdiff_verdict_similarity(&sim, v));
     CHECK(sim > 0.8 && sim <= 1.0);
+    OK(libdiff_verdict_containment(&sim, v));
+    CHECK(sim > 0.8 && sim <= 1.0);
   }
   libdiff_verdict_free(v);
 

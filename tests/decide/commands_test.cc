@@ -63,6 +63,7 @@ TEST_F(CommandsTest, IngestDemoListGivesEveryVerdict) {
   EXPECT_TRUE(v[3]["cross_site"].get<bool>());
   EXPECT_LE(v[3]["distance"].get<int>(), 3);
   EXPECT_GT(v[3]["similarity"].get<double>(), 0.5);
+  EXPECT_GT(v[3]["containment"].get<double>(), 0.8);
   EXPECT_EQ(v[4]["verdict"], "new");
   EXPECT_NE(v[4]["article"], v[0]["article"]);
 

@@ -364,7 +364,8 @@ class Verdict:
     of: int = 0                          # duplicate: the original article
     of_url: str = ""
     distance: int = 0
-    similarity: float = 0.0
+    similarity: float = 0.0              # duplicate: shingle Jaccard, 0..1
+    containment: float = 0.0             # duplicate: of the smaller text in the larger, 0..1
     cross_site: bool = False
     reason: str = ""                     # skipped
 
@@ -382,6 +383,8 @@ def _verdict_from_handle(handle) -> Verdict:
     name = C.libdiff_verdict_kind_name(kind).decode()
     sim = c_double()
     C.libdiff_verdict_similarity(byref(sim), handle)
+    contained = c_double()
+    C.libdiff_verdict_containment(byref(contained), handle)
     changes = None
     if name == "updated":
         changes = Changes(paragraphs_added=n(6), paragraphs_removed=n(7), paragraphs_changed=n(8),
@@ -390,7 +393,8 @@ def _verdict_from_handle(handle) -> Verdict:
                           significance=s(7))
     return Verdict(kind=name, url=s(0), normalized_url=s(1), article=n(0), revision=n(1),
                    title=s(2), changes=changes, reverted_to=n(2), alias_of=s(3), of=n(3),
-                   of_url=s(4), distance=n(4), similarity=sim.value, cross_site=bool(n(5)),
+                   of_url=s(4), distance=n(4), similarity=sim.value,
+                   containment=contained.value, cross_site=bool(n(5)),
                    reason=s(5))
 
 

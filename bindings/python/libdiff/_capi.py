@@ -217,6 +217,7 @@ _FUNCTIONS = {
     "libdiff_verdict_string": (c_int, [STR_P, SIZE_P, HANDLE, c_int], STATUS),
     "libdiff_verdict_int": (c_int, [POINTER(c_int64), HANDLE, c_int], STATUS),
     "libdiff_verdict_similarity": (c_int, [POINTER(c_double), HANDLE], STATUS),
+    "libdiff_verdict_containment": (c_int, [POINTER(c_double), HANDLE], STATUS),
     "libdiff_verdict_to_json": (c_int, [OWNED_P, SIZE_P, HANDLE], STATUS),
     "libdiff_store_history": (c_int, [HANDLE_P, HANDLE, c_char_p, c_size_t], STATUS),
     "libdiff_history_free": (None, [HANDLE], PLAIN),

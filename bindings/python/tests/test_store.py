@@ -46,6 +46,8 @@ class StoreTest(unittest.TestCase):
             self.assertIn("harbour.example/news/bridge-closure", v.of_url)
             self.assertTrue(v.cross_site)
             self.assertGreater(v.similarity, 0.8)
+            self.assertGreater(v.containment, 0.8)
+            self.assertLessEqual(v.containment, 1.0)
 
             h = store.history(URL)
             self.assertIsInstance(h, libdiff.History)

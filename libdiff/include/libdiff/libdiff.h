@@ -450,13 +450,17 @@ LIBDIFF_API int libdiff_verdict_string(const char **out, size_t *out_len,
 /* Reads an integer field (LIBDIFF_VERDICT_* above) into *out. */
 LIBDIFF_API int libdiff_verdict_int(int64_t *out, const libdiff_verdict *verdict, int field);
 
-/* duplicate: the verified similarity in [0, 1]; 0 otherwise. */
+/* duplicate: the verified similarity (shingle Jaccard) in [0, 1]; 0 otherwise. */
 LIBDIFF_API int libdiff_verdict_similarity(double *out, const libdiff_verdict *verdict);
+
+/* duplicate: the share of the smaller text's shingles found in the larger, in
+ * [0, 1] (what the near-duplicate rule decides on); 0 otherwise. */
+LIBDIFF_API int libdiff_verdict_containment(double *out, const libdiff_verdict *verdict);
 
 /* The verdict as one line of JSON, the schema of the lines `libdiff ingest`
  * prints: url, verdict, article, revision, title, key (the identity key),
  * alias_of when set; duplicate: of (URL), of_article, distance, similarity,
- * cross_site; updated: changes{paragraphs_*, sentences_* when computed,
+ * containment, cross_site; updated: changes{paragraphs_*, sentences_* when computed,
  * title_changed, simhash_distance, modified and significance when set},
  * reverted_to when set; skipped: reason. Free *out with libdiff_string_free(). */
 LIBDIFF_API int libdiff_verdict_to_json(char **out, size_t *out_len,

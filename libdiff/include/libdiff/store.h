@@ -151,12 +151,15 @@ struct Verdict {
   // known by (canonical link or slug change): the article's first URL.
   std::string alias_of;
   // kDuplicate only: the original (earliest seen) article, its first URL, the
-  // SimHash distance, the verified similarity (0..1), and whether the two are on
-  // different sites (syndication) or the same site.
+  // SimHash distance, the verified similarity (shingle Jaccard, 0..1), the
+  // containment (the share of the smaller text's shingles found in the larger,
+  // 0..1: what makes it a duplicate, libdiff/near_duplicate.h), and whether
+  // the two are on different sites (syndication) or the same site.
   uint64_t of = 0;
   std::string of_url;
   int distance = 0;
   double similarity = 0.0;
+  double containment = 0.0;
   bool cross_site = false;
   // kSkipped: why (the extractor's empty_reason).
   std::string reason;

@@ -396,6 +396,7 @@ nlohmann::json VerdictJson(const libdiff::Verdict& v) {
     j["of_article"] = v.of;
     j["distance"] = v.distance;
     j["similarity"] = v.similarity;
+    j["containment"] = v.containment;
     j["cross_site"] = v.cross_site;
   }
   if (v.kind == libdiff::VerdictKind::kUpdated) {
@@ -1164,6 +1165,16 @@ int libdiff_verdict_similarity(double* out, const libdiff_verdict* verdict) {
     RequireOut(out);
     const libdiff::Verdict& v = Check(verdict, "verdict")->verdict;
     *out = v.kind == libdiff::VerdictKind::kDuplicate ? v.similarity : 0.0;
+    return Status::OK();
+  });
+}
+
+int libdiff_verdict_containment(double* out, const libdiff_verdict* verdict) {
+  if (out != nullptr) *out = 0.0;
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    const libdiff::Verdict& v = Check(verdict, "verdict")->verdict;
+    *out = v.kind == libdiff::VerdictKind::kDuplicate ? v.containment : 0.0;
     return Status::OK();
   });
 }

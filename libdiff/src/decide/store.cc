@@ -574,6 +574,7 @@ class StoreImpl final : public Store {
       v.of_url = orig.first_url;
       v.distance = match.distance;
       v.similarity = match.similarity;
+      v.containment = match.containment;
       v.cross_site = SiteOf(p.key) != SiteOf(orig.keys.empty() ? orig.first_url : orig.keys[0]);
     } else {
       v.kind = VerdictKind::kNew;
