@@ -312,7 +312,8 @@ TEST(LmdbNearDuplicateIndex, UpgradesASchemaV1IndexOnAWritableOpen) {
           << "max_k=" << max_k;
     }
     mdb_txn_abort(txn);
-    // Upgraded once: the next open finds schema v2 and changes nothing.
+    // Tables upgraded once: the next open finds schema v2 (whose key table
+    // waits for the owner's keys, see below) and rebuilds nothing.
     txn = env.Begin(false);
     auto again = LmdbNearDuplicateIndex::Open(txn, max_k);
     ASSERT_TRUE(again.ok()) << again.status().ToString();
@@ -325,6 +326,113 @@ TEST(LmdbNearDuplicateIndex, UpgradesASchemaV1IndexOnAWritableOpen) {
     EXPECT_EQ(std::string(static_cast<const char*>(mv.mv_data), mv.mv_size).substr(0, 7), "ndi v2 ");
     mdb_txn_abort(txn);
   }
+}
+
+std::string SchemaRecord(LmdbEnv& env) {
+  MDB_txn* txn = env.Begin(true);
+  MDB_dbi meta = 0;
+  EXPECT_EQ(mdb_dbi_open(txn, "ndi_meta", 0, &meta), 0);
+  std::string meta_key = "schema";
+  MDB_val mk{meta_key.size(), meta_key.data()};
+  MDB_val mv{0, nullptr};
+  EXPECT_EQ(mdb_get(txn, meta, &mk, &mv), 0);
+  std::string schema(static_cast<const char*>(mv.mv_data), mv.mv_size);
+  mdb_txn_abort(txn);
+  return schema;
+}
+
+TEST(LmdbNearDuplicateIndex, CandidateKeysFindTheIdsThatShareThem) {
+  LmdbEnv env;
+  LmdbNearDuplicateIndex index = OpenIndex(env, 3);
+  MDB_txn* txn = env.Begin(false);
+  // Keys differing only in their high 16 bits are different keys.
+  const std::vector<uint32_t> a = {5, 70000, 0x12345678, 0xfffffff0};
+  const std::vector<uint32_t> b = {5, 0x10005, 0x22345678, 0xfffffff0};
+  ASSERT_TRUE(index.InsertKeys(txn, a, 1).ok());
+  ASSERT_TRUE(index.InsertKeys(txn, b, 2).ok());
+  ASSERT_TRUE(index.InsertKeys(txn, a, 1).ok());  // again: kept once
+  std::vector<uint64_t> got;
+  ASSERT_TRUE(index.QueryKeys(txn, std::vector<uint32_t>{5}, &got).ok());
+  EXPECT_EQ(got, (std::vector<uint64_t>{1, 2}));
+  got.clear();
+  ASSERT_TRUE(index.QueryKeys(txn, std::vector<uint32_t>{70000, 0x22345678}, &got).ok());
+  EXPECT_EQ(got, (std::vector<uint64_t>{1, 2}));
+  got.clear();
+  ASSERT_TRUE(index.QueryKeys(txn, std::vector<uint32_t>{0x10000 + 70000, 6}, &got).ok());
+  EXPECT_TRUE(got.empty());
+
+  ASSERT_TRUE(index.RemoveKeys(txn, a, 1).ok());
+  got.clear();
+  ASSERT_TRUE(index.QueryKeys(txn, a, &got).ok());
+  EXPECT_EQ(got, (std::vector<uint64_t>{2, 2}));  // keys 5 and 0xfffffff0 are b's too
+  mdb_txn_abort(txn);
+}
+
+TEST(LmdbNearDuplicateIndex, AKeyHeldByTooManyIdsGivesNoCandidates) {
+  LmdbEnv env;
+  LmdbNearDuplicateIndex index = OpenIndex(env, 3);
+  MDB_txn* txn = env.Begin(false);
+  for (uint64_t id = 1; id <= kMaxPostings + 1; ++id) {
+    ASSERT_TRUE(index.InsertKeys(txn, std::vector<uint32_t>{42, static_cast<uint32_t>(1000 + id)},
+                                 id)
+                    .ok());
+  }
+  std::vector<uint64_t> got;
+  ASSERT_TRUE(index.QueryKeys(txn, std::vector<uint32_t>{42, 1003}, &got).ok());
+  EXPECT_EQ(got, (std::vector<uint64_t>{3}));  // 42 is boilerplate; 1003 is id 3's alone
+  ASSERT_TRUE(index.RemoveKeys(txn, std::vector<uint32_t>{42}, 1).ok());
+  got.clear();
+  ASSERT_TRUE(index.QueryKeys(txn, std::vector<uint32_t>{42}, &got).ok());
+  EXPECT_EQ(got.size(), kMaxPostings);  // back at the limit: evidence again
+  mdb_txn_abort(txn);
+}
+
+TEST(LmdbNearDuplicateIndex, SchemaV2IndexWaitsForItsOwnersKeys) {
+  LmdbEnv env;
+  {
+    LmdbNearDuplicateIndex index = OpenIndex(env, 3);
+    (void)index;
+  }
+  ASSERT_EQ(SchemaRecord(env).substr(0, 7), "ndi v3 ");
+  // Make it a v2 index: no key table, the v2 schema record.
+  {
+    MDB_txn* txn = env.Begin(false);
+    MDB_dbi keys = 0;
+    ASSERT_EQ(mdb_dbi_open(txn, "ndi_sk", 0, &keys), 0);
+    ASSERT_EQ(mdb_drop(txn, keys, 1), 0);
+    MDB_dbi meta = 0;
+    ASSERT_EQ(mdb_dbi_open(txn, "ndi_meta", 0, &meta), 0);
+    std::string meta_key = "schema";
+    std::string v2 = "ndi v2 max_k=3 id_bytes=5";
+    MDB_val mk{meta_key.size(), meta_key.data()};
+    MDB_val mv{v2.size(), v2.data()};
+    ASSERT_EQ(mdb_put(txn, meta, &mk, &mv, 0), 0);
+    ASSERT_EQ(mdb_txn_commit(txn), 0);
+  }
+  MDB_txn* txn = env.Begin(true);
+  auto read_only = LmdbNearDuplicateIndex::Open(txn, 3);
+  mdb_txn_abort(txn);
+  ASSERT_FALSE(read_only.ok());
+  EXPECT_NE(read_only.status().message().find("open it once for writing"), std::string::npos)
+      << read_only.status().ToString();
+
+  txn = env.Begin(false);
+  auto index = LmdbNearDuplicateIndex::Open(txn, 3);
+  ASSERT_TRUE(index.ok()) << index.status().ToString();
+  EXPECT_TRUE(index->needs_keys());
+  ASSERT_TRUE(index->InsertKeys(txn, std::vector<uint32_t>{7}, 1).ok());
+  ASSERT_TRUE(index->MarkKeysComplete(txn).ok());
+  EXPECT_FALSE(index->needs_keys());
+  ASSERT_EQ(mdb_txn_commit(txn), 0);
+  EXPECT_EQ(SchemaRecord(env).substr(0, 7), "ndi v3 ");
+  txn = env.Begin(true);
+  auto reopened = LmdbNearDuplicateIndex::Open(txn, 3);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  EXPECT_FALSE(reopened->needs_keys());
+  std::vector<uint64_t> got;
+  ASSERT_TRUE(reopened->QueryKeys(txn, std::vector<uint32_t>{7}, &got).ok());
+  EXPECT_EQ(got, (std::vector<uint64_t>{1}));
+  mdb_txn_abort(txn);
 }
 
 }  // namespace
