@@ -23,8 +23,11 @@
 //              an update). When the text returns to an earlier revision the
 //              verdict names it (`reverted_to`) and the text is stored once.
 //   duplicate  a different identity whose body is a near copy of a known article:
-//              SimHash within `max_distance` bits AND a paragraph-level
-//              verification, so shared templates and short texts do not match.
+//              it shares a candidate key (a smallest shingle hash) with it and
+//              passes the near-duplicate rule against the original itself
+//              (libdiff/near_duplicate.h: at least half of the smaller text's
+//              shingles in the larger), so a copy in another site's template
+//              matches and shared templates and short texts do not.
 //   skipped    the page has no article body (consent wall, error page, ...);
 //              nothing is stored.
 //
@@ -87,8 +90,9 @@ struct StoreOptions {
   int compression_level = 7;
   // Also keep each revision's raw HTML (zstd-compressed). Default: false.
   bool keep_raw_html = false;
-  // Largest SimHash Hamming distance for a near duplicate, 0..max the index
-  // supports. Default: 3.
+  // The index's SimHash schema distance (0..7), recorded in the store; it
+  // also bounds the paragraph rule used for records written before sketches
+  // existed. Candidates come from the candidate keys. Default: 3.
   int max_distance = 3;
   // Fingerprint parameters; recorded in the store, and opening a store written
   // with other ones fails with kInvalidArgument. Default: FingerprintOptions().

@@ -110,7 +110,8 @@ class StoreImpl final : public Store {
   // Upgrades a store written before the candidate-key table: every article's
   // keys come from its record's sketch; a record written before sketches
   // existed is fingerprinted again from its latest revision (and rewritten
-  // with the sketch). One transaction: a crash leaves the old store intact.
+  // with the sketch); the SimHash tables, which the store no longer reads,
+  // are emptied. One transaction: a crash leaves the old store intact.
   Status FillCandidateKeys(MDB_txn* txn) {
     LIBDIFF_ASSIGN_OR_RETURN(std::vector<uint64_t> ids, revisions_->ListArticles(txn));
     for (uint64_t id : ids) {
@@ -126,6 +127,7 @@ class StoreImpl final : public Store {
       }
       LIBDIFF_RETURN_IF_ERROR(index_->InsertKeys(txn, internal::SketchKeys(rec.sketch), id));
     }
+    LIBDIFF_RETURN_IF_ERROR(index_->ClearSimHashTables(txn));
     return index_->MarkKeysComplete(txn);
   }
 
@@ -382,18 +384,16 @@ class StoreImpl final : public Store {
     internal::VerifyResult best;
     if (!id) {
       // No identity: look for verified near duplicates. Candidates are the
-      // articles sharing a candidate key and the SimHash neighbours (the
-      // engine dedupe uses, near_duplicate_index.h). A page is a duplicate of
+      // articles sharing a candidate key (near_duplicate_index.h; SimHash
+      // neighbours within max_distance share their keys too: the store keeps
+      // no SimHash tables, docs/store.md). A page is a duplicate of
       // an original only when it verifies against that original itself: a
       // candidate that is a duplicate leads to its original, which is then
       // verified too, so a copy carrying part of another article (a template
       // that kept some of its own story) cannot chain that article to it.
-      std::vector<internal::IndexMatch> matches;
-      LIBDIFF_RETURN_IF_ERROR(index_->Query(txn, p.fp.simhash, options_.max_distance, &matches));
       std::vector<uint64_t> candidates;
       LIBDIFF_RETURN_IF_ERROR(
           index_->QueryKeys(txn, internal::SketchKeys(p.fp.sketch), &candidates));
-      for (const auto& m : matches) candidates.push_back(m.id);
       std::sort(candidates.begin(), candidates.end());
       candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
       internal::VerifyOptions vo;
@@ -547,10 +547,6 @@ class StoreImpl final : public Store {
       }
     }
     LIBDIFF_RETURN_IF_ERROR(PutRevision(txn, id, v.revision, r, p, counters));
-    if (rec.simhash != p.fp.simhash) {
-      LIBDIFF_RETURN_IF_ERROR(index_->Remove(txn, rec.simhash, id));
-      LIBDIFF_RETURN_IF_ERROR(index_->Insert(txn, p.fp.simhash, id));
-    }
     const auto old_keys = internal::SketchKeys(rec.sketch);
     const auto new_keys = internal::SketchKeys(p.fp.sketch);
     if (!std::equal(old_keys.begin(), old_keys.end(), new_keys.begin(), new_keys.end())) {
@@ -598,7 +594,6 @@ class StoreImpl final : public Store {
     r.content_hash = p.content_hash;
     LIBDIFF_ASSIGN_OR_RETURN(r.payload, codec_.Compress(internal::EncodeArticle(p.article)));
     LIBDIFF_RETURN_IF_ERROR(PutRevision(txn, id, 1, r, p, counters));
-    LIBDIFF_RETURN_IF_ERROR(index_->Insert(txn, p.fp.simhash, id));
     LIBDIFF_RETURN_IF_ERROR(index_->InsertKeys(txn, internal::SketchKeys(p.fp.sketch), id));
     LIBDIFF_RETURN_IF_ERROR(revisions_->PutArticle(txn, id, rec));
     ++counters->articles;

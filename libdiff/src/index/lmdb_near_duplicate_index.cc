@@ -163,15 +163,15 @@ Result<LmdbNearDuplicateIndex> LmdbNearDuplicateIndex::Open(MDB_txn* txn,
   if (index.needs_keys_) {
     // Creating ndi_sk needs a write transaction: a read-only open of an old
     // index fails here with the message of UpgradeFromV1's read-only case.
-    const int rc = mdb_dbi_open(txn, "ndi_sk", MDB_DUPSORT | MDB_DUPFIXED | MDB_CREATE,
+    const int key_rc = mdb_dbi_open(txn, "ndi_sk", MDB_DUPSORT | MDB_DUPFIXED | MDB_CREATE,
                                 &index.keys_);
-    if (rc == EACCES) {
+    if (key_rc == EACCES) {
       return Status::InvalidArgument(
           "near-duplicate index: written in schema v" + std::string(upgrade ? "1" : "2") +
           " by an older libdiff; open it once for writing to upgrade it to v" +
           std::to_string(kSchemaVersion));
     }
-    if (rc != 0) return LmdbError(rc, "opening ndi_sk");
+    if (key_rc != 0) return LmdbError(key_rc, "opening ndi_sk");
   } else {
     LIBDIFF_RETURN_IF_ERROR(OpenDb(txn, "ndi_sk", MDB_DUPSORT | MDB_DUPFIXED, &index.keys_));
   }
@@ -225,6 +225,14 @@ Status LmdbNearDuplicateIndex::WriteSchema(MDB_txn* txn, const std::string& sche
   MDB_val v = Val(text.data(), text.size());
   const int rc = mdb_put(txn, meta_, &key, &v, 0);
   if (rc != 0) return LmdbError(rc, "writing the schema record");
+  return Status::OK();
+}
+
+Status LmdbNearDuplicateIndex::ClearSimHashTables(MDB_txn* txn) const {
+  for (int t = 0; t < layout_.tables; ++t) {
+    const int rc = mdb_drop(txn, tables_[t], 0);
+    if (rc != 0) return LmdbError(rc, "emptying table " + std::to_string(t));
+  }
   return Status::OK();
 }
 

@@ -254,6 +254,9 @@ class LmdbNearDuplicateIndex {
   bool needs_keys() const { return needs_keys_; }
   // Records that the key table is complete (writes the v3 schema record).
   Status MarkKeysComplete(MDB_txn* txn);
+  // Removes every (simhash, id) pair, keeping the candidate keys (for an
+  // owner that finds its candidates by key alone). REQUIRES: a write txn.
+  Status ClearSimHashTables(MDB_txn* txn) const;
 
   // Number of stored (simhash, id) pairs.
   Result<uint64_t> Count(MDB_txn* txn) const;
