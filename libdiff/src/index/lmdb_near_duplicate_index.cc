@@ -68,8 +68,16 @@ std::string SchemaText(int version, int max_k, int id_bytes) {
 // upgraded by rebuilding tables 1..K from table 0. Version 3 adds the
 // candidate-key table, which only the owner of the sketches can fill.
 constexpr int kSchemaVersion = 3;
-constexpr size_t kKeyBytes = 2;       // low 16 bits of a sketch value
-constexpr size_t kKeyResidual = 2;    // its high 16 bits, first in the value
+// A candidate key (a 32-bit sketch value) is split into the LMDB key, its low
+// 8 bits, and a residual, its high 24 bits, first in the value. Few LMDB keys
+// with many duplicates each: at 10M fingerprints a 16-bit split gave 65,536
+// sub-databases of ~600 values, each a branch page over two half-empty leaves
+// (160 bytes per fingerprint on disk); 256 keys fill their sub-databases'
+// pages as a single B-tree would (docs/index.md).
+constexpr size_t kKeyBits = 8;
+constexpr size_t kKeyBytes = 1;
+constexpr size_t kKeyResidual = 3;
+constexpr uint32_t kKeyMask = (uint32_t{1} << kKeyBits) - 1;
 
 // Opens a named database; creates it when `txn` can write. EACCES from
 // MDB_CREATE means a read-only transaction and a missing database.
@@ -246,8 +254,8 @@ Status LmdbNearDuplicateIndex::KeyOp(MDB_txn* txn, uint32_t key_value, uint64_t 
                                      bool insert) const {
   unsigned char kbuf[kKeyBytes];
   unsigned char vbuf[kKeyResidual + 8];
-  PutBigEndian(key_value & 0xffff, kKeyBytes, kbuf);
-  PutBigEndian(key_value >> 16, kKeyResidual, vbuf);
+  PutBigEndian(key_value & kKeyMask, kKeyBytes, kbuf);
+  PutBigEndian(key_value >> kKeyBits, kKeyResidual, vbuf);
   PutBigEndian(id, id_bytes_, vbuf + kKeyResidual);
   MDB_val key = Val(kbuf, kKeyBytes);
   MDB_val value = Val(vbuf, kKeyResidual + static_cast<size_t>(id_bytes_));
@@ -280,7 +288,7 @@ Status LmdbNearDuplicateIndex::RemoveKeys(MDB_txn* txn, std::span<const uint32_t
 
 Status LmdbNearDuplicateIndex::InsertKeysBatch(MDB_txn* txn,
                                                std::span<const KeyEntry> entries) const {
-  // (low 16, high 16, id) as integers sorts like the big-endian bytes.
+  // (low bits, high bits, id) as integers sorts like the big-endian bytes.
   std::vector<std::tuple<uint32_t, uint32_t, uint64_t>> rows;
   rows.reserve(entries.size());
   for (const KeyEntry& e : entries) {
@@ -288,7 +296,7 @@ Status LmdbNearDuplicateIndex::InsertKeysBatch(MDB_txn* txn,
       return Status::InvalidArgument("near-duplicate index: id " + std::to_string(e.id) +
                                      " does not fit in " + std::to_string(id_bytes_) + " bytes");
     }
-    rows.emplace_back(e.key & 0xffff, e.key >> 16, e.id);
+    rows.emplace_back(e.key & kKeyMask, e.key >> kKeyBits, e.id);
   }
   std::sort(rows.begin(), rows.end());
   rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
@@ -351,8 +359,8 @@ Status LmdbNearDuplicateIndex::QueryKeys(MDB_txn* txn, std::span<const uint32_t>
   for (uint32_t k : keys) {
     unsigned char kbuf[kKeyBytes];
     unsigned char vbuf[kKeyResidual + 8] = {};
-    PutBigEndian(k & 0xffff, kKeyBytes, kbuf);
-    PutBigEndian(k >> 16, kKeyResidual, vbuf);  // then id 0: the first of the value's ids
+    PutBigEndian(k & kKeyMask, kKeyBytes, kbuf);
+    PutBigEndian(k >> kKeyBits, kKeyResidual, vbuf);  // then id 0: the first of the value's ids
     MDB_val key = Val(kbuf, kKeyBytes);
     MDB_val data = Val(vbuf, item);
     found.clear();

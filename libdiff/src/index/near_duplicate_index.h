@@ -189,13 +189,13 @@ struct LmdbIndexOptions {
 //   "ndi_sk"    (schema v3) MDB_DUPSORT | MDB_DUPFIXED, the candidate keys
 //               (SketchKeys) of each id's latest text, one entry per
 //               (sketch value, id):
-//               key   = the value's low 16 bits, big-endian (2 bytes)
-//               value = its high 16 bits, big-endian, then the id (id_bytes).
+//               key   = the value's low 8 bits (1 byte)
+//               value = its high 24 bits, big-endian, then the id (id_bytes).
 //               The low bits key it because the smallest sketch values are
-//               small numbers: their high bits are mostly zero.
-// For K = 3 and kSketchKeys = 4: 29 + 4 * 7 = 57 bytes of payload per
-// fingerprint.
-//
+//               small numbers: their high bits are mostly zero. 256 keys keep
+//               each key's duplicates in one well-filled sub-database.
+// For kSketchKeys = 4: 4 * 8 = 32 bytes of payload per fingerprint (the
+// store keeps only these; its SimHash tables stay empty).
 // A v1 index (same "ndi_t0", ids in every table) is upgraded when it is
 // opened in a write transaction (tables 1..K are rebuilt from table 0); a v2
 // index (no "ndi_sk") gets an empty key table and needs_keys() is true until
