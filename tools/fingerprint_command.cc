@@ -58,6 +58,7 @@ nlohmann::json ToJson(const FingerprintedFile& f) {
           {"shingles", fp.shingle_count},
           {"paragraphs", fp.paragraph_hashes.size()},
           {"paragraph_hashes", paragraphs},
+          {"sketch", fp.sketch},
           {"algorithm_version", fp.params.algorithm_version},
           {"shingle_size", fp.params.shingle_size}};
 }
