@@ -56,6 +56,7 @@ enum TagFlag : uint32_t {
   kFurnitureTag = 1u << 12,  // nav, aside, footer, header, menu
   kScriptTag = 1u << 13,
   kH1Tag = 1u << 14,
+  kControlTag = 1u << 15,  // button, label: skipped unless they swallowed the page (below)
 };
 
 const std::unordered_map<std::string_view, uint32_t>& TagTable() {
@@ -63,8 +64,8 @@ const std::unordered_map<std::string_view, uint32_t>& TagTable() {
       {"script", kSkip | kScriptTag}, {"style", kSkip}, {"noscript", kSkip}, {"template", kSkip},
       {"svg", kSkip}, {"math", kSkip}, {"iframe", kSkip}, {"object", kSkip},
       {"embed", kSkip}, {"canvas", kSkip}, {"video", kSkip}, {"audio", kSkip}, {"picture", kSkip},
-      {"img", kSkip}, {"input", kSkip}, {"select", kSkip}, {"textarea", kSkip}, {"button", kSkip},
-      {"option", kSkip}, {"label", kSkip}, {"figure", kSkip}, {"figcaption", kSkip},
+      {"img", kSkip}, {"input", kSkip}, {"select", kSkip}, {"textarea", kSkip},
+      {"button", kSkip | kControlTag}, {"option", kSkip}, {"label", kSkip | kControlTag}, {"figure", kSkip}, {"figcaption", kSkip},
       {"dialog", kSkip}, {"title", kSkip}, {"source", kSkip}, {"track", kSkip}, {"map", kSkip},
       {"p", kBlockTag}, {"div", kBlockTag}, {"section", kBlockTag},
       {"article", kBlockTag | kArticleTag}, {"main", kBlockTag | kMainTag},
@@ -131,6 +132,29 @@ const RE2& HiddenClassRe() {
       "(?:^|\\s)(?:hidden|sr-only|visually-?hidden|screen-?reader-?(?:text|only)?|"
       "offscreen|visuallyhidden|a11y|hide|is-hidden|u-hidden)(?:$|\\s)");
   return re;
+}
+
+// True when the subtree of `node` holds paragraphs or an article: a <button>
+// or <label> left open (libxml2 does not let "</button>" close an open <div>
+// inside it, so the rest of the page becomes the button's content). Looks at
+// no more than a few hundred elements: a real control is small.
+bool HoldsPageContent(const xmlNode* node) {
+  int budget = 400;
+  const xmlNode* n = node->children;
+  while (n != nullptr && n != node) {
+    if (n->type == XML_ELEMENT_NODE) {
+      if (--budget == 0) return true;
+      const std::string_view name = NodeName(n);
+      if (name == "p" || name == "main" || name == "article") return true;
+      if (n->children != nullptr) {
+        n = n->children;
+        continue;
+      }
+    }
+    while (n != node && n->next == nullptr) n = n->parent;
+    if (n != node) n = n->next;
+  }
+  return false;
 }
 
 struct Elem {
@@ -212,7 +236,10 @@ bool EndsSentence(const std::string& t) {
 
 class TreeReader {
  public:
-  explicit TreeReader(const ExtractOptions& options) : options_(options) {}
+  // `read_hidden`: also read what the page hides (hidden, aria-hidden, hiding
+  // classes); the retry for pages whose visible text holds no article.
+  TreeReader(const ExtractOptions& options, bool read_hidden)
+      : options_(options), read_hidden_(read_hidden) {}
 
   void Read(xmlNode* root) {
     elems_.reserve(4096);
@@ -291,7 +318,8 @@ class TreeReader {
     }
     if (node->type != XML_ELEMENT_NODE) return prev;
     if (depth > options_.max_depth) return prev;
-    const uint32_t tag = TagFlags(node);
+    uint32_t tag = TagFlags(node);
+    if ((tag & kControlTag) && HoldsPageContent(node)) tag = kBlockTag;
     if (tag & kSkip) {
       if (tag & kScriptTag) CaptureJsonLd(node);
       return prev;
@@ -318,10 +346,11 @@ class TreeReader {
         int slot = -1;
         switch (n[0]) {
           case 'h':
-            if (std::strcmp(n, "hidden") == 0) return prev;
+            if (std::strcmp(n, "hidden") == 0 && !read_hidden_) return prev;
             break;
           case 'a':
-            if (std::strcmp(n, "aria-hidden") == 0 && std::strcmp(v, "true") == 0) return prev;
+            if (std::strcmp(n, "aria-hidden") == 0 && std::strcmp(v, "true") == 0 && !read_hidden_)
+              return prev;
             break;
           case 'c':
             if (std::strcmp(n, "class") == 0) slot = 0;
@@ -357,12 +386,18 @@ class TreeReader {
       }
       if (!attrs_.empty()) {
         const uint8_t marks = AttributeMarks();
-        if (marks & kMarkHidden) return prev;
+        if ((marks & kMarkHidden) && !read_hidden_) return prev;
         article_body = (marks & kMarkArticleBody) != 0;
         if (marks & kMarkFurniture) furniture = true;
       }
     }
     if (article_body) furniture = false;
+    // A link met in the middle of a block's text is part of that text:
+    // <p>... a <a class="recommendation-inline-link">vegetable garden</a>. ...</p>
+    // is one sentence, not a paragraph cut around a related link (its link
+    // bytes count against the block anyway). Other inline marks keep their
+    // meaning: "iPhone 11 <span class="credit">Credit: Apple</span>".
+    if (furniture && (tag & kLinkTag) && buf_bytes_ > 0) furniture = false;
 
     const int index = static_cast<int>(elems_.size());
     Elem e;
@@ -449,6 +484,7 @@ class TreeReader {
   }
 
   const ExtractOptions& options_;
+  const bool read_hidden_;
   std::vector<Elem> elems_;
   std::vector<RawBlock> blocks_;
   std::vector<std::string> json_ld_;
@@ -756,14 +792,43 @@ bool IsVolatileOrFurnitureText(const std::string& text) {
   return RE2::FullMatch(text, UpdatedLineRe()) && RE2::PartialMatch(text, HasTimeRe());
 }
 
-BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::string& title) {
-  BodyResult result;
-  xmlNode* root = doc == nullptr ? nullptr : xmlDocGetRootElement(doc);
-  if (root == nullptr) {
-    result.empty_reason = "no content";
-    return result;
+namespace {
+
+// The last resort before calling a page empty: the deepest element holding
+// 80% of the page's prose, read whole except for link-heavy and volatile
+// blocks and marked furniture (teaser marks ignored). Pages of short pieces of
+// prose (a company's front page, a list of short items) have no container that
+// outweighs its clutter, yet they hold text a reader came for.
+std::vector<Block> ProseRegionBlocks(const std::vector<Elem>& elems,
+                                     const std::vector<RawBlock>& blocks, double page_good,
+                                     size_t max_blocks) {
+  int region = -1;
+  // Parents precede their children, so the last match is the deepest.
+  for (size_t i = 0; i < elems.size(); ++i) {
+    if (elems[i].all_good >= 0.8 * page_good) region = static_cast<int>(i);
   }
-  TreeReader reader(options);
+  std::vector<Block> out;
+  if (region < 0) return out;
+  const Elem& r = elems[static_cast<size_t>(region)];
+  for (const RawBlock& b : blocks) {
+    if (out.size() >= max_blocks) break;
+    if (b.owner < region || b.owner >= r.end || b.volatile_text || b.h1) continue;
+    if (b.link_bytes * 2 > b.bytes || (b.good == 0 && b.bytes < 20)) continue;
+    bool in_furniture = false;
+    for (int a = b.owner; a > region && !in_furniture; a = elems[static_cast<size_t>(a)].parent)
+      in_furniture = elems[static_cast<size_t>(a)].furniture;
+    if (in_furniture) continue;
+    out.push_back({b.kind, IsValidUtf8(b.text) ? b.text : RepairUtf8(b.text)});
+  }
+  DropRepeatedBlocks(&out);
+  return out;
+}
+
+// One reading of the page; see ExtractBody.
+BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const std::string& title,
+                           bool read_hidden, bool widest) {
+  BodyResult result;
+  TreeReader reader(options, read_hidden);
   reader.Read(root);
   std::vector<Elem>& elems = reader.elems();
   std::vector<RawBlock>& blocks = reader.blocks();
@@ -1001,11 +1066,39 @@ BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::
     if (!out.empty() && out_bytes >= 120) {
       result.empty_reason.clear();
       result.blocks = std::move(out);
+    } else if (widest && page_good >= 120) {
+      std::vector<Block> wide = ProseRegionBlocks(elems, blocks, page_good, options.max_blocks);
+      if (!wide.empty()) {
+        result.empty_reason.clear();
+        result.blocks = std::move(wide);
+      }
     }
     return result;
   }
   result.blocks = std::move(out);
   return result;
+}
+
+}  // namespace
+
+BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::string& title) {
+  xmlNode* root = doc == nullptr ? nullptr : xmlDocGetRootElement(doc);
+  if (root == nullptr) {
+    BodyResult result;
+    result.empty_reason = "no content";
+    return result;
+  }
+  BodyResult result = ExtractBodyPass(root, options, title, /*read_hidden=*/false, /*widest=*/false);
+  if (!result.blocks.empty()) return result;
+  // Nothing visible is an article. Pages that stream their content in hidden
+  // (React's <div hidden id="S:0">), wrap it in a page-transition layer marked
+  // aria-hidden, or put a consent overlay over a hidden article still hold
+  // the article: read the hidden text too before calling the page empty. The
+  // retry costs a second walk on empty pages only.
+  BodyResult retry = ExtractBodyPass(root, options, title, /*read_hidden=*/true, /*widest=*/false);
+  if (!retry.blocks.empty()) return retry;
+  retry = ExtractBodyPass(root, options, title, /*read_hidden=*/false, /*widest=*/true);
+  return retry.blocks.empty() ? result : retry;
 }
 
 }  // namespace libdiff::internal
