@@ -25,6 +25,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -256,6 +257,7 @@ class TreeReader {
   std::vector<Elem>& elems() { return elems_; }
   std::vector<RawBlock>& blocks() { return blocks_; }
   const std::vector<std::string>& json_ld() const { return json_ld_; }
+  const std::string& app_state() const { return app_state_; }
 
  private:
   static constexpr size_t kMaxRawBlocks = 200000;
@@ -475,12 +477,18 @@ class TreeReader {
 
   void CaptureJsonLd(const xmlNode* node) {
     const char* type = AttributeValue(node, "type");
-    if (type == nullptr || std::strstr(type, "ld+json") == nullptr) return;
+    const char* id = AttributeValue(node, "id");
+    const bool app_state = id != nullptr && std::strcmp(id, "__NEXT_DATA__") == 0;
+    if (!app_state && (type == nullptr || std::strstr(type, "ld+json") == nullptr)) return;
     std::string text;
     for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
       if (c->content != nullptr) text += NodeText(c);
     }
-    if (!text.empty() && json_ld_.size() < 16) json_ld_.push_back(std::move(text));
+    if (app_state) {
+      app_state_ = std::move(text);
+    } else if (!text.empty() && json_ld_.size() < 16) {
+      json_ld_.push_back(std::move(text));
+    }
   }
 
   const ExtractOptions& options_;
@@ -488,6 +496,7 @@ class TreeReader {
   std::vector<Elem> elems_;
   std::vector<RawBlock> blocks_;
   std::vector<std::string> json_ld_;
+  std::string app_state_;  // Next.js __NEXT_DATA__
   std::string buf_;
   std::string attrs_;
   std::unordered_map<std::string, uint8_t> mark_cache_;
@@ -597,17 +606,22 @@ const RE2& ConsentRe() {
 }
 
 // JSON-LD articleBody, when one is present (the longest one).
+// `s` parsed as JSON; discarded when malformed or nested absurdly deep
+// (nlohmann's parser recurses).
+nlohmann::json ParseBoundedJson(const std::string& s) {
+  int depth = 0, max_depth = 0;
+  for (char c : s) {
+    if (c == '{' || c == '[') max_depth = std::max(max_depth, ++depth);
+    if (c == '}' || c == ']') --depth;
+  }
+  if (max_depth > 64) return nlohmann::json(nlohmann::json::value_t::discarded);
+  return nlohmann::json::parse(s, nullptr, /*allow_exceptions=*/false);
+}
+
 std::string JsonLdArticleBody(const std::vector<std::string>& scripts, bool* is_article) {
   std::string best;
   for (const std::string& s : scripts) {
-    // nlohmann's parser recurses: refuse documents nested absurdly deep.
-    int depth = 0, max_depth = 0;
-    for (char c : s) {
-      if (c == '{' || c == '[') max_depth = std::max(max_depth, ++depth);
-      if (c == '}' || c == ']') --depth;
-    }
-    if (max_depth > 64) continue;
-    nlohmann::json j = nlohmann::json::parse(s, nullptr, /*allow_exceptions=*/false);
+    nlohmann::json j = ParseBoundedJson(s);
     if (j.is_discarded()) continue;
     std::vector<const nlohmann::json*> stack{&j};
     while (!stack.empty()) {
@@ -632,6 +646,79 @@ std::string JsonLdArticleBody(const std::vector<std::string>& scripts, bool* is_
     }
   }
   return best;
+}
+
+// The article text in a script framework's page data (Next.js __NEXT_DATA__):
+// the longest string of 400+ bytes under a key that names a body
+// ("articleBody", "body", "content", "html", "bodyHtml", ...), its markup
+// turned into one paragraph per line. Empty when there is none.
+std::string AppStateArticleBody(const std::string& script) {
+  if (script.empty()) return {};
+  const nlohmann::json j = ParseBoundedJson(script);
+  if (j.is_discarded()) return {};
+  const std::string* best = nullptr;
+  std::vector<const nlohmann::json*> stack{&j};
+  while (!stack.empty()) {
+    const nlohmann::json* v = stack.back();
+    stack.pop_back();
+    if (v->is_array()) {
+      for (const auto& x : *v) stack.push_back(&x);
+    } else if (v->is_object()) {
+      for (auto it = v->begin(); it != v->end(); ++it) {
+        if (it->is_structured()) {
+          stack.push_back(&*it);
+          continue;
+        }
+        if (!it->is_string()) continue;
+        std::string key = it.key();
+        for (char& c : key) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        if (key != "articlebody" && key != "body" && key != "content" && key != "html" &&
+            key != "bodyhtml" && key != "contenthtml" && key != "articlehtml")
+          continue;
+        const auto& text = it->get_ref<const std::string&>();
+        if (text.size() >= 400 && (best == nullptr || text.size() > best->size())) best = &text;
+      }
+    }
+  }
+  if (best == nullptr) return {};
+  // Markup to lines: a block tag or <br> ends a line, other tags go, and the
+  // common entities are decoded.
+  std::string out;
+  const std::string& h = *best;
+  for (size_t i = 0; i < h.size();) {
+    if (h[i] == '<') {
+      const size_t end = h.find('>', i);
+      if (end == std::string::npos) break;
+      size_t n = i + 1;
+      if (n < end && h[n] == '/') ++n;
+      size_t name_end = n;
+      while (name_end < end && std::isalnum(static_cast<unsigned char>(h[name_end]))) ++name_end;
+      std::string name = h.substr(n, name_end - n);
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const uint32_t flags = TagTable().count(name) ? TagTable().at(name) : 0u;
+      if (flags & (kBlockTag | kBreak)) out.push_back('\n');
+      else out.push_back(' ');
+      i = end + 1;
+      continue;
+    }
+    if (h[i] == '&') {
+      static const std::pair<std::string_view, std::string_view> kEntities[] = {
+          {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"},
+          {"&#x27;", "'"}, {"&apos;", "'"}, {"&nbsp;", " "}};
+      bool done = false;
+      for (const auto& [entity, text] : kEntities) {
+        if (h.compare(i, entity.size(), entity) == 0) {
+          out.append(text);
+          i += entity.size();
+          done = true;
+          break;
+        }
+      }
+      if (done) continue;
+    }
+    out.push_back(h[i++]);
+  }
+  return out;
 }
 
 std::string CollapseSpaces(std::string_view s) {
@@ -785,6 +872,15 @@ void DropRepeatedBlocks(std::vector<Block>* out) {
 }
 
 }  // namespace
+
+const char* BodySourceName(BodySource source) {
+  switch (source) {
+    case BodySource::kDom: return "dom";
+    case BodySource::kJsonLd: return "json-ld";
+    case BodySource::kAppState: return "app-state";
+  }
+  return "dom";
+}
 
 bool IsVolatileOrFurnitureText(const std::string& text) {
   if (RE2::FullMatch(text, VolatileRe())) return true;
@@ -1032,11 +1128,27 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     DropRepeatedBlocks(&out);
   }
 
+  // The visible text wins: the embedded copy is read only when the markup
+  // gave no body, or a scrap of one (a paywall's first lines) under half its
+  // size. A short article whose text was edited after publication keeps the
+  // old articleBody in its JSON-LD, of about the same size.
   if ((out.empty() && !jsonld_body.empty()) ||
-      (out_bytes < 250 && jsonld_body.size() > std::max<size_t>(out_bytes, 200))) {
+      (out_bytes < 250 && jsonld_body.size() > 2 * std::max<size_t>(out_bytes, 100))) {
     std::vector<Block> from_json = SplitParagraphs(jsonld_body, options.max_blocks);
     if (!from_json.empty()) {
       result.blocks = std::move(from_json);
+      result.source = BodySource::kJsonLd;
+      return result;
+    }
+  }
+  // The page data of a script-rendered page, when neither the markup nor
+  // JSON-LD gave a body.
+  if (out.empty() && !reader.app_state().empty()) {
+    std::vector<Block> from_state =
+        SplitParagraphs(AppStateArticleBody(reader.app_state()), options.max_blocks);
+    if (!from_state.empty()) {
+      result.blocks = std::move(from_state);
+      result.source = BodySource::kAppState;
       return result;
     }
   }
