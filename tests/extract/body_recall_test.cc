@@ -74,6 +74,25 @@ TEST(BodyRecall, HiddenTextIsNotReadWhenTheVisiblePageHasAnArticle) {
   EXPECT_EQ(a.Text(), Expected());
 }
 
+// A page builder's layout boxes are named like furniture
+// ("elementor-widget-container" holds each section of the article); only a
+// class token that starts with "widget" (a sidebar's "widget widget_text")
+// marks furniture. The body used to be one section.
+TEST(BodyRecall, PageBuilderWidgetBoxesAreNotFurniture) {
+  std::string html = "<html><body><div class='elementor'>";
+  for (const char* p : {kFirst, kSecond, kThird}) {
+    html += std::string("<section class='elementor-section'><div class='elementor-widget-wrap'>"
+                        "<div class='elementor-element elementor-widget elementor-widget-text-"
+                        "editor'><div class='elementor-widget-container'><p>") +
+            p + "</p></div></div></div></section>";
+  }
+  html += "</div><div class='widget widget_recent_entries'><p>Recent posts from this site, "
+          "listed here for readers who want to find more of what we wrote lately.</p></div>"
+          "</body></html>";
+  const Article a = MustExtract(html);
+  EXPECT_EQ(a.Text(), Expected());
+}
+
 // A link marked like furniture in the middle of a sentence ("recommendation",
 // "related") is part of the sentence; it used to split the paragraph and drop
 // its start.

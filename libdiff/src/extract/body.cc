@@ -106,13 +106,16 @@ const RE2& FurnitureRe() {
       "|related|recommend|newsletter|subscri|socialmedia|social-|share-|sharebar|sharetools|"
       "breadcrumb|comment(?:s|-|_|list|area|box|count|form|thread|section|$)|disqus|cookie|"
       "consent|gdpr|sidebar|side-bar|footer|navbar|popular|trending|advert|sponsor|outbrain|"
-      "taboola|teaser|widget|most-|mostpopular|mostread|recirc|readmore|read-more|"
+      "taboola|teaser|most-|mostpopular|mostread|recirc|readmore|read-more|"
       "further-reading|also-read|more-stories|morestories|more-from|next-article|"
       "ad-slot|adslot|ad-container|adunit|ad-unit|dfp-|byline|newsfeed|signup|sign-up|"
       "author-bio|authorbio|bio-|inline-ad|article-tags|post-tags|tag-list|"
       // embedded social posts: the post is quoted, not written, by the article
       "twitter-tweet|tweet-blockquote|embedded-tweet|twitter-timeline|instagram-media|"
-      "tiktok-embed|reddit-embed|bluesky-embed|threads-embed|fb-post)");
+      "tiktok-embed|reddit-embed|bluesky-embed|threads-embed|fb-post)"
+      // "widget" only at a token's start ("widget", "widget_recent_entries"):
+      // page builders name their layout boxes "elementor-widget-container".
+      "|(?:^|\\s)widget");
   return re;
 }
 
