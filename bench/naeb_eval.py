@@ -17,7 +17,9 @@ whose body came back empty: every page of the development corpora holds an
 article, so each one is an error; listed with their empty_reason) and the
 wall time. --halves
 also scores the body on the two halves of the corpus split by document id
-(first hex digit 0-7 and 8-f): develop on one half, check on the other.
+(NAEB's hash ids by first hex digit, 0-7 and 8-f; numbered ids such as
+wcxb's by the parity of the last digit): develop on one half, check on the
+other.
 
 The binary is the first argument, or the first `libdiff` found under build/*/
 (tools/libdiff) of this repository, newest first. Exits 0 with a message when
@@ -60,7 +62,7 @@ def main():
                     help="list per-document body P/R, worst first (on stderr)")
     ap.add_argument("--ids", help="only these comma-separated document ids (scores are then partial)")
     ap.add_argument("--halves", action="store_true",
-                    help="also print body scores for ids 0-7... and 8-f... separately")
+                    help="also print body scores for two halves of the ids separately")
     a = ap.parse_args()
 
     shared = Path(a.shared)
@@ -140,8 +142,16 @@ def main():
         halves = []
         if a.halves:
             ids = set(predictions)
-            for label, low in (("ids 0-7", True), ("ids 8-f", False)):
-                keep = (lambda k, low=low: k in ids and (int(k[0], 16) < 8) == low)
+            # Numbered ids (0001, 0002, ...) share their first digit: split
+            # those by the last digit's parity instead.
+            hashed = all(len(k) == 32 for k in ids)
+            splits = ((("ids 0-7", True), ("ids 8-f", False)) if hashed else
+                      (("even ids", True), ("odd ids", False)))
+            for label, low in splits:
+                if hashed:
+                    keep = (lambda k, low=low: k in ids and (int(k[0], 16) < 8) == low)
+                else:
+                    keep = (lambda k, low=low: k in ids and (int(k[-1], 16) % 2 == 0) == low)
                 halves.append((label, sum(1 for k in ids if keep(k)), run_score(keep, False)))
     finally:
         if not a.out:
