@@ -621,32 +621,40 @@ nlohmann::json ParseBoundedJson(const std::string& s) {
   return nlohmann::json::parse(s, nullptr, /*allow_exceptions=*/false);
 }
 
+// Calls visit(key, value) for every member of every object in `root`, at any
+// depth (without recursion: page data can nest deep).
+template <typename Visit>
+void VisitMembers(const nlohmann::json& root, Visit visit) {
+  std::vector<const nlohmann::json*> stack{&root};
+  while (!stack.empty()) {
+    const nlohmann::json* v = stack.back();
+    stack.pop_back();
+    if (v->is_array()) {
+      for (const auto& x : *v) stack.push_back(&x);
+    } else if (v->is_object()) {
+      for (auto it = v->begin(); it != v->end(); ++it) {
+        visit(it.key(), *it);
+        if (it->is_structured()) stack.push_back(&*it);
+      }
+    }
+  }
+}
+
 std::string JsonLdArticleBody(const std::vector<std::string>& scripts, bool* is_article) {
   std::string best;
   for (const std::string& s : scripts) {
-    nlohmann::json j = ParseBoundedJson(s);
+    const nlohmann::json j = ParseBoundedJson(s);
     if (j.is_discarded()) continue;
-    std::vector<const nlohmann::json*> stack{&j};
-    while (!stack.empty()) {
-      const nlohmann::json* v = stack.back();
-      stack.pop_back();
-      if (v->is_array()) {
-        for (const auto& x : *v) stack.push_back(&x);
-      } else if (v->is_object()) {
-        for (auto it = v->begin(); it != v->end(); ++it) {
-          if (it.key() == "articleBody" && it->is_string()) {
-            const auto& body = it->get_ref<const std::string&>();
-            if (body.size() > best.size()) best = body;
-          } else if (it.key() == "@type") {
-            const std::string t = it->is_string() ? it->get<std::string>() : it->dump();
-            if (t.find("Article") != std::string::npos || t.find("Posting") != std::string::npos)
-              *is_article = true;
-          } else if (it->is_structured()) {
-            stack.push_back(&*it);
-          }
-        }
+    VisitMembers(j, [&](const std::string& key, const nlohmann::json& value) {
+      if (key == "articleBody" && value.is_string()) {
+        const auto& body = value.get_ref<const std::string&>();
+        if (body.size() > best.size()) best = body;
+      } else if (key == "@type") {
+        const std::string t = value.is_string() ? value.get<std::string>() : value.dump();
+        if (t.find("Article") != std::string::npos || t.find("Posting") != std::string::npos)
+          *is_article = true;
       }
-    }
+    });
   }
   return best;
 }
@@ -660,29 +668,16 @@ std::string AppStateArticleBody(const std::string& script) {
   const nlohmann::json j = ParseBoundedJson(script);
   if (j.is_discarded()) return {};
   const std::string* best = nullptr;
-  std::vector<const nlohmann::json*> stack{&j};
-  while (!stack.empty()) {
-    const nlohmann::json* v = stack.back();
-    stack.pop_back();
-    if (v->is_array()) {
-      for (const auto& x : *v) stack.push_back(&x);
-    } else if (v->is_object()) {
-      for (auto it = v->begin(); it != v->end(); ++it) {
-        if (it->is_structured()) {
-          stack.push_back(&*it);
-          continue;
-        }
-        if (!it->is_string()) continue;
-        std::string key = it.key();
-        for (char& c : key) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-        if (key != "articlebody" && key != "body" && key != "content" && key != "html" &&
-            key != "bodyhtml" && key != "contenthtml" && key != "articlehtml")
-          continue;
-        const auto& text = it->get_ref<const std::string&>();
-        if (text.size() >= 400 && (best == nullptr || text.size() > best->size())) best = &text;
-      }
-    }
-  }
+  VisitMembers(j, [&](const std::string& key, const nlohmann::json& value) {
+    if (!value.is_string()) return;
+    std::string k = key;
+    for (char& c : k) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    if (k != "articlebody" && k != "body" && k != "content" && k != "html" &&
+        k != "bodyhtml" && k != "contenthtml" && k != "articlehtml")
+      return;
+    const auto& text = value.get_ref<const std::string&>();
+    if (text.size() >= 400 && (best == nullptr || text.size() > best->size())) best = &text;
+  });
   if (best == nullptr) return {};
   // Markup to lines: a block tag or <br> ends a line, other tags go, and the
   // common entities are decoded.
