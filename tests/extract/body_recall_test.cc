@@ -93,6 +93,22 @@ TEST(BodyRecall, PageBuilderWidgetBoxesAreNotFurniture) {
   EXPECT_EQ(a.Text(), Expected());
 }
 
+// A list of linked items between two paragraphs (the patches a post reports,
+// its sources) is part of the article; the same list after the last
+// paragraph is navigation and stays out.
+TEST(BodyRecall, LinkedListBetweenParagraphsIsKept) {
+  const Article a = MustExtract(
+      std::string("<html><body><article><p>") + kFirst +
+      "</p><ul><li><a href='/p/1'>libgccjit: Add support for the weak variable attribute</a></li>"
+      "<li><a href='/p/2'>libgccjit: Fix volatile loads and stores</a></li></ul><p>" + kSecond +
+      "</p><p>" + kThird + "</p><ul><li><a href='/more/1'>More stories from the council this week</a></li>"
+      "<li><a href='/more/2'>The river level at noon today</a></li></ul></article></body></html>");
+  EXPECT_EQ(a.Text(), std::string(kFirst) +
+                          "\n\nlibgccjit: Add support for the weak variable attribute\n\n"
+                          "libgccjit: Fix volatile loads and stores\n\n" + kSecond + "\n\n" +
+                          kThird);
+}
+
 // A link marked like furniture in the middle of a sentence ("recommendation",
 // "related") is part of the sentence; it used to split the paragraph and drop
 // its start.

@@ -1083,7 +1083,8 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
       if (cut_furniture && b.furniture_depth > c.depth) continue;
       if (b.volatile_text || b.h1) continue;
       const double ld = static_cast<double>(b.link_bytes) / static_cast<double>(b.bytes);
-      if (ld > 0.5 || (b.bytes < 100 && ld > 0.3 && b.good == 0)) continue;
+      const bool link_item = b.kind == BlockKind::kListItem && ld > 0.3;
+      if (!link_item && (ld > 0.5 || (b.bytes < 100 && ld > 0.3 && b.good == 0))) continue;
       if (!title.empty() && chosen.size() < 3 && b.text == title) continue;
       if (b.good > 0) {
         if (first_good < 0) first_good = static_cast<int>(chosen.size());
@@ -1108,6 +1109,11 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
       // labels of widgets and tables in the article column.
       if (b.kind == BlockKind::kParagraph && b.good == 0 && b.bytes < 20 &&
           !EndsSentence(b.text))
+        continue;
+      // Linked list items (sources, steps, a table of contents) only between
+      // paragraphs: a list of links before or after the prose is navigation.
+      if (b.kind == BlockKind::kListItem && b.good == 0 && b.link_bytes * 10 > b.bytes * 3 &&
+          (pos < first_good || pos > last_good))
         continue;
       // After the last paragraph: drop headings of whatever comes next.
       if (pos > last_good && b.kind == BlockKind::kHeading) continue;
