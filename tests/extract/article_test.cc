@@ -219,6 +219,23 @@ TEST(ArticleExtractor, NextJsPageDataIsTheLastFallback) {
   EXPECT_EQ(a.body_source, "app-state");
 }
 
+// The same with a shell that shows no text at all.
+TEST(ArticleExtractor, NextJsPageDataIsReadWhenTheShellHasNoText) {
+  const std::string para =
+      "The council voted on Monday to build the wall, which will protect four thousand homes "
+      "from the river when it floods in the spring, and engineers said the first section would "
+      "rise along the old towpath, where the water came over the bank twice in the last ten "
+      "years; residents asked why it took so long to start, since the money had been promised "
+      "four years ago and the design was finished long before the vote.";
+  const Article a = MustExtract(
+      "<html><body><div id='__next'></div><script id='__NEXT_DATA__' type='application/json'>"
+      "{\"props\": {\"pageProps\": {\"post\": {\"content\": \"<p>" + para +
+      "</p>\"}}}}</script></body></html>");
+  EXPECT_EQ(a.Text(), para);
+  EXPECT_EQ(a.body_source, "app-state");
+  EXPECT_EQ(a.empty_reason, "");
+}
+
 TEST(ArticleExtractor, AnEmptyBodyHasNoSource) {
   const Article a = MustExtract("<html><body><nav><a href='/'>Home</a></nav></body></html>");
   EXPECT_TRUE(a.blocks.empty());

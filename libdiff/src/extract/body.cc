@@ -918,6 +918,23 @@ std::vector<Block> ProseRegionBlocks(const std::vector<Elem>& elems,
   return out;
 }
 
+// The body of a page whose markup holds none: the JSON-LD articleBody, else
+// the Next.js page data. False (and `result` untouched) when neither has one.
+bool ReadEmbeddedBody(const TreeReader& reader, const ExtractOptions& options, BodyResult* result) {
+  bool is_article = false;
+  std::vector<Block> body =
+      SplitParagraphs(JsonLdArticleBody(reader.json_ld(), &is_article), options.max_blocks);
+  BodySource source = BodySource::kJsonLd;
+  if (body.empty()) {
+    body = SplitParagraphs(AppStateArticleBody(reader.app_state()), options.max_blocks);
+    source = BodySource::kAppState;
+  }
+  if (body.empty()) return false;
+  result->blocks = std::move(body);
+  result->source = source;
+  return true;
+}
+
 // One reading of the page; see ExtractBody.
 BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const std::string& title,
                            bool read_hidden, bool widest) {
@@ -927,7 +944,8 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
   std::vector<Elem>& elems = reader.elems();
   std::vector<RawBlock>& blocks = reader.blocks();
   if (blocks.empty()) {
-    result.empty_reason = "no text";
+    // A script-rendered shell (<div id="__next"></div>) shows no text at all.
+    if (!ReadEmbeddedBody(reader, options, &result)) result.empty_reason = "no text";
     return result;
   }
 
@@ -1147,15 +1165,8 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
   }
   // The page data of a script-rendered page, when neither the markup nor
   // JSON-LD gave a body.
-  if (out.empty() && !reader.app_state().empty()) {
-    std::vector<Block> from_state =
-        SplitParagraphs(AppStateArticleBody(reader.app_state()), options.max_blocks);
-    if (!from_state.empty()) {
-      result.blocks = std::move(from_state);
-      result.source = BodySource::kAppState;
-      return result;
-    }
-  }
+  if (out.empty() && !reader.app_state().empty() && ReadEmbeddedBody(reader, options, &result))
+    return result;
 
   if (out.empty() || (best >= 0 && elems[static_cast<size_t>(best)].good < 120 && !strong_signal)) {
     // Little or no prose: say why the page has no article.
