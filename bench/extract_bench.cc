@@ -10,7 +10,11 @@
 // each page in thread CPU time, and reports the median and 90th percentile
 // milliseconds per page, and pages/s and MB/s from the summed CPU time. BM_ParseNaeb and BM_BodyNaeb split that time into the
 // libxml2 parse (with charset detection and conversion) and the body step.
+// BM_BareParseWalkNaeb is the floor extraction is compared with: libxml2's
+// HTML parser on the raw page as fetched, then one walk gathering every text
+// node, which any extractor built on libxml2 pays.
 #include <benchmark/benchmark.h>
+#include <libxml/HTMLparser.h>
 #include <time.h>
 
 #include <algorithm>
@@ -119,6 +123,30 @@ void BM_ParseNaeb(benchmark::State& state) {
   });
 }
 BENCHMARK(BM_ParseNaeb)->Unit(benchmark::kMillisecond);
+
+// Appends the text of every text node under `node` to `out`.
+void GatherText(const xmlNode* node, std::string* out) {
+  for (const xmlNode* c = node; c != nullptr; c = c->next) {
+    if (c->type == XML_TEXT_NODE && c->content != nullptr) {
+      out->append(reinterpret_cast<const char*>(c->content));
+      out->push_back(' ');
+    }
+    if (c->children != nullptr) GatherText(c->children, out);
+  }
+}
+
+void BM_BareParseWalkNaeb(benchmark::State& state) {
+  RunOverNaeb(state, [](const std::string& page) {
+    htmlDocPtr doc = htmlReadMemory(page.data(), static_cast<int>(page.size()), nullptr, nullptr,
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                        HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    std::string text;
+    if (doc != nullptr) GatherText(xmlDocGetRootElement(doc), &text);
+    benchmark::DoNotOptimize(text);
+    xmlFreeDoc(doc);
+  });
+}
+BENCHMARK(BM_BareParseWalkNaeb)->Unit(benchmark::kMillisecond);
 
 void BM_BodyNaeb(benchmark::State& state) {
   const auto& pages = NaebPages();

@@ -1,18 +1,25 @@
 #!/usr/bin/env python3
-"""Measure libdiff's article extraction on the NAEB corpus.
+"""Measure libdiff's article extraction on a development corpus (NAEB by default).
 
 Usage:
-  python3 bench/naeb_eval.py [LIBDIFF_BINARY] [--shared DIR] [--out PREDICTIONS.json]
-                             [--per-doc] [--ids ID,...] [--halves]
+  python3 bench/naeb_eval.py [LIBDIFF_BINARY] [--shared DIR] [--corpus NAME|PATH]
+                             [--out PREDICTIONS.json] [--per-doc] [--ids ID,...] [--halves]
 
 Runs `libdiff extract --format jsonl` once over every page of
-DIR/corpus/naeb/html (DIR defaults to ../shared beside the repository), turns
+DIR/corpus/naeb/html (DIR defaults to ../shared beside the repository; --corpus
+names another corpus under DIR/corpus, e.g. wcxb-dev-articles, or gives its
+path), turns
 its output into the prediction format of DIR/eval/score.py
 ({id: {"articleBody", "title", "date", "author"}}, several authors joined by
 ", "), runs score.py on it and prints the scores (body shingle F1/P/R, body
-word F1, date F1, title and author exact match) plus the wall time. --halves
+word F1, date F1, title and author exact match), the false empties (pages
+whose body came back empty: every page of the development corpora holds an
+article, so each one is an error; listed with their empty_reason) and the
+wall time. --halves
 also scores the body on the two halves of the corpus split by document id
-(first hex digit 0-7 and 8-f): develop on one half, check on the other.
+(NAEB's hash ids by first hex digit, 0-7 and 8-f; numbered ids such as
+wcxb's by the parity of the last digit): develop on one half, check on the
+other.
 
 The binary is the first argument, or the first `libdiff` found under build/*/
 (tools/libdiff) of this repository, newest first. Exits 0 with a message when
@@ -48,16 +55,18 @@ def main():
     ap.add_argument("binary", nargs="?", help="path to the built libdiff command")
     ap.add_argument("--shared", default=str(REPO.parent / "shared"),
                     help="the shared folder holding corpus/naeb and eval/score.py")
+    ap.add_argument("--corpus", default="naeb",
+                    help="a corpus name under SHARED/corpus (naeb, wcxb-dev-articles) or a path")
     ap.add_argument("--out", help="also keep the predictions in this file")
     ap.add_argument("--per-doc", action="store_true",
                     help="list per-document body P/R, worst first (on stderr)")
     ap.add_argument("--ids", help="only these comma-separated document ids (scores are then partial)")
     ap.add_argument("--halves", action="store_true",
-                    help="also print body scores for ids 0-7... and 8-f... separately")
+                    help="also print body scores for two halves of the ids separately")
     a = ap.parse_args()
 
     shared = Path(a.shared)
-    corpus = shared / "corpus" / "naeb"
+    corpus = Path(a.corpus) if os.sep in a.corpus else shared / "corpus" / a.corpus
     score = shared / "eval" / "score.py"
     if not (corpus / "html").is_dir() or not score.is_file():
         print(f"naeb_eval: skipped: no corpus at {corpus} or no scorer at {score}")
@@ -79,12 +88,17 @@ def main():
         sys.stderr.write(proc.stderr.decode("utf-8", "replace"))
 
     predictions = {}
-    for line in proc.stdout.decode("utf-8").splitlines():
+    empties = []  # (id, empty_reason)
+    # Split on "\n" only: str.splitlines() would also split inside strings
+    # holding U+2028, U+0085 and the like, which JSON leaves unescaped.
+    for line in proc.stdout.decode("utf-8").split("\n"):
         if not line.strip():
             continue
         obj = json.loads(line)
         doc_id = Path(obj.get("path", "")).stem
         authors = obj.get("authors") or []
+        if not (obj.get("text") or "").strip():
+            empties.append((doc_id, obj.get("empty_reason") or "?"))
         predictions[doc_id] = {
             "articleBody": obj.get("text") or "",
             "title": obj.get("title") or None,
@@ -95,7 +109,7 @@ def main():
     if a.out:
         out_path = a.out
     else:
-        fd, out_path = tempfile.mkstemp(prefix="naeb_predictions_", suffix=".json")
+        fd, out_path = tempfile.mkstemp(prefix="eval_predictions_", suffix=".json")
         os.close(fd)
     try:
         with open(out_path, "w", encoding="utf-8") as f:
@@ -105,7 +119,7 @@ def main():
             corpus_arg = str(corpus)
             if keep is not None:
                 # A trimmed copy of the gold files.
-                tmpdir = tempfile.mkdtemp(prefix="naeb_subset_")
+                tmpdir = tempfile.mkdtemp(prefix="eval_subset_")
                 for name in ("ground-truth.json", "ground-truth-metadata.json"):
                     src = corpus / name
                     if src.exists():
@@ -128,8 +142,16 @@ def main():
         halves = []
         if a.halves:
             ids = set(predictions)
-            for label, low in (("ids 0-7", True), ("ids 8-f", False)):
-                keep = (lambda k, low=low: k in ids and (int(k[0], 16) < 8) == low)
+            # Numbered ids (0001, 0002, ...) share their first digit: split
+            # those by the last digit's parity instead.
+            hashed = all(len(k) == 32 for k in ids)
+            splits = ((("ids 0-7", True), ("ids 8-f", False)) if hashed else
+                      (("even ids", True), ("odd ids", False)))
+            for label, low in splits:
+                if hashed:
+                    keep = (lambda k, low=low: k in ids and (int(k[0], 16) < 8) == low)
+                else:
+                    keep = (lambda k, low=low: k in ids and (int(k[-1], 16) % 2 == 0) == low)
                 halves.append((label, sum(1 for k in ids if keep(k)), run_score(keep, False)))
     finally:
         if not a.out:
@@ -138,6 +160,7 @@ def main():
     total_bytes = sum(p.stat().st_size for p in pages)
     b = scores["body_shingle"]
     print(f"binary            {binary}")
+    print(f"corpus            {corpus}")
     print(f"pages             {len(pages)} ({len(predictions)} predictions, exit {proc.returncode})")
     print(f"body shingle      F1 {b['f1']:.3f}  P {b['precision']:.3f}  R {b['recall']:.3f}")
     print(f"body word         F1 {scores['body_word']['f1']:.3f}")
@@ -146,6 +169,8 @@ def main():
               f"  R {scores['date']['recall']:.3f}")
         print(f"title             exact {scores['title']['exact']:.3f}  (n={scores['title']['n']})")
         print(f"author            exact {scores['author']['exact']:.3f}  (n={scores['author']['n']})")
+    print(f"false empties     {len(empties)}"
+          + "".join(f"\n  {doc_id}  {reason}" for doc_id, reason in sorted(empties)))
     for label, n, h in halves:
         if h is None:
             continue

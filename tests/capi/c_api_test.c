@@ -176,6 +176,8 @@ static void TestExtract(void) {
   CHECK(s != NULL && strstr(s, "deep cracks in two of its supporting piers") != NULL);
   CHECK(s != NULL && strstr(s, "Most read") == NULL);
   CHECK(s != NULL && strlen(s) == len);
+  OK(libdiff_article_string(&s, &len, a, LIBDIFF_ARTICLE_BODY_SOURCE));
+  CHECK(s != NULL && strcmp(s, "dom") == 0 && len == 3);
   CHECK(libdiff_article_block_count(a) >= kParagraphCount);
   {
     /* Every paragraph appears as a block, in order. */

@@ -50,6 +50,20 @@ TEST(ArticleJson, EmptyReasonOnlyWhenSet) {
   EXPECT_EQ(nlohmann::json::parse(ArticleToJson(a))["empty_reason"], "no article content");
 }
 
+TEST(ArticleJson, BodySourceFollowsTheBlocksWhenSet) {
+  Article a = SampleArticle();
+  EXPECT_EQ(ArticleToJson(a).find("body_source"), std::string::npos);
+  a.body_source = "json-ld";
+  const nlohmann::ordered_json j = nlohmann::ordered_json::parse(ArticleToJson(a));
+  EXPECT_EQ(j["body_source"], "json-ld");
+  auto blocks = j.find("blocks");
+  ASSERT_NE(blocks, j.end());
+  EXPECT_EQ(std::next(blocks).key(), "body_source");
+  Result<Article> back = ArticleFromJson(ArticleToJson(a));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->body_source, "json-ld");
+}
+
 TEST(ArticleJson, RoundTrips) {
   const Article a = SampleArticle();
   Result<Article> back = ArticleFromJson(ArticleToJson(a));

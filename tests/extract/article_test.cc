@@ -174,6 +174,72 @@ TEST(ArticleExtractor, JsonLdArticleBodyIsTheFallbackWhenTheMarkupHasNoProse) {
   ASSERT_EQ(a.blocks.size(), 2u) << a.Text();
   EXPECT_TRUE(Contains(a.blocks[0].text, "The first paragraph of the story"));
   EXPECT_TRUE(Contains(a.blocks[1].text, "quote from the mayor"));
+  EXPECT_EQ(a.body_source, "json-ld");
+}
+
+// The visible text wins over an embedded copy that differs from it: a page
+// edited after publication keeps the old articleBody in its JSON-LD, and the
+// edit must be seen.
+TEST(ArticleExtractor, VisibleTextWinsOverAStaleJsonLdArticleBody) {
+  const Article a = MustExtract(
+      "<html><head><script type='application/ld+json'>"
+      "{\"@type\": \"NewsArticle\", \"articleBody\": \"The council voted on Monday to build "
+      "the wall, which will protect three thousand homes from the river when it floods.\\n"
+      "Engineers said the first section would rise along the old towpath, where the water came "
+      "over the bank twice in the last ten years.\"}"
+      "</script></head><body><article><p>The council voted on Monday to build the wall, which "
+      "will protect four thousand homes from the river when it floods.</p><p>Engineers said the "
+      "first section would rise along the old towpath, where the water came over the bank twice "
+      "in the last ten years.</p></article></body></html>");
+  EXPECT_EQ(a.Text(),
+            "The council voted on Monday to build the wall, which will protect four thousand "
+            "homes from the river when it floods.\n\nEngineers said the first section would "
+            "rise along the old towpath, where the water came over the bank twice in the last "
+            "ten years.");
+  EXPECT_EQ(a.body_source, "dom");
+}
+
+// A script-rendered Next.js page: the markup is an empty shell, the article
+// is in the page data as HTML.
+TEST(ArticleExtractor, NextJsPageDataIsTheLastFallback) {
+  const std::string first =
+      "The council voted on Monday to build the wall, which will protect four thousand homes "
+      "from the river when it floods in the spring.";
+  const std::string second =
+      "Engineers said the first section would rise along the old towpath, where the water came "
+      "over the bank twice in the last ten years, and residents asked why it took so long to "
+      "start, since the money had been promised four years ago and the design was finished.";
+  const Article a = MustExtract(
+      "<html><body><div id='__next'><div class='spinner'>Loading</div></div>"
+      "<script id='__NEXT_DATA__' type='application/json'>{\"props\": {\"pageProps\": "
+      "{\"article\": {\"title\": \"The wall\", \"teaser\": \"A wall for the town.\", "
+      "\"bodyHtml\": \"<p>" + first + "</p><p>" + second.substr(0, 60) + " &amp; " +
+      second.substr(60) + "</p>\"}}}}</script></body></html>");
+  EXPECT_EQ(a.Text(), first + "\n\n" + second.substr(0, 60) + " & " + second.substr(60));
+  EXPECT_EQ(a.body_source, "app-state");
+}
+
+// The same with a shell that shows no text at all.
+TEST(ArticleExtractor, NextJsPageDataIsReadWhenTheShellHasNoText) {
+  const std::string para =
+      "The council voted on Monday to build the wall, which will protect four thousand homes "
+      "from the river when it floods in the spring, and engineers said the first section would "
+      "rise along the old towpath, where the water came over the bank twice in the last ten "
+      "years; residents asked why it took so long to start, since the money had been promised "
+      "four years ago and the design was finished long before the vote.";
+  const Article a = MustExtract(
+      "<html><body><div id='__next'></div><script id='__NEXT_DATA__' type='application/json'>"
+      "{\"props\": {\"pageProps\": {\"post\": {\"content\": \"<p>" + para +
+      "</p>\"}}}}</script></body></html>");
+  EXPECT_EQ(a.Text(), para);
+  EXPECT_EQ(a.body_source, "app-state");
+  EXPECT_EQ(a.empty_reason, "");
+}
+
+TEST(ArticleExtractor, AnEmptyBodyHasNoSource) {
+  const Article a = MustExtract("<html><body><nav><a href='/'>Home</a></nav></body></html>");
+  EXPECT_TRUE(a.blocks.empty());
+  EXPECT_EQ(a.body_source, "");
 }
 
 TEST(ArticleExtractor, KeepsTheUrlGiven) {

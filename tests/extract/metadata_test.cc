@@ -120,6 +120,28 @@ TEST(Metadata, DateFromUrlWhenPageHasNone) {
   EXPECT_THAT(a.authors, IsEmpty());
 }
 
+// The date line above the headline, when the page gives no other date.
+TEST(Metadata, DateShownAboveTheHeadlineWhenThePageHasNoOther) {
+  const Article a = Extract(
+      "<html><head><title>Top agencies</title></head><body><div class='meta'><div>Last updated:"
+      "</div><div>Dec 12, 2025</div></div><h1>Top agencies</h1><p>The list follows.</p>"
+      "</body></html>",
+      "https://agency.example.com/top-agencies");
+  EXPECT_EQ(a.title, "Top agencies");
+  EXPECT_EQ(a.published, "2025-12-12");
+}
+
+// A dated teaser far above the headline (a "latest" box) is not the page's date.
+TEST(Metadata, DateFarAboveTheHeadlineIsNotTaken) {
+  std::string html = "<html><body><div class='latest'><p>Other story, Dec 1, 2025</p>";
+  for (int i = 0; i < 8; ++i) {
+    html += "<p>Another headline about something else that happened in the town this week</p>";
+  }
+  html += "</div><h1>Top agencies</h1><p>The list follows.</p></body></html>";
+  const Article a = Extract(html, "https://agency.example.com/top-agencies");
+  EXPECT_EQ(a.published, "");
+}
+
 TEST(Metadata, AuthorsInMixedFormsAreCleanedAndDeduplicated) {
   const Article a = ExtractSample("authors_mixed.html", "https://wire.example.com/a/1");
   EXPECT_THAT(a.authors, ElementsAre("Priya Natarajan", "Kim Lee", "Marc Dubois", "Sofia Rossi"));

@@ -58,7 +58,7 @@ _FORMATS = {"word": 0, "unified": 1, "json": 2, "html": 3, "stat": 4}
 
 # Pinned field numbers of libdiff.h.
 _ARTICLE_FIELDS = ("url", "canonical_url", "title", "site_name", "published", "modified",
-                   "language", "description", "type", "empty_reason", "text")
+                   "language", "description", "type", "empty_reason", "text", "body_source")
 
 
 class _Owned:
@@ -115,6 +115,8 @@ class Article:
     blocks: List[Block]
     text: str
     empty_reason: str
+    # "dom", "json-ld" or "app-state": where the body was read; "" when it is empty.
+    body_source: str = ""
     # The C article, kept for diff(); freed with this object.
     _handle: Optional[_Owned] = field(default=None, repr=False, compare=False)
 

@@ -19,6 +19,7 @@ class ExtractTest(unittest.TestCase):
         self.assertIn(PARAS[0], a.text)
         self.assertNotIn("Most read", a.text)
         self.assertEqual(a.empty_reason, "")
+        self.assertEqual(a.body_source, "dom")
 
     def test_bytes_and_str_give_the_same_article(self):
         html = page()

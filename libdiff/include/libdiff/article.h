@@ -46,6 +46,11 @@ struct Article {
   std::vector<Block> blocks;  // the body
   // Why the body is empty ("no article content", "consent wall", ...); empty otherwise.
   std::string empty_reason;
+  // Where the body was read: "dom" (the page's visible markup), "json-ld" (a
+  // JSON-LD articleBody) or "app-state" (a script framework's page data, such
+  // as Next.js __NEXT_DATA__), used only when the markup holds no body. Empty
+  // when the body is empty.
+  std::string body_source;
 
   // The body: block texts joined by blank lines ("\n\n").
   std::string Text() const;
@@ -74,8 +79,10 @@ Result<Article> ExtractArticle(std::string_view html, const ExtractOptions& opti
 // stable format of `libdiff extract --format json` (docs/extract.md):
 //   {"url", "canonical_url", "title", "site_name", "authors": [..], "published",
 //    "modified", "language", "description", "type", "text",
-//    "blocks": [{"kind": "paragraph", "text": ".."}, ..], "empty_reason"}
-// Every field is always present except "empty_reason", present only when set.
+//    "blocks": [{"kind": "paragraph", "text": ".."}, ..], "body_source", "empty_reason"}
+// Every field is always present except "body_source" and "empty_reason",
+// present only when set (one or the other: a body has a source, an empty body
+// a reason).
 // "text" is Text(); "kind" is BlockKindName(). Strings that are not
 // well-formed UTF-8 are repaired (U+FFFD), so the output is always valid JSON.
 std::string ArticleToJson(const Article& article);

@@ -185,6 +185,7 @@ LIBDIFF_API void libdiff_article_free(libdiff_article *article);
 #define LIBDIFF_ARTICLE_TYPE 8        /* JSON-LD @type, e.g. "NewsArticle" */
 #define LIBDIFF_ARTICLE_EMPTY_REASON 9
 #define LIBDIFF_ARTICLE_TEXT 10       /* the body: blocks joined by "\n\n" */
+#define LIBDIFF_ARTICLE_BODY_SOURCE 11 /* "dom", "json-ld", "app-state"; "" if no body */
 
 /* Reads a string field (LIBDIFF_ARTICLE_*) of `article` into *out (UTF-8,
  * NUL-terminated, owned by the article) and its length into *out_len, which
@@ -216,7 +217,7 @@ LIBDIFF_API int libdiff_article_block(const char **out, size_t *out_len, int *ou
 /* The whole article as one line of JSON, the stable schema of
  * `libdiff extract --format json` (docs/extract.md): url, canonical_url,
  * title, site_name, authors[], published, modified, language, description,
- * type, text, blocks[{kind,text}], and empty_reason when set.
+ * type, text, blocks[{kind,text}], and body_source and empty_reason when set.
  * *out is the caller's: free with libdiff_string_free(). */
 LIBDIFF_API int libdiff_article_to_json(char **out, size_t *out_len,
                                         const libdiff_article *article);

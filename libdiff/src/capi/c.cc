@@ -593,6 +593,7 @@ int libdiff_article_string(const char** out, size_t* out_len, const libdiff_arti
       case LIBDIFF_ARTICLE_TYPE: s = &a.type; break;
       case LIBDIFF_ARTICLE_EMPTY_REASON: s = &a.empty_reason; break;
       case LIBDIFF_ARTICLE_TEXT: s = &article->text; break;
+      case LIBDIFF_ARTICLE_BODY_SOURCE: s = &a.body_source; break;
       default: InvalidArgument("unknown article field " + std::to_string(field));
     }
     OutView(out, out_len, *s);

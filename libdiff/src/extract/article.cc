@@ -69,6 +69,7 @@ Result<Article> ExtractArticle(std::string_view html, const ExtractOptions& opti
   RepairStrings(&article);
   internal::BodyResult body = internal::ExtractBody(doc.get(), options, article.title);
   article.blocks = std::move(body.blocks);
+  if (!article.blocks.empty()) article.body_source = internal::BodySourceName(body.source);
   article.empty_reason = article.blocks.empty() ? std::move(body.empty_reason) : std::string();
   if (article.blocks.empty() && article.empty_reason.empty()) article.empty_reason = "no content";
   return article;

@@ -52,6 +52,7 @@ std::string ArticleToJson(const Article& article) {
     blocks.push_back(std::move(block));
   }
   j["blocks"] = std::move(blocks);
+  if (!article.body_source.empty()) j["body_source"] = Clean(article.body_source);
   if (!article.empty_reason.empty()) j["empty_reason"] = Clean(article.empty_reason);
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
@@ -73,7 +74,8 @@ Result<Article> ArticleFromJson(std::string_view json) {
                             {"title", &a.title}, {"site_name", &a.site_name},
                             {"published", &a.published}, {"modified", &a.modified},
                             {"language", &a.language}, {"description", &a.description},
-                            {"type", &a.type}, {"empty_reason", &a.empty_reason}}) {
+                            {"type", &a.type}, {"body_source", &a.body_source},
+                            {"empty_reason", &a.empty_reason}}) {
     if (!str(key, field)) {
       return Status::InvalidArgument(std::string("article json: field \"") + key +
                                      "\" is not a string");

@@ -25,6 +25,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -56,6 +57,7 @@ enum TagFlag : uint32_t {
   kFurnitureTag = 1u << 12,  // nav, aside, footer, header, menu
   kScriptTag = 1u << 13,
   kH1Tag = 1u << 14,
+  kControlTag = 1u << 15,  // button, label: skipped unless they swallowed the page (below)
 };
 
 const std::unordered_map<std::string_view, uint32_t>& TagTable() {
@@ -63,8 +65,8 @@ const std::unordered_map<std::string_view, uint32_t>& TagTable() {
       {"script", kSkip | kScriptTag}, {"style", kSkip}, {"noscript", kSkip}, {"template", kSkip},
       {"svg", kSkip}, {"math", kSkip}, {"iframe", kSkip}, {"object", kSkip},
       {"embed", kSkip}, {"canvas", kSkip}, {"video", kSkip}, {"audio", kSkip}, {"picture", kSkip},
-      {"img", kSkip}, {"input", kSkip}, {"select", kSkip}, {"textarea", kSkip}, {"button", kSkip},
-      {"option", kSkip}, {"label", kSkip}, {"figure", kSkip}, {"figcaption", kSkip},
+      {"img", kSkip}, {"input", kSkip}, {"select", kSkip}, {"textarea", kSkip},
+      {"button", kSkip | kControlTag}, {"option", kSkip}, {"label", kSkip | kControlTag}, {"figure", kSkip}, {"figcaption", kSkip},
       {"dialog", kSkip}, {"title", kSkip}, {"source", kSkip}, {"track", kSkip}, {"map", kSkip},
       {"p", kBlockTag}, {"div", kBlockTag}, {"section", kBlockTag},
       {"article", kBlockTag | kArticleTag}, {"main", kBlockTag | kMainTag},
@@ -104,13 +106,16 @@ const RE2& FurnitureRe() {
       "|related|recommend|newsletter|subscri|socialmedia|social-|share-|sharebar|sharetools|"
       "breadcrumb|comment(?:s|-|_|list|area|box|count|form|thread|section|$)|disqus|cookie|"
       "consent|gdpr|sidebar|side-bar|footer|navbar|popular|trending|advert|sponsor|outbrain|"
-      "taboola|teaser|widget|most-|mostpopular|mostread|recirc|readmore|read-more|"
+      "taboola|teaser|most-|mostpopular|mostread|recirc|readmore|read-more|"
       "further-reading|also-read|more-stories|morestories|more-from|next-article|"
       "ad-slot|adslot|ad-container|adunit|ad-unit|dfp-|byline|newsfeed|signup|sign-up|"
       "author-bio|authorbio|bio-|inline-ad|article-tags|post-tags|tag-list|"
       // embedded social posts: the post is quoted, not written, by the article
       "twitter-tweet|tweet-blockquote|embedded-tweet|twitter-timeline|instagram-media|"
-      "tiktok-embed|reddit-embed|bluesky-embed|threads-embed|fb-post)");
+      "tiktok-embed|reddit-embed|bluesky-embed|threads-embed|fb-post)"
+      // "widget" only at a token's start ("widget", "widget_recent_entries"):
+      // page builders name their layout boxes "elementor-widget-container".
+      "|(?:^|\\s)widget");
   return re;
 }
 
@@ -131,6 +136,29 @@ const RE2& HiddenClassRe() {
       "(?:^|\\s)(?:hidden|sr-only|visually-?hidden|screen-?reader-?(?:text|only)?|"
       "offscreen|visuallyhidden|a11y|hide|is-hidden|u-hidden)(?:$|\\s)");
   return re;
+}
+
+// True when the subtree of `node` holds paragraphs or an article: a <button>
+// or <label> left open (libxml2 does not let "</button>" close an open <div>
+// inside it, so the rest of the page becomes the button's content). Looks at
+// no more than a few hundred elements: a real control is small.
+bool HoldsPageContent(const xmlNode* node) {
+  int budget = 400;
+  const xmlNode* n = node->children;
+  while (n != nullptr && n != node) {
+    if (n->type == XML_ELEMENT_NODE) {
+      if (--budget == 0) return true;
+      const std::string_view name = NodeName(n);
+      if (name == "p" || name == "main" || name == "article") return true;
+      if (n->children != nullptr) {
+        n = n->children;
+        continue;
+      }
+    }
+    while (n != node && n->next == nullptr) n = n->parent;
+    if (n != node) n = n->next;
+  }
+  return false;
 }
 
 struct Elem {
@@ -212,7 +240,10 @@ bool EndsSentence(const std::string& t) {
 
 class TreeReader {
  public:
-  explicit TreeReader(const ExtractOptions& options) : options_(options) {}
+  // `read_hidden`: also read what the page hides (hidden, aria-hidden, hiding
+  // classes); the retry for pages whose visible text holds no article.
+  TreeReader(const ExtractOptions& options, bool read_hidden)
+      : options_(options), read_hidden_(read_hidden) {}
 
   void Read(xmlNode* root) {
     elems_.reserve(4096);
@@ -229,6 +260,7 @@ class TreeReader {
   std::vector<Elem>& elems() { return elems_; }
   std::vector<RawBlock>& blocks() { return blocks_; }
   const std::vector<std::string>& json_ld() const { return json_ld_; }
+  const std::string& app_state() const { return app_state_; }
 
  private:
   static constexpr size_t kMaxRawBlocks = 200000;
@@ -291,7 +323,8 @@ class TreeReader {
     }
     if (node->type != XML_ELEMENT_NODE) return prev;
     if (depth > options_.max_depth) return prev;
-    const uint32_t tag = TagFlags(node);
+    uint32_t tag = TagFlags(node);
+    if ((tag & kControlTag) && HoldsPageContent(node)) tag = kBlockTag;
     if (tag & kSkip) {
       if (tag & kScriptTag) CaptureJsonLd(node);
       return prev;
@@ -318,10 +351,11 @@ class TreeReader {
         int slot = -1;
         switch (n[0]) {
           case 'h':
-            if (std::strcmp(n, "hidden") == 0) return prev;
+            if (std::strcmp(n, "hidden") == 0 && !read_hidden_) return prev;
             break;
           case 'a':
-            if (std::strcmp(n, "aria-hidden") == 0 && std::strcmp(v, "true") == 0) return prev;
+            if (std::strcmp(n, "aria-hidden") == 0 && std::strcmp(v, "true") == 0 && !read_hidden_)
+              return prev;
             break;
           case 'c':
             if (std::strcmp(n, "class") == 0) slot = 0;
@@ -357,12 +391,18 @@ class TreeReader {
       }
       if (!attrs_.empty()) {
         const uint8_t marks = AttributeMarks();
-        if (marks & kMarkHidden) return prev;
+        if ((marks & kMarkHidden) && !read_hidden_) return prev;
         article_body = (marks & kMarkArticleBody) != 0;
         if (marks & kMarkFurniture) furniture = true;
       }
     }
     if (article_body) furniture = false;
+    // A link met in the middle of a block's text is part of that text:
+    // <p>... a <a class="recommendation-inline-link">vegetable garden</a>. ...</p>
+    // is one sentence, not a paragraph cut around a related link (its link
+    // bytes count against the block anyway). Other inline marks keep their
+    // meaning: "iPhone 11 <span class="credit">Credit: Apple</span>".
+    if (furniture && (tag & kLinkTag) && buf_bytes_ > 0) furniture = false;
 
     const int index = static_cast<int>(elems_.size());
     Elem e;
@@ -440,18 +480,26 @@ class TreeReader {
 
   void CaptureJsonLd(const xmlNode* node) {
     const char* type = AttributeValue(node, "type");
-    if (type == nullptr || std::strstr(type, "ld+json") == nullptr) return;
+    const char* id = AttributeValue(node, "id");
+    const bool app_state = id != nullptr && std::strcmp(id, "__NEXT_DATA__") == 0;
+    if (!app_state && (type == nullptr || std::strstr(type, "ld+json") == nullptr)) return;
     std::string text;
     for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
       if (c->content != nullptr) text += NodeText(c);
     }
-    if (!text.empty() && json_ld_.size() < 16) json_ld_.push_back(std::move(text));
+    if (app_state) {
+      app_state_ = std::move(text);
+    } else if (!text.empty() && json_ld_.size() < 16) {
+      json_ld_.push_back(std::move(text));
+    }
   }
 
   const ExtractOptions& options_;
+  const bool read_hidden_;
   std::vector<Elem> elems_;
   std::vector<RawBlock> blocks_;
   std::vector<std::string> json_ld_;
+  std::string app_state_;  // Next.js __NEXT_DATA__
   std::string buf_;
   std::string attrs_;
   std::unordered_map<std::string, uint8_t> mark_cache_;
@@ -561,41 +609,114 @@ const RE2& ConsentRe() {
 }
 
 // JSON-LD articleBody, when one is present (the longest one).
-std::string JsonLdArticleBody(const std::vector<std::string>& scripts, bool* is_article) {
-  std::string best;
-  for (const std::string& s : scripts) {
-    // nlohmann's parser recurses: refuse documents nested absurdly deep.
-    int depth = 0, max_depth = 0;
-    for (char c : s) {
-      if (c == '{' || c == '[') max_depth = std::max(max_depth, ++depth);
-      if (c == '}' || c == ']') --depth;
-    }
-    if (max_depth > 64) continue;
-    nlohmann::json j = nlohmann::json::parse(s, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded()) continue;
-    std::vector<const nlohmann::json*> stack{&j};
-    while (!stack.empty()) {
-      const nlohmann::json* v = stack.back();
-      stack.pop_back();
-      if (v->is_array()) {
-        for (const auto& x : *v) stack.push_back(&x);
-      } else if (v->is_object()) {
-        for (auto it = v->begin(); it != v->end(); ++it) {
-          if (it.key() == "articleBody" && it->is_string()) {
-            const auto& body = it->get_ref<const std::string&>();
-            if (body.size() > best.size()) best = body;
-          } else if (it.key() == "@type") {
-            const std::string t = it->is_string() ? it->get<std::string>() : it->dump();
-            if (t.find("Article") != std::string::npos || t.find("Posting") != std::string::npos)
-              *is_article = true;
-          } else if (it->is_structured()) {
-            stack.push_back(&*it);
-          }
-        }
+// `s` parsed as JSON; discarded when malformed or nested absurdly deep
+// (nlohmann's parser recurses).
+nlohmann::json ParseBoundedJson(const std::string& s) {
+  int depth = 0, max_depth = 0;
+  for (char c : s) {
+    if (c == '{' || c == '[') max_depth = std::max(max_depth, ++depth);
+    if (c == '}' || c == ']') --depth;
+  }
+  if (max_depth > 64) return nlohmann::json(nlohmann::json::value_t::discarded);
+  return nlohmann::json::parse(s, nullptr, /*allow_exceptions=*/false);
+}
+
+// Calls visit(key, value) for every member of every object in `root`, at any
+// depth (without recursion: page data can nest deep).
+template <typename Visit>
+void VisitMembers(const nlohmann::json& root, Visit visit) {
+  std::vector<const nlohmann::json*> stack{&root};
+  while (!stack.empty()) {
+    const nlohmann::json* v = stack.back();
+    stack.pop_back();
+    if (v->is_array()) {
+      for (const auto& x : *v) stack.push_back(&x);
+    } else if (v->is_object()) {
+      for (auto it = v->begin(); it != v->end(); ++it) {
+        visit(it.key(), *it);
+        if (it->is_structured()) stack.push_back(&*it);
       }
     }
   }
+}
+
+std::string JsonLdArticleBody(const std::vector<std::string>& scripts, bool* is_article) {
+  std::string best;
+  for (const std::string& s : scripts) {
+    const nlohmann::json j = ParseBoundedJson(s);
+    if (j.is_discarded()) continue;
+    VisitMembers(j, [&](const std::string& key, const nlohmann::json& value) {
+      if (key == "articleBody" && value.is_string()) {
+        const auto& body = value.get_ref<const std::string&>();
+        if (body.size() > best.size()) best = body;
+      } else if (key == "@type") {
+        const std::string t = value.is_string() ? value.get<std::string>() : value.dump();
+        if (t.find("Article") != std::string::npos || t.find("Posting") != std::string::npos)
+          *is_article = true;
+      }
+    });
+  }
   return best;
+}
+
+// The article text in a script framework's page data (Next.js __NEXT_DATA__):
+// the longest string of 400+ bytes under a key that names a body
+// ("articleBody", "body", "content", "html", "bodyHtml", ...), its markup
+// turned into one paragraph per line. Empty when there is none.
+std::string AppStateArticleBody(const std::string& script) {
+  if (script.empty()) return {};
+  const nlohmann::json j = ParseBoundedJson(script);
+  if (j.is_discarded()) return {};
+  const std::string* best = nullptr;
+  VisitMembers(j, [&](const std::string& key, const nlohmann::json& value) {
+    if (!value.is_string()) return;
+    std::string k = key;
+    for (char& c : k) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    if (k != "articlebody" && k != "body" && k != "content" && k != "html" &&
+        k != "bodyhtml" && k != "contenthtml" && k != "articlehtml")
+      return;
+    const auto& text = value.get_ref<const std::string&>();
+    if (text.size() >= 400 && (best == nullptr || text.size() > best->size())) best = &text;
+  });
+  if (best == nullptr) return {};
+  // Markup to lines: a block tag or <br> ends a line, other tags go, and the
+  // common entities are decoded.
+  std::string out;
+  const std::string& h = *best;
+  for (size_t i = 0; i < h.size();) {
+    if (h[i] == '<') {
+      const size_t end = h.find('>', i);
+      if (end == std::string::npos) break;
+      size_t n = i + 1;
+      if (n < end && h[n] == '/') ++n;
+      size_t name_end = n;
+      while (name_end < end && std::isalnum(static_cast<unsigned char>(h[name_end]))) ++name_end;
+      std::string name = h.substr(n, name_end - n);
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const uint32_t flags = TagTable().count(name) ? TagTable().at(name) : 0u;
+      if (flags & (kBlockTag | kBreak)) out.push_back('\n');
+      else out.push_back(' ');
+      i = end + 1;
+      continue;
+    }
+    if (h[i] == '&') {
+      static const std::pair<std::string_view, std::string_view> kEntities[] = {
+          {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"},
+          {"&#x27;", "'"}, {"&apos;", "'"}, {"&nbsp;", " "}};
+      bool done = false;
+      for (const auto& [entity, text] : kEntities) {
+        if (h.compare(i, entity.size(), entity) == 0) {
+          out.append(text);
+          i += entity.size();
+          done = true;
+          break;
+        }
+      }
+      if (done) continue;
+    }
+    out.push_back(h[i++]);
+  }
+  return out;
 }
 
 std::string CollapseSpaces(std::string_view s) {
@@ -750,25 +871,81 @@ void DropRepeatedBlocks(std::vector<Block>* out) {
 
 }  // namespace
 
+const char* BodySourceName(BodySource source) {
+  switch (source) {
+    case BodySource::kDom: return "dom";
+    case BodySource::kJsonLd: return "json-ld";
+    case BodySource::kAppState: return "app-state";
+  }
+  return "dom";
+}
+
 bool IsVolatileOrFurnitureText(const std::string& text) {
   if (RE2::FullMatch(text, VolatileRe())) return true;
   if (text.size() < 320 && MayBePromo(text) && RE2::PartialMatch(text, PromoRe())) return true;
   return RE2::FullMatch(text, UpdatedLineRe()) && RE2::PartialMatch(text, HasTimeRe());
 }
 
-BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::string& title) {
-  BodyResult result;
-  xmlNode* root = doc == nullptr ? nullptr : xmlDocGetRootElement(doc);
-  if (root == nullptr) {
-    result.empty_reason = "no content";
-    return result;
+namespace {
+
+// The last resort before calling a page empty: the deepest element holding
+// 80% of the page's prose, read whole except for link-heavy and volatile
+// blocks and marked furniture (teaser marks ignored). Pages of short pieces of
+// prose (a company's front page, a list of short items) have no container that
+// outweighs its clutter, yet they hold text a reader came for.
+std::vector<Block> ProseRegionBlocks(const std::vector<Elem>& elems,
+                                     const std::vector<RawBlock>& blocks, double page_good,
+                                     size_t max_blocks) {
+  int region = -1;
+  // Parents precede their children, so the last match is the deepest.
+  for (size_t i = 0; i < elems.size(); ++i) {
+    if (elems[i].all_good >= 0.8 * page_good) region = static_cast<int>(i);
   }
-  TreeReader reader(options);
+  std::vector<Block> out;
+  if (region < 0) return out;
+  const Elem& r = elems[static_cast<size_t>(region)];
+  for (const RawBlock& b : blocks) {
+    if (out.size() >= max_blocks) break;
+    if (b.owner < region || b.owner >= r.end || b.volatile_text || b.h1) continue;
+    if (b.link_bytes * 2 > b.bytes || (b.good == 0 && b.bytes < 20)) continue;
+    bool in_furniture = false;
+    for (int a = b.owner; a > region && !in_furniture; a = elems[static_cast<size_t>(a)].parent)
+      in_furniture = elems[static_cast<size_t>(a)].furniture;
+    if (in_furniture) continue;
+    out.push_back({b.kind, IsValidUtf8(b.text) ? b.text : RepairUtf8(b.text)});
+  }
+  DropRepeatedBlocks(&out);
+  return out;
+}
+
+// The body of a page whose markup holds none: the JSON-LD articleBody, else
+// the Next.js page data. False (and `result` untouched) when neither has one.
+bool ReadEmbeddedBody(const TreeReader& reader, const ExtractOptions& options, BodyResult* result) {
+  bool is_article = false;
+  std::vector<Block> body =
+      SplitParagraphs(JsonLdArticleBody(reader.json_ld(), &is_article), options.max_blocks);
+  BodySource source = BodySource::kJsonLd;
+  if (body.empty()) {
+    body = SplitParagraphs(AppStateArticleBody(reader.app_state()), options.max_blocks);
+    source = BodySource::kAppState;
+  }
+  if (body.empty()) return false;
+  result->blocks = std::move(body);
+  result->source = source;
+  return true;
+}
+
+// One reading of the page; see ExtractBody.
+BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const std::string& title,
+                           bool read_hidden, bool widest) {
+  BodyResult result;
+  TreeReader reader(options, read_hidden);
   reader.Read(root);
   std::vector<Elem>& elems = reader.elems();
   std::vector<RawBlock>& blocks = reader.blocks();
   if (blocks.empty()) {
-    result.empty_reason = "no text";
+    // A script-rendered shell (<div id="__next"></div>) shows no text at all.
+    if (!ReadEmbeddedBody(reader, options, &result)) result.empty_reason = "no text";
     return result;
   }
 
@@ -924,7 +1101,8 @@ BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::
       if (cut_furniture && b.furniture_depth > c.depth) continue;
       if (b.volatile_text || b.h1) continue;
       const double ld = static_cast<double>(b.link_bytes) / static_cast<double>(b.bytes);
-      if (ld > 0.5 || (b.bytes < 100 && ld > 0.3 && b.good == 0)) continue;
+      const bool link_item = b.kind == BlockKind::kListItem && ld > 0.3;
+      if (!link_item && (ld > 0.5 || (b.bytes < 100 && ld > 0.3 && b.good == 0))) continue;
       if (!title.empty() && chosen.size() < 3 && b.text == title) continue;
       if (b.good > 0) {
         if (first_good < 0) first_good = static_cast<int>(chosen.size());
@@ -950,6 +1128,11 @@ BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::
       if (b.kind == BlockKind::kParagraph && b.good == 0 && b.bytes < 20 &&
           !EndsSentence(b.text))
         continue;
+      // Linked list items (sources, steps, a table of contents) only between
+      // paragraphs: a list of links before or after the prose is navigation.
+      if (b.kind == BlockKind::kListItem && b.good == 0 && b.link_bytes * 10 > b.bytes * 3 &&
+          (pos < first_good || pos > last_good))
+        continue;
       // After the last paragraph: drop headings of whatever comes next.
       if (pos > last_good && b.kind == BlockKind::kHeading) continue;
       // Rows of data tables (three or more rows and none of them prose:
@@ -967,14 +1150,23 @@ BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::
     DropRepeatedBlocks(&out);
   }
 
+  // The visible text wins: the embedded copy is read only when the markup
+  // gave no body, or a scrap of one (a paywall's first lines) under half its
+  // size. A short article whose text was edited after publication keeps the
+  // old articleBody in its JSON-LD, of about the same size.
   if ((out.empty() && !jsonld_body.empty()) ||
-      (out_bytes < 250 && jsonld_body.size() > std::max<size_t>(out_bytes, 200))) {
+      (out_bytes < 250 && jsonld_body.size() > 2 * std::max<size_t>(out_bytes, 100))) {
     std::vector<Block> from_json = SplitParagraphs(jsonld_body, options.max_blocks);
     if (!from_json.empty()) {
       result.blocks = std::move(from_json);
+      result.source = BodySource::kJsonLd;
       return result;
     }
   }
+  // The page data of a script-rendered page, when neither the markup nor
+  // JSON-LD gave a body.
+  if (out.empty() && !reader.app_state().empty() && ReadEmbeddedBody(reader, options, &result))
+    return result;
 
   if (out.empty() || (best >= 0 && elems[static_cast<size_t>(best)].good < 120 && !strong_signal)) {
     // Little or no prose: say why the page has no article.
@@ -1001,11 +1193,39 @@ BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::
     if (!out.empty() && out_bytes >= 120) {
       result.empty_reason.clear();
       result.blocks = std::move(out);
+    } else if (widest && page_good >= 120) {
+      std::vector<Block> wide = ProseRegionBlocks(elems, blocks, page_good, options.max_blocks);
+      if (!wide.empty()) {
+        result.empty_reason.clear();
+        result.blocks = std::move(wide);
+      }
     }
     return result;
   }
   result.blocks = std::move(out);
   return result;
+}
+
+}  // namespace
+
+BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::string& title) {
+  xmlNode* root = doc == nullptr ? nullptr : xmlDocGetRootElement(doc);
+  if (root == nullptr) {
+    BodyResult result;
+    result.empty_reason = "no content";
+    return result;
+  }
+  BodyResult result = ExtractBodyPass(root, options, title, /*read_hidden=*/false, /*widest=*/false);
+  if (!result.blocks.empty()) return result;
+  // Nothing visible is an article. Pages that stream their content in hidden
+  // (React's <div hidden id="S:0">), wrap it in a page-transition layer marked
+  // aria-hidden, or put a consent overlay over a hidden article still hold
+  // the article: read the hidden text too before calling the page empty. The
+  // retry costs a second walk on empty pages only.
+  BodyResult retry = ExtractBodyPass(root, options, title, /*read_hidden=*/true, /*widest=*/false);
+  if (!retry.blocks.empty()) return retry;
+  retry = ExtractBodyPass(root, options, title, /*read_hidden=*/false, /*widest=*/true);
+  return retry.blocks.empty() ? result : retry;
 }
 
 }  // namespace libdiff::internal

@@ -18,8 +18,15 @@
 
 namespace libdiff::internal {
 
+// Where a body was read (Article::body_source).
+enum class BodySource { kDom, kJsonLd, kAppState };
+
+// "dom", "json-ld", "app-state".
+const char* BodySourceName(BodySource source);
+
 struct BodyResult {
   std::vector<Block> blocks;
+  BodySource source = BodySource::kDom;  // meaningful when blocks is not empty
   std::string empty_reason;  // set exactly when blocks is empty
 };
 

@@ -84,7 +84,7 @@ void DropScriptAndStyleBodies(std::string* html) {
     const std::string_view tag(s.data() + read, tag_end + 1 - read);
     bool keep = false;
     for (size_t k = 0; close == "</script" && k + 7 <= tag.size() && !keep; ++k) {
-      keep = StartsWithLower(s, read + k, "ld+json");
+      keep = StartsWithLower(s, read + k, "ld+json") || StartsWithLower(s, read + k, "__next_data__");
     }
     // The open tag itself.
     std::memmove(s.data() + write, s.data() + read, tag_end + 1 - read);

@@ -30,7 +30,8 @@ XmlDocument ParseHtml(std::string_view utf8, const std::string& url);
 
 // Empties the bodies of <script>, <style>, <svg>, <noscript> and <template>
 // elements in `html` in place, keeping the tags themselves and the bodies of
-// JSON-LD scripts (type="application/ld+json"), and removes comments. A
+// JSON-LD scripts (type="application/ld+json") and of Next.js page data
+// (id="__NEXT_DATA__", the body of last resort), and removes comments. A
 // script ends at the first "</script", as in a browser (an <svg> at the first
 // "</svg", and so on). libxml2 reads script bodies and comments a character at
 // a time, and scripts are often half of a news page's bytes; inline SVG icons

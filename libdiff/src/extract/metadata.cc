@@ -881,6 +881,28 @@ std::string TextAfterHeadline(xmlNodePtr title_node, size_t limit) {
   return CollapseKeepingLines(raw);
 }
 
+// Visible text just before the headline, its last `limit` bytes: the lines a
+// page puts above its h1 ("Last updated: Dec 12, 2025", a dateline, a kicker).
+std::string TextBeforeHeadline(xmlNodePtr title_node, size_t limit) {
+  std::string text;
+  for (xmlNodePtr a = title_node; a != nullptr && a->type == XML_ELEMENT_NODE && text.size() < limit;
+       a = a->parent) {
+    for (xmlNodePtr s = a->prev; s != nullptr && text.size() < limit; s = s->prev) {
+      std::string t;
+      if (s->type == XML_TEXT_NODE && s->content != nullptr) {
+        t = Chars(s->content);
+      } else if (s->type == XML_ELEMENT_NODE) {
+        const std::string_view name = NameOf(s);
+        if (name == "script" || name == "style" || name == "template" || name == "noscript") continue;
+        t = ElementText(s, 4 * limit);
+      }
+      if (!t.empty()) text = t + "\n" + text;
+    }
+  }
+  if (text.size() > limit) text.erase(0, text.size() - limit);
+  return text;
+}
+
 // The label just before a date shown in a byline: 'p' for "Published",
 // "Posted", "First published"; 'u' for "Updated", "Modified"; 0 for none.
 char DateLabel(std::string_view text, size_t offset) {
@@ -929,7 +951,7 @@ std::string ShownDate(std::string_view text, const std::vector<DateCandidate>& s
 }
 
 void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& page_url,
-                 const std::string& canonical, int title_order,
+                 const std::string& canonical, int title_order, xmlNodePtr title_node,
                  const std::string& text_after_headline, Article* article) {
   std::vector<DateCandidate> published;
   AddDate(&published, ld.date_published, "jsonld");
@@ -991,6 +1013,13 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
       article->published = NormalizeDate(t.datetime);
       if (!article->published.empty()) break;
     }
+  }
+  // Last, the date nearest above the headline: some templates put the date
+  // line ("Last updated: Dec 12, 2025") over the h1 rather than under it.
+  if (article->published.empty()) {
+    const std::string above = TextBeforeHeadline(title_node, 300);
+    const std::vector<TextDate> dates = FindDatesInText(above, 8);
+    if (!dates.empty()) article->published = dates.back().iso;
   }
   article->modified = pick(modified);
   // Without a structured one, the date shown after an "Updated" label.
@@ -1201,7 +1230,8 @@ void ExtractMetadata(xmlDocPtr doc, const ExtractOptions& options, Article* arti
   }
   // Bylines and their dates sit right under the headline.
   const std::string text_after_headline = TextAfterHeadline(title_node, 1000);
-  ChooseDates(f, ld, page_url, article->canonical_url, title_order, text_after_headline, article);
+  ChooseDates(f, ld, page_url, article->canonical_url, title_order, title_node,
+              text_after_headline, article);
   article->authors = ChooseAuthors(doc, f, ld, article->site_name, title_node, title_order,
                                    text_after_headline);
   article->language = ChooseLanguage(f, ld);

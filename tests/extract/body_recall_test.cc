@@ -1,0 +1,158 @@
+// Copyright 2026 The libdiff Authors.
+//
+// Hard cases of recall, each cut down from a shape seen on development pages
+// (docs/extract.md, "Recall and false empties"): an article lost to an empty
+// result or cut short. Each test asserts the exact body.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extract/extract_test_util.h"
+#include "libdiff/article.h"
+
+namespace libdiff {
+namespace {
+
+using testing::MustExtract;
+
+const char kFirst[] =
+    "The council voted on Monday to build the wall, which will protect four thousand homes "
+    "from the river when it floods in the spring.";
+const char kSecond[] =
+    "Engineers said the first section would rise along the old towpath, where the water came "
+    "over the bank twice in the last ten years.";
+const char kThird[] =
+    "Residents of the lower town packed the hall for three hours, and most of those who spoke "
+    "asked why the work had taken so long to start.";
+
+std::string Paragraphs() {
+  return std::string("<p>") + kFirst + "</p><p>" + kSecond + "</p><p>" + kThird + "</p>";
+}
+
+std::string Expected() { return std::string(kFirst) + "\n\n" + kSecond + "\n\n" + kThird; }
+
+// libxml2 does not let "</button>" close a <div> left open inside the button,
+// so the rest of the page became the button's content, which is never read.
+TEST(BodyRecall, ButtonLeftOpenDoesNotSwallowThePage) {
+  const Article a = MustExtract(
+      "<html><body><header><button class='menu'><div><span>Menu</span></button>"
+      "<a href='/'>Home</a></header><main><article>" +
+      Paragraphs() + "</article></main></body></html>");
+  EXPECT_EQ(a.Text(), Expected());
+  EXPECT_EQ(a.empty_reason, "");
+}
+
+// React streaming puts the rendered page in <div hidden id="S:0"> and moves it
+// in with a script; only a loading shell is visible.
+TEST(BodyRecall, StreamedContentInAHiddenDivIsRead) {
+  const Article a = MustExtract(
+      "<html><body><div id='shell'><p>Loading</p></div><div hidden id='S:0'><article>" +
+      Paragraphs() + "</article></div></body></html>");
+  EXPECT_EQ(a.Text(), Expected());
+  EXPECT_EQ(a.empty_reason, "");
+}
+
+// A consent banner over a page whose article sits in an aria-hidden layer:
+// the banner is boilerplate, the page is not a consent wall.
+TEST(BodyRecall, ConsentBannerOverAHiddenArticleIsNotAWall) {
+  const Article a = MustExtract(
+      "<html><body><div class='cookie-consent'><p>We and our partners use cookies.</p>"
+      "<a href='#'>Accept all</a> <a href='#'>Reject all</a></div>"
+      "<div class='page-transition' aria-hidden='true'><article>" +
+      Paragraphs() + "</article></div></body></html>");
+  EXPECT_EQ(a.Text(), Expected());
+  EXPECT_EQ(a.empty_reason, "");
+}
+
+// A hidden menu on an ordinary page stays unread: the retry with hidden text
+// runs only when the visible page holds no article.
+TEST(BodyRecall, HiddenTextIsNotReadWhenTheVisiblePageHasAnArticle) {
+  const Article a = MustExtract(
+      "<html><body><div hidden><p>A hidden panel holds a long sentence that a reader of this "
+      "page never sees on the screen at all.</p></div><article>" +
+      Paragraphs() + "</article></body></html>");
+  EXPECT_EQ(a.Text(), Expected());
+}
+
+// A page builder's layout boxes are named like furniture
+// ("elementor-widget-container" holds each section of the article); only a
+// class token that starts with "widget" (a sidebar's "widget widget_text")
+// marks furniture. The body used to be one section.
+TEST(BodyRecall, PageBuilderWidgetBoxesAreNotFurniture) {
+  std::string html = "<html><body><div class='elementor'>";
+  for (const char* p : {kFirst, kSecond, kThird}) {
+    html += std::string("<section class='elementor-section'><div class='elementor-widget-wrap'>"
+                        "<div class='elementor-element elementor-widget elementor-widget-text-"
+                        "editor'><div class='elementor-widget-container'><p>") +
+            p + "</p></div></div></div></section>";
+  }
+  html += "</div><div class='widget widget_recent_entries'><p>Recent posts from this site, "
+          "listed here for readers who want to find more of what we wrote lately.</p></div>"
+          "</body></html>";
+  const Article a = MustExtract(html);
+  EXPECT_EQ(a.Text(), Expected());
+}
+
+// A list of linked items between two paragraphs (the patches a post reports,
+// its sources) is part of the article; the same list after the last
+// paragraph is navigation and stays out.
+TEST(BodyRecall, LinkedListBetweenParagraphsIsKept) {
+  const Article a = MustExtract(
+      std::string("<html><body><article><p>") + kFirst +
+      "</p><ul><li><a href='/p/1'>libgccjit: Add support for the weak variable attribute</a></li>"
+      "<li><a href='/p/2'>libgccjit: Fix volatile loads and stores</a></li></ul><p>" + kSecond +
+      "</p><p>" + kThird + "</p><ul><li><a href='/more/1'>More stories from the council this week</a></li>"
+      "<li><a href='/more/2'>The river level at noon today</a></li></ul></article></body></html>");
+  EXPECT_EQ(a.Text(), std::string(kFirst) +
+                          "\n\nlibgccjit: Add support for the weak variable attribute\n\n"
+                          "libgccjit: Fix volatile loads and stores\n\n" + kSecond + "\n\n" +
+                          kThird);
+}
+
+// A link marked like furniture in the middle of a sentence ("recommendation",
+// "related") is part of the sentence; it used to split the paragraph and drop
+// its start.
+TEST(BodyRecall, MarkedInlineLinkStaysInItsSentence) {
+  const Article a = MustExtract(
+      "<html><body><article><p>Growing up on a farm, I thought everyone had an acre set aside as "
+      "a <a class='recommendation-inline-link' href='/garden'>vegetable garden</a>. It was not "
+      "until I owned my first home that I started one from scratch.</p><p>" +
+      std::string(kSecond) + "</p></article></body></html>");
+  EXPECT_EQ(a.Text(),
+            "Growing up on a farm, I thought everyone had an acre set aside as a vegetable garden. "
+            "It was not until I owned my first home that I started one from scratch.\n\n" +
+            std::string(kSecond));
+}
+
+// A page of short pieces of prose (a small company's front page: case studies
+// with a link each) under a cookie notice. The pieces look like teasers, so no
+// container outweighs its clutter, yet the page has text: it is read whole
+// rather than called a consent wall.
+TEST(BodyRecall, ShortPiecesOfProseAreNotAConsentWall) {
+  std::string html = "<html><body><nav><a href='/'>Work</a> <a href='/blog'>Blog</a></nav><div>";
+  const char* const kCases[][2] = {
+      {"Universal Appeal",
+       "Increasing attendance and awareness of a world-class space museum in a small town in "
+       "Kansas."},
+      {"The Picture of Health",
+       "A collaborative approach brought leadership into the creative process for a health "
+       "clinic."},
+      {"Lift Off",
+       "Branding a beer on a mission to benefit a museum and to stand out in a very crowded "
+       "space."},
+  };
+  std::string expected;
+  for (const auto& c : kCases) {
+    html += std::string("<div class='case'><h3>") + c[0] + "</h3><p>" + c[1] +
+            "</p><a href='/work/1'>See the whole case study</a></div>";
+    expected += std::string(expected.empty() ? "" : "\n\n") + c[1];
+  }
+  html += "</div><div class='notice'><p>This site uses cookies. By continuing to browse you agree."
+          "</p></div></body></html>";
+  const Article a = MustExtract(html);
+  EXPECT_EQ(a.empty_reason, "");
+  EXPECT_EQ(a.Text(), expected);
+}
+
+}  // namespace
+}  // namespace libdiff
