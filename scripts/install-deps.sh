@@ -14,6 +14,7 @@ packages=(
   zstd lmdb-utils python3 libcurl4-openssl-dev python3-scrapy python3-dask python3-distributed
   python3-pandas  # dask.dataframe (the Dask dedupe shuffle) needs it; recommends are off
   chromium clang libclang-rt-14-dev
+  wget  # tests/warc/wget_warc_test.sh: a real WARC producer (--warc-file)
 )
 
 missing=()
