@@ -206,21 +206,17 @@ class WarcReader::Impl {
     if (!r.content_type.empty() && !internal::IsHtmlPayload(r.content_type, "")) {
       return Count(&stats_.not_html);
     }
-    std::string_view body = std::string_view(block).substr(head.body_offset);
-    std::string decoded;
+    std::string decoded = std::move(block);
+    decoded.erase(0, head.body_offset);  // the body, without a second copy
     if (head.transfer_encoding.find("chunked") != std::string::npos) {
-      auto d = internal::Dechunk(body, options_.max_record_bytes);
+      auto d = internal::Dechunk(decoded, options_.max_record_bytes);
       // Some writers store the de-chunked body and keep the header: a body
       // that is not chunked is taken as it is.
       if (d.ok()) {
         decoded = *std::move(d);
       } else if (d.status().IsResourceExhausted()) {
         return Count(&stats_.too_large);
-      } else {
-        decoded = std::string(body);
       }
-    } else {
-      decoded = std::string(body);
     }
     const std::string& ce = head.content_encoding;
     if (ce == "gzip" || ce == "x-gzip" || ce == "deflate") {

@@ -65,7 +65,6 @@ Result<bool> WarcStream::Inflate() {
     in_member_ = true;
   }
   const uint64_t member_offset = members_.empty() ? 0 : members_.back().second;
-  char buf[kChunk];
   for (;;) {
     if (in_pos_ == in_.size()) {
       LIBDIFF_ASSIGN_OR_RETURN(bool more, FillRaw());
@@ -76,15 +75,19 @@ Result<bool> WarcStream::Inflate() {
     }
     zs_.next_in = reinterpret_cast<Bytef*>(in_.data() + in_pos_);
     zs_.avail_in = static_cast<uInt>(std::min<size_t>(in_.size() - in_pos_, UINT32_MAX));
-    zs_.next_out = reinterpret_cast<Bytef*>(buf);
-    zs_.avail_out = sizeof buf;
+    // Inflates straight into out_ (no bounce buffer: this copy is most of
+    // the reader's cost on large pages).
+    const size_t old_size = out_.size();
+    out_.resize(old_size + kChunk);
+    zs_.next_out = reinterpret_cast<Bytef*>(out_.data() + old_size);
+    zs_.avail_out = static_cast<uInt>(kChunk);
     const uInt before = zs_.avail_in;
     const int rc = inflate(&zs_, Z_NO_FLUSH);
     const size_t consumed = before - zs_.avail_in;
     in_pos_ += consumed;
     in_offset_ += consumed;
-    const size_t got = sizeof buf - zs_.avail_out;
-    out_.append(buf, got);
+    const size_t got = kChunk - zs_.avail_out;
+    out_.resize(old_size + got);
     produced_ += got;
     if (rc == Z_STREAM_END) {
       in_member_ = false;
