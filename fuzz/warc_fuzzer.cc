@@ -7,14 +7,12 @@
 //   - reading is deterministic;
 //   - when the input is not gzip, the same bytes as one gzip stream give the
 //     same records, offsets included, and the same outcome.
-#include <zlib.h>
-
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <vector>
 
+#include "../tests/dedupe/corpus_util.h"  // Gzip
 #include "fuzz_check.h"
 #include "libdiff/warc.h"
 
@@ -65,21 +63,6 @@ bool Same(const Outcome& a, const Outcome& b) {
   return true;
 }
 
-std::string Gzip(const std::string& data) {
-  z_stream zs;
-  std::memset(&zs, 0, sizeof zs);
-  deflateInit2(&zs, 1, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, static_cast<uLong>(data.size())) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -88,7 +71,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   LIBDIFF_FUZZ_CHECK(Same(first, ReadAll(input)), "reading is deterministic");
   const bool gzip = size >= 2 && data[0] == 0x1f && data[1] == 0x8b;
   if (!gzip && size > 0) {
-    LIBDIFF_FUZZ_CHECK(Same(first, ReadAll(Gzip(input))),
+    LIBDIFF_FUZZ_CHECK(Same(first, ReadAll(libdiff::dedupe_test::Gzip(input))),
                        "a gzip stream reads as the bytes it holds");
   }
   return 0;

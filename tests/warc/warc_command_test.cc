@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -23,6 +22,7 @@ using test::HtmlResponse;
 using test::kArticleHtml;
 using test::RunLibdiff;
 using test::WarcRecordBytes;
+using dedupe_test::WriteFile;
 
 std::vector<nlohmann::json> JsonLines(const std::string& out) {
   std::vector<nlohmann::json> v;
@@ -32,10 +32,6 @@ std::vector<nlohmann::json> JsonLines(const std::string& out) {
     if (!line.empty()) v.push_back(nlohmann::json::parse(line));
   }
   return v;
-}
-
-void WriteFile(const std::string& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
 }
 
 const std::string kOtherHtml =

@@ -6,10 +6,10 @@
 #ifndef LIBDIFF_TESTS_WARC_WARC_FIXTURES_H_
 #define LIBDIFF_TESTS_WARC_WARC_FIXTURES_H_
 
-#include <zlib.h>
-
-#include <cstring>
+#include <cstdio>
 #include <string>
+
+#include "dedupe/corpus_util.h"
 
 namespace libdiff::test {
 
@@ -46,20 +46,7 @@ inline std::string HtmlResponse(const std::string& url, const std::string& html,
 }
 
 // `data` as one gzip member.
-inline std::string Gzip(const std::string& data) {
-  z_stream zs;
-  std::memset(&zs, 0, sizeof zs);
-  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, static_cast<uLong>(data.size())) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
+using dedupe_test::Gzip;
 
 // `body` in HTTP chunks of `size` bytes.
 inline std::string Chunked(const std::string& body, size_t size) {
