@@ -261,6 +261,8 @@ _FUNCTIONS = {
     # Scale-out dedupe (used by dask_dedupe through _dask_native).
     "libdiff_dedupe_record": (c_int, [OWNED_P, SIZE_P, c_char_p, c_size_t, c_uint64, c_uint64],
                               STATUS),
+    "libdiff_dedupe_warc_records": (c_int, [OWNED_P, SIZE_P, c_char_p, c_size_t, c_uint64,
+                                            c_uint64], STATUS),
     "libdiff_dedupe_verify": (c_int, [POINTER(c_int), POINTER(c_int), POINTER(c_double),
                                       POINTER(c_int), c_uint64, c_uint64, c_int, c_uint64,
                                       c_uint64, c_uint64, c_uint64, POINTER(c_uint32), c_size_t,

@@ -703,6 +703,18 @@ LIBDIFF_API int libdiff_dedupe_record(char **out, size_t *out_len, const char *p
                                       size_t path_len, uint64_t max_file_bytes,
                                       uint64_t max_decompressed_bytes);
 
+/* The records of the HTML records of the WARC file `path`, as `libdiff dedupe`
+ * makes them for its members (libdiff/warc.h), as one JSON object in *out
+ * (free with libdiff_string_free()):
+ *   {"records":[R,...],"disk_bytes":N,"not_html":N,"too_large":N[,"error":TEXT]}
+ * where each R is a libdiff_dedupe_record object plus "offset" and "url", or
+ * {"kind":"revisit","detail":TEXT,"offset":N,"url":URL}. "error" is set when
+ * the file could not be opened or is damaged (the records before the damage
+ * are listed). Errors are bad arguments only. */
+LIBDIFF_API int libdiff_dedupe_warc_records(char **out, size_t *out_len, const char *path,
+                                            size_t path_len, uint64_t max_file_bytes,
+                                            uint64_t max_decompressed_bytes);
+
 /* The dedupe verification rule (the store's rule) on two records' fields.
  * Sketches are the records' "sketch" arrays (ascending, at most 24 values).
  * Any output may be NULL. */

@@ -31,6 +31,7 @@
 #include "libdiff/fingerprint.h"
 #include "libdiff/status.h"
 #include "libdiff/store.h"
+#include "libdiff/warc.h"
 #include "util/utf8.h"
 #include "dedupe/document_reader.h"
 #include "extract/date.h"
@@ -1237,7 +1238,11 @@ int libdiff_normalize_url(char** out, size_t* out_len, const char* url, size_t l
 // DedupeRun::VerifyPair in libdiff/src/dedupe/dedupe.cc.
 namespace {
 
-nlohmann::json DedupeRecord(const std::string& path, size_t max_file, size_t max_gz) {
+// The record of one document's content; `url` and `content_type` (a WARC
+// member's) go to the extractor as dedupe.cc gives them.
+nlohmann::json DedupeRecordOf(libdiff::Result<libdiff::internal::DocumentContent> content,
+                              size_t max_file, size_t max_gz, const std::string& url = "",
+                              const std::string& content_type = "") {
   using libdiff::internal::DocumentKind;
   nlohmann::json j;
   auto skip = [&](const char* reason, std::string detail) {
@@ -1247,7 +1252,6 @@ nlohmann::json DedupeRecord(const std::string& path, size_t max_file, size_t max
     if (!j.contains("disk_bytes")) j["disk_bytes"] = 0;
     return j;
   };
-  auto content = libdiff::internal::ReadDocument(path, max_file, max_gz);
   if (!content.ok()) {
     return skip(content.status().IsResourceExhausted() ? "too large" : "unreadable",
                 content.status().message());
@@ -1260,6 +1264,8 @@ nlohmann::json DedupeRecord(const std::string& path, size_t max_file, size_t max
   if (content->kind == DocumentKind::kHtml) {
     libdiff::ExtractOptions eo;
     eo.max_input_bytes = std::max(max_file, max_gz);
+    eo.url = url;
+    eo.content_type = content_type;
     auto article = libdiff::ExtractArticle(content->bytes, eo);
     if (!article.ok()) {
       return skip(article.status().IsResourceExhausted() ? "too large" : "unreadable",
@@ -1305,8 +1311,60 @@ int libdiff_dedupe_record(char** out, size_t* out_len, const char* path, size_t 
   return Guard(__func__, [&]() -> Status {
     RequireOut(out);
     const std::string p = Name(path, path_len, "path");
-    const nlohmann::json j = DedupeRecord(p, static_cast<size_t>(max_file_bytes),
-                                          static_cast<size_t>(max_decompressed_bytes));
+    const nlohmann::json j =
+        DedupeRecordOf(libdiff::internal::ReadDocument(p, static_cast<size_t>(max_file_bytes),
+                                                       static_cast<size_t>(max_decompressed_bytes)),
+                       static_cast<size_t>(max_file_bytes),
+                       static_cast<size_t>(max_decompressed_bytes));
+    OutString(out, out_len, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return Status::OK();
+  });
+}
+
+int libdiff_dedupe_warc_records(char** out, size_t* out_len, const char* path, size_t path_len,
+                                uint64_t max_file_bytes, uint64_t max_decompressed_bytes) {
+  ResetOut(out);
+  ResetLen(out_len);
+  return Guard(__func__, [&]() -> Status {
+    RequireOut(out);
+    const std::string p = Name(path, path_len, "path");
+    const size_t max_file = static_cast<size_t>(max_file_bytes);
+    const size_t max_gz = static_cast<size_t>(max_decompressed_bytes);
+    nlohmann::json j;
+    j["records"] = nlohmann::json::array();
+    libdiff::WarcReaderOptions wo;
+    wo.max_record_bytes = std::max<size_t>(1, std::max(max_file, max_gz));
+    auto reader = libdiff::WarcReader::Open(p, wo);
+    if (!reader.ok()) {
+      j["error"] = reader.status().message();
+    } else {
+      for (;;) {
+        libdiff::WarcRecord r;
+        auto more = (*reader)->Next(&r);
+        if (!more.ok()) {  // the records before the damage are kept
+          j["error"] = more.status().message();
+          break;
+        }
+        if (!*more) break;
+        nlohmann::json rec;
+        if (r.type == libdiff::WarcRecordType::kRevisit) {
+          rec["kind"] = "revisit";
+          rec["detail"] = "of " + r.refers_to_url + " " + r.refers_to_date;
+        } else {
+          libdiff::internal::DocumentContent content;
+          content.kind = libdiff::internal::DocumentKind::kHtml;
+          content.bytes = std::move(r.body);
+          rec = DedupeRecordOf(std::move(content), max_file, max_gz, r.url, r.content_type);
+        }
+        rec["offset"] = r.offset;
+        rec["url"] = r.url;
+        j["records"].push_back(std::move(rec));
+      }
+      const libdiff::WarcStats& st = (*reader)->stats();
+      j["disk_bytes"] = st.bytes_in;
+      j["not_html"] = st.not_html;
+      j["too_large"] = st.too_large;
+    }
     OutString(out, out_len, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return Status::OK();
   });
