@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <deque>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -52,6 +53,9 @@ class WarcStream {
   Result<bool> Fill();
   Result<bool> FillRaw();   // more bytes of the file into in_
   Result<bool> Inflate();   // decompresses from in_ into out_
+  // With libdeflate: decodes the gzip member at in_pos_ whole, when it fits
+  // the buffered input and 16 MiB of output; false leaves it to zlib.
+  Result<bool> InflateWholeMember();
 
   FILE* file_;
   std::string memory_;
@@ -63,6 +67,10 @@ class WarcStream {
   bool eof_ = false;
   z_stream zs_{};
   bool zs_init_ = false;
+  void* whole_member_decoder_ = nullptr;  // libdeflate_decompressor, when built with it
+  bool whole_members_ = true;             // false after libdeflate declined one member
+  std::unique_ptr<char[]> scratch_;       // libdeflate's output
+  size_t scratch_size_ = 0;
 
   std::string in_;          // compressed bytes not yet given to inflate
   size_t in_pos_ = 0;
