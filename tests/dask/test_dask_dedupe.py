@@ -169,32 +169,6 @@ class DaskDedupeTest(unittest.TestCase):
         self.assertNotIn(killed[0], self.client.run(os.getpid).values())
 
 
-def pack_warcs(corpus, out_dir, parts=2):
-    """The corpus's .html files as response records of `parts` .warc.gz files
-    (one gzip member per record), URLs http://corpus.example/<path>."""
-    pages = []
-    for dirpath, _, names in os.walk(corpus):
-        for n in names:
-            full = os.path.join(dirpath, n)
-            if n.endswith(".html") and os.access(full, os.R_OK):
-                pages.append(os.path.relpath(full, corpus))
-    pages.sort()
-    os.makedirs(out_dir, exist_ok=True)
-    paths = [os.path.join(out_dir, "crawl-%02d.warc.gz" % i) for i in range(parts)]
-    files = [open(p, "wb") for p in paths]
-    for i, rel in enumerate(pages):
-        with open(os.path.join(corpus, rel), "rb") as f:
-            body = f.read()
-        block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
-        rec = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: <http://corpus.example/" +
-               rel.encode() + b">\r\nWARC-Date: 2026-11-28T04:00:00Z\r\nContent-Length: " +
-               str(len(block)).encode() + b"\r\n\r\n" + block + b"\r\n\r\n")
-        files[i % parts].write(gzip.compress(rec))
-    for f in files:
-        f.close()
-    return paths
-
-
 @unittest.skipUnless(HAVE_DASK, WHY if not HAVE_DASK else "")
 @unittest.skipUnless(CLI and os.path.exists(CLI), "LIBDIFF_CLI (the libdiff binary) not set")
 class SchedulerAddressTest(unittest.TestCase):
