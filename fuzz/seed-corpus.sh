@@ -50,6 +50,21 @@ case "$target" in
       n=$((n + 1))
     done
     ;;
+  warc_fuzzer)
+    # Each sample page as an HTTP response record: a plain WARC, and the same
+    # gzipped (one member per record).
+    n=0
+    for f in "$samples"/pages/**/*.html; do
+      block="$(printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n'; head -c 3000 "$f")"
+      {
+        printf 'WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: <http://example.com/%d>\r\n' "$n"
+        printf 'WARC-Date: 2026-11-28T04:00:00Z\r\nContent-Length: %d\r\n\r\n' "$(printf '%s' "$block" | wc -c)"
+        printf '%s\r\n\r\n' "$block"
+      } >"$out/seed-warc-$n"
+      gzip -c "$out/seed-warc-$n" >"$out/seed-warcgz-$n"
+      n=$((n + 1))
+    done
+    ;;
   diff_fuzzer)
     # The target splits its input at the first NUL byte: old text, then new text.
     files=("$samples"/texts/** "$samples"/pages/**/*.html)

@@ -1,9 +1,10 @@
 // Copyright 2026 The libdiff Authors.
 //
-// libdiff check [--store DIR] [--url URL] [--list FILE] FILE...
+// libdiff check [--store DIR] [--url URL] [--list FILE] FILE...  (or --warc FILE...)
 // Prints the verdict `ingest` would give each page, without writing: the store
 // is opened read-only. A page that would be new reports article 0.
 #include "store_flags.h"
+#include "warc_input.h"
 
 namespace libdiff::tools {
 namespace {
@@ -13,7 +14,10 @@ CommandRunner SetupCheck(CLI::App& app) {
   CLI::App* sub = app.add_subcommand(
       "check", "Print the verdict ingest would give each page, without writing (JSON lines)");
   AddPageOptions(sub, flags.get());
-  return [flags] { return RunPages(*flags, /*write=*/false); };
+  return [flags] {
+    return flags->warcs.empty() ? RunPages(*flags, /*write=*/false)
+                                : RunWarcPages(*flags, /*write=*/false);
+  };
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 // Copyright 2026 The libdiff Authors.
 //
-// libdiff dedupe DIR [--threads N] [--distance K] [--format jsonl|csv|summary] [--store DIR]
-// Clusters the near-duplicate documents under DIR (see libdiff/dedupe.h).
+// libdiff dedupe DIR|FILE.warc[.gz] [--threads N] [--distance K] [--format jsonl|csv|summary] [--store DIR]
+// Clusters the near-duplicate documents under DIR (see libdiff/dedupe.h); WARC
+// files count as their HTML records, named "FILE#OFFSET" with a "url" field.
 //
 //   jsonl    one line per cluster of two or more documents, in representative
 //            path order: {"cluster":N,"size":N,"representative":{...},
@@ -46,6 +47,7 @@ double Round3(double x) { return std::round(x * 1000) / 1000; }
 nlohmann::json MemberJson(const DedupeMember& m, bool representative) {
   nlohmann::json j = nlohmann::json::object();
   j["path"] = m.path;
+  if (!m.url.empty()) j["url"] = m.url;
   j["published"] = m.published.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.published);
   j["body_bytes"] = m.body_bytes;
   if (!representative) {
@@ -202,7 +204,9 @@ CommandRunner SetupDedupe(CLI::App& app) {
   auto flags = std::make_shared<DedupeFlags>();
   CLI::App* sub = app.add_subcommand(
       "dedupe", "Cluster the near-duplicate pages of a directory (jsonl, csv or a summary)");
-  sub->add_option("dir", flags->dir, "Directory of .html/.htm/.xhtml/.txt/.gz files")->required();
+  sub->add_option("dir", flags->dir,
+                  "Directory of .html/.htm/.xhtml/.txt/.gz/.warc/.warc.gz files, or one WARC file")
+      ->required();
   sub->add_option("--threads", flags->threads, "Worker threads (default: all cores)")
       ->check(CLI::Range(0, 1024));
   sub->add_option("--distance", flags->distance, "SimHash Hamming distance, 0..7 (default 3)")

@@ -4,6 +4,8 @@
 // Prints each page's article: as text (title, blank line, body), as one JSON
 // object per page (json), or as one JSON line per page with its "path" (jsonl,
 // for running over thousands of files in one process). "-" reads stdin.
+// libdiff extract --warc FILE...: one JSON line per HTML record of the WARC
+// files, the article with "warc", "offset" and the record's "url" first.
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -11,6 +13,7 @@
 #include "command.h"
 #include "libdiff/article.h"
 #include "util/file.h"
+#include "warc_input.h"
 
 namespace libdiff::tools {
 
@@ -21,6 +24,7 @@ struct ExtractFlags {
   std::string content_type;
   std::string format = "text";
   std::vector<std::string> files;
+  std::vector<std::string> warcs;
   size_t max_bytes = size_t{32} << 20;
 };
 
@@ -35,7 +39,36 @@ std::string JsonString(const std::string& s) {
   return j.substr(start, end - start);
 }
 
+int RunExtractWarc(const ExtractFlags& flags) {
+  return ForEachWarcRecord(
+      "extract", flags.warcs, flags.max_bytes, false, true,
+      [&](const std::string& file, WarcRecord& r) {
+        if (r.type == WarcRecordType::kRevisit) return 0;  // no payload to extract
+        ExtractOptions options;
+        options.url = r.url;
+        options.content_type = r.content_type;
+        options.max_input_bytes = flags.max_bytes;
+        Result<Article> article = ExtractArticle(r.body, options);
+        if (!article.ok()) {
+          return ReportError(file + "#" + std::to_string(r.offset) + ": " +
+                             article.status().message());
+        }
+        const std::string json = ArticleToJson(*article);
+        const std::string line = "{\"warc\":" + JsonString(file) + ",\"offset\":" +
+                                 std::to_string(r.offset) + "," + json.substr(1) + "\n";
+        std::fwrite(line.data(), 1, line.size(), stdout);
+        return 0;
+      });
+}
+
 int RunExtract(const ExtractFlags& flags) {
+  if (!flags.warcs.empty()) {
+    if (!flags.files.empty()) return ReportError("give FILEs or --warc, not both");
+    const int status = RunExtractWarc(flags);
+    std::fflush(stdout);
+    return status;
+  }
+  if (flags.files.empty()) return ReportError("no input: give FILEs or --warc FILE");
   int status = 0;
   for (const std::string& path : flags.files) {
     Result<std::string> html = internal::ReadFile(path, flags.max_bytes);
@@ -81,7 +114,10 @@ CommandRunner SetupExtract(CLI::App& app) {
   sub->add_option("--format", flags->format, "Output: text, json, or jsonl (one line per file)")
       ->check(CLI::IsMember({"text", "json", "jsonl"}));
   sub->add_option("--max-bytes", flags->max_bytes, "Larger inputs are refused (default 32 MiB)");
-  sub->add_option("files", flags->files, "HTML files ('-' reads standard input)")->required();
+  sub->add_option("files", flags->files, "HTML files ('-' reads standard input)");
+  sub->add_option("--warc", flags->warcs,
+                  "WARC files: one JSON line per HTML record (url, warc, offset, article)")
+      ->expected(1, -1);
   return [flags] { return RunExtract(*flags); };
 }
 

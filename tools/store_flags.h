@@ -202,6 +202,8 @@ struct PageFlags {
   size_t batch = 64;
   bool keep_html = false;
   size_t max_bytes = size_t{32} << 20;
+  std::vector<std::string> warcs;  // --warc: file the HTML records of these WARCs
+  bool progress = false;
 };
 
 inline void AddPageOptions(CLI::App* sub, PageFlags* flags) {
@@ -211,6 +213,45 @@ inline void AddPageOptions(CLI::App* sub, PageFlags* flags) {
                   "File of url<TAB>path[<TAB>fetched_at] lines ('-' reads standard input)");
   sub->add_option("--max-bytes", flags->max_bytes, "Larger pages are refused (default 32 MiB)");
   sub->add_option("files", flags->files, "HTML files ('-' reads standard input)");
+  sub->add_option("--warc", flags->warcs,
+                  "WARC files (.warc, .warc.gz): their HTML responses, in archive order")
+      ->expected(1, -1);
+  sub->add_flag("--progress", flags->progress,
+                "With --warc: progress on stderr even when it is not a terminal");
+}
+
+// Files `pages` in one batch (ingest when `write`, else check) and prints one
+// JSON line per page, with the fields of extra[i] (when given) added. A batch
+// the store refuses as a whole is filed page by page, so only the failing page
+// is lost; its error names origin[i]. Returns 0, or 2 when a page failed.
+inline int FilePages(Store* store, std::vector<Page>& pages,
+                     const std::vector<nlohmann::json>& extra,
+                     const std::vector<std::string>& origin, bool write) {
+  auto print = [&](const Verdict& v, size_t i) {
+    nlohmann::json j = VerdictToJson(v);
+    if (i < extra.size()) j.update(extra[i]);
+    PrintJsonLine(j);
+  };
+  int status = 0;
+  if (pages.empty()) return 0;
+  if (write) {
+    auto verdicts = store->IngestBatch(pages);
+    if (verdicts.ok()) {
+      for (size_t i = 0; i < verdicts->size(); ++i) print((*verdicts)[i], i);
+      std::fflush(stdout);
+      return 0;
+    }
+  }
+  for (size_t i = 0; i < pages.size(); ++i) {
+    auto v = write ? store->Ingest(pages[i]) : store->Check(pages[i]);
+    if (v.ok()) {
+      print(*v, i);
+    } else {
+      status = ReportError(origin[i] + ": " + v.status().message());
+    }
+  }
+  std::fflush(stdout);
+  return status;
 }
 
 // Runs ingest (write) or check over the pages; one JSON line per page on
@@ -228,7 +269,7 @@ inline int RunPages(const PageFlags& flags, bool write) {
   for (size_t start = 0; start < sources.size(); start += batch) {
     const size_t end = std::min(sources.size(), start + batch);
     std::vector<Page> pages;
-    std::vector<const PageSource*> origin;
+    std::vector<std::string> origin;
     for (size_t i = start; i < end; ++i) {
       auto html = internal::ReadFile(sources[i].path, flags.max_bytes);
       if (!html.ok()) {
@@ -240,28 +281,9 @@ inline int RunPages(const PageFlags& flags, bool write) {
       page.html = std::move(*html);
       page.fetched_at = sources[i].fetched_at;
       pages.push_back(std::move(page));
-      origin.push_back(&sources[i]);
+      origin.push_back(sources[i].origin);
     }
-    if (pages.empty()) continue;
-    if (write) {
-      auto verdicts = store->IngestBatch(pages);
-      if (verdicts.ok()) {
-        for (const auto& v : *verdicts) PrintJsonLine(VerdictToJson(v));
-        std::fflush(stdout);
-        continue;
-      }
-      // The batch was rolled back as a whole: file its pages one by one so
-      // only the failing page is lost.
-    }
-    for (size_t i = 0; i < pages.size(); ++i) {
-      auto v = write ? store->Ingest(pages[i]) : store->Check(pages[i]);
-      if (v.ok()) {
-        PrintJsonLine(VerdictToJson(*v));
-      } else {
-        status = ReportError(origin[i]->origin + ": " + v.status().message());
-      }
-    }
-    std::fflush(stdout);
+    if (FilePages(store.get(), pages, {}, origin, write) != 0) status = 2;
   }
   return status;
 }

@@ -6,6 +6,7 @@ when Dask is not importable. Needs LIBDIFF_LIBRARY (libdiff.so) and LIBDIFF_CLI
 (synthetic stories from samples/, no ../shared needed) plus files the CLI must
 skip (binary, empty page, unreadable when not root).
 """
+import gzip
 import os
 import shutil
 import signal
@@ -43,6 +44,32 @@ def make_corpus(out):
     os.chmod(locked, 0)
 
 
+def pack_warcs(corpus, out_dir, parts=2):
+    """The corpus's .html files as response records of `parts` .warc.gz files
+    (one gzip member per record), URLs http://corpus.example/<path>."""
+    pages = []
+    for dirpath, _, names in os.walk(corpus):
+        for n in names:
+            full = os.path.join(dirpath, n)
+            if n.endswith(".html") and os.access(full, os.R_OK):
+                pages.append(os.path.relpath(full, corpus))
+    pages.sort()
+    os.makedirs(out_dir, exist_ok=True)
+    paths = [os.path.join(out_dir, "crawl-%02d.warc.gz" % i) for i in range(parts)]
+    files = [open(p, "wb") for p in paths]
+    for i, rel in enumerate(pages):
+        with open(os.path.join(corpus, rel), "rb") as f:
+            body = f.read()
+        block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+        rec = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: <http://corpus.example/" +
+               rel.encode() + b">\r\nWARC-Date: 2026-11-28T04:00:00Z\r\nContent-Length: " +
+               str(len(block)).encode() + b"\r\n\r\n" + block + b"\r\n\r\n")
+        files[i % parts].write(gzip.compress(rec))
+    for f in files:
+        f.close()
+    return paths
+
+
 @unittest.skipUnless(HAVE_DASK, WHY if not HAVE_DASK else "")
 @unittest.skipUnless(CLI and os.path.exists(CLI), "LIBDIFF_CLI (the libdiff binary) not set")
 class DaskDedupeTest(unittest.TestCase):
@@ -72,6 +99,35 @@ class DaskDedupeTest(unittest.TestCase):
         run = self.dd.dedupe(self.corpus, self.client)
         self.assertEqual(self.expected, run.jsonl())
         self.assertGreaterEqual(run.cc_rounds, 1)
+
+    def test_WarcFilesEqualTheCli(self):
+        warcs = os.path.join(self.tmp, "warcs")
+        paths = pack_warcs(self.corpus, warcs)
+        # A glob of WARC files, named as given, against the CLI over their directory.
+        cli = subprocess.run([CLI, "dedupe", ".", "--format", "jsonl"], cwd=warcs, check=True,
+                             capture_output=True).stdout.decode("utf-8")
+        self.assertGreater(cli.count("\n"), 5, "the WARCs should hold clusters")
+        self.assertIn('"url":"http://corpus.example/', cli)
+        here = os.getcwd()
+        os.chdir(warcs)
+        try:
+            run = self.dd.dedupe(["crawl-*.warc.gz"], self.client, npartitions=2)
+        finally:
+            os.chdir(here)
+        self.assertEqual(cli, run.jsonl())
+        # One WARC file, named as given.
+        one = subprocess.run([CLI, "dedupe", paths[0], "--format", "jsonl"], check=True,
+                             capture_output=True).stdout.decode("utf-8")
+        self.assertEqual(one, self.dd.dedupe(paths[0], self.client).jsonl())
+        # WARCs beside loose pages in a directory.
+        mixed = os.path.join(self.tmp, "mixed")
+        shutil.copytree(warcs, mixed)
+        for name in sorted(os.listdir(self.corpus))[:20]:
+            if name.endswith(".html"):
+                shutil.copy(os.path.join(self.corpus, name), mixed)
+        cli = subprocess.run([CLI, "dedupe", mixed, "--format", "jsonl"], check=True,
+                             capture_output=True).stdout.decode("utf-8")
+        self.assertEqual(cli, self.dd.dedupe(mixed, self.client).jsonl())
 
     def test_PartitioningDoesNotChangeClusters(self):
         run = self.dd.dedupe(self.corpus, self.client, npartitions=7)

@@ -34,7 +34,7 @@ import threading
 import weakref
 from ctypes import byref, c_double, c_int, c_int64, c_size_t, c_uint32, c_uint64, c_void_p
 from dataclasses import dataclass, field
-from typing import Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from . import _capi
 from ._capi import (C, CorruptionError, InternalError, InvalidArgumentError, LibdiffError,
@@ -44,7 +44,8 @@ __all__ = [
     "Article", "Block", "Changes", "Comparison", "CorruptionError", "Fingerprint", "History",
     "InternalError", "InvalidArgumentError", "LibdiffError", "NotFoundError",
     "ResourceExhaustedError", "Revision", "Stats", "StorageIOError", "Store", "Verdict",
-    "compare", "diff", "diff_texts", "extract", "fingerprint", "library_path", "version",
+    "WarcRecord", "compare", "diff", "diff_texts", "extract", "fingerprint", "iter_warc",
+    "library_path", "version",
 ]
 
 version: str = C.libdiff_version_string().decode()
@@ -525,6 +526,28 @@ class Store:
         """check() of each page against the store as it is."""
         return self._batch(C.libdiff_store_check_batch, pages)
 
+    def ingest_warc(self, path: Union[str, os.PathLike], batch: int = 64, *,
+                    max_record_bytes: int = 0) -> Iterator[Tuple[int, Verdict]]:
+        """Files the HTML records of a WARC file in archive order, ``batch``
+        pages per transaction; yields (record offset, verdict). Revisit
+        records are passed over. Damage raises CorruptionError after the
+        pages before it were filed and yielded."""
+        with _WarcReader(path, max_record_bytes) as reader:
+            while True:
+                out = _new_handle()
+                C.libdiff_store_ingest_warc(byref(out), self._handle, reader.ptr, int(batch))
+                try:
+                    count = C.libdiff_verdict_list_count(out)
+                    for i in range(count):
+                        v, offset = _new_handle(), c_uint64()
+                        C.libdiff_verdict_list_get(byref(v), out, i)
+                        C.libdiff_warc_batch_offset(byref(offset), reader.ptr, i)
+                        yield offset.value, _verdict_from_handle(v)
+                finally:
+                    C.libdiff_verdict_list_free(out)
+                if count == 0:
+                    return
+
     def _page(self, fn, url, html, fetched_at) -> Verdict:
         u, h = encode(url, "url"), encode(html, "html")
         out = _new_handle()
@@ -615,3 +638,71 @@ class Store:
                          file_bytes=get(7), map_size=get(8), bytes_per_revision=bpr.value)
         finally:
             C.libdiff_stats_free(s)
+
+
+# --------------------------------------------------------------------------
+# WARC input.
+
+@dataclass(frozen=True)
+class WarcRecord:
+    """An HTML record of a WARC file (or a revisit: ``type == "revisit"``,
+    empty body, ``refers_to_url``/``refers_to_date`` naming the record
+    revisited)."""
+    url: str
+    fetched_at: int        # WARC-Date, Unix seconds (0 when absent)
+    date: str              # WARC-Date as written
+    content_type: str      # HTTP Content-Type, with its charset
+    body: bytes            # the decoded payload
+    offset: int            # where the record starts in the file
+    type: str              # "response", "resource" or "revisit"
+    http_status: int       # 0 for resource records
+    refers_to_url: str = ""
+    refers_to_date: str = ""
+
+
+class _WarcReader:
+    def __init__(self, path, max_record_bytes: int = 0):
+        p = encode(os.fspath(path), "path")
+        handle = _new_handle()
+        C.libdiff_warc_open(byref(handle), p, len(p), int(max_record_bytes))
+        self._owned = _Owned(handle, C.libdiff_warc_free)
+        self.ptr = handle
+
+    def close(self) -> None:
+        self._owned.free()
+
+    def __enter__(self) -> "_WarcReader":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def iter_warc(path: Union[str, os.PathLike], *, max_record_bytes: int = 0,
+              revisits: bool = True) -> Iterator[WarcRecord]:
+    """Yields the HTML records (and, unless ``revisits`` is False, the revisit
+    records) of a .warc or .warc.gz file in archive order, one at a time.
+    Non-HTML records are skipped. Damage (a record cut short, a bad gzip
+    member) raises CorruptionError after the records before it were yielded."""
+    with _WarcReader(path, max_record_bytes) as reader:
+        h = reader.ptr
+        more = c_int()
+        while True:
+            C.libdiff_warc_next(byref(more), h)
+            if not more.value:
+                return
+
+            def num(field):
+                v = c_int64()
+                C.libdiff_warc_record_int(byref(v), h, field)
+                return v.value
+
+            if num(3) and not revisits:
+                continue
+            ptr, n = c_void_p(), c_size_t()
+            C.libdiff_warc_record_string(byref(ptr), byref(n), h, 3)
+            body = ctypes.string_at(ptr.value, n.value) if n.value else b""
+            text = [_str_field(C.libdiff_warc_record_string, h, f) for f in (0, 1, 2, 4, 5, 6)]
+            yield WarcRecord(url=text[0], fetched_at=num(1), date=text[1], content_type=text[2],
+                             body=body, offset=num(0), type=text[3], http_status=num(2),
+                             refers_to_url=text[4], refers_to_date=text[5])

@@ -246,6 +246,15 @@ _FUNCTIONS = {
                                    c_char_p, c_size_t], STATUS),
     "libdiff_store_diff": (c_int, [OWNED_P, SIZE_P, POINTER(c_int), HANDLE, HANDLE, c_char_p,
                                    c_size_t, c_uint32, c_uint32], STATUS),
+    # WARC input.
+    "libdiff_warc_open": (c_int, [HANDLE_P, c_char_p, c_size_t, c_uint64], STATUS),
+    "libdiff_warc_free": (None, [HANDLE], PLAIN),
+    "libdiff_warc_next": (c_int, [POINTER(c_int), HANDLE], STATUS),
+    "libdiff_warc_record_string": (c_int, [STR_P, SIZE_P, HANDLE, c_int], STATUS),
+    "libdiff_warc_record_int": (c_int, [POINTER(c_int64), HANDLE, c_int], STATUS),
+    "libdiff_warc_stat": (c_int, [POINTER(c_uint64), HANDLE, c_int], STATUS),
+    "libdiff_store_ingest_warc": (c_int, [HANDLE_P, HANDLE, HANDLE, c_size_t], STATUS),
+    "libdiff_warc_batch_offset": (c_int, [POINTER(c_uint64), HANDLE, c_size_t], STATUS),
     # Experimental (LIBDIFF_EXPERIMENTAL in libdiff.h).
     "libdiff_store_prune": (c_int, [POINTER(c_uint64), HANDLE, c_int64, c_uint32], STATUS),
     "libdiff_store_compact": (c_int, [POINTER(c_uint64), HANDLE], STATUS),
@@ -253,6 +262,8 @@ _FUNCTIONS = {
     # Scale-out dedupe (used by dask_dedupe through _dask_native).
     "libdiff_dedupe_record": (c_int, [OWNED_P, SIZE_P, c_char_p, c_size_t, c_uint64, c_uint64],
                               STATUS),
+    "libdiff_dedupe_warc_records": (c_int, [OWNED_P, SIZE_P, c_char_p, c_size_t, c_uint64,
+                                            c_uint64], STATUS),
     "libdiff_dedupe_verify": (c_int, [POINTER(c_int), POINTER(c_int), POINTER(c_double),
                                       POINTER(c_int), c_uint64, c_uint64, c_int, c_uint64,
                                       c_uint64, c_uint64, c_uint64, POINTER(c_uint32), c_size_t,

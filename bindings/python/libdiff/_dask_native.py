@@ -29,6 +29,17 @@ def dedupe_record(path: bytes, max_file_bytes: int = MAX_FILE_BYTES,
     return json.loads(_capi.take_string(out, out_len))
 
 
+def dedupe_warc_records(path: bytes, max_file_bytes: int = MAX_FILE_BYTES,
+                        max_decompressed_bytes: int = MAX_DECOMPRESSED_BYTES) -> dict:
+    """The records `libdiff dedupe` makes for the HTML records of the WARC file
+    at `path` (see libdiff_dedupe_warc_records in libdiff.h)."""
+    out = c_void_p()
+    out_len = c_size_t()
+    _lib.libdiff_dedupe_warc_records(ctypes.byref(out), ctypes.byref(out_len), path, len(path),
+                                     max_file_bytes, max_decompressed_bytes)
+    return json.loads(_capi.take_string(out, out_len))
+
+
 def _u32_array(values: Sequence[int]):
     return (c_uint32 * len(values))(*values)
 
@@ -47,6 +58,7 @@ def verify(a, b, max_distance: int):
     return bool(dup.value), dist.value, sim.value, bool(exact.value)
 
 
-# A document is a tuple (compact to pickle and shuffle):
+# A document is a tuple (compact to pickle and shuffle); DOC_URL is a WARC
+# member's URL, "" for files:
 DOC_RANK, DOC_SIMHASH, DOC_EXACT, DOC_TOKENS, DOC_SHINGLES, DOC_SKETCH, DOC_PUBLISHED, \
-    DOC_BODY, DOC_PATH = range(9)
+    DOC_BODY, DOC_PATH, DOC_URL = range(10)

@@ -1,10 +1,18 @@
 """Corpus dedupe on Dask: the answers of ``libdiff dedupe --format jsonl``, on a cluster.
 
     python3 -m libdiff.dask_dedupe DIR [--scheduler ADDRESS] [--workers N] [--distance K]
+    python3 -m libdiff.dask_dedupe 'crawl/*.warc.gz' | FILE.warc.gz... [...]
 
 Without ``--scheduler`` a LocalCluster on 127.0.0.1 is started. Output: one JSON
 line per cluster of two or more documents, byte for byte what ``libdiff dedupe
-DIR --format jsonl`` prints; skipped files and counts go to stderr.
+DIR --format jsonl`` prints (for one WARC file, what ``libdiff dedupe FILE``
+prints); skipped files and counts go to stderr.
+
+WARC files (.warc, .warc.gz), in DIR or given as a list or glob of files, are
+partitions: one task reads one file, and its HTML records are documents named
+"FILE#OFFSET" with their "url", numbered in archive order at the file's place
+in path order, as the CLI numbers them. Files given as a list are named as
+given and ranked in byte order of those names.
 
 Pipeline (docs/scaling.md has the design and the figures):
   1. The client walks DIR exactly as the CLI does (name order, symlink loops
@@ -110,15 +118,47 @@ def _text(b: bytes) -> str:
 
 # ---------------------------------------------------------- worker functions
 
-def _record(item):
-    """(rank, rel, full) -> ("doc", disk_bytes, doc) or ("skip", disk_bytes, (rel, reason, detail))."""
-    rank, rel, full = item
-    r = N.dedupe_record(full)
+def is_warc(name: bytes) -> bool:
+    lower = name.lower()
+    return lower.endswith(b".warc") or lower.endswith(b".warc.gz")
+
+
+def _doc(rank, r, rel: bytes, url: str = ""):
+    """A libdiff_dedupe_record object -> ("doc", ...) or ("skip", ...)."""
     if r["kind"] != "doc":
         return ("skip", r["disk_bytes"], (rel, r["reason"], r["detail"]))
     doc = (rank, r["simhash"], tuple(r["exact"]), r["tokens"], r["shingles"],
-           tuple(r["sketch"]), r["published"], r["body_bytes"], _text(rel))
+           tuple(r["sketch"]), r["published"], r["body_bytes"], _text(rel), url)
     return ("doc", r["disk_bytes"], doc)
+
+
+# Documents are ranked (file rank << 32 | member index): the order of the
+# CLI's file numbers, whose walk puts a WARC's members at its place.
+RANK_SHIFT = 32
+
+
+def _records(item):
+    """(file rank, rel, full) -> [("doc", disk_bytes, doc) | ("skip", disk_bytes,
+    (rel, reason, detail)) | ("note", 0, skip that is not a document: a revisit,
+    a damaged WARC) | ("count", disk_bytes, {reason: n})]: one entry for a file,
+    one per HTML or revisit record for a WARC, as the CLI counts them."""
+    rank, rel, full = item
+    base = rank << RANK_SHIFT
+    if not is_warc(rel):
+        return [_doc(base, N.dedupe_record(full), rel)]
+    w = N.dedupe_warc_records(full)
+    out = []
+    for i, r in enumerate(w["records"]):
+        member = rel + b"#" + str(r["offset"]).encode()
+        if r["kind"] == "revisit":
+            out.append(("note", 0, (member, "revisit", r["detail"])))
+        else:
+            out.append(_doc(base + i, dict(r, disk_bytes=0), member, r["url"]))
+    if "error" in w:
+        out.append(("note", 0, (rel, "unreadable", w["error"])))
+    out.append(("count", w.get("disk_bytes", 0),
+                {"not html": w.get("not_html", 0), "too large": w.get("too_large", 0)}))
+    return out
 
 
 def _exact_group(group, k):
@@ -204,6 +244,8 @@ def _member(doc, rep, k, representative: bool):
     j = {"path": doc[N.DOC_PATH],
          "published": format_utc(doc[N.DOC_PUBLISHED]) or None,
          "body_bytes": doc[N.DOC_BODY]}
+    if doc[N.DOC_URL]:
+        j["url"] = doc[N.DOC_URL]
     if not representative:
         _, distance, similarity, exact = N.verify(rep, doc, k)
         j["distance"] = distance
@@ -321,7 +363,7 @@ class DedupeRun:
         self.files = self.documents = self.bytes = 0
         self.duplicates = self.exact_duplicates = 0
         self.counts = {r: 0 for r in ("unreadable", "symlink loop", "not html", "too large",
-                                      "no article")}
+                                      "no article", "revisit")}
         self.skipped: List[Tuple[str, str, str]] = []
         self.seconds = 0.0
         self.cc_rounds = 0
@@ -338,7 +380,33 @@ def _pickled_size(part) -> int:
     return len(pickle.dumps(list(part), protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def dedupe(root: str, client, max_distance: int = 3, npartitions: Optional[int] = None,
+def collect(inputs) -> Tuple[List[Tuple[bytes, bytes]], List[Tuple[bytes, str, str]]]:
+    """The files of `inputs`: one directory (walked), or WARC files and glob
+    patterns of them (named as given). Raises FileNotFoundError/ValueError."""
+    import glob as globlib
+    if isinstance(inputs, (str, bytes, os.PathLike)):
+        inputs = [inputs]
+    inputs = [os.fsdecode(i) for i in inputs]
+    if len(inputs) == 1 and os.path.isdir(inputs[0]):
+        return walk(inputs[0])
+    files = []
+    for pattern in inputs:
+        names = sorted(globlib.glob(pattern)) if globlib.has_magic(pattern) else [pattern]
+        if not names:
+            raise FileNotFoundError(f"dedupe: {pattern}: no such file")
+        for name in names:
+            if os.path.isdir(name):
+                raise ValueError(f"dedupe: {name}: a directory must be the only input")
+            if not os.path.isfile(name):
+                raise FileNotFoundError(f"dedupe: {name}: no such file or directory")
+            if not is_warc(os.fsencode(name)):
+                raise ValueError(f"dedupe: {name}: not a .warc or .warc.gz file")
+            # Named as given; read by absolute path (workers have other working directories).
+            files.append((os.fsencode(name), os.fsencode(os.path.abspath(name))))
+    return sorted(set(files)), []
+
+
+def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = None,
            progress: bool = False, measure_shuffle: bool = False,
            on_stage: Optional[Callable[[str], None]] = None) -> DedupeRun:
     """Runs the pipeline on `client` (a distributed.Client). `on_stage(name)` is
@@ -348,18 +416,18 @@ def dedupe(root: str, client, max_distance: int = 3, npartitions: Optional[int] 
 
     if not 0 <= max_distance <= MAX_SUPPORTED_K:
         raise ValueError(f"distance {max_distance} outside 0..{MAX_SUPPORTED_K}")
-    if not os.path.isdir(root):
-        raise FileNotFoundError(f"dedupe: {root}: no such directory")
+    if isinstance(root, (str, bytes, os.PathLike)) and not os.path.isdir(root) and \
+            not is_warc(os.fsencode(root)):
+        raise FileNotFoundError(f"dedupe: {os.fsdecode(root)}: no such directory")
     start = time.monotonic()
     k = max_distance
     run = DedupeRun()
-    files, walk_skips = walk(root)
+    files, walk_skips = collect(root)
     files.sort(key=lambda f: f[0])
-    run.files = len(files)
     nworkers = max(1, len(client.scheduler_info().get("workers", {})))
     nparts = npartitions or max(1, min(len(files), 4 * nworkers))
     items = [(rank, rel, full) for rank, (rel, full) in enumerate(files)]
-    records = db.from_sequence(items, npartitions=nparts).map(_record).persist()
+    records = db.from_sequence(items, npartitions=nparts).map(_records).flatten().persist()
     if progress:
         from distributed import progress as dask_progress
         dask_progress(records)
@@ -371,7 +439,11 @@ def dedupe(root: str, client, max_distance: int = 3, npartitions: Optional[int] 
     for kind, disk in stats:
         run.bytes += disk
         run.documents += kind == "doc"
-    skips = records.filter(lambda r: r[0] == "skip").map(lambda r: r[2]).compute()
+        run.files += kind in ("doc", "skip")
+    for counts in records.filter(lambda r: r[0] == "count").map(lambda r: r[2]).compute():
+        for reason, n in counts.items():
+            run.counts[reason] += n
+    skips = records.filter(lambda r: r[0] in ("skip", "note")).map(lambda r: r[2]).compute()
     all_skips = [(_text(p), reason, detail) for p, reason, detail in list(walk_skips) + skips]
     all_skips.sort(key=lambda s: s[0].encode("utf-8", "surrogatepass"))
     run.skipped = all_skips
@@ -442,7 +514,7 @@ def local_client(workers: int = 2, threads_per_worker: int = 1, **kwargs):
 def main(argv: Optional[Iterable[str]] = None) -> int:
     ap = argparse.ArgumentParser(prog="python3 -m libdiff.dask_dedupe",
                                  description="libdiff dedupe on a Dask cluster (same jsonl output)")
-    ap.add_argument("dir")
+    ap.add_argument("dir", nargs="+", help="a directory, or WARC files or glob patterns of them")
     ap.add_argument("--scheduler", help="address of a running Dask scheduler "
                     "(default: start a LocalCluster on 127.0.0.1)")
     ap.add_argument("--workers", type=int, default=2, help="LocalCluster workers (default 2)")

@@ -20,6 +20,11 @@
 //     sniffed and kept when they look like HTML. Unreadable files, symlink
 //     loops, non-HTML files, oversized files and pages without an article are
 //     counted in DedupeResult and listed in `skipped`, never fatal.
+//   - `.warc` and `.warc.gz` files (libdiff/warc.h) stand for their HTML
+//     records, each a document named "<path>#<offset>" and carrying its URL;
+//     `dir` may also be one WARC file. Revisit records are listed in `skipped`
+//     ("revisit"); non-HTML records count as not_html; damage in a WARC skips
+//     the rest of it ("unreadable"), its earlier records are kept.
 //   - `threads` workers extract and fingerprint documents, fed by a bounded
 //     queue: memory does not grow with file sizes; each document keeps a small
 //     record (hashes, counts, date, its shingle sketch) and its path,
@@ -106,7 +111,10 @@ struct DedupeOptions {
 
 // One document of a cluster, compared with the representative.
 struct DedupeMember {
-  std::string path;         // relative to the directory, '/'-separated
+  // Relative to the directory, '/'-separated; a WARC member is
+  // "<the WARC's path>#<record offset>" (see libdiff/warc.h).
+  std::string path;
+  std::string url;          // a WARC member's WARC-Target-URI; "" for files
   int distance = 0;         // SimHash Hamming distance to the representative
   // Shingle Jaccard similarity to the representative, estimated from the two
   // sketches (0..1).
@@ -124,13 +132,13 @@ struct DedupeCluster {
 struct DedupeSkipped {
   std::string path;
   // "unreadable", "symlink loop", "not html", "too large", "no article",
-  // "store error".
+  // "store error", "revisit" (a WARC revisit record: no payload).
   std::string reason;
   std::string detail;  // the error message or the extractor's empty_reason
 };
 
 struct DedupeResult {
-  uint64_t files = 0;            // regular files found by the walk
+  uint64_t files = 0;            // regular files (and WARC members) found by the walk
   uint64_t documents = 0;        // files that yielded an article body
   uint64_t bytes = 0;            // bytes read from disk (compressed size for .gz)
   uint64_t unreadable = 0;

@@ -591,6 +591,88 @@ LIBDIFF_API int libdiff_store_diff(char **out, size_t *out_len, int *out_changed
                                    uint32_t new_revision);
 
 /* ------------------------------------------------------------------------ */
+/* WARC input: the HTML records of a crawl archive (.warc, .warc.gz; WARC/1.0
+ * and 1.1; gzip per record or over the whole file), read one record at a time
+ * in bounded memory (libdiff/warc.h has the rules: which records are HTML,
+ * how payloads are decoded, what is skipped and counted).
+ *
+ *   libdiff_warc *w; int more;
+ *   libdiff_warc_open(&w, "crawl.warc.gz", 22, 0);
+ *   while (libdiff_warc_next(&more, w) == LIBDIFF_OK && more) {
+ *     const char *url; size_t n;
+ *     libdiff_warc_record_string(&url, &n, w, LIBDIFF_WARC_URL);
+ *   }
+ *   libdiff_warc_free(w);
+ *
+ * A libdiff_warc is not synchronised: use it from one thread at a time. */
+typedef struct libdiff_warc libdiff_warc;
+
+/* Opens the WARC file at `path`. `max_record_bytes` bounds the memory per
+ * record (a larger record is skipped and counted); 0 means the default,
+ * 64 MiB. LIBDIFF_ERROR_NOT_FOUND / LIBDIFF_ERROR_IO when it cannot be
+ * opened. Free *out with libdiff_warc_free(). */
+LIBDIFF_API int libdiff_warc_open(libdiff_warc **out, const char *path, size_t path_len,
+                                  uint64_t max_record_bytes);
+LIBDIFF_API void libdiff_warc_free(libdiff_warc *warc);
+
+/* Moves to the next HTML response or resource record, or revisit record:
+ * *out_has_record is 1, or 0 at the end of the file. On damage (a record cut
+ * short, a bad gzip member, a missing Content-Length) fails with
+ * LIBDIFF_ERROR_CORRUPTION, the message naming the file and the record's
+ * offset; every record before it was good, and later calls fail the same way. */
+LIBDIFF_API int libdiff_warc_next(int *out_has_record, libdiff_warc *warc);
+
+/* String fields of the current record (libdiff_warc_record_string). */
+#define LIBDIFF_WARC_URL 0            /* WARC-Target-URI, without angle brackets */
+#define LIBDIFF_WARC_DATE 1           /* WARC-Date as written */
+#define LIBDIFF_WARC_CONTENT_TYPE 2   /* HTTP Content-Type, with its charset */
+#define LIBDIFF_WARC_BODY 3           /* the decoded payload (bytes); "" for revisits */
+#define LIBDIFF_WARC_TYPE 4           /* "response", "resource" or "revisit" */
+#define LIBDIFF_WARC_REFERS_TO_URL 5  /* revisits: the URI of the record revisited */
+#define LIBDIFF_WARC_REFERS_TO_DATE 6 /* revisits: its date */
+
+/* A string field of the current record. The bytes are owned by the reader and
+ * valid until the next libdiff_warc_next or libdiff_warc_free; NUL-terminated
+ * (the body may also contain NULs: use *out_len). LIBDIFF_ERROR_NOT_FOUND when
+ * there is no current record. */
+LIBDIFF_API int libdiff_warc_record_string(const char **out, size_t *out_len,
+                                           const libdiff_warc *warc, int field);
+
+/* Integer fields of the current record (libdiff_warc_record_int). */
+#define LIBDIFF_WARC_OFFSET 0       /* where the record starts in the file (libdiff/warc.h) */
+#define LIBDIFF_WARC_FETCHED_AT 1   /* WARC-Date in Unix seconds; 0 when absent */
+#define LIBDIFF_WARC_HTTP_STATUS 2  /* 0 for resource records */
+#define LIBDIFF_WARC_IS_REVISIT 3   /* 1 for a revisit record */
+LIBDIFF_API int libdiff_warc_record_int(int64_t *out, const libdiff_warc *warc, int field);
+
+/* Counters of what the reader has seen (libdiff_warc_stat). */
+#define LIBDIFF_WARC_STAT_RECORDS 0     /* WARC records of every type */
+#define LIBDIFF_WARC_STAT_HTML 1        /* HTML records returned */
+#define LIBDIFF_WARC_STAT_REVISITS 2    /* revisit records returned (or passed over) */
+#define LIBDIFF_WARC_STAT_NOT_HTML 3    /* skipped: images, robots.txt, ... */
+#define LIBDIFF_WARC_STAT_NOT_OK 4      /* skipped: HTTP status not 2xx */
+#define LIBDIFF_WARC_STAT_OTHER_TYPES 5 /* skipped: request, metadata, warcinfo, ... */
+#define LIBDIFF_WARC_STAT_TOO_LARGE 6   /* skipped: over max_record_bytes */
+#define LIBDIFF_WARC_STAT_UNDECODABLE 7 /* skipped: bad HTTP head, chunking or encoding */
+#define LIBDIFF_WARC_STAT_BYTES_IN 8    /* bytes read from the file */
+LIBDIFF_API int libdiff_warc_stat(uint64_t *out, const libdiff_warc *warc, int field);
+
+/* Reads up to `max_pages` (>= 1) further HTML records of `warc` and ingests
+ * them in ONE write transaction, as libdiff_store_ingest_batch does (with each
+ * record's URL, fetch time and Content-Type). Revisit records are passed over
+ * (counted in LIBDIFF_WARC_STAT_REVISITS). *out holds one verdict per page, in
+ * archive order; libdiff_warc_batch_offset gives each page's record offset.
+ * An empty list means the end of the file. When damage is met after some
+ * pages were read, those pages are ingested and returned; the next call
+ * fails with LIBDIFF_ERROR_CORRUPTION. */
+LIBDIFF_API int libdiff_store_ingest_warc(libdiff_verdict_list **out, libdiff_store *store,
+                                          libdiff_warc *warc, size_t max_pages);
+
+/* The record offset of the index-th page of the last libdiff_store_ingest_warc
+ * call. LIBDIFF_ERROR_NOT_FOUND past its end. */
+LIBDIFF_API int libdiff_warc_batch_offset(uint64_t *out, const libdiff_warc *warc, size_t index);
+
+/* ------------------------------------------------------------------------ */
 #ifdef LIBDIFF_EXPERIMENTAL
 /* Not stable yet: may change or go in any release, without an ABI bump.
  * Define LIBDIFF_EXPERIMENTAL before including this header to use them. */
@@ -625,6 +707,18 @@ LIBDIFF_API int libdiff_normalize_url(char **out, size_t *out_len, const char *u
 LIBDIFF_API int libdiff_dedupe_record(char **out, size_t *out_len, const char *path,
                                       size_t path_len, uint64_t max_file_bytes,
                                       uint64_t max_decompressed_bytes);
+
+/* The records of the HTML records of the WARC file `path`, as `libdiff dedupe`
+ * makes them for its members (libdiff/warc.h), as one JSON object in *out
+ * (free with libdiff_string_free()):
+ *   {"records":[R,...],"disk_bytes":N,"not_html":N,"too_large":N[,"error":TEXT]}
+ * where each R is a libdiff_dedupe_record object plus "offset" and "url", or
+ * {"kind":"revisit","detail":TEXT,"offset":N,"url":URL}. "error" is set when
+ * the file could not be opened or is damaged (the records before the damage
+ * are listed). Errors are bad arguments only. */
+LIBDIFF_API int libdiff_dedupe_warc_records(char **out, size_t *out_len, const char *path,
+                                            size_t path_len, uint64_t max_file_bytes,
+                                            uint64_t max_decompressed_bytes);
 
 /* The dedupe verification rule (the store's rule) on two records' fields.
  * Sketches are the records' "sketch" arrays (ascending, at most 24 values).

@@ -51,6 +51,7 @@
 #include "libdiff/dedupe.h"
 #include "libdiff/fingerprint.h"
 #include "libdiff/store.h"
+#include "libdiff/warc.h"
 
 namespace libdiff {
 namespace {
@@ -95,6 +96,12 @@ struct WorkItem {
   uint32_t doc = 0;  // the file's number
   std::string full_path;
   std::string rel_path;
+  // A WARC member ("FILE#OFFSET"): its HTML is read by the walker, not from
+  // full_path.
+  bool warc_member = false;
+  std::string url;
+  std::string content_type;
+  std::string html;
 };
 
 class BoundedQueue {
@@ -171,6 +178,10 @@ class DedupeRun {
 
  private:
   void Walk();
+  // Queues the HTML records of the WARC at `full`, named "<rel>#<offset>".
+  // Returns false when the walk must stop (too many files).
+  bool WalkWarc(const std::string& full, const std::string& rel);
+  bool Enqueue(WorkItem item);
   void Work();
   // Reads, extracts and fingerprints one file; with a store, also returns
   // the page to file in it (nullopt when the file is not a document).
@@ -197,6 +208,7 @@ class DedupeRun {
 
   // Written by the walker only; read after it finishes.
   internal::PathArena paths_;  // relative paths by file number
+  internal::PathArena urls_;   // WARC members' URLs by file number ("" for files)
   std::atomic<uint64_t> files_found_{0};
   std::atomic<bool> walk_finished_{false};
   std::atomic<bool> too_many_files_{false};
@@ -311,19 +323,80 @@ void DedupeRun::Walk() {
       stack.push_back(open_dir(std::move(full), std::move(rel)));  // invalidates `top`
       continue;
     }
-    if (paths_.size() == kMaxFiles) {  // file numbers are 32-bit
-      too_many_files_.store(true);
-      break;
-    }
     WorkItem item;
     item.full_path = top.full + "/" + e.key;
     item.rel_path = top.rel + e.key;
-    item.doc = paths_.Add(item.rel_path);
-    files_found_.fetch_add(1, std::memory_order_relaxed);
-    queue_.Push(std::move(item));
+    if (IsWarcFileName(e.key) ? !WalkWarc(item.full_path, item.rel_path)
+                              : !Enqueue(std::move(item))) {
+      break;
+    }
   }
   walk_finished_.store(true);
   queue_.Close();
+}
+
+bool DedupeRun::Enqueue(WorkItem item) {
+  if (paths_.size() == kMaxFiles) {  // file numbers are 32-bit
+    too_many_files_.store(true);
+    return false;
+  }
+  item.doc = paths_.Add(item.rel_path);
+  urls_.Add(item.url.size() <= internal::PathArena::kMaxPath ? item.url : "");
+  files_found_.fetch_add(1, std::memory_order_relaxed);
+  queue_.Push(std::move(item));
+  return true;
+}
+
+bool DedupeRun::WalkWarc(const std::string& full, const std::string& rel) {
+  // Read here, in walk order, so members are numbered in archive order; the
+  // workers get each member's HTML in its queue item (bounded by the queue).
+  WarcReaderOptions wo;
+  wo.max_record_bytes = std::max(options_.max_file_bytes, options_.max_decompressed_bytes);
+  auto reader = WarcReader::Open(full, wo);
+  if (!reader.ok()) {
+    Skip(rel, "unreadable", reader.status().message());
+    return true;
+  }
+  uint64_t counted = 0;
+  auto count_bytes = [&] {
+    const uint64_t now = (*reader)->stats().bytes_in;
+    bytes_done_.fetch_add(now - counted, std::memory_order_relaxed);
+    std::lock_guard lock(mu_);
+    counts_.bytes += now - counted;
+    counted = now;
+  };
+  bool go_on = true;
+  for (;;) {
+    WarcRecord record;
+    Result<bool> more = (*reader)->Next(&record);
+    if (!more.ok()) {  // what came before the damage is kept
+      Skip(rel, "unreadable", more.status().message());
+      break;
+    }
+    if (!*more) break;
+    const std::string member = rel + "#" + std::to_string(record.offset);
+    if (record.type == WarcRecordType::kRevisit) {
+      Skip(member, "revisit", "of " + record.refers_to_url + " " + record.refers_to_date);
+      continue;
+    }
+    WorkItem item;
+    item.rel_path = member;
+    item.warc_member = true;
+    item.url = std::move(record.url);
+    item.content_type = std::move(record.content_type);
+    item.html = std::move(record.body);
+    if (!Enqueue(std::move(item))) {
+      go_on = false;
+      break;
+    }
+    count_bytes();
+  }
+  count_bytes();
+  const WarcStats& stats = (*reader)->stats();
+  std::lock_guard lock(mu_);
+  counts_.not_html += stats.not_html;
+  counts_.too_large += stats.too_large;
+  return go_on;
 }
 
 void DedupeRun::Work() {
@@ -405,8 +478,11 @@ void DedupeRun::IngestInOrder() {
 }
 
 std::optional<Page> DedupeRun::ProcessOne(const WorkItem& item) {
-  auto content = internal::ReadDocument(item.full_path, options_.max_file_bytes,
-                                        options_.max_decompressed_bytes);
+  auto content = item.warc_member
+                     ? Result<internal::DocumentContent>(
+                           internal::DocumentContent{DocumentKind::kHtml, item.html, 0})
+                     : internal::ReadDocument(item.full_path, options_.max_file_bytes,
+                                              options_.max_decompressed_bytes);
   if (!content.ok()) {
     Skip(item.rel_path, content.status().IsResourceExhausted() ? "too large" : "unreadable",
          content.status().message());
@@ -428,6 +504,8 @@ std::optional<Page> DedupeRun::ProcessOne(const WorkItem& item) {
   if (content->kind == DocumentKind::kHtml) {
     ExtractOptions eo;
     eo.max_input_bytes = std::max(options_.max_file_bytes, options_.max_decompressed_bytes);
+    eo.url = item.url;
+    eo.content_type = item.content_type;
     auto article = ExtractArticle(content->bytes, eo);
     if (!article.ok()) {
       Skip(item.rel_path, article.status().IsResourceExhausted() ? "too large" : "unreadable",
@@ -451,7 +529,7 @@ std::optional<Page> DedupeRun::ProcessOne(const WorkItem& item) {
     }
     if (options_.store != nullptr) {
       page.emplace();
-      page->url = "https://dedupe.invalid/" + item.rel_path;
+      page->url = item.url.empty() ? "https://dedupe.invalid/" + item.rel_path : item.url;
       const std::string& canonical = article->canonical_url;
       if (canonical.rfind("https://", 0) == 0 || canonical.rfind("http://", 0) == 0) {
         page->url = canonical;
@@ -612,6 +690,7 @@ DedupeMember DedupeRun::Member(uint32_t doc, uint32_t rep) const {
   const DocRecord& r = records_[doc];
   DedupeMember m;
   m.path = PathOf(doc);
+  m.url = urls_.Get(doc);
   m.published = FormatUtc(r.published);
   m.body_bytes = r.body_bytes;
   if (doc == rep) {
@@ -687,7 +766,8 @@ void DedupeRun::EmitClusters(UnionFind* uf, DedupeResult* result) {
 Result<DedupeResult> DedupeRun::Run() {
   const auto start = std::chrono::steady_clock::now();
   std::error_code ec;
-  if (!std::filesystem::is_directory(root_, ec)) {
+  const bool warc_root = IsWarcFileName(root_) && std::filesystem::is_regular_file(root_, ec);
+  if (!warc_root && !std::filesystem::is_directory(root_, ec)) {
     if (!std::filesystem::exists(root_, ec)) {
       return Status::NotFound("dedupe: " + root_ + ": no such directory");
     }
@@ -706,7 +786,12 @@ Result<DedupeResult> DedupeRun::Run() {
   }
   std::vector<std::thread> workers;
   for (int i = 0; i < threads_; ++i) workers.emplace_back([this] { Work(); });
-  std::thread walker([this] { Walk(); });
+  std::thread walker([this, warc_root] {
+    if (!warc_root) return Walk();
+    WalkWarc(root_, root_);  // members are named "<the path as given>#OFFSET"
+    walk_finished_.store(true);
+    queue_.Close();
+  });
   auto report = [&](bool final_call) {
     if (!options_.progress) return;
     DedupeProgress p;

@@ -1,13 +1,12 @@
 // Copyright 2026 The libdiff Authors.
 #include "dedupe/document_reader.h"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cstring>
 
 #include "util/file.h"
+#include "warc/http_payload.h"
 
 namespace libdiff::internal {
 namespace {
@@ -64,36 +63,8 @@ bool LooksLikeHtml(std::string_view prefix) {
 }
 
 Result<std::string> GunzipLimited(std::string_view data, size_t max_bytes) {
-  z_stream zs;
-  std::memset(&zs, 0, sizeof zs);
-  // 15 + 32: a zlib or gzip header, detected automatically.
-  if (inflateInit2(&zs, 15 + 32) != Z_OK) return Status::Internal("gzip: inflateInit2 failed");
-  std::string out;
-  char buf[1 << 16];
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  int rc = Z_OK;
-  while (rc != Z_STREAM_END) {
-    zs.next_out = reinterpret_cast<Bytef*>(buf);
-    zs.avail_out = sizeof buf;
-    rc = inflate(&zs, Z_NO_FLUSH);
-    if (rc != Z_OK && rc != Z_STREAM_END) {
-      inflateEnd(&zs);
-      return Status::Corruption(std::string("gzip: ") + (zs.msg ? zs.msg : "damaged data"));
-    }
-    const size_t produced = sizeof buf - zs.avail_out;
-    if (out.size() + produced > max_bytes) {
-      inflateEnd(&zs);
-      return Status::ResourceExhausted("gzip: content over the limit of " +
-                                       std::to_string(max_bytes) + " bytes");
-    }
-    out.append(buf, produced);
-    if (rc == Z_OK && produced == 0 && zs.avail_in == 0) {
-      inflateEnd(&zs);
-      return Status::Corruption("gzip: truncated data");
-    }
-  }
-  inflateEnd(&zs);
+  auto out = InflateLimited(data, max_bytes);
+  if (!out.ok()) return out.status().WithContext("gzip");
   return out;
 }
 
