@@ -15,7 +15,9 @@ TEST(VolatileText, TimestampsCountersAndShareLabelsAreVolatile) {
                         "Share", "Share Tweet Email", "Facebook Twitter LinkedIn", "Advertisement",
                         "Skip Advertisement", "By Jane Doe", "Sept. 9, 2025", "9 September 2025",
                         "2025-09-09 14:50", "© 2025 The Harbor Ledger", "Copyright 2025 Ledger",
-                        "Photo: John Roe / Reuters", "WWD/Getty Images", "Read more", "Related"}) {
+                        "Photo: John Roe / Reuters", "WWD/Getty Images", "Read more", "Related",
+                        "19:15 Updated Nov. 19, 2019, 3:24 p.m. ET",
+                        "7:40 pm | Published Tuesday, March 3"}) {
     EXPECT_TRUE(IsVolatileOrFurnitureText(s)) << s;
   }
 }
@@ -26,7 +28,8 @@ TEST(VolatileText, SentencesOfTheArticleAreNotVolatile) {
         "Updated guidance was issued to schools in 2024.",
         "Published figures show 42 comments were filed during the consultation.",
         "The vote took place on September 9, 2025, after a long debate.",
-        "Share prices fell 3 percent on Monday.", "Related costs rose sharply."}) {
+        "Share prices fell 3 percent on Monday.", "Related costs rose sharply.",
+        "10:30 updated forecasts were published by the agency, a spokesman said."}) {
     EXPECT_FALSE(IsVolatileOrFurnitureText(s)) << s;
   }
 }

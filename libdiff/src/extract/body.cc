@@ -554,10 +554,12 @@ const RE2& VolatileRe() {
   return re;
 }
 
-// "Updated ...", "Published ...", "Posted ..." lines that carry a time.
+// "Updated ...", "Published ...", "Posted ..." lines that carry a time, also
+// behind the clock time some sites print first ("19:15 Updated Nov. 19, ...").
 const RE2& UpdatedLineRe() {
   static const RE2 re(
-      "(?i)^(?:last\\s+|first\\s+|originally\\s+)?(?:updated|published|posted|modified|edited|"
+      "(?i)^(?:\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\s*[|·•,-]?\\s*)?"
+      "(?:last\\s+|first\\s+|originally\\s+)?(?:updated|published|posted|modified|edited|"
       "created)\\s*(?::|on|at|-|–|—)?\\s*(?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
       "mon|tue|wed|thu|fri|sat|sun|yesterday|today|an? (?:hour|minute|day)).{0,60}$");
   return re;
