@@ -114,6 +114,68 @@ class Cursor {
   MDB_cursor* c_ = nullptr;
 };
 
+// Puts (key, value) pairs, in ascending order, into a DUPSORT database
+// through `cursor`: appended without a search (MDB_APPEND, MDB_APPENDDUP)
+// while they sort after everything stored, searched for each one after the
+// first that does not. Existing pairs are kept once.
+class SortedPutter {
+ public:
+  SortedPutter(MDB_cursor* cursor, size_t key_bytes, size_t value_bytes)
+      : cursor_(cursor), key_bytes_(key_bytes), value_bytes_(value_bytes) {}
+
+  // Reads the last stored pair. Returns an LMDB code (0 on success).
+  int Start() {
+    MDB_val k, v;
+    const int rc = mdb_cursor_get(cursor_, &k, &v, MDB_LAST);
+    if (rc == MDB_NOTFOUND) return 0;
+    if (rc != 0) return rc;
+    // MDB_LAST on a DUPSORT database positions at the last duplicate.
+    if (k.mv_size == key_bytes_ && v.mv_size == value_bytes_) {
+      std::memcpy(last_key_, k.mv_data, key_bytes_);
+      std::memcpy(last_value_, v.mv_data, value_bytes_);
+      have_last_ = true;
+    } else {
+      appending_ = false;
+    }
+    return 0;
+  }
+
+  // REQUIRES: pairs in ascending byte order. Returns an LMDB code.
+  int Put(unsigned char* key, unsigned char* value) {
+    unsigned int flags = MDB_NODUPDATA;
+    if (appending_) {
+      const int kc = have_last_ ? std::memcmp(key, last_key_, key_bytes_) : 1;
+      const int vc = kc == 0 ? std::memcmp(value, last_value_, value_bytes_) : 1;
+      if (kc > 0) {
+        flags = MDB_APPEND;
+      } else if (kc == 0 && vc > 0) {
+        flags = MDB_APPENDDUP;
+      } else {
+        appending_ = false;  // interleaves with stored pairs: search each one
+      }
+    }
+    MDB_val k = Val(key, key_bytes_);
+    MDB_val v = Val(value, value_bytes_);
+    const int rc = mdb_cursor_put(cursor_, &k, &v, flags);
+    if (rc != 0 && rc != MDB_KEYEXIST) return rc;
+    if (appending_) {
+      std::memcpy(last_key_, key, key_bytes_);
+      std::memcpy(last_value_, value, value_bytes_);
+      have_last_ = true;
+    }
+    return 0;
+  }
+
+ private:
+  MDB_cursor* cursor_;
+  size_t key_bytes_;
+  size_t value_bytes_;
+  unsigned char last_key_[8] = {};
+  unsigned char last_value_[16] = {};
+  bool have_last_ = false;
+  bool appending_ = true;
+};
+
 }  // namespace
 
 Result<LmdbNearDuplicateIndex> LmdbNearDuplicateIndex::Open(MDB_txn* txn,
@@ -303,47 +365,17 @@ Status LmdbNearDuplicateIndex::InsertKeysBatch(MDB_txn* txn,
   Cursor cursor;
   int rc = cursor.Open(txn, keys_);
   if (rc != 0) return LmdbError(rc, "opening a cursor");
-  const size_t vb = kKeyResidual + static_cast<size_t>(id_bytes_);
-  unsigned char last_key[kKeyBytes] = {};
-  unsigned char last_value[kKeyResidual + 8] = {};
-  bool have_last = false;
-  MDB_val k0, v0;
-  rc = mdb_cursor_get(cursor.get(), &k0, &v0, MDB_LAST);
-  if (rc == 0 && k0.mv_size == kKeyBytes && v0.mv_size == vb) {
-    std::memcpy(last_key, k0.mv_data, kKeyBytes);
-    std::memcpy(last_value, v0.mv_data, vb);
-    have_last = true;
-  } else if (rc != 0 && rc != MDB_NOTFOUND) {
-    return LmdbError(rc, "reading the last key");
-  }
-  bool appending = true;
+  SortedPutter putter(cursor.get(), kKeyBytes, kKeyResidual + static_cast<size_t>(id_bytes_));
+  rc = putter.Start();
+  if (rc != 0) return LmdbError(rc, "reading the last key");
   for (const auto& [low, high, id] : rows) {
     unsigned char kbuf[kKeyBytes];
     unsigned char vbuf[kKeyResidual + 8];
     PutBigEndian(low, kKeyBytes, kbuf);
     PutBigEndian(high, kKeyResidual, vbuf);
     PutBigEndian(id, id_bytes_, vbuf + kKeyResidual);
-    unsigned int flags = MDB_NODUPDATA;
-    if (appending) {
-      const int kc = have_last ? std::memcmp(kbuf, last_key, kKeyBytes) : 1;
-      const int vc = kc == 0 ? std::memcmp(vbuf, last_value, vb) : 1;
-      if (kc > 0) {
-        flags = MDB_APPEND;
-      } else if (kc == 0 && vc > 0) {
-        flags = MDB_APPENDDUP;
-      } else {
-        appending = false;
-      }
-    }
-    MDB_val key = Val(kbuf, kKeyBytes);
-    MDB_val value = Val(vbuf, vb);
-    rc = mdb_cursor_put(cursor.get(), &key, &value, flags);
-    if (rc != 0 && rc != MDB_KEYEXIST) return LmdbError(rc, "inserting keys");
-    if (appending) {
-      std::memcpy(last_key, kbuf, kKeyBytes);
-      std::memcpy(last_value, vbuf, vb);
-      have_last = true;
-    }
+    rc = putter.Put(kbuf, vbuf);
+    if (rc != 0) return LmdbError(rc, "inserting keys");
   }
   return Status::OK();
 }
@@ -440,49 +472,18 @@ Status LmdbNearDuplicateIndex::InsertTables(MDB_txn* txn, std::span<const IndexE
     Cursor cursor;
     int rc = cursor.Open(txn, tables_[t]);
     if (rc != 0) return LmdbError(rc, "opening a cursor");
-    const size_t kb = static_cast<size_t>(key_bytes_[t]);
-    const size_t vb = static_cast<size_t>(value_bytes_[t]);
-    unsigned char last_key[8] = {};
-    unsigned char last_value[16] = {};
-    bool have_last = false;
-    MDB_val k0, v0;
-    rc = mdb_cursor_get(cursor.get(), &k0, &v0, MDB_LAST);
-    if (rc == 0) {
-      // MDB_LAST on a DUPSORT database positions at the last duplicate.
-      std::memcpy(last_key, k0.mv_data, kb);
-      std::memcpy(last_value, v0.mv_data, vb);
-      have_last = true;
-    } else if (rc != MDB_NOTFOUND) {
-      return LmdbError(rc, "reading the last entry");
-    }
-    bool appending = true;
+    SortedPutter putter(cursor.get(), static_cast<size_t>(key_bytes_[t]),
+                        static_cast<size_t>(value_bytes_[t]));
+    rc = putter.Start();
+    if (rc != 0) return LmdbError(rc, "reading the last entry");
     unsigned char kbuf[8];
     unsigned char vbuf[16];
     for (const auto& [key_bits, residual, id] : rows) {
       PutBigEndian(key_bits, key_bytes_[t], kbuf);
       PutBigEndian(residual, residual_bytes_[t], vbuf);
       if (t == 0) PutBigEndian(id, id_bytes_, vbuf + residual_bytes_[t]);
-      unsigned int flags = MDB_NODUPDATA;
-      if (appending) {
-        const int kc = have_last ? std::memcmp(kbuf, last_key, kb) : 1;
-        const int vc = kc == 0 ? std::memcmp(vbuf, last_value, vb) : 1;
-        if (kc > 0) {
-          flags = MDB_APPEND;
-        } else if (kc == 0 && vc > 0) {
-          flags = MDB_APPENDDUP;
-        } else {
-          appending = false;  // interleaves with stored entries: search each one
-        }
-      }
-      MDB_val key = Val(kbuf, kb);
-      MDB_val value = Val(vbuf, vb);
-      rc = mdb_cursor_put(cursor.get(), &key, &value, flags);
-      if (rc != 0 && rc != MDB_KEYEXIST) return LmdbError(rc, "inserting a batch");
-      if (appending) {
-        std::memcpy(last_key, kbuf, kb);
-        std::memcpy(last_value, vbuf, vb);
-        have_last = true;
-      }
+      rc = putter.Put(kbuf, vbuf);
+      if (rc != 0) return LmdbError(rc, "inserting a batch");
     }
   }
   return Status::OK();
