@@ -78,6 +78,22 @@ TEST(DuplicatePairs, AnOriginalThatFailsIsSkippedForTheNextOne) {
   EXPECT_EQ(Groups(&uf, 4), (std::vector<std::vector<uint32_t>>{{0, 2}, {1, 3}}));
 }
 
+TEST(DuplicatePairs, ManyRepeatsAreKeptOnceAndGiveTheSameStars) {
+  // Pairs met many times over (through several keys and tables), past the
+  // size where the buffer drops repeats as it grows.
+  auto verify = [](uint32_t a, uint32_t b) { return b - a <= 1; };  // chain neighbours
+  DuplicatePairs pairs;
+  for (int round = 0; round < 8; ++round) {
+    for (uint32_t d = 1; d < 3000; ++d) pairs.Add(d - 1, d);
+  }
+  EXPECT_LT(pairs.size(), 2u * 3000u);
+  UnionFind uf(3000);
+  pairs.JoinToOriginals(verify, &uf);
+  // 0-1 join; 2 pairs with 1 (whose original 0 fails) and with 3 (later):
+  // stars of two, 0-1, 2-3, 4-5, ...
+  for (uint32_t d = 0; d < 3000; ++d) EXPECT_EQ(uf.Find(d), d - d % 2) << d;
+}
+
 TEST(VisitSimHashNeighbours, VisitsEveryPairWithinKBits) {
   const std::vector<uint64_t> hashes = {0x0, 0x7, 0xF, 0xFFFF000000000000ull, 0x1};
   std::vector<uint32_t> docs = {0, 1, 2, 3, 4};

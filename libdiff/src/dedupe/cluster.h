@@ -128,8 +128,12 @@ Status VisitSimHashNeighbours(std::span<const uint32_t> docs, int k, SimHashOf s
 // template that kept some of its own story).
 class DuplicatePairs {
  public:
-  // Records that a < b verified as duplicates (repeats are fine).
+  // Records that a and b verified as duplicates (repeats are fine: a pair
+  // met through several keys or tables is kept once).
   void Add(uint32_t a, uint32_t b) {
+    // Repeats are dropped before the buffer grows, so it holds about the
+    // distinct pairs, not every meeting of them.
+    if (pairs_.size() == pairs_.capacity() && pairs_.size() >= kCompactFrom) SortUnique();
     pairs_.push_back((static_cast<uint64_t>(std::max(a, b)) << 32) | std::min(a, b));
   }
   size_t size() const { return pairs_.size(); }
@@ -146,8 +150,7 @@ class DuplicatePairs {
   // rooted at their smallest member, which is the document the pairs name.
   template <typename Verify>
   void JoinToOriginals(Verify verify, UnionFind* uf) {
-    std::sort(pairs_.begin(), pairs_.end());
-    pairs_.erase(std::unique(pairs_.begin(), pairs_.end()), pairs_.end());
+    SortUnique();
     std::vector<uint32_t> originals;
     for (size_t i = 0; i < pairs_.size();) {
       const uint32_t d = static_cast<uint32_t>(pairs_[i] >> 32);
@@ -174,6 +177,13 @@ class DuplicatePairs {
   }
 
  private:
+  static constexpr size_t kCompactFrom = 4096;
+
+  void SortUnique() {
+    std::sort(pairs_.begin(), pairs_.end());
+    pairs_.erase(std::unique(pairs_.begin(), pairs_.end()), pairs_.end());
+  }
+
   std::vector<uint64_t> pairs_;  // (larger << 32) | smaller
 };
 
