@@ -20,6 +20,7 @@ Article SampleArticle() {
   a.language = "en";
   a.description = "A storm hit.";
   a.type = "NewsArticle";
+  a.body_source = "json-ld";
   a.blocks = {{BlockKind::kParagraph, "First paragraph."},
               {BlockKind::kHeading, "A heading"},
               {BlockKind::kQuote, "\"A quote\" with \xc3\xa9 UTF-8."},
@@ -44,6 +45,30 @@ TEST(ArticleCodec, RejectsTruncatedAndForeignBytes) {
   }
   EXPECT_TRUE(DecodeArticle("\x07garbage").status().IsCorruption());
   EXPECT_TRUE(DecodeArticle(bytes + "x").status().IsCorruption());
+}
+
+// A store written before body_source was kept holds format-1 records: they
+// still decode, with body_source empty.
+TEST(ArticleCodec, DecodesFormatOneWithoutBodySource) {
+  Article a = SampleArticle();
+  std::string v1(1, '\x01');
+  for (const std::string* f : {&a.url, &a.canonical_url, &a.title, &a.site_name, &a.published,
+                               &a.modified, &a.language, &a.description, &a.type,
+                               &a.empty_reason}) {
+    PutLengthPrefixed(&v1, *f);
+  }
+  PutVarint(&v1, a.authors.size());
+  for (const auto& author : a.authors) PutLengthPrefixed(&v1, author);
+  PutVarint(&v1, a.blocks.size());
+  for (const auto& b : a.blocks) {
+    v1.push_back(static_cast<char>(b.kind));
+    PutLengthPrefixed(&v1, b.text);
+  }
+  auto back = DecodeArticle(v1);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->body_source, "");
+  a.body_source.clear();
+  EXPECT_EQ(*back, a);
 }
 
 TEST(Varint, RoundTripsBoundaries) {

@@ -62,7 +62,10 @@ uint32_t DecodeFixed32BE(const char* p) {
 }
 
 namespace {
-constexpr char kArticleFormat = 1;
+// Format 1 lacks body_source; format 2 (written since) stores it after
+// empty_reason. Both decode.
+constexpr char kArticleFormatV1 = 1;
+constexpr char kArticleFormat = 2;
 constexpr uint64_t kMaxBlockKind = static_cast<uint64_t>(BlockKind::kTableRow);
 }  // namespace
 
@@ -72,7 +75,7 @@ std::string EncodeArticle(const Article& a) {
   out.push_back(kArticleFormat);
   for (const std::string* field : {&a.url, &a.canonical_url, &a.title, &a.site_name, &a.published,
                                    &a.modified, &a.language, &a.description, &a.type,
-                                   &a.empty_reason}) {
+                                   &a.empty_reason, &a.body_source}) {
     PutLengthPrefixed(&out, *field);
   }
   PutVarint(&out, a.authors.size());
@@ -89,12 +92,16 @@ Result<Article> DecodeArticle(std::string_view in) {
   const auto corrupt = [](const char* what) {
     return Status::Corruption(std::string("stored article: ") + what);
   };
-  if (in.empty() || in.front() != kArticleFormat) return corrupt("unknown format byte");
+  if (in.empty() || (in.front() != kArticleFormat && in.front() != kArticleFormatV1)) {
+    return corrupt("unknown format byte");
+  }
+  const bool has_body_source = in.front() == kArticleFormat;
   in.remove_prefix(1);
   Article a;
   for (std::string* field : {&a.url, &a.canonical_url, &a.title, &a.site_name, &a.published,
                              &a.modified, &a.language, &a.description, &a.type,
-                             &a.empty_reason}) {
+                             &a.empty_reason, &a.body_source}) {
+    if (field == &a.body_source && !has_body_source) break;
     std::string_view s;
     if (!GetLengthPrefixed(&in, &s)) return corrupt("truncated metadata");
     field->assign(s);
