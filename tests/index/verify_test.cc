@@ -225,5 +225,34 @@ TEST(VerifyNearDuplicateSorted, SketchRuleSamplesBelowTheLargerSketchsThreshold)
   EXPECT_STREQ(r.reason, "sizes too different");
 }
 
+TEST(VerifyNearDuplicateSorted, PartialContainmentNeedsCloserSimHashes) {
+  // a holds 10 values, all sampled (b's sketch is not full); `shared` of
+  // them are in b.
+  const auto pair = [](size_t shared, uint64_t simhash_b) {
+    std::vector<uint32_t> a, b;
+    for (uint32_t i = 0; i < 10; ++i) a.push_back(100 + 10 * i);
+    for (size_t i = 0; i < shared; ++i) b.push_back(a[i]);
+    for (uint32_t i = 0; i < 10; ++i) b.push_back(1000 + i);
+    std::sort(b.begin(), b.end());
+    return VerifyNearDuplicateSorted(0, simhash_b, false, 400, 500, 400, 500, a, b, {}, {});
+  };
+  const uint64_t bits22 = (uint64_t{1} << 22) - 1;
+  const uint64_t bits20 = (uint64_t{1} << 20) - 1;
+  // 90 % contained: up to sketch_max_distance (24) bits apart.
+  VerifyResult r = pair(9, bits22);
+  EXPECT_TRUE(r.is_duplicate) << r.reason;
+  // 60 % contained: 22 bits is too far, 20 is close enough.
+  r = pair(6, bits22);
+  EXPECT_FALSE(r.is_duplicate);
+  EXPECT_STREQ(r.reason, "too far apart for the containment");
+  EXPECT_DOUBLE_EQ(r.containment, 0.6);
+  r = pair(6, bits20);
+  EXPECT_TRUE(r.is_duplicate) << r.reason;
+  // 40 % contained: not a duplicate at any distance.
+  r = pair(4, 0);
+  EXPECT_FALSE(r.is_duplicate);
+  EXPECT_STREQ(r.reason, "too few shared shingles");
+}
+
 }  // namespace
 }  // namespace libdiff::internal

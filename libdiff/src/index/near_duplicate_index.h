@@ -311,12 +311,17 @@ class LmdbNearDuplicateIndex {
 //       containment >= min_containment, from >= min_sketch_samples sampled
 //       values (or all of S's sketch when it is smaller), and S has >=
 //       min_size_ratio of L's distinct shingles, and the SimHash distance is
-//       <= sketch_max_distance.
+//       <= sketch_max_distance, or <= sketch_partial_max_distance when the
+//       containment is below strong_containment.
 //     This does not depend on where either text breaks its paragraphs, which
 //     differs between sites and extractors, and it keeps a syndicated copy
 //     with a dateline, a dropped last paragraph or a few edited paragraphs.
 //     Unrelated texts are 32 +- 4 bits apart, so sketch_max_distance = 24 is
-//     two standard deviations away; articles that share a template or a
+//     two standard deviations away, and a pair that shares less than
+//     strong_containment of S must be closer (two pages of terms and
+//     conditions from one site share 64 % of the smaller one's shingles at
+//     23 bits; the development streams' copies that contain less than 80 %
+//     are all within 19 bits); articles that share a template or a
 //     quoted passage share far less than half of the smaller one's shingles;
 //     and a brief quoted whole inside a long feature fails the size ratio.
 //  4. Paragraph evidence, for fingerprints without a sketch (store records
@@ -337,6 +342,9 @@ struct VerifyOptions {
   int max_distance = 3;
   // Shingle evidence: SimHash bound. Default: 24.
   int sketch_max_distance = 24;
+  // Shingle evidence: SimHash bound when the containment is below
+  // strong_containment. Default: 20.
+  int sketch_partial_max_distance = 20;
   // Shingle evidence: minimum sampled sketch values. Default: 8.
   int min_sketch_samples = 8;
   // Shingle evidence: minimum distinct shingles of the smaller text over the
@@ -352,7 +360,9 @@ struct VerifyOptions {
   // Both routes: minimum shared paragraphs (capped at the smaller paragraph
   // count). Default: 2.
   int min_shared_paragraphs = 2;
-  // Containment route: minimum containment; > 1 disables the route. Default: 0.8.
+  // Containment route: minimum containment; > 1 disables the route. Shingle
+  // evidence: the containment from which sketch_max_distance applies rather
+  // than sketch_partial_max_distance. Default: 0.8.
   double strong_containment = 0.8;
   // Containment route: SimHash bound. Default: 20.
   int containment_max_distance = 20;

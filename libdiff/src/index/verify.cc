@@ -96,6 +96,9 @@ void DecideBySketches(const SketchEvidence& e, const VerifyOptions& options, Ver
     r->reason = "too far apart";
   } else if (e.containment < options.min_containment) {
     r->reason = "too few shared shingles";
+  } else if (e.containment < options.strong_containment &&
+             r->distance > options.sketch_partial_max_distance) {
+    r->reason = "too far apart for the containment";
   } else {
     r->is_duplicate = true;
     r->reason = "shingles contained";
