@@ -10,6 +10,9 @@
 
 using namespace libdiff::capi;  // NOLINT: the boundary helpers
 
+// The cap libdiff.h promises C callers.
+static_assert(kLastErrorCapacity == LIBDIFF_LAST_ERROR_MAX + 1);
+
 extern "C" {
 
 int libdiff_version_number(void) { return LIBDIFF_VERSION_NUMBER; }
