@@ -1,6 +1,6 @@
 // Copyright 2026 The libdiff Authors.
 //
-// Fuzzes the store's decoders (store/codec.h, store/revision_store.h) with what a
+// Fuzzes the store's decoders (store/codec.h, store/lmdb/revision_store.h) with what a
 // damaged or foreign data.mdb could hold: corrupt zstd frames, corrupt article
 // serialisations, corrupt article and revision records, and corrupt delta chains
 // read back through RevisionStore::ReadSnapshot from a real LMDB environment.
@@ -38,8 +38,8 @@
 #include "fuzz_check.h"
 #include "libdiff/article.h"
 #include "store/codec.h"
-#include "store/environment.h"
-#include "store/revision_store.h"
+#include "store/lmdb/environment.h"
+#include "store/lmdb/revision_store.h"
 #include "util/file.h"
 
 namespace {

@@ -19,9 +19,9 @@
 #include "command.h"
 #include "libdiff/article.h"
 #include "libdiff/diff.h"
+#include "libdiff/file.h"
 #include "libdiff/store.h"
 #include "store_flags.h"
-#include "util/file.h"
 
 namespace libdiff::tools {
 namespace {
@@ -73,7 +73,7 @@ bool LooksBinary(std::string_view data) {
 }
 
 Result<Article> LoadArticle(const std::string& path, const DiffFlags& flags) {
-  LIBDIFF_ASSIGN_OR_RETURN(std::string data, internal::ReadFile(path, flags.max_bytes));
+  LIBDIFF_ASSIGN_OR_RETURN(std::string data, ReadFile(path, flags.max_bytes));
   if (LooksBinary(data)) return Status::InvalidArgument(path + ": binary file, not HTML or text");
   if (LooksLikeHtml(path, data)) {
     ExtractOptions options;

@@ -12,7 +12,7 @@
 
 #include "command.h"
 #include "libdiff/article.h"
-#include "util/file.h"
+#include "libdiff/file.h"
 #include "warc_input.h"
 
 namespace libdiff::tools {
@@ -71,9 +71,9 @@ int RunExtract(const ExtractFlags& flags) {
   if (flags.files.empty()) return ReportError("no input: give FILEs or --warc FILE");
   int status = 0;
   for (const std::string& path : flags.files) {
-    Result<std::string> html = internal::ReadFile(path, flags.max_bytes);
+    Result<std::string> html = ReadFile(path, flags.max_bytes);
     if (!html.ok()) {
-      status = ReportError(path + ": " + html.status().message());
+      status = ReportError(html.status().message());  // it names the path
       continue;
     }
     ExtractOptions options;

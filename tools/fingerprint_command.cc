@@ -18,7 +18,7 @@
 #include "command.h"
 #include "fingerprint_input.h"
 #include "libdiff/article.h"
-#include "util/file.h"
+#include "libdiff/file.h"
 
 namespace libdiff::tools {
 
@@ -119,12 +119,8 @@ void AddFingerprintInputOptions(CLI::App* sub, FingerprintInputFlags* flags) {
 }
 
 Result<FingerprintedFile> FingerprintFile(const std::string& path, const FingerprintInputFlags& flags) {
-  Result<std::string> data = internal::ReadFile(path, flags.max_bytes);
-  if (!data.ok()) {
-    // ReadFile's messages name the path already.
-    const std::string& m = data.status().message();
-    return Status(data.status().code(), m.find(path) == std::string::npos ? path + ": " + m : m);
-  }
+  Result<std::string> data = ReadFile(path, flags.max_bytes);
+  if (!data.ok()) return data.status();  // its message names the path
   const size_t nul = std::string_view(*data).substr(0, 8192).find('\0');
   if (nul != std::string_view::npos) {
     return Status::InvalidArgument(path + ": looks like a binary file (NUL byte at offset " +

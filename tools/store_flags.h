@@ -20,8 +20,8 @@
 #include <vector>
 
 #include "command.h"
+#include "libdiff/file.h"
 #include "libdiff/store.h"
-#include "util/file.h"
 
 namespace libdiff::tools {
 
@@ -87,7 +87,7 @@ inline std::optional<int64_t> ParseFetchedAt(const std::string& s) {
 // are taken relative to the list file's directory (the working directory for
 // stdin). Returns false after reporting the first bad line.
 inline bool ReadPageList(const std::string& list, std::vector<PageSource>* out) {
-  auto text = internal::ReadFile(list, size_t{1} << 30);
+  auto text = ReadFile(list, size_t{1} << 30);
   if (!text.ok()) {
     ReportError(text.status().message());
     return false;
@@ -271,9 +271,11 @@ inline int RunPages(const PageFlags& flags, bool write) {
     std::vector<Page> pages;
     std::vector<std::string> origin;
     for (size_t i = start; i < end; ++i) {
-      auto html = internal::ReadFile(sources[i].path, flags.max_bytes);
+      auto html = ReadFile(sources[i].path, flags.max_bytes);
       if (!html.ok()) {
-        status = ReportError(sources[i].origin + ": " + html.status().message());
+        // ReadFile's message names the path; a list line adds where it was listed.
+        const std::string& m = html.status().message();
+        status = ReportError(sources[i].origin == sources[i].path ? m : sources[i].origin + ": " + m);
         continue;
       }
       Page page;

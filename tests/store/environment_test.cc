@@ -1,5 +1,5 @@
 // Copyright 2026 The libdiff Authors.
-#include "store/environment.h"
+#include "store/lmdb/environment.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -10,7 +10,7 @@
 #include <fstream>
 #include <random>
 
-#include "store/revision_store.h"
+#include "store/lmdb/revision_store.h"
 #include "store/temp_dir.h"
 
 namespace libdiff::internal {

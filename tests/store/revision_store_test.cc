@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "store/revision_store.h"
+#include "store/lmdb/revision_store.h"
 
 namespace libdiff::internal {
 namespace {

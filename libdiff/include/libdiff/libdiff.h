@@ -44,7 +44,9 @@
  *     number in every handle (LIBDIFF_ERROR_INVALID_ARGUMENT, "not a
  *     libdiff_xxx handle"); using a freed handle remains undefined behaviour.
  *   - Every failing call stores a message for libdiff_last_error() on the
- *     calling thread. No C++ exception ever crosses this boundary.
+ *     calling thread: at most LIBDIFF_LAST_ERROR_MAX (4095) bytes of UTF-8,
+ *     a longer one cut at a character boundary. No C++ exception ever
+ *     crosses this boundary.
  *   - Results are allocated by the library and released with the matching
  *     *_free function; every *_free accepts NULL and does nothing then.
  *     Strings returned through `const char **` are owned by the object they
@@ -116,11 +118,17 @@ LIBDIFF_API int libdiff_version_number(void);
 /* The loaded library's version, e.g. "0.1.0". Static storage. */
 LIBDIFF_API const char *libdiff_version_string(void);
 
+/* The longest last error, in bytes without the terminating NUL: the message
+ * lives in a 4 KiB per-thread buffer (LIBDIFF_LAST_ERROR_MAX + 1 bytes). */
+#define LIBDIFF_LAST_ERROR_MAX 4095
+
 /* The message of the most recent failure on the calling thread, e.g.
  * "libdiff_store_open: path is empty". Every int-returning function clears it
  * on entry, so after a success it is "". Never NULL. Owned by the library;
- * valid until the next libdiff call on this thread. At most 4095 bytes: a
- * longer message is cut at a UTF-8 character boundary and ends in "...".
+ * valid until the next libdiff call on this thread. At most
+ * LIBDIFF_LAST_ERROR_MAX bytes, always valid UTF-8 when the message was: a
+ * longer message is cut at a UTF-8 character boundary and ends in "...", so
+ * a caller may copy it into a buffer of LIBDIFF_LAST_ERROR_MAX + 1 bytes.
  * Safe to call (and every libdiff function may set it) from atexit handlers
  * and thread-exit destructors. */
 LIBDIFF_API const char *libdiff_last_error(void);

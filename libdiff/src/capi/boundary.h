@@ -1,6 +1,6 @@
 // Copyright 2026 The libdiff Authors.
 //
-// What every file of the C API implementation shares (c.cc, warc.cc): the
+// What every file of the C API implementation (capi/*.cc) shares: the
 // thread's last error, Guard() around each entry point, argument checks, and
 // the handle types with their magic numbers. Private to libdiff.so.
 #ifndef LIBDIFF_CAPI_BOUNDARY_H_

@@ -123,7 +123,7 @@ Status VisitSimHashNeighbours(std::span<const uint32_t> docs, int k, SimHashOf s
 // a document joins the earliest original (the smallest number whose
 // component it would join) that it verifies against directly, as the store
 // files a page as a duplicate of an original only after verifying it against
-// that original (decide/store.cc). Plain connected components would chain
+// that original (store/store.cc). Plain connected components would chain
 // two different articles through a copy that carries part of each (a
 // template that kept some of its own story).
 class DuplicatePairs {

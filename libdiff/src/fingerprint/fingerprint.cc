@@ -17,6 +17,7 @@
 #include "fingerprint/simhash.h"
 #include "fingerprint/tokenize.h"
 #include "libdiff/fingerprint.h"
+#include "util/thread_cache.h"
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -154,8 +155,10 @@ Fingerprint FingerprintNormalizedText(std::string_view normalized,
   Fingerprint fp;
   fp.params.shingle_size = ClampShingleSize(options.shingle_size);
 
-  // Per-thread scratch memory, reused between calls (see ScratchBuffer).
-  thread_local Scratch scratch;
+  // Per-thread scratch memory, reused between calls (see ScratchBuffer); a
+  // ThreadCache, so a call at thread or process exit finds it intact.
+  internal::ThreadCache<Scratch> cache;
+  Scratch& scratch = *cache;
   uint64_t* const tokens = scratch.tokens.Reserve(internal::MaxTokens(normalized.size()));
   const size_t token_count = internal::HashTokens(normalized, tokens);
   const internal::SimHashResult sim =

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <utility>
 
+#include "util/thread_cache.h"
+
 namespace libdiff::internal {
 
 void PutVarint(std::string* out, uint64_t v) {
@@ -167,11 +169,14 @@ Result<std::string> SnapshotCodec::CompressDelta(std::string_view base, std::str
 
 Result<std::string> SnapshotCodec::Decompress(std::string_view frame, std::string_view base,
                                               size_t max_size) {
-  struct DCtxDeleter {
-    void operator()(ZSTD_DCtx* d) const { ZSTD_freeDCtx(d); }
+  // One context per thread, reused between calls; a ThreadCache, so a call
+  // at thread or process exit finds it intact.
+  struct DecompressionContext {
+    ZSTD_DCtx* d = ZSTD_createDCtx();
+    ~DecompressionContext() { ZSTD_freeDCtx(d); }
   };
-  thread_local std::unique_ptr<ZSTD_DCtx, DCtxDeleter> dctx(ZSTD_createDCtx());
-  if (!dctx) return Status::ResourceExhausted("zstd: cannot allocate a decompression context");
+  internal::ThreadCache<DecompressionContext> dctx;
+  if (dctx->d == nullptr) return Status::ResourceExhausted("zstd: cannot allocate a decompression context");
   const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
   if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN) {
     return Status::Corruption("stored snapshot: not a zstd frame with a content size");
@@ -180,7 +185,7 @@ Result<std::string> SnapshotCodec::Decompress(std::string_view frame, std::strin
     return Status::Corruption("stored snapshot: content size " + std::to_string(size) +
                               " exceeds the limit");
   }
-  ZSTD_DCtx* d = dctx.get();
+  ZSTD_DCtx* d = dctx->d;
   ZSTD_DCtx_reset(d, ZSTD_reset_session_and_parameters);
   if (!base.empty()) {
     const size_t rc = ZSTD_DCtx_refPrefix(d, base.data(), base.size());

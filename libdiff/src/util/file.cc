@@ -1,5 +1,5 @@
 // Copyright 2026 The libdiff Authors.
-#include "util/file.h"
+#include "libdiff/file.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -9,7 +9,7 @@
 #include <cerrno>
 #include <cstring>
 
-namespace libdiff::internal {
+namespace libdiff {
 
 namespace {
 
@@ -76,4 +76,4 @@ Result<std::string> ReadFilePrefix(const std::string& path, size_t max_bytes) {
   return Read(path, max_bytes, /*prefix_only=*/true);
 }
 
-}  // namespace libdiff::internal
+}  // namespace libdiff

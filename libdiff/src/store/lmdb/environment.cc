@@ -1,5 +1,5 @@
 // Copyright 2026 The libdiff Authors.
-#include "store/environment.h"
+#include "store/lmdb/environment.h"
 
 #include <sys/stat.h>
 #include <sys/statvfs.h>

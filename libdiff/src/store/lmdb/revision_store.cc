@@ -1,11 +1,11 @@
 // Copyright 2026 The libdiff Authors.
-#include "store/revision_store.h"
+#include "store/lmdb/revision_store.h"
 
 #include <map>
 
 #include <cstring>
 
-#include "store/environment.h"
+#include "store/lmdb/environment.h"
 
 namespace libdiff::internal {
 namespace {

@@ -11,8 +11,8 @@
 // `map_lock_` shared; growing the map takes it exclusively, because
 // mdb_env_set_mapsize requires that this process has no transaction open.
 // Write transactions are serialised by `write_mu_`.
-#ifndef LIBDIFF_STORE_ENVIRONMENT_H_
-#define LIBDIFF_STORE_ENVIRONMENT_H_
+#ifndef LIBDIFF_STORE_LMDB_ENVIRONMENT_H_
+#define LIBDIFF_STORE_LMDB_ENVIRONMENT_H_
 
 #include <lmdb.h>
 
@@ -99,4 +99,4 @@ class Environment {
 
 }  // namespace libdiff::internal
 
-#endif  // LIBDIFF_STORE_ENVIRONMENT_H_
+#endif  // LIBDIFF_STORE_LMDB_ENVIRONMENT_H_

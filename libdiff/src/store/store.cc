@@ -21,8 +21,8 @@
 #include "libdiff/diff.h"
 #include "index/near_duplicate_index.h"
 #include "store/codec.h"
-#include "store/environment.h"
-#include "store/revision_store.h"
+#include "store/lmdb/environment.h"
+#include "store/lmdb/revision_store.h"
 #include "store/url.h"
 
 namespace libdiff {

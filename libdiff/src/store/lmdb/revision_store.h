@@ -15,8 +15,8 @@
 //
 // Private to libdiff. Thread safety: a RevisionStore is an immutable set of
 // database handles; calls run inside the caller's transaction.
-#ifndef LIBDIFF_STORE_REVISION_STORE_H_
-#define LIBDIFF_STORE_REVISION_STORE_H_
+#ifndef LIBDIFF_STORE_LMDB_REVISION_STORE_H_
+#define LIBDIFF_STORE_LMDB_REVISION_STORE_H_
 
 #include <lmdb.h>
 
@@ -131,4 +131,4 @@ std::string RevisionKey(uint64_t id, uint32_t rev);
 
 }  // namespace libdiff::internal
 
-#endif  // LIBDIFF_STORE_REVISION_STORE_H_
+#endif  // LIBDIFF_STORE_LMDB_REVISION_STORE_H_
