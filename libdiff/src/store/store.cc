@@ -21,6 +21,7 @@
 #include "libdiff/diff.h"
 #include "index/near_duplicate_index.h"
 #include "store/codec.h"
+#include "store/find_original.h"
 #include "store/lmdb/environment.h"
 #include "store/lmdb/revision_store.h"
 #include "store/url.h"
@@ -380,63 +381,18 @@ class StoreImpl final : public Store {
     if (!id && !p.canonical_key.empty()) {
       LIBDIFF_ASSIGN_OR_RETURN(id, revisions_->FindUrl(txn, p.canonical_key));
     }
-    uint64_t original = 0;
-    internal::VerifyResult best;
+    internal::OriginalMatch found;
     if (!id) {
-      // No identity: look for verified near duplicates. Candidates are the
-      // articles sharing a candidate key (near_duplicate_index.h; SimHash
-      // neighbours within max_distance share their keys too: the store keeps
-      // no SimHash tables, docs/store.md). A page is a duplicate of
-      // an original only when it verifies against that original itself: a
-      // candidate that is a duplicate leads to its original, which is then
-      // verified too, so a copy carrying part of another article (a template
-      // that kept some of its own story) cannot chain that article to it.
-      std::vector<uint64_t> candidates;
-      LIBDIFF_RETURN_IF_ERROR(
-          index_->QueryKeys(txn, internal::SketchKeys(p.fp.sketch), &candidates));
-      std::sort(candidates.begin(), candidates.end());
-      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+      // No identity: the earliest original it is a near duplicate of
+      // (find_original.h), or its own article under a changed slug.
       internal::VerifyOptions vo;
       vo.max_distance = options_.max_distance;
-      auto verify = [&](const ArticleRecord& rec) {
-        return internal::VerifyNearDuplicateSorted(
-            p.fp.simhash, rec.simhash, p.fp.exact == rec.exact, p.fp.token_count, rec.tokens,
-            p.fp.shingle_count, rec.shingles, p.fp.sketch, rec.sketch, p.paragraphs,
-            rec.paragraphs, vo);
-      };
-      uint64_t alias = 0;
-      for (uint64_t candidate : candidates) {
-        LIBDIFF_ASSIGN_OR_RETURN(ArticleRecord rec, revisions_->GetArticle(txn, candidate));
-        internal::VerifyResult r = verify(rec);
-        if (!r.is_duplicate) continue;
-        // Rule 3: a same-site slug change is the same article.
-        if (alias == 0) {
-          for (const auto& k : rec.keys) {
-            if (internal::LooksLikeSlugChange(p.key, k)) {
-              alias = candidate;
-              break;
-            }
-          }
-        }
-        const uint64_t root = rec.duplicate_of != 0 ? rec.duplicate_of : candidate;
-        if (original != 0 && root >= original) continue;
-        if (root != candidate) {
-          Result<ArticleRecord> root_rec = revisions_->GetArticle(txn, root);
-          if (!root_rec.ok() && !root_rec.status().IsNotFound()) return root_rec.status();
-          if (!root_rec.ok()) continue;
-          r = verify(*root_rec);
-          if (!r.is_duplicate) continue;
-        }
-        original = root;
-        best = r;
-      }
-      if (alias != 0) {
-        id = alias;
-        original = 0;
-      }
+      LIBDIFF_ASSIGN_OR_RETURN(found, internal::FindOriginal(txn, *index_, *revisions_, p.fp,
+                                                             p.paragraphs, p.key, vo));
+      if (found.alias != 0) id = found.alias;
     }
     if (id) return FileKnown(txn, p, *id, write, counters, std::move(v));
-    return FileNew(txn, p, original, best, write, counters, std::move(v));
+    return FileNew(txn, p, found.original, found.match, write, counters, std::move(v));
   }
 
   Status AddKeys(MDB_txn* txn, const Prepared& p, uint64_t id, ArticleRecord* rec,
