@@ -2,7 +2,8 @@
 # -DSOVERSION=... -P check_exports.cmake):
 #  - every defined dynamic symbol is a libdiff_* function (nothing C++ leaks);
 #  - every function declared in libdiff.h is exported (header and library agree);
-#  - the SONAME is libdiff.so.<SOVERSION>.
+#  - the SONAME is libdiff.so.<SOVERSION>, and the library is never unloaded
+#    (-z nodelete).
 cmake_minimum_required(VERSION 3.25)
 execute_process(COMMAND nm -D --defined-only ${LIB}
                 OUTPUT_VARIABLE nm_out RESULT_VARIABLE rc)
@@ -50,6 +51,11 @@ endif()
 execute_process(COMMAND readelf -d ${LIB} OUTPUT_VARIABLE dyn RESULT_VARIABLE rc)
 if(NOT dyn MATCHES "\\(SONAME\\)[^\n]*\\[libdiff\\.so\\.${SOVERSION}\\]")
   message(FATAL_ERROR "SONAME is not libdiff.so.${SOVERSION}:\n${dyn}")
+endif()
+# Per-thread objects are freed by a pthread key destructor inside the library
+# (libdiff/src/util/thread_cache.h): dlclose() must not unmap it.
+if(NOT dyn MATCHES "NODELETE")
+  message(FATAL_ERROR "libdiff.so is not linked with -z nodelete:\n${dyn}")
 endif()
 list(LENGTH exported n)
 message(STATUS "libdiff.so exports ${n} libdiff_* functions, all ${declared} declared ones; SONAME libdiff.so.${SOVERSION}")
