@@ -184,6 +184,9 @@ struct Elem {
   int h1_blocks = 0;
   int all_link_blocks = 0;
   bool teaser = false;  // one of a run of look-alike teasers (headline link + summary)
+  // The blocks read inside the element: blocks_[block_begin, block_end).
+  int block_begin = 0;
+  int block_end = 0;
 };
 
 struct RawBlock {
@@ -427,6 +430,7 @@ class TreeReader {
     Context inner = ctx;
     if (block) {
       Flush(ctx);
+      elems_[static_cast<size_t>(index)].block_begin = static_cast<int>(blocks_.size());
       inner.owner = index;
       inner.own_mark_only = false;
       if (furniture) {
@@ -456,6 +460,8 @@ class TreeReader {
     if (block) Flush(inner);
     if (tag & kCell) pending_space_ = true;
     elems_[static_cast<size_t>(index)].end = static_cast<int>(elems_.size());
+    elems_[static_cast<size_t>(index)].block_end =
+        block ? static_cast<int>(blocks_.size()) : elems_[static_cast<size_t>(index)].block_begin;
     return index;
   }
 
@@ -804,6 +810,37 @@ void MarkTeaserRuns(std::vector<Elem>& elems) {
   }
 }
 
+// Linked list items between two paragraphs of prose of an element (the
+// patches a post reports, its sources, a table of contents) are kept by the
+// output (below); they should not count against the element as a container
+// either, or an article made mostly of such lists loses to one of its
+// sections. Only unmarked items count: a list in furniture stays clutter.
+void ForgiveLinkListsBetweenProse(std::vector<Elem>& elems, const std::vector<RawBlock>& blocks) {
+  const size_t n = blocks.size();
+  std::vector<double> forgiven(n + 1, 0.0);  // prefix sums of forgivable bad mass
+  std::vector<int> next_good(n + 1, static_cast<int>(n)), prev_good(n, -1);
+  for (size_t i = 0; i < n; ++i) {
+    const RawBlock& b = blocks[i];
+    const bool item = b.kind == BlockKind::kListItem && b.good == 0 && b.bad > 0 &&
+                      !b.volatile_text && b.furniture_depth < 0;
+    forgiven[i + 1] = forgiven[i] + (item ? b.bad : 0.0);
+    const bool prose = b.good > 0 && b.furniture_depth < 0;
+    prev_good[i] = prose ? static_cast<int>(i) : (i > 0 ? prev_good[i - 1] : -1);
+  }
+  for (size_t i = n; i-- > 0;) {
+    const RawBlock& b = blocks[i];
+    next_good[i] = b.good > 0 && b.furniture_depth < 0 ? static_cast<int>(i) : next_good[i + 1];
+  }
+  for (Elem& e : elems) {
+    if (e.good_blocks < 2 || e.block_end <= e.block_begin) continue;
+    const int first = next_good[static_cast<size_t>(e.block_begin)];
+    const int last = prev_good[static_cast<size_t>(e.block_end - 1)];
+    if (first >= last) continue;
+    e.bad -= forgiven[static_cast<size_t>(last)] - forgiven[static_cast<size_t>(first)];
+    if (e.bad < 0) e.bad = 0;
+  }
+}
+
 // Hashes of the word 4-grams of `text` (words: runs of ASCII letters and
 // digits or of non-ASCII bytes).
 std::vector<uint64_t> WordShingles(const std::string& text) {
@@ -1031,10 +1068,13 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     }
   }
 
+  ForgiveLinkListsBetweenProse(elems, blocks);
+
   // The container: the element with the best balance of prose over clutter.
   int best = -1;
   double best_score = 0;
   bool strong_signal = false;
+  std::vector<double> scores(elems.size(), 0.0);
   for (size_t i = 0; i < elems.size(); ++i) {
     const Elem& e = elems[i];
     if (e.good_blocks == 0) continue;
@@ -1059,10 +1099,23 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     if (std::getenv("LIBDIFF_BODY_DEBUG") != nullptr && (score > 100 || e.all_good > 500))
       std::fprintf(stderr, "candidate %zu good=%.0f bad=%.0f all_good=%.0f/%.0f score=%.0f\n", i, e.good, e.bad, e.all_good, page_good, score);
 #endif
+    scores[i] = score;
     if (score >= best_score && score > 0) {
       best_score = score;
       best = static_cast<int>(i);
     }
+  }
+  // Article-body markup nested in article-body markup (a wrapper per
+  // paragraph, "article-text" on a lead paragraph): the outer mark says where
+  // the article is. A container inside a marked ancestor that holds at least
+  // twice its prose and scores above zero gives way to that ancestor; the
+  // furniture inside it is cut from the output below.
+  for (int a = best >= 0 ? elems[static_cast<size_t>(best)].parent : -1; a > 0;
+       a = elems[static_cast<size_t>(a)].parent) {
+    const Elem& anc = elems[static_cast<size_t>(a)];
+    if (!anc.article_body) continue;
+    if (scores[static_cast<size_t>(a)] > 0 && anc.good >= 2 * elems[static_cast<size_t>(best)].good)
+      best = a;
   }
 
 #ifdef LIBDIFF_BODY_DEBUG  // a developer aid: -DLIBDIFF_BODY_DEBUG, then LIBDIFF_BODY_DEBUG=1 prints every block
