@@ -208,5 +208,21 @@ TEST(BodyRecall, NestedArticleBodyMarkupTakesTheOuterBody) {
   EXPECT_EQ(a.Text(), Expected());
 }
 
+// A CSS-module layout wraps each section of the article in a box named
+// "WidgetWrapper_...", like a sidebar's widgets. A run of such boxes that
+// holds the page's prose is the article; the body used to be one paragraph.
+TEST(BodyRecall, WidgetBoxesHoldingTheProseAreTheArticle) {
+  const Article a = MustExtract(
+      "<html><body><nav><a href='/'>Home</a> <a href='/tech'>Tech</a></nav><main><div>"
+      "<div class='WidgetWrapper_Anchor__1bg'><div class='Prose_Prose__2z'><p>" +
+      std::string(kFirst) + "</p></div></div>"
+      "<div class='WidgetWrapper_Anchor__1bg'><div class='Prose_Prose__2z'><h2>The plan</h2><p>" +
+      kSecond + "</p></div></div>"
+      "<div class='WidgetWrapper_Anchor__1bg'><div class='Prose_Prose__2z'><p>" + kThird +
+      "</p></div></div></div></main><footer><p>Copyright 2026 The Daily Example.</p></footer>"
+      "</body></html>");
+  EXPECT_EQ(a.Text(), std::string(kFirst) + "\n\nThe plan\n\n" + kSecond + "\n\n" + kThird);
+}
+
 }  // namespace
 }  // namespace libdiff

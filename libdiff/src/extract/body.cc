@@ -112,10 +112,15 @@ const RE2& FurnitureRe() {
       "author-bio|authorbio|bio-|inline-ad|article-tags|post-tags|tag-list|"
       // embedded social posts: the post is quoted, not written, by the article
       "twitter-tweet|tweet-blockquote|embedded-tweet|twitter-timeline|instagram-media|"
-      "tiktok-embed|reddit-embed|bluesky-embed|threads-embed|fb-post)"
-      // "widget" only at a token's start ("widget", "widget_recent_entries"):
-      // page builders name their layout boxes "elementor-widget-container".
-      "|(?:^|\\s)widget");
+      "tiktok-embed|reddit-embed|bluesky-embed|threads-embed|fb-post)");
+  return re;
+}
+
+// "widget" only at a token's start ("widget", "widget_recent_entries"): page
+// builders name their layout boxes "elementor-widget-container". A weak mark:
+// CSS-module layouts wrap every section of an article in "WidgetWrapper_...".
+const RE2& WidgetRe() {
+  static const RE2 re("(?:^|\\s)widget");
   return re;
 }
 
@@ -167,6 +172,7 @@ struct Elem {
   int end = 0;  // one past the index of the last descendant
   uint32_t tag = 0;
   bool furniture = false;
+  bool weak_furniture = false;  // marked by "widget" alone
   bool article_body = false;
   double good = 0;
   double bad = 0;
@@ -339,6 +345,7 @@ class TreeReader {
     if (tag & kCell) pending_space_ = true;
 
     bool furniture = (tag & kFurnitureTag) != 0;
+    bool weak_furniture = false;
     bool article_body = false;
     // The first token of the class attribute, as attrs_[class_start, class_end).
     size_t class_start = 0, class_end = 0;
@@ -396,7 +403,8 @@ class TreeReader {
         const uint8_t marks = AttributeMarks();
         if ((marks & kMarkHidden) && !read_hidden_) return prev;
         article_body = (marks & kMarkArticleBody) != 0;
-        if (marks & kMarkFurniture) furniture = true;
+        if (marks & (kMarkFurniture | kMarkWidget)) furniture = true;
+        weak_furniture = (marks & kMarkWidget) != 0 && !(tag & kFurnitureTag);
       }
     }
     if (article_body) furniture = false;
@@ -413,6 +421,7 @@ class TreeReader {
     e.depth = depth;
     e.tag = tag;
     e.furniture = furniture;
+    e.weak_furniture = furniture && weak_furniture;
     e.article_body = article_body;
     e.prev_sibling = prev;
     // Teasers of a list differ in their other classes ("box news", "box review").
@@ -465,7 +474,7 @@ class TreeReader {
     return index;
   }
 
-  static constexpr uint8_t kMarkHidden = 1, kMarkArticleBody = 2, kMarkFurniture = 4;
+  static constexpr uint8_t kMarkHidden = 1, kMarkArticleBody = 2, kMarkFurniture = 4, kMarkWidget = 8;
 
   // The marks of the class/id/role/itemprop string in attrs_. Pages repeat the
   // same class strings many times, so results are remembered per page.
@@ -479,6 +488,8 @@ class TreeReader {
       marks = kMarkArticleBody;
     } else if (RE2::PartialMatch(attrs_, FurnitureRe())) {
       marks = kMarkFurniture;
+    } else if (RE2::PartialMatch(attrs_, WidgetRe())) {
+      marks = kMarkWidget;
     }
     if (mark_cache_.size() < 20000) mark_cache_.emplace(attrs_, marks);
     return marks;
@@ -841,6 +852,59 @@ void ForgiveLinkListsBetweenProse(std::vector<Elem>& elems, const std::vector<Ra
   }
 }
 
+// A run of look-alike siblings marked only by "widget" (a CSS-module layout's
+// "WidgetWrapper_..." around each section of the article) that together hold
+// half of the page's prose is the article, not a sidebar's widgets. True when
+// a mark was lifted.
+bool UnmarkWidgetRunsHoldingTheProse(std::vector<Elem>& elems, double page_good) {
+  bool lifted = false;
+  for (size_t i = 1; i < elems.size(); ++i) {
+    const Elem& first = elems[i];
+    if (!first.weak_furniture || first.teaser) continue;
+    if (first.prev_sibling >= 0 &&
+        elems[static_cast<size_t>(first.prev_sibling)].signature == first.signature)
+      continue;  // not the start of a run
+    double prose = 0;
+    for (int j = static_cast<int>(i); j >= 0 && elems[static_cast<size_t>(j)].signature == first.signature;
+         j = elems[static_cast<size_t>(j)].next_sibling)
+      prose += elems[static_cast<size_t>(j)].all_good;
+    if (prose < 0.5 * page_good) continue;
+    for (int j = static_cast<int>(i); j >= 0 && elems[static_cast<size_t>(j)].signature == first.signature;
+         j = elems[static_cast<size_t>(j)].next_sibling) {
+      Elem& e = elems[static_cast<size_t>(j)];
+      if (e.weak_furniture && !e.teaser) {
+        e.furniture = false;
+        e.weak_furniture = false;
+        lifted = true;
+      }
+    }
+  }
+  return lifted;
+}
+
+// The furniture ancestors of every block again, after marks were lifted.
+void RecomputeFurniture(const std::vector<Elem>& elems, std::vector<RawBlock>& blocks) {
+  for (RawBlock& b : blocks) {
+    if (b.furniture_elem < 0) continue;
+    const int old_elem = b.furniture_elem;
+    b.furniture_elem = -1;
+    b.furniture_depth = -1;
+    b.outer_furniture_depth = -1;
+    for (int a = b.owner; a > 0; a = elems[static_cast<size_t>(a)].parent) {
+      const Elem& e = elems[static_cast<size_t>(a)];
+      if (!e.furniture) continue;
+      if (b.furniture_elem < 0) {
+        b.furniture_elem = a;
+        b.furniture_depth = e.depth;
+      } else {
+        b.outer_furniture_depth = e.depth;
+        break;
+      }
+    }
+    if (b.furniture_elem != old_elem) b.own_mark_only = false;
+  }
+}
+
 // Hashes of the word 4-grams of `text` (words: runs of ASCII letters and
 // digits or of non-ASCII bytes).
 std::vector<uint64_t> WordShingles(const std::string& text) {
@@ -1013,6 +1077,7 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     p.all_link_blocks += e.all_link_blocks;
   }
   MarkTeaserRuns(elems);
+  if (UnmarkWidgetRunsHoldingTheProse(elems, page_good)) RecomputeFurniture(elems, blocks);
   // A furniture mark that wraps a single paragraph of prose, repeated on its
   // siblings (<div class="subscriber-preview"><p>...</p></div> per paragraph),
   // marks paragraphs of the article, not furniture.
