@@ -224,5 +224,25 @@ TEST(BodyRecall, WidgetBoxesHoldingTheProseAreTheArticle) {
   EXPECT_EQ(a.Text(), std::string(kFirst) + "\n\nThe plan\n\n" + kSecond + "\n\n" + kThird);
 }
 
+// A page builder puts each section of a post in its own grid cell, as
+// "so-panel widget widget_text": the boxes are not siblings, but together
+// they hold the page's prose, so they are the article. A sidebar widget of
+// the same page, a list of links, stays out.
+TEST(BodyRecall, PageBuilderPanelsInSeparateCellsAreTheArticle) {
+  std::string html = "<html><body><div class='page'><div class='content'>";
+  const char* const kSections[] = {kFirst, kSecond, kThird};
+  for (const char* section : kSections) {
+    html += std::string("<div class='panel-grid'><div class='panel-grid-cell'>"
+                        "<div class='so-panel widget widget_text'><div class='textwidget'><p>") +
+            section + "</p></div></div></div></div>";
+  }
+  html += "</div><div class='sidebar-column'><div class='widget widget_recent_entries'><ul>"
+          "<li><a href='/a'>How we chose the new office for the team</a></li>"
+          "<li><a href='/b'>Five things we learned from our first year</a></li></ul></div>"
+          "</div></div></body></html>";
+  const Article a = MustExtract(html);
+  EXPECT_EQ(a.Text(), Expected());
+}
+
 }  // namespace
 }  // namespace libdiff

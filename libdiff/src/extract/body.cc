@@ -852,34 +852,32 @@ void ForgiveLinkListsBetweenProse(std::vector<Elem>& elems, const std::vector<Ra
   }
 }
 
-// A run of look-alike siblings marked only by "widget" (a CSS-module layout's
-// "WidgetWrapper_..." around each section of the article) that together hold
-// half of the page's prose is the article, not a sidebar's widgets. True when
-// a mark was lifted.
-bool UnmarkWidgetRunsHoldingTheProse(std::vector<Elem>& elems, double page_good) {
-  bool lifted = false;
-  for (size_t i = 1; i < elems.size(); ++i) {
-    const Elem& first = elems[i];
-    if (!first.weak_furniture || first.teaser) continue;
-    if (first.prev_sibling >= 0 &&
-        elems[static_cast<size_t>(first.prev_sibling)].signature == first.signature)
-      continue;  // not the start of a run
-    double prose = 0;
-    for (int j = static_cast<int>(i); j >= 0 && elems[static_cast<size_t>(j)].signature == first.signature;
-         j = elems[static_cast<size_t>(j)].next_sibling)
-      prose += elems[static_cast<size_t>(j)].all_good;
-    if (prose < 0.5 * page_good) continue;
-    for (int j = static_cast<int>(i); j >= 0 && elems[static_cast<size_t>(j)].signature == first.signature;
-         j = elems[static_cast<size_t>(j)].next_sibling) {
-      Elem& e = elems[static_cast<size_t>(j)];
-      if (e.weak_furniture && !e.teaser) {
-        e.furniture = false;
-        e.weak_furniture = false;
-        lifted = true;
-      }
+// Boxes marked only by "widget" that together hold half of the page's prose
+// are the article's layout, not a sidebar's widgets: a page builder puts each
+// section of a post in "so-panel widget widget_text", a CSS-module layout in
+// "WidgetWrapper_...". Their marks are lifted then (a sidebar of widgets
+// never holds most of a page's prose). True when a mark was lifted.
+bool UnmarkWidgetsHoldingTheProse(std::vector<Elem>& elems, double page_good) {
+  double prose = 0;
+  bool any = false;
+  for (size_t i = 1; i < elems.size();) {
+    const Elem& e = elems[i];
+    if (e.weak_furniture && !e.teaser) {
+      prose += e.all_good;  // the outermost marked box; those inside it are counted
+      any = true;
+      i = static_cast<size_t>(e.end);
+    } else {
+      ++i;
     }
   }
-  return lifted;
+  if (!any || prose < 0.5 * page_good) return false;
+  for (Elem& e : elems) {
+    if (e.weak_furniture && !e.teaser) {
+      e.furniture = false;
+      e.weak_furniture = false;
+    }
+  }
+  return true;
 }
 
 // The furniture ancestors of every block again, after marks were lifted.
@@ -1077,7 +1075,7 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     p.all_link_blocks += e.all_link_blocks;
   }
   MarkTeaserRuns(elems);
-  if (UnmarkWidgetRunsHoldingTheProse(elems, page_good)) RecomputeFurniture(elems, blocks);
+  if (UnmarkWidgetsHoldingTheProse(elems, page_good)) RecomputeFurniture(elems, blocks);
   // A furniture mark that wraps a single paragraph of prose, repeated on its
   // siblings (<div class="subscriber-preview"><p>...</p></div> per paragraph),
   // marks paragraphs of the article, not furniture.
