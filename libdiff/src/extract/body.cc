@@ -488,7 +488,8 @@ class TreeReader {
       marks = kMarkArticleBody;
     } else if (RE2::PartialMatch(attrs_, FurnitureRe())) {
       marks = kMarkFurniture;
-    } else if (RE2::PartialMatch(attrs_, WidgetRe())) {
+    } else if (attrs_.find("widget") != std::string::npos &&
+               RE2::PartialMatch(attrs_, WidgetRe())) {
       marks = kMarkWidget;
     }
     if (mark_cache_.size() < 20000) mark_cache_.emplace(attrs_, marks);
