@@ -154,5 +154,95 @@ TEST(BodyRecall, ShortPiecesOfProseAreNotAConsentWall) {
   EXPECT_EQ(a.Text(), expected);
 }
 
+// A progress report made mostly of lists of linked items (the patches it
+// sent, the pull requests it merged) between its paragraphs. The lists are
+// kept by the output when they sit between paragraphs; they used to count as
+// clutter when choosing the container, so one section won over the article.
+TEST(BodyRecall, LinkListsBetweenParagraphsDoNotShrinkTheContainer) {
+  const char* const kPatches[] = {
+      "libgccjit: Allow casts between integers and pointers",
+      "libgccjit: Add support for the weak variable attribute",
+      "libgccjit: Fix get_size for long double on every target",
+      "libgccjit: Add a function to check if LTO is supported",
+      "libgccjit: Fix volatile loads and stores of small structs",
+      "libgccjit: Add support for packed struct declarations",
+      "libgccjit: Fix undefined behaviour in constructor functions",
+      "libgccjit: Allow set_location on various classes of nodes",
+  };
+  std::string list = "<ul>";
+  std::string listed;
+  for (const char* patch : kPatches) {
+    list += std::string("<li><p><a href='https://example.org/patch'>") + patch + "</a></p></li>";
+    listed += std::string("\n\n") + patch;
+  }
+  list += "</ul>";
+  const Article a = MustExtract(
+      "<html><body><header><a href='/'>Blog</a></header><main><article>"
+      "<div class='sect1'><h2>What is it?</h2><div class='sectionbody'><p>" +
+      std::string(kFirst) + "</p></div></div><div class='sect1'><h2>Patches</h2>"
+      "<div class='sectionbody'><p>Many patches were sent for review:</p>" + list + "<p>" +
+      kSecond + "</p></div></div><div class='sect1'><div class='sectionbody'><p>" + kThird +
+      "</p></div></div></article></main></body></html>");
+  EXPECT_EQ(a.Text(), std::string("What is it?\n\n") + kFirst +
+                          "\n\nPatches\n\nMany patches were sent for review:" + listed + "\n\n" +
+                          kSecond + "\n\n" + kThird);
+}
+
+// Article-body markup inside article-body markup: a wrapper marked as article
+// text around each paragraph, inside the marked body that also holds a box of
+// related links. The outer mark says where the article is; one paragraph's
+// wrapper used to win over it because of the related box.
+TEST(BodyRecall, NestedArticleBodyMarkupTakesTheOuterBody) {
+  std::string related = "<div class='related-coverage'><ul>";
+  for (int i = 0; i < 12; ++i) {
+    related += "<li><a href='/news/" + std::to_string(i) +
+               "'>A list of the best pitchers in the league lacks one old icon " +
+               std::to_string(i) + "</a></li>";
+  }
+  related += "</ul></div>";
+  const Article a = MustExtract(
+      "<html><body><nav><a href='/'>News</a></nav><div class='asset-body article-body'>"
+      "<div class='article-text'><p>" + std::string(kFirst) + "</p></div>" + related +
+      "<div class='article-text'><p>" + kSecond + "</p></div><div class='article-text'><p>" +
+      kThird + "</p></div></div></body></html>");
+  EXPECT_EQ(a.Text(), Expected());
+}
+
+// A CSS-module layout wraps each section of the article in a box named
+// "WidgetWrapper_...", like a sidebar's widgets. A run of such boxes that
+// holds the page's prose is the article; the body used to be one paragraph.
+TEST(BodyRecall, WidgetBoxesHoldingTheProseAreTheArticle) {
+  const Article a = MustExtract(
+      "<html><body><nav><a href='/'>Home</a> <a href='/tech'>Tech</a></nav><main><div>"
+      "<div class='WidgetWrapper_Anchor__1bg'><div class='Prose_Prose__2z'><p>" +
+      std::string(kFirst) + "</p></div></div>"
+      "<div class='WidgetWrapper_Anchor__1bg'><div class='Prose_Prose__2z'><h2>The plan</h2><p>" +
+      kSecond + "</p></div></div>"
+      "<div class='WidgetWrapper_Anchor__1bg'><div class='Prose_Prose__2z'><p>" + kThird +
+      "</p></div></div></div></main><footer><p>Copyright 2026 The Daily Example.</p></footer>"
+      "</body></html>");
+  EXPECT_EQ(a.Text(), std::string(kFirst) + "\n\nThe plan\n\n" + kSecond + "\n\n" + kThird);
+}
+
+// A page builder puts each section of a post in its own grid cell, as
+// "so-panel widget widget_text": the boxes are not siblings, but together
+// they hold the page's prose, so they are the article. A sidebar widget of
+// the same page, a list of links, stays out.
+TEST(BodyRecall, PageBuilderPanelsInSeparateCellsAreTheArticle) {
+  std::string html = "<html><body><div class='page'><div class='content'>";
+  const char* const kSections[] = {kFirst, kSecond, kThird};
+  for (const char* section : kSections) {
+    html += std::string("<div class='panel-grid'><div class='panel-grid-cell'>"
+                        "<div class='so-panel widget widget_text'><div class='textwidget'><p>") +
+            section + "</p></div></div></div></div>";
+  }
+  html += "</div><div class='sidebar-column'><div class='widget widget_recent_entries'><ul>"
+          "<li><a href='/a'>How we chose the new office for the team</a></li>"
+          "<li><a href='/b'>Five things we learned from our first year</a></li></ul></div>"
+          "</div></div></body></html>";
+  const Article a = MustExtract(html);
+  EXPECT_EQ(a.Text(), Expected());
+}
+
 }  // namespace
 }  // namespace libdiff

@@ -112,10 +112,15 @@ const RE2& FurnitureRe() {
       "author-bio|authorbio|bio-|inline-ad|article-tags|post-tags|tag-list|"
       // embedded social posts: the post is quoted, not written, by the article
       "twitter-tweet|tweet-blockquote|embedded-tweet|twitter-timeline|instagram-media|"
-      "tiktok-embed|reddit-embed|bluesky-embed|threads-embed|fb-post)"
-      // "widget" only at a token's start ("widget", "widget_recent_entries"):
-      // page builders name their layout boxes "elementor-widget-container".
-      "|(?:^|\\s)widget");
+      "tiktok-embed|reddit-embed|bluesky-embed|threads-embed|fb-post)");
+  return re;
+}
+
+// "widget" only at a token's start ("widget", "widget_recent_entries"): page
+// builders name their layout boxes "elementor-widget-container". A weak mark:
+// CSS-module layouts wrap every section of an article in "WidgetWrapper_...".
+const RE2& WidgetRe() {
+  static const RE2 re("(?:^|\\s)widget");
   return re;
 }
 
@@ -167,6 +172,7 @@ struct Elem {
   int end = 0;  // one past the index of the last descendant
   uint32_t tag = 0;
   bool furniture = false;
+  bool weak_furniture = false;  // marked by "widget" alone
   bool article_body = false;
   double good = 0;
   double bad = 0;
@@ -184,6 +190,9 @@ struct Elem {
   int h1_blocks = 0;
   int all_link_blocks = 0;
   bool teaser = false;  // one of a run of look-alike teasers (headline link + summary)
+  // The blocks read inside the element: blocks_[block_begin, block_end).
+  int block_begin = 0;
+  int block_end = 0;
 };
 
 struct RawBlock {
@@ -336,6 +345,7 @@ class TreeReader {
     if (tag & kCell) pending_space_ = true;
 
     bool furniture = (tag & kFurnitureTag) != 0;
+    bool weak_furniture = false;
     bool article_body = false;
     // The first token of the class attribute, as attrs_[class_start, class_end).
     size_t class_start = 0, class_end = 0;
@@ -393,7 +403,8 @@ class TreeReader {
         const uint8_t marks = AttributeMarks();
         if ((marks & kMarkHidden) && !read_hidden_) return prev;
         article_body = (marks & kMarkArticleBody) != 0;
-        if (marks & kMarkFurniture) furniture = true;
+        if (marks & (kMarkFurniture | kMarkWidget)) furniture = true;
+        weak_furniture = (marks & kMarkWidget) != 0 && !(tag & kFurnitureTag);
       }
     }
     if (article_body) furniture = false;
@@ -410,6 +421,7 @@ class TreeReader {
     e.depth = depth;
     e.tag = tag;
     e.furniture = furniture;
+    e.weak_furniture = furniture && weak_furniture;
     e.article_body = article_body;
     e.prev_sibling = prev;
     // Teasers of a list differ in their other classes ("box news", "box review").
@@ -427,6 +439,7 @@ class TreeReader {
     Context inner = ctx;
     if (block) {
       Flush(ctx);
+      elems_[static_cast<size_t>(index)].block_begin = static_cast<int>(blocks_.size());
       inner.owner = index;
       inner.own_mark_only = false;
       if (furniture) {
@@ -456,10 +469,12 @@ class TreeReader {
     if (block) Flush(inner);
     if (tag & kCell) pending_space_ = true;
     elems_[static_cast<size_t>(index)].end = static_cast<int>(elems_.size());
+    elems_[static_cast<size_t>(index)].block_end =
+        block ? static_cast<int>(blocks_.size()) : elems_[static_cast<size_t>(index)].block_begin;
     return index;
   }
 
-  static constexpr uint8_t kMarkHidden = 1, kMarkArticleBody = 2, kMarkFurniture = 4;
+  static constexpr uint8_t kMarkHidden = 1, kMarkArticleBody = 2, kMarkFurniture = 4, kMarkWidget = 8;
 
   // The marks of the class/id/role/itemprop string in attrs_. Pages repeat the
   // same class strings many times, so results are remembered per page.
@@ -473,6 +488,9 @@ class TreeReader {
       marks = kMarkArticleBody;
     } else if (RE2::PartialMatch(attrs_, FurnitureRe())) {
       marks = kMarkFurniture;
+    } else if (attrs_.find("widget") != std::string::npos &&
+               RE2::PartialMatch(attrs_, WidgetRe())) {
+      marks = kMarkWidget;
     }
     if (mark_cache_.size() < 20000) mark_cache_.emplace(attrs_, marks);
     return marks;
@@ -804,6 +822,88 @@ void MarkTeaserRuns(std::vector<Elem>& elems) {
   }
 }
 
+// Linked list items between two paragraphs of prose of an element (the
+// patches a post reports, its sources, a table of contents) are kept by the
+// output (below); they should not count against the element as a container
+// either, or an article made mostly of such lists loses to one of its
+// sections. Only unmarked items count: a list in furniture stays clutter.
+void ForgiveLinkListsBetweenProse(std::vector<Elem>& elems, const std::vector<RawBlock>& blocks) {
+  const size_t n = blocks.size();
+  std::vector<double> forgiven(n + 1, 0.0);  // prefix sums of forgivable bad mass
+  std::vector<int> next_good(n + 1, static_cast<int>(n)), prev_good(n, -1);
+  for (size_t i = 0; i < n; ++i) {
+    const RawBlock& b = blocks[i];
+    const bool item = b.kind == BlockKind::kListItem && b.good == 0 && b.bad > 0 &&
+                      !b.volatile_text && b.furniture_depth < 0;
+    forgiven[i + 1] = forgiven[i] + (item ? b.bad : 0.0);
+    const bool prose = b.good > 0 && b.furniture_depth < 0;
+    prev_good[i] = prose ? static_cast<int>(i) : (i > 0 ? prev_good[i - 1] : -1);
+  }
+  for (size_t i = n; i-- > 0;) {
+    const RawBlock& b = blocks[i];
+    next_good[i] = b.good > 0 && b.furniture_depth < 0 ? static_cast<int>(i) : next_good[i + 1];
+  }
+  for (Elem& e : elems) {
+    if (e.good_blocks < 2 || e.block_end <= e.block_begin) continue;
+    const int first = next_good[static_cast<size_t>(e.block_begin)];
+    const int last = prev_good[static_cast<size_t>(e.block_end - 1)];
+    if (first >= last) continue;
+    e.bad -= forgiven[static_cast<size_t>(last)] - forgiven[static_cast<size_t>(first)];
+    if (e.bad < 0) e.bad = 0;
+  }
+}
+
+// Boxes marked only by "widget" that together hold half of the page's prose
+// are the article's layout, not a sidebar's widgets: a page builder puts each
+// section of a post in "so-panel widget widget_text", a CSS-module layout in
+// "WidgetWrapper_...". Their marks are lifted then (a sidebar of widgets
+// never holds most of a page's prose). True when a mark was lifted.
+bool UnmarkWidgetsHoldingTheProse(std::vector<Elem>& elems, double page_good) {
+  double prose = 0;
+  bool any = false;
+  for (size_t i = 1; i < elems.size();) {
+    const Elem& e = elems[i];
+    if (e.weak_furniture && !e.teaser) {
+      prose += e.all_good;  // the outermost marked box; those inside it are counted
+      any = true;
+      i = static_cast<size_t>(e.end);
+    } else {
+      ++i;
+    }
+  }
+  if (!any || prose < 0.5 * page_good) return false;
+  for (Elem& e : elems) {
+    if (e.weak_furniture && !e.teaser) {
+      e.furniture = false;
+      e.weak_furniture = false;
+    }
+  }
+  return true;
+}
+
+// The furniture ancestors of every block again, after marks were lifted.
+void RecomputeFurniture(const std::vector<Elem>& elems, std::vector<RawBlock>& blocks) {
+  for (RawBlock& b : blocks) {
+    if (b.furniture_elem < 0) continue;
+    const int old_elem = b.furniture_elem;
+    b.furniture_elem = -1;
+    b.furniture_depth = -1;
+    b.outer_furniture_depth = -1;
+    for (int a = b.owner; a > 0; a = elems[static_cast<size_t>(a)].parent) {
+      const Elem& e = elems[static_cast<size_t>(a)];
+      if (!e.furniture) continue;
+      if (b.furniture_elem < 0) {
+        b.furniture_elem = a;
+        b.furniture_depth = e.depth;
+      } else {
+        b.outer_furniture_depth = e.depth;
+        break;
+      }
+    }
+    if (b.furniture_elem != old_elem) b.own_mark_only = false;
+  }
+}
+
 // Hashes of the word 4-grams of `text` (words: runs of ASCII letters and
 // digits or of non-ASCII bytes).
 std::vector<uint64_t> WordShingles(const std::string& text) {
@@ -976,6 +1076,7 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     p.all_link_blocks += e.all_link_blocks;
   }
   MarkTeaserRuns(elems);
+  if (UnmarkWidgetsHoldingTheProse(elems, page_good)) RecomputeFurniture(elems, blocks);
   // A furniture mark that wraps a single paragraph of prose, repeated on its
   // siblings (<div class="subscriber-preview"><p>...</p></div> per paragraph),
   // marks paragraphs of the article, not furniture.
@@ -1031,10 +1132,13 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     }
   }
 
+  ForgiveLinkListsBetweenProse(elems, blocks);
+
   // The container: the element with the best balance of prose over clutter.
   int best = -1;
   double best_score = 0;
   bool strong_signal = false;
+  std::vector<double> scores(elems.size(), 0.0);
   for (size_t i = 0; i < elems.size(); ++i) {
     const Elem& e = elems[i];
     if (e.good_blocks == 0) continue;
@@ -1059,10 +1163,23 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     if (std::getenv("LIBDIFF_BODY_DEBUG") != nullptr && (score > 100 || e.all_good > 500))
       std::fprintf(stderr, "candidate %zu good=%.0f bad=%.0f all_good=%.0f/%.0f score=%.0f\n", i, e.good, e.bad, e.all_good, page_good, score);
 #endif
+    scores[i] = score;
     if (score >= best_score && score > 0) {
       best_score = score;
       best = static_cast<int>(i);
     }
+  }
+  // Article-body markup nested in article-body markup (a wrapper per
+  // paragraph, "article-text" on a lead paragraph): the outer mark says where
+  // the article is. A container inside a marked ancestor that holds at least
+  // twice its prose and scores above zero gives way to that ancestor; the
+  // furniture inside it is cut from the output below.
+  for (int a = best >= 0 ? elems[static_cast<size_t>(best)].parent : -1; a > 0;
+       a = elems[static_cast<size_t>(a)].parent) {
+    const Elem& anc = elems[static_cast<size_t>(a)];
+    if (!anc.article_body) continue;
+    if (scores[static_cast<size_t>(a)] > 0 && anc.good >= 2 * elems[static_cast<size_t>(best)].good)
+      best = a;
   }
 
 #ifdef LIBDIFF_BODY_DEBUG  // a developer aid: -DLIBDIFF_BODY_DEBUG, then LIBDIFF_BODY_DEBUG=1 prints every block
