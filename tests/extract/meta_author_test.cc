@@ -76,6 +76,25 @@ TEST(NormalizeAuthors, InstitutionsAndBeatsAreNotPeople) {
   EXPECT_THAT(NormalizeAuthors({"Courier-Post, Jim Walsh"}, "Courier-Post"), ElementsAre("Jim Walsh"));
 }
 
+TEST(NormalizeAuthors, CollectiveBylinesStayWhole) {
+  bool organisations_only = false;
+  EXPECT_THAT(NormalizeAuthors({"The Investopedia Team"}, "Investopedia", &organisations_only),
+              ElementsAre("The Investopedia Team"));
+  EXPECT_TRUE(organisations_only);
+  EXPECT_THAT(NormalizeAuthors({"By Slate Staff"}, "Slate"), ElementsAre("Slate Staff"));
+  EXPECT_THAT(NormalizeAuthors({"Sun Sentinel Editorial Board"}, "Sun Sentinel"),
+              ElementsAre("Sun Sentinel Editorial Board"));
+  EXPECT_THAT(NormalizeAuthors({"Team EBONY"}, "EBONY"), ElementsAre("Team EBONY"));
+  EXPECT_THAT(NormalizeAuthors({"TOI Lifestyle Desk"}, ""), ElementsAre("TOI Lifestyle Desk"));
+  // A person named beside the group wins; a bare "Staff" and a description
+  // of the writers are not bylines.
+  EXPECT_THAT(NormalizeAuthors({"Jane Roe, Slate Staff"}, "Slate"), ElementsAre("Jane Roe"));
+  EXPECT_THAT(NormalizeAuthors({"Staff"}, ""), IsEmpty());
+  EXPECT_THAT(NormalizeAuthors({"Chicago Tribune staff"}, "Chicago Tribune"),
+              ElementsAre("Chicago Tribune"));
+  EXPECT_THAT(NormalizeAuthors({"Full Bio"}, ""), IsEmpty());
+}
+
 TEST(NormalizeAuthors, KeepsParticlesAndGenerationalSuffixes) {
   EXPECT_THAT(NormalizeAuthors({"George T. Conway III"}, ""), ElementsAre("George T. Conway III"));
   EXPECT_THAT(NormalizeAuthors({"de la Cruz, Maria"}, ""), ElementsAre("de la Cruz", "Maria"));

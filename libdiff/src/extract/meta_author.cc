@@ -41,6 +41,13 @@ struct AuthorPatterns {
       "compiled|edited|reviewed|interview|analysis|commentary|opinion|column)\\s+by)|"
       "by|from|authors?|bylines?|contributors?|writers?|credits?)\\b\\s*[:\\-–—]?\\s*"};
   RE2 split{"(?i)\\s*(?:,|;|&|\\||/|\\band\\b|\\bwith\\b|\\+)\\s*"};
+  // A byline naming a group of writers as a whole: "The Investopedia Team",
+  // "Slate Staff", "TOI Lifestyle Desk", "Sun Sentinel Editorial Board",
+  // "Team EBONY". A bare "Staff" or "Team" names nobody, and "Chicago Tribune
+  // staff" describes the writers rather than signing as them.
+  RE2 collective{
+      "^(?:(?i:the|our)\\s+)?(?:[^\\s,;|]+\\s+){1,4}(?:(?i:editorial\\s+|news\\s+)?(?i:team|desk|editors|board)|"
+      "Staff)$|^Team\\s+[^\\s,;|]+$"};
 };
 
 const AuthorPatterns& Patterns() {
@@ -50,7 +57,7 @@ const AuthorPatterns& Patterns() {
 
 // Words that make a part a job title or a desk, not a person.
 bool IsRoleWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 44> kRoles = {
+  static constexpr std::array<std::string_view, 49> kRoles = {
       "writer",     "writers",      "reporter",    "reporters",   "correspondent",
       "correspondents", "editor",   "editors",     "contributor", "contributors",
       "columnist",  "officer",      "director",    "producer",    "staff",
@@ -59,7 +66,8 @@ bool IsRoleWord(std::string_view w) {
       "anchor",     "host",         "senior",      "associate",   "executive",
       "contributing", "freelance",  "journalist",  "editorial",   "newsroom",
       "desk",       "team",         "guest",       "special",     "author",
-      "professor",  "researcher",   "ceo",         "cto",
+      "professor",  "researcher",   "ceo",         "cto",         "bio",
+      "biography",  "profile",      "articles",    "posts",
   };
   const std::string lw = LowerAscii(w);
   for (std::string_view r : kRoles) {
@@ -187,10 +195,15 @@ std::string StripAgencySuffix(std::string name) {
   return name;
 }
 
+bool IsCollectiveByline(std::string_view s) {
+  return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), Patterns().collective);
+}
+
 enum class PartKind { kName, kOrganisation, kReject };
 
 PartKind Classify(std::string_view part, std::string_view site_key) {
   if (part.empty() || part.size() > 60) return PartKind::kReject;
+  if (IsCollectiveByline(part)) return PartKind::kOrganisation;
   bool letter = false;
   for (char c : part) {
     if (c >= '0' && c <= '9') return PartKind::kReject;
@@ -312,8 +325,9 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
     text = SqueezeWhitespace(text);
     // ", The Daily Journal": an empty name, then the publication.
     const bool publication_only = !text.empty() && text[0] == ',';
-    // A site name may itself contain a separator ("Telegram & Gazette").
-    if (site_name.size() >= 3) {
+    // A site name may itself contain a separator ("Telegram & Gazette"); a
+    // collective byline around it ("The Investopedia Team") stays whole.
+    if (site_name.size() >= 3 && !IsCollectiveByline(TrimName(text))) {
       const std::string lower_text = LowerAscii(text);
       const std::string lower_site = LowerAscii(site_name);
       const size_t at = lower_text.find(lower_site);
