@@ -27,6 +27,22 @@ TEST(MetaTitle, HeadlineLabelAndSiteSuffixAreDropped) {
   EXPECT_EQ(a.type, "OpinionNewsArticle");
 }
 
+TEST(MetaTitle, SiteNameInsideTheHeadingIsDropped) {
+  const Article a = ExtractMetadataOf(
+      "<html><head><title>Critics\u2019 Choice: Best UK Art Exhibitions 2025 \u2013 Artlyst - "
+      "Artlyst</title><meta property='og:site_name' content='Artlyst'></head>"
+      "<body><div class='post'><h1>Critics\u2019 Choice: Best UK Art Exhibitions 2025 \u2013 "
+      "Artlyst</h1><p>The year in shows.</p></div></body></html>",
+      "https://artlyst.com/features/critics-choice-2025/");
+  EXPECT_EQ(a.title, "Critics\u2019 Choice: Best UK Art Exhibitions 2025");
+  // A subtitle after a separator is part of the headline.
+  const Article b = ExtractMetadataOf(
+      "<html><head><meta property='og:site_name' content='Gold Gym'></head><body>"
+      "<h1>Gym Workouts for Beginners \u2014 Strength Training</h1></body></html>",
+      "https://goldgym.example.com/blog/workouts");
+  EXPECT_EQ(b.title, "Gym Workouts for Beginners \u2014 Strength Training");
+}
+
 TEST(MetaTitle, MediaLabelAfterTheHeadlineIsDropped) {
   EXPECT_EQ(ExtractMetadataOf("<html><body><h1>Cat video beamed from deep space (Video)</h1></body></html>",
                     "https://space.example.com/cat")

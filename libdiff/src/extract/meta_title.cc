@@ -186,6 +186,35 @@ std::string StripMediaLabel(const std::string& title) {
   return title;
 }
 
+namespace {
+
+// A visible headline that ends with the site's own name ("Best Exhibitions
+// 2025 – Artlyst"), without it. Only a part that is the site name or host
+// goes: a headline's own subtitle looks the same as a section name.
+std::string StripSiteNameFromHeading(const std::string& heading, const std::string& site_name,
+                                     const std::string& host) {
+  const std::vector<std::string> parts = SplitTitle(heading);
+  if (parts.size() < 2) return heading;
+  std::string site_key = LooseKey(site_name);
+  const std::string host_key = LooseKey(host.substr(0, host.rfind('.')));
+  const std::string last = LooseKey(parts.back());
+  if (last.empty() || (last != site_key && last != host_key)) return heading;
+  const size_t end = heading.rfind(parts.back());
+  if (end == std::string::npos) return heading;
+  const std::string head = SqueezeWhitespace(std::string_view(heading).substr(0, end));
+  // The separator before the site name goes too.
+  for (std::string_view sep : kTitleSeparators) {
+    const std::string_view trimmed = sep.substr(1, sep.size() - 2);
+    if (head.size() > trimmed.size() &&
+        head.compare(head.size() - trimmed.size(), trimmed.size(), trimmed) == 0) {
+      return SqueezeWhitespace(std::string_view(head).substr(0, head.size() - trimmed.size()));
+    }
+  }
+  return head;
+}
+
+}  // namespace
+
 std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::string& site_name,
                         const std::string& host, xmlNodePtr* title_node) {
   std::vector<std::string> meta_keys;
@@ -225,7 +254,7 @@ std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::st
     }
     if (best != nullptr) {
       *title_node = best->node;
-      return TrimHeadingLabel(best->text, raw_keys);
+      return StripSiteNameFromHeading(TrimHeadingLabel(best->text, raw_keys), site_name, host);
     }
   }
   // A single substantial h1 is the headline even when metadata words it
@@ -236,7 +265,7 @@ std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::st
   }
   if (on_topic.size() == 1 && WordCount(on_topic[0]->text) >= 4) {
     *title_node = on_topic[0]->node;
-    return on_topic[0]->text;
+    return StripSiteNameFromHeading(on_topic[0]->text, site_name, host);
   }
   for (const std::string* t : {&ld.headline, &FirstMeta(f, "og:title"),
                                &FirstMeta(f, "twitter:title"), &f.itemprop_headline, &f.title_tag,
@@ -245,7 +274,7 @@ std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::st
   }
   if (!on_topic.empty()) {
     *title_node = on_topic[0]->node;
-    return on_topic[0]->text;
+    return StripSiteNameFromHeading(on_topic[0]->text, site_name, host);
   }
   return "";
 }
