@@ -52,6 +52,16 @@ void ExtractMetadata(xmlDocPtr doc, const ExtractOptions& options, Article* arti
   article->site_name = ChooseSiteName(f, ld, host);
   xmlNodePtr title_node = nullptr;
   article->title = StripMediaLabel(ChooseTitle(f, ld, article->site_name, host, &title_node));
+  // When the title came from metadata, the first on-topic h1 still marks
+  // where the article starts: its byline and dates sit under it.
+  if (title_node == nullptr) {
+    for (const Heading& h : f.h1s) {
+      if (!h.off_topic) {
+        title_node = h.node;
+        break;
+      }
+    }
+  }
   int title_order = -1;
   for (const Heading& h : f.h1s) {
     if (h.node == title_node) title_order = h.order;
