@@ -95,6 +95,16 @@ TEST(NormalizeAuthors, CollectiveBylinesStayWhole) {
   EXPECT_THAT(NormalizeAuthors({"Full Bio"}, ""), IsEmpty());
 }
 
+TEST(NormalizeAuthors, JobTitlesAfterTheNameAreDropped) {
+  EXPECT_THAT(NormalizeAuthors({"Claire Wilson, Co-Founder"}, ""), ElementsAre("Claire Wilson"));
+  EXPECT_THAT(NormalizeAuthors({"Justin C. Meserole, Trial Attorney"}, ""),
+              ElementsAre("Justin C. Meserole"));
+  EXPECT_THAT(NormalizeAuthors({"Chris Radich, VP for customer success"}, ""),
+              ElementsAre("Chris Radich"));
+  EXPECT_THAT(NormalizeAuthors({"Article by: Cara Dumaplin, Sleep Consultant"}, ""),
+              ElementsAre("Cara Dumaplin"));
+}
+
 TEST(NormalizeAuthors, KeepsParticlesAndGenerationalSuffixes) {
   EXPECT_THAT(NormalizeAuthors({"George T. Conway III"}, ""), ElementsAre("George T. Conway III"));
   EXPECT_THAT(NormalizeAuthors({"de la Cruz, Maria"}, ""), ElementsAre("de la Cruz", "Maria"));

@@ -4,6 +4,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <array>
 
 namespace libdiff::internal {
@@ -37,9 +38,9 @@ struct AuthorPatterns {
       "\\b\\d{1,2}:\\d{2}\\b|\\b(?:19|20)\\d{2}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|"
       "\\b\\d+\\s+(?:hours?|minutes?|days?)\\s+ago\\b"};
   RE2 label{
-      "(?i)^\\s*(?:(?:(?:written|words|story|text|reporting|reported|report|posted|"
+      "(?i)^\\s*(?:(?:(?:written|words|story|article|text|reporting|reported|report|posted|"
       "compiled|edited|reviewed|interview|analysis|commentary|opinion|column)\\s+by)|"
-      "by|from|authors?|bylines?|contributors?|writers?|credits?)\\b\\s*[:\\-–—]?\\s*"};
+      "by|from|authors?|bylines?|contributors?|writers?|credits?)\\b\\s*[:,\\-–—]?\\s*"};
   RE2 split{"(?i)\\s*(?:,|;|&|\\||/|\\band\\b|\\bwith\\b|\\+)\\s*"};
   // A byline naming a group of writers as a whole: "The Investopedia Team",
   // "Slate Staff", "TOI Lifestyle Desk", "Sun Sentinel Editorial Board",
@@ -57,7 +58,7 @@ const AuthorPatterns& Patterns() {
 
 // Words that make a part a job title or a desk, not a person.
 bool IsRoleWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 49> kRoles = {
+  static constexpr std::array<std::string_view, 53> kRoles = {
       "writer",     "writers",      "reporter",    "reporters",   "correspondent",
       "correspondents", "editor",   "editors",     "contributor", "contributors",
       "columnist",  "officer",      "director",    "producer",    "staff",
@@ -67,9 +68,12 @@ bool IsRoleWord(std::string_view w) {
       "contributing", "freelance",  "journalist",  "editorial",   "newsroom",
       "desk",       "team",         "guest",       "special",     "author",
       "professor",  "researcher",   "ceo",         "cto",         "bio",
-      "biography",  "profile",      "articles",    "posts",
+      "biography",  "profile",      "articles",    "posts",       "vp",
+      "attorney",   "consultant",   "cofounder",
   };
-  const std::string lw = LowerAscii(w);
+  std::string lw = LowerAscii(w);
+  // "Co-Founder" is read without its hyphen.
+  lw.erase(std::remove(lw.begin(), lw.end(), '-'), lw.end());
   for (std::string_view r : kRoles) {
     if (lw == r) return true;
   }
