@@ -105,6 +105,16 @@ TEST(NormalizeAuthors, JobTitlesAfterTheNameAreDropped) {
               ElementsAre("Cara Dumaplin"));
 }
 
+TEST(NormalizeAuthors, AUserNameAloneIsTheAuthor) {
+  EXPECT_THAT(NormalizeAuthors({"stephenlega"}, ""), ElementsAre("stephenlega"));
+  EXPECT_THAT(NormalizeAuthors({"By q_admin"}, ""), ElementsAre("q_admin"));
+  // In a list, lower-case words are tags; placeholders and beats are not names.
+  EXPECT_THAT(NormalizeAuthors({"Adrien Ramirez, software, science"}, ""),
+              ElementsAre("Adrien Ramirez"));
+  EXPECT_THAT(NormalizeAuthors({"page.head.extra.author"}, ""), IsEmpty());
+  EXPECT_THAT(NormalizeAuthors({"surveillance policy"}, ""), IsEmpty());
+}
+
 TEST(NormalizeAuthors, KeepsParticlesAndGenerationalSuffixes) {
   EXPECT_THAT(NormalizeAuthors({"George T. Conway III"}, ""), ElementsAre("George T. Conway III"));
   EXPECT_THAT(NormalizeAuthors({"de la Cruz, Maria"}, ""), ElementsAre("de la Cruz", "Maria"));

@@ -199,13 +199,24 @@ std::string StripAgencySuffix(std::string name) {
   return name;
 }
 
+// A blog's user name: one word of 4 to 30 lower-case letters, '_' or '.'.
+bool IsUserName(std::string_view s) {
+  if (s.size() < 4 || s.size() > 30) return false;
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || c == '_' || c == '.')) return false;
+  }
+  // A template's unfilled placeholder ("page.head.extra.author").
+  return s.find("author") == std::string_view::npos;
+}
+
 bool IsCollectiveByline(std::string_view s) {
   return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), Patterns().collective);
 }
 
 enum class PartKind { kName, kOrganisation, kReject };
 
-PartKind Classify(std::string_view part, std::string_view site_key) {
+// `whole` is true when `part` is the whole byline, not one item of a list.
+PartKind Classify(std::string_view part, std::string_view site_key, bool whole) {
   if (part.empty() || part.size() > 60) return PartKind::kReject;
   if (IsCollectiveByline(part)) return PartKind::kOrganisation;
   bool letter = false;
@@ -223,7 +234,13 @@ PartKind Classify(std::string_view part, std::string_view site_key) {
   }
   // Names start with a capital ("surveillance policy" is a beat, not a
   // person), except for particles such as "de la Cruz" or "van Dijk".
-  if (part[0] >= 'a' && part[0] <= 'z' && !IsNameParticle(words[0])) return PartKind::kReject;
+  // A byline that is one lower-case word of a user name's characters
+  // ("stephenlega", "q_admin") is how blogs sign; in a list such words are
+  // tags ("software, science").
+  if (part[0] >= 'a' && part[0] <= 'z' && !IsNameParticle(words[0]) &&
+      !(whole && words.size() == 1 && IsUserName(part))) {
+    return PartKind::kReject;
+  }
   const std::string key = LooseKey(part);
   if (IsNewsAgency(key)) return PartKind::kOrganisation;
   for (std::string_view w : words) {
@@ -375,7 +392,7 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
       if (p.label.Match(again, 0, again.size(), RE2::ANCHOR_START, &label, 1) && !label.empty()) {
         name = TrimName(name.substr(label.size()));
       }
-      PartKind kind = Classify(name, site_key);
+      PartKind kind = Classify(name, site_key, parts.size() == 1);
       if (publication_only && kind == PartKind::kName) kind = PartKind::kOrganisation;
       switch (kind) {
         case PartKind::kName:
