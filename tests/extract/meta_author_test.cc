@@ -115,6 +115,16 @@ TEST(NormalizeAuthors, AUserNameAloneIsTheAuthor) {
   EXPECT_THAT(NormalizeAuthors({"surveillance policy"}, ""), IsEmpty());
 }
 
+TEST(NormalizeAuthors, StrayPunctuationAndButtonsAreDropped) {
+  EXPECT_THAT(NormalizeAuthors({"Jeff Cobb ."}, ""), ElementsAre("Jeff Cobb"));
+  EXPECT_THAT(NormalizeAuthors({"Jean-Luc Aufranc (CNXSoft)"}, ""),
+              ElementsAre("Jean-Luc Aufranc (CNXSoft)"));
+  EXPECT_THAT(NormalizeAuthors({"Editor-in-Chief"}, ""), IsEmpty());
+  EXPECT_THAT(NormalizeAuthors({"Learn More"}, ""), IsEmpty());
+  // An initial keeps its period.
+  EXPECT_THAT(NormalizeAuthors({"Jeff T."}, ""), ElementsAre("Jeff T."));
+}
+
 TEST(NormalizeAuthors, KeepsParticlesAndGenerationalSuffixes) {
   EXPECT_THAT(NormalizeAuthors({"George T. Conway III"}, ""), ElementsAre("George T. Conway III"));
   EXPECT_THAT(NormalizeAuthors({"de la Cruz, Maria"}, ""), ElementsAre("de la Cruz", "Maria"));

@@ -58,7 +58,7 @@ const AuthorPatterns& Patterns() {
 
 // Words that make a part a job title or a desk, not a person.
 bool IsRoleWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 53> kRoles = {
+  static constexpr std::array<std::string_view, 56> kRoles = {
       "writer",     "writers",      "reporter",    "reporters",   "correspondent",
       "correspondents", "editor",   "editors",     "contributor", "contributors",
       "columnist",  "officer",      "director",    "producer",    "staff",
@@ -69,10 +69,11 @@ bool IsRoleWord(std::string_view w) {
       "desk",       "team",         "guest",       "special",     "author",
       "professor",  "researcher",   "ceo",         "cto",         "bio",
       "biography",  "profile",      "articles",    "posts",       "vp",
-      "attorney",   "consultant",   "cofounder",
+      "attorney",   "consultant",   "cofounder",   "editorinchief", "learn",
+      "choose",
   };
   std::string lw = LowerAscii(w);
-  // "Co-Founder" is read without its hyphen.
+  // "Co-Founder" and "Editor-in-Chief" are read without their hyphens.
   lw.erase(std::remove(lw.begin(), lw.end(), '-'), lw.end());
   for (std::string_view r : kRoles) {
     if (lw == r) return true;
@@ -109,8 +110,17 @@ std::string TrimName(std::string_view s) {
            c == ')' || c == '[' || c == ']' || c == '*';
   };
   // A final '.' stays: it ends an initial or an abbreviation ("Jr.", "Ph.D.").
+  // A closing parenthesis stays when it closes one in the name
+  // ("Jean-Luc Aufranc (CNXSoft)").
+  auto edge_at_end = [&edge, &s](char c) {
+    return edge(c) && !(c == ')' && s.find('(') != std::string_view::npos);
+  };
   while (!s.empty() && (edge(s.front()) || s.front() == '.')) s.remove_prefix(1);
-  while (!s.empty() && edge(s.back())) s.remove_suffix(1);
+  // A final '.' on its own ("Jeff Cobb .") is punctuation, not an initial.
+  while (!s.empty() && (edge_at_end(s.back()) ||
+                        (s.back() == '.' && s.size() >= 2 && s[s.size() - 2] == ' '))) {
+    s.remove_suffix(1);
+  }
   // Typographic dashes and quotes at the edges (3-byte UTF-8 sequences).
   for (std::string_view q : {"\u2013", "\u2014", "\u201c", "\u201d", "\u2018", "\u2019"}) {
     while (s.size() >= q.size() && s.substr(s.size() - q.size()) == q) {
