@@ -15,6 +15,7 @@ namespace libdiff::internal {
 namespace {
 
 using ::testing::ElementsAre;
+using ::testing::IsEmpty;
 
 TEST(MetaByline, AuthorsInMixedFormsAreCleanedAndDeduplicated) {
   const Article a = ExtractMetadataSample("authors_mixed.html", "https://wire.example.com/a/1");
@@ -65,6 +66,26 @@ TEST(MetaByline, ProseIsNotABylineAndEditorsAreNotAuthors) {
       "<p>It was passed by a narrow margin.</p></body></html>",
       "https://news.example.com/budget");
   EXPECT_THAT(a.authors, ElementsAre("Grace Dean"));
+}
+
+TEST(MetaByline, AuthorBoxInTheArticlesOwnFooter) {
+  const std::string page =
+      "<html><body><article class='post'><header><h1>What tutoring is and what it is not</h1>"
+      "<p class='date'>February 9, 2016</p></header><section><p>Tutoring is probably one of "
+      "the most misunderstood services.</p></section><footer class='meta'><div class='author'>"
+      "<p class='name'><a href='https://blogs.example.edu/author/hgoetz/' rel='author'>Halina "
+      "Goetz</a></p></div></footer></article>"
+      "<footer><a href='https://blogs.example.edu/author/webteam/' rel='author'>Web Team</a>"
+      "</footer></body></html>";
+  EXPECT_THAT(ExtractMetadataOf(page, "https://blogs.example.edu/tutoring").authors,
+              ElementsAre("Halina Goetz"));
+  // The page's footer alone names nobody.
+  const std::string footer_only =
+      "<html><body><article><h1>What tutoring is and what it is not</h1><p>Text.</p></article>"
+      "<footer><a href='https://blogs.example.edu/author/jroe/' rel='author'>Jane Roe</a>"
+      "</footer></body></html>";
+  EXPECT_THAT(ExtractMetadataOf(footer_only, "https://blogs.example.edu/tutoring").authors,
+              IsEmpty());
 }
 
 }  // namespace

@@ -28,6 +28,13 @@ struct BylineMarkup {
   std::vector<TextCandidate> bylines;
 };
 
+bool InsideArticle(xmlNodePtr n) {
+  for (xmlNodePtr a = n->parent; a != nullptr && a->type == XML_ELEMENT_NODE; a = a->parent) {
+    if (NameOf(a) == "article") return true;
+  }
+  return false;
+}
+
 BylineMarkup ScanBylineMarkup(xmlNodePtr start, size_t max_elements) {
   BylineMarkup m;
   std::string class_id;
@@ -41,8 +48,10 @@ BylineMarkup ScanBylineMarkup(xmlNodePtr start, size_t max_elements) {
     ++order;
     const std::string_view name = NameOf(n);
     ReadCommonAttributes(n, /*want_class=*/true, &class_id, &itemprop);
+    // An article's own <footer> (its author box, tags) is not the page's.
+    const bool article_footer = name == "footer" && InsideArticle(n);
     if (name == "script" || name == "style" || name == "svg" || name == "noscript" ||
-        name == "template" || IsOffTopicContainer(name, class_id)) {
+        name == "template" || (IsOffTopicContainer(name, class_id) && !article_footer)) {
       n = NextInOrder(n, false);
       continue;
     }
