@@ -88,5 +88,18 @@ TEST(MetaByline, AuthorBoxInTheArticlesOwnFooter) {
               IsEmpty());
 }
 
+TEST(MetaByline, ArticleByLabelOnItsOwnLine) {
+  const std::string page =
+      "<html><head><script type='application/ld+json'>{\"@type\":\"Article\","
+      "\"author\":{\"@type\":\"Person\",\"name\":\"Cara Dumaplin\"}}</script></head>"
+      "<body><h1>How to help babies sleep through the night</h1><div class='byline'>"
+      "<span>Article by</span><br><a href='/about'>Cara Dumaplin</a> and <a href='/jr'>Jane "
+      "Roe</a>, Certified Pediatric Sleep Consultants</div><p>Sleep comes in cycles.</p>"
+      "</body></html>";
+  // The visible line completes the structured list.
+  EXPECT_THAT(ExtractMetadataOf(page, "https://sleep.example.com/babies").authors,
+              ElementsAre("Cara Dumaplin", "Jane Roe"));
+}
+
 }  // namespace
 }  // namespace libdiff::internal

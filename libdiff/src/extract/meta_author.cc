@@ -58,7 +58,7 @@ const AuthorPatterns& Patterns() {
 
 // Words that make a part a job title or a desk, not a person.
 bool IsRoleWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 56> kRoles = {
+  static constexpr std::array<std::string_view, 57> kRoles = {
       "writer",     "writers",      "reporter",    "reporters",   "correspondent",
       "correspondents", "editor",   "editors",     "contributor", "contributors",
       "columnist",  "officer",      "director",    "producer",    "staff",
@@ -70,7 +70,7 @@ bool IsRoleWord(std::string_view w) {
       "professor",  "researcher",   "ceo",         "cto",         "bio",
       "biography",  "profile",      "articles",    "posts",       "vp",
       "attorney",   "consultant",   "cofounder",   "editorinchief", "learn",
-      "choose",
+      "choose",     "consultants",
   };
   std::string lw = LowerAscii(w);
   // "Co-Founder" and "Editor-in-Chief" are read without their hyphens.

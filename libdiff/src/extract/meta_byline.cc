@@ -80,7 +80,7 @@ std::vector<std::string> BylineNames(const std::string& text, const std::string&
   // "By" opening a line (a block element) or following a separator; "ByJane"
   // when the label and the name are separate inline elements.
   static const RE2* by = new RE2(
-      "(?m)(?:^|[|·•])[ \\t]*(?:(?i:(?:written|words|story|reporting|text)\\s+)?(?i:by)\\b"
+      "(?m)(?:^|[|·•])[ \\t]*(?:(?i:(?:written|words|story|article|reporting|text)\\s+)?(?i:by)\\b"
       "[: \\t\\n]*|By)([^\\n]{1,200})");
   // "posted on 2023-12-19 by Jane Roe", "Photos and Story By Jane Roe".
   static const RE2* labelled_by = new RE2(
