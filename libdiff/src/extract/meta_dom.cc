@@ -95,53 +95,31 @@ bool HasAttr(xmlNodePtr n, const char* name) {
   return false;
 }
 
-// Collapsed text of an element's subtree, skipping scripts and styles, cut
-// after about `limit` bytes. Iterative: nesting depth cannot overflow the stack.
-std::string ElementText(xmlNodePtr root, size_t limit) {
-  std::string raw;
-  xmlNodePtr n = root->children;
-  // Nodes visited are bounded too: an empty subtree can be huge.
-  size_t steps = 0;
-  while (n != nullptr && raw.size() < limit && ++steps <= kMaxTextSteps) {
-    bool descend = false;
-    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-      if (n->content != nullptr) raw += Chars(n->content);
-    } else if (n->type == XML_ELEMENT_NODE) {
-      const std::string_view name = NameOf(n);
-      if (name == "br" || name == "p" || name == "div" || name == "li") raw += ' ';
-      descend = name != "script" && name != "style" && name != "noscript" && name != "template" &&
-                name != "svg" && name != "button" && name != "select";
-    }
-    if (descend && n->children != nullptr) {
-      n = n->children;
-      continue;
-    }
-    while (n != nullptr && n != root && n->next == nullptr) n = n->parent;
-    if (n == nullptr || n == root) break;
-    n = n->next;
-  }
-  if (raw.size() > limit) raw.resize(limit);
-  return SqueezeWhitespace(raw);
-}
+namespace {
 
-// Raw text with newlines kept between block elements (for bylines, whose
-// lines often separate the names from dates).
-std::string BlockText(xmlNodePtr root, size_t limit) {
+// How ElementText and BlockText read a subtree.
+struct TextWalk {
+  char separator;                      // written where a breaking element starts
+  bool cdata;                          // CDATA sections count as text
+  bool (*breaks)(std::string_view);    // elements that start a new word or line
+  bool (*skips)(std::string_view);     // elements whose subtree is not text
+};
+
+// The raw text of `root`'s subtree as `how` reads it, stopping after about
+// `limit` bytes. Iterative: nesting depth cannot overflow the stack; nodes
+// visited are bounded too, since an empty subtree can be huge.
+std::string WalkText(xmlNodePtr root, size_t limit, const TextWalk& how) {
   std::string raw;
   xmlNodePtr n = root->children;
   size_t steps = 0;
   while (n != nullptr && raw.size() < limit && ++steps <= kMaxTextSteps) {
     bool descend = false;
-    if (n->type == XML_TEXT_NODE) {
+    if (n->type == XML_TEXT_NODE || (how.cdata && n->type == XML_CDATA_SECTION_NODE)) {
       if (n->content != nullptr) raw += Chars(n->content);
     } else if (n->type == XML_ELEMENT_NODE) {
       const std::string_view name = NameOf(n);
-      if (name == "br" || name == "p" || name == "div" || name == "li" || name == "time" ||
-          name == "ul") {
-        raw += '\n';
-      }
-      descend = name != "script" && name != "style" && name != "noscript" && name != "svg" &&
-                name != "button";
+      if (how.breaks(name)) raw += how.separator;
+      descend = !how.skips(name);
     }
     if (descend && n->children != nullptr) {
       n = n->children;
@@ -152,6 +130,41 @@ std::string BlockText(xmlNodePtr root, size_t limit) {
     n = n->next;
   }
   return raw;
+}
+
+}  // namespace
+
+// Collapsed text of an element's subtree, skipping scripts and styles, cut
+// after about `limit` bytes.
+std::string ElementText(xmlNodePtr root, size_t limit) {
+  static constexpr TextWalk kWords = {
+      ' ', true,
+      [](std::string_view name) {
+        return name == "br" || name == "p" || name == "div" || name == "li";
+      },
+      [](std::string_view name) {
+        return name == "script" || name == "style" || name == "noscript" || name == "template" ||
+               name == "svg" || name == "button" || name == "select";
+      }};
+  std::string raw = WalkText(root, limit, kWords);
+  if (raw.size() > limit) raw.resize(limit);
+  return SqueezeWhitespace(raw);
+}
+
+// Raw text with newlines kept between block elements (for bylines, whose
+// lines often separate the names from dates).
+std::string BlockText(xmlNodePtr root, size_t limit) {
+  static constexpr TextWalk kLines = {
+      '\n', false,
+      [](std::string_view name) {
+        return name == "br" || name == "p" || name == "div" || name == "li" || name == "time" ||
+               name == "ul";
+      },
+      [](std::string_view name) {
+        return name == "script" || name == "style" || name == "noscript" || name == "svg" ||
+               name == "button";
+      }};
+  return WalkText(root, limit, kLines);
 }
 
 // The next node in document order after `n`'s subtree (or its first child when
