@@ -4,6 +4,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <array>
 
 namespace libdiff::internal {
@@ -37,10 +38,17 @@ struct AuthorPatterns {
       "\\b\\d{1,2}:\\d{2}\\b|\\b(?:19|20)\\d{2}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|"
       "\\b\\d+\\s+(?:hours?|minutes?|days?)\\s+ago\\b"};
   RE2 label{
-      "(?i)^\\s*(?:(?:(?:written|words|story|text|reporting|reported|report|posted|"
+      "(?i)^\\s*(?:(?:(?:written|words|story|article|text|reporting|reported|report|posted|"
       "compiled|edited|reviewed|interview|analysis|commentary|opinion|column)\\s+by)|"
-      "by|from|authors?|bylines?|contributors?|writers?|credits?)\\b\\s*[:\\-–—]?\\s*"};
+      "by|from|authors?|bylines?|contributors?|writers?|credits?)\\b\\s*[:,\\-–—]?\\s*"};
   RE2 split{"(?i)\\s*(?:,|;|&|\\||/|\\band\\b|\\bwith\\b|\\+)\\s*"};
+  // A byline naming a group of writers as a whole: "The Investopedia Team",
+  // "Slate Staff", "TOI Lifestyle Desk", "Sun Sentinel Editorial Board",
+  // "Team EBONY". A bare "Staff" or "Team" names nobody, and "Chicago Tribune
+  // staff" describes the writers rather than signing as them.
+  RE2 collective{
+      "^(?:(?i:the|our)\\s+)?(?:[^\\s,;|]+\\s+){1,4}(?:(?i:editorial\\s+|news\\s+)?(?i:team|desk|editors|board)|"
+      "Staff)$|^Team\\s+[^\\s,;|]+$"};
 };
 
 const AuthorPatterns& Patterns() {
@@ -50,7 +58,7 @@ const AuthorPatterns& Patterns() {
 
 // Words that make a part a job title or a desk, not a person.
 bool IsRoleWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 44> kRoles = {
+  static constexpr std::array<std::string_view, 57> kRoles = {
       "writer",     "writers",      "reporter",    "reporters",   "correspondent",
       "correspondents", "editor",   "editors",     "contributor", "contributors",
       "columnist",  "officer",      "director",    "producer",    "staff",
@@ -59,9 +67,14 @@ bool IsRoleWord(std::string_view w) {
       "anchor",     "host",         "senior",      "associate",   "executive",
       "contributing", "freelance",  "journalist",  "editorial",   "newsroom",
       "desk",       "team",         "guest",       "special",     "author",
-      "professor",  "researcher",   "ceo",         "cto",
+      "professor",  "researcher",   "ceo",         "cto",         "bio",
+      "biography",  "profile",      "articles",    "posts",       "vp",
+      "attorney",   "consultant",   "cofounder",   "editorinchief", "learn",
+      "choose",     "consultants",
   };
-  const std::string lw = LowerAscii(w);
+  std::string lw = LowerAscii(w);
+  // "Co-Founder" and "Editor-in-Chief" are read without their hyphens.
+  lw.erase(std::remove(lw.begin(), lw.end(), '-'), lw.end());
   for (std::string_view r : kRoles) {
     if (lw == r) return true;
   }
@@ -97,8 +110,17 @@ std::string TrimName(std::string_view s) {
            c == ')' || c == '[' || c == ']' || c == '*';
   };
   // A final '.' stays: it ends an initial or an abbreviation ("Jr.", "Ph.D.").
+  // A closing parenthesis stays when it closes one in the name
+  // ("Jean-Luc Aufranc (CNXSoft)").
+  auto edge_at_end = [&edge, &s](char c) {
+    return edge(c) && !(c == ')' && s.find('(') != std::string_view::npos);
+  };
   while (!s.empty() && (edge(s.front()) || s.front() == '.')) s.remove_prefix(1);
-  while (!s.empty() && edge(s.back())) s.remove_suffix(1);
+  // A final '.' on its own ("Jeff Cobb .") is punctuation, not an initial.
+  while (!s.empty() && (edge_at_end(s.back()) ||
+                        (s.back() == '.' && s.size() >= 2 && s[s.size() - 2] == ' '))) {
+    s.remove_suffix(1);
+  }
   // Typographic dashes and quotes at the edges (3-byte UTF-8 sequences).
   for (std::string_view q : {"\u2013", "\u2014", "\u201c", "\u201d", "\u2018", "\u2019"}) {
     while (s.size() >= q.size() && s.substr(s.size() - q.size()) == q) {
@@ -187,10 +209,26 @@ std::string StripAgencySuffix(std::string name) {
   return name;
 }
 
+// A blog's user name: one word of 4 to 30 lower-case letters, '_' or '.'.
+bool IsUserName(std::string_view s) {
+  if (s.size() < 4 || s.size() > 30) return false;
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || c == '_' || c == '.')) return false;
+  }
+  // A template's unfilled placeholder ("page.head.extra.author").
+  return s.find("author") == std::string_view::npos;
+}
+
+bool IsCollectiveByline(std::string_view s) {
+  return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), Patterns().collective);
+}
+
 enum class PartKind { kName, kOrganisation, kReject };
 
-PartKind Classify(std::string_view part, std::string_view site_key) {
+// `whole` is true when `part` is the whole byline, not one item of a list.
+PartKind Classify(std::string_view part, std::string_view site_key, bool whole) {
   if (part.empty() || part.size() > 60) return PartKind::kReject;
+  if (IsCollectiveByline(part)) return PartKind::kOrganisation;
   bool letter = false;
   for (char c : part) {
     if (c >= '0' && c <= '9') return PartKind::kReject;
@@ -206,7 +244,13 @@ PartKind Classify(std::string_view part, std::string_view site_key) {
   }
   // Names start with a capital ("surveillance policy" is a beat, not a
   // person), except for particles such as "de la Cruz" or "van Dijk".
-  if (part[0] >= 'a' && part[0] <= 'z' && !IsNameParticle(words[0])) return PartKind::kReject;
+  // A byline that is one lower-case word of a user name's characters
+  // ("stephenlega", "q_admin") is how blogs sign; in a list such words are
+  // tags ("software, science").
+  if (part[0] >= 'a' && part[0] <= 'z' && !IsNameParticle(words[0]) &&
+      !(whole && words.size() == 1 && IsUserName(part))) {
+    return PartKind::kReject;
+  }
   const std::string key = LooseKey(part);
   if (IsNewsAgency(key)) return PartKind::kOrganisation;
   for (std::string_view w : words) {
@@ -312,8 +356,9 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
     text = SqueezeWhitespace(text);
     // ", The Daily Journal": an empty name, then the publication.
     const bool publication_only = !text.empty() && text[0] == ',';
-    // A site name may itself contain a separator ("Telegram & Gazette").
-    if (site_name.size() >= 3) {
+    // A site name may itself contain a separator ("Telegram & Gazette"); a
+    // collective byline around it ("The Investopedia Team") stays whole.
+    if (site_name.size() >= 3 && !IsCollectiveByline(TrimName(text))) {
       const std::string lower_text = LowerAscii(text);
       const std::string lower_site = LowerAscii(site_name);
       const size_t at = lower_text.find(lower_site);
@@ -357,7 +402,7 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
       if (p.label.Match(again, 0, again.size(), RE2::ANCHOR_START, &label, 1) && !label.empty()) {
         name = TrimName(name.substr(label.size()));
       }
-      PartKind kind = Classify(name, site_key);
+      PartKind kind = Classify(name, site_key, parts.size() == 1);
       if (publication_only && kind == PartKind::kName) kind = PartKind::kOrganisation;
       switch (kind) {
         case PartKind::kName:

@@ -76,6 +76,55 @@ TEST(NormalizeAuthors, InstitutionsAndBeatsAreNotPeople) {
   EXPECT_THAT(NormalizeAuthors({"Courier-Post, Jim Walsh"}, "Courier-Post"), ElementsAre("Jim Walsh"));
 }
 
+TEST(NormalizeAuthors, CollectiveBylinesStayWhole) {
+  bool organisations_only = false;
+  EXPECT_THAT(NormalizeAuthors({"The Investopedia Team"}, "Investopedia", &organisations_only),
+              ElementsAre("The Investopedia Team"));
+  EXPECT_TRUE(organisations_only);
+  EXPECT_THAT(NormalizeAuthors({"By Slate Staff"}, "Slate"), ElementsAre("Slate Staff"));
+  EXPECT_THAT(NormalizeAuthors({"Sun Sentinel Editorial Board"}, "Sun Sentinel"),
+              ElementsAre("Sun Sentinel Editorial Board"));
+  EXPECT_THAT(NormalizeAuthors({"Team EBONY"}, "EBONY"), ElementsAre("Team EBONY"));
+  EXPECT_THAT(NormalizeAuthors({"TOI Lifestyle Desk"}, ""), ElementsAre("TOI Lifestyle Desk"));
+  // A person named beside the group wins; a bare "Staff" and a description
+  // of the writers are not bylines.
+  EXPECT_THAT(NormalizeAuthors({"Jane Roe, Slate Staff"}, "Slate"), ElementsAre("Jane Roe"));
+  EXPECT_THAT(NormalizeAuthors({"Staff"}, ""), IsEmpty());
+  EXPECT_THAT(NormalizeAuthors({"Chicago Tribune staff"}, "Chicago Tribune"),
+              ElementsAre("Chicago Tribune"));
+  EXPECT_THAT(NormalizeAuthors({"Full Bio"}, ""), IsEmpty());
+}
+
+TEST(NormalizeAuthors, JobTitlesAfterTheNameAreDropped) {
+  EXPECT_THAT(NormalizeAuthors({"Claire Wilson, Co-Founder"}, ""), ElementsAre("Claire Wilson"));
+  EXPECT_THAT(NormalizeAuthors({"Justin C. Meserole, Trial Attorney"}, ""),
+              ElementsAre("Justin C. Meserole"));
+  EXPECT_THAT(NormalizeAuthors({"Chris Radich, VP for customer success"}, ""),
+              ElementsAre("Chris Radich"));
+  EXPECT_THAT(NormalizeAuthors({"Article by: Cara Dumaplin, Sleep Consultant"}, ""),
+              ElementsAre("Cara Dumaplin"));
+}
+
+TEST(NormalizeAuthors, AUserNameAloneIsTheAuthor) {
+  EXPECT_THAT(NormalizeAuthors({"stephenlega"}, ""), ElementsAre("stephenlega"));
+  EXPECT_THAT(NormalizeAuthors({"By q_admin"}, ""), ElementsAre("q_admin"));
+  // In a list, lower-case words are tags; placeholders and beats are not names.
+  EXPECT_THAT(NormalizeAuthors({"Adrien Ramirez, software, science"}, ""),
+              ElementsAre("Adrien Ramirez"));
+  EXPECT_THAT(NormalizeAuthors({"page.head.extra.author"}, ""), IsEmpty());
+  EXPECT_THAT(NormalizeAuthors({"surveillance policy"}, ""), IsEmpty());
+}
+
+TEST(NormalizeAuthors, StrayPunctuationAndButtonsAreDropped) {
+  EXPECT_THAT(NormalizeAuthors({"Jeff Cobb ."}, ""), ElementsAre("Jeff Cobb"));
+  EXPECT_THAT(NormalizeAuthors({"Jean-Luc Aufranc (CNXSoft)"}, ""),
+              ElementsAre("Jean-Luc Aufranc (CNXSoft)"));
+  EXPECT_THAT(NormalizeAuthors({"Editor-in-Chief"}, ""), IsEmpty());
+  EXPECT_THAT(NormalizeAuthors({"Learn More"}, ""), IsEmpty());
+  // An initial keeps its period.
+  EXPECT_THAT(NormalizeAuthors({"Jeff T."}, ""), ElementsAre("Jeff T."));
+}
+
 TEST(NormalizeAuthors, KeepsParticlesAndGenerationalSuffixes) {
   EXPECT_THAT(NormalizeAuthors({"George T. Conway III"}, ""), ElementsAre("George T. Conway III"));
   EXPECT_THAT(NormalizeAuthors({"de la Cruz, Maria"}, ""), ElementsAre("de la Cruz", "Maria"));

@@ -1,0 +1,200 @@
+// Copyright 2026 The libdiff Authors.
+//
+// Authors (see meta_byline.h).
+
+#include "extract/meta_byline.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "extract/meta_author.h"
+#include "extract/meta_dom.h"
+
+namespace libdiff::internal {
+namespace {
+
+// Visible author markup in document order from a start node: rel=author
+// links, links to author pages, elements with a byline or author class.
+// Off-topic containers are skipped. Read only when the structured sources
+// and the "By …" line name nobody, so most pages never pay for it.
+struct BylineMarkup {
+  std::vector<TextCandidate> rel_authors;
+  std::vector<TextCandidate> author_links;
+  std::vector<TextCandidate> bylines;
+};
+
+bool InsideArticle(xmlNodePtr n) {
+  for (xmlNodePtr a = n->parent; a != nullptr && a->type == XML_ELEMENT_NODE; a = a->parent) {
+    if (NameOf(a) == "article") return true;
+  }
+  return false;
+}
+
+BylineMarkup ScanBylineMarkup(xmlNodePtr start, size_t max_elements) {
+  BylineMarkup m;
+  std::string class_id;
+  std::string_view itemprop;
+  int order = 0;
+  for (xmlNodePtr n = start; n != nullptr && static_cast<size_t>(order) < max_elements;) {
+    if (n->type != XML_ELEMENT_NODE) {
+      n = NextInOrder(n, true);
+      continue;
+    }
+    ++order;
+    const std::string_view name = NameOf(n);
+    ReadCommonAttributes(n, /*want_class=*/true, &class_id, &itemprop);
+    // An article's own <footer> (its author box, tags) is not the page's.
+    const bool article_footer = name == "footer" && InsideArticle(n);
+    if (name == "script" || name == "style" || name == "svg" || name == "noscript" ||
+        name == "template" || (IsOffTopicContainer(name, class_id) && !article_footer)) {
+      n = NextInOrder(n, false);
+      continue;
+    }
+    if (name == "a") {
+      if (Contains(AttrView(n, "rel"), "author")) {
+        AddCandidate(&m.rel_authors, ElementText(n, kMaxBylineBytes), order);
+      } else if (IsAuthorHref(AttrView(n, "href"))) {
+        AddCandidate(&m.author_links, ElementText(n, kMaxBylineBytes), order);
+      }
+    }
+    if (IsBylineClass(class_id) && m.bylines.size() < kMaxCandidates) {
+      std::string text = BlockText(n, kMaxBylineBytes * 2);
+      if (!text.empty() && text.size() <= kMaxBylineBytes) {
+        AddCandidate(&m.bylines, std::move(text), order);
+      }
+    }
+    n = NextInOrder(n, true);
+  }
+  return m;
+}
+
+// The names of a "By …" byline in the text under the headline: the text
+// after the first "By" within `window` bytes, as NormalizeAuthors cuts it.
+std::vector<std::string> BylineNames(const std::string& text, const std::string& site_name,
+                                     size_t window) {
+  // "By" opening a line (a block element) or following a separator; "ByJane"
+  // when the label and the name are separate inline elements.
+  static const RE2* by = new RE2(
+      "(?m)(?:^|[|·•])[ \\t]*(?:(?i:(?:written|words|story|article|reporting|text)\\s+)?(?i:by)\\b"
+      "[: \\t\\n]*|By)([^\\n]{1,200})");
+  // "posted on 2023-12-19 by Jane Roe", "Photos and Story By Jane Roe".
+  static const RE2* labelled_by = new RE2(
+      "(?m)^[^\\n]{0,80}\\b(?i:posted|published|written|story|words|reporting)\\b[^\\n]{0,60}?"
+      "\\b(?i:by)[: \\t]+([A-Z][^\\n]{1,200})");
+  const std::string_view head = std::string_view(text).substr(0, window);
+  const re2::StringPiece head_piece(head.data(), head.size());
+  re2::StringPiece rest;
+  if (!RE2::PartialMatch(head_piece, *by, &rest) &&
+      !RE2::PartialMatch(head_piece, *labelled_by, &rest)) {
+    return {};
+  }
+  // The line after "By", and the lines that continue its list of names
+  // (inline links often end up on lines of their own).
+  size_t start = static_cast<size_t>(rest.data() - text.data());
+  std::string line;
+  for (int lines = 0; lines < 8 && start < text.size() && line.size() < 200; ++lines) {
+    const size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view next = std::string_view(text).substr(start, end - start);
+    const bool continues = line.empty() || line.back() == ',' || line.back() == '&' ||
+                           next.front() == ',' || next.front() == '&' ||
+                           next.substr(0, 4) == "and " || next == "and" ||
+                           (line.size() >= 4 && line.compare(line.size() - 4, 4, " and") == 0) ||
+                           line == "and";
+    if (!continues) break;
+    if (!line.empty()) line += ' ';
+    line += next;
+    start = end + 1;
+  }
+  // Names start with a capital (or a non-ASCII letter); "by the way" does not.
+  if (line.empty() ||
+      !((line[0] >= 'A' && line[0] <= 'Z') || static_cast<unsigned char>(line[0]) >= 0x80)) {
+    return {};
+  }
+  bool organisations_only = false;
+  std::vector<std::string> names =
+      NormalizeAuthors({line.substr(0, 300)}, site_name, &organisations_only);
+  return organisations_only ? std::vector<std::string>() : names;
+}
+
+bool SharesName(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (const std::string& x : a) {
+    const std::string kx = LooseKey(x);
+    for (const std::string& y : b) {
+      if (kx == LooseKey(y)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+// Authors from the first source naming a person, in this order: JSON-LD,
+// author <meta> tags, then visible markup near the headline (a "By …" line,
+// itemprop=author, rel=author, author-page links, byline classes). A visible
+// "By …" line that shares a name with the structured list replaces it: the
+// page shows who wrote it (structured lists often add editors or drop
+// co-authors). A source naming only organisations is kept as the fallback.
+std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const JsonLdFacts& ld,
+                                       const std::string& site_name, xmlNodePtr title_node,
+                                       int title_order, const std::string& text_after_headline) {
+  std::vector<std::string> organisations;
+  auto from = [&site_name, &organisations](const std::vector<std::string>& raw) {
+    bool organisations_only = false;
+    std::vector<std::string> names = NormalizeAuthors(raw, site_name, &organisations_only);
+    if (organisations_only) {
+      if (organisations.empty()) organisations = std::move(names);
+      return std::vector<std::string>();
+    }
+    return names;
+  };
+  // Visible candidates nearest after the headline (or the first ones).
+  auto near_title = [title_order](const std::vector<TextCandidate>& list) {
+    std::vector<std::string> raw;
+    const TextCandidate* first_after = nullptr;
+    for (const TextCandidate& c : list) {
+      if (c.order > title_order) {
+        first_after = &c;
+        break;
+      }
+    }
+    const TextCandidate* anchor = first_after != nullptr ? first_after
+                                  : list.empty()         ? nullptr
+                                                         : &list.front();
+    if (anchor == nullptr) return raw;
+    // Names listed together ("A, B and C" as separate links) sit close together.
+    for (const TextCandidate& c : list) {
+      if (c.order >= anchor->order && c.order <= anchor->order + 40) raw.push_back(c.text);
+    }
+    return raw;
+  };
+  const std::vector<std::string> byline = BylineNames(text_after_headline, site_name, 600);
+  std::vector<std::string> structured = from(ld.authors);
+  for (const char* key : {"author", "article:author", "dc.creator", "parsely-author",
+                          "sailthru.author", "byl", "dcterms.creator", "citation_author",
+                          "og:article:author", "twitter:creator"}) {
+    if (!structured.empty()) break;
+    auto it = f.meta.find(key);
+    if (it != f.meta.end()) structured = from(it->second);
+  }
+  if (!structured.empty()) {
+    return !byline.empty() && SharesName(byline, structured) ? byline : structured;
+  }
+  if (!byline.empty()) return byline;
+  std::vector<std::string> authors = from(near_title(f.itemprop_authors));
+  if (!authors.empty()) return authors;
+  const BylineMarkup markup = ScanBylineMarkup(
+      title_node != nullptr ? title_node : xmlDocGetRootElement(doc), 1500);
+  for (const std::vector<TextCandidate>* list :
+       {&markup.rel_authors, &markup.author_links, &markup.bylines}) {
+    authors = from(near_title(*list));
+    if (!authors.empty()) return authors;
+  }
+  return organisations;
+}
+
+}  // namespace libdiff::internal

@@ -1,0 +1,178 @@
+// Copyright 2026 The libdiff Authors.
+//
+// Published and modified times (see meta_date.h).
+
+#include "extract/meta_date.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/date.h"
+#include "extract/meta_dom.h"
+
+namespace libdiff::internal {
+namespace {
+
+// A plausible date from the first source that has one. `source` names it.
+struct DateCandidate {
+  std::string iso;
+  const char* source;
+};
+
+void AddDate(std::vector<DateCandidate>* out, std::string_view raw, const char* source) {
+  if (raw.empty()) return;
+  std::string iso = NormalizeDate(raw);
+  if (!iso.empty()) out->push_back({std::move(iso), source});
+}
+
+constexpr std::array<const char*, 30> kPublishedMetaKeys = {
+    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date",
+    "dcterms.date", "dcterms.created", "dc.date.created", "citation_publication_date",
+    "citation_date", "citation_online_date", "pubdate", "publishdate", "publish-date",
+    "publish_date", "published_date", "published-date", "date_published", "datepublished",
+    "article.published", "article_date_original", "original-publish-date", "og:published_time",
+    "published_time", "release_date", "rnews:datepublished", "displaydate", "date", "dc.created",
+    "cxenseparse:recs:publishtime"};
+
+constexpr std::array<const char*, 10> kModifiedMetaKeys = {
+    "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified",
+    "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "sailthru.lastmodified",
+    "article.updated"};
+
+// The label just before a date shown in a byline: 'p' for "Published",
+// "Posted", "First published"; 'u' for "Updated", "Modified"; 0 for none.
+char DateLabel(std::string_view text, size_t offset) {
+  const size_t from = offset > 24 ? offset - 24 : 0;
+  const std::string before = LowerAscii(text.substr(from, offset - from));
+  // Last position of either word, or -1.
+  auto last = [&before](const char* a, const char* b) {
+    const size_t x = before.rfind(a), y = before.rfind(b);
+    const int64_t xi = x == std::string::npos ? -1 : static_cast<int64_t>(x);
+    const int64_t yi = y == std::string::npos ? -1 : static_cast<int64_t>(y);
+    return std::max(xi, yi);
+  };
+  const int64_t p = last("publish", "posted");
+  const int64_t u = last("updat", "modif");
+  if (p < 0 && u < 0) return 0;
+  return p > u ? 'p' : 'u';
+}
+
+// The date the page shows under its headline. A date labelled "Published"
+// wins; otherwise the first shown date a structured source confirms. Either
+// is returned as the structured value of the same day (it keeps the time and
+// zone), or as shown when it is the local day of a UTC time.
+std::string ShownDate(std::string_view text, const std::vector<DateCandidate>& structured) {
+  const std::vector<TextDate> shown = FindDatesInText(text, 4);
+  auto confirm = [&structured](const std::string& v) -> std::string {
+    for (const DateCandidate& c : structured) {
+      if (SameDay(v, c.iso)) return c.iso;
+    }
+    for (const DateCandidate& c : structured) {
+      const int64_t diff = DayDifference(c.iso, v);
+      if (c.iso.size() > 10 && c.iso.back() == 'Z' && (diff == 1 || diff == -1)) return v;
+    }
+    return "";
+  };
+  for (const TextDate& d : shown) {
+    if (DateLabel(text, d.offset) == 'p') {
+      const std::string confirmed = confirm(d.iso);
+      return confirmed.empty() ? d.iso : confirmed;
+    }
+  }
+  for (const TextDate& d : shown) {
+    std::string confirmed = confirm(d.iso);
+    if (!confirmed.empty()) return confirmed;
+  }
+  return "";
+}
+
+}  // namespace
+
+void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& page_url,
+                 const std::string& canonical, int title_order, xmlNodePtr title_node,
+                 const std::string& text_after_headline, Article* article) {
+  std::vector<DateCandidate> published;
+  AddDate(&published, ld.date_published, "jsonld");
+  for (const char* key :
+       {"article:published_time", "og:article:published_time", "article:published",
+        "article.published_time"}) {
+    AddDate(&published, FirstMeta(f, key), "meta-article");
+  }
+  AddDate(&published, f.itemprop_published, "itemprop");
+  for (const char* key : kPublishedMetaKeys) AddDate(&published, FirstMeta(f, key), "meta");
+  AddDate(&published, ld.page_date_published, "jsonld-page");
+  // <time>: one marked as the publication time, else the first after the headline.
+  for (const TimeElement& t : f.times) {
+    if (t.pub_hint) AddDate(&published, t.datetime, "time-pub");
+  }
+  for (const TimeElement& t : f.times) {
+    if (!t.mod_hint && t.order > title_order) AddDate(&published, t.datetime, "time");
+  }
+  std::string url_date = FindDateInUrl(page_url);
+  if (url_date.empty()) url_date = FindDateInUrl(canonical);
+  if (!url_date.empty()) published.push_back({url_date, "url"});
+
+  std::vector<DateCandidate> modified;
+  AddDate(&modified, ld.date_modified, "jsonld");
+  for (const char* key : kModifiedMetaKeys) AddDate(&modified, FirstMeta(f, key), "meta");
+  AddDate(&modified, f.itemprop_modified, "itemprop");
+  AddDate(&modified, ld.page_date_modified, "jsonld-page");
+  for (const TimeElement& t : f.times) {
+    if (t.mod_hint) AddDate(&modified, t.datetime, "time-mod");
+  }
+
+  // The first source wins; but a UTC time restated by another source with
+  // the page's local offset is given in that offset, so its calendar day is
+  // the one readers saw.
+  auto pick = [](const std::vector<DateCandidate>& list) -> std::string {
+    if (list.empty()) return "";
+    const std::string& first = list.front().iso;
+    int64_t t0 = 0;
+    if (first.size() > 10 && first.back() == 'Z' && IsoToUnixSeconds(first, &t0)) {
+      for (const DateCandidate& c : list) {
+        int64_t t = 0;
+        if (HasLocalOffset(c.iso) && IsoToUnixSeconds(c.iso, &t) && t - t0 <= 120 &&
+            t0 - t <= 120) {
+          return c.iso;
+        }
+      }
+    }
+    return first;
+  };
+  const std::string& shown_text = text_after_headline;
+  std::vector<DateCandidate> structured = published;
+  structured.insert(structured.end(), modified.begin(), modified.end());
+  article->published = ShownDate(shown_text, structured);
+  if (article->published.empty()) article->published = pick(published);
+  // Without any structured date, the first date shown under the headline.
+  if (article->published.empty()) article->published = FindDateInText(shown_text);
+  if (article->published.empty()) {
+    for (const TimeElement& t : f.times) {
+      article->published = NormalizeDate(t.datetime);
+      if (!article->published.empty()) break;
+    }
+  }
+  // Last, the date nearest above the headline: some templates put the date
+  // line ("Last updated: Dec 12, 2025") over the h1 rather than under it.
+  if (article->published.empty()) {
+    const std::string above = TextBeforeHeadline(title_node, 300);
+    const std::vector<TextDate> dates = FindDatesInText(above, 8);
+    if (!dates.empty()) article->published = dates.back().iso;
+  }
+  article->modified = pick(modified);
+  // Without a structured one, the date shown after an "Updated" label.
+  if (article->modified.empty()) {
+    for (const TextDate& d : FindDatesInText(shown_text, 4)) {
+      if (DateLabel(shown_text, d.offset) == 'u') {
+        article->modified = d.iso;
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace libdiff::internal

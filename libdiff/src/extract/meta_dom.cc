@@ -1,0 +1,275 @@
+// Copyright 2026 The libdiff Authors.
+//
+// Node reading shared by the metadata walk and the field choosers.
+
+#include "extract/meta_dom.h"
+
+#include <array>
+#include <cstring>
+#include <string>
+
+#include "extract/meta_author.h"
+
+namespace libdiff::internal {
+namespace {
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Collapses whitespace like SqueezeWhitespace, but a run that holds a
+// newline becomes one "\n", so block boundaries survive.
+std::string CollapseKeepingLines(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false, newline = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const bool nbsp = static_cast<unsigned char>(c) == 0xC2 && i + 1 < s.size() &&
+                      static_cast<unsigned char>(s[i + 1]) == 0xA0;
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\n' || nbsp) {
+      if (nbsp) ++i;
+      space = true;
+      newline = newline || c == '\n';
+      continue;
+    }
+    if (space && !out.empty()) out += newline ? '\n' : ' ';
+    space = newline = false;
+    out += c;
+  }
+  return out;
+}
+
+bool IsBlockElement(std::string_view name) {
+  static constexpr std::array<std::string_view, 24> kBlocks = {
+      "div", "p", "li", "ul", "ol", "section", "header", "article", "h1", "h2", "h3", "h4",
+      "h5", "h6", "br", "figure", "table", "tr", "td", "dd", "dt", "blockquote", "address",
+      "footer"};
+  for (std::string_view b : kBlocks) {
+    if (name == b) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view NameOf(xmlNodePtr n) {
+  return n->name != nullptr ? std::string_view(Chars(n->name)) : std::string_view();
+}
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = Lower(c);
+  return out;
+}
+
+// The value of attribute `name` (lower case, as the HTML parser stores names),
+// or "" when absent. Reads the attribute's text children without allocating
+// through libxml2.
+std::string Attr(xmlNodePtr n, const char* name) {
+  for (xmlAttrPtr a = n->properties; a != nullptr; a = a->next) {
+    if (a->name == nullptr || std::strcmp(Chars(a->name), name) != 0) continue;
+    std::string value;
+    for (xmlNodePtr c = a->children; c != nullptr; c = c->next) {
+      if (c->content != nullptr) value += Chars(c->content);
+    }
+    return value;
+  }
+  return "";
+}
+
+// The value of attribute `name` without copying: the HTML parser stores an
+// attribute's decoded value as one text node. "" when absent or split.
+std::string_view AttrView(xmlNodePtr n, const char* name) {
+  for (xmlAttrPtr a = n->properties; a != nullptr; a = a->next) {
+    if (a->name == nullptr || std::strcmp(Chars(a->name), name) != 0) continue;
+    xmlNodePtr c = a->children;
+    if (c != nullptr && c->next == nullptr && c->content != nullptr) return Chars(c->content);
+    return "";
+  }
+  return "";
+}
+
+bool HasAttr(xmlNodePtr n, const char* name) {
+  for (xmlAttrPtr a = n->properties; a != nullptr; a = a->next) {
+    if (a->name != nullptr && std::strcmp(Chars(a->name), name) == 0) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// How ElementText and BlockText read a subtree.
+struct TextWalk {
+  char separator;                      // written where a breaking element starts
+  bool cdata;                          // CDATA sections count as text
+  bool (*breaks)(std::string_view);    // elements that start a new word or line
+  bool (*skips)(std::string_view);     // elements whose subtree is not text
+};
+
+// The raw text of `root`'s subtree as `how` reads it, stopping after about
+// `limit` bytes. Iterative: nesting depth cannot overflow the stack; nodes
+// visited are bounded too, since an empty subtree can be huge.
+std::string WalkText(xmlNodePtr root, size_t limit, const TextWalk& how) {
+  std::string raw;
+  xmlNodePtr n = root->children;
+  size_t steps = 0;
+  while (n != nullptr && raw.size() < limit && ++steps <= kMaxTextSteps) {
+    bool descend = false;
+    if (n->type == XML_TEXT_NODE || (how.cdata && n->type == XML_CDATA_SECTION_NODE)) {
+      if (n->content != nullptr) raw += Chars(n->content);
+    } else if (n->type == XML_ELEMENT_NODE) {
+      const std::string_view name = NameOf(n);
+      if (how.breaks(name)) raw += how.separator;
+      descend = !how.skips(name);
+    }
+    if (descend && n->children != nullptr) {
+      n = n->children;
+      continue;
+    }
+    while (n != nullptr && n != root && n->next == nullptr) n = n->parent;
+    if (n == nullptr || n == root) break;
+    n = n->next;
+  }
+  return raw;
+}
+
+}  // namespace
+
+// Collapsed text of an element's subtree, skipping scripts and styles, cut
+// after about `limit` bytes.
+std::string ElementText(xmlNodePtr root, size_t limit) {
+  static constexpr TextWalk kWords = {
+      ' ', true,
+      [](std::string_view name) {
+        return name == "br" || name == "p" || name == "div" || name == "li";
+      },
+      [](std::string_view name) {
+        return name == "script" || name == "style" || name == "noscript" || name == "template" ||
+               name == "svg" || name == "button" || name == "select";
+      }};
+  std::string raw = WalkText(root, limit, kWords);
+  if (raw.size() > limit) raw.resize(limit);
+  return SqueezeWhitespace(raw);
+}
+
+// Raw text with newlines kept between block elements (for bylines, whose
+// lines often separate the names from dates).
+std::string BlockText(xmlNodePtr root, size_t limit) {
+  static constexpr TextWalk kLines = {
+      '\n', false,
+      [](std::string_view name) {
+        return name == "br" || name == "p" || name == "div" || name == "li" || name == "time" ||
+               name == "ul";
+      },
+      [](std::string_view name) {
+        return name == "script" || name == "style" || name == "noscript" || name == "svg" ||
+               name == "button";
+      }};
+  return WalkText(root, limit, kLines);
+}
+
+// The next node in document order after `n`'s subtree (or its first child when
+// `into` is true); nullptr at the end.
+xmlNodePtr NextInOrder(xmlNodePtr n, bool into) {
+  if (into && n->children != nullptr) return n->children;
+  while (n != nullptr && n->next == nullptr) n = n->parent;
+  return n == nullptr ? nullptr : n->next;
+}
+
+// The class, id and itemprop of an element, read in one pass over its
+// attributes. `class_id` is a buffer reused across elements (so the walk does
+// not allocate per element) that receives the start of the class and id,
+// joined with a space, when `want_class` is true (class patterns ignore case).
+void ReadCommonAttributes(xmlNodePtr n, bool want_class, std::string* class_id,
+                          std::string_view* itemprop) {
+  class_id->clear();
+  *itemprop = {};
+  std::string_view cls, id;
+  for (xmlAttrPtr a = n->properties; a != nullptr; a = a->next) {
+    const char* name = Chars(a->name);
+    if (name == nullptr) continue;
+    std::string_view* slot = nullptr;
+    switch (name[0]) {
+      case 'c':
+        if (want_class && std::strcmp(name, "class") == 0) slot = &cls;
+        break;
+      case 'i':
+        if (name[1] == 'd' && name[2] == '\0') {
+          if (!want_class) continue;
+          slot = &id;
+        } else if (std::strcmp(name, "itemprop") == 0) {
+          slot = itemprop;
+        }
+        break;
+      default:
+        break;
+    }
+    if (slot == nullptr) continue;
+    xmlNodePtr c = a->children;
+    if (c != nullptr && c->next == nullptr && c->content != nullptr) *slot = Chars(c->content);
+  }
+  if (cls.empty() && id.empty()) return;
+  class_id->append(cls.substr(0, 300));
+  class_id->push_back(' ');
+  class_id->append(id.substr(0, 100));
+}
+
+// Visible text after the headline, up to `limit` bytes, one line per block
+// element: where bylines say "By …", "Published …", "Updated …".
+std::string TextAfterHeadline(xmlNodePtr title_node, size_t limit) {
+  if (title_node == nullptr) return "";
+  auto is_block = [](xmlNodePtr e) {
+    return e != nullptr && e->type == XML_ELEMENT_NODE && IsBlockElement(NameOf(e));
+  };
+  std::string raw;
+  int steps = 0;
+  xmlNodePtr n = NextInOrder(title_node, false);
+  while (n != nullptr && raw.size() < limit && ++steps < 3000) {
+    bool into = true;
+    if (n->type == XML_TEXT_NODE && n->content != nullptr) {
+      // Inline neighbours ("Jane Roe</a><span>Dec 5, 2023") are separate words.
+      raw += Chars(n->content);
+      raw += ' ';
+    } else if (n->type == XML_ELEMENT_NODE) {
+      const std::string_view name = NameOf(n);
+      into = name != "script" && name != "style" && name != "noscript" && name != "svg" &&
+             name != "figcaption" && name != "template" && name != "button";
+      if (IsBlockElement(name)) raw += '\n';
+    }
+    if (into && n->children != nullptr) {
+      n = n->children;
+      continue;
+    }
+    // Leaving a block element (this one or an ancestor) ends a line.
+    if (is_block(n)) raw += '\n';
+    while (n != nullptr && n->next == nullptr) {
+      n = n->parent;
+      if (is_block(n)) raw += '\n';
+    }
+    if (n != nullptr) n = n->next;
+  }
+  return CollapseKeepingLines(raw);
+}
+
+// Visible text just before the headline, its last `limit` bytes: the lines a
+// page puts above its h1 ("Last updated: Dec 12, 2025", a dateline, a kicker).
+std::string TextBeforeHeadline(xmlNodePtr title_node, size_t limit) {
+  std::string text;
+  for (xmlNodePtr a = title_node; a != nullptr && a->type == XML_ELEMENT_NODE && text.size() < limit;
+       a = a->parent) {
+    for (xmlNodePtr s = a->prev; s != nullptr && text.size() < limit; s = s->prev) {
+      std::string t;
+      if (s->type == XML_TEXT_NODE && s->content != nullptr) {
+        t = Chars(s->content);
+      } else if (s->type == XML_ELEMENT_NODE) {
+        const std::string_view name = NameOf(s);
+        if (name == "script" || name == "style" || name == "template" || name == "noscript") continue;
+        t = ElementText(s, 4 * limit);
+      }
+      if (!t.empty()) text = t + "\n" + text;
+    }
+  }
+  if (text.size() > limit) text.erase(0, text.size() - limit);
+  return text;
+}
+
+}  // namespace libdiff::internal

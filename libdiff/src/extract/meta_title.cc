@@ -1,0 +1,282 @@
+// Copyright 2026 The libdiff Authors.
+//
+// Titles (see meta_title.h).
+
+#include "extract/meta_title.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "extract/meta_author.h"
+#include "extract/meta_dom.h"
+
+namespace libdiff::internal {
+namespace {
+
+// True when a <title> part names the site rather than the article: it equals
+// the site name or host, is a shortening of it, or is a short phrase around it
+// ("BBC News", "Sport | nytimes.com").
+bool IsSiteLike(const std::string& part, const std::string& site_key, const std::string& host) {
+  const std::string key = LooseKey(part);
+  if (key.empty()) return true;
+  const bool short_part = WordCount(part) <= 4;
+  if (!site_key.empty() &&
+      (key == site_key || Contains(site_key, key) || (short_part && Contains(key, site_key)))) {
+    return true;
+  }
+  const std::string host_key = LooseKey(host);
+  return !host_key.empty() &&
+         (Contains(host_key, key) || (short_part && Contains(key, host_key)));
+}
+
+// LooseKey(s) together with, for each key byte, the offset of the byte of `s`
+// it came from.
+std::string KeyWithOffsets(std::string_view s, std::vector<size_t>* offsets) {
+  std::string key;
+  offsets->clear();
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t len = 1;
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0xF0) {
+      len = 4;
+    } else if (c >= 0xE0) {
+      len = 3;
+    } else if (c >= 0xC0) {
+      len = 2;
+    }
+    len = std::min(len, s.size() - i);
+    const std::string k = LooseKey(s.substr(i, len));
+    for (char kc : k) {
+      key += kc;
+      offsets->push_back(i);
+    }
+    i += len;
+  }
+  return key;
+}
+
+// A section label rendered inside the h1 ("Opinion", "News") precedes the
+// headline that the metadata states alone: returns the h1 without it when a
+// metadata title is exactly the h1's tail and the label is one or two bare
+// words (no punctuation but a layout separator "|", so a written kicker like
+// "Colleges:" stays);
+// otherwise the h1 as it is.
+std::string TrimHeadingLabel(const std::string& heading, const std::vector<std::string>& raw_keys) {
+  std::vector<size_t> offsets;
+  const std::string key = KeyWithOffsets(heading, &offsets);
+  for (const std::string& m : raw_keys) {
+    if (m.empty() || m.size() >= key.size() || key.compare(key.size() - m.size(), m.size(), m) != 0) {
+      continue;
+    }
+    size_t begin = offsets[key.size() - m.size()];
+    while (begin > 0 && heading[begin - 1] != ' ' &&
+           LooseKey(heading.substr(begin - 1, 1)).empty()) {
+      --begin;
+    }
+    if (begin == 0 || heading[begin - 1] != ' ') continue;
+    std::string_view label = std::string_view(heading).substr(0, begin - 1);
+    // A layout separator after the label ("Politics |") is not punctuation.
+    while (!label.empty() && (label.back() == '|' || label.back() == '/' || label.back() == ' ')) {
+      label.remove_suffix(1);
+    }
+    if (label.empty() || WordCount(label) > 2) continue;
+    bool bare = true;
+    for (char c : label) {
+      const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      if (!alnum && c != ' ') bare = false;
+    }
+    if (bare) return SqueezeWhitespace(std::string_view(heading).substr(begin));
+  }
+  return heading;
+}
+
+// How well a visible heading agrees with a title given in metadata: 3 equal,
+// 2 the heading is most of the metadata title, 1 the metadata title is most
+// of the heading, 0 unrelated.
+int Agreement(const std::string& heading_key, const std::string& meta_key) {
+  if (heading_key.empty() || meta_key.empty()) return 0;
+  if (heading_key == meta_key) return 3;
+  if (Contains(meta_key, heading_key) && heading_key.size() * 2 >= meta_key.size()) return 2;
+  if (Contains(heading_key, meta_key) && meta_key.size() * 3 >= heading_key.size() * 2) return 1;
+  return 0;
+}
+
+}  // namespace
+
+// Title separators between a headline and a site or section name.
+constexpr std::array<std::string_view, 9> kTitleSeparators = {
+    " | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", " \u2022 ", " \u00bb ", " / "};
+
+std::vector<std::string> SplitTitle(const std::string& title) {
+  std::vector<std::string> parts;
+  size_t from = 0;
+  while (true) {
+    size_t best = std::string::npos, best_len = 0;
+    for (std::string_view sep : kTitleSeparators) {
+      const size_t at = title.find(sep, from);
+      if (at < best) {
+        best = at;
+        best_len = sep.size();
+      }
+    }
+    if (best == std::string::npos) break;
+    parts.push_back(title.substr(from, best - from));
+    from = best + best_len;
+  }
+  parts.push_back(title.substr(from));
+  return parts;
+}
+
+size_t WordCount(std::string_view s) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// A <title> or og:title without the site (and section) names around it.
+std::string StripSiteAffixes(const std::string& title, const std::string& site_name,
+                             const std::string& host) {
+  std::vector<std::string> parts = SplitTitle(title);
+  if (parts.size() == 1) return title;
+  const std::string site_key = LooseKey(site_name);
+  size_t first = 0, last = parts.size();
+  while (last - first > 1 && IsSiteLike(parts[last - 1], site_key, host)) --last;
+  while (last - first > 1 && IsSiteLike(parts[first], site_key, host)) ++first;
+  // A trailing section name ("... | Family | The Guardian"): short parts after
+  // a much longer headline part.
+  while (last - first > 1 && WordCount(parts[last - 1]) <= 3 &&
+         WordCount(parts[first]) >= 2 * WordCount(parts[last - 1]) + 2 && first + 1 < last &&
+         parts[last - 1].size() * 2 < parts[first].size()) {
+    --last;
+  }
+  std::string out = parts[first];
+  // Keep separators that are part of the headline ("A - B" where both are long).
+  for (size_t i = first + 1; i < last; ++i) out += " | " + parts[i];
+  if (last - first > 1) {
+    // Re-join with the original text rather than a guessed separator.
+    const size_t begin = title.find(parts[first]);
+    const size_t end = title.find(parts[last - 1], begin) + parts[last - 1].size();
+    if (begin != std::string::npos && end <= title.size()) out = title.substr(begin, end - begin);
+  }
+  return SqueezeWhitespace(out);
+}
+
+// Drops a trailing media label in brackets: "… Finale [Watch]", "… (video)".
+std::string StripMediaLabel(const std::string& title) {
+  if (title.size() < 4) return title;
+  const char close = title.back();
+  const char open = close == ')' ? '(' : close == ']' ? '[' : '\0';
+  if (open == '\0') return title;
+  const size_t at = title.rfind(open);
+  if (at == std::string::npos || at == 0 || title[at - 1] != ' ') return title;
+  const std::string label = LowerAscii(title.substr(at + 1, title.size() - at - 2));
+  static constexpr std::array<std::string_view, 14> kLabels = {
+      "watch", "video", "videos", "photo", "photos", "pics", "pictures", "gallery", "listen",
+      "audio", "podcast", "poll", "watch video", "photos and video"};
+  for (std::string_view l : kLabels) {
+    if (label == l) return SqueezeWhitespace(std::string_view(title).substr(0, at));
+  }
+  return title;
+}
+
+namespace {
+
+// A visible headline that ends with the site's own name ("Best Exhibitions
+// 2025 – Artlyst"), without it. Only a part that is the site name or host
+// goes: a headline's own subtitle looks the same as a section name.
+std::string StripSiteNameFromHeading(const std::string& heading, const std::string& site_name,
+                                     const std::string& host) {
+  const std::vector<std::string> parts = SplitTitle(heading);
+  if (parts.size() < 2) return heading;
+  std::string site_key = LooseKey(site_name);
+  const std::string host_key = LooseKey(host.substr(0, host.rfind('.')));
+  const std::string last = LooseKey(parts.back());
+  if (last.empty() || (last != site_key && last != host_key)) return heading;
+  const size_t end = heading.rfind(parts.back());
+  if (end == std::string::npos) return heading;
+  const std::string head = SqueezeWhitespace(std::string_view(heading).substr(0, end));
+  // The separator before the site name goes too.
+  for (std::string_view sep : kTitleSeparators) {
+    const std::string_view trimmed = sep.substr(1, sep.size() - 2);
+    if (head.size() > trimmed.size() &&
+        head.compare(head.size() - trimmed.size(), trimmed.size(), trimmed) == 0) {
+      return SqueezeWhitespace(std::string_view(head).substr(0, head.size() - trimmed.size()));
+    }
+  }
+  return head;
+}
+
+}  // namespace
+
+std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::string& site_name,
+                        const std::string& host, xmlNodePtr* title_node) {
+  std::vector<std::string> meta_keys;
+  std::vector<std::string> raw_keys;  // without the stripped variants
+  // (itemprop=headline is left out: it is usually the h1 itself.)
+  for (const std::string* t :
+       {&ld.headline, &FirstMeta(f, "og:title"), &FirstMeta(f, "twitter:title"), &f.title_tag,
+        &ld.name, &FirstMeta(f, "parsely-title"), &FirstMeta(f, "dc.title"),
+        &FirstMeta(f, "sailthru.title"), &ld.page_name}) {
+    if (t->empty()) continue;
+    meta_keys.push_back(LooseKey(*t));
+    raw_keys.push_back(meta_keys.back());
+    // The <title>'s headline part alone ("Headline | Section | Site").
+    const std::string stripped = StripSiteAffixes(*t, site_name, host);
+    if (stripped.size() != t->size()) meta_keys.push_back(LooseKey(stripped));
+  }
+  // A visible h1 that agrees with the metadata: the page shows it as the
+  // headline. h1s in related-content containers count only when no other does.
+  for (const bool allow_off_topic : {false, true}) {
+    // Ranked by the best agreement, then by how many metadata titles agree.
+    int best_score = 0, best_votes = 0;
+    const Heading* best = nullptr;
+    for (const Heading& h : f.h1s) {
+      if (h.off_topic && !allow_off_topic) continue;
+      const std::string key = LooseKey(h.text);
+      int score = 0, votes = 0;
+      for (const std::string& m : meta_keys) {
+        const int a = Agreement(key, m);
+        score = std::max(score, a);
+        votes += a > 0 ? 1 : 0;
+      }
+      if (score > best_score || (score == best_score && score > 0 && votes > best_votes)) {
+        best_score = score;
+        best_votes = votes;
+        best = &h;
+      }
+    }
+    if (best != nullptr) {
+      *title_node = best->node;
+      return StripSiteNameFromHeading(TrimHeadingLabel(best->text, raw_keys), site_name, host);
+    }
+  }
+  // A single substantial h1 is the headline even when metadata words it
+  // differently (metadata titles are often rewritten for search and social).
+  std::vector<const Heading*> on_topic;
+  for (const Heading& h : f.h1s) {
+    if (!h.off_topic) on_topic.push_back(&h);
+  }
+  if (on_topic.size() == 1 && WordCount(on_topic[0]->text) >= 4) {
+    *title_node = on_topic[0]->node;
+    return StripSiteNameFromHeading(on_topic[0]->text, site_name, host);
+  }
+  for (const std::string* t : {&ld.headline, &FirstMeta(f, "og:title"),
+                               &FirstMeta(f, "twitter:title"), &f.itemprop_headline, &f.title_tag,
+                               &ld.name}) {
+    if (!t->empty()) return StripSiteAffixes(*t, site_name, host);
+  }
+  if (!on_topic.empty()) {
+    *title_node = on_topic[0]->node;
+    return StripSiteNameFromHeading(on_topic[0]->text, site_name, host);
+  }
+  return "";
+}
+
+}  // namespace libdiff::internal

@@ -1,0 +1,105 @@
+// Copyright 2026 The libdiff Authors.
+//
+// Authors (meta_byline.cc), through ExtractMetadata on hand-written pages.
+
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "extract/metadata.h"
+#include "metadata_test_util.h"
+
+namespace libdiff::internal {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+TEST(MetaByline, AuthorsInMixedFormsAreCleanedAndDeduplicated) {
+  const Article a = ExtractMetadataSample("authors_mixed.html", "https://wire.example.com/a/1");
+  EXPECT_THAT(a.authors, ElementsAre("Priya Natarajan", "Kim Lee", "Marc Dubois", "Sofia Rossi"));
+  EXPECT_EQ(a.published, "2023-12-21T09:45:16-08:00");
+  EXPECT_EQ(a.type, "Article");
+}
+
+TEST(MetaByline, VisibleBylineCompletesTheStructuredAuthors) {
+  // The structured source names one author; the byline under the headline,
+  // written as separate block and inline elements, names both.
+  const Article a = ExtractMetadataOf(
+      "<html><head><meta name='author' content='Starr Bowenbank'></head><body>"
+      "<h1>Seven songs to know</h1><p>A dek about the songs.</p>"
+      "<div class='byline'><div>By</div><div><a href='/a/1'>Starr Bowenbank</a></div>"
+      "<div>, <a href='/a/2'>Rania Aniftos</a></div><time>12/22/2023</time></div>"
+      "<p>Body text.</p></body></html>",
+      "https://music.example.com/lists/songs");
+  EXPECT_THAT(a.authors, ElementsAre("Starr Bowenbank", "Rania Aniftos"));
+  EXPECT_EQ(a.published, "2023-12-22");
+}
+
+TEST(MetaByline, BylineLabelJoinedToTheName) {
+  const Article a = ExtractMetadataOf(
+      "<html><body><h1>Awards of the year in tennis</h1>"
+      "<div><span>By</span><a href='/people/van'>Van Sias</a></div>"
+      "<p>By the way, this sentence is not a byline.</p></body></html>",
+      "https://tennis.example.com/awards");
+  EXPECT_THAT(a.authors, ElementsAre("Van Sias"));
+}
+
+TEST(MetaByline, BylineAfterAPostedLabel) {
+  const Article a = ExtractMetadataOf(
+      "<html><body><h1>Anime film to open in Indonesia</h1>"
+      "<div class='meta'>posted on 2023-12-19 23:30 EST by Rafael Antonio Pineda</div>"
+      "<p>The film opened in Japan on December 8.</p></body></html>",
+      "https://anime.example.com/news/film");
+  EXPECT_THAT(a.authors, ElementsAre("Rafael Antonio Pineda"));
+  EXPECT_EQ(a.published, "2023-12-19T23:30:00-05:00");
+}
+
+TEST(MetaByline, ProseIsNotABylineAndEditorsAreNotAuthors) {
+  const Article a = ExtractMetadataOf(
+      "<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+      "\"headline\":\"Budget passes\",\"author\":[{\"name\":\"Grace Dean\"},"
+      "{\"name\":\"Leon Hurley\"}]}</script></head><body><h1>Budget passes</h1>"
+      "<div>By Grace Dean Contributions from Leon Hurley</div>"
+      "<p>It was passed by a narrow margin.</p></body></html>",
+      "https://news.example.com/budget");
+  EXPECT_THAT(a.authors, ElementsAre("Grace Dean"));
+}
+
+TEST(MetaByline, AuthorBoxInTheArticlesOwnFooter) {
+  const std::string page =
+      "<html><body><article class='post'><header><h1>What tutoring is and what it is not</h1>"
+      "<p class='date'>February 9, 2016</p></header><section><p>Tutoring is probably one of "
+      "the most misunderstood services.</p></section><footer class='meta'><div class='author'>"
+      "<p class='name'><a href='https://blogs.example.edu/author/hgoetz/' rel='author'>Halina "
+      "Goetz</a></p></div></footer></article>"
+      "<footer><a href='https://blogs.example.edu/author/webteam/' rel='author'>Web Team</a>"
+      "</footer></body></html>";
+  EXPECT_THAT(ExtractMetadataOf(page, "https://blogs.example.edu/tutoring").authors,
+              ElementsAre("Halina Goetz"));
+  // The page's footer alone names nobody.
+  const std::string footer_only =
+      "<html><body><article><h1>What tutoring is and what it is not</h1><p>Text.</p></article>"
+      "<footer><a href='https://blogs.example.edu/author/jroe/' rel='author'>Jane Roe</a>"
+      "</footer></body></html>";
+  EXPECT_THAT(ExtractMetadataOf(footer_only, "https://blogs.example.edu/tutoring").authors,
+              IsEmpty());
+}
+
+TEST(MetaByline, ArticleByLabelOnItsOwnLine) {
+  const std::string page =
+      "<html><head><script type='application/ld+json'>{\"@type\":\"Article\","
+      "\"author\":{\"@type\":\"Person\",\"name\":\"Cara Dumaplin\"}}</script></head>"
+      "<body><h1>How to help babies sleep through the night</h1><div class='byline'>"
+      "<span>Article by</span><br><a href='/about'>Cara Dumaplin</a> and <a href='/jr'>Jane "
+      "Roe</a>, Certified Pediatric Sleep Consultants</div><p>Sleep comes in cycles.</p>"
+      "</body></html>";
+  // The visible line completes the structured list.
+  EXPECT_THAT(ExtractMetadataOf(page, "https://sleep.example.com/babies").authors,
+              ElementsAre("Cara Dumaplin", "Jane Roe"));
+}
+
+}  // namespace
+}  // namespace libdiff::internal

@@ -1,0 +1,84 @@
+// Copyright 2026 The libdiff Authors.
+//
+// Published and modified times (meta_date.cc), through ExtractMetadata on
+// hand-written pages. Each expectation is what a reader of the page would write down.
+
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "extract/metadata.h"
+#include "metadata_test_util.h"
+
+namespace libdiff::internal {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+TEST(MetaDate, VisiblePublishedAndUpdatedText) {
+  const Article a =
+      ExtractMetadataSample("visible_dates.html", "https://library.example.org/news/library-reopens");
+  EXPECT_EQ(a.title, "Library reopens after two-year renovation");
+  EXPECT_EQ(a.published, "2023-03-03T21:15:00-05:00");
+  EXPECT_EQ(a.modified, "2023-03-04T08:00:00-05:00");
+  EXPECT_THAT(a.authors, ElementsAre("Jane Roe", "John Doe"));
+  EXPECT_EQ(a.language, "en");
+  EXPECT_EQ(a.site_name, "library.example.org");
+  EXPECT_EQ(a.canonical_url, "https://library.example.org/news/library-reopens");
+}
+
+TEST(MetaDate, DateFromUrlWhenPageHasNone) {
+  const Article a =
+      ExtractMetadataSample("url_date.html", "https://ferry.example.net/2022/11/05/ferry-timetable/");
+  EXPECT_EQ(a.title, "Ferry timetable changes for winter");
+  EXPECT_EQ(a.published, "2022-11-05");
+  EXPECT_EQ(a.modified, "");
+  EXPECT_THAT(a.authors, IsEmpty());
+}
+
+// The date line above the headline, when the page gives no other date.
+
+TEST(MetaDate, DateShownAboveTheHeadlineWhenThePageHasNoOther) {
+  const Article a = ExtractMetadataOf(
+      "<html><head><title>Top agencies</title></head><body><div class='meta'><div>Last updated:"
+      "</div><div>Dec 12, 2025</div></div><h1>Top agencies</h1><p>The list follows.</p>"
+      "</body></html>",
+      "https://agency.example.com/top-agencies");
+  EXPECT_EQ(a.title, "Top agencies");
+  EXPECT_EQ(a.published, "2025-12-12");
+}
+
+// A dated teaser far above the headline (a "latest" box) is not the page's date.
+
+TEST(MetaDate, DateFarAboveTheHeadlineIsNotTaken) {
+  std::string html = "<html><body><div class='latest'><p>Other story, Dec 1, 2025</p>";
+  for (int i = 0; i < 8; ++i) {
+    html += "<p>Another headline about something else that happened in the town this week</p>";
+  }
+  html += "</div><h1>Top agencies</h1><p>The list follows.</p></body></html>";
+  const Article a = ExtractMetadataOf(html, "https://agency.example.com/top-agencies");
+  EXPECT_EQ(a.published, "");
+}
+
+TEST(MetaDate, UtcTimeIsGivenInThePagesOwnOffset) {
+  const Article a = ExtractMetadataSample("timezones.html", "https://city.example.com/night-market");
+  // JSON-LD says 01:30Z; article:published_time states the same instant in
+  // the newsroom's zone, whose calendar day readers saw.
+  EXPECT_EQ(a.published, "2023-12-19T20:30:00-05:00");
+  EXPECT_EQ(a.modified, "2023-12-20T02:10:00Z");
+}
+
+TEST(MetaDate, ImplausibleDatesAreIgnored) {
+  const Article a = ExtractMetadataOf(
+      "<html><head><meta property='article:published_time' content='1970-01-01T00:00:00Z'>"
+      "<meta name='date' content='2099-05-01'></head><body><h1>A headline of words</h1>"
+      "</body></html>",
+      "https://example.com/2021/07/08/story");
+  EXPECT_EQ(a.published, "2021-07-08");
+}
+
+}  // namespace
+}  // namespace libdiff::internal

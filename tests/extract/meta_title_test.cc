@@ -1,0 +1,81 @@
+// Copyright 2026 The libdiff Authors.
+//
+// Titles (meta_title.cc), through ExtractMetadata on hand-written pages.
+
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "extract/metadata.h"
+#include "metadata_test_util.h"
+
+namespace libdiff::internal {
+namespace {
+
+TEST(MetaTitle, HeadlineLabelAndSiteSuffixAreDropped) {
+  const Article a = ExtractMetadataOf(
+      "<html><head><title>Opinion | Why we walk - The Daily Stride</title>"
+      "<meta property='og:title' content='Opinion | Why we walk'>"
+      "<meta property='og:site_name' content='The Daily Stride'>"
+      "<script type='application/ld+json'>{\"@type\":\"OpinionNewsArticle\","
+      "\"headline\":\"Why we walk\"}</script></head>"
+      "<body><h1><span>Opinion</span> Why we walk</h1><p>Text.</p></body></html>",
+      "https://stride.example.com/why-we-walk");
+  EXPECT_EQ(a.title, "Why we walk");
+  EXPECT_EQ(a.type, "OpinionNewsArticle");
+}
+
+TEST(MetaTitle, SiteNameInsideTheHeadingIsDropped) {
+  const Article a = ExtractMetadataOf(
+      "<html><head><title>Critics\u2019 Choice: Best UK Art Exhibitions 2025 \u2013 Artlyst - "
+      "Artlyst</title><meta property='og:site_name' content='Artlyst'></head>"
+      "<body><div class='post'><h1>Critics\u2019 Choice: Best UK Art Exhibitions 2025 \u2013 "
+      "Artlyst</h1><p>The year in shows.</p></div></body></html>",
+      "https://artlyst.com/features/critics-choice-2025/");
+  EXPECT_EQ(a.title, "Critics\u2019 Choice: Best UK Art Exhibitions 2025");
+  // A subtitle after a separator is part of the headline.
+  const Article b = ExtractMetadataOf(
+      "<html><head><meta property='og:site_name' content='Gold Gym'></head><body>"
+      "<h1>Gym Workouts for Beginners \u2014 Strength Training</h1></body></html>",
+      "https://goldgym.example.com/blog/workouts");
+  EXPECT_EQ(b.title, "Gym Workouts for Beginners \u2014 Strength Training");
+}
+
+TEST(MetaTitle, MediaLabelAfterTheHeadlineIsDropped) {
+  EXPECT_EQ(ExtractMetadataOf("<html><body><h1>Cat video beamed from deep space (Video)</h1></body></html>",
+                    "https://space.example.com/cat")
+                .title,
+            "Cat video beamed from deep space");
+  EXPECT_EQ(ExtractMetadataOf("<html><body><h1>Duo sings at the finale [Watch]</h1></body></html>",
+                    "https://music.example.com/finale")
+                .title,
+            "Duo sings at the finale");
+  // Other brackets are part of the headline.
+  EXPECT_EQ(ExtractMetadataOf("<html><body><h1>Lexus RZ arrives (and it is cheaper)</h1></body></html>",
+                    "https://cars.example.com/rz")
+                .title,
+            "Lexus RZ arrives (and it is cheaper)");
+}
+
+TEST(MetaTitle, PrefersTheH1ThatAgreesWithMetadata) {
+  const Article a = ExtractMetadataOf(
+      "<html><head><title>Rail strike called off - Metro News</title></head><body>"
+      "<h1 class='sr-only'>Metro News</h1><div class='kicker'><h1>Transport</h1></div>"
+      "<h1>Rail strike called off</h1></body></html>",
+      "https://metro.example.com/rail");
+  EXPECT_EQ(a.title, "Rail strike called off");
+}
+
+TEST(MetaTitle, TitleWithoutAnySourceFallsBackToTheTitleElement) {
+  const Article a = ExtractMetadataOf(
+      "<html><head><title>Quarterly results \u2013 Example Corp</title></head><body>"
+      "<p>No headings.</p></body></html>",
+      "https://www.examplecorp.com/q3");
+  EXPECT_EQ(a.title, "Quarterly results");
+  EXPECT_EQ(a.site_name, "Example Corp");
+}
+
+}  // namespace
+}  // namespace libdiff::internal
