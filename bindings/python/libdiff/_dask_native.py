@@ -62,3 +62,5 @@ def verify(a, b, max_distance: int):
 # member's URL, "" for files:
 DOC_RANK, DOC_SIMHASH, DOC_EXACT, DOC_TOKENS, DOC_SHINGLES, DOC_SKETCH, DOC_PUBLISHED, \
     DOC_BODY, DOC_PATH, DOC_URL = range(10)
+# verify() and the candidate stages read only the fields before this one.
+VERIFY_FIELDS = DOC_PUBLISHED

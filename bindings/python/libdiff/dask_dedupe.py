@@ -573,7 +573,10 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
         run.counts[reason] = run.counts.get(reason, 0) + 1
 
     docs = records.filter(lambda r: r[0] == "doc").map(lambda r: r[2])
-    exact = docs.groupby(lambda d: d[N.DOC_EXACT], npartitions=nparts).map(_exact_group, k)
+    # Candidates need only what verification reads (the first VERIFY_FIELDS
+    # fields): paths, URLs and dates stay where the records are.
+    exact = docs.map(lambda d: d[:N.VERIFY_FIELDS]).groupby(
+        lambda d: d[N.DOC_EXACT], npartitions=nparts).map(_exact_group, k)
     exact = exact.persist()
     leaders = exact.map(lambda x: x[0])
     exact_edges = exact.map(lambda x: x[1]).flatten()
