@@ -204,19 +204,43 @@ def _simhash_keys(doc, k):
     return [(key, doc) for key in table_keys(doc[N.DOC_SIMHASH], k)]
 
 
+SKETCH_KEY, TABLE_KEY = 0, 1
+
+
+def _candidate_keys(doc, k):
+    # Keys are ints only: the shuffle partitions by hash(), which for str is
+    # salted per process, so a str in a key would split groups across workers.
+    return ([((SKETCH_KEY, h), doc) for h in doc[N.DOC_SKETCH][:KEYS_PER_SKETCH]] +
+            [((TABLE_KEY, key), doc) for key in table_keys(doc[N.DOC_SIMHASH], k)])
+
+
+def _candidate_pairs(group, k):
+    """A sketch-key group (2..MAX_POSTINGS documents) or a table-key group
+    (pairs within k bits) -> its verified pairs."""
+    if group[0][0] == SKETCH_KEY:
+        return _pairs_in(group, k, False, MAX_POSTINGS)
+    return _pairs_in(group, k, True, None)
+
+
 def _pairs_in(group, k, within_distance: bool, limit: Optional[int]):
     _, entries = group
     docs = sorted((e[1] for e in entries), key=lambda d: d[N.DOC_RANK])
     if len(docs) < 2 or (limit is not None and len(docs) > limit):
         return []
     edges = []
+    arrays = [None] * len(docs)  # sketch arrays, built on first use
     for i, a in enumerate(docs):
-        for b in docs[i + 1:]:
+        for j in range(i + 1, len(docs)):
+            b = docs[j]
             if a[N.DOC_RANK] == b[N.DOC_RANK]:
                 continue
             if within_distance and bin(a[N.DOC_SIMHASH] ^ b[N.DOC_SIMHASH]).count("1") > k:
                 continue
-            if N.verify(a, b, k)[0]:
+            if arrays[i] is None:
+                arrays[i] = N.sketch_array(a)
+            if arrays[j] is None:
+                arrays[j] = N.sketch_array(b)
+            if N.verify(a, b, k, arrays[i], arrays[j])[0]:
                 edges.append((a[N.DOC_RANK], b[N.DOC_RANK]))
     return edges
 
@@ -580,13 +604,13 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
     exact = exact.persist()
     leaders = exact.map(lambda x: x[0])
     exact_edges = exact.map(lambda x: x[1]).flatten()
+    # One shuffle for both candidate kinds: sketch keys (SKETCH_KEY, value) and
+    # permuted-table keys (TABLE_KEY, (table, block)).
     sketch_entries = leaders.map(_sketch_keys).flatten()
-    sketch_edges = sketch_entries.groupby(lambda e: e[0], npartitions=nparts).map(
-        _pairs_in, k, False, MAX_POSTINGS).flatten()
     table_entries = leaders.map(_simhash_keys, k).flatten()
-    simhash_edges = table_entries.groupby(lambda e: e[0], npartitions=nparts).map(
-        _pairs_in, k, True, None).flatten()
-    edges = db.concat([exact_edges, sketch_edges, simhash_edges]).persist()
+    candidate_edges = leaders.map(_candidate_keys, k).flatten().groupby(
+        lambda e: e[0], npartitions=nparts).map(_candidate_pairs, k).flatten()
+    edges = db.concat([exact_edges, candidate_edges]).persist()
     if measure_shuffle:
         # What crosses the network: every document once (exact shuffle), its
         # sketch and table entries, the edges, and the label join.
