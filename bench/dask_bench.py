@@ -3,13 +3,18 @@
 
     LIBDIFF_LIBRARY=build/x/libdiff/src/capi/libdiff.so PYTHONPATH=bindings/python \
       /usr/bin/python3 bench/dask_bench.py [--pages N] [--corpus DIR] [--cli build/x/tools/libdiff]
+      [--workers 1,2] [--shuffle]
 
 Generates a corpus with bench/make_dedupe_corpus.py (synthetic stories from
 samples/) unless --corpus is given, runs the pipeline on a LocalCluster on
 127.0.0.1 with 1 and then 2 single-threaded workers, checks the output equals
-`libdiff dedupe` when --cli is given, and prints one line per run. The shuffle
-volume is the pickled size of what the pipeline's shuffles move (document
-records, sketch and table entries, edges), measured in a separate run.
+`libdiff dedupe` when --cli is given, and prints one line per run, then the
+CLI's pages/s with 1 and 2 threads, the load average, and the two ratios of
+issue 17's goals (Dask 1 worker / CLI 1 thread >= 0.8; Dask 2 workers / Dask 1
+worker >= 1.7), all from this one run. Pages/s counts documents (pages with an
+article), the same number for both. With --shuffle, the shuffle volume (the
+pickled size of the document records, sketch and table entries and edges the
+shuffles move) is measured in a separate run.
 """
 import argparse
 import os
@@ -27,6 +32,8 @@ def main():
     ap.add_argument("--corpus")
     ap.add_argument("--cli", help="libdiff binary: also time `libdiff dedupe` and check parity")
     ap.add_argument("--workers", default="1,2")
+    ap.add_argument("--shuffle", action="store_true",
+                    help="also measure the shuffle volume (a third run with 1 worker)")
     args = ap.parse_args()
     from libdiff import dask_dedupe as dd
 
@@ -37,34 +44,50 @@ def main():
                         "generate", corpus, "--synthetic", str(args.pages), "--seed", "3",
                         "--samples", os.path.join(ROOT, "samples")], check=True)
     expected = None
+    cli_secs = {}
     if args.cli:
         for threads in (1, 2):
             t = time.monotonic()
             out = subprocess.run([args.cli, "dedupe", corpus, "--format", "jsonl", "--threads",
-                                  str(threads)], check=True, capture_output=True).stdout
-            secs = time.monotonic() - t
+                                  str(threads), "--no-progress"], check=True,
+                                 capture_output=True).stdout
+            cli_secs[threads] = time.monotonic() - t
             expected = out.decode("utf-8")
-            print(f"cli     threads={threads}  {secs:7.2f} s")
+    rates = {}
+    documents = 0
     for workers in [int(w) for w in args.workers.split(",")]:
         cluster, client = dd.local_client(workers=workers)
         try:
             dd.dedupe(corpus, client)  # warm-up: worker imports, library load
             run = dd.dedupe(corpus, client)
-            rate = run.documents / run.seconds
+            documents = run.documents
+            rates[workers] = run.documents / run.seconds
             same = "" if expected is None else ("  parity=ok" if run.jsonl() == expected
                                                 else "  parity=DIFFERENT")
             print(f"dask    workers={workers}  {run.seconds:7.2f} s  {run.documents} docs  "
-                  f"{rate:8.1f} pages/s  {len(run.clusters)} clusters  "
+                  f"{rates[workers]:8.1f} pages/s  {len(run.clusters)} clusters  "
                   f"cc_rounds={run.cc_rounds}{same}")
             print("        stages (s from start): " + "  ".join(
                 f"{k}={v:.2f}" for k, v in run.stage_seconds.items()))
-            if workers == 1:
+            if workers == 1 and args.shuffle:
                 m = dd.dedupe(corpus, client, measure_shuffle=True)
                 print(f"shuffle {m.shuffle_bytes} bytes = "
                       f"{m.shuffle_bytes / max(1, m.documents):.0f} bytes/document")
         finally:
             client.close()
             cluster.close()
+    cli_rates = {t: documents / s for t, s in cli_secs.items()}
+    for t, s in cli_secs.items():
+        print(f"cli     threads={t}  {s:7.2f} s  {documents} docs  {cli_rates[t]:8.1f} pages/s")
+    print(f"load    {' '.join(f'{x:.2f}' for x in os.getloadavg())} (1, 5, 15 min)")
+    # The goals (issue 17): one worker >= 0.8x the CLI's one thread; two
+    # workers >= 1.7x one worker.
+    if 1 in rates and 1 in cli_rates:
+        print(f"ratio   dask 1 worker / cli 1 thread   = {rates[1] / cli_rates[1]:.2f}  (goal >= 0.8)")
+    if 1 in rates and 2 in rates:
+        print(f"ratio   dask 2 workers / dask 1 worker = {rates[2] / rates[1]:.2f}  (goal >= 1.7)")
+    if 2 in cli_rates and 1 in cli_rates:
+        print(f"ratio   cli 2 threads / cli 1 thread   = {cli_rates[2] / cli_rates[1]:.2f}")
 
 
 if __name__ == "__main__":

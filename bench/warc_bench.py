@@ -11,8 +11,14 @@ measures, each as the median of --repeat runs of CPU time:
           fingerprint, file; batches of 64)
   list    `libdiff ingest --list` over the same pages as files, for reference
 
+With --rss, measures memory instead: packs --copies of the corpus (e.g.
+--copies 25 of NAEB: about 1 GB of WARC records) and runs `libdiff ingest
+--warc` once into a fresh store, printing its peak RSS (getrusage of the child)
+beside the store's size on disk (issue 17's goal: under 100 MB plus the store).
+The temporary WARC and store are deleted afterwards.
+
 Usage: bench/warc_bench.py [--libdiff build/release/tools/libdiff]
-                           [--corpus DIR] [--repeat 3] [--copies 1]
+                           [--corpus DIR] [--repeat 3] [--copies 1] [--rss]
 Standard library only; the Python package is loaded from bindings/python with
 the build's libdiff.so.
 """
@@ -72,12 +78,43 @@ def pack(pages, warc_path, list_path):
             lst.write("%s\t%s\t2026-11-28T04:00:00Z\n" % (url, path))
 
 
+def tree_bytes(path):
+    return sum(os.path.getsize(os.path.join(d, n)) for d, _, ns in os.walk(path) for n in ns)
+
+
+def measure_rss(libdiff_bin, warc, tmp, pages, html_bytes):
+    """Peak RSS of one `libdiff ingest --warc` (the only child run here)."""
+    store = os.path.join(tmp, "s-rss")
+    t = time.monotonic()
+    pid = subprocess.Popen([libdiff_bin, "ingest", "--store", store, "--warc", warc],
+                           stdout=subprocess.DEVNULL).pid
+    _, status, usage = os.wait4(pid, 0)
+    if status != 0:
+        sys.exit("warc_bench: libdiff ingest failed (status %d)" % status)
+    secs = time.monotonic() - t
+    record_bytes = 0
+    with gzip.open(warc, "rb") as f:
+        while True:
+            chunk = f.read(1 << 20)
+            if not chunk:
+                break
+            record_bytes += len(chunk)
+    print("pages            %d (%.1f MB of HTML)" % (pages, html_bytes / 1e6))
+    print("warc             %.1f MB as .warc.gz, %.1f MB of records" %
+          (os.path.getsize(warc) / 1e6, record_bytes / 1e6))
+    print("ingest --warc    %.1f s wall" % secs)
+    print("peak RSS         %.1f MB (ru_maxrss)" % (usage.ru_maxrss / 1024))
+    print("store on disk    %.1f MB" % (tree_bytes(store) / 1e6))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--libdiff", default=os.path.join(ROOT, "build/release/tools/libdiff"))
     ap.add_argument("--corpus", default=os.path.join(ROOT, "../shared/corpus/naeb/html"))
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--copies", type=int, default=1, help="pack the corpus this many times")
+    ap.add_argument("--rss", action="store_true",
+                    help="measure the peak RSS of one `ingest --warc` instead of CPU time")
     args = ap.parse_args()
     lib = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(args.libdiff))),
                        "libdiff/src/capi/libdiff.so")
@@ -94,6 +131,8 @@ def main():
         lst = os.path.join(tmp, "pages.tsv")
         pack(pages, warc, lst)
         html_bytes = sum(os.path.getsize(p) for _, p in pages)
+        if args.rss:
+            return measure_rss(args.libdiff, warc, tmp, len(pages), html_bytes)
         reads, ingests, lists = [], [], []
         for i in range(args.repeat):
             t = time.process_time()

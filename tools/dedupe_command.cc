@@ -1,8 +1,11 @@
 // Copyright 2026 The libdiff Authors.
 //
-// libdiff dedupe DIR|FILE.warc[.gz] [--threads N] [--distance K] [--format jsonl|csv|summary] [--store DIR]
-// Clusters the near-duplicate documents under DIR (see libdiff/dedupe.h); WARC
-// files count as their HTML records, named "FILE#OFFSET" with a "url" field.
+// libdiff dedupe INPUT... [--threads N] [--distance K] [--format jsonl|csv|summary] [--store DIR]
+// Clusters the near-duplicate documents of the inputs together (see
+// libdiff/dedupe.h DedupeInputs): directories, .warc/.warc.gz files and page
+// files. WARC files count as their HTML records, named "FILE#OFFSET" with a
+// "url" field. One directory names its files relative to it; with several
+// inputs each path starts with its input as given.
 //
 //   jsonl    one line per cluster of two or more documents, in representative
 //            path order: {"cluster":N,"size":N,"representative":{...},
@@ -15,7 +18,7 @@
 // Skipped files are listed on stderr ("dedupe: skipped PATH: REASON: DETAIL")
 // with jsonl and csv. A progress line with rate and ETA goes to stderr while
 // it is a terminal (--progress/--no-progress override). Exit status 0, or 2
-// when DIR cannot be read or an option is out of range.
+// when an input cannot be read or an option is out of range.
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -24,6 +27,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "command.h"
 #include "libdiff/dedupe.h"
@@ -33,7 +37,7 @@ namespace libdiff::tools {
 namespace {
 
 struct DedupeFlags {
-  std::string dir;
+  std::vector<std::string> inputs;
   int threads = 0;
   int distance = 3;
   std::string format = "jsonl";
@@ -165,7 +169,7 @@ int RunDedupe(const DedupeFlags& flags) {
   } else {
     options.on_cluster = [](const DedupeCluster&) {};  // counted in cluster_count
   }
-  Result<DedupeResult> r = DedupeDirectory(flags.dir, options);
+  Result<DedupeResult> r = DedupeInputs(flags.inputs, options);
   if (!r.ok()) return ReportError(r.status().message());
   if (flags.format == "csv" && id == 0) PrintCsvHeader();
 
@@ -203,9 +207,11 @@ int RunDedupe(const DedupeFlags& flags) {
 CommandRunner SetupDedupe(CLI::App& app) {
   auto flags = std::make_shared<DedupeFlags>();
   CLI::App* sub = app.add_subcommand(
-      "dedupe", "Cluster the near-duplicate pages of a directory (jsonl, csv or a summary)");
-  sub->add_option("dir", flags->dir,
-                  "Directory of .html/.htm/.xhtml/.txt/.gz/.warc/.warc.gz files, or one WARC file")
+      "dedupe",
+      "Cluster the near-duplicate pages of directories and WARC files (jsonl, csv or a summary)");
+  sub->add_option("inputs", flags->inputs,
+                  "Directories of .html/.htm/.xhtml/.txt/.gz/.warc/.warc.gz files, WARC files "
+                  "and pages, deduplicated together")
       ->required();
   sub->add_option("--threads", flags->threads, "Worker threads (default: all cores)")
       ->check(CLI::Range(0, 1024));

@@ -134,7 +134,7 @@ TEST_F(DedupeCommandTest, StoreRunsGiveTheSameClustersEveryTime) {
 TEST_F(DedupeCommandTest, BadArgumentsExitWithTwo) {
   const CommandRun missing = Run("dedupe " + root_.path() + "/nope");
   EXPECT_EQ(missing.status, 2);
-  EXPECT_NE(missing.err.find("no such directory"), std::string::npos) << missing.err;
+  EXPECT_NE(missing.err.find("no such file or directory"), std::string::npos) << missing.err;
   const CommandRun distance = Run("dedupe " + corpus_ + " --distance 9");
   EXPECT_NE(distance.status, 0);
   EXPECT_TRUE(distance.out.empty());

@@ -146,5 +146,58 @@ TEST_F(WarcCommandTest, DedupeNamesMembersFileHashOffset) {
   EXPECT_EQ(c[0]["representative"]["path"], warc_ + "#" + std::to_string(first_.size()));
 }
 
+TEST_F(WarcCommandTest, DedupeTakesSeveralWarcFilesAndDirectories) {
+  // pages/ holds a loose copy of the library story and a WARC; more.warc.gz is
+  // given on its own and holds another copy, so clusters cross the inputs.
+  const std::string pages = dir_.path() + "/pages";
+  std::filesystem::create_directories(pages);
+  WriteFile(pages + "/loose.html", kOtherHtml);
+  std::filesystem::copy_file(warc_, pages + "/inner.warc.gz");
+  const std::string more = dir_.path() + "/more.warc.gz";
+  const std::string library_copy = Gzip(HtmlResponse("http://d.example/library", kOtherHtml));
+  WriteFile(more, first_ + library_copy);
+  test::CommandRun r = RunLibdiff("dedupe --no-progress --threads 2 " + more + " " + pages + "/ " +
+                                  warc_);
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto clusters = JsonLines(r.out);
+  ASSERT_EQ(clusters.size(), 2u) << r.out;
+  // Paths start with their input as given; clusters come in representative
+  // path order over all inputs (crawl.warc.gz < more.warc.gz < pages/).
+  const std::string story_at = "#" + std::to_string(first_.size());
+  EXPECT_EQ(clusters[0]["representative"]["path"], warc_ + story_at);
+  EXPECT_EQ(clusters[0]["representative"]["url"], "http://a.example/story");
+  EXPECT_EQ(clusters[0]["size"], 4) << r.out;  // two in crawl.warc.gz, two in pages/inner
+  EXPECT_EQ(clusters[0]["members"][1]["path"], pages + "/inner.warc.gz" + story_at);
+  const nlohmann::json& library = clusters[1];
+  EXPECT_EQ(library["size"], 4) << r.out;
+  std::vector<std::string> paths;
+  for (const auto& m : library["members"]) paths.push_back(m["path"]);
+  const std::vector<std::string> expected = {
+      more + "#" + std::to_string(first_.size()),
+      pages + "/inner.warc.gz#" + std::to_string(first_.size() + second_.size()),
+      pages + "/loose.html"};
+  EXPECT_EQ(paths, expected) << r.out;
+  EXPECT_EQ(library["members"][0]["url"], "http://d.example/library");
+  EXPECT_FALSE(library["members"][2].contains("url"));
+
+  // The order of the inputs does not matter.
+  test::CommandRun again = RunLibdiff("dedupe --no-progress --threads 1 " + warc_ + " " + pages +
+                                      " " + more);
+  ASSERT_EQ(again.status, 0) << again.err;
+  EXPECT_EQ(again.out, r.out);
+
+  // An input given twice, inside another, or missing is refused.
+  test::CommandRun twice = RunLibdiff("dedupe --no-progress " + pages + " " + pages +
+                                      "/inner.warc.gz");
+  EXPECT_EQ(twice.status, 2);
+  EXPECT_NE(twice.err.find("given twice"), std::string::npos) << twice.err;
+  EXPECT_TRUE(twice.out.empty());
+  test::CommandRun missing = RunLibdiff("dedupe --no-progress " + more + " " + dir_.path() +
+                                        "/nope.warc.gz");
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.err.find("nope.warc.gz: no such file or directory"), std::string::npos)
+      << missing.err;
+}
+
 }  // namespace
 }  // namespace libdiff

@@ -44,17 +44,28 @@ def _u32_array(values: Sequence[int]):
     return (c_uint32 * len(values))(*values)
 
 
-def verify(a, b, max_distance: int):
+def sketch_array(doc):
+    """The document's sketch as the C array verify() passes (build it once
+    when a document is verified against many)."""
+    return _u32_array(doc[DOC_SKETCH])
+
+
+def verify(a, b, max_distance: int, sketch_a=None, sketch_b=None):
     """(is_duplicate, distance, similarity, exact) for two document tuples
-    (see dask_dedupe.Doc) under the library's verification rule."""
+    (see dask_dedupe.Doc) under the library's verification rule; sketch_a/b
+    are their sketch_array() when already built."""
     dup, dist, exact = c_int(), c_int(), c_int()
     sim = c_double()
     pa, pb = a[DOC_SKETCH], b[DOC_SKETCH]
+    if sketch_a is None:
+        sketch_a = _u32_array(pa)
+    if sketch_b is None:
+        sketch_b = _u32_array(pb)
     _lib.libdiff_dedupe_verify(
         ctypes.byref(dup), ctypes.byref(dist), ctypes.byref(sim), ctypes.byref(exact),
         a[DOC_SIMHASH], b[DOC_SIMHASH], 1 if a[DOC_EXACT] == b[DOC_EXACT] else 0,
-        a[DOC_TOKENS], b[DOC_TOKENS], a[DOC_SHINGLES], b[DOC_SHINGLES], _u32_array(pa), len(pa),
-        _u32_array(pb), len(pb), max_distance)
+        a[DOC_TOKENS], b[DOC_TOKENS], a[DOC_SHINGLES], b[DOC_SHINGLES], sketch_a, len(pa),
+        sketch_b, len(pb), max_distance)
     return bool(dup.value), dist.value, sim.value, bool(exact.value)
 
 
@@ -62,3 +73,5 @@ def verify(a, b, max_distance: int):
 # member's URL, "" for files:
 DOC_RANK, DOC_SIMHASH, DOC_EXACT, DOC_TOKENS, DOC_SHINGLES, DOC_SKETCH, DOC_PUBLISHED, \
     DOC_BODY, DOC_PATH, DOC_URL = range(10)
+# verify() and the candidate stages read only the fields before this one.
+VERIFY_FIELDS = DOC_PUBLISHED

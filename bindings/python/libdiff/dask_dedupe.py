@@ -1,18 +1,19 @@
 """Corpus dedupe on Dask: the answers of ``libdiff dedupe --format jsonl``, on a cluster.
 
-    python3 -m libdiff.dask_dedupe DIR [--scheduler ADDRESS] [--workers N] [--distance K]
-    python3 -m libdiff.dask_dedupe 'crawl/*.warc.gz' | FILE.warc.gz... [...]
+    python3 -m libdiff.dask_dedupe INPUT... [--scheduler ADDRESS] [--workers N] [--distance K]
+    python3 -m libdiff.dask_dedupe DIR | 'crawl/*.warc.gz' | FILE.warc.gz DIR2 PAGE.html ...
 
 Without ``--scheduler`` a LocalCluster on 127.0.0.1 is started. Output: one JSON
 line per cluster of two or more documents, byte for byte what ``libdiff dedupe
-DIR --format jsonl`` prints (for one WARC file, what ``libdiff dedupe FILE``
-prints); skipped files and counts go to stderr.
+INPUT... --format jsonl`` prints over the same inputs; skipped files and counts
+go to stderr.
 
-WARC files (.warc, .warc.gz), in DIR or given as a list or glob of files, are
-partitions: one task reads one file, and its HTML records are documents named
-"FILE#OFFSET" with their "url", numbered in archive order at the file's place
-in path order, as the CLI numbers them. Files given as a list are named as
-given and ranked in byte order of those names.
+WARC files (.warc, .warc.gz), in a directory or given as a list or glob of
+files, are partitions: one task reads one file, and its HTML records are
+documents named "FILE#OFFSET" with their "url", numbered in archive order at
+the file's place in path order, as the CLI numbers them. One directory names
+its files relative to it; with several inputs every name starts with its
+input as given, and all are ranked in byte order of those names.
 
 Pipeline (docs/scaling.md has the design and the figures):
   1. The client walks DIR exactly as the CLI does (name order, symlink loops
@@ -203,19 +204,43 @@ def _simhash_keys(doc, k):
     return [(key, doc) for key in table_keys(doc[N.DOC_SIMHASH], k)]
 
 
+SKETCH_KEY, TABLE_KEY = 0, 1
+
+
+def _candidate_keys(doc, k):
+    # Keys are ints only: the shuffle partitions by hash(), which for str is
+    # salted per process, so a str in a key would split groups across workers.
+    return ([((SKETCH_KEY, h), doc) for h in doc[N.DOC_SKETCH][:KEYS_PER_SKETCH]] +
+            [((TABLE_KEY, key), doc) for key in table_keys(doc[N.DOC_SIMHASH], k)])
+
+
+def _candidate_pairs(group, k):
+    """A sketch-key group (2..MAX_POSTINGS documents) or a table-key group
+    (pairs within k bits) -> its verified pairs."""
+    if group[0][0] == SKETCH_KEY:
+        return _pairs_in(group, k, False, MAX_POSTINGS)
+    return _pairs_in(group, k, True, None)
+
+
 def _pairs_in(group, k, within_distance: bool, limit: Optional[int]):
     _, entries = group
     docs = sorted((e[1] for e in entries), key=lambda d: d[N.DOC_RANK])
     if len(docs) < 2 or (limit is not None and len(docs) > limit):
         return []
     edges = []
+    arrays = [None] * len(docs)  # sketch arrays, built on first use
     for i, a in enumerate(docs):
-        for b in docs[i + 1:]:
+        for j in range(i + 1, len(docs)):
+            b = docs[j]
             if a[N.DOC_RANK] == b[N.DOC_RANK]:
                 continue
             if within_distance and bin(a[N.DOC_SIMHASH] ^ b[N.DOC_SIMHASH]).count("1") > k:
                 continue
-            if N.verify(a, b, k)[0]:
+            if arrays[i] is None:
+                arrays[i] = N.sketch_array(a)
+            if arrays[j] is None:
+                arrays[j] = N.sketch_array(b)
+            if N.verify(a, b, k, arrays[i], arrays[j])[0]:
                 edges.append((a[N.DOC_RANK], b[N.DOC_RANK]))
     return edges
 
@@ -381,44 +406,165 @@ def _pickled_size(part) -> int:
 
 
 def collect(inputs) -> Tuple[List[Tuple[bytes, bytes]], List[Tuple[bytes, str, str]]]:
-    """The files of `inputs`: one directory (walked), or WARC files and glob
-    patterns of them (named as given). Raises FileNotFoundError/ValueError."""
+    """(files, skipped) of `inputs` with the CLI's rules (libdiff/dedupe.h
+    DedupeInputs): directories (walked), WARC files, page files and glob
+    patterns of them. One directory names its files relative to it; with
+    several inputs each name starts with its input as given. Raises
+    FileNotFoundError/ValueError as the CLI refuses its inputs."""
     import glob as globlib
     if isinstance(inputs, (str, bytes, os.PathLike)):
         inputs = [inputs]
-    inputs = [os.fsdecode(i) for i in inputs]
-    if len(inputs) == 1 and os.path.isdir(inputs[0]):
-        return walk(inputs[0])
-    files = []
-    for pattern in inputs:
-        names = sorted(globlib.glob(pattern)) if globlib.has_magic(pattern) else [pattern]
-        if not names:
-            raise FileNotFoundError(f"dedupe: {pattern}: no such file")
-        for name in names:
-            if os.path.isdir(name):
-                raise ValueError(f"dedupe: {name}: a directory must be the only input")
-            if not os.path.isfile(name):
-                raise FileNotFoundError(f"dedupe: {name}: no such file or directory")
-            if not is_warc(os.fsencode(name)):
-                raise ValueError(f"dedupe: {name}: not a .warc or .warc.gz file")
+    names = []
+    for pattern in (os.fsdecode(i) for i in inputs):
+        matched = sorted(globlib.glob(pattern)) if globlib.has_magic(pattern) else [pattern]
+        if not matched:
+            raise FileNotFoundError(f"dedupe: {pattern}: no such file or directory")
+        names.extend(matched)
+    resolved = []  # (order key, name, is_dir, canonical)
+    for name in names:
+        while len(name) > 1 and name.endswith("/"):
+            name = name[:-1]
+        try:
+            st = os.stat(name)
+        except FileNotFoundError:
+            raise FileNotFoundError(f"dedupe: {name}: no such file or directory") from None
+        is_dir = stat.S_ISDIR(st.st_mode)
+        if not is_dir and not stat.S_ISREG(st.st_mode):
+            raise ValueError(f"dedupe: {name}: not a directory or a regular file")
+        key = os.fsencode(name) + (b"/" if is_dir and name != "/" else b"")
+        resolved.append((key, name, is_dir, os.path.realpath(name)))
+    if not resolved:
+        raise ValueError("dedupe: no input given")
+    resolved.sort(key=lambda r: r[0])
+    for i, (_, a_name, a_dir, a) in enumerate(resolved):
+        for j, (_, b_name, _, b) in enumerate(resolved):
+            inside = a_dir and len(b) > len(a) and b.startswith(a) and \
+                (a.endswith("/") or b[len(a)] == "/")
+            if (i < j and a == b) or (i != j and inside):
+                raise ValueError(f"dedupe: {b_name}: given twice "
+                                 f"({'same as' if a == b else 'inside'} {a_name})")
+    files: List[Tuple[bytes, bytes]] = []
+    skipped: List[Tuple[bytes, str, str]] = []
+    several = len(resolved) > 1
+    for _, name, is_dir, _ in resolved:
+        nameb = os.fsencode(name)
+        if not is_dir:
             # Named as given; read by absolute path (workers have other working directories).
-            files.append((os.fsencode(name), os.fsencode(os.path.abspath(name))))
-    return sorted(set(files)), []
+            files.append((nameb, os.fsencode(os.path.abspath(name))))
+            continue
+        prefix = b"" if not several else nameb if nameb.endswith(b"/") else nameb + b"/"
+        tree_files, tree_skips = walk(os.path.abspath(name))
+        files.extend((prefix + rel, full) for rel, full in tree_files)
+        skipped.extend((prefix + rel if rel != b"." or not several else nameb, reason, detail)
+                       for rel, reason, detail in tree_skips)
+    return files, skipped
+
+
+# Up to this many confirmed pairs, connected components are found by one
+# union-find on the client (16 bytes per pair: 128 MB at the limit) instead of
+# rounds of distributed label propagation, whose fixed cost per round
+# dominates below it.
+LOCAL_COMPONENTS_MAX_EDGES = 8_000_000
+
+
+def _partition_summary(part):
+    """A records partition -> (files, documents, disk bytes, counts, skips):
+    what the client needs of it, in one small object."""
+    files = documents = disk = 0
+    counts: dict = {}
+    skips = []
+    for kind, nbytes, value in part:
+        disk += nbytes
+        documents += kind == "doc"
+        files += kind in ("doc", "skip")
+        if kind == "count":
+            for reason, n in value.items():
+                counts[reason] = counts.get(reason, 0) + n
+        elif kind in ("skip", "note"):
+            skips.append(value)
+    return [(files, documents, disk, counts, skips)]
+
+
+def _union_find_labels(edges) -> dict:
+    """node -> smallest node of its component, for every node of `edges`."""
+    parent: dict = {}
+
+    def find(x):
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    for a, b in edges:
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            if rb < ra:
+                ra, rb = rb, ra
+            parent[rb] = ra
+    return {x: find(x) for x in parent}
+
+
+def _label_lookup(labels, nodes):
+    """The labels of `nodes` (a list of ints) in `labels` (sorted node array,
+    label array): a list with None for nodes of no component."""
+    import numpy as np
+    known, label = labels
+    if not nodes or len(known) == 0:
+        return [None] * len(nodes)
+    q = np.asarray(nodes, dtype=np.int64)
+    at = np.minimum(np.searchsorted(known, q), len(known) - 1)
+    hit = known[at] == q
+    return [int(label[i]) if h else None for i, h in zip(at.tolist(), hit.tolist())]
+
+
+def _labelled_docs(part, labels):
+    docs = list(part)
+    found = _label_lookup(labels, [d[N.DOC_RANK] for d in docs])
+    return [(lab, d) for lab, d in zip(found, docs) if lab is not None]
+
+
+def _labelled_edges(part, labels):
+    edges = [(int(a), int(b)) for a, b in part]
+    return list(zip(_label_lookup(labels, [a for a, _ in edges]), edges))
+
+
+def _distributed_labels(edges, docs, nparts, run, start, on_stage):
+    """(label, doc) and (label, edge) bags by distributed label propagation."""
+    import dask.bag as db
+    labels, run.cc_rounds = connected_components(edges, nparts)
+    run.stage_seconds["components"] = time.monotonic() - start
+    if on_stage:
+        on_stage("labels")
+    label_entries = labels.to_bag(index=False).map(lambda t: (int(t[0]), ("L", int(t[1]))))
+    doc_entries = docs.map(lambda d: (d[N.DOC_RANK], ("D", d)))
+    labelled = db.concat([label_entries, doc_entries]).groupby(
+        lambda e: e[0], npartitions=nparts).map(_label_join).flatten()
+    # Each edge joins its component by the label of its smaller end (both
+    # ends have the same label).
+    edge_entries = edges.map(lambda e: (min(e), ("E", (int(e[0]), int(e[1])))))
+    labelled_edges = db.concat([label_entries, edge_entries]).groupby(
+        lambda e: e[0], npartitions=nparts).map(_label_join).flatten()
+    return labelled, labelled_edges
 
 
 def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = None,
            progress: bool = False, measure_shuffle: bool = False,
-           on_stage: Optional[Callable[[str], None]] = None) -> DedupeRun:
+           on_stage: Optional[Callable[[str], None]] = None,
+           local_components_max_edges: int = LOCAL_COMPONENTS_MAX_EDGES) -> DedupeRun:
     """Runs the pipeline on `client` (a distributed.Client). `on_stage(name)` is
     called on the client after each stage is materialised on the workers
-    ("records", "edges", "labels"); tests use it to inject faults."""
+    ("records", "edges", "labels"); tests use it to inject faults. Components
+    of more than `local_components_max_edges` confirmed pairs are found by
+    distributed label propagation (no machine holds all pairs); up to it, by
+    a union-find on the client."""
     import dask.bag as db
 
     if not 0 <= max_distance <= MAX_SUPPORTED_K:
         raise ValueError(f"distance {max_distance} outside 0..{MAX_SUPPORTED_K}")
-    if isinstance(root, (str, bytes, os.PathLike)) and not os.path.isdir(root) and \
-            not is_warc(os.fsencode(root)):
-        raise FileNotFoundError(f"dedupe: {os.fsdecode(root)}: no such directory")
     start = time.monotonic()
     k = max_distance
     run = DedupeRun()
@@ -432,18 +578,18 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
         from distributed import progress as dask_progress
         dask_progress(records)
         print(file=sys.stderr)
-    stats = records.map(lambda r: (r[0], r[1])).compute()
+    summaries = records.map_partitions(_partition_summary).compute()
     run.stage_seconds["records"] = time.monotonic() - start
     if on_stage:
         on_stage("records")
-    for kind, disk in stats:
+    skips = []
+    for files, documents, disk, counts, part_skips in summaries:
+        run.files += files
+        run.documents += documents
         run.bytes += disk
-        run.documents += kind == "doc"
-        run.files += kind in ("doc", "skip")
-    for counts in records.filter(lambda r: r[0] == "count").map(lambda r: r[2]).compute():
         for reason, n in counts.items():
             run.counts[reason] += n
-    skips = records.filter(lambda r: r[0] in ("skip", "note")).map(lambda r: r[2]).compute()
+        skips.extend(part_skips)
     all_skips = [(_text(p), reason, detail) for p, reason, detail in list(walk_skips) + skips]
     all_skips.sort(key=lambda s: s[0].encode("utf-8", "surrogatepass"))
     run.skipped = all_skips
@@ -451,17 +597,20 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
         run.counts[reason] = run.counts.get(reason, 0) + 1
 
     docs = records.filter(lambda r: r[0] == "doc").map(lambda r: r[2])
-    exact = docs.groupby(lambda d: d[N.DOC_EXACT], npartitions=nparts).map(_exact_group, k)
+    # Candidates need only what verification reads (the first VERIFY_FIELDS
+    # fields): paths, URLs and dates stay where the records are.
+    exact = docs.map(lambda d: d[:N.VERIFY_FIELDS]).groupby(
+        lambda d: d[N.DOC_EXACT], npartitions=nparts).map(_exact_group, k)
     exact = exact.persist()
     leaders = exact.map(lambda x: x[0])
     exact_edges = exact.map(lambda x: x[1]).flatten()
+    # One shuffle for both candidate kinds: sketch keys (SKETCH_KEY, value) and
+    # permuted-table keys (TABLE_KEY, (table, block)).
     sketch_entries = leaders.map(_sketch_keys).flatten()
-    sketch_edges = sketch_entries.groupby(lambda e: e[0], npartitions=nparts).map(
-        _pairs_in, k, False, MAX_POSTINGS).flatten()
     table_entries = leaders.map(_simhash_keys, k).flatten()
-    simhash_edges = table_entries.groupby(lambda e: e[0], npartitions=nparts).map(
-        _pairs_in, k, True, None).flatten()
-    edges = db.concat([exact_edges, sketch_edges, simhash_edges]).persist()
+    candidate_edges = leaders.map(_candidate_keys, k).flatten().groupby(
+        lambda e: e[0], npartitions=nparts).map(_candidate_pairs, k).flatten()
+    edges = db.concat([exact_edges, candidate_edges]).persist()
     if measure_shuffle:
         # What crosses the network: every document once (exact shuffle), its
         # sketch and table entries, the edges, and the label join.
@@ -476,19 +625,22 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
     if n_edges == 0:
         run.seconds = time.monotonic() - start
         return run
-    labels, run.cc_rounds = connected_components(edges, nparts)
-    run.stage_seconds["components"] = time.monotonic() - start
-    if on_stage:
-        on_stage("labels")
-    label_entries = labels.to_bag(index=False).map(lambda t: (int(t[0]), ("L", int(t[1]))))
-    doc_entries = docs.map(lambda d: (d[N.DOC_RANK], ("D", d)))
-    labelled = db.concat([label_entries, doc_entries]).groupby(
-        lambda e: e[0], npartitions=nparts).map(_label_join).flatten()
-    # Each edge joins its component by the label of its smaller end (both
-    # ends have the same label).
-    edge_entries = edges.map(lambda e: (min(e), ("E", (int(e[0]), int(e[1])))))
-    labelled_edges = db.concat([label_entries, edge_entries]).groupby(
-        lambda e: e[0], npartitions=nparts).map(_label_join).flatten()
+    if n_edges <= local_components_max_edges:
+        import numpy as np
+        found = _union_find_labels(edges.compute())
+        known = np.array(sorted(found), dtype=np.int64)
+        # Arrays, scattered as they are: Dask neither hashes nor walks them.
+        labels = (known, np.array([found[x] for x in known.tolist()], dtype=np.int64))
+        run.cc_rounds = 0
+        run.stage_seconds["components"] = time.monotonic() - start
+        if on_stage:
+            on_stage("labels")
+        shared = client.scatter(labels, broadcast=True, hash=False)
+        labelled = docs.map_partitions(_labelled_docs, shared)
+        labelled_edges = edges.map_partitions(_labelled_edges, shared)
+    else:
+        labelled, labelled_edges = _distributed_labels(edges, docs, nparts, run, start,
+                                                       on_stage)
     component_entries = db.concat([labelled.map(lambda t: (t[0], ("D", t[1]))),
                                    labelled_edges.map(lambda t: (t[0], ("E", t[1])))])
     clusters = component_entries.groupby(lambda e: e[0], npartitions=nparts).map(
@@ -514,7 +666,8 @@ def local_client(workers: int = 2, threads_per_worker: int = 1, **kwargs):
 def main(argv: Optional[Iterable[str]] = None) -> int:
     ap = argparse.ArgumentParser(prog="python3 -m libdiff.dask_dedupe",
                                  description="libdiff dedupe on a Dask cluster (same jsonl output)")
-    ap.add_argument("dir", nargs="+", help="a directory, or WARC files or glob patterns of them")
+    ap.add_argument("dir", nargs="+", help="directories, WARC files, pages, or glob patterns "
+                    "of them (as `libdiff dedupe INPUT...`)")
     ap.add_argument("--scheduler", help="address of a running Dask scheduler "
                     "(default: start a LocalCluster on 127.0.0.1)")
     ap.add_argument("--workers", type=int, default=2, help="LocalCluster workers (default 2)")

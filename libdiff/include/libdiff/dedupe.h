@@ -22,7 +22,8 @@
 //     counted in DedupeResult and listed in `skipped`, never fatal.
 //   - `.warc` and `.warc.gz` files (libdiff/warc.h) stand for their HTML
 //     records, each a document named "<path>#<offset>" and carrying its URL;
-//     `dir` may also be one WARC file. Revisit records are listed in `skipped`
+//     `dir` may also be one WARC file, and DedupeInputs takes several
+//     directories, WARC files and pages at once. Revisit records are listed in `skipped`
 //     ("revisit"); non-HTML records count as not_html; damage in a WARC skips
 //     the rest of it ("unreadable"), its earlier records are kept.
 //   - `threads` workers extract and fingerprint documents, fed by a bounded
@@ -41,8 +42,8 @@
 //   - Clusters can be streamed (DedupeOptions::on_cluster) instead of kept in
 //     the result; then memory is the per-document state (docs/dedupe.md).
 //
-// Thread safety: DedupeDirectory may be called from several threads at once
-// (each call has its own state). The progress and on_cluster callbacks are
+// Thread safety: DedupeDirectory and DedupeInputs may be called from several
+// threads at once (each call has its own state). The progress and on_cluster callbacks are
 // invoked on the calling thread only.
 #ifndef LIBDIFF_DEDUPE_H_
 #define LIBDIFF_DEDUPE_H_
@@ -160,10 +161,24 @@ struct DedupeResult {
   double seconds = 0;             // wall time of the whole call
 };
 
-// Deduplicates the documents under `dir`. Fails only when `dir` itself cannot
-// be read (kNotFound / kIOError) or an option is out of range
-// (kInvalidArgument); per-file problems are counted in the result.
+// Deduplicates the documents under `dir` (a directory, or one WARC file).
+// Fails only when `dir` itself cannot be read (kNotFound / kIOError) or an
+// option is out of range (kInvalidArgument); per-file problems are counted in
+// the result. Same as DedupeInputs({dir}, options).
 Result<DedupeResult> DedupeDirectory(const std::string& dir, const DedupeOptions& options = {});
+
+// Deduplicates the documents of several inputs together: directories (walked
+// as above, WARC files in them included), .warc/.warc.gz files and single
+// page files. With one directory, paths are relative to it; otherwise every
+// path starts with its input as given (trailing '/' removed): "crawl/a.html",
+// "x.warc.gz#1234", "page.html". Documents are numbered, and ties broken, in
+// byte order of those paths over all inputs, so the result does not depend
+// on the order of `inputs`. Fails with kNotFound when an input does not
+// exist, kInvalidArgument when `inputs` is empty, an input is neither a
+// directory nor a regular file, or one input is given twice or lies inside a
+// directory also given.
+Result<DedupeResult> DedupeInputs(const std::vector<std::string>& inputs,
+                                  const DedupeOptions& options = {});
 
 }  // namespace libdiff
 

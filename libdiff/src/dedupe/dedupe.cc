@@ -163,8 +163,8 @@ std::string FormatUtc(int64_t t) {
 // Everything one call shares between its threads.
 class DedupeRun {
  public:
-  DedupeRun(std::string root, const DedupeOptions& options)
-      : root_(std::move(root)),
+  DedupeRun(std::vector<std::string> inputs, const DedupeOptions& options)
+      : inputs_(std::move(inputs)),
         options_(options),
         threads_(options.threads > 0
                      ? options.threads
@@ -177,7 +177,19 @@ class DedupeRun {
   Result<DedupeResult> Run();
 
  private:
+  // One input, resolved by ResolveInputs: a directory, a WARC file or a file.
+  struct Input {
+    enum class Kind { kDirectory, kWarc, kFile };
+    Kind kind = Kind::kFile;
+    std::string path;  // as given, trailing '/' removed
+  };
+  // Checks the inputs and puts them in walk order (see DedupeInputs).
+  Status ResolveInputs();
+  // Queues every input's documents in byte order of their names.
   void Walk();
+  // Queues the files under `root`, named `prefix` + their relative path.
+  // Returns false when the walk must stop (too many files).
+  bool WalkTree(const std::string& root, const std::string& prefix);
   // Queues the HTML records of the WARC at `full`, named "<rel>#<offset>".
   // Returns false when the walk must stop (too many files).
   bool WalkWarc(const std::string& full, const std::string& rel);
@@ -200,7 +212,8 @@ class DedupeRun {
   std::string PathOf(uint32_t doc) const { return paths_.Get(doc); }
   DedupeMember Member(uint32_t doc, uint32_t rep) const;
 
-  const std::string root_;
+  std::vector<std::string> inputs_;
+  std::vector<Input> resolved_;
   const DedupeOptions& options_;
   const int threads_;
   VerifyOptions verify_;
@@ -251,7 +264,7 @@ void DedupeRun::Skip(const std::string& rel, const char* reason, std::string det
   skipped_.push_back(DedupeSkipped{rel, reason, std::move(detail)});
 }
 
-void DedupeRun::Walk() {
+bool DedupeRun::WalkTree(const std::string& root, const std::string& prefix) {
   // Depth first; each directory's entries sorted by name, a directory's name
   // compared with '/' appended: the files come in byte order of their
   // relative paths ("a.txt" < "a/b" < "a0"), so a file's number is its rank.
@@ -306,9 +319,9 @@ void DedupeRun::Walk() {
     return dir;
   };
   struct stat st {};
-  if (::stat(root_.c_str(), &st) == 0) visited.insert({st.st_dev, st.st_ino});
+  if (::stat(root.c_str(), &st) == 0) visited.insert({st.st_dev, st.st_ino});
   std::vector<Dir> stack;
-  stack.push_back(open_dir(root_, ""));
+  stack.push_back(open_dir(root, prefix));
   while (!stack.empty()) {
     Dir& top = stack.back();
     if (top.next == top.entries.size()) {
@@ -328,8 +341,90 @@ void DedupeRun::Walk() {
     item.rel_path = top.rel + e.key;
     if (IsWarcFileName(e.key) ? !WalkWarc(item.full_path, item.rel_path)
                               : !Enqueue(std::move(item))) {
-      break;
+      return false;
     }
+  }
+  return true;
+}
+
+Status DedupeRun::ResolveInputs() {
+  if (inputs_.empty()) return Status::InvalidArgument("dedupe: no input given");
+  struct Key {
+    std::string order;  // the name, with '/' appended for a directory
+    std::filesystem::path canonical;
+  };
+  std::vector<std::pair<Key, Input>> found;
+  for (std::string path : inputs_) {
+    while (path.size() > 1 && path.back() == '/') path.pop_back();
+    struct stat st {};
+    if (path.empty() || ::stat(path.c_str(), &st) != 0) {
+      const int err = path.empty() ? ENOENT : errno;
+      if (err == ENOENT) {
+        return Status::NotFound("dedupe: " + path + ": no such file or directory");
+      }
+      return Status::IOError("dedupe: " + path + ": " + std::strerror(err));
+    }
+    Input in;
+    in.path = path;
+    if (S_ISDIR(st.st_mode)) {
+      in.kind = Input::Kind::kDirectory;
+    } else if (S_ISREG(st.st_mode)) {
+      in.kind = IsWarcFileName(path) ? Input::Kind::kWarc : Input::Kind::kFile;
+    } else {
+      return Status::InvalidArgument("dedupe: " + path + ": not a directory or a regular file");
+    }
+    std::error_code ec;
+    Key key{path, std::filesystem::weakly_canonical(path, ec)};
+    if (ec) key.canonical = path;
+    if (in.kind == Input::Kind::kDirectory && path != "/") key.order += '/';
+    found.emplace_back(std::move(key), std::move(in));
+  }
+  // Inputs in byte order of their names, a directory's with '/' appended:
+  // then every name of one input sorts before every name of the next, and
+  // the file numbers are ranks over all inputs, as within one directory.
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.first.order < b.first.order; });
+  for (size_t i = 0; i < found.size(); ++i) {
+    for (size_t j = 0; j < found.size(); ++j) {
+      if (i == j) continue;
+      const std::string a = found[i].first.canonical.string();
+      const std::string b = found[j].first.canonical.string();
+      const bool inside = found[i].second.kind == Input::Kind::kDirectory &&
+                          b.size() > a.size() && b.compare(0, a.size(), a) == 0 &&
+                          (a.back() == '/' || b[a.size()] == '/');
+      if ((i < j && a == b) || inside) {
+        return Status::InvalidArgument("dedupe: " + found[j].second.path + ": given twice (" +
+                                       (a == b ? "same as " : "inside ") +
+                                       found[i].second.path + ")");
+      }
+    }
+  }
+  for (auto& [key, in] : found) resolved_.push_back(std::move(in));
+  return Status::OK();
+}
+
+void DedupeRun::Walk() {
+  // One directory names its files relative to itself; with several inputs
+  // every name starts with the input as given.
+  const bool several = resolved_.size() > 1;
+  for (const Input& in : resolved_) {
+    bool go_on = true;
+    switch (in.kind) {
+      case Input::Kind::kDirectory:
+        go_on = WalkTree(in.path, !several ? "" : in.path == "/" ? "/" : in.path + "/");
+        break;
+      case Input::Kind::kWarc:
+        go_on = WalkWarc(in.path, in.path);  // members are "<the path as given>#OFFSET"
+        break;
+      case Input::Kind::kFile: {
+        WorkItem item;
+        item.full_path = in.path;
+        item.rel_path = in.path;
+        go_on = Enqueue(std::move(item));
+        break;
+      }
+    }
+    if (!go_on) break;
   }
   walk_finished_.store(true);
   queue_.Close();
@@ -765,14 +860,7 @@ void DedupeRun::EmitClusters(UnionFind* uf, DedupeResult* result) {
 
 Result<DedupeResult> DedupeRun::Run() {
   const auto start = std::chrono::steady_clock::now();
-  std::error_code ec;
-  const bool warc_root = IsWarcFileName(root_) && std::filesystem::is_regular_file(root_, ec);
-  if (!warc_root && !std::filesystem::is_directory(root_, ec)) {
-    if (!std::filesystem::exists(root_, ec)) {
-      return Status::NotFound("dedupe: " + root_ + ": no such directory");
-    }
-    return Status::InvalidArgument("dedupe: " + root_ + ": not a directory");
-  }
+  LIBDIFF_RETURN_IF_ERROR(ResolveInputs());
   if (options_.max_distance < 0 || options_.max_distance > internal::kMaxSupportedK) {
     return Status::InvalidArgument("dedupe: distance " + std::to_string(options_.max_distance) +
                                    " outside 0.." + std::to_string(internal::kMaxSupportedK));
@@ -786,12 +874,7 @@ Result<DedupeResult> DedupeRun::Run() {
   }
   std::vector<std::thread> workers;
   for (int i = 0; i < threads_; ++i) workers.emplace_back([this] { Work(); });
-  std::thread walker([this, warc_root] {
-    if (!warc_root) return Walk();
-    WalkWarc(root_, root_);  // members are named "<the path as given>#OFFSET"
-    walk_finished_.store(true);
-    queue_.Close();
-  });
+  std::thread walker([this] { Walk(); });
   auto report = [&](bool final_call) {
     if (!options_.progress) return;
     DedupeProgress p;
@@ -851,11 +934,14 @@ Result<DedupeResult> DedupeRun::Run() {
 
 }  // namespace
 
-Result<DedupeResult> DedupeDirectory(const std::string& dir, const DedupeOptions& options) {
-  std::string root = dir;
-  while (root.size() > 1 && root.back() == '/') root.pop_back();
-  DedupeRun run(root, options);
+Result<DedupeResult> DedupeInputs(const std::vector<std::string>& inputs,
+                                  const DedupeOptions& options) {
+  DedupeRun run(inputs, options);
   return run.Run();
+}
+
+Result<DedupeResult> DedupeDirectory(const std::string& dir, const DedupeOptions& options) {
+  return DedupeInputs({dir}, options);
 }
 
 }  // namespace libdiff
