@@ -150,45 +150,6 @@ inline bool CollectPages(const std::string& list, const std::string& url,
   return true;
 }
 
-inline nlohmann::json VerdictToJson(const Verdict& v) {
-  nlohmann::json j;
-  j["url"] = v.url;
-  j["verdict"] = VerdictKindName(v.kind);
-  j["article"] = v.article;
-  j["revision"] = v.revision;
-  j["title"] = v.title;
-  j["key"] = v.normalized_url;
-  if (!v.alias_of.empty()) j["alias_of"] = v.alias_of;
-  if (v.kind == VerdictKind::kDuplicate) {
-    j["of"] = v.of_url;
-    j["of_article"] = v.of;
-    j["distance"] = v.distance;
-    j["similarity"] = v.similarity;
-    j["containment"] = v.containment;
-    j["cross_site"] = v.cross_site;
-  }
-  if (v.kind == VerdictKind::kUpdated) {
-    const UpdateSummary& c = v.changes;
-    nlohmann::json changes;
-    changes["paragraphs_added"] = c.paragraphs_added;
-    changes["paragraphs_removed"] = c.paragraphs_removed;
-    changes["paragraphs_changed"] = c.paragraphs_changed;
-    if (c.sentences_added >= 0) {
-      changes["sentences_added"] = c.sentences_added;
-      changes["sentences_removed"] = c.sentences_removed;
-      changes["sentences_changed"] = c.sentences_changed;
-    }
-    changes["title_changed"] = c.title_changed;
-    changes["simhash_distance"] = c.simhash_distance;
-    if (!c.modified.empty()) changes["modified"] = c.modified;
-    if (!c.significance.empty()) changes["significance"] = c.significance;
-    j["changes"] = changes;
-    if (v.reverted_to != 0) j["reverted_to"] = v.reverted_to;
-  }
-  if (v.kind == VerdictKind::kSkipped) j["reason"] = v.reason;
-  return j;
-}
-
 inline void PrintJsonLine(const nlohmann::json& j) {
   const std::string s = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   std::fwrite(s.data(), 1, s.size(), stdout);
@@ -228,7 +189,7 @@ inline int FilePages(Store* store, std::vector<Page>& pages,
                      const std::vector<nlohmann::json>& extra,
                      const std::vector<std::string>& origin, bool write) {
   auto print = [&](const Verdict& v, size_t i) {
-    nlohmann::json j = VerdictToJson(v);
+    nlohmann::json j = nlohmann::json::parse(VerdictToJson(v));
     if (i < extra.size()) j.update(extra[i]);
     PrintJsonLine(j);
   };

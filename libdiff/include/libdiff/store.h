@@ -169,6 +169,14 @@ struct Verdict {
   std::string reason;
 };
 
+// The verdict as one JSON object (one line, no newline): the schema of the
+// lines `libdiff ingest` prints and of libdiff_verdict_to_json (docs/store.md)
+// — url, verdict, article, revision, title, key; alias_of when set; of,
+// of_article, distance, similarity, containment, cross_site for a duplicate;
+// changes and reverted_to for an update; reason for a skipped page. Keys are
+// sorted; invalid UTF-8 in a field is replaced by U+FFFD.
+std::string VerdictToJson(const Verdict& verdict);
+
 // One stored revision as listed by History.
 struct RevisionInfo {
   uint32_t revision = 0;

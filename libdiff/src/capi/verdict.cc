@@ -6,55 +6,9 @@
 
 #include <string>
 
-#include "capi/conversions.h"
 #include "libdiff/store.h"
 
 using namespace libdiff::capi;  // NOLINT: the boundary helpers
-
-namespace {
-
-// The JSON of a verdict: the same schema as the lines `libdiff ingest` prints
-// (tools/store_flags.h), so a crawler can log either interchangeably.
-nlohmann::json VerdictJson(const libdiff::Verdict& v) {
-  nlohmann::json j;
-  j["url"] = v.url;
-  j["verdict"] = libdiff::VerdictKindName(v.kind);
-  j["article"] = v.article;
-  j["revision"] = v.revision;
-  j["title"] = v.title;
-  j["key"] = v.normalized_url;
-  if (!v.alias_of.empty()) j["alias_of"] = v.alias_of;
-  if (v.kind == libdiff::VerdictKind::kDuplicate) {
-    j["of"] = v.of_url;
-    j["of_article"] = v.of;
-    j["distance"] = v.distance;
-    j["similarity"] = v.similarity;
-    j["containment"] = v.containment;
-    j["cross_site"] = v.cross_site;
-  }
-  if (v.kind == libdiff::VerdictKind::kUpdated) {
-    const libdiff::UpdateSummary& c = v.changes;
-    nlohmann::json changes;
-    changes["paragraphs_added"] = c.paragraphs_added;
-    changes["paragraphs_removed"] = c.paragraphs_removed;
-    changes["paragraphs_changed"] = c.paragraphs_changed;
-    if (c.sentences_added >= 0) {
-      changes["sentences_added"] = c.sentences_added;
-      changes["sentences_removed"] = c.sentences_removed;
-      changes["sentences_changed"] = c.sentences_changed;
-    }
-    changes["title_changed"] = c.title_changed;
-    changes["simhash_distance"] = c.simhash_distance;
-    if (!c.modified.empty()) changes["modified"] = c.modified;
-    if (!c.significance.empty()) changes["significance"] = c.significance;
-    j["changes"] = changes;
-    if (v.reverted_to != 0) j["reverted_to"] = v.reverted_to;
-  }
-  if (v.kind == libdiff::VerdictKind::kSkipped) j["reason"] = v.reason;
-  return j;
-}
-
-}  // namespace
 
 extern "C" {
 
@@ -152,7 +106,7 @@ int libdiff_verdict_to_json(char** out, size_t* out_len, const libdiff_verdict* 
   ResetLen(out_len);
   return Guard(__func__, [&] {
     RequireOut(out);
-    OutString(out, out_len, Dump(VerdictJson(Check(verdict, "verdict")->verdict)));
+    OutString(out, out_len, libdiff::VerdictToJson(Check(verdict, "verdict")->verdict));
     return Status::OK();
   });
 }

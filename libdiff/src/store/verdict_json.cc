@@ -1,0 +1,50 @@
+// Copyright 2026 The libdiff Authors.
+//
+// VerdictToJson (libdiff/store.h): the one writer of a verdict's JSON, used by
+// the `libdiff ingest`/`check` lines and by libdiff_verdict_to_json.
+#include <nlohmann/json.hpp>
+
+#include "libdiff/store.h"
+
+namespace libdiff {
+
+std::string VerdictToJson(const Verdict& v) {
+  nlohmann::json j;
+  j["url"] = v.url;
+  j["verdict"] = VerdictKindName(v.kind);
+  j["article"] = v.article;
+  j["revision"] = v.revision;
+  j["title"] = v.title;
+  j["key"] = v.normalized_url;
+  if (!v.alias_of.empty()) j["alias_of"] = v.alias_of;
+  if (v.kind == VerdictKind::kDuplicate) {
+    j["of"] = v.of_url;
+    j["of_article"] = v.of;
+    j["distance"] = v.distance;
+    j["similarity"] = v.similarity;
+    j["containment"] = v.containment;
+    j["cross_site"] = v.cross_site;
+  }
+  if (v.kind == VerdictKind::kUpdated) {
+    const UpdateSummary& c = v.changes;
+    nlohmann::json changes;
+    changes["paragraphs_added"] = c.paragraphs_added;
+    changes["paragraphs_removed"] = c.paragraphs_removed;
+    changes["paragraphs_changed"] = c.paragraphs_changed;
+    if (c.sentences_added >= 0) {
+      changes["sentences_added"] = c.sentences_added;
+      changes["sentences_removed"] = c.sentences_removed;
+      changes["sentences_changed"] = c.sentences_changed;
+    }
+    changes["title_changed"] = c.title_changed;
+    changes["simhash_distance"] = c.simhash_distance;
+    if (!c.modified.empty()) changes["modified"] = c.modified;
+    if (!c.significance.empty()) changes["significance"] = c.significance;
+    j["changes"] = changes;
+    if (v.reverted_to != 0) j["reverted_to"] = v.reverted_to;
+  }
+  if (v.kind == VerdictKind::kSkipped) j["reason"] = v.reason;
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace libdiff
