@@ -4,7 +4,6 @@
 // Prints the stored history of the URL's article as one JSON object: its id,
 // first URL, URL keys, duplicate link, and per revision the number, fetch time,
 // URL key, title, SimHash, revert target and stored size.
-#include <cinttypes>
 #include <cstdio>
 
 #include "store_flags.h"
@@ -22,30 +21,8 @@ int RunHistory(const HistoryFlags& flags) {
   if (!store) return 2;
   auto h = store->History(flags.url);
   if (!h.ok()) return ReportError(h.status().message());
-  nlohmann::json j;
-  j["url"] = flags.url;
-  j["article"] = h->article;
-  j["first_url"] = h->first_url;
-  j["urls"] = h->urls;
-  if (h->duplicate_of != 0) j["duplicate_of"] = h->duplicate_of;
-  j["first_seen"] = h->first_seen;
-  nlohmann::json revs = nlohmann::json::array();
-  for (const auto& r : h->revisions) {
-    nlohmann::json e;
-    e["revision"] = r.revision;
-    e["fetched_at"] = r.fetched_at;
-    e["url"] = r.url;
-    e["title"] = r.title;
-    char hex[17];
-    std::snprintf(hex, sizeof(hex), "%016" PRIx64, r.simhash);
-    e["simhash"] = hex;
-    if (r.same_as != 0) e["same_as"] = r.same_as;
-    e["stored"] = r.keyframe ? "keyframe" : (r.same_as != 0 ? "reference" : "delta");
-    e["stored_bytes"] = r.stored_bytes;
-    revs.push_back(e);
-  }
-  j["revisions"] = revs;
-  PrintJsonLine(j);
+  const std::string line = HistoryToJson(*h, flags.url) + "\n";
+  std::fwrite(line.data(), 1, line.size(), stdout);
   return 0;
 }
 

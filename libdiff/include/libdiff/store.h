@@ -198,6 +198,13 @@ struct ArticleHistory {
   std::vector<RevisionInfo> revisions;  // oldest first; pruned ones are absent
 };
 
+// The history as one JSON object (one line): the schema `libdiff history`
+// prints and libdiff_history_to_json returns — url (the one asked for),
+// article, first_url, urls, duplicate_of when set, first_seen, and revisions
+// [{revision, fetched_at, url, title, simhash (16 hex digits), same_as when
+// set, stored ("keyframe", "delta" or "reference"), stored_bytes}].
+std::string HistoryToJson(const ArticleHistory& history, const std::string& url);
+
 struct StoreStats {
   uint64_t articles = 0;
   uint64_t revisions = 0;

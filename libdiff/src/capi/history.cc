@@ -134,32 +134,7 @@ int libdiff_history_to_json(char** out, size_t* out_len, const libdiff_history* 
   return Guard(__func__, [&] {
     RequireOut(out);
     const libdiff_history* handle = Check(history, "history");
-    const libdiff::ArticleHistory& h = handle->history;
-    // The schema of `libdiff history` (tools/history_command.cc).
-    nlohmann::json j;
-    j["url"] = handle->url;
-    j["article"] = h.article;
-    j["first_url"] = h.first_url;
-    j["urls"] = h.urls;
-    if (h.duplicate_of != 0) j["duplicate_of"] = h.duplicate_of;
-    j["first_seen"] = h.first_seen;
-    nlohmann::json revs = nlohmann::json::array();
-    for (const libdiff::RevisionInfo& r : h.revisions) {
-      nlohmann::json e;
-      e["revision"] = r.revision;
-      e["fetched_at"] = r.fetched_at;
-      e["url"] = r.url;
-      e["title"] = r.title;
-      char hex[17];
-      std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(r.simhash));
-      e["simhash"] = hex;
-      if (r.same_as != 0) e["same_as"] = r.same_as;
-      e["stored"] = r.keyframe ? "keyframe" : (r.same_as != 0 ? "reference" : "delta");
-      e["stored_bytes"] = r.stored_bytes;
-      revs.push_back(std::move(e));
-    }
-    j["revisions"] = std::move(revs);
-    OutString(out, out_len, Dump(j));
+    OutString(out, out_len, libdiff::HistoryToJson(handle->history, handle->url));
     return Status::OK();
   });
 }

@@ -1,12 +1,23 @@
 // Copyright 2026 The libdiff Authors.
 //
-// VerdictToJson (libdiff/store.h): the one writer of a verdict's JSON, used by
-// the `libdiff ingest`/`check` lines and by libdiff_verdict_to_json.
+// VerdictToJson and HistoryToJson (libdiff/store.h): the one writer of each
+// schema, used by the `libdiff ingest`/`check`/`history` output and by
+// libdiff_verdict_to_json and libdiff_history_to_json.
 #include <nlohmann/json.hpp>
+
+#include <cinttypes>
+#include <cstdio>
 
 #include "libdiff/store.h"
 
 namespace libdiff {
+namespace {
+
+std::string Dump(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
 
 std::string VerdictToJson(const Verdict& v) {
   nlohmann::json j;
@@ -44,7 +55,34 @@ std::string VerdictToJson(const Verdict& v) {
     if (v.reverted_to != 0) j["reverted_to"] = v.reverted_to;
   }
   if (v.kind == VerdictKind::kSkipped) j["reason"] = v.reason;
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return Dump(j);
+}
+
+std::string HistoryToJson(const ArticleHistory& h, const std::string& url) {
+  nlohmann::json j;
+  j["url"] = url;
+  j["article"] = h.article;
+  j["first_url"] = h.first_url;
+  j["urls"] = h.urls;
+  if (h.duplicate_of != 0) j["duplicate_of"] = h.duplicate_of;
+  j["first_seen"] = h.first_seen;
+  nlohmann::json revs = nlohmann::json::array();
+  for (const RevisionInfo& r : h.revisions) {
+    nlohmann::json e;
+    e["revision"] = r.revision;
+    e["fetched_at"] = r.fetched_at;
+    e["url"] = r.url;
+    e["title"] = r.title;
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016" PRIx64, r.simhash);
+    e["simhash"] = hex;
+    if (r.same_as != 0) e["same_as"] = r.same_as;
+    e["stored"] = r.keyframe ? "keyframe" : (r.same_as != 0 ? "reference" : "delta");
+    e["stored_bytes"] = r.stored_bytes;
+    revs.push_back(std::move(e));
+  }
+  j["revisions"] = std::move(revs);
+  return Dump(j);
 }
 
 }  // namespace libdiff
