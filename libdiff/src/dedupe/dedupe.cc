@@ -19,20 +19,16 @@
 // (a union-find parent, the leader list, and a quarter of the candidate keys
 // or of one permuted table at a time) and 8 bytes per verified pair. Clusters are streamed to
 // DedupeOptions::on_cluster when it is set.
-#include <sys/stat.h>
-
+//
+// The state the threads share is declared in dedupe_run.h; the walk that
+// numbers and queues the files is in inputs.cc.
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <cerrno>
 #include <cstdio>
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
-#include <deque>
-#include <filesystem>
-#include <limits>
-#include <map>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -41,101 +37,27 @@
 #include <unordered_map>
 #include <utility>
 
-#include "dedupe/chunked_array.h"
 #include "dedupe/cluster.h"
+#include "dedupe/dedupe_run.h"
 #include "dedupe/document_reader.h"
-#include "dedupe/path_arena.h"
 #include "extract/date.h"
 #include "index/near_duplicate_index.h"
 #include "libdiff/article.h"
 #include "libdiff/dedupe.h"
 #include "libdiff/fingerprint.h"
 #include "libdiff/store.h"
-#include "libdiff/warc.h"
 
-namespace libdiff {
+namespace libdiff::internal {
 namespace {
-
-using internal::DocumentKind;
-using internal::UnionFind;
-using internal::VerifyOptions;
-using internal::VerifyResult;
 
 // Each document keeps its shingle sketch (Fingerprint::sketch, at most
 // kSketchSize values): the verification's evidence and, through
 // internal::SketchKeys, its candidate keys (the engine shared with the store,
 // near_duplicate_index.h): documents sharing a key held by at most
 // kMaxPostings documents are compared.
-using internal::kMaxPostings;
-using internal::SketchKeys;
 // Candidate keys are gathered in this many passes (by their low bits), so at
 // most a quarter of them is in memory at once.
 constexpr uint32_t kKeyPasses = 4;
-constexpr int64_t kNoDate = std::numeric_limits<int64_t>::max();
-constexpr uint32_t kMaxFiles = std::numeric_limits<uint32_t>::max() - 1;
-
-// Per-file state, at the file's number: 48 bytes.
-struct DocRecord {
-  uint64_t simhash = 0;
-  uint64_t exact_high = 0;
-  uint64_t exact_low = 0;
-  int64_t published = kNoDate;
-  uint32_t body_bytes = 0;
-  uint32_t tokens = 0;
-  uint32_t shingles = 0;
-  uint16_t sketch_count = 0;
-  uint16_t is_document = 0;  // 0: the file was skipped
-};
-static_assert(sizeof(DocRecord) == 48);
-
-struct SketchSlots {
-  uint32_t values[kSketchSize];
-};
-
-struct WorkItem {
-  uint32_t doc = 0;  // the file's number
-  std::string full_path;
-  std::string rel_path;
-  // A WARC member ("FILE#OFFSET"): its HTML is read by the walker, not from
-  // full_path.
-  bool warc_member = false;
-  std::string url;
-  std::string content_type;
-  std::string html;
-};
-
-class BoundedQueue {
- public:
-  explicit BoundedQueue(size_t capacity) : capacity_(capacity) {}
-  void Push(WorkItem item) {
-    std::unique_lock lock(mu_);
-    not_full_.wait(lock, [&] { return items_.size() < capacity_; });
-    items_.push_back(std::move(item));
-    not_empty_.notify_one();
-  }
-  void Close() {
-    std::lock_guard lock(mu_);
-    closed_ = true;
-    not_empty_.notify_all();
-  }
-  bool Pop(WorkItem* item) {
-    std::unique_lock lock(mu_);
-    not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
-    if (items_.empty()) return false;
-    *item = std::move(items_.front());
-    items_.pop_front();
-    not_full_.notify_one();
-    return true;
-  }
-
- private:
-  const size_t capacity_;
-  std::mutex mu_;
-  std::condition_variable not_full_;
-  std::condition_variable not_empty_;
-  std::deque<WorkItem> items_;
-  bool closed_ = false;
-};
 
 std::string FormatUtc(int64_t t) {
   if (t == kNoDate) return "";
@@ -160,98 +82,7 @@ std::string FormatUtc(int64_t t) {
   return buf;
 }
 
-// Everything one call shares between its threads.
-class DedupeRun {
- public:
-  DedupeRun(std::vector<std::string> inputs, const DedupeOptions& options)
-      : inputs_(std::move(inputs)),
-        options_(options),
-        threads_(options.threads > 0
-                     ? options.threads
-                     : std::max(1, static_cast<int>(std::thread::hardware_concurrency()))),
-        queue_(static_cast<size_t>(threads_) *
-               static_cast<size_t>(std::max(1, options.queue_slots_per_thread))) {
-    verify_.max_distance = options.max_distance;
-  }
-
-  Result<DedupeResult> Run();
-
- private:
-  // One input, resolved by ResolveInputs: a directory, a WARC file or a file.
-  struct Input {
-    enum class Kind { kDirectory, kWarc, kFile };
-    Kind kind = Kind::kFile;
-    std::string path;  // as given, trailing '/' removed
-  };
-  // Checks the inputs and puts them in walk order (see DedupeInputs).
-  Status ResolveInputs();
-  // Queues every input's documents in byte order of their names.
-  void Walk();
-  // Queues the files under `root`, named `prefix` + their relative path.
-  // Returns false when the walk must stop (too many files).
-  bool WalkTree(const std::string& root, const std::string& prefix);
-  // Queues the HTML records of the WARC at `full`, named "<rel>#<offset>".
-  // Returns false when the walk must stop (too many files).
-  bool WalkWarc(const std::string& full, const std::string& rel);
-  bool Enqueue(WorkItem item);
-  void Work();
-  // Reads, extracts and fingerprints one file; with a store, also returns
-  // the page to file in it (nullopt when the file is not a document).
-  std::optional<Page> ProcessOne(const WorkItem& item);
-  void HandToStore(uint32_t doc, const std::string& rel, std::optional<Page> page);
-  void IngestInOrder();
-  void Skip(const std::string& rel, const char* reason, std::string detail);
-  void Cluster(UnionFind* uf);
-  void VerifySketchCandidates(const std::vector<uint32_t>& leaders,
-                              internal::DuplicatePairs* pairs) const;
-  void EmitClusters(UnionFind* uf, DedupeResult* result);
-  VerifyResult VerifyPair(uint32_t a, uint32_t b) const;
-  std::span<const uint32_t> Sketch(uint32_t doc) const {
-    return {sketches_[doc].values, records_[doc].sketch_count};
-  }
-  std::string PathOf(uint32_t doc) const { return paths_.Get(doc); }
-  DedupeMember Member(uint32_t doc, uint32_t rep) const;
-
-  std::vector<std::string> inputs_;
-  std::vector<Input> resolved_;
-  const DedupeOptions& options_;
-  const int threads_;
-  VerifyOptions verify_;
-  BoundedQueue queue_;
-
-  // Written by the walker only; read after it finishes.
-  internal::PathArena paths_;  // relative paths by file number
-  internal::PathArena urls_;   // WARC members' URLs by file number ("" for files)
-  std::atomic<uint64_t> files_found_{0};
-  std::atomic<bool> walk_finished_{false};
-  std::atomic<bool> too_many_files_{false};
-  std::atomic<uint64_t> files_done_{0};
-  std::atomic<uint64_t> bytes_done_{0};
-
-  std::mutex mu_;  // guards everything below during the parallel phase
-  internal::ChunkedArray<DocRecord, 12> records_;  // by file number
-  internal::ChunkedArray<SketchSlots, 11> sketches_;  // by file number
-  std::vector<DedupeSkipped> skipped_;
-  DedupeResult counts_;
-  uint64_t documents_ = 0;
-
-  // With a store: the workers' pages wait here, by file number, until the
-  // ingester (IngestInOrder) files them in path order. Workers holding a
-  // later file wait while it is full; the one holding the next never does.
-  std::mutex store_mu_;
-  std::condition_variable store_cv_;
-  struct StorePage {
-    std::string rel;
-    Page page;
-  };
-  std::map<uint32_t, std::optional<StorePage>> waiting_;  // guarded by store_mu_
-  uint32_t next_to_ingest_ = 0;                        // guarded by store_mu_
-  bool workers_done_ = false;                          // guarded by store_mu_
-  size_t max_waiting_ = 0;
-  // Written by the ingester only; read after it finishes.
-  Status store_status_;
-  std::vector<std::pair<uint32_t, uint32_t>> store_links_;  // pages the store linked
-};
+}  // namespace
 
 void DedupeRun::Skip(const std::string& rel, const char* reason, std::string detail) {
   std::lock_guard lock(mu_);
@@ -262,236 +93,6 @@ void DedupeRun::Skip(const std::string& rel, const char* reason, std::string det
   if (std::strcmp(reason, "no article") == 0) ++counts_.no_article;
   if (std::strcmp(reason, "store error") == 0) ++counts_.store_errors;
   skipped_.push_back(DedupeSkipped{rel, reason, std::move(detail)});
-}
-
-bool DedupeRun::WalkTree(const std::string& root, const std::string& prefix) {
-  // Depth first; each directory's entries sorted by name, a directory's name
-  // compared with '/' appended: the files come in byte order of their
-  // relative paths ("a.txt" < "a/b" < "a0"), so a file's number is its rank.
-  struct Entry {
-    std::string key;  // name, plus '/' for a directory
-    bool dir = false;
-  };
-  struct Dir {
-    std::string full;
-    std::string rel;  // "" for the root, else ending in '/'
-    std::vector<Entry> entries;
-    size_t next = 0;
-  };
-  std::set<std::pair<dev_t, ino_t>> visited;
-  auto open_dir = [&](std::string dir_full, std::string dir_rel) {
-    Dir dir{std::move(dir_full), std::move(dir_rel), {}, 0};
-    const std::string shown = dir.rel.empty() ? "." : dir.rel.substr(0, dir.rel.size() - 1);
-    std::error_code ec;
-    std::filesystem::directory_iterator it(dir.full, ec);
-    if (ec) {
-      Skip(shown, "unreadable", ec.message());
-      return dir;
-    }
-    for (; it != std::filesystem::directory_iterator(); it.increment(ec)) {
-      if (ec) break;
-      const std::string name = it->path().filename().string();
-      const std::string full_name = dir.full + "/" + name;
-      const std::string rel = dir.rel + name;
-      struct stat target {};
-      if (::stat(full_name.c_str(), &target) != 0) {
-        const int err = errno;
-        Skip(rel, err == ELOOP ? "symlink loop" : "unreadable", std::strerror(err));
-      } else if (S_ISDIR(target.st_mode)) {
-        if (!visited.insert({target.st_dev, target.st_ino}).second) {
-          Skip(rel, "symlink loop", "directory already visited");
-        } else {
-          dir.entries.push_back({name + "/", true});
-        }
-      } else if (S_ISREG(target.st_mode)) {
-        if (rel.size() > internal::PathArena::kMaxPath) {  // stat() refuses such paths first
-          Skip(rel.substr(0, 256), "unreadable", "path too long");
-        } else {
-          dir.entries.push_back({name, false});
-        }
-      } else {
-        Skip(rel, "unreadable", "not a regular file");
-      }
-    }
-    if (ec) Skip(shown, "unreadable", ec.message());
-    std::sort(dir.entries.begin(), dir.entries.end(),
-              [](const Entry& a, const Entry& b) { return a.key < b.key; });
-    return dir;
-  };
-  struct stat st {};
-  if (::stat(root.c_str(), &st) == 0) visited.insert({st.st_dev, st.st_ino});
-  std::vector<Dir> stack;
-  stack.push_back(open_dir(root, prefix));
-  while (!stack.empty()) {
-    Dir& top = stack.back();
-    if (top.next == top.entries.size()) {
-      stack.pop_back();
-      continue;
-    }
-    const Entry& e = top.entries[top.next++];
-    if (e.dir) {
-      const std::string name = e.key.substr(0, e.key.size() - 1);
-      std::string full = top.full + "/" + name;
-      std::string rel = top.rel + e.key;
-      stack.push_back(open_dir(std::move(full), std::move(rel)));  // invalidates `top`
-      continue;
-    }
-    WorkItem item;
-    item.full_path = top.full + "/" + e.key;
-    item.rel_path = top.rel + e.key;
-    if (IsWarcFileName(e.key) ? !WalkWarc(item.full_path, item.rel_path)
-                              : !Enqueue(std::move(item))) {
-      return false;
-    }
-  }
-  return true;
-}
-
-Status DedupeRun::ResolveInputs() {
-  if (inputs_.empty()) return Status::InvalidArgument("dedupe: no input given");
-  struct Key {
-    std::string order;  // the name, with '/' appended for a directory
-    std::filesystem::path canonical;
-  };
-  std::vector<std::pair<Key, Input>> found;
-  for (std::string path : inputs_) {
-    while (path.size() > 1 && path.back() == '/') path.pop_back();
-    struct stat st {};
-    if (path.empty() || ::stat(path.c_str(), &st) != 0) {
-      const int err = path.empty() ? ENOENT : errno;
-      if (err == ENOENT) {
-        return Status::NotFound("dedupe: " + path + ": no such file or directory");
-      }
-      return Status::IOError("dedupe: " + path + ": " + std::strerror(err));
-    }
-    Input in;
-    in.path = path;
-    if (S_ISDIR(st.st_mode)) {
-      in.kind = Input::Kind::kDirectory;
-    } else if (S_ISREG(st.st_mode)) {
-      in.kind = IsWarcFileName(path) ? Input::Kind::kWarc : Input::Kind::kFile;
-    } else {
-      return Status::InvalidArgument("dedupe: " + path + ": not a directory or a regular file");
-    }
-    std::error_code ec;
-    Key key{path, std::filesystem::weakly_canonical(path, ec)};
-    if (ec) key.canonical = path;
-    if (in.kind == Input::Kind::kDirectory && path != "/") key.order += '/';
-    found.emplace_back(std::move(key), std::move(in));
-  }
-  // Inputs in byte order of their names, a directory's with '/' appended:
-  // then every name of one input sorts before every name of the next, and
-  // the file numbers are ranks over all inputs, as within one directory.
-  std::sort(found.begin(), found.end(),
-            [](const auto& a, const auto& b) { return a.first.order < b.first.order; });
-  for (size_t i = 0; i < found.size(); ++i) {
-    for (size_t j = 0; j < found.size(); ++j) {
-      if (i == j) continue;
-      const std::string a = found[i].first.canonical.string();
-      const std::string b = found[j].first.canonical.string();
-      const bool inside = found[i].second.kind == Input::Kind::kDirectory &&
-                          b.size() > a.size() && b.compare(0, a.size(), a) == 0 &&
-                          (a.back() == '/' || b[a.size()] == '/');
-      if ((i < j && a == b) || inside) {
-        return Status::InvalidArgument("dedupe: " + found[j].second.path + ": given twice (" +
-                                       (a == b ? "same as " : "inside ") +
-                                       found[i].second.path + ")");
-      }
-    }
-  }
-  for (auto& [key, in] : found) resolved_.push_back(std::move(in));
-  return Status::OK();
-}
-
-void DedupeRun::Walk() {
-  // One directory names its files relative to itself; with several inputs
-  // every name starts with the input as given.
-  const bool several = resolved_.size() > 1;
-  for (const Input& in : resolved_) {
-    bool go_on = true;
-    switch (in.kind) {
-      case Input::Kind::kDirectory:
-        go_on = WalkTree(in.path, !several ? "" : in.path == "/" ? "/" : in.path + "/");
-        break;
-      case Input::Kind::kWarc:
-        go_on = WalkWarc(in.path, in.path);  // members are "<the path as given>#OFFSET"
-        break;
-      case Input::Kind::kFile: {
-        WorkItem item;
-        item.full_path = in.path;
-        item.rel_path = in.path;
-        go_on = Enqueue(std::move(item));
-        break;
-      }
-    }
-    if (!go_on) break;
-  }
-  walk_finished_.store(true);
-  queue_.Close();
-}
-
-bool DedupeRun::Enqueue(WorkItem item) {
-  if (paths_.size() == kMaxFiles) {  // file numbers are 32-bit
-    too_many_files_.store(true);
-    return false;
-  }
-  item.doc = paths_.Add(item.rel_path);
-  urls_.Add(item.url.size() <= internal::PathArena::kMaxPath ? item.url : "");
-  files_found_.fetch_add(1, std::memory_order_relaxed);
-  queue_.Push(std::move(item));
-  return true;
-}
-
-bool DedupeRun::WalkWarc(const std::string& full, const std::string& rel) {
-  // Read here, in walk order, so members are numbered in archive order; the
-  // workers get each member's HTML in its queue item (bounded by the queue).
-  WarcReaderOptions wo;
-  wo.max_record_bytes = std::max(options_.max_file_bytes, options_.max_decompressed_bytes);
-  auto reader = WarcReader::Open(full, wo);
-  if (!reader.ok()) {
-    Skip(rel, "unreadable", reader.status().message());
-    return true;
-  }
-  uint64_t counted = 0;
-  auto count_bytes = [&] {
-    const uint64_t now = (*reader)->stats().bytes_in;
-    bytes_done_.fetch_add(now - counted, std::memory_order_relaxed);
-    std::lock_guard lock(mu_);
-    counts_.bytes += now - counted;
-    counted = now;
-  };
-  bool go_on = true;
-  for (;;) {
-    WarcRecord record;
-    Result<bool> more = (*reader)->Next(&record);
-    if (!more.ok()) {  // what came before the damage is kept
-      Skip(rel, "unreadable", more.status().message());
-      break;
-    }
-    if (!*more) break;
-    const std::string member = rel + "#" + std::to_string(record.offset);
-    if (record.type == WarcRecordType::kRevisit) {
-      Skip(member, "revisit", "of " + record.refers_to_url + " " + record.refers_to_date);
-      continue;
-    }
-    WorkItem item;
-    item.rel_path = member;
-    item.warc_member = true;
-    item.url = std::move(record.url);
-    item.content_type = std::move(record.content_type);
-    item.html = std::move(record.body);
-    if (!Enqueue(std::move(item))) {
-      go_on = false;
-      break;
-    }
-    count_bytes();
-  }
-  count_bytes();
-  const WarcStats& stats = (*reader)->stats();
-  std::lock_guard lock(mu_);
-  counts_.not_html += stats.not_html;
-  counts_.too_large += stats.too_large;
-  return go_on;
 }
 
 void DedupeRun::Work() {
@@ -932,11 +533,13 @@ Result<DedupeResult> DedupeRun::Run() {
   return result;
 }
 
-}  // namespace
+}  // namespace libdiff::internal
+
+namespace libdiff {
 
 Result<DedupeResult> DedupeInputs(const std::vector<std::string>& inputs,
                                   const DedupeOptions& options) {
-  DedupeRun run(inputs, options);
+  internal::DedupeRun run(inputs, options);
   return run.Run();
 }
 

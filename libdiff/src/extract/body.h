@@ -37,11 +37,6 @@ struct BodyResult {
 // not read. A null `doc` gives an empty body with a reason.
 BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::string& title);
 
-// True when `text` (one block) is volatile or furniture text that must never be
-// part of a body: "Updated September 9, 2025 02:50pm", "3 hours ago",
-// "5 min read", "12 comments", share-button labels, "Advertisement", ...
-bool IsVolatileOrFurnitureText(const std::string& text);
-
 }  // namespace libdiff::internal
 
 #endif  // LIBDIFF_SRC_EXTRACT_BODY_H_

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "extract/body.h"
+#include "extract/volatile_text.h"
 
 namespace libdiff::internal {
 namespace {

@@ -1,0 +1,362 @@
+// Copyright 2026 The libdiff Authors.
+//
+// The walk of the body extractor (see body_tree.h): the tag table, the
+// class/id/role marks of furniture, article bodies and hidden text, and
+// TreeReader.
+#include "extract/body_tree.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "extract/html_parser.h"
+
+namespace libdiff::internal {
+
+const std::unordered_map<std::string_view, uint32_t>& TagTable() {
+  static const auto* table = new std::unordered_map<std::string_view, uint32_t>{
+      {"script", kSkip | kScriptTag}, {"style", kSkip}, {"noscript", kSkip}, {"template", kSkip},
+      {"svg", kSkip}, {"math", kSkip}, {"iframe", kSkip}, {"object", kSkip},
+      {"embed", kSkip}, {"canvas", kSkip}, {"video", kSkip}, {"audio", kSkip}, {"picture", kSkip},
+      {"img", kSkip}, {"input", kSkip}, {"select", kSkip}, {"textarea", kSkip},
+      {"button", kSkip | kControlTag}, {"option", kSkip}, {"label", kSkip | kControlTag}, {"figure", kSkip}, {"figcaption", kSkip},
+      {"dialog", kSkip}, {"title", kSkip}, {"source", kSkip}, {"track", kSkip}, {"map", kSkip},
+      {"p", kBlockTag}, {"div", kBlockTag}, {"section", kBlockTag},
+      {"article", kBlockTag | kArticleTag}, {"main", kBlockTag | kMainTag},
+      {"header", kBlockTag | kFurnitureTag}, {"footer", kBlockTag | kFurnitureTag},
+      {"nav", kBlockTag | kFurnitureTag}, {"aside", kBlockTag | kFurnitureTag},
+      {"menu", kBlockTag | kFurnitureTag},
+      {"h1", kBlockTag | kHeadingTag | kH1Tag}, {"h2", kBlockTag | kHeadingTag},
+      {"h3", kBlockTag | kHeadingTag}, {"h4", kBlockTag | kHeadingTag},
+      {"h5", kBlockTag | kHeadingTag}, {"h6", kBlockTag | kHeadingTag},
+      {"li", kBlockTag | kListItemTag}, {"dt", kBlockTag | kListItemTag},
+      {"dd", kBlockTag | kListItemTag}, {"ul", kBlockTag}, {"ol", kBlockTag}, {"dl", kBlockTag},
+      {"blockquote", kBlockTag | kQuoteTag}, {"pre", kBlockTag | kPreTag},
+      {"table", kBlockTag}, {"tbody", kBlockTag}, {"thead", kBlockTag}, {"tfoot", kBlockTag},
+      {"tr", kBlockTag | kRowTag}, {"td", kCell}, {"th", kCell}, {"caption", kSkip},
+      {"form", kBlockTag}, {"fieldset", kBlockTag}, {"address", kBlockTag}, {"center", kBlockTag},
+      {"details", kBlockTag}, {"summary", kBlockTag}, {"body", kBlockTag}, {"html", kBlockTag},
+      {"hr", kBreak}, {"br", kBreak}, {"a", kLinkTag},
+  };
+  return *table;
+}
+
+namespace {
+
+uint32_t TagFlags(const xmlNode* node) {
+  const auto& table = TagTable();
+  auto it = table.find(NodeName(node));
+  return it == table.end() ? 0u : it->second;
+}
+
+// Class/id/role tokens of page furniture. A token must start a word ("share",
+// "c-share-bar", "article__related"); the short ones must also end one.
+const RE2& FurnitureRe() {
+  static const RE2 re(
+      "(?:^|[^a-z0-9])(?:"
+      "(?:nav|menu|menus|ad|ads|share|tags|tag|author|authors|caption|credit|credits|header|"
+      "skip|print|pager|pagination|modal|popup|overlay|toolbar|banner|topics|dateline|"
+      "timestamp|masthead|login|related|meta|byline|promo|subnav|footnotes|navigation|"
+      "complementary|contentinfo|search|sharing|social|signin|sign-in|more)(?:$|[^a-z])"
+      "|related|recommend|newsletter|subscri|socialmedia|social-|share-|sharebar|sharetools|"
+      "breadcrumb|comment(?:s|-|_|list|area|box|count|form|thread|section|$)|disqus|cookie|"
+      "consent|gdpr|sidebar|side-bar|footer|navbar|popular|trending|advert|sponsor|outbrain|"
+      "taboola|teaser|most-|mostpopular|mostread|recirc|readmore|read-more|"
+      "further-reading|also-read|more-stories|morestories|more-from|next-article|"
+      "ad-slot|adslot|ad-container|adunit|ad-unit|dfp-|byline|newsfeed|signup|sign-up|"
+      "author-bio|authorbio|bio-|inline-ad|article-tags|post-tags|tag-list|"
+      // embedded social posts: the post is quoted, not written, by the article
+      "twitter-tweet|tweet-blockquote|embedded-tweet|twitter-timeline|instagram-media|"
+      "tiktok-embed|reddit-embed|bluesky-embed|threads-embed|fb-post)");
+  return re;
+}
+
+// "widget" only at a token's start ("widget", "widget_recent_entries"): page
+// builders name their layout boxes "elementor-widget-container". A weak mark:
+// CSS-module layouts wrap every section of an article in "WidgetWrapper_...".
+const RE2& WidgetRe() {
+  static const RE2 re("(?:^|\\s)widget");
+  return re;
+}
+
+// Class/id/itemprop tokens of article bodies; they override furniture tokens.
+const RE2& ArticleBodyRe() {
+  static const RE2 re(
+      "(?:^|[^a-z])(?:article-?body|articlebody|article__body|article-?content|article__content|"
+      "article-?text|story-?body|story-?content|story-?text|post-?content|post-?body|"
+      "entry-?content|entry-?body|body-?text|main-?content|content-?body|text-?content|"
+      "rich-?text|richtext|article-?main|news-?body|news-?content|field-?body|post-?text|"
+      "single-?post|body-?copy|article-?page-?body|article-?detail|articletext|storybody)");
+  return re;
+}
+
+// Classes that hide text from readers (screen-reader-only labels and the like).
+const RE2& HiddenClassRe() {
+  static const RE2 re(
+      "(?:^|\\s)(?:hidden|sr-only|visually-?hidden|screen-?reader-?(?:text|only)?|"
+      "offscreen|visuallyhidden|a11y|hide|is-hidden|u-hidden)(?:$|\\s)");
+  return re;
+}
+
+// True when the subtree of `node` holds paragraphs or an article: a <button>
+// or <label> left open (libxml2 does not let "</button>" close an open <div>
+// inside it, so the rest of the page becomes the button's content). Looks at
+// no more than a few hundred elements: a real control is small.
+bool HoldsPageContent(const xmlNode* node) {
+  int budget = 400;
+  const xmlNode* n = node->children;
+  while (n != nullptr && n != node) {
+    if (n->type == XML_ELEMENT_NODE) {
+      if (--budget == 0) return true;
+      const std::string_view name = NodeName(n);
+      if (name == "p" || name == "main" || name == "article") return true;
+      if (n->children != nullptr) {
+        n = n->children;
+        continue;
+      }
+    }
+    while (n != node && n->next == nullptr) n = n->parent;
+    if (n != node) n = n->next;
+  }
+  return false;
+}
+
+}  // namespace
+
+void TreeReader::Read(xmlNode* root) {
+  elems_.reserve(4096);
+  Elem top;
+  top.depth = 0;
+  elems_.push_back(top);
+  Context ctx;
+  int prev = -1;
+  for (xmlNode* c = root; c != nullptr; c = c->next) prev = Visit(c, 0, 1, ctx, prev);
+  Flush(ctx);
+  elems_[0].end = static_cast<int>(elems_.size());
+}
+
+void TreeReader::AppendText(const char* s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s);
+  while (*p) {
+    if (IsSpace(p)) {
+      pending_space_ = true;
+      p += *p == 0xC2 ? 2 : 1;
+      continue;
+    }
+    const unsigned char* start = p;
+    while (*p && !IsSpace(p)) ++p;
+    if (pending_space_ && !buf_.empty()) buf_.push_back(' ');
+    pending_space_ = false;
+    const size_t n = static_cast<size_t>(p - start);
+    buf_.append(reinterpret_cast<const char*>(start), n);
+    buf_bytes_ += n;
+    if (link_depth_ > 0) buf_link_ += n;
+  }
+}
+
+void TreeReader::Flush(const Context& ctx) {
+  if (buf_bytes_ > 0 && blocks_.size() < kMaxRawBlocks) {
+    RawBlock b;
+    b.owner = ctx.owner;
+    b.kind = ctx.kind;
+    b.h1 = ctx.h1;
+    b.text = std::move(buf_);
+    b.bytes = buf_bytes_;
+    b.link_bytes = buf_link_;
+    b.furniture_depth = ctx.furniture_depth;
+    b.own_mark_only = ctx.own_mark_only;
+    b.outer_furniture_depth = ctx.outer_furniture_depth;
+    b.furniture_elem = ctx.furniture_elem;
+    blocks_.push_back(std::move(b));
+  }
+  buf_.clear();
+  buf_bytes_ = 0;
+  buf_link_ = 0;
+  pending_space_ = false;
+}
+
+int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int prev) {
+  if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+    if (HasText(node)) AppendText(NodeText(node));
+    return prev;
+  }
+  if (node->type != XML_ELEMENT_NODE) return prev;
+  if (depth > options_.max_depth) return prev;
+  uint32_t tag = TagFlags(node);
+  if ((tag & kControlTag) && HoldsPageContent(node)) tag = kBlockTag;
+  if (tag & kSkip) {
+    if (tag & kScriptTag) CaptureJsonLd(node);
+    return prev;
+  }
+  if (tag & kBreak) {
+    pending_space_ = true;
+    return prev;
+  }
+  if (tag & kCell) pending_space_ = true;
+
+  bool furniture = (tag & kFurnitureTag) != 0;
+  bool weak_furniture = false;
+  bool article_body = false;
+  // The first token of the class attribute, as attrs_[class_start, class_end).
+  size_t class_start = 0, class_end = 0;
+  if (node->properties != nullptr) {
+    // One pass over the attributes: class, id, role, itemprop (in this
+    // order in attrs_), hidden and aria-hidden.
+    const char* values[4] = {nullptr, nullptr, nullptr, nullptr};
+    for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
+      const char* n = reinterpret_cast<const char*>(a->name);
+      const char* v = a->children != nullptr && a->children->content != nullptr
+                          ? reinterpret_cast<const char*>(a->children->content)
+                          : "";
+      int slot = -1;
+      switch (n[0]) {
+        case 'h':
+          if (std::strcmp(n, "hidden") == 0 && !read_hidden_) return prev;
+          break;
+        case 'a':
+          if (std::strcmp(n, "aria-hidden") == 0 && std::strcmp(v, "true") == 0 && !read_hidden_)
+            return prev;
+          break;
+        case 'c':
+          if (std::strcmp(n, "class") == 0) slot = 0;
+          break;
+        case 'i':
+          if (std::strcmp(n, "id") == 0) slot = 1;
+          else if (std::strcmp(n, "itemprop") == 0) slot = 3;
+          break;
+        case 'r':
+          if (std::strcmp(n, "role") == 0) slot = 2;
+          break;
+        default:
+          break;
+      }
+      if (slot >= 0 && values[slot] == nullptr) values[slot] = v;
+    }
+    // Inline display:none is not a reason to skip: paywalled pages hide the
+    // rest of the article that way, while hidden menus and modals carry
+    // furniture classes anyway.
+    attrs_.clear();
+    for (int k = 0; k < 4; ++k) {
+      const char* v = values[k];
+      if (v == nullptr) continue;
+      attrs_.push_back(' ');
+      for (const char* p = v; *p; ++p) {
+        const char c = *p;
+        attrs_.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      }
+      if (k == 0) {
+        class_start = std::min(attrs_.find_first_not_of(" \t\n\r\f"), attrs_.size());
+        class_end = std::min(attrs_.find_first_of(" \t\n\r\f", class_start), attrs_.size());
+      }
+    }
+    if (!attrs_.empty()) {
+      const uint8_t marks = AttributeMarks();
+      if ((marks & kMarkHidden) && !read_hidden_) return prev;
+      article_body = (marks & kMarkArticleBody) != 0;
+      if (marks & (kMarkFurniture | kMarkWidget)) furniture = true;
+      weak_furniture = (marks & kMarkWidget) != 0 && !(tag & kFurnitureTag);
+    }
+  }
+  if (article_body) furniture = false;
+  // A link met in the middle of a block's text is part of that text:
+  // <p>... a <a class="recommendation-inline-link">vegetable garden</a>. ...</p>
+  // is one sentence, not a paragraph cut around a related link (its link
+  // bytes count against the block anyway). Other inline marks keep their
+  // meaning: "iPhone 11 <span class="credit">Credit: Apple</span>".
+  if (furniture && (tag & kLinkTag) && buf_bytes_ > 0) furniture = false;
+
+  const int index = static_cast<int>(elems_.size());
+  Elem e;
+  e.parent = parent;
+  e.depth = depth;
+  e.tag = tag;
+  e.furniture = furniture;
+  e.weak_furniture = furniture && weak_furniture;
+  e.article_body = article_body;
+  e.prev_sibling = prev;
+  // Teasers of a list differ in their other classes ("box news", "box review").
+  const std::string_view first_class =
+      std::string_view(attrs_).substr(class_start, class_end - class_start);
+  uint64_t h = 1469598103934665603ull;  // FNV-1a over "tag class"
+  for (const char* p = NodeName(node); *p; ++p) h = (h ^ static_cast<unsigned char>(*p)) * 1099511628211ull;
+  h = (h ^ ' ') * 1099511628211ull;
+  for (char c : first_class) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  e.signature = static_cast<size_t>(h);
+  if (prev >= 0) elems_[static_cast<size_t>(prev)].next_sibling = index;
+  elems_.push_back(e);
+
+  const bool block = (tag & kBlockTag) || furniture || article_body;
+  Context inner = ctx;
+  if (block) {
+    Flush(ctx);
+    elems_[static_cast<size_t>(index)].block_begin = static_cast<int>(blocks_.size());
+    inner.owner = index;
+    inner.own_mark_only = false;
+    if (furniture) {
+      inner.own_mark_only = std::strcmp(NodeName(node), "p") == 0;
+      inner.outer_furniture_depth = ctx.furniture_depth;
+      inner.furniture_depth = depth;
+      inner.furniture_elem = index;
+    }
+    if (tag & kHeadingTag) {
+      inner.kind = BlockKind::kHeading;
+      inner.h1 = (tag & kH1Tag) != 0;
+    } else if (tag & kListItemTag) {
+      inner.kind = BlockKind::kListItem;
+    } else if (tag & kQuoteTag) {
+      inner.kind = BlockKind::kQuote;
+    } else if (tag & kPreTag) {
+      inner.kind = BlockKind::kPreformatted;
+    } else if (tag & kRowTag) {
+      inner.kind = BlockKind::kTableRow;
+    }
+  }
+  if (tag & kLinkTag) ++link_depth_;
+  int child = -1;
+  for (xmlNode* c = node->children; c != nullptr; c = c->next)
+    child = Visit(c, index, depth + 1, inner, child);
+  if (tag & kLinkTag) --link_depth_;
+  if (block) Flush(inner);
+  if (tag & kCell) pending_space_ = true;
+  elems_[static_cast<size_t>(index)].end = static_cast<int>(elems_.size());
+  elems_[static_cast<size_t>(index)].block_end =
+      block ? static_cast<int>(blocks_.size()) : elems_[static_cast<size_t>(index)].block_begin;
+  return index;
+}
+
+uint8_t TreeReader::AttributeMarks() {
+  auto it = mark_cache_.find(attrs_);
+  if (it != mark_cache_.end()) return it->second;
+  uint8_t marks = 0;
+  if (RE2::PartialMatch(attrs_, HiddenClassRe())) {
+    marks = kMarkHidden;
+  } else if (RE2::PartialMatch(attrs_, ArticleBodyRe())) {
+    marks = kMarkArticleBody;
+  } else if (RE2::PartialMatch(attrs_, FurnitureRe())) {
+    marks = kMarkFurniture;
+  } else if (attrs_.find("widget") != std::string::npos &&
+             RE2::PartialMatch(attrs_, WidgetRe())) {
+    marks = kMarkWidget;
+  }
+  if (mark_cache_.size() < 20000) mark_cache_.emplace(attrs_, marks);
+  return marks;
+}
+
+void TreeReader::CaptureJsonLd(const xmlNode* node) {
+  const char* type = AttributeValue(node, "type");
+  const char* id = AttributeValue(node, "id");
+  const bool app_state = id != nullptr && std::strcmp(id, "__NEXT_DATA__") == 0;
+  if (!app_state && (type == nullptr || std::strstr(type, "ld+json") == nullptr)) return;
+  std::string text;
+  for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
+    if (c->content != nullptr) text += NodeText(c);
+  }
+  if (app_state) {
+    app_state_ = std::move(text);
+  } else if (!text.empty() && json_ld_.size() < 16) {
+    json_ld_.push_back(std::move(text));
+  }
+}
+
+}  // namespace libdiff::internal

@@ -1,0 +1,164 @@
+// Copyright 2026 The libdiff Authors.
+//
+// The article text embedded in page data (see embedded_body.h).
+#include "extract/embedded_body.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <string_view>
+#include <utility>
+
+#include "extract/body_tree.h"
+#include "util/utf8.h"
+
+namespace libdiff::internal {
+
+namespace {
+
+// `s` parsed as JSON; discarded when malformed or nested absurdly deep
+// (nlohmann's parser recurses).
+nlohmann::json ParseBoundedJson(const std::string& s) {
+  int depth = 0, max_depth = 0;
+  for (char c : s) {
+    if (c == '{' || c == '[') max_depth = std::max(max_depth, ++depth);
+    if (c == '}' || c == ']') --depth;
+  }
+  if (max_depth > 64) return nlohmann::json(nlohmann::json::value_t::discarded);
+  return nlohmann::json::parse(s, nullptr, /*allow_exceptions=*/false);
+}
+
+// Calls visit(key, value) for every member of every object in `root`, at any
+// depth (without recursion: page data can nest deep).
+template <typename Visit>
+void VisitMembers(const nlohmann::json& root, Visit visit) {
+  std::vector<const nlohmann::json*> stack{&root};
+  while (!stack.empty()) {
+    const nlohmann::json* v = stack.back();
+    stack.pop_back();
+    if (v->is_array()) {
+      for (const auto& x : *v) stack.push_back(&x);
+    } else if (v->is_object()) {
+      for (auto it = v->begin(); it != v->end(); ++it) {
+        visit(it.key(), *it);
+        if (it->is_structured()) stack.push_back(&*it);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::string JsonLdArticleBody(const std::vector<std::string>& scripts, bool* is_article) {
+  std::string best;
+  for (const std::string& s : scripts) {
+    const nlohmann::json j = ParseBoundedJson(s);
+    if (j.is_discarded()) continue;
+    VisitMembers(j, [&](const std::string& key, const nlohmann::json& value) {
+      if (key == "articleBody" && value.is_string()) {
+        const auto& body = value.get_ref<const std::string&>();
+        if (body.size() > best.size()) best = body;
+      } else if (key == "@type") {
+        const std::string t = value.is_string() ? value.get<std::string>() : value.dump();
+        if (t.find("Article") != std::string::npos || t.find("Posting") != std::string::npos)
+          *is_article = true;
+      }
+    });
+  }
+  return best;
+}
+
+std::string AppStateArticleBody(const std::string& script) {
+  if (script.empty()) return {};
+  const nlohmann::json j = ParseBoundedJson(script);
+  if (j.is_discarded()) return {};
+  const std::string* best = nullptr;
+  VisitMembers(j, [&](const std::string& key, const nlohmann::json& value) {
+    if (!value.is_string()) return;
+    std::string k = key;
+    for (char& c : k) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    if (k != "articlebody" && k != "body" && k != "content" && k != "html" &&
+        k != "bodyhtml" && k != "contenthtml" && k != "articlehtml")
+      return;
+    const auto& text = value.get_ref<const std::string&>();
+    if (text.size() >= 400 && (best == nullptr || text.size() > best->size())) best = &text;
+  });
+  if (best == nullptr) return {};
+  // Markup to lines: a block tag or <br> ends a line, other tags go, and the
+  // common entities are decoded.
+  std::string out;
+  const std::string& h = *best;
+  for (size_t i = 0; i < h.size();) {
+    if (h[i] == '<') {
+      const size_t end = h.find('>', i);
+      if (end == std::string::npos) break;
+      size_t n = i + 1;
+      if (n < end && h[n] == '/') ++n;
+      size_t name_end = n;
+      while (name_end < end && std::isalnum(static_cast<unsigned char>(h[name_end]))) ++name_end;
+      std::string name = h.substr(n, name_end - n);
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const uint32_t flags = TagTable().count(name) ? TagTable().at(name) : 0u;
+      if (flags & (kBlockTag | kBreak)) out.push_back('\n');
+      else out.push_back(' ');
+      i = end + 1;
+      continue;
+    }
+    if (h[i] == '&') {
+      static const std::pair<std::string_view, std::string_view> kEntities[] = {
+          {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"},
+          {"&#x27;", "'"}, {"&apos;", "'"}, {"&nbsp;", " "}};
+      bool done = false;
+      for (const auto& [entity, text] : kEntities) {
+        if (h.compare(i, entity.size(), entity) == 0) {
+          out.append(text);
+          i += entity.size();
+          done = true;
+          break;
+        }
+      }
+      if (done) continue;
+    }
+    out.push_back(h[i++]);
+  }
+  return out;
+}
+
+namespace {
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Block> SplitParagraphs(const std::string& text, size_t max_blocks) {
+  std::vector<Block> out;
+  size_t start = 0;
+  while (start <= text.size() && out.size() < max_blocks) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string para = CollapseSpaces(std::string_view(text).substr(start, end - start));
+    if (!para.empty()) {
+      if (!IsValidUtf8(para)) para = RepairUtf8(para);
+      out.push_back({BlockKind::kParagraph, std::move(para)});
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace libdiff::internal

@@ -1,0 +1,122 @@
+// Copyright 2026 The libdiff Authors.
+//
+// Whole-block text classification (see volatile_text.h): the patterns and
+// IsVolatileOrFurnitureText.
+#include "extract/volatile_text.h"
+
+#include <string_view>
+
+namespace libdiff::internal {
+
+namespace {
+
+// Volatile and furniture text, matched against whole short blocks.
+const RE2& VolatileRe() {
+  static const RE2 re(
+      "(?i)^(?:"
+      // "3 hours ago", "Updated 5 mins ago"
+      ".{0,40}\\b\\d+\\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|"
+      "weeks?|mo|months?|y|yrs?|years?)\\s+ago\\b.{0,20}"
+      // "5 min read", "Reading time: 4 minutes"
+      "|\\d+\\s*(?:-|\\s)?(?:min|mins|minute|minutes)\\.?\\s+(?:read|listen|watch|video)"
+      "|(?:estimated\\s+)?reading\\s+time\\s*:?.{0,20}"
+      // counters
+      "|[\\d.,]+\\s*[km]?\\s*(?:comments?|views?|shares?|likes?|reads?|responses?|replies|reactions?)"
+      "|(?:comments?|views?|shares?|replies)\\s*:?\\s*\\(?[\\d.,]+[km]?\\)?"
+      // share bars
+      "|(?:(?:share|share this|share on|tweet|email|e-mail|print|facebook|twitter|x|linkedin|"
+      "whatsapp|reddit|pinterest|telegram|copy link|copy|link|flipboard|messenger|comments?|save|"
+      "gift(?: this)? article|listen|bookmark)(?:\\s*[|/·•,]\\s*|\\s+|$))+"
+      // furniture labels
+      "|(?:advertisement|advertising|ad|ads|sponsored|sponsored content|promoted|paid content|"
+      "skip advertisement|continue reading(?: below)?|(?:story|article) continues below"
+      "(?: advertisement)?|scroll to continue(?: with content)?|read more|read next|read also|"
+      "see also|more|related|related (?:articles|stories|coverage|content|news|topics|links)|"
+      "recommended(?: for you| stories)?|most (?:popular|read|viewed|shared)|trending(?: now)?|"
+      "latest(?: news| stories)?|you may also like|you might also like|sign up|subscribe(?: now)?|"
+      "follow us(?: on .{1,30})?|click here|listen to (?:this )?(?:article|story)|"
+      "loading|image|photo|video|getty images|ap photo|reuters|afp|topics|tags)\\W*"
+      // copyright lines
+      "|(?:©|\\(c\\)|copyright\\b|all rights reserved).{0,200}"
+      // photo credits: "WWD/Getty Images", "Jane Doe / AP", "Photo: Reuters"
+      "|.{0,60}(?:getty images|shutterstock|/\\s*ap|/\\s*afp|/\\s*reuters|/\\s*mashable|"
+      "/\\s*cnet|istock|alamy|pool photo|file photo|via ap|ap photo).{0,40}"
+      "|(?:photo|image|picture|illustration|graphic|video)(?: credit)?s?\\s*:.{0,80}"
+      // bylines
+      "|by\\s+[^.!?]{2,60}"
+      // date lines
+      "|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+      "sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b.{0,30}"
+      "|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?\\d{1,2}\\.?\\s+(?:jan|feb|mar|apr|may|"
+      "jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?,?\\s+\\d{4}\\b.{0,30}"
+      "|\\d{4}-\\d{2}-\\d{2}\\b.{0,25}"
+      "|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}\\b.{0,25}"
+      ")$");
+  return re;
+}
+
+// "Updated ...", "Published ...", "Posted ..." lines that carry a time, also
+// behind the clock time some sites print first ("19:15 Updated Nov. 19, ...").
+const RE2& UpdatedLineRe() {
+  static const RE2 re(
+      "(?i)^(?:\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\s*[|·•,-]?\\s*)?"
+      "(?:last\\s+|first\\s+|originally\\s+)?(?:updated|published|posted|modified|edited|"
+      "created)\\s*(?::|on|at|-|–|—)?\\s*(?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+      "mon|tue|wed|thu|fri|sat|sun|yesterday|today|an? (?:hour|minute|day)).{0,60}$");
+  return re;
+}
+
+// Prompts of the site, not sentences of the article: newsletter sign-ups and
+// their confirmations, affiliate-link notices. Matched anywhere in a short block.
+const RE2& PromoRe() {
+  static const RE2 re(
+      "(?i)(?:\\bsign(?:ing)?[ -]?up\\b[^.!?]{0,80}\\b(?:newsletters?|inbox|e-?mails?|alerts?|"
+      "notifications?)\\b"
+      "|\\b(?:delivered|direct|directly|straight|right)(?: right)? to your inbox\\b"
+      "|\\bsubscribe to (?:our|the)\\b[^.!?]{0,40}\\bnewsletters?\\b"
+      "|\\bthanks? (?:you )?for (?:subscribing|signing up)"
+      "|\\byour subscription (?:has been|could not|was)\\b"
+      "|\\bclick here to subscribe\\b"
+      "|\\baffiliate (?:links?|partnerships?|commissions?)\\b"
+      "|\\b(?:may|might|will) (?:earn|receive) (?:a |an affiliate )?(?:commission|compensation)\\b"
+      "|\\bwe (?:earn|receive) (?:a )?(?:commission|compensation)\\b)");
+  return re;
+}
+
+// A cheap test that PromoRe() could match: one of its key words is present
+// (case-sensitive fragments that cover both cases of the first letter).
+bool MayBePromo(std::string_view text) {
+  for (std::string_view key : {"nbox", "ign", "ubscri", "ommission", "ompensation", "ffiliate"}) {
+    if (text.find(key) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+const RE2& HasTimeRe() {
+  static const RE2 re("(?i)\\d|\\bago\\b|\\byesterday\\b|\\btoday\\b");
+  return re;
+}
+
+}  // namespace
+
+const RE2& ErrorPageRe() {
+  static const RE2 re(
+      "(?i)\\b(?:404|not found|page not found|no longer available|does not exist|"
+      "doesn't exist|cannot be found|can't be found|error)\\b");
+  return re;
+}
+
+const RE2& ConsentRe() {
+  static const RE2 re(
+      "(?i)\\b(?:cookies?|consent|privacy|accept all|reject all|agree|gdpr|personal data|"
+      "partners)\\b");
+  return re;
+}
+
+bool IsVolatileOrFurnitureText(const std::string& text) {
+  if (RE2::FullMatch(text, VolatileRe())) return true;
+  if (text.size() < 320 && MayBePromo(text) && RE2::PartialMatch(text, PromoRe())) return true;
+  return RE2::FullMatch(text, UpdatedLineRe()) && RE2::PartialMatch(text, HasTimeRe());
+}
+
+}  // namespace libdiff::internal

@@ -1,0 +1,34 @@
+// Copyright 2026 The libdiff Authors.
+//
+// Whole-block text classification for the body extractor: the short blocks
+// that are never article text (timestamps, counters, share labels, credits,
+// sign-up prompts), and the page texts that name an error page or a consent
+// wall. Private to libdiff's extract stage.
+//
+// Thread safety: pure functions over compiled patterns; safe to call
+// concurrently.
+#ifndef LIBDIFF_SRC_EXTRACT_VOLATILE_TEXT_H_
+#define LIBDIFF_SRC_EXTRACT_VOLATILE_TEXT_H_
+
+#include <re2/re2.h>
+
+#include <string>
+
+namespace libdiff::internal {
+
+// True when `text` (one block) is volatile or furniture text that must never be
+// part of a body: "Updated September 9, 2025 02:50pm", "3 hours ago",
+// "5 min read", "12 comments", share-button labels, "Advertisement", ...
+bool IsVolatileOrFurnitureText(const std::string& text);
+
+// Words of an error page ("404", "page not found"), matched anywhere in a
+// title or heading.
+const RE2& ErrorPageRe();
+
+// Words of a consent wall ("cookies", "accept all"), matched anywhere in a
+// short page's text.
+const RE2& ConsentRe();
+
+}  // namespace libdiff::internal
+
+#endif  // LIBDIFF_SRC_EXTRACT_VOLATILE_TEXT_H_
