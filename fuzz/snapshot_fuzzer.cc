@@ -73,7 +73,11 @@ void FuzzArticle(std::string_view in) {
   const Result<Article> a = libdiff::internal::DecodeArticle(in);
   if (!a.ok()) return CheckFailure(a.status(), false);
   const std::string encoded = libdiff::internal::EncodeArticle(*a);
-  LIBDIFF_FUZZ_CHECK(encoded.size() <= in.size(), "the canonical encoding is the shortest");
+  // A format-1 record (written before body_source was kept) re-encodes as
+  // format 2, one byte longer: the empty body_source's length.
+  const size_t older_format_growth = !in.empty() && in.front() == 1 ? 1 : 0;
+  LIBDIFF_FUZZ_CHECK(encoded.size() <= in.size() + older_format_growth,
+                     "the canonical encoding is the shortest");
   const Result<Article> again = libdiff::internal::DecodeArticle(encoded);
   LIBDIFF_FUZZ_CHECK(again.ok() && *again == *a, "articles round-trip through the encoding");
 }
