@@ -22,19 +22,8 @@ int RunStats(const StatsFlags& flags) {
   auto s = store->Stats();
   if (!s.ok()) return ReportError(s.status().message());
   if (flags.json) {
-    nlohmann::json j;
-    j["store"] = flags.store;
-    j["articles"] = s->articles;
-    j["revisions"] = s->revisions;
-    j["urls"] = s->urls;
-    j["duplicates"] = s->duplicates;
-    j["snapshot_bytes"] = s->snapshot_bytes;
-    j["record_bytes"] = s->record_bytes;
-    j["bytes_per_revision"] = s->bytes_per_revision;
-    j["raw_html_bytes"] = s->raw_html_bytes;
-    j["file_bytes"] = s->file_bytes;
-    j["map_size"] = s->map_size;
-    PrintJsonLine(j);
+    const std::string line = StatsToJson(*s, flags.store) + "\n";
+    std::fwrite(line.data(), 1, line.size(), stdout);
     return 0;
   }
   std::printf("store               %s\n", flags.store.c_str());

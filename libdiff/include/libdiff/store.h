@@ -218,6 +218,12 @@ struct StoreStats {
   double bytes_per_revision = 0; // record_bytes / revisions
 };
 
+// The stats as one JSON object (one line): the schema `libdiff stats --json`
+// prints and libdiff_stats_to_json returns — store (the directory named),
+// articles, revisions, urls, duplicates, snapshot_bytes, record_bytes,
+// bytes_per_revision, raw_html_bytes, file_bytes, map_size.
+std::string StatsToJson(const StoreStats& stats, const std::string& store_dir);
+
 struct PruneOptions {
   // Drop revisions fetched before this time (Unix seconds); 0 disables.
   // The latest revision of an article is always kept. Default: 0.

@@ -69,21 +69,7 @@ int libdiff_stats_to_json(char** out, size_t* out_len, const libdiff_stats* stat
   return Guard(__func__, [&] {
     RequireOut(out);
     const libdiff_stats* handle = Check(stats, "stats");
-    const libdiff::StoreStats& s = handle->stats;
-    // The schema of `libdiff stats --json` (tools/stats_command.cc).
-    nlohmann::json j;
-    j["store"] = handle->dir;
-    j["articles"] = s.articles;
-    j["revisions"] = s.revisions;
-    j["urls"] = s.urls;
-    j["duplicates"] = s.duplicates;
-    j["snapshot_bytes"] = s.snapshot_bytes;
-    j["record_bytes"] = s.record_bytes;
-    j["bytes_per_revision"] = s.bytes_per_revision;
-    j["raw_html_bytes"] = s.raw_html_bytes;
-    j["file_bytes"] = s.file_bytes;
-    j["map_size"] = s.map_size;
-    OutString(out, out_len, Dump(j));
+    OutString(out, out_len, libdiff::StatsToJson(handle->stats, handle->dir));
     return Status::OK();
   });
 }

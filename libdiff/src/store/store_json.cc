@@ -85,4 +85,20 @@ std::string HistoryToJson(const ArticleHistory& h, const std::string& url) {
   return Dump(j);
 }
 
+std::string StatsToJson(const StoreStats& s, const std::string& store_dir) {
+  nlohmann::json j;
+  j["store"] = store_dir;
+  j["articles"] = s.articles;
+  j["revisions"] = s.revisions;
+  j["urls"] = s.urls;
+  j["duplicates"] = s.duplicates;
+  j["snapshot_bytes"] = s.snapshot_bytes;
+  j["record_bytes"] = s.record_bytes;
+  j["bytes_per_revision"] = s.bytes_per_revision;
+  j["raw_html_bytes"] = s.raw_html_bytes;
+  j["file_bytes"] = s.file_bytes;
+  j["map_size"] = s.map_size;
+  return Dump(j);
+}
+
 }  // namespace libdiff
