@@ -28,6 +28,29 @@ Status CheckBatchSizes(const libdiff_store* store, const libdiff_batch* batch) {
   return Status::OK();
 }
 
+// Ingest and check of a batch: the checks, the store's lock and the verdict
+// list around `run` (Store&, pages) -> Result<std::vector<Verdict>>.
+template <typename Run>
+int RunBatch(const char* fn, libdiff_verdict_list** out, libdiff_store* store,
+             const libdiff_batch* batch, Run run) {
+  ResetOut(out);
+  return Guard(fn, [&] {
+    RequireOut(out);
+    Check(batch, "batch");
+    return WithStore(store, [&](libdiff::Store& s) -> Status {
+      LIBDIFF_RETURN_IF_ERROR(CheckBatchSizes(store, batch));
+      if (batch->pages.empty()) {
+        *out = NewVerdictList({});
+        return Status::OK();
+      }
+      auto r = run(s, batch->pages);
+      if (!r.ok()) return r.status();
+      *out = NewVerdictList(std::move(r).value());
+      return Status::OK();
+    });
+  });
+}
+
 }  // namespace
 
 extern "C" {
@@ -65,43 +88,25 @@ int libdiff_batch_clear(libdiff_batch* batch) {
 
 int libdiff_store_ingest_batch(libdiff_verdict_list** out, libdiff_store* store,
                                const libdiff_batch* batch) {
-  ResetOut(out);
-  return Guard(__func__, [&] {
-    RequireOut(out);
-    Check(batch, "batch");
-    return WithStore(store, [&](libdiff::Store& s) -> Status {
-      LIBDIFF_RETURN_IF_ERROR(CheckBatchSizes(store, batch));
-      if (batch->pages.empty()) {
-        *out = NewVerdictList({});
-        return Status::OK();
-      }
-      auto r = s.IngestBatch(batch->pages);
-      if (!r.ok()) return r.status();
-      *out = NewVerdictList(std::move(r).value());
-      return Status::OK();
-    });
+  return RunBatch(__func__, out, store, batch, [](libdiff::Store& s, const std::vector<libdiff::Page>& pages) {
+    return s.IngestBatch(pages);
   });
 }
 
 int libdiff_store_check_batch(libdiff_verdict_list** out, libdiff_store* store,
                               const libdiff_batch* batch) {
-  ResetOut(out);
-  return Guard(__func__, [&] {
-    RequireOut(out);
-    Check(batch, "batch");
-    return WithStore(store, [&](libdiff::Store& s) -> Status {
-      LIBDIFF_RETURN_IF_ERROR(CheckBatchSizes(store, batch));
-      std::vector<libdiff::Verdict> verdicts;
-      verdicts.reserve(batch->pages.size());
-      for (size_t i = 0; i < batch->pages.size(); ++i) {
-        auto r = s.Check(batch->pages[i]);
-        if (!r.ok()) return r.status().WithContext("page " + std::to_string(i));
-        verdicts.push_back(std::move(r).value());
-      }
-      *out = NewVerdictList(std::move(verdicts));
-      return Status::OK();
-    });
-  });
+  return RunBatch(__func__, out, store, batch,
+                  [](libdiff::Store& s, const std::vector<libdiff::Page>& pages)
+                      -> libdiff::Result<std::vector<libdiff::Verdict>> {
+                    std::vector<libdiff::Verdict> verdicts;
+                    verdicts.reserve(pages.size());
+                    for (size_t i = 0; i < pages.size(); ++i) {
+                      auto r = s.Check(pages[i]);
+                      if (!r.ok()) return r.status().WithContext("page " + std::to_string(i));
+                      verdicts.push_back(std::move(r).value());
+                    }
+                    return verdicts;
+                  });
 }
 
 void libdiff_verdict_list_free(libdiff_verdict_list* list) { FreeHandle(list); }

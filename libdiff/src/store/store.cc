@@ -212,11 +212,7 @@ class StoreImpl final : public Store {
     Article article;
     LIBDIFF_RETURN_IF_ERROR(env_->Read([&](MDB_txn* txn) -> Status {
       LIBDIFF_ASSIGN_OR_RETURN(uint64_t id, FindArticle(txn, key, url));
-      uint32_t rev = revision;
-      if (rev == 0) {
-        LIBDIFF_ASSIGN_OR_RETURN(ArticleRecord rec, revisions_->GetArticle(txn, id));
-        rev = rec.latest_revision;
-      }
+      LIBDIFF_ASSIGN_OR_RETURN(uint32_t rev, ResolveRevision(txn, id, revision));
       auto bytes = revisions_->ReadSnapshot(txn, id, rev);
       if (!bytes.ok()) return bytes.status().WithContext(url);
       LIBDIFF_ASSIGN_OR_RETURN(article, internal::DecodeArticle(*bytes));
@@ -231,11 +227,7 @@ class StoreImpl final : public Store {
     std::string html;
     LIBDIFF_RETURN_IF_ERROR(env_->Read([&](MDB_txn* txn) -> Status {
       LIBDIFF_ASSIGN_OR_RETURN(uint64_t id, FindArticle(txn, key, url));
-      uint32_t rev = revision;
-      if (rev == 0) {
-        LIBDIFF_ASSIGN_OR_RETURN(ArticleRecord rec, revisions_->GetArticle(txn, id));
-        rev = rec.latest_revision;
-      }
+      LIBDIFF_ASSIGN_OR_RETURN(uint32_t rev, ResolveRevision(txn, id, revision));
       LIBDIFF_ASSIGN_OR_RETURN(auto frame, revisions_->GetHtml(txn, id, rev));
       if (!frame) {
         return Status::NotFound(url + ": no raw HTML kept for revision " + std::to_string(rev));
@@ -364,6 +356,13 @@ class StoreImpl final : public Store {
     LIBDIFF_ASSIGN_OR_RETURN(auto id, revisions_->FindUrl(txn, key));
     if (!id) return Status::NotFound(url + ": not in the store");
     return *id;
+  }
+
+  // `revision`, or the article's latest when it is 0.
+  Result<uint32_t> ResolveRevision(MDB_txn* txn, uint64_t id, uint32_t revision) {
+    if (revision != 0) return revision;
+    LIBDIFF_ASSIGN_OR_RETURN(ArticleRecord rec, revisions_->GetArticle(txn, id));
+    return rec.latest_revision;
   }
 
   Result<Verdict> File(MDB_txn* txn, const Prepared& p, bool write,
