@@ -25,11 +25,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-
-def find_binary(root):
-    found = sorted(glob.glob(str(root / "build" / "*" / "tools" / "libdiff")),
-                   key=os.path.getmtime, reverse=True)
-    return found[0] if found else None
+from built_binary import find_libdiff
 
 
 def main():
@@ -45,7 +41,7 @@ def main():
     if not pages:
         print("key_sharing: no corpus under %s; nothing to measure" % args.shared)
         return 0
-    binary = args.binary or find_binary(root)
+    binary = find_libdiff(args.binary)
     if not binary:
         print("key_sharing: no build/*/tools/libdiff; build first", file=sys.stderr)
         return 2

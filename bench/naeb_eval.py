@@ -26,7 +26,6 @@ The binary is the first argument, or the first `libdiff` found under build/*/
 the corpus is absent. Standard library only; runs under any python3 >= 3.8.
 """
 import argparse
-import glob
 import json
 import os
 import subprocess
@@ -35,19 +34,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from built_binary import find_libdiff
+
 REPO = Path(__file__).resolve().parent.parent
-
-
-def find_binary(given):
-    if given:
-        return given
-    candidates = [p for p in glob.glob(str(REPO / "build" / "*" / "tools" / "libdiff"))
-                  if os.access(p, os.X_OK)]
-    candidates += [p for p in glob.glob(str(REPO / "build" / "tools" / "libdiff"))
-                   if os.access(p, os.X_OK)]
-    if not candidates:
-        return None
-    return max(candidates, key=os.path.getmtime)
 
 
 def main():
@@ -71,7 +60,7 @@ def main():
     if not (corpus / "html").is_dir() or not score.is_file():
         print(f"naeb_eval: skipped: no corpus at {corpus} or no scorer at {score}")
         return 0
-    binary = find_binary(a.binary)
+    binary = find_libdiff(a.binary)
     if not binary:
         print("naeb_eval: no libdiff binary given and none found under build/*/tools/", file=sys.stderr)
         return 2

@@ -19,7 +19,6 @@ build/*/tools/libdiff of this repository, newest first. Exits 0 with a message w
 ../shared (score_versions.py) is absent. Standard library only; python3 >= 3.8.
 """
 import argparse
-import glob
 import json
 import os
 import resource
@@ -29,17 +28,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from built_binary import find_libdiff
+
 REPO = Path(__file__).resolve().parent.parent
-
-
-def find_binary(given):
-    if given:
-        return given
-    found = [p for p in glob.glob(str(REPO / "build" / "*" / "tools" / "libdiff"))
-             if os.access(p, os.X_OK)]
-    if not found:
-        sys.exit("verdict_eval: no build/*/tools/libdiff; build first or pass --binary")
-    return max(found, key=os.path.getmtime)
 
 
 def read_jsonl(path):
@@ -118,7 +109,9 @@ def main():
         return 0
     stream = os.path.abspath(args.stream)
     manifest = read_jsonl(os.path.join(stream, "manifest.jsonl"))
-    binary = find_binary(args.binary)
+    binary = find_libdiff(args.binary)
+    if not binary:
+        sys.exit("verdict_eval: no build/*/tools/libdiff; build first or pass --binary")
 
     with tempfile.TemporaryDirectory(prefix="libdiff-verdicts.") as tmp:
         store = args.keep_store or os.path.join(tmp, "store")

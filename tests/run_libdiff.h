@@ -14,6 +14,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace libdiff::test {
 
@@ -53,6 +54,17 @@ inline CommandRun RunLibdiff(const std::string& args, const std::string& stdin_p
   std::error_code ec;
   std::filesystem::remove(err_path, ec);
   return r;
+}
+
+// The non-empty lines of a command's output, in order.
+inline std::vector<std::string> OutputLines(const std::string& out) {
+  std::vector<std::string> v;
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty()) v.push_back(line);
+  }
+  return v;
 }
 
 }  // namespace libdiff::test

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "index/schema_v2.h"
 #include "libdiff/store.h"
 #include "store/temp_dir.h"
 
@@ -302,17 +303,7 @@ void DowngradeIndexToV2(const std::string& dir) {
   ASSERT_EQ(mdb_env_open(env, dir.c_str(), 0, 0644), 0);
   MDB_txn* txn = nullptr;
   ASSERT_EQ(mdb_txn_begin(env, nullptr, 0, &txn), 0);
-  MDB_dbi keys = 0;
-  ASSERT_EQ(mdb_dbi_open(txn, "ndi_sk", 0, &keys), 0);
-  ASSERT_EQ(mdb_drop(txn, keys, 1), 0);
-  MDB_dbi meta = 0;
-  ASSERT_EQ(mdb_dbi_open(txn, "ndi_meta", 0, &meta), 0);
-  std::string meta_key = "schema";
-  std::string v2 = "ndi v2 max_k=3 id_bytes=5";
-  MDB_val mk{meta_key.size(), meta_key.data()};
-  MDB_val mv{v2.size(), v2.data()};
-  ASSERT_EQ(mdb_put(txn, meta, &mk, &mv, 0), 0);
-  ASSERT_EQ(mdb_txn_commit(txn), 0);
+  test::DowngradeIndexToV2(txn);
   mdb_env_close(env);
 }
 

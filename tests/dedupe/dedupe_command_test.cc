@@ -21,15 +21,7 @@ const std::string kBinary = LIBDIFF_BINARY_DIR "/tools/libdiff";
 
 using test::CommandRun;
 
-std::vector<std::string> Lines(const std::string& out) {
-  std::vector<std::string> v;
-  std::istringstream in(out);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty()) v.push_back(line);
-  }
-  return v;
-}
+std::vector<std::string> Lines(const std::string& out) { return test::OutputLines(out); }
 
 class DedupeCommandTest : public ::testing::Test {
  protected:

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "index/index_test_util.h"
+#include "index/schema_v2.h"
 #include "index/near_duplicate_index.h"
 
 namespace libdiff::internal {
@@ -396,18 +397,7 @@ TEST(LmdbNearDuplicateIndex, SchemaV2IndexWaitsForItsOwnersKeys) {
   ASSERT_EQ(SchemaRecord(env).substr(0, 7), "ndi v3 ");
   // Make it a v2 index: no key table, the v2 schema record.
   {
-    MDB_txn* txn = env.Begin(false);
-    MDB_dbi keys = 0;
-    ASSERT_EQ(mdb_dbi_open(txn, "ndi_sk", 0, &keys), 0);
-    ASSERT_EQ(mdb_drop(txn, keys, 1), 0);
-    MDB_dbi meta = 0;
-    ASSERT_EQ(mdb_dbi_open(txn, "ndi_meta", 0, &meta), 0);
-    std::string meta_key = "schema";
-    std::string v2 = "ndi v2 max_k=3 id_bytes=5";
-    MDB_val mk{meta_key.size(), meta_key.data()};
-    MDB_val mv{v2.size(), v2.data()};
-    ASSERT_EQ(mdb_put(txn, meta, &mk, &mv, 0), 0);
-    ASSERT_EQ(mdb_txn_commit(txn), 0);
+    test::DowngradeIndexToV2(env.Begin(false));
   }
   MDB_txn* txn = env.Begin(true);
   auto read_only = LmdbNearDuplicateIndex::Open(txn, 3);

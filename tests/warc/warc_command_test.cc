@@ -26,11 +26,7 @@ using dedupe_test::WriteFile;
 
 std::vector<nlohmann::json> JsonLines(const std::string& out) {
   std::vector<nlohmann::json> v;
-  std::istringstream in(out);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty()) v.push_back(nlohmann::json::parse(line));
-  }
+  for (const std::string& line : test::OutputLines(out)) v.push_back(nlohmann::json::parse(line));
   return v;
 }
 
