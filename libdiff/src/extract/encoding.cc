@@ -47,14 +47,30 @@ std::string CharsetParameter(std::string_view s) {
   return "";
 }
 
+// Position of the next "<meta" (any case) in `s` at or after `from`, or npos.
+size_t FindMetaTag(std::string_view s, size_t from) {
+  while (from < s.size()) {
+    const void* p = std::memchr(s.data() + from, '<', s.size() - from);
+    if (p == nullptr) return std::string_view::npos;
+    const size_t at = static_cast<size_t>(static_cast<const char*>(p) - s.data());
+    if (s.size() - at >= 5 && Lower(s[at + 1]) == 'm' && Lower(s[at + 2]) == 'e' &&
+        Lower(s[at + 3]) == 't' && Lower(s[at + 4]) == 'a') {
+      return at;
+    }
+    from = at + 1;
+  }
+  return std::string_view::npos;
+}
+
 // The charset named by a <meta> tag in the first kMetaScanBytes of `html`.
+// Only the tags are lower-cased (CharsetParameter), not the whole prefix.
 std::string MetaCharset(std::string_view html) {
-  const std::string head = LowerAscii(html.substr(0, kMetaScanBytes));
+  const std::string_view head = html.substr(0, kMetaScanBytes);
   size_t pos = 0;
-  while ((pos = head.find("<meta", pos)) != std::string::npos) {
+  while ((pos = FindMetaTag(head, pos)) != std::string_view::npos) {
     size_t end = head.find('>', pos);
-    if (end == std::string::npos) end = head.size();
-    std::string label = CharsetParameter(std::string_view(head).substr(pos, end - pos));
+    if (end == std::string_view::npos) end = head.size();
+    std::string label = CharsetParameter(head.substr(pos, end - pos));
     if (!label.empty()) return label;
     pos = end;
   }
