@@ -2,6 +2,7 @@
 #include "util/utf8.h"
 
 #include <cstdint>
+#include <cstring>
 
 namespace libdiff::internal {
 
@@ -39,10 +40,20 @@ size_t SequenceLength(std::string_view s, size_t i, size_t* bad) {
   return need + 1;
 }
 
+// Are the 8 bytes at p all ASCII?
+inline bool Ascii8(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  return (w & 0x8080808080808080ull) == 0;
+}
+
 }  // namespace
 
 bool IsValidUtf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
+    // Text is mostly ASCII: skip it eight bytes at a time.
+    while (i + 8 <= s.size() && Ascii8(s.data() + i)) i += 8;
+    if (i >= s.size()) break;
     size_t bad;
     size_t n = SequenceLength(s, i, &bad);
     if (n == 0) return false;
