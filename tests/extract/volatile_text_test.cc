@@ -22,6 +22,25 @@ TEST(VolatileText, TimestampsCountersAndShareLabelsAreVolatile) {
   }
 }
 
+// The "ago" and credit patterns run only when a word they need is there; the
+// test that decides it must never miss a match the patterns would make.
+TEST(VolatileText, AgoAndCreditLinesAreFoundInAnyCase) {
+  for (const char* s : {"Updated 5 MINS AGO", "Harbor Ledger staff, 2 Hours Ago",
+                        "Jane Doe / ap", "JANE DOE, GETTY IMAGES", "Jane Doe for iStock",
+                        "Pool Photo via AP", "Jane Doe, Alamy Stock Photo",
+                        // U+212A KELVIN SIGN and U+017F LONG S fold to 'k' and 's' under (?i)
+                        "Jane Doe, I\xC5\xBFtoc\xE2\x84\xAA",
+                        "Jane Doe, \xC5\xBFhutter\xC5\xBFtock"}) {
+    EXPECT_TRUE(IsVolatileOrFurnitureText(s)) << s;
+  }
+  for (const char* s : {"The agency said the storm passed 5 miles away.",
+                        "A photographer for the agency, Jane Doe, took the picture at dawn.",
+                        "Prices rose 3 percent, up from 2 percent a year ago, the bank said in its "
+                        "quarterly report, which also showed wages growing."}) {
+    EXPECT_FALSE(IsVolatileOrFurnitureText(s)) << s;
+  }
+}
+
 TEST(VolatileText, SentencesOfTheArticleAreNotVolatile) {
   for (const char* s :
        {"By the end of the year, the council had approved the plan.",
