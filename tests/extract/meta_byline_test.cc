@@ -101,5 +101,24 @@ TEST(MetaByline, ArticleByLabelOnItsOwnLine) {
               ElementsAre("Cara Dumaplin", "Jane Roe"));
 }
 
+TEST(MetaByline, TwitterWrittenByLabelNamesTheAuthor) {
+  // SEO plugins state the author only as a share card's label and value.
+  const Article a = ExtractMetadataOf(
+      "<html><head><meta name='twitter:label1' content='Written by'>"
+      "<meta name='twitter:data1' content='Dana Whitfield'>"
+      "<meta name='twitter:label2' content='Est. reading time'>"
+      "<meta name='twitter:data2' content='7 minutes'></head><body>"
+      "<h1>Caring for old oak floors</h1><p>Body text.</p></body></html>",
+      "https://floors.example.com/oak");
+  EXPECT_THAT(a.authors, ElementsAre("Dana Whitfield"));
+  // Any other label's value is not a name.
+  const Article b = ExtractMetadataOf(
+      "<html><head><meta name='twitter:label1' content='Est. reading time'>"
+      "<meta name='twitter:data1' content='Seven Minutes'></head><body>"
+      "<h1>Caring for old oak floors</h1><p>Body text.</p></body></html>",
+      "https://floors.example.com/oak");
+  EXPECT_THAT(b.authors, IsEmpty());
+}
+
 }  // namespace
 }  // namespace libdiff::internal

@@ -183,6 +183,15 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
     auto it = f.meta.find(key);
     if (it != f.meta.end()) structured = from(it->second);
   }
+  // Yoast-style share labels: twitter:label1 "Written by", twitter:data1 the name.
+  for (const char* n : {"1", "2", "3"}) {
+    if (!structured.empty()) break;
+    const std::string label = LowerAscii(FirstMeta(f, (std::string("twitter:label") + n).c_str()));
+    if (label == "written by" || label == "author" || label == "by") {
+      auto it = f.meta.find(std::string("twitter:data") + n);
+      if (it != f.meta.end()) structured = from(it->second);
+    }
+  }
   if (!structured.empty()) {
     return !byline.empty() && SharesName(byline, structured) ? byline : structured;
   }
