@@ -120,5 +120,28 @@ TEST(MetaByline, TwitterWrittenByLabelNamesTheAuthor) {
   EXPECT_THAT(b.authors, IsEmpty());
 }
 
+TEST(MetaByline, WrittenByLabelAnywhereWhenNoOtherSource) {
+  // The only byline is an author box after the article, the name on the
+  // label's line or on the next one.
+  const std::string body = "<p>" + std::string(1200, 'x') + "</p>";
+  const Article a = ExtractMetadataOf(
+      "<html><body><h1>Caring for old oak floors</h1>" + body +
+      "<div class='box'><h3>Written by Dana Whitfield</h3><p>Dana writes about homes.</p></div>"
+      "</body></html>",
+      "https://floors.example.com/oak");
+  EXPECT_THAT(a.authors, ElementsAre("Dana Whitfield"));
+  const Article b = ExtractMetadataOf(
+      "<html><body><h1>Caring for old oak floors</h1>" + body +
+      "<div><div>Article by</div><div>Dana Whitfield</div></div></body></html>",
+      "https://floors.example.com/oak");
+  EXPECT_THAT(b.authors, ElementsAre("Dana Whitfield"));
+  // In prose the label is not capitalised.
+  const Article c = ExtractMetadataOf(
+      "<html><body><h1>Caring for old oak floors</h1>" + body +
+      "<p>The guide was written by Dana Whitfield years ago.</p></body></html>",
+      "https://floors.example.com/oak");
+  EXPECT_THAT(c.authors, IsEmpty());
+}
+
 }  // namespace
 }  // namespace libdiff::internal

@@ -123,6 +123,34 @@ std::vector<std::string> BylineNames(const std::string& text, const std::string&
   return organisations_only ? std::vector<std::string>() : names;
 }
 
+// The line after a capitalised "Written by" or "Article by" label anywhere in
+// the page (an author box under the article, a sidebar), or the next line when
+// the label stands alone; "" when there is none. Read only when no other
+// source names anybody.
+std::string LabelledBylineInPage(xmlDocPtr doc) {
+  const xmlNodePtr root = xmlDocGetRootElement(doc);
+  if (root == nullptr) return "";
+  const std::string text = BlockText(root, size_t{1} << 19);
+  for (std::string_view label : {"Written by", "Article by"}) {
+    for (size_t at = text.find(label); at != std::string::npos; at = text.find(label, at + 1)) {
+      const unsigned char before = at == 0 ? ' ' : static_cast<unsigned char>(text[at - 1]);
+      if ((before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') || before >= 0x80) {
+        continue;
+      }
+      size_t from = at + label.size();
+      // Up to the end of the line, or the next line when the label ends its own.
+      for (int lines = 0; lines < 2 && from < text.size(); ++lines) {
+        size_t end = text.find('\n', from);
+        if (end == std::string::npos) end = text.size();
+        const std::string line = SqueezeWhitespace(std::string_view(text).substr(from, end - from));
+        if (!line.empty() && line != ":") return line.substr(0, 200);
+        from = end + 1;
+      }
+    }
+  }
+  return "";
+}
+
 bool SharesName(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   for (const std::string& x : a) {
     const std::string kx = LooseKey(x);
@@ -204,6 +232,13 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
        {&markup.rel_authors, &markup.author_links, &markup.bylines}) {
     authors = from(near_title(*list));
     if (!authors.empty()) return authors;
+  }
+  if (organisations.empty()) {
+    const std::string labelled = LabelledBylineInPage(doc);
+    if (!labelled.empty()) {
+      authors = from({labelled});
+      if (!authors.empty()) return authors;
+    }
   }
   return organisations;
 }
