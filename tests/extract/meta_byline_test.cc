@@ -143,5 +143,36 @@ TEST(MetaByline, WrittenByLabelAnywhereWhenNoOtherSource) {
   EXPECT_THAT(c.authors, IsEmpty());
 }
 
+TEST(MetaByline, CoAuthorsInBylinesOfTheirOwnKeepTheStructuredList) {
+  // Each author has a "By" line under the headline; the meta tag names both.
+  const Article a = ExtractMetadataOf(
+      "<html><head><meta name='author' content='Dana Whitfield, Omar Castillo'></head><body>"
+      "<h1>Caring for old oak floors</h1>"
+      "<div class='a'>By <a href='/staff/dw'>Dana Whitfield</a></div><div>December 21, 2023</div>"
+      "<div class='a'>By <a href='/staff/oc'>Omar Castillo</a></div><div>December 21, 2023</div>"
+      "<p>Body text.</p></body></html>",
+      "https://floors.example.com/oak");
+  EXPECT_THAT(a.authors, ElementsAre("Dana Whitfield", "Omar Castillo"));
+  // An editor named after "Edited by" is not a co-author: the byline wins.
+  const Article b = ExtractMetadataOf(
+      "<html><head><meta name='author' content='Dana Whitfield, Omar Castillo'></head><body>"
+      "<h1>Caring for old oak floors</h1>"
+      "<div>By <a href='/staff/dw'>Dana Whitfield</a></div><div>Edited by Omar Castillo</div>"
+      "<p>Body text.</p></body></html>",
+      "https://floors.example.com/oak");
+  EXPECT_THAT(b.authors, ElementsAre("Dana Whitfield"));
+}
+
+TEST(MetaByline, WithoutAnH1TheElementShowingTheTitleLeadsToTheByline) {
+  const Article a = ExtractMetadataOf(
+      "<html><head><title>Hardware builds for everyone</title></head><body>"
+      "<div class='nav'>Home</div><h2>Hardware builds for everyone</h2>"
+      "<div>By Dana Whitfield</div><div>Dec 17, 2025</div><p>Body text.</p></body></html>",
+      "https://builds.example.com/post");
+  EXPECT_EQ(a.title, "Hardware builds for everyone");
+  EXPECT_THAT(a.authors, ElementsAre("Dana Whitfield"));
+  EXPECT_EQ(a.published, "2025-12-17");
+}
+
 }  // namespace
 }  // namespace libdiff::internal

@@ -151,6 +151,27 @@ std::string LabelledBylineInPage(xmlDocPtr doc) {
   return "";
 }
 
+bool Covers(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (const std::string& y : b) {
+    bool found = false;
+    for (const std::string& x : a) found = found || LooseKey(x) == LooseKey(y);
+    if (!found) return false;
+  }
+  return true;
+}
+
+// True when every name in `names` opens a line of its own as "By <name>" in
+// the first `window` bytes of `text` (an editor's "Edited by" does not).
+bool ShownNear(const std::vector<std::string>& names, const std::string& text, size_t window) {
+  const std::string_view head = std::string_view(text).substr(0, window);
+  for (const std::string& n : names) {
+    const std::string line = "\nBy " + n;
+    const bool first_line = head.compare(0, line.size() - 1, line.substr(1)) == 0;
+    if (!first_line && head.find(line) == std::string_view::npos) return false;
+  }
+  return true;
+}
+
 bool SharesName(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   for (const std::string& x : a) {
     const std::string kx = LooseKey(x);
@@ -221,7 +242,12 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
     }
   }
   if (!structured.empty()) {
-    return !byline.empty() && SharesName(byline, structured) ? byline : structured;
+    if (byline.empty() || !SharesName(byline, structured)) return structured;
+    // Co-authors shown in bylines of their own under the headline ("By A ...
+    // By B"): the structured list names them all.
+    return Covers(structured, byline) && ShownNear(structured, text_after_headline, 600)
+               ? structured
+               : byline;
   }
   if (!byline.empty()) return byline;
   std::vector<std::string> authors = from(near_title(f.itemprop_authors));

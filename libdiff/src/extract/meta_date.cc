@@ -108,8 +108,8 @@ std::string LabelledDateInPage(xmlNodePtr root) {
       // The label's own words ("on", "on the", ":") may separate it from the date.
       size_t from = at + label.size();
       auto skip_space = [&text, &from] {
-        while (from < text.size() &&
-               (text[from] == ' ' || text[from] == '\n' || text[from] == '\t' || text[from] == ':')) {
+        while (from < text.size() && (text[from] == ' ' || text[from] == '\n' ||
+                                      text[from] == '\t' || text[from] == ':')) {
           ++from;
         }
       };

@@ -63,6 +63,11 @@ void ReadCommonAttributes(xmlNodePtr n, bool want_class, std::string* class_id,
 // element; "" when `title_node` is null.
 std::string TextAfterHeadline(xmlNodePtr title_node, size_t limit);
 
+// On a page without an h1: the first h2-h6, p or text-only element whose text
+// is `title` (compared by LooseKey), which then marks where the article
+// starts; nullptr when there is none.
+xmlNodePtr FindHeadlineElement(xmlDocPtr doc, const std::string& title);
+
 // Visible text just before the headline, its last `limit` bytes.
 std::string TextBeforeHeadline(xmlNodePtr title_node, size_t limit);
 

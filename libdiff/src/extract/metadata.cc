@@ -62,6 +62,10 @@ void ExtractMetadata(xmlDocPtr doc, const ExtractOptions& options, Article* arti
       }
     }
   }
+  // Without an h1, the element that shows the title marks the start.
+  if (title_node == nullptr && !article->title.empty()) {
+    title_node = FindHeadlineElement(doc, article->title);
+  }
   int title_order = -1;
   for (const Heading& h : f.h1s) {
     if (h.node == title_node) title_order = h.order;
