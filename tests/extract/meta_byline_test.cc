@@ -174,5 +174,14 @@ TEST(MetaByline, WithoutAnH1TheElementShowingTheTitleLeadsToTheByline) {
   EXPECT_EQ(a.published, "2025-12-17");
 }
 
+TEST(MetaByline, BylineElementOpeningWithANewline) {
+  // The name starts on the line after the start tag; the newline is not a cut.
+  const Article a = ExtractMetadataOf(
+      "<html><body><h1>Defer, panic and recover</h1>\n<p class=\"author\">\n"
+      "      Dana Whitfield<br>\n      4 August 2010\n</p><p>Body text.</p></body></html>",
+      "https://go.example.com/blog/defer");
+  EXPECT_THAT(a.authors, ElementsAre("Dana Whitfield"));
+}
+
 }  // namespace
 }  // namespace libdiff::internal

@@ -341,6 +341,9 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
     RE2::GlobalReplace(&s, p.email, " ");
     RE2::GlobalReplace(&s, p.url, " ");
     RE2::GlobalReplace(&s, p.handle, " ");
+    // Leading whitespace is not a cut: an element's text often opens with the
+    // newline that follows its start tag.
+    s.erase(0, std::min(s.size(), s.find_first_not_of(" \t\n")));
     re2::StringPiece in(s);
     re2::StringPiece cut;
     // Strip labels first so "Posted by" is not taken for a cut.
