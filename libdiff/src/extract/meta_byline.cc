@@ -132,11 +132,8 @@ std::string LabelledBylineInPage(xmlDocPtr doc) {
   if (root == nullptr) return "";
   const std::string text = BlockText(root, size_t{1} << 19);
   for (std::string_view label : {"Written by", "Article by"}) {
-    for (size_t at = text.find(label); at != std::string::npos; at = text.find(label, at + 1)) {
-      const unsigned char before = at == 0 ? ' ' : static_cast<unsigned char>(text[at - 1]);
-      if ((before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') || before >= 0x80) {
-        continue;
-      }
+    for (size_t at = FindAtWordStart(text, label, 0); at != std::string::npos;
+         at = FindAtWordStart(text, label, at + 1)) {
       size_t from = at + label.size();
       // Up to the end of the line, or the next line when the label ends its own.
       for (int lines = 0; lines < 2 && from < text.size(); ++lines) {

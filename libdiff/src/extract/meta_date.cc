@@ -100,11 +100,8 @@ std::string LabelledDateInPage(xmlNodePtr root) {
   if (root == nullptr) return "";
   const std::string text = BlockText(root, size_t{1} << 19);
   for (std::string_view label : {"Published", "Posted"}) {
-    for (size_t at = text.find(label); at != std::string::npos; at = text.find(label, at + 1)) {
-      const unsigned char before = at == 0 ? ' ' : static_cast<unsigned char>(text[at - 1]);
-      if ((before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') || before >= 0x80) {
-        continue;
-      }
+    for (size_t at = FindAtWordStart(text, label, 0); at != std::string::npos;
+         at = FindAtWordStart(text, label, at + 1)) {
       // The label's own words ("on", "on the", ":") may separate it from the date.
       size_t from = at + label.size();
       auto skip_space = [&text, &from] {

@@ -250,6 +250,17 @@ std::string TextAfterHeadline(xmlNodePtr title_node, size_t limit) {
   return CollapseKeepingLines(raw);
 }
 
+size_t FindAtWordStart(std::string_view text, std::string_view label, size_t from) {
+  for (size_t at = text.find(label, from); at != std::string_view::npos;
+       at = text.find(label, at + 1)) {
+    const unsigned char before = at == 0 ? ' ' : static_cast<unsigned char>(text[at - 1]);
+    const bool letter =
+        (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') || before >= 0x80;
+    if (!letter) return at;
+  }
+  return std::string_view::npos;
+}
+
 xmlNodePtr FindHeadlineElement(xmlDocPtr doc, const std::string& title) {
   const xmlNodePtr root = doc == nullptr ? nullptr : xmlDocGetRootElement(doc);
   const std::string key = LooseKey(title);
