@@ -265,14 +265,9 @@ DateParts FromGroups(Form form, const re2::StringPiece* g) {
       ApplyTime(g[4], g[5], g[6], g[7], g[8], &p);
       break;
     case Form::kDayMonthYear:
+    case Form::kDotted:  // the month as a name, or as a number after a dot
       p.day = ToInt(g[1]);
-      p.month = MonthNumber(g[2]);
-      p.year = ToInt(g[3]);
-      ApplyTime(g[4], g[5], g[6], g[7], g[8], &p);
-      break;
-    case Form::kDotted:
-      p.day = ToInt(g[1]);
-      p.month = ToInt(g[2]);
+      p.month = form == Form::kDotted ? ToInt(g[2]) : MonthNumber(g[2]);
       p.year = ToInt(g[3]);
       ApplyTime(g[4], g[5], g[6], g[7], g[8], &p);
       break;
