@@ -183,5 +183,17 @@ TEST(MetaByline, BylineElementOpeningWithANewline) {
   EXPECT_THAT(a.authors, ElementsAre("Dana Whitfield"));
 }
 
+TEST(MetaByline, HonorificDoesNotHideTheSharedName) {
+  // The meta tag names the first author without "Dr"; the visible byline
+  // names all three, so it replaces the meta tag.
+  const Article a = ExtractMetadataOf(
+      "<html><head><meta name='author' content='Dana Whitfield'></head><body>"
+      "<h1>Eleven trends for the year</h1>"
+      "<div>Written by <span>Dr Dana Whitfield</span>, <span>Dr Omar Castillo</span>, "
+      "<span>Lea Brandt</span></div><p>Body text.</p></body></html>",
+      "https://hr.example.com/trends");
+  EXPECT_THAT(a.authors, ElementsAre("Dr Dana Whitfield", "Dr Omar Castillo", "Lea Brandt"));
+}
+
 }  // namespace
 }  // namespace libdiff::internal

@@ -148,10 +148,24 @@ std::string LabelledBylineInPage(xmlDocPtr doc) {
   return "";
 }
 
+// LooseKey of a name without an honorific in front ("Dr Jane Roe" and "Jane
+// Roe" are one person).
+std::string NameKey(std::string_view name) {
+  const size_t space = name.find(' ');
+  if (space != std::string_view::npos) {
+    const std::string first = LowerAscii(name.substr(0, space));
+    for (std::string_view h : {"dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs",
+                               "mrs.", "ms", "ms.", "sir", "dame"}) {
+      if (first == h) return LooseKey(name.substr(space + 1));
+    }
+  }
+  return LooseKey(name);
+}
+
 bool Covers(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   for (const std::string& y : b) {
     bool found = false;
-    for (const std::string& x : a) found = found || LooseKey(x) == LooseKey(y);
+    for (const std::string& x : a) found = found || NameKey(x) == NameKey(y);
     if (!found) return false;
   }
   return true;
@@ -171,9 +185,9 @@ bool ShownNear(const std::vector<std::string>& names, const std::string& text, s
 
 bool SharesName(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   for (const std::string& x : a) {
-    const std::string kx = LooseKey(x);
+    const std::string kx = NameKey(x);
     for (const std::string& y : b) {
-      if (kx == LooseKey(y)) return true;
+      if (kx == NameKey(y)) return true;
     }
   }
   return false;
