@@ -29,7 +29,7 @@ struct AuthorPatterns {
   RE2 handle{"(?:^|\\s)@\\w+"};
   // Where a byline stops being names.
   RE2 cut{
-      "(?i)\\s\\|\\s|\\||·|•|\\n|\\b(?:published|updated|posted|last updated|modified|"
+      "(?i)\\s\\|\\s|\\||·|•|⋅|\\n|\\b(?:published|updated|posted|last updated|modified|"
       "photographs?|photos?|illustrations?|images?|video|graphics?|contact|follow|"
       "read more|more from|more stories|view all|see all|twitter|email|e-mail|"
       "min read|minutes? read|filed|contributions?|contributing|edited|reviewed|"
