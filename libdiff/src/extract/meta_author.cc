@@ -132,6 +132,15 @@ std::string TrimName(std::string_view s) {
       while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
     }
   }
+  // The preposition left before a date the byline was cut at ("Jane Roe on
+  // December 5", "Jane Roe at 10:20").
+  for (std::string_view tail : {" on", " at", " in"}) {
+    if (s.size() > tail.size() + 2 && s.substr(s.size() - tail.size()) == tail) {
+      s.remove_suffix(tail.size());
+      while (!s.empty() && edge_at_end(s.back())) s.remove_suffix(1);
+      break;
+    }
+  }
   return std::string(s);
 }
 
