@@ -47,6 +47,15 @@ TEST(NormalizeDate, NumericUsOrderUnlessImpossible) {
   EXPECT_EQ(NormalizeDate("21/12/2023"), "2023-12-21");
 }
 
+TEST(NormalizeDate, DottedNumericIsDayFirst) {
+  EXPECT_EQ(NormalizeDate("23.07.2025"), "2025-07-23");
+  EXPECT_EQ(NormalizeDate("05.04.2023"), "2023-04-05");
+  EXPECT_EQ(FindDateInText("Elliot Raba\n23.07.2025 \u00b7 6 min read"), "2025-07-23");
+  // Not a date: a version number, an impossible month.
+  EXPECT_EQ(FindDateInText("Upgrade to 1.2.2024 today"), "");
+  EXPECT_EQ(NormalizeDate("12.31.2024"), "");
+}
+
 TEST(NormalizeDate, UnixTimeInSecondsAndMilliseconds) {
   EXPECT_EQ(NormalizeDate("1703152800"), "2023-12-21T10:00:00Z");
   EXPECT_EQ(NormalizeDate("1703152800000"), "2023-12-21T10:00:00Z");

@@ -32,6 +32,13 @@ TEST(NormalizeAuthors, DropsRolesContactsAndWhatFollowsTheByline) {
               ElementsAre("Grace Dean"));
   EXPECT_THAT(NormalizeAuthors({"Lauren Manaker MS, RDN, LD"}, ""), ElementsAre("Lauren Manaker"));
   EXPECT_THAT(NormalizeAuthors({"https://example.com/authors/jane-roe"}, ""), IsEmpty());
+  // The preposition before the date the byline is cut at goes with it.
+  EXPECT_THAT(NormalizeAuthors({"By Jane Roe on December 5, 2023"}, ""), ElementsAre("Jane Roe"));
+  EXPECT_THAT(NormalizeAuthors({"Posted by Jane Roe at 10:20"}, ""), ElementsAre("Jane Roe"));
+  // The dot operator (U+22C5) separates like the middle dot.
+  EXPECT_THAT(
+      NormalizeAuthors({"Dana Whitfield \u22c5 Review Editor \u22c5 Updated May 6, 2025"}, ""),
+      ElementsAre("Dana Whitfield"));
 }
 
 TEST(NormalizeAuthors, KeepsAbbreviationsAndInitials) {

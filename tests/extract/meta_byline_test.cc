@@ -101,5 +101,99 @@ TEST(MetaByline, ArticleByLabelOnItsOwnLine) {
               ElementsAre("Cara Dumaplin", "Jane Roe"));
 }
 
+TEST(MetaByline, TwitterWrittenByLabelNamesTheAuthor) {
+  // SEO plugins state the author only as a share card's label and value.
+  const Article a = ExtractMetadataOf(
+      "<html><head><meta name='twitter:label1' content='Written by'>"
+      "<meta name='twitter:data1' content='Dana Whitfield'>"
+      "<meta name='twitter:label2' content='Est. reading time'>"
+      "<meta name='twitter:data2' content='7 minutes'></head><body>"
+      "<h1>Caring for old oak floors</h1><p>Body text.</p></body></html>",
+      "https://floors.example.com/oak");
+  EXPECT_THAT(a.authors, ElementsAre("Dana Whitfield"));
+  // Any other label's value is not a name.
+  const Article b = ExtractMetadataOf(
+      "<html><head><meta name='twitter:label1' content='Est. reading time'>"
+      "<meta name='twitter:data1' content='Seven Minutes'></head><body>"
+      "<h1>Caring for old oak floors</h1><p>Body text.</p></body></html>",
+      "https://floors.example.com/oak");
+  EXPECT_THAT(b.authors, IsEmpty());
+}
+
+TEST(MetaByline, WrittenByLabelAnywhereWhenNoOtherSource) {
+  // The only byline is an author box after the article, the name on the
+  // label's line or on the next one.
+  const std::string body = "<p>" + std::string(1200, 'x') + "</p>";
+  const Article a = ExtractMetadataOf(
+      "<html><body><h1>Caring for old oak floors</h1>" + body +
+      "<div class='box'><h3>Written by Dana Whitfield</h3><p>Dana writes about homes.</p></div>"
+      "</body></html>",
+      "https://floors.example.com/oak");
+  EXPECT_THAT(a.authors, ElementsAre("Dana Whitfield"));
+  const Article b = ExtractMetadataOf(
+      "<html><body><h1>Caring for old oak floors</h1>" + body +
+      "<div><div>Article by</div><div>Dana Whitfield</div></div></body></html>",
+      "https://floors.example.com/oak");
+  EXPECT_THAT(b.authors, ElementsAre("Dana Whitfield"));
+  // In prose the label is not capitalised.
+  const Article c = ExtractMetadataOf(
+      "<html><body><h1>Caring for old oak floors</h1>" + body +
+      "<p>The guide was written by Dana Whitfield years ago.</p></body></html>",
+      "https://floors.example.com/oak");
+  EXPECT_THAT(c.authors, IsEmpty());
+}
+
+TEST(MetaByline, CoAuthorsInBylinesOfTheirOwnKeepTheStructuredList) {
+  // Each author has a "By" line under the headline; the meta tag names both.
+  const Article a = ExtractMetadataOf(
+      "<html><head><meta name='author' content='Dana Whitfield, Omar Castillo'></head><body>"
+      "<h1>Caring for old oak floors</h1>"
+      "<div class='a'>By <a href='/staff/dw'>Dana Whitfield</a></div><div>December 21, 2023</div>"
+      "<div class='a'>By <a href='/staff/oc'>Omar Castillo</a></div><div>December 21, 2023</div>"
+      "<p>Body text.</p></body></html>",
+      "https://floors.example.com/oak");
+  EXPECT_THAT(a.authors, ElementsAre("Dana Whitfield", "Omar Castillo"));
+  // An editor named after "Edited by" is not a co-author: the byline wins.
+  const Article b = ExtractMetadataOf(
+      "<html><head><meta name='author' content='Dana Whitfield, Omar Castillo'></head><body>"
+      "<h1>Caring for old oak floors</h1>"
+      "<div>By <a href='/staff/dw'>Dana Whitfield</a></div><div>Edited by Omar Castillo</div>"
+      "<p>Body text.</p></body></html>",
+      "https://floors.example.com/oak");
+  EXPECT_THAT(b.authors, ElementsAre("Dana Whitfield"));
+}
+
+TEST(MetaByline, WithoutAnH1TheElementShowingTheTitleLeadsToTheByline) {
+  const Article a = ExtractMetadataOf(
+      "<html><head><title>Hardware builds for everyone</title></head><body>"
+      "<div class='nav'>Home</div><h2>Hardware builds for everyone</h2>"
+      "<div>By Dana Whitfield</div><div>Dec 17, 2025</div><p>Body text.</p></body></html>",
+      "https://builds.example.com/post");
+  EXPECT_EQ(a.title, "Hardware builds for everyone");
+  EXPECT_THAT(a.authors, ElementsAre("Dana Whitfield"));
+  EXPECT_EQ(a.published, "2025-12-17");
+}
+
+TEST(MetaByline, BylineElementOpeningWithANewline) {
+  // The name starts on the line after the start tag; the newline is not a cut.
+  const Article a = ExtractMetadataOf(
+      "<html><body><h1>Defer, panic and recover</h1>\n<p class=\"author\">\n"
+      "      Dana Whitfield<br>\n      4 August 2010\n</p><p>Body text.</p></body></html>",
+      "https://go.example.com/blog/defer");
+  EXPECT_THAT(a.authors, ElementsAre("Dana Whitfield"));
+}
+
+TEST(MetaByline, HonorificDoesNotHideTheSharedName) {
+  // The meta tag names the first author without "Dr"; the visible byline
+  // names all three, so it replaces the meta tag.
+  const Article a = ExtractMetadataOf(
+      "<html><head><meta name='author' content='Dana Whitfield'></head><body>"
+      "<h1>Eleven trends for the year</h1>"
+      "<div>Written by <span>Dr Dana Whitfield</span>, <span>Dr Omar Castillo</span>, "
+      "<span>Lea Brandt</span></div><p>Body text.</p></body></html>",
+      "https://hr.example.com/trends");
+  EXPECT_THAT(a.authors, ElementsAre("Dr Dana Whitfield", "Dr Omar Castillo", "Lea Brandt"));
+}
+
 }  // namespace
 }  // namespace libdiff::internal

@@ -80,5 +80,27 @@ TEST(MetaDate, ImplausibleDatesAreIgnored) {
   EXPECT_EQ(a.published, "2021-07-08");
 }
 
+TEST(MetaDate, LabelledDateAnywhereWhenNoOtherSource) {
+  // The only date is under the article, after a "Published On:" label.
+  const std::string body = "<p>" + std::string(1200, 'x') + "</p>";
+  const Article a = ExtractMetadataOf(
+      "<html><body><h1>How to repot a fern</h1>" + body +
+      "<div class='meta'><span>Published On: 15 August 2025</span></div></body></html>",
+      "https://plants.example.com/ferns");
+  EXPECT_EQ(a.published, "2025-08-15");
+  // The label opens an element of its own, the date the next one.
+  const Article b = ExtractMetadataOf(
+      "<html><body><h1>How to repot a fern</h1>" + body +
+      "<div><h4>Posted on</h4>\n<div>the 15/12/2025</div></div></body></html>",
+      "https://plants.example.com/ferns");
+  EXPECT_EQ(b.published, "2025-12-15");
+  // Prose far below the headline does not capitalise the label: no date.
+  const Article c = ExtractMetadataOf(
+      "<html><body><h1>How to repot a fern</h1>" + body +
+      "<p>The study was published on March 3, 2021 in a journal.</p></body></html>",
+      "https://plants.example.com/ferns");
+  EXPECT_EQ(c.published, "");
+}
+
 }  // namespace
 }  // namespace libdiff::internal

@@ -77,5 +77,19 @@ TEST(MetaTitle, TitleWithoutAnySourceFallsBackToTheTitleElement) {
   EXPECT_EQ(a.site_name, "Example Corp");
 }
 
+TEST(MetaTitle, CapitalisedHeadlineTakesTheMetadataCase) {
+  const Article a = ExtractMetadataOf(
+      "<html><head><title>Tips for Online Success | Example Shop</title></head><body>"
+      "<h1>TIPS FOR ONLINE SUCCESS</h1><p>Body text.</p></body></html>",
+      "https://shop.example.com/tips");
+  EXPECT_EQ(a.title, "Tips for Online Success");
+  // Different punctuation: the h1 stays as it is.
+  const Article b = ExtractMetadataOf(
+      "<html><head><title>Consulting vs Insurance</title></head><body>"
+      "<h1>CONSULTING VS. INSURANCE</h1><p>Body text.</p></body></html>",
+      "https://shop.example.com/vs");
+  EXPECT_EQ(b.title, "CONSULTING VS. INSURANCE");
+}
+
 }  // namespace
 }  // namespace libdiff::internal

@@ -213,6 +213,10 @@ constexpr char kDayMonthYearPattern[] =
 // "12/21/2023" (US order unless the first number cannot be a month).
 constexpr char kNumericPattern[] =
     "(?i)\\b(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d{2})\\b" LIBDIFF_TIME;
+// "23.07.2025": with dots the day comes first (European usage); two-digit
+// day and month, so version numbers ("1.2.2024") do not read as dates.
+constexpr char kDottedPattern[] =
+    "\\b(\\d{2})\\.(\\d{2})\\.((?:19|20)\\d{2})\\b" LIBDIFF_TIME;
 constexpr char kLabelPattern[] =
     "(?i)\\s*(?:(?:first\\s+|last\\s+|originally\\s+)?(?:published|updated|posted|modified|"
     "created|date|dated|on|at|le)\\b\\s*:?\\s*)*";
@@ -222,13 +226,14 @@ constexpr char kEpochPattern[] = "\\s*(\\d{10}|\\d{13})(?:\\.\\d+)?\\s*";
 #undef LIBDIFF_WEEKDAY
 #undef LIBDIFF_TIME
 
-enum class Form { kIso, kMonthDayYear, kDayMonthYear, kNumeric };
+enum class Form { kIso, kMonthDayYear, kDayMonthYear, kNumeric, kDotted };
 
 struct Patterns {
   RE2 iso{kIsoPattern};
   RE2 mdy{kMonthDayYearPattern};
   RE2 dmy{kDayMonthYearPattern};
   RE2 numeric{kNumericPattern};
+  RE2 dotted{kDottedPattern};
   RE2 label{kLabelPattern};
   RE2 epoch{kEpochPattern};
   RE2 url_separated{"[/_-]((?:19|20)\\d{2})[/_-](\\d{1,2})[/_-](\\d{1,2})(?:[/_.-]|$)"};
@@ -260,8 +265,9 @@ DateParts FromGroups(Form form, const re2::StringPiece* g) {
       ApplyTime(g[4], g[5], g[6], g[7], g[8], &p);
       break;
     case Form::kDayMonthYear:
+    case Form::kDotted:  // the month as a name, or as a number after a dot
       p.day = ToInt(g[1]);
-      p.month = MonthNumber(g[2]);
+      p.month = form == Form::kDotted ? ToInt(g[2]) : MonthNumber(g[2]);
       p.year = ToInt(g[3]);
       ApplyTime(g[4], g[5], g[6], g[7], g[8], &p);
       break;
@@ -290,10 +296,11 @@ std::string MatchAny(re2::StringPiece text, size_t pos, RE2::Anchor anchor, size
     const RE2* re;
     Form form;
   };
-  const std::array<Candidate, 4> candidates = {{{&pt.iso, Form::kIso},
+  const std::array<Candidate, 5> candidates = {{{&pt.iso, Form::kIso},
                                                 {&pt.mdy, Form::kMonthDayYear},
                                                 {&pt.dmy, Form::kDayMonthYear},
-                                                {&pt.numeric, Form::kNumeric}}};
+                                                {&pt.numeric, Form::kNumeric},
+                                                {&pt.dotted, Form::kDotted}}};
   std::string best;
   size_t best_start = text.size() + 1;
   for (const Candidate& c : candidates) {

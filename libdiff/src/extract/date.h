@@ -28,7 +28,8 @@ namespace libdiff::internal {
 // ISO 8601 and its common relatives ("2023-05-04 10:20:00 +0000",
 // "2023/05/04"), RFC 2822 ("Thu, 04 May 2023 10:20:00 GMT"), English month
 // names in either order ("May 4th, 2023 at 10:20 a.m. EDT", "4 May 2023"),
-// numeric US dates ("05/04/2023"), and Unix time in seconds or milliseconds.
+// numeric US dates ("05/04/2023"), dotted day-first dates ("23.07.2025"), and
+// Unix time in seconds or milliseconds.
 // Leading labels such as "Published:" or "Updated on" are skipped. Returns ""
 // when `text` holds no such date or the date is implausible.
 std::string NormalizeDate(std::string_view text);

@@ -29,7 +29,7 @@ struct AuthorPatterns {
   RE2 handle{"(?:^|\\s)@\\w+"};
   // Where a byline stops being names.
   RE2 cut{
-      "(?i)\\s\\|\\s|\\||·|•|\\n|\\b(?:published|updated|posted|last updated|modified|"
+      "(?i)\\s\\|\\s|\\||·|•|⋅|\\n|\\b(?:published|updated|posted|last updated|modified|"
       "photographs?|photos?|illustrations?|images?|video|graphics?|contact|follow|"
       "read more|more from|more stories|view all|see all|twitter|email|e-mail|"
       "min read|minutes? read|filed|contributions?|contributing|edited|reviewed|"
@@ -130,6 +130,15 @@ std::string TrimName(std::string_view s) {
     while (s.size() >= q.size() && s.substr(0, q.size()) == q) {
       s.remove_prefix(q.size());
       while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    }
+  }
+  // The preposition left before a date the byline was cut at ("Jane Roe on
+  // December 5", "Jane Roe at 10:20").
+  for (std::string_view tail : {" on", " at", " in"}) {
+    if (s.size() > tail.size() + 2 && s.substr(s.size() - tail.size()) == tail) {
+      s.remove_suffix(tail.size());
+      while (!s.empty() && edge_at_end(s.back())) s.remove_suffix(1);
+      break;
     }
   }
   return std::string(s);
@@ -341,6 +350,9 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
     RE2::GlobalReplace(&s, p.email, " ");
     RE2::GlobalReplace(&s, p.url, " ");
     RE2::GlobalReplace(&s, p.handle, " ");
+    // Leading whitespace is not a cut: an element's text often opens with the
+    // newline that follows its start tag.
+    s.erase(0, std::min(s.size(), s.find_first_not_of(" \t\n")));
     re2::StringPiece in(s);
     re2::StringPiece cut;
     // Strip labels first so "Posted by" is not taken for a cut.

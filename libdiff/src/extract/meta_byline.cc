@@ -123,11 +123,71 @@ std::vector<std::string> BylineNames(const std::string& text, const std::string&
   return organisations_only ? std::vector<std::string>() : names;
 }
 
+// The line after a capitalised "Written by" or "Article by" label anywhere in
+// the page (an author box under the article, a sidebar), or the next line when
+// the label stands alone; "" when there is none. Read only when no other
+// source names anybody.
+std::string LabelledBylineInPage(xmlDocPtr doc) {
+  const xmlNodePtr root = xmlDocGetRootElement(doc);
+  if (root == nullptr) return "";
+  const std::string text = BlockText(root, size_t{1} << 19);
+  for (std::string_view label : {"Written by", "Article by"}) {
+    for (size_t at = FindAtWordStart(text, label, 0); at != std::string::npos;
+         at = FindAtWordStart(text, label, at + 1)) {
+      size_t from = at + label.size();
+      // Up to the end of the line, or the next line when the label ends its own.
+      for (int lines = 0; lines < 2 && from < text.size(); ++lines) {
+        size_t end = text.find('\n', from);
+        if (end == std::string::npos) end = text.size();
+        const std::string line = SqueezeWhitespace(std::string_view(text).substr(from, end - from));
+        if (!line.empty() && line != ":") return line.substr(0, 200);
+        from = end + 1;
+      }
+    }
+  }
+  return "";
+}
+
+// LooseKey of a name without an honorific in front ("Dr Jane Roe" and "Jane
+// Roe" are one person).
+std::string NameKey(std::string_view name) {
+  const size_t space = name.find(' ');
+  if (space != std::string_view::npos) {
+    const std::string first = LowerAscii(name.substr(0, space));
+    for (std::string_view h : {"dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs",
+                               "mrs.", "ms", "ms.", "sir", "dame"}) {
+      if (first == h) return LooseKey(name.substr(space + 1));
+    }
+  }
+  return LooseKey(name);
+}
+
+bool Covers(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (const std::string& y : b) {
+    bool found = false;
+    for (const std::string& x : a) found = found || NameKey(x) == NameKey(y);
+    if (!found) return false;
+  }
+  return true;
+}
+
+// True when every name in `names` opens a line of its own as "By <name>" in
+// the first `window` bytes of `text` (an editor's "Edited by" does not).
+bool ShownNear(const std::vector<std::string>& names, const std::string& text, size_t window) {
+  const std::string_view head = std::string_view(text).substr(0, window);
+  for (const std::string& n : names) {
+    const std::string line = "\nBy " + n;
+    const bool first_line = head.compare(0, line.size() - 1, line.substr(1)) == 0;
+    if (!first_line && head.find(line) == std::string_view::npos) return false;
+  }
+  return true;
+}
+
 bool SharesName(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   for (const std::string& x : a) {
-    const std::string kx = LooseKey(x);
+    const std::string kx = NameKey(x);
     for (const std::string& y : b) {
-      if (kx == LooseKey(y)) return true;
+      if (kx == NameKey(y)) return true;
     }
   }
   return false;
@@ -183,8 +243,22 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
     auto it = f.meta.find(key);
     if (it != f.meta.end()) structured = from(it->second);
   }
+  // Yoast-style share labels: twitter:label1 "Written by", twitter:data1 the name.
+  for (const char* n : {"1", "2", "3"}) {
+    if (!structured.empty()) break;
+    const std::string label = LowerAscii(FirstMeta(f, (std::string("twitter:label") + n).c_str()));
+    if (label == "written by" || label == "author" || label == "by") {
+      auto it = f.meta.find(std::string("twitter:data") + n);
+      if (it != f.meta.end()) structured = from(it->second);
+    }
+  }
   if (!structured.empty()) {
-    return !byline.empty() && SharesName(byline, structured) ? byline : structured;
+    if (byline.empty() || !SharesName(byline, structured)) return structured;
+    // Co-authors shown in bylines of their own under the headline ("By A ...
+    // By B"): the structured list names them all.
+    return Covers(structured, byline) && ShownNear(structured, text_after_headline, 600)
+               ? structured
+               : byline;
   }
   if (!byline.empty()) return byline;
   std::vector<std::string> authors = from(near_title(f.itemprop_authors));
@@ -195,6 +269,13 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
        {&markup.rel_authors, &markup.author_links, &markup.bylines}) {
     authors = from(near_title(*list));
     if (!authors.empty()) return authors;
+  }
+  if (organisations.empty()) {
+    const std::string labelled = LabelledBylineInPage(doc);
+    if (!labelled.empty()) {
+      authors = from({labelled});
+      if (!authors.empty()) return authors;
+    }
   }
   return organisations;
 }

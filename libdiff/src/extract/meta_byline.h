@@ -20,8 +20,10 @@
 namespace libdiff::internal {
 
 // Authors from the first source naming a person, in this order: JSON-LD,
-// author <meta> tags, then visible markup near the headline (a "By …" line,
-// itemprop=author, rel=author, author-page links, byline classes). A visible
+// author <meta> tags, a share card labelled "Written by" (twitter:label1/data1),
+// then visible markup near the headline (a "By …" line,
+// itemprop=author, rel=author, author-page links, byline classes), and last a
+// capitalised "Written by" / "Article by" label anywhere in the page. A visible
 // "By …" line that shares a name with the structured list replaces it. A
 // source naming only organisations is kept as the fallback.
 std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const JsonLdFacts& ld,

@@ -90,11 +90,48 @@ std::string ShownDate(std::string_view text, const std::vector<DateCandidate>& s
   return "";
 }
 
+
+// A date written right after a capitalised "Published" or "Posted" label
+// anywhere in `root`'s text ("Published July 8, 2025", "Posted on the
+// 15/12/2025"): some templates show the date only under the article or in its
+// footer. Prose ("was published on May 5") does not capitalise the label. Only
+// reached when no other source gives a date.
+std::string LabelledDateInPage(xmlNodePtr root) {
+  if (root == nullptr) return "";
+  const std::string text = BlockText(root, size_t{1} << 19);
+  for (std::string_view label : {"Published", "Posted"}) {
+    for (size_t at = FindAtWordStart(text, label, 0); at != std::string::npos;
+         at = FindAtWordStart(text, label, at + 1)) {
+      // The label's own words ("on", "on the", ":") may separate it from the date.
+      size_t from = at + label.size();
+      auto skip_space = [&text, &from] {
+        while (from < text.size() && (text[from] == ' ' || text[from] == '\n' ||
+                                      text[from] == '\t' || text[from] == ':')) {
+          ++from;
+        }
+      };
+      skip_space();
+      for (std::string_view word : {"On", "on", "the"}) {
+        if (text.compare(from, word.size(), word) == 0 && from + word.size() < text.size() &&
+            (text[from + word.size()] == ' ' || text[from + word.size()] == ':' ||
+             text[from + word.size()] == '\n')) {
+          from += word.size();
+        }
+        skip_space();
+      }
+      const std::vector<TextDate> dates =
+          FindDatesInText(std::string_view(text).substr(from, 48), 1);
+      if (!dates.empty() && dates[0].offset == 0) return dates[0].iso;
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& page_url,
                  const std::string& canonical, int title_order, xmlNodePtr title_node,
-                 const std::string& text_after_headline, Article* article) {
+                 const std::string& text_after_headline, xmlNodePtr root, Article* article) {
   std::vector<DateCandidate> published;
   AddDate(&published, ld.date_published, "jsonld");
   for (const char* key :
@@ -162,6 +199,9 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
     const std::string above = TextBeforeHeadline(title_node, 300);
     const std::vector<TextDate> dates = FindDatesInText(above, 8);
     if (!dates.empty()) article->published = dates.back().iso;
+  }
+  if (article->published.empty() && root != nullptr) {
+    article->published = LabelledDateInPage(root);
   }
   article->modified = pick(modified);
   // Without a structured one, the date shown after an "Updated" label.

@@ -23,10 +23,12 @@ namespace libdiff::internal {
 
 // Sets article->published and article->modified. `title_order` and
 // `title_node` locate the headline (-1 and null when there is none);
-// `text_after_headline` is TextAfterHeadline(title_node).
+// `text_after_headline` is TextAfterHeadline(title_node); `root` is the
+// document's root element, searched for a labelled date ("Published …") only
+// when no other source gives one.
 void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& page_url,
                  const std::string& canonical, int title_order, xmlNodePtr title_node,
-                 const std::string& text_after_headline, Article* article);
+                 const std::string& text_after_headline, xmlNodePtr root, Article* article);
 
 }  // namespace libdiff::internal
 

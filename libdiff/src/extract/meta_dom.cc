@@ -250,6 +250,45 @@ std::string TextAfterHeadline(xmlNodePtr title_node, size_t limit) {
   return CollapseKeepingLines(raw);
 }
 
+size_t FindAtWordStart(std::string_view text, std::string_view label, size_t from) {
+  for (size_t at = text.find(label, from); at != std::string_view::npos;
+       at = text.find(label, at + 1)) {
+    const unsigned char before = at == 0 ? ' ' : static_cast<unsigned char>(text[at - 1]);
+    const bool letter =
+        (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') || before >= 0x80;
+    if (!letter) return at;
+  }
+  return std::string_view::npos;
+}
+
+xmlNodePtr FindHeadlineElement(xmlDocPtr doc, const std::string& title) {
+  const xmlNodePtr root = doc == nullptr ? nullptr : xmlDocGetRootElement(doc);
+  const std::string key = LooseKey(title);
+  if (root == nullptr || key.size() < 8) return nullptr;
+  int elements = 0;
+  for (xmlNodePtr n = root; n != nullptr && elements < 20000;) {
+    if (n->type != XML_ELEMENT_NODE) {
+      n = NextInOrder(n, true);
+      continue;
+    }
+    ++elements;
+    const std::string_view name = NameOf(n);
+    if (name == "head" || name == "script" || name == "style" || name == "noscript" ||
+        name == "svg" || name == "template") {
+      n = NextInOrder(n, false);
+      continue;
+    }
+    const bool heading = name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6';
+    const bool text_only = n->children != nullptr && n->children->next == nullptr &&
+                           n->children->type == XML_TEXT_NODE;
+    if (heading || name == "p" || text_only) {
+      if (LooseKey(ElementText(n, 2 * title.size() + 64)) == key) return n;
+    }
+    n = NextInOrder(n, true);
+  }
+  return nullptr;
+}
+
 // Visible text just before the headline, its last `limit` bytes: the lines a
 // page puts above its h1 ("Last updated: Dec 12, 2025", a dateline, a kicker).
 std::string TextBeforeHeadline(xmlNodePtr title_node, size_t limit) {

@@ -63,6 +63,16 @@ void ReadCommonAttributes(xmlNodePtr n, bool want_class, std::string* class_id,
 // element; "" when `title_node` is null.
 std::string TextAfterHeadline(xmlNodePtr title_node, size_t limit);
 
+// The offset of the first `label` in `text` at or after `from` that starts a
+// word (no letter right before it), or npos. Case-sensitive: a capitalised
+// label ("Published", "Written by") is a label, prose writes it in lower case.
+size_t FindAtWordStart(std::string_view text, std::string_view label, size_t from);
+
+// On a page without an h1: the first h2-h6, p or text-only element whose text
+// is `title` (compared by LooseKey), which then marks where the article
+// starts; nullptr when there is none.
+xmlNodePtr FindHeadlineElement(xmlDocPtr doc, const std::string& title);
+
 // Visible text just before the headline, its last `limit` bytes.
 std::string TextBeforeHeadline(xmlNodePtr title_node, size_t limit);
 

@@ -92,6 +92,16 @@ std::string TrimHeadingLabel(const std::string& heading, const std::vector<std::
   return heading;
 }
 
+// True when `s` has ASCII capitals and no ASCII lower-case letter.
+bool IsAllCaps(std::string_view s) {
+  bool upper = false;
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    upper = upper || (c >= 'A' && c <= 'Z');
+  }
+  return upper;
+}
+
 // How well a visible heading agrees with a title given in metadata: 3 equal,
 // 2 the heading is most of the metadata title, 1 the metadata title is most
 // of the heading, 0 unrelated.
@@ -218,6 +228,7 @@ std::string StripSiteNameFromHeading(const std::string& heading, const std::stri
 std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::string& site_name,
                         const std::string& host, xmlNodePtr* title_node) {
   std::vector<std::string> meta_keys;
+  std::vector<std::string> meta_texts;  // meta_keys[i] is LooseKey(meta_texts[i])
   std::vector<std::string> raw_keys;  // without the stripped variants
   // (itemprop=headline is left out: it is usually the h1 itself.)
   for (const std::string* t :
@@ -226,10 +237,14 @@ std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::st
         &FirstMeta(f, "sailthru.title"), &ld.page_name}) {
     if (t->empty()) continue;
     meta_keys.push_back(LooseKey(*t));
+    meta_texts.push_back(*t);
     raw_keys.push_back(meta_keys.back());
     // The <title>'s headline part alone ("Headline | Section | Site").
     const std::string stripped = StripSiteAffixes(*t, site_name, host);
-    if (stripped.size() != t->size()) meta_keys.push_back(LooseKey(stripped));
+    if (stripped.size() != t->size()) {
+      meta_keys.push_back(LooseKey(stripped));
+      meta_texts.push_back(stripped);
+    }
   }
   // A visible h1 that agrees with the metadata: the page shows it as the
   // headline. h1s in related-content containers count only when no other does.
@@ -254,7 +269,17 @@ std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::st
     }
     if (best != nullptr) {
       *title_node = best->node;
-      return StripSiteNameFromHeading(TrimHeadingLabel(best->text, raw_keys), site_name, host);
+      const std::string heading =
+          StripSiteNameFromHeading(TrimHeadingLabel(best->text, raw_keys), site_name, host);
+      // An h1 set in capitals is a typographic choice: a metadata title that
+      // differs from it only in case gives the headline's own case.
+      if (IsAllCaps(heading)) {
+        const std::string lower = LowerAscii(heading);
+        for (const std::string& m : meta_texts) {
+          if (LowerAscii(m) == lower && !IsAllCaps(m)) return m;
+        }
+      }
+      return heading;
     }
   }
   // A single substantial h1 is the headline even when metadata words it

@@ -62,6 +62,10 @@ void ExtractMetadata(xmlDocPtr doc, const ExtractOptions& options, Article* arti
       }
     }
   }
+  // Without an h1, the element that shows the title marks the start.
+  if (title_node == nullptr && !article->title.empty()) {
+    title_node = FindHeadlineElement(doc, article->title);
+  }
   int title_order = -1;
   for (const Heading& h : f.h1s) {
     if (h.node == title_node) title_order = h.order;
@@ -69,7 +73,7 @@ void ExtractMetadata(xmlDocPtr doc, const ExtractOptions& options, Article* arti
   // Bylines and their dates sit right under the headline.
   const std::string text_after_headline = TextAfterHeadline(title_node, 1000);
   ChooseDates(f, ld, page_url, article->canonical_url, title_order, title_node,
-              text_after_headline, article);
+              text_after_headline, xmlDocGetRootElement(doc), article);
   article->authors = ChooseAuthors(doc, f, ld, article->site_name, title_node, title_order,
                                    text_after_headline);
   article->language = ChooseLanguage(f, ld);
