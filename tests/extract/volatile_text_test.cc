@@ -41,6 +41,24 @@ TEST(VolatileText, AgoAndCreditLinesAreFoundInAnyCase) {
   }
 }
 
+// A credit may sit after up to 60 characters and have up to 40 after it; the
+// length test that skips the credit pattern for longer blocks must agree
+// with the pattern at the edge (112 characters), also counting characters,
+// not bytes.
+TEST(VolatileText, CreditLineLengthEdge) {
+  const std::string before(60, 'x'), after(40, 'y');
+  EXPECT_TRUE(IsVolatileOrFurnitureText(before + "Getty Images" + after));
+  EXPECT_FALSE(IsVolatileOrFurnitureText(before + "Getty Images" + after + "y"));
+  std::string wide_before;
+  for (int i = 0; i < 60; ++i) wide_before += "\xC3\xA9";  // U+00E9, two bytes
+  EXPECT_TRUE(IsVolatileOrFurnitureText(wide_before + "Shutterstock" + after));
+  EXPECT_FALSE(IsVolatileOrFurnitureText(wide_before + "Shutterstock" + after + "y"));
+  // Whitespace other than single spaces is not shortened by the block reader:
+  // the pattern decides.
+  EXPECT_TRUE(IsVolatileOrFurnitureText(before + "/" + std::string(20, '\t') + "AP" + after));
+  EXPECT_TRUE(IsVolatileOrFurnitureText(before + "/" + std::string(20, ' ') + "AP" + after));
+}
+
 TEST(VolatileText, SentencesOfTheArticleAreNotVolatile) {
   for (const char* s :
        {"By the end of the year, the council had approved the plan.",

@@ -4,6 +4,7 @@
 // IsVolatileOrFurnitureText.
 #include "extract/volatile_text.h"
 
+#include <cstring>
 #include <string_view>
 
 namespace libdiff::internal {
@@ -93,11 +94,48 @@ bool HasUnicodeFolds(std::string_view text) {
 }
 
 // Cheap tests that AgoLineRe / CreditLineRe could match (necessary, not
-// sufficient). Every "/..." credit needs a '/'; the words are ASCII letters
-// and spaces (| 0x20 keeps a space a space).
-bool MayBeAgoLine(std::string_view text) { return HasAsciiNoCase(text, "ago"); }
+// sufficient). "ago" is found through its 'g' (memchr: the rarest letter of
+// the word). Every "/..." credit needs a '/'; the words are ASCII letters and
+// spaces (| 0x20 keeps a space a space).
+bool MayBeAgoLine(std::string_view text) {
+  for (const char g : {'g', 'G'}) {
+    size_t i = 1;
+    while (i + 1 < text.size()) {
+      const void* p = std::memchr(text.data() + i, g, text.size() - 1 - i);
+      if (p == nullptr) break;
+      i = static_cast<size_t>(static_cast<const char*>(p) - text.data());
+      if ((text[i - 1] | 0x20) == 'a' && (text[i + 1] | 0x20) == 'o') return true;
+      ++i;
+    }
+  }
+  return false;
+}
+
+// The longest text CreditLineRe can match when its spaces are single ' '
+// (block text always is): 60 + 12 ("getty images", "shutterstock") + 40
+// characters.
+constexpr size_t kCreditLineMaxChars = 112;
+
+// Does `text` hold no whitespace but single ' ' (as TreeReader makes it)?
+bool HasSingleSpacesOnly(std::string_view text) {
+  for (const char c : {'\t', '\n', '\r', '\f', '\v'}) {
+    if (text.find(c) != std::string_view::npos) return false;
+  }
+  return text.find("  ") == std::string_view::npos;
+}
+
+// Characters as RE2's '.' counts them: every byte but UTF-8 continuations.
+size_t CountChars(std::string_view text) {
+  size_t n = 0;
+  for (const char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
 
 bool MayBeCreditLine(std::string_view text) {
+  if (text.size() > kCreditLineMaxChars && HasSingleSpacesOnly(text) &&
+      CountChars(text) > kCreditLineMaxChars) {
+    return false;
+  }
   if (text.find('/') != std::string_view::npos || HasUnicodeFolds(text)) return true;
   for (std::string_view key : {"getty images", "shutterstock", "istock", "alamy", "pool photo",
                                "file photo", "via ap", "ap photo"}) {
@@ -143,6 +181,14 @@ bool MayBePromo(std::string_view text) {
   return false;
 }
 
+// A cheap test that UpdatedLineRe could match: it starts with a clock time's
+// digit or with the first letter of one of its words.
+bool MayBeUpdatedLine(std::string_view text) {
+  if (text.empty()) return false;
+  const char c = static_cast<char>(text[0] | 0x20);
+  return (text[0] >= '0' && text[0] <= '9') || std::string_view("lfoupmec").find(c) != std::string_view::npos;
+}
+
 const RE2& HasTimeRe() {
   static const RE2 re("(?i)\\d|\\bago\\b|\\byesterday\\b|\\btoday\\b");
   return re;
@@ -169,7 +215,8 @@ bool IsVolatileOrFurnitureText(const std::string& text) {
   if (MayBeAgoLine(text) && RE2::FullMatch(text, AgoLineRe())) return true;
   if (MayBeCreditLine(text) && RE2::FullMatch(text, CreditLineRe())) return true;
   if (text.size() < 320 && MayBePromo(text) && RE2::PartialMatch(text, PromoRe())) return true;
-  return RE2::FullMatch(text, UpdatedLineRe()) && RE2::PartialMatch(text, HasTimeRe());
+  return MayBeUpdatedLine(text) && RE2::FullMatch(text, UpdatedLineRe()) &&
+         RE2::PartialMatch(text, HasTimeRe());
 }
 
 }  // namespace libdiff::internal
