@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "extract/extract_test_util.h"
 #include "libdiff/article.h"
@@ -250,6 +251,52 @@ TEST(BodyOutput, DataTableRowsAreLeftOutButProseInALayoutTableIsKept) {
   const Article layout = MustExtract("<html><body><table>" + rows + "</table></body></html>");
   EXPECT_TRUE(Contains(layout.Text(), "Paragraph 0")) << layout.Text();
   EXPECT_TRUE(Contains(layout.Text(), "Paragraph 3")) << layout.Text();
+}
+
+// Infinite scroll: the next stories are appended after the article, each an
+// <article> with its own headline, here with more prose than the first. The
+// body is the article the page is about, nothing of the ones after it.
+TEST(BodySelection, ArticlesAppendedByInfiniteScrollAreLeftOut) {
+  const auto story = [](const std::string& headline, const std::vector<std::string>& paragraphs) {
+    std::string s = "<article class=\"post\"><h1>" + headline + "</h1><div class=\"text\">";
+    for (const std::string& p : paragraphs) s += "<p>" + p + "</p>";
+    return s + "</div></article>";
+  };
+  const std::vector<std::string> first = {Prose(0), Prose(1), Prose(2), Prose(3)};
+  const std::vector<std::string> next = {
+      "Ferry fares will rise by a tenth in April, the operator said, blaming the price of fuel "
+      "and the cost of the new boats it ordered last year.",
+      "Commuters who cross twice a day will pay about two hundred more a year, and the season "
+      "ticket will no longer cover the late evening crossings.",
+      "The operator said the increase was the first in four years and that fares for children "
+      "and pensioners would stay as they are until next winter.",
+      "Local businesses on the island warned that the change would keep day visitors away in "
+      "the months when the shops depend on them most.",
+      "A spokesman for the regional council said it would ask the operator to delay the rise "
+      "until the new timetable has been agreed with residents.",
+  };
+  const std::string page = "<html><head><title>Flood wall approved</title></head><body><main><div "
+                           "class=\"feed\">" + story("Flood wall approved", first) +
+                           story("Ferry fares to rise", next) + "</div></main></body></html>";
+  const Article a = MustExtract(page);
+  EXPECT_EQ(a.Text(), first[0] + "\n\n" + first[1] + "\n\n" + first[2] + "\n\n" + first[3]);
+}
+
+// A long post that heads its sections with <h1> is one article: the sections
+// are not appended stories, as they are not <article>s of their own.
+TEST(BodySelection, SectionsHeadedWithH1StayTogether) {
+  std::string page = "<html><body><main><div class=\"post\"><h1>A guide to flood walls</h1>";
+  std::string expected;
+  for (int s = 0; s < 3; ++s) {
+    page += "<section><h1>Part " + std::to_string(s) + "</h1>";
+    for (int i = 0; i < 2; ++i) {
+      page += "<p>" + Prose(2 * s + i) + "</p>";
+      expected += (expected.empty() ? "" : "\n\n") + Prose(2 * s + i);
+    }
+    page += "</section>";
+  }
+  const Article a = MustExtract(page + "</div></main></body></html>");
+  EXPECT_EQ(a.Text(), expected);
 }
 
 }  // namespace

@@ -198,6 +198,46 @@ void RecomputeFurniture(const std::vector<Elem>& elems, std::vector<RawBlock>& b
   }
 }
 
+// Infinite scroll appends the next articles after the first, each a sibling
+// <article> with its own <h1> headline and prose. When the container holds two
+// or more such <article>s under one parent, the page's article is one of them:
+// the one whose headline is the title, else the first. Only <article> boxes
+// split: long posts also use <h1> for their sections (in <section>s or bare),
+// and a headline in a box without prose (a site logo) is no article. Returns
+// the (possibly narrower) container.
+int FirstOfAppendedArticles(const std::vector<Elem>& elems, const std::vector<RawBlock>& blocks,
+                            int best, const std::string& title) {
+  constexpr double kArticleProse = 400;  // good mass of a few real paragraphs
+  int cur = best;
+  while (elems[static_cast<size_t>(cur)].h1_blocks >= 2) {
+    const Elem& c = elems[static_cast<size_t>(cur)];
+    int with_h1 = 0, only = -1;
+    std::vector<int> articles;
+    for (int j = cur + 1; j < c.end; j = elems[static_cast<size_t>(j)].end) {
+      const Elem& child = elems[static_cast<size_t>(j)];
+      if (child.h1_blocks == 0) continue;
+      ++with_h1;
+      only = j;
+      if (child.all_good >= kArticleProse && (child.tag & kArticleTag)) articles.push_back(j);
+    }
+    if (articles.size() >= 2) {
+      if (!title.empty()) {
+        for (int a : articles) {
+          const Elem& e = elems[static_cast<size_t>(a)];
+          for (int k = e.block_begin; k < e.block_end; ++k) {
+            if (blocks[static_cast<size_t>(k)].h1 && blocks[static_cast<size_t>(k)].text == title) return a;
+          }
+        }
+      }
+      return articles.front();
+    }
+    // All the headlines in one child: look inside it.
+    if (with_h1 != 1 || elems[static_cast<size_t>(only)].h1_blocks != c.h1_blocks) break;
+    cur = only;
+  }
+  return best;
+}
+
 // Hashes of the word 4-grams of `text` (words: runs of ASCII letters and
 // digits or of non-ASCII bytes).
 std::vector<uint64_t> WordShingles(const std::string& text) {
@@ -469,6 +509,8 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     if (scores[static_cast<size_t>(a)] > 0 && anc.good >= 2 * elems[static_cast<size_t>(best)].good)
       best = a;
   }
+
+  if (best >= 0) best = FirstOfAppendedArticles(elems, blocks, best, title);
 
 #ifdef LIBDIFF_BODY_DEBUG  // a developer aid: -DLIBDIFF_BODY_DEBUG, then LIBDIFF_BODY_DEBUG=1 prints every block
   if (std::getenv("LIBDIFF_BODY_DEBUG") != nullptr) {
