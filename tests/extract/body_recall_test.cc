@@ -244,5 +244,24 @@ TEST(BodyRecall, PageBuilderPanelsInSeparateCellsAreTheArticle) {
   EXPECT_EQ(a.Text(), Expected());
 }
 
+// A quoted statement set in a <figure> (a quote component between two
+// paragraphs) is article text; the figure's caption is not, nor is a pull
+// quote repeating a sentence of the article, nor an embedded post.
+TEST(BodyRecall, QuoteInAFigureIsReadButNotItsCaptionOrAPullQuote) {
+  const std::string quote =
+      "Nobody here wants to move, but nobody wants to be flooded out every second winter either.";
+  const Article a = MustExtract(
+      std::string("<html><body><main><article><p>") + kFirst + "</p>"
+      "<figure class='quote'><blockquote><p>" + quote + "</p></blockquote>"
+      "<figcaption>Anna Berg, chair of the residents' association</figcaption></figure>"
+      "<p>" + kSecond + "</p>"
+      "<figure class='wp-block-pullquote'><blockquote><p>The water came over the bank twice in "
+      "the last ten years, and the town has waited long enough.</p></blockquote></figure>"
+      "<figure><blockquote class='nojs-tweet'><p>Packed hall tonight for the flood wall "
+      "meeting, three hours and still going strong at the back.</p></blockquote></figure>"
+      "<p>" + kThird + "</p></article></main></body></html>");
+  EXPECT_EQ(a.Text(), std::string(kFirst) + "\n\n" + quote + "\n\n" + kSecond + "\n\n" + kThird);
+}
+
 }  // namespace
 }  // namespace libdiff

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <initializer_list>
 
 #include "extract/html_parser.h"
 
@@ -20,7 +21,7 @@ const std::unordered_map<std::string_view, uint32_t>& TagTable() {
       {"svg", kSkip}, {"math", kSkip}, {"iframe", kSkip}, {"object", kSkip},
       {"embed", kSkip}, {"canvas", kSkip}, {"video", kSkip}, {"audio", kSkip}, {"picture", kSkip},
       {"img", kSkip}, {"input", kSkip}, {"select", kSkip}, {"textarea", kSkip},
-      {"button", kSkip | kControlTag}, {"option", kSkip}, {"label", kSkip | kControlTag}, {"figure", kSkip}, {"figcaption", kSkip},
+      {"button", kSkip | kControlTag}, {"option", kSkip}, {"label", kSkip | kControlTag}, {"figure", kSkip | kFigureTag}, {"figcaption", kSkip},
       {"dialog", kSkip}, {"title", kSkip}, {"source", kSkip}, {"track", kSkip}, {"map", kSkip},
       {"p", kBlockTag}, {"div", kBlockTag}, {"section", kBlockTag},
       {"article", kBlockTag | kArticleTag}, {"main", kBlockTag | kMainTag},
@@ -99,22 +100,67 @@ const RE2& HiddenClassRe() {
   return re;
 }
 
-// True when the subtree of `node` holds paragraphs or an article: a <button>
-// or <label> left open (libxml2 does not let "</button>" close an open <div>
-// inside it, so the rest of the page becomes the button's content). Looks at
-// no more than a few hundred elements: a real control is small.
-bool HoldsPageContent(const xmlNode* node) {
-  int budget = 400;
+// True when the subtree of `node` holds an element named in `names`, looking
+// at no more than `budget` elements; `past_budget` is the answer when the
+// subtree is larger than that.
+bool HoldsElement(const xmlNode* node, std::initializer_list<std::string_view> names, int budget,
+                  bool past_budget) {
   const xmlNode* n = node->children;
   while (n != nullptr && n != node) {
     if (n->type == XML_ELEMENT_NODE) {
-      if (--budget == 0) return true;
+      if (--budget == 0) return past_budget;
       const std::string_view name = NodeName(n);
-      if (name == "p" || name == "main" || name == "article") return true;
+      for (std::string_view want : names) {
+        if (name == want) return true;
+      }
       if (n->children != nullptr) {
         n = n->children;
         continue;
       }
+    }
+    while (n != node && n->next == nullptr) n = n->parent;
+    if (n != node) n = n->next;
+  }
+  return false;
+}
+
+// True when the subtree of `node` holds paragraphs or an article: a <button>
+// or <label> left open (libxml2 does not let "</button>" close an open <div>
+// inside it, so the rest of the page becomes the button's content). Looks at
+// no more than a few hundred elements: a real control is small, and a larger
+// one has swallowed the page.
+bool HoldsPageContent(const xmlNode* node) {
+  return HoldsElement(node, {"p", "main", "article"}, 400, /*past_budget=*/true);
+}
+
+// The class attribute of `node`, "" when it has none.
+std::string_view ClassOf(const xmlNode* node) {
+  for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
+    if (std::strcmp(reinterpret_cast<const char*>(a->name), "class") == 0 && a->children != nullptr &&
+        a->children->content != nullptr)
+      return reinterpret_cast<const char*>(a->children->content);
+  }
+  return {};
+}
+
+// True when a <figure> holds a quotation: a quoted statement set in a figure
+// (<figure class="quote"><blockquote><p>...) is article text, while a
+// figure's image and caption are not. A pull quote repeats, shortened, a
+// sentence of the article, and an embedded post is quoted rather than
+// written by it: figures marked as either stay unread, as before.
+bool HoldsQuote(const xmlNode* node) {
+  static const RE2 re("(?i)pull-?quote|tweet|instagram|tiktok|social|embed");
+  const xmlNode* n = node->children;
+  int budget = 60;  // quote figures are small
+  while (n != nullptr && n != node && --budget > 0) {
+    if (n->type == XML_ELEMENT_NODE && std::string_view(NodeName(n)) == "blockquote") {
+      const std::string_view own = ClassOf(node), inner = ClassOf(n);
+      return !RE2::PartialMatch(re2::StringPiece(own.data(), own.size()), re) &&
+             !RE2::PartialMatch(re2::StringPiece(inner.data(), inner.size()), re);
+    }
+    if (n->type == XML_ELEMENT_NODE && n->children != nullptr) {
+      n = n->children;
+      continue;
     }
     while (n != node && n->next == nullptr) n = n->parent;
     if (n != node) n = n->next;
@@ -185,6 +231,8 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
   if (depth > options_.max_depth) return prev;
   uint32_t tag = TagFlags(node);
   if ((tag & kControlTag) && HoldsPageContent(node)) tag = kBlockTag;
+  // Read as a plain container; its <figcaption> stays skipped.
+  if ((tag & kFigureTag) && HoldsQuote(node)) tag = 0;
   if (tag & kSkip) {
     if (tag & kScriptTag) CaptureJsonLd(node);
     return prev;
