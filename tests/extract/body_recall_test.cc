@@ -263,5 +263,46 @@ TEST(BodyRecall, QuoteInAFigureIsReadButNotItsCaptionOrAPullQuote) {
   EXPECT_EQ(a.Text(), std::string(kFirst) + "\n\n" + quote + "\n\n" + kSecond + "\n\n" + kThird);
 }
 
+// A listicle: each item a linked name and a paragraph, the shape of a teaser
+// run, inside the article-body markup with the article going on after the
+// list. The items are the article; a run after the last paragraph (a "more
+// stories" list in the same markup) is still teasers.
+TEST(BodyRecall, ListicleItemsInsideTheArticleBodyAreNotTeasers) {
+  const char* const kBooks[][2] = {
+      {"Drawing on the Right Side of the Brain",
+       "This is the first book you should take on: it teaches you to see edges, spaces and "
+       "light before it asks you to draw anything that you could be proud of."},
+      {"The Natural Way to Draw",
+       "An old course in a book, with a daily schedule of gesture drawings that will fill a "
+       "sketchbook a week if you keep up with the exercises as written."},
+      {"Keys to Drawing",
+       "Short lessons with a clear goal each, so that it works well for the evening hour you "
+       "have after work, and the examples are drawn by students of all ages."},
+      {"The Sketchbook Habit",
+       "Less a method than a push to draw every day, with prompts for a year of small pages "
+       "and advice on carrying the book with you wherever you go."},
+  };
+  std::string items, expected = std::string(kFirst);
+  for (const auto& book : kBooks) {
+    items += std::string("<div class='item'><h3><a href='https://shop.example/") + book[0] + "'>" +
+             book[0] + "</a></h3><p>" + book[1] + "</p></div>";
+    expected += std::string("\n\n") + book[1];
+  }
+  expected += std::string("\n\n") + kSecond;
+  std::string more = "<div class='list'>";
+  for (int i = 0; i < 4; ++i) {
+    more += "<div class='card'><h3><a href='/story/" + std::to_string(i) +
+            "'>Another story from the newsroom, number " + std::to_string(i) + "</a></h3><p>A "
+            "summary of that other story, which the reader may open next if the headline " +
+            "caught the eye, number " + std::to_string(i) + ".</p></div>";
+  }
+  more += "</div>";
+  const Article a = MustExtract(
+      "<html><body><h1>Four books to learn drawing</h1><div class='entry-content'><p>" +
+      std::string(kFirst) + "</p><div class='list'>" + items + "</div><p>" + kSecond + "</p>" +
+      more + "</div></body></html>");
+  EXPECT_EQ(a.Text(), expected);
+}
+
 }  // namespace
 }  // namespace libdiff

@@ -91,7 +91,22 @@ void Classify(RawBlock& b) {
 // and at most two short paragraphs of prose (the summary). Lists of other
 // articles look like this ("Latest", "More from", topic rivers); an article's
 // own paragraphs do not, as they are not each wrapped with a headline link.
-void MarkTeaserRuns(std::vector<Elem>& elems) {
+void MarkTeaserRuns(std::vector<Elem>& elems, const std::vector<RawBlock>& blocks) {
+  // body_of[i]: the nearest element at or above i with article-body markup, -1 if none.
+  std::vector<int> body_of(elems.size(), -1);
+  for (size_t i = 1; i < elems.size(); ++i)
+    body_of[i] = elems[i].article_body ? static_cast<int>(i) : body_of[static_cast<size_t>(elems[i].parent)];
+  // True when the article-body element `body` holds a paragraph's worth of
+  // prose outside furniture after block `from`: the article goes on after the run.
+  const auto prose_after = [&](int body, int from) {
+    const Elem& b = elems[static_cast<size_t>(body)];
+    double good = 0;
+    for (int k = from; k < b.block_end; ++k) {
+      const RawBlock& r = blocks[static_cast<size_t>(k)];
+      if (r.good > 0 && r.furniture_depth <= b.depth) good += r.good;
+    }
+    return good >= 150;
+  };
   const auto teaser_shaped = [&](const Elem& e) {
     return e.all_link_blocks >= 1 && e.all_good_blocks >= 1 && e.all_good_blocks <= 2 &&
            e.all_good <= 800;
@@ -101,13 +116,22 @@ void MarkTeaserRuns(std::vector<Elem>& elems) {
     if (first.prev_sibling >= 0 &&
         elems[static_cast<size_t>(first.prev_sibling)].signature == first.signature)
       continue;  // not the start of a run
-    int run = 0, shaped = 0;
+    int run = 0, shaped = 0, last = static_cast<int>(i);
     for (int j = static_cast<int>(i); j >= 0 && elems[static_cast<size_t>(j)].signature == first.signature;
          j = elems[static_cast<size_t>(j)].next_sibling) {
       ++run;
+      last = j;
       if (teaser_shaped(elems[static_cast<size_t>(j)])) ++shaped;
     }
     if (shaped < 3 || 3 * shaped < 2 * run) continue;
+    // A run inside article-body markup with more of the article after it is
+    // the article's own list (a listicle's items: a linked name and a
+    // paragraph each), not teasers. A body mark holding the headline is on a
+    // wrapper of the whole page, which says nothing about its lists.
+    const int body = body_of[static_cast<size_t>(first.parent)];
+    if (body >= 0 && elems[static_cast<size_t>(body)].h1_blocks == 0 &&
+        prose_after(body, elems[static_cast<size_t>(last)].block_end))
+      continue;
     for (int j = static_cast<int>(i); j >= 0 && elems[static_cast<size_t>(j)].signature == first.signature;
          j = elems[static_cast<size_t>(j)].next_sibling) {
       Elem& e = elems[static_cast<size_t>(j)];
@@ -403,7 +427,7 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     p.h1_blocks += e.h1_blocks;
     p.all_link_blocks += e.all_link_blocks;
   }
-  MarkTeaserRuns(elems);
+  MarkTeaserRuns(elems, blocks);
   if (UnmarkWidgetsHoldingTheProse(elems, page_good)) RecomputeFurniture(elems, blocks);
   // A furniture mark that wraps a single paragraph of prose, repeated on its
   // siblings (<div class="subscriber-preview"><p>...</p></div> per paragraph),
