@@ -304,5 +304,23 @@ TEST(BodyRecall, ListicleItemsInsideTheArticleBodyAreNotTeasers) {
   EXPECT_EQ(a.Text(), expected);
 }
 
+// The panels of an accordion are hidden until the reader opens them, yet
+// written for the reader: they are read. Other hidden text (a collapsed menu,
+// a screen-reader label) still is not.
+TEST(BodyRecall, CollapsedAccordionPanelsAreReadOtherHiddenTextIsNot) {
+  const std::string answer =
+      "The wall is paid for by the city, the region and a national fund, in equal shares over "
+      "five years.";
+  const Article a = MustExtract(
+      std::string("<html><body><div class='menu hidden'><p>Home News Sport Weather Contact "
+                  "us and a long line of other menu entries.</p></div><article><p>") +
+      kFirst + "</p><div class='accordion'><button>Who pays for the wall?</button>"
+      "<div class='accordion-panel' hidden><p>" + answer + "</p></div></div>"
+      "<span class='sr-only'>Opens in a new window</span><p>" + kSecond + "</p><p>" + kThird +
+      "</p><div aria-hidden='true'><p>A hidden copy of the first paragraph for a slide-in "
+      "panel that the reader never sees on the page.</p></div></article></body></html>");
+  EXPECT_EQ(a.Text(), std::string(kFirst) + "\n\n" + answer + "\n\n" + kSecond + "\n\n" + kThird);
+}
+
 }  // namespace
 }  // namespace libdiff

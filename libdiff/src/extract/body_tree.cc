@@ -133,6 +133,14 @@ bool HoldsPageContent(const xmlNode* node) {
   return HoldsElement(node, {"p", "main", "article"}, 400, /*past_budget=*/true);
 }
 
+// True for the class/id/role string (lower-cased) of a section that the page
+// shows collapsed until the reader opens it (an accordion's panel, a
+// "collapsible" box: FAQ answers, a roundup's details). Hidden, but written
+// for the reader, unlike hidden menus and screen-reader labels.
+bool IsCollapsedSection(const std::string& attrs) {
+  return attrs.find("accordion") != std::string::npos || attrs.find("collaps") != std::string::npos;
+}
+
 // The class attribute of `node`, "" when it has none.
 std::string_view ClassOf(const xmlNode* node) {
   for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
@@ -252,6 +260,7 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
     // One pass over the attributes: class, id, role, itemprop (in this
     // order in attrs_), hidden and aria-hidden.
     const char* values[4] = {nullptr, nullptr, nullptr, nullptr};
+    bool hidden = false;
     for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
       const char* n = reinterpret_cast<const char*>(a->name);
       const char* v = a->children != nullptr && a->children->content != nullptr
@@ -260,11 +269,10 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
       int slot = -1;
       switch (n[0]) {
         case 'h':
-          if (std::strcmp(n, "hidden") == 0 && !read_hidden_) return prev;
+          if (std::strcmp(n, "hidden") == 0) hidden = true;
           break;
         case 'a':
-          if (std::strcmp(n, "aria-hidden") == 0 && std::strcmp(v, "true") == 0 && !read_hidden_)
-            return prev;
+          if (std::strcmp(n, "aria-hidden") == 0 && std::strcmp(v, "true") == 0) hidden = true;
           break;
         case 'c':
           if (std::strcmp(n, "class") == 0) slot = 0;
@@ -298,9 +306,10 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
         class_end = std::min(attrs_.find_first_of(" \t\n\r\f", class_start), attrs_.size());
       }
     }
+    uint8_t marks = 0;
+    if (!attrs_.empty()) marks = AttributeMarks();
+    if ((hidden || (marks & kMarkHidden)) && !read_hidden_ && !IsCollapsedSection(attrs_)) return prev;
     if (!attrs_.empty()) {
-      const uint8_t marks = AttributeMarks();
-      if ((marks & kMarkHidden) && !read_hidden_) return prev;
       article_body = (marks & kMarkArticleBody) != 0;
       if (marks & (kMarkFurniture | kMarkWidget)) furniture = true;
       weak_furniture = (marks & kMarkWidget) != 0 && !(tag & kFurnitureTag);
