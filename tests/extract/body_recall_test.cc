@@ -322,5 +322,21 @@ TEST(BodyRecall, CollapsedAccordionPanelsAreReadOtherHiddenTextIsNot) {
   EXPECT_EQ(a.Text(), std::string(kFirst) + "\n\n" + answer + "\n\n" + kSecond + "\n\n" + kThird);
 }
 
+// React streaming renders the start of a page at once and sends the rest in
+// <div hidden id="S:0">, which a script moves into place. When the visible
+// start already holds a paragraph, the streamed rest is read too (before, only
+// the retry for empty pages read it, so the body stopped at that paragraph).
+TEST(BodyRecall, StreamedSegmentIsReadBesideVisibleProse) {
+  const std::string lede =
+      "After two years of public hearings and a decade of floods, the town has chosen how it "
+      "will keep the river out of its lower streets, and the work is to start before the "
+      "autumn rains come back to the valley.";
+  const Article a = MustExtract(
+      "<html><body><main><h1>Flood wall approved</h1><p>" + lede +
+      "</p><template id='B:0'></template><p>Loading</p></main><div hidden id='S:0'>" +
+      Paragraphs() + "</div></body></html>");
+  EXPECT_EQ(a.Text(), lede + "\n\n" + Expected());
+}
+
 }  // namespace
 }  // namespace libdiff

@@ -141,6 +141,13 @@ bool IsCollapsedSection(const std::string& attrs) {
   return attrs.find("accordion") != std::string::npos || attrs.find("collaps") != std::string::npos;
 }
 
+// True for the id of a segment that React's streaming renderer sends hidden
+// (<div hidden id="S:3">) and a script then moves into its place in the page:
+// the rendered article, not hidden text.
+bool IsStreamedSegment(const char* id) {
+  return id != nullptr && id[0] == 'S' && id[1] == ':' && id[2] >= '0' && id[2] <= '9';
+}
+
 // The class attribute of `node`, "" when it has none.
 std::string_view ClassOf(const xmlNode* node) {
   for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
@@ -308,7 +315,9 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
     }
     uint8_t marks = 0;
     if (!attrs_.empty()) marks = AttributeMarks();
-    if ((hidden || (marks & kMarkHidden)) && !read_hidden_ && !IsCollapsedSection(attrs_)) return prev;
+    if ((hidden || (marks & kMarkHidden)) && !read_hidden_ && !IsCollapsedSection(attrs_) &&
+        !IsStreamedSegment(values[1]))
+      return prev;
     if (!attrs_.empty()) {
       article_body = (marks & kMarkArticleBody) != 0;
       if (marks & (kMarkFurniture | kMarkWidget)) furniture = true;
