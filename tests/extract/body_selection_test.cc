@@ -283,15 +283,19 @@ TEST(BodySelection, ArticlesAppendedByInfiniteScrollAreLeftOut) {
 }
 
 // A long post that heads its sections with <h1> is one article: the sections
-// are not appended stories, as they are not <article>s of their own.
+// are not appended stories, as they are not <article>s of their own. The
+// section heads between paragraphs are kept; the headline is not.
 TEST(BodySelection, SectionsHeadedWithH1StayTogether) {
-  std::string page = "<html><body><main><div class=\"post\"><h1>A guide to flood walls</h1>";
+  std::string page = "<html><head><title>A guide to flood walls</title></head><body><main><div "
+                     "class=\"post\"><h1>A guide to flood walls</h1>";
   std::string expected;
   for (int s = 0; s < 3; ++s) {
-    page += "<section><h1>Part " + std::to_string(s) + "</h1>";
+    const std::string head = "Part " + std::to_string(s) + ": what the town decided";
+    page += "<section><h1>" + head + "</h1>";
+    if (s > 0) expected += "\n\n" + head + "\n\n";
     for (int i = 0; i < 2; ++i) {
       page += "<p>" + Prose(2 * s + i) + "</p>";
-      expected += (expected.empty() ? "" : "\n\n") + Prose(2 * s + i);
+      expected += std::string(i > 0 ? "\n\n" : "") + Prose(2 * s + i);
     }
     page += "</section>";
   }

@@ -572,7 +572,7 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     for (const RawBlock& b : blocks) {
       if (b.owner < best || b.owner >= c.end) continue;
       if (cut_furniture && b.furniture_depth > c.depth) continue;
-      if (b.volatile_text || b.h1) continue;
+      if (b.volatile_text) continue;
       const double ld = static_cast<double>(b.link_bytes) / static_cast<double>(b.bytes);
       const bool link_item = b.kind == BlockKind::kListItem && ld > 0.3;
       if (!link_item && (ld > 0.5 || (b.bytes < 100 && ld > 0.3 && b.good == 0))) continue;
@@ -608,6 +608,9 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
         continue;
       // After the last paragraph: drop headings of whatever comes next.
       if (pos > last_good && b.kind == BlockKind::kHeading) continue;
+      // An <h1> is the headline unless it heads a section between paragraphs
+      // (posts that set their section heads in <h1>).
+      if (b.h1 && (pos < first_good || b.text == title)) continue;
       // Rows of data tables (three or more rows and none of them prose:
       // scores, prices, specifications) are not article text; a layout
       // table's rows that hold paragraphs are.
