@@ -313,12 +313,15 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
         class_end = std::min(attrs_.find_first_of(" \t\n\r\f", class_start), attrs_.size());
       }
     }
-    uint8_t marks = 0;
-    if (!attrs_.empty()) marks = AttributeMarks();
-    if ((hidden || (marks & kMarkHidden)) && !read_hidden_ && !IsCollapsedSection(attrs_) &&
-        !IsStreamedSegment(values[1]))
-      return prev;
+    // Hidden text is skipped (before the class marks are looked up) unless
+    // it is a collapsed section or a streamed segment.
+    const auto shown_anyway = [&] {
+      return IsCollapsedSection(attrs_) || IsStreamedSegment(values[1]);
+    };
+    if (hidden && !read_hidden_ && !shown_anyway()) return prev;
     if (!attrs_.empty()) {
+      const uint8_t marks = AttributeMarks();
+      if ((marks & kMarkHidden) && !read_hidden_ && !shown_anyway()) return prev;
       article_body = (marks & kMarkArticleBody) != 0;
       if (marks & (kMarkFurniture | kMarkWidget)) furniture = true;
       weak_furniture = (marks & kMarkWidget) != 0 && !(tag & kFurnitureTag);
