@@ -338,5 +338,19 @@ TEST(BodyRecall, StreamedSegmentIsReadBesideVisibleProse) {
   EXPECT_EQ(a.Text(), lede + "\n\n" + Expected());
 }
 
+// Sections whose ids are anchor slugs of their headings: "menu-..." or
+// "share-..." there are the article's words, not marks of furniture. A short
+// furniture id ("related-posts") still marks furniture.
+TEST(BodyRecall, HeadingSlugIdsAreNotFurnitureMarks) {
+  const Article a = MustExtract(
+      std::string("<html><body><article><div id='menu-ideas-for-small-weddings'><h2>Menu ideas "
+                  "for small weddings</h2><p>") +
+      kFirst + "</p></div><div id='share-the-cost-with-your-neighbours'><p>" + kSecond +
+      "</p></div><div id='related-posts' class='box'><p>Our readers also liked these stories about "
+      "weddings, rivers, councils and the spring floods of the valley.</p></div><p>" + kThird +
+      "</p></article></body></html>");
+  EXPECT_EQ(a.Text(), std::string(kFirst) + "\n\n" + kSecond + "\n\n" + kThird);
+}
+
 }  // namespace
 }  // namespace libdiff

@@ -148,6 +148,22 @@ bool IsStreamedSegment(const char* id) {
   return id != nullptr && id[0] == 'S' && id[1] == ':' && id[2] >= '0' && id[2] <= '9';
 }
 
+// True for an id of four or more words of lower-case letters and digits
+// joined by hyphens: the slug a page derives from a heading's text.
+bool IsHeadingSlug(const char* id) {
+  int hyphens = 0;
+  for (const char* p = id; *p; ++p) {
+    const char c = *p;
+    if (c == '-') {
+      if (p == id || p[-1] == '-') return false;
+      ++hyphens;
+    } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+      return false;
+    }
+  }
+  return hyphens >= 3;
+}
+
 // The class attribute of `node`, "" when it has none.
 std::string_view ClassOf(const xmlNode* node) {
   for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
@@ -300,6 +316,10 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
     // rest of the article that way, while hidden menus and modals carry
     // furniture classes anyway.
     attrs_.clear();
+    // An id made of four or more hyphenated words is an anchor slug of a
+    // heading ("menu-innovation-strategies-for-events"), not a name of page
+    // furniture: its words are the article's, so it gives no mark.
+    if (values[1] != nullptr && IsHeadingSlug(values[1])) values[1] = nullptr;
     for (int k = 0; k < 4; ++k) {
       const char* v = values[k];
       if (v == nullptr) continue;
