@@ -100,18 +100,21 @@ const RE2& HiddenClassRe() {
   return re;
 }
 
-// True when the subtree of `node` holds an element named in `names`, looking
-// at no more than `budget` elements; `past_budget` is the answer when the
-// subtree is larger than that.
-bool HoldsElement(const xmlNode* node, std::initializer_list<std::string_view> names, int budget,
-                  bool past_budget) {
+// The first element below `node`, in document order, named in `names`,
+// looking at no more than `budget` elements; nullptr when there is none.
+// `*over_budget` (when not null) is set when the subtree is larger.
+const xmlNode* FindBelow(const xmlNode* node, std::initializer_list<std::string_view> names,
+                         int budget, bool* over_budget) {
   const xmlNode* n = node->children;
   while (n != nullptr && n != node) {
     if (n->type == XML_ELEMENT_NODE) {
-      if (--budget == 0) return past_budget;
+      if (--budget == 0) {
+        if (over_budget != nullptr) *over_budget = true;
+        return nullptr;
+      }
       const std::string_view name = NodeName(n);
       for (std::string_view want : names) {
-        if (name == want) return true;
+        if (name == want) return n;
       }
       if (n->children != nullptr) {
         n = n->children;
@@ -121,7 +124,7 @@ bool HoldsElement(const xmlNode* node, std::initializer_list<std::string_view> n
     while (n != node && n->next == nullptr) n = n->parent;
     if (n != node) n = n->next;
   }
-  return false;
+  return nullptr;
 }
 
 // True when the subtree of `node` holds paragraphs or an article: a <button>
@@ -130,7 +133,8 @@ bool HoldsElement(const xmlNode* node, std::initializer_list<std::string_view> n
 // no more than a few hundred elements: a real control is small, and a larger
 // one has swallowed the page.
 bool HoldsPageContent(const xmlNode* node) {
-  return HoldsElement(node, {"p", "main", "article"}, 400, /*past_budget=*/true);
+  bool over_budget = false;
+  return FindBelow(node, {"p", "main", "article"}, 400, &over_budget) != nullptr || over_budget;
 }
 
 // True for the class/id/role string (lower-cased) of a section that the page
@@ -181,22 +185,11 @@ std::string_view ClassOf(const xmlNode* node) {
 // written by it: figures marked as either stay unread, as before.
 bool HoldsQuote(const xmlNode* node) {
   static const RE2 re("(?i)pull-?quote|tweet|instagram|tiktok|social|embed");
-  const xmlNode* n = node->children;
-  int budget = 60;  // quote figures are small
-  while (n != nullptr && n != node && --budget > 0) {
-    if (n->type == XML_ELEMENT_NODE && std::string_view(NodeName(n)) == "blockquote") {
-      const std::string_view own = ClassOf(node), inner = ClassOf(n);
-      return !RE2::PartialMatch(re2::StringPiece(own.data(), own.size()), re) &&
-             !RE2::PartialMatch(re2::StringPiece(inner.data(), inner.size()), re);
-    }
-    if (n->type == XML_ELEMENT_NODE && n->children != nullptr) {
-      n = n->children;
-      continue;
-    }
-    while (n != node && n->next == nullptr) n = n->parent;
-    if (n != node) n = n->next;
-  }
-  return false;
+  const xmlNode* quote = FindBelow(node, {"blockquote"}, 60, nullptr);  // quote figures are small
+  if (quote == nullptr) return false;
+  const std::string_view own = ClassOf(node), inner = ClassOf(quote);
+  return !RE2::PartialMatch(re2::StringPiece(own.data(), own.size()), re) &&
+         !RE2::PartialMatch(re2::StringPiece(inner.data(), inner.size()), re);
 }
 
 }  // namespace
