@@ -352,5 +352,20 @@ TEST(BodyRecall, HeadingSlugIdsAreNotFurnitureMarks) {
   EXPECT_EQ(a.Text(), std::string(kFirst) + "\n\n" + kSecond + "\n\n" + kThird);
 }
 
+// The article's paragraphs inside a link (a body spliced into a table of
+// contents' last <a>, or a link left open before the article): every
+// paragraph was link text and the page came back empty. A link around three
+// or more paragraphs is read as a plain element; a card link around one
+// teaser paragraph is still link text.
+TEST(BodyRecall, ParagraphsInsideALinkAreNotLinkText) {
+  const Article a = MustExtract(
+      "<html><body><main><div class='toc'><h4>In this story</h4><ul><a href='#1'>The vote</a>"
+      "<a href='#2'><span>*</span>" + Paragraphs() + "</a></ul></div></main><div class='more'>"
+      "<a href='/next'><div><p>Next: a story about ferries and the price of fuel, which rose "
+      "again this month.</p></div></a></div></body></html>");
+  EXPECT_EQ(a.Text(), Expected());
+  EXPECT_EQ(a.empty_reason, "");
+}
+
 }  // namespace
 }  // namespace libdiff

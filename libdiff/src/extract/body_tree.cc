@@ -137,6 +137,27 @@ bool HoldsPageContent(const xmlNode* node) {
   return FindBelow(node, {"p", "main", "article"}, 400, &over_budget) != nullptr || over_budget;
 }
 
+// True when the subtree of `node` (an <a>) holds three or more paragraphs:
+// a link left open that swallowed the article. A card link around a teaser
+// holds one. Links are small, so the search stops early on nearly all.
+bool SwallowedParagraphs(const xmlNode* node) {
+  int paragraphs = 0, budget = 200;
+  const xmlNode* n = node->children;
+  while (n != nullptr && n != node) {
+    if (n->type == XML_ELEMENT_NODE) {
+      if (--budget == 0) return paragraphs > 0;
+      if (std::strcmp(NodeName(n), "p") == 0 && ++paragraphs == 3) return true;
+      if (n->children != nullptr) {
+        n = n->children;
+        continue;
+      }
+    }
+    while (n != node && n->next == nullptr) n = n->parent;
+    if (n != node) n = n->next;
+  }
+  return false;
+}
+
 // True for the class/id/role string (lower-cased) of a section that the page
 // shows collapsed until the reader opens it (an accordion's panel, a
 // "collapsible" box: FAQ answers, a roundup's details). Hidden, but written
@@ -257,6 +278,9 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
   if ((tag & kControlTag) && HoldsPageContent(node)) tag = kBlockTag;
   // Read as a plain container; its <figcaption> stays skipped.
   if ((tag & kFigureTag) && HoldsQuote(node)) tag = 0;
+  // A link left open around paragraphs (libxml2 does not close <a> at a <p>)
+  // makes the rest of the page link text: it is read as a plain element.
+  if ((tag & kLinkTag) && SwallowedParagraphs(node)) tag = 0;
   if (tag & kSkip) {
     if (tag & kScriptTag) CaptureJsonLd(node);
     return prev;
