@@ -136,6 +136,23 @@ TEST(BodySelection, ParagraphsEachWrappedInAFurnitureLikeClassAreKept) {
   EXPECT_FALSE(Contains(a.Text(), "Jane Roe has covered")) << a.Text();
 }
 
+// The same wrappers with an ad slot and a promo box between them: the
+// look-alike wrapper is two siblings away, not next door.
+TEST(BodySelection, WrappedParagraphsSeparatedByAdSlotsAreKept) {
+  std::string body, expected;
+  for (int i = 0; i < 3; ++i) {
+    body += "<div class=\"subscriber-only\"><p>" + Prose(i) + "</p></div>"
+            "<div class=\"ad-slot\"><span>Advertisement</span></div>"
+            "<div class=\"promo\"><a href=\"/subscribe\">Subscribe for full access</a></div>";
+    expected += (i > 0 ? "\n\n" : "") + Prose(i);
+  }
+  const Article a = MustExtract("<html><body><div class=\"article-body\">" + body +
+                                "</div><div class=\"subscriber-only\"><p>Jane Roe has covered "
+                                "the city for the paper since 2009 and writes about housing.</p>"
+                                "</div></body></html>");
+  EXPECT_EQ(a.Text(), expected);
+}
+
 TEST(BodySelection, ProseInASmallSidebarDoesNotBeatAnArticleWithClutter) {
   // The article's column carries link-heavy clutter between its paragraphs;
   // a sidebar box holds one clean block of prose, less than the article's.

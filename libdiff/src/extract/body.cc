@@ -437,11 +437,17 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     const Elem& e = elems[static_cast<size_t>(i)];
     return e.all_blocks == 1 && e.all_good_blocks == 1;
   };
+  // The look-alike may be a few siblings away: templates put an ad slot or a
+  // promo box between the wrapped paragraphs.
   const auto repeated_prose_wrapper = [&](int i) {
     const Elem& e = elems[static_cast<size_t>(i)];
     if (!lone_prose(i)) return false;
-    for (int s : {e.prev_sibling, e.next_sibling}) {
-      if (s >= 0 && elems[static_cast<size_t>(s)].signature == e.signature && lone_prose(s)) return true;
+    constexpr int kReach = 3;  // siblings looked at on each side
+    for (int s = e.prev_sibling, k = 0; s >= 0 && k < kReach; s = elems[static_cast<size_t>(s)].prev_sibling, ++k) {
+      if (elems[static_cast<size_t>(s)].signature == e.signature && lone_prose(s)) return true;
+    }
+    for (int s = e.next_sibling, k = 0; s >= 0 && k < kReach; s = elems[static_cast<size_t>(s)].next_sibling, ++k) {
+      if (elems[static_cast<size_t>(s)].signature == e.signature && lone_prose(s)) return true;
     }
     return false;
   };
