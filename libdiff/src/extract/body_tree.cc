@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <initializer_list>
 
 #include "extract/html_parser.h"
 
@@ -100,11 +99,13 @@ const RE2& HiddenClassRe() {
   return re;
 }
 
-// The first element below `node`, in document order, named in `names`,
-// looking at no more than `budget` elements; nullptr when there is none.
-// `*over_budget` (when not null) is set when the subtree is larger.
-const xmlNode* FindBelow(const xmlNode* node, std::initializer_list<std::string_view> names,
-                         int budget, bool* over_budget) {
+// Visits the elements below `node` in document order, no more than `budget`
+// of them, until `stop` returns true for one; returns that element, nullptr
+// when none. `*over_budget` (when not null) is set when the subtree is larger
+// than the budget. The subtree searches below look at small elements
+// (controls, links, figures), so they end early on nearly all.
+template <typename Stop>
+const xmlNode* FindBelow(const xmlNode* node, int budget, bool* over_budget, Stop stop) {
   const xmlNode* n = node->children;
   while (n != nullptr && n != node) {
     if (n->type == XML_ELEMENT_NODE) {
@@ -112,10 +113,7 @@ const xmlNode* FindBelow(const xmlNode* node, std::initializer_list<std::string_
         if (over_budget != nullptr) *over_budget = true;
         return nullptr;
       }
-      const std::string_view name = NodeName(n);
-      for (std::string_view want : names) {
-        if (name == want) return n;
-      }
+      if (stop(std::string_view(NodeName(n)))) return n;
       if (n->children != nullptr) {
         n = n->children;
         continue;
@@ -134,28 +132,20 @@ const xmlNode* FindBelow(const xmlNode* node, std::initializer_list<std::string_
 // one has swallowed the page.
 bool HoldsPageContent(const xmlNode* node) {
   bool over_budget = false;
-  return FindBelow(node, {"p", "main", "article"}, 400, &over_budget) != nullptr || over_budget;
+  const auto content = [](std::string_view name) {
+    return name == "p" || name == "main" || name == "article";
+  };
+  return FindBelow(node, 400, &over_budget, content) != nullptr || over_budget;
 }
 
 // True when the subtree of `node` (an <a>) holds three or more paragraphs:
 // a link left open that swallowed the article. A card link around a teaser
-// holds one. Links are small, so the search stops early on nearly all.
+// holds one.
 bool SwallowedParagraphs(const xmlNode* node) {
-  int paragraphs = 0, budget = 200;
-  const xmlNode* n = node->children;
-  while (n != nullptr && n != node) {
-    if (n->type == XML_ELEMENT_NODE) {
-      if (--budget == 0) return paragraphs > 0;
-      if (std::strcmp(NodeName(n), "p") == 0 && ++paragraphs == 3) return true;
-      if (n->children != nullptr) {
-        n = n->children;
-        continue;
-      }
-    }
-    while (n != node && n->next == nullptr) n = n->parent;
-    if (n != node) n = n->next;
-  }
-  return false;
+  int paragraphs = 0;
+  bool over_budget = false;
+  const auto third = [&](std::string_view name) { return name == "p" && ++paragraphs == 3; };
+  return FindBelow(node, 200, &over_budget, third) != nullptr || (over_budget && paragraphs > 0);
 }
 
 // True for the class/id/role string (lower-cased) of a section that the page
@@ -206,7 +196,8 @@ std::string_view ClassOf(const xmlNode* node) {
 // written by it: figures marked as either stay unread, as before.
 bool HoldsQuote(const xmlNode* node) {
   static const RE2 re("(?i)pull-?quote|tweet|instagram|tiktok|social|embed");
-  const xmlNode* quote = FindBelow(node, {"blockquote"}, 60, nullptr);  // quote figures are small
+  const xmlNode* quote =  // quote figures are small
+      FindBelow(node, 60, nullptr, [](std::string_view name) { return name == "blockquote"; });
   if (quote == nullptr) return false;
   const std::string_view own = ClassOf(node), inner = ClassOf(quote);
   return !RE2::PartialMatch(re2::StringPiece(own.data(), own.size()), re) &&
