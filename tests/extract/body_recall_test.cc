@@ -244,5 +244,128 @@ TEST(BodyRecall, PageBuilderPanelsInSeparateCellsAreTheArticle) {
   EXPECT_EQ(a.Text(), Expected());
 }
 
+// A quoted statement set in a <figure> (a quote component between two
+// paragraphs) is article text; the figure's caption is not, nor is a pull
+// quote repeating a sentence of the article, nor an embedded post.
+TEST(BodyRecall, QuoteInAFigureIsReadButNotItsCaptionOrAPullQuote) {
+  const std::string quote =
+      "Nobody here wants to move, but nobody wants to be flooded out every second winter either.";
+  const Article a = MustExtract(
+      std::string("<html><body><main><article><p>") + kFirst + "</p>"
+      "<figure class='quote'><blockquote><p>" + quote + "</p></blockquote>"
+      "<figcaption>Anna Berg, chair of the residents' association</figcaption></figure>"
+      "<p>" + kSecond + "</p>"
+      "<figure class='wp-block-pullquote'><blockquote><p>The water came over the bank twice in "
+      "the last ten years, and the town has waited long enough.</p></blockquote></figure>"
+      "<figure><blockquote class='nojs-tweet'><p>Packed hall tonight for the flood wall "
+      "meeting, three hours and still going strong at the back.</p></blockquote></figure>"
+      "<p>" + kThird + "</p></article></main></body></html>");
+  EXPECT_EQ(a.Text(), std::string(kFirst) + "\n\n" + quote + "\n\n" + kSecond + "\n\n" + kThird);
+}
+
+// A listicle: each item a linked name and a paragraph, the shape of a teaser
+// run, inside the article-body markup with the article going on after the
+// list. The items are the article; a run after the last paragraph (a "more
+// stories" list in the same markup) is still teasers.
+TEST(BodyRecall, ListicleItemsInsideTheArticleBodyAreNotTeasers) {
+  const char* const kBooks[][2] = {
+      {"Drawing on the Right Side of the Brain",
+       "This is the first book you should take on: it teaches you to see edges, spaces and "
+       "light before it asks you to draw anything that you could be proud of."},
+      {"The Natural Way to Draw",
+       "An old course in a book, with a daily schedule of gesture drawings that will fill a "
+       "sketchbook a week if you keep up with the exercises as written."},
+      {"Keys to Drawing",
+       "Short lessons with a clear goal each, so that it works well for the evening hour you "
+       "have after work, and the examples are drawn by students of all ages."},
+      {"The Sketchbook Habit",
+       "Less a method than a push to draw every day, with prompts for a year of small pages "
+       "and advice on carrying the book with you wherever you go."},
+  };
+  std::string items, expected = std::string(kFirst);
+  for (const auto& book : kBooks) {
+    items += std::string("<div class='item'><h3><a href='https://shop.example/") + book[0] + "'>" +
+             book[0] + "</a></h3><p>" + book[1] + "</p></div>";
+    expected += std::string("\n\n") + book[1];
+  }
+  expected += std::string("\n\n") + kSecond;
+  std::string more = "<div class='list'>";
+  for (int i = 0; i < 4; ++i) {
+    more += "<div class='card'><h3><a href='/story/" + std::to_string(i) +
+            "'>Another story from the newsroom, number " + std::to_string(i) + "</a></h3><p>A "
+            "summary of that other story, which the reader may open next if the headline " +
+            "caught the eye, number " + std::to_string(i) + ".</p></div>";
+  }
+  more += "</div>";
+  const Article a = MustExtract(
+      "<html><body><h1>Four books to learn drawing</h1><div class='entry-content'><p>" +
+      std::string(kFirst) + "</p><div class='list'>" + items + "</div><p>" + kSecond + "</p>" +
+      more + "</div></body></html>");
+  EXPECT_EQ(a.Text(), expected);
+}
+
+// The panels of an accordion are hidden until the reader opens them, yet
+// written for the reader: they are read. Other hidden text (a collapsed menu,
+// a screen-reader label) still is not.
+TEST(BodyRecall, CollapsedAccordionPanelsAreReadOtherHiddenTextIsNot) {
+  const std::string answer =
+      "The wall is paid for by the city, the region and a national fund, in equal shares over "
+      "five years.";
+  const Article a = MustExtract(
+      std::string("<html><body><div class='menu hidden'><p>Home News Sport Weather Contact "
+                  "us and a long line of other menu entries.</p></div><article><p>") +
+      kFirst + "</p><div class='accordion'><button>Who pays for the wall?</button>"
+      "<div class='accordion-panel' hidden><p>" + answer + "</p></div></div>"
+      "<span class='sr-only'>Opens in a new window</span><p>" + kSecond + "</p><p>" + kThird +
+      "</p><div aria-hidden='true'><p>A hidden copy of the first paragraph for a slide-in "
+      "panel that the reader never sees on the page.</p></div></article></body></html>");
+  EXPECT_EQ(a.Text(), std::string(kFirst) + "\n\n" + answer + "\n\n" + kSecond + "\n\n" + kThird);
+}
+
+// React streaming renders the start of a page at once and sends the rest in
+// <div hidden id="S:0">, which a script moves into place. When the visible
+// start already holds a paragraph, the streamed rest is read too (before, only
+// the retry for empty pages read it, so the body stopped at that paragraph).
+TEST(BodyRecall, StreamedSegmentIsReadBesideVisibleProse) {
+  const std::string lede =
+      "After two years of public hearings and a decade of floods, the town has chosen how it "
+      "will keep the river out of its lower streets, and the work is to start before the "
+      "autumn rains come back to the valley.";
+  const Article a = MustExtract(
+      "<html><body><main><h1>Flood wall approved</h1><p>" + lede +
+      "</p><template id='B:0'></template><p>Loading</p></main><div hidden id='S:0'>" +
+      Paragraphs() + "</div></body></html>");
+  EXPECT_EQ(a.Text(), lede + "\n\n" + Expected());
+}
+
+// Sections whose ids are anchor slugs of their headings: "menu-..." or
+// "share-..." there are the article's words, not marks of furniture. A short
+// furniture id ("related-posts") still marks furniture.
+TEST(BodyRecall, HeadingSlugIdsAreNotFurnitureMarks) {
+  const Article a = MustExtract(
+      std::string("<html><body><article><div id='menu-ideas-for-small-weddings'><h2>Menu ideas "
+                  "for small weddings</h2><p>") +
+      kFirst + "</p></div><div id='share-the-cost-with-your-neighbours'><p>" + kSecond +
+      "</p></div><div id='related-posts' class='box'><p>Our readers also liked these stories about "
+      "weddings, rivers, councils and the spring floods of the valley.</p></div><p>" + kThird +
+      "</p></article></body></html>");
+  EXPECT_EQ(a.Text(), std::string(kFirst) + "\n\n" + kSecond + "\n\n" + kThird);
+}
+
+// The article's paragraphs inside a link (a body spliced into a table of
+// contents' last <a>, or a link left open before the article): every
+// paragraph was link text and the page came back empty. A link around three
+// or more paragraphs is read as a plain element; a card link around one
+// teaser paragraph is still link text.
+TEST(BodyRecall, ParagraphsInsideALinkAreNotLinkText) {
+  const Article a = MustExtract(
+      "<html><body><main><div class='toc'><h4>In this story</h4><ul><a href='#1'>The vote</a>"
+      "<a href='#2'><span>*</span>" + Paragraphs() + "</a></ul></div></main><div class='more'>"
+      "<a href='/next'><div><p>Next: a story about ferries and the price of fuel, which rose "
+      "again this month.</p></div></a></div></body></html>");
+  EXPECT_EQ(a.Text(), Expected());
+  EXPECT_EQ(a.empty_reason, "");
+}
+
 }  // namespace
 }  // namespace libdiff

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "extract/extract_test_util.h"
 #include "libdiff/article.h"
@@ -135,6 +136,23 @@ TEST(BodySelection, ParagraphsEachWrappedInAFurnitureLikeClassAreKept) {
   EXPECT_FALSE(Contains(a.Text(), "Jane Roe has covered")) << a.Text();
 }
 
+// The same wrappers with an ad slot and a promo box between them: the
+// look-alike wrapper is two siblings away, not next door.
+TEST(BodySelection, WrappedParagraphsSeparatedByAdSlotsAreKept) {
+  std::string body, expected;
+  for (int i = 0; i < 3; ++i) {
+    body += "<div class=\"subscriber-only\"><p>" + Prose(i) + "</p></div>"
+            "<div class=\"ad-slot\"><span>Advertisement</span></div>"
+            "<div class=\"promo\"><a href=\"/subscribe\">Subscribe for full access</a></div>";
+    expected += (i > 0 ? "\n\n" : "") + Prose(i);
+  }
+  const Article a = MustExtract("<html><body><div class=\"article-body\">" + body +
+                                "</div><div class=\"subscriber-only\"><p>Jane Roe has covered "
+                                "the city for the paper since 2009 and writes about housing.</p>"
+                                "</div></body></html>");
+  EXPECT_EQ(a.Text(), expected);
+}
+
 TEST(BodySelection, ProseInASmallSidebarDoesNotBeatAnArticleWithClutter) {
   // The article's column carries link-heavy clutter between its paragraphs;
   // a sidebar box holds one clean block of prose, less than the article's.
@@ -250,6 +268,56 @@ TEST(BodyOutput, DataTableRowsAreLeftOutButProseInALayoutTableIsKept) {
   const Article layout = MustExtract("<html><body><table>" + rows + "</table></body></html>");
   EXPECT_TRUE(Contains(layout.Text(), "Paragraph 0")) << layout.Text();
   EXPECT_TRUE(Contains(layout.Text(), "Paragraph 3")) << layout.Text();
+}
+
+// Infinite scroll: the next stories are appended after the article, each an
+// <article> with its own headline, here with more prose than the first. The
+// body is the article the page is about, nothing of the ones after it.
+TEST(BodySelection, ArticlesAppendedByInfiniteScrollAreLeftOut) {
+  const auto story = [](const std::string& headline, const std::vector<std::string>& paragraphs) {
+    std::string s = "<article class=\"post\"><h1>" + headline + "</h1><div class=\"text\">";
+    for (const std::string& p : paragraphs) s += "<p>" + p + "</p>";
+    return s + "</div></article>";
+  };
+  const std::vector<std::string> first = {Prose(0), Prose(1), Prose(2), Prose(3)};
+  const std::vector<std::string> next = {
+      "Ferry fares will rise by a tenth in April, the operator said, blaming the price of fuel "
+      "and the cost of the new boats it ordered last year.",
+      "Commuters who cross twice a day will pay about two hundred more a year, and the season "
+      "ticket will no longer cover the late evening crossings.",
+      "The operator said the increase was the first in four years and that fares for children "
+      "and pensioners would stay as they are until next winter.",
+      "Local businesses on the island warned that the change would keep day visitors away in "
+      "the months when the shops depend on them most.",
+      "A spokesman for the regional council said it would ask the operator to delay the rise "
+      "until the new timetable has been agreed with residents.",
+  };
+  const std::string page = "<html><head><title>Flood wall approved</title></head><body><main><div "
+                           "class=\"feed\">" + story("Flood wall approved", first) +
+                           story("Ferry fares to rise", next) + "</div></main></body></html>";
+  const Article a = MustExtract(page);
+  EXPECT_EQ(a.Text(), first[0] + "\n\n" + first[1] + "\n\n" + first[2] + "\n\n" + first[3]);
+}
+
+// A long post that heads its sections with <h1> is one article: the sections
+// are not appended stories, as they are not <article>s of their own. The
+// section heads between paragraphs are kept; the headline is not.
+TEST(BodySelection, SectionsHeadedWithH1StayTogether) {
+  std::string page = "<html><head><title>A guide to flood walls</title></head><body><main><div "
+                     "class=\"post\"><h1>A guide to flood walls</h1>";
+  std::string expected;
+  for (int s = 0; s < 3; ++s) {
+    const std::string head = "Part " + std::to_string(s) + ": what the town decided";
+    page += "<section><h1>" + head + "</h1>";
+    if (s > 0) expected += "\n\n" + head + "\n\n";
+    for (int i = 0; i < 2; ++i) {
+      page += "<p>" + Prose(2 * s + i) + "</p>";
+      expected += std::string(i > 0 ? "\n\n" : "") + Prose(2 * s + i);
+    }
+    page += "</section>";
+  }
+  const Article a = MustExtract(page + "</div></main></body></html>");
+  EXPECT_EQ(a.Text(), expected);
 }
 
 }  // namespace

@@ -91,7 +91,22 @@ void Classify(RawBlock& b) {
 // and at most two short paragraphs of prose (the summary). Lists of other
 // articles look like this ("Latest", "More from", topic rivers); an article's
 // own paragraphs do not, as they are not each wrapped with a headline link.
-void MarkTeaserRuns(std::vector<Elem>& elems) {
+void MarkTeaserRuns(std::vector<Elem>& elems, const std::vector<RawBlock>& blocks) {
+  // body_of[i]: the nearest element at or above i with article-body markup, -1 if none.
+  std::vector<int> body_of(elems.size(), -1);
+  for (size_t i = 1; i < elems.size(); ++i)
+    body_of[i] = elems[i].article_body ? static_cast<int>(i) : body_of[static_cast<size_t>(elems[i].parent)];
+  // True when the article-body element `body` holds a paragraph's worth of
+  // prose outside furniture after block `from`: the article goes on after the run.
+  const auto prose_after = [&](int body, int from) {
+    const Elem& b = elems[static_cast<size_t>(body)];
+    double good = 0;
+    for (int k = from; k < b.block_end; ++k) {
+      const RawBlock& r = blocks[static_cast<size_t>(k)];
+      if (r.good > 0 && r.furniture_depth <= b.depth) good += r.good;
+    }
+    return good >= 150;
+  };
   const auto teaser_shaped = [&](const Elem& e) {
     return e.all_link_blocks >= 1 && e.all_good_blocks >= 1 && e.all_good_blocks <= 2 &&
            e.all_good <= 800;
@@ -101,13 +116,22 @@ void MarkTeaserRuns(std::vector<Elem>& elems) {
     if (first.prev_sibling >= 0 &&
         elems[static_cast<size_t>(first.prev_sibling)].signature == first.signature)
       continue;  // not the start of a run
-    int run = 0, shaped = 0;
+    int run = 0, shaped = 0, last = static_cast<int>(i);
     for (int j = static_cast<int>(i); j >= 0 && elems[static_cast<size_t>(j)].signature == first.signature;
          j = elems[static_cast<size_t>(j)].next_sibling) {
       ++run;
+      last = j;
       if (teaser_shaped(elems[static_cast<size_t>(j)])) ++shaped;
     }
     if (shaped < 3 || 3 * shaped < 2 * run) continue;
+    // A run inside article-body markup with more of the article after it is
+    // the article's own list (a listicle's items: a linked name and a
+    // paragraph each), not teasers. A body mark holding the headline is on a
+    // wrapper of the whole page, which says nothing about its lists.
+    const int body = body_of[static_cast<size_t>(first.parent)];
+    if (body >= 0 && elems[static_cast<size_t>(body)].h1_blocks == 0 &&
+        prose_after(body, elems[static_cast<size_t>(last)].block_end))
+      continue;
     for (int j = static_cast<int>(i); j >= 0 && elems[static_cast<size_t>(j)].signature == first.signature;
          j = elems[static_cast<size_t>(j)].next_sibling) {
       Elem& e = elems[static_cast<size_t>(j)];
@@ -196,6 +220,46 @@ void RecomputeFurniture(const std::vector<Elem>& elems, std::vector<RawBlock>& b
     }
     if (b.furniture_elem != old_elem) b.own_mark_only = false;
   }
+}
+
+// Infinite scroll appends the next articles after the first, each a sibling
+// <article> with its own <h1> headline and prose. When the container holds two
+// or more such <article>s under one parent, the page's article is one of them:
+// the one whose headline is the title, else the first. Only <article> boxes
+// split: long posts also use <h1> for their sections (in <section>s or bare),
+// and a headline in a box without prose (a site logo) is no article. Returns
+// the (possibly narrower) container.
+int FirstOfAppendedArticles(const std::vector<Elem>& elems, const std::vector<RawBlock>& blocks,
+                            int best, const std::string& title) {
+  constexpr double kArticleProse = 400;  // good mass of a few real paragraphs
+  int cur = best;
+  while (elems[static_cast<size_t>(cur)].h1_blocks >= 2) {
+    const Elem& c = elems[static_cast<size_t>(cur)];
+    int with_h1 = 0, only = -1;
+    std::vector<int> articles;
+    for (int j = cur + 1; j < c.end; j = elems[static_cast<size_t>(j)].end) {
+      const Elem& child = elems[static_cast<size_t>(j)];
+      if (child.h1_blocks == 0) continue;
+      ++with_h1;
+      only = j;
+      if (child.all_good >= kArticleProse && (child.tag & kArticleTag)) articles.push_back(j);
+    }
+    if (articles.size() >= 2) {
+      if (!title.empty()) {
+        for (int a : articles) {
+          const Elem& e = elems[static_cast<size_t>(a)];
+          for (int k = e.block_begin; k < e.block_end; ++k) {
+            if (blocks[static_cast<size_t>(k)].h1 && blocks[static_cast<size_t>(k)].text == title) return a;
+          }
+        }
+      }
+      return articles.front();
+    }
+    // All the headlines in one child: look inside it.
+    if (with_h1 != 1 || elems[static_cast<size_t>(only)].h1_blocks != c.h1_blocks) break;
+    cur = only;
+  }
+  return best;
 }
 
 // Hashes of the word 4-grams of `text` (words: runs of ASCII letters and
@@ -363,7 +427,7 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     p.h1_blocks += e.h1_blocks;
     p.all_link_blocks += e.all_link_blocks;
   }
-  MarkTeaserRuns(elems);
+  MarkTeaserRuns(elems, blocks);
   if (UnmarkWidgetsHoldingTheProse(elems, page_good)) RecomputeFurniture(elems, blocks);
   // A furniture mark that wraps a single paragraph of prose, repeated on its
   // siblings (<div class="subscriber-preview"><p>...</p></div> per paragraph),
@@ -373,11 +437,17 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     const Elem& e = elems[static_cast<size_t>(i)];
     return e.all_blocks == 1 && e.all_good_blocks == 1;
   };
+  // The look-alike may be a few siblings away: templates put an ad slot or a
+  // promo box between the wrapped paragraphs.
   const auto repeated_prose_wrapper = [&](int i) {
     const Elem& e = elems[static_cast<size_t>(i)];
     if (!lone_prose(i)) return false;
-    for (int s : {e.prev_sibling, e.next_sibling}) {
-      if (s >= 0 && elems[static_cast<size_t>(s)].signature == e.signature && lone_prose(s)) return true;
+    constexpr int kReach = 3;  // siblings looked at on each side
+    for (int s = e.prev_sibling, k = 0; s >= 0 && k < kReach; s = elems[static_cast<size_t>(s)].prev_sibling, ++k) {
+      if (elems[static_cast<size_t>(s)].signature == e.signature && lone_prose(s)) return true;
+    }
+    for (int s = e.next_sibling, k = 0; s >= 0 && k < kReach; s = elems[static_cast<size_t>(s)].next_sibling, ++k) {
+      if (elems[static_cast<size_t>(s)].signature == e.signature && lone_prose(s)) return true;
     }
     return false;
   };
@@ -470,6 +540,8 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
       best = a;
   }
 
+  if (best >= 0) best = FirstOfAppendedArticles(elems, blocks, best, title);
+
 #ifdef LIBDIFF_BODY_DEBUG  // a developer aid: -DLIBDIFF_BODY_DEBUG, then LIBDIFF_BODY_DEBUG=1 prints every block
   if (std::getenv("LIBDIFF_BODY_DEBUG") != nullptr) {
     for (const RawBlock& b : blocks) {
@@ -506,7 +578,7 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     for (const RawBlock& b : blocks) {
       if (b.owner < best || b.owner >= c.end) continue;
       if (cut_furniture && b.furniture_depth > c.depth) continue;
-      if (b.volatile_text || b.h1) continue;
+      if (b.volatile_text) continue;
       const double ld = static_cast<double>(b.link_bytes) / static_cast<double>(b.bytes);
       const bool link_item = b.kind == BlockKind::kListItem && ld > 0.3;
       if (!link_item && (ld > 0.5 || (b.bytes < 100 && ld > 0.3 && b.good == 0))) continue;
@@ -542,6 +614,9 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
         continue;
       // After the last paragraph: drop headings of whatever comes next.
       if (pos > last_good && b.kind == BlockKind::kHeading) continue;
+      // An <h1> is the headline unless it heads a section between paragraphs
+      // (posts that set their section heads in <h1>).
+      if (b.h1 && (pos < first_good || b.text == title)) continue;
       // Rows of data tables (three or more rows and none of them prose:
       // scores, prices, specifications) are not article text; a layout
       // table's rows that hold paragraphs are.

@@ -20,7 +20,7 @@ const std::unordered_map<std::string_view, uint32_t>& TagTable() {
       {"svg", kSkip}, {"math", kSkip}, {"iframe", kSkip}, {"object", kSkip},
       {"embed", kSkip}, {"canvas", kSkip}, {"video", kSkip}, {"audio", kSkip}, {"picture", kSkip},
       {"img", kSkip}, {"input", kSkip}, {"select", kSkip}, {"textarea", kSkip},
-      {"button", kSkip | kControlTag}, {"option", kSkip}, {"label", kSkip | kControlTag}, {"figure", kSkip}, {"figcaption", kSkip},
+      {"button", kSkip | kControlTag}, {"option", kSkip}, {"label", kSkip | kControlTag}, {"figure", kSkip | kFigureTag}, {"figcaption", kSkip},
       {"dialog", kSkip}, {"title", kSkip}, {"source", kSkip}, {"track", kSkip}, {"map", kSkip},
       {"p", kBlockTag}, {"div", kBlockTag}, {"section", kBlockTag},
       {"article", kBlockTag | kArticleTag}, {"main", kBlockTag | kMainTag},
@@ -99,18 +99,21 @@ const RE2& HiddenClassRe() {
   return re;
 }
 
-// True when the subtree of `node` holds paragraphs or an article: a <button>
-// or <label> left open (libxml2 does not let "</button>" close an open <div>
-// inside it, so the rest of the page becomes the button's content). Looks at
-// no more than a few hundred elements: a real control is small.
-bool HoldsPageContent(const xmlNode* node) {
-  int budget = 400;
+// Visits the elements below `node` in document order, no more than `budget`
+// of them, until `stop` returns true for one; returns that element, nullptr
+// when none. `*over_budget` (when not null) is set when the subtree is larger
+// than the budget. The subtree searches below look at small elements
+// (controls, links, figures), so they end early on nearly all.
+template <typename Stop>
+const xmlNode* FindBelow(const xmlNode* node, int budget, bool* over_budget, Stop stop) {
   const xmlNode* n = node->children;
   while (n != nullptr && n != node) {
     if (n->type == XML_ELEMENT_NODE) {
-      if (--budget == 0) return true;
-      const std::string_view name = NodeName(n);
-      if (name == "p" || name == "main" || name == "article") return true;
+      if (--budget == 0) {
+        if (over_budget != nullptr) *over_budget = true;
+        return nullptr;
+      }
+      if (stop(std::string_view(NodeName(n)))) return n;
       if (n->children != nullptr) {
         n = n->children;
         continue;
@@ -119,7 +122,86 @@ bool HoldsPageContent(const xmlNode* node) {
     while (n != node && n->next == nullptr) n = n->parent;
     if (n != node) n = n->next;
   }
-  return false;
+  return nullptr;
+}
+
+// True when the subtree of `node` holds paragraphs or an article: a <button>
+// or <label> left open (libxml2 does not let "</button>" close an open <div>
+// inside it, so the rest of the page becomes the button's content). Looks at
+// no more than a few hundred elements: a real control is small, and a larger
+// one has swallowed the page.
+bool HoldsPageContent(const xmlNode* node) {
+  bool over_budget = false;
+  const auto content = [](std::string_view name) {
+    return name == "p" || name == "main" || name == "article";
+  };
+  return FindBelow(node, 400, &over_budget, content) != nullptr || over_budget;
+}
+
+// True when the subtree of `node` (an <a>) holds three or more paragraphs:
+// a link left open that swallowed the article. A card link around a teaser
+// holds one.
+bool SwallowedParagraphs(const xmlNode* node) {
+  int paragraphs = 0;
+  bool over_budget = false;
+  const auto third = [&](std::string_view name) { return name == "p" && ++paragraphs == 3; };
+  return FindBelow(node, 200, &over_budget, third) != nullptr || (over_budget && paragraphs > 0);
+}
+
+// True for the class/id/role string (lower-cased) of a section that the page
+// shows collapsed until the reader opens it (an accordion's panel, a
+// "collapsible" box: FAQ answers, a roundup's details). Hidden, but written
+// for the reader, unlike hidden menus and screen-reader labels.
+bool IsCollapsedSection(const std::string& attrs) {
+  return attrs.find("accordion") != std::string::npos || attrs.find("collaps") != std::string::npos;
+}
+
+// True for the id of a segment that React's streaming renderer sends hidden
+// (<div hidden id="S:3">) and a script then moves into its place in the page:
+// the rendered article, not hidden text.
+bool IsStreamedSegment(const char* id) {
+  return id != nullptr && id[0] == 'S' && id[1] == ':' && id[2] >= '0' && id[2] <= '9';
+}
+
+// True for an id of four or more words of lower-case letters and digits
+// joined by hyphens: the slug a page derives from a heading's text.
+bool IsHeadingSlug(const char* id) {
+  int hyphens = 0;
+  for (const char* p = id; *p; ++p) {
+    const char c = *p;
+    if (c == '-') {
+      if (p == id || p[-1] == '-') return false;
+      ++hyphens;
+    } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+      return false;
+    }
+  }
+  return hyphens >= 3;
+}
+
+// The class attribute of `node`, "" when it has none.
+std::string_view ClassOf(const xmlNode* node) {
+  for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
+    if (std::strcmp(reinterpret_cast<const char*>(a->name), "class") == 0 && a->children != nullptr &&
+        a->children->content != nullptr)
+      return reinterpret_cast<const char*>(a->children->content);
+  }
+  return {};
+}
+
+// True when a <figure> holds a quotation: a quoted statement set in a figure
+// (<figure class="quote"><blockquote><p>...) is article text, while a
+// figure's image and caption are not. A pull quote repeats, shortened, a
+// sentence of the article, and an embedded post is quoted rather than
+// written by it: figures marked as either stay unread, as before.
+bool HoldsQuote(const xmlNode* node) {
+  static const RE2 re("(?i)pull-?quote|tweet|instagram|tiktok|social|embed");
+  const xmlNode* quote =  // quote figures are small
+      FindBelow(node, 60, nullptr, [](std::string_view name) { return name == "blockquote"; });
+  if (quote == nullptr) return false;
+  const std::string_view own = ClassOf(node), inner = ClassOf(quote);
+  return !RE2::PartialMatch(re2::StringPiece(own.data(), own.size()), re) &&
+         !RE2::PartialMatch(re2::StringPiece(inner.data(), inner.size()), re);
 }
 
 }  // namespace
@@ -185,6 +267,11 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
   if (depth > options_.max_depth) return prev;
   uint32_t tag = TagFlags(node);
   if ((tag & kControlTag) && HoldsPageContent(node)) tag = kBlockTag;
+  // Read as a plain container; its <figcaption> stays skipped.
+  if ((tag & kFigureTag) && HoldsQuote(node)) tag = 0;
+  // A link left open around paragraphs (libxml2 does not close <a> at a <p>)
+  // makes the rest of the page link text: it is read as a plain element.
+  if ((tag & kLinkTag) && SwallowedParagraphs(node)) tag = 0;
   if (tag & kSkip) {
     if (tag & kScriptTag) CaptureJsonLd(node);
     return prev;
@@ -204,6 +291,7 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
     // One pass over the attributes: class, id, role, itemprop (in this
     // order in attrs_), hidden and aria-hidden.
     const char* values[4] = {nullptr, nullptr, nullptr, nullptr};
+    bool hidden = false;
     for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
       const char* n = reinterpret_cast<const char*>(a->name);
       const char* v = a->children != nullptr && a->children->content != nullptr
@@ -212,11 +300,10 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
       int slot = -1;
       switch (n[0]) {
         case 'h':
-          if (std::strcmp(n, "hidden") == 0 && !read_hidden_) return prev;
+          if (std::strcmp(n, "hidden") == 0) hidden = true;
           break;
         case 'a':
-          if (std::strcmp(n, "aria-hidden") == 0 && std::strcmp(v, "true") == 0 && !read_hidden_)
-            return prev;
+          if (std::strcmp(n, "aria-hidden") == 0 && std::strcmp(v, "true") == 0) hidden = true;
           break;
         case 'c':
           if (std::strcmp(n, "class") == 0) slot = 0;
@@ -237,6 +324,10 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
     // rest of the article that way, while hidden menus and modals carry
     // furniture classes anyway.
     attrs_.clear();
+    // An id made of four or more hyphenated words is an anchor slug of a
+    // heading ("menu-innovation-strategies-for-events"), not a name of page
+    // furniture: its words are the article's, so it gives no mark.
+    if (values[1] != nullptr && IsHeadingSlug(values[1])) values[1] = nullptr;
     for (int k = 0; k < 4; ++k) {
       const char* v = values[k];
       if (v == nullptr) continue;
@@ -250,9 +341,15 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
         class_end = std::min(attrs_.find_first_of(" \t\n\r\f", class_start), attrs_.size());
       }
     }
+    // Hidden text is skipped (before the class marks are looked up) unless
+    // it is a collapsed section or a streamed segment.
+    const auto shown_anyway = [&] {
+      return IsCollapsedSection(attrs_) || IsStreamedSegment(values[1]);
+    };
+    if (hidden && !read_hidden_ && !shown_anyway()) return prev;
     if (!attrs_.empty()) {
       const uint8_t marks = AttributeMarks();
-      if ((marks & kMarkHidden) && !read_hidden_) return prev;
+      if ((marks & kMarkHidden) && !read_hidden_ && !shown_anyway()) return prev;
       article_body = (marks & kMarkArticleBody) != 0;
       if (marks & (kMarkFurniture | kMarkWidget)) furniture = true;
       weak_furniture = (marks & kMarkWidget) != 0 && !(tag & kFurnitureTag);

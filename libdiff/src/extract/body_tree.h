@@ -43,6 +43,7 @@ enum TagFlag : uint32_t {
   kScriptTag = 1u << 13,
   kH1Tag = 1u << 14,
   kControlTag = 1u << 15,  // button, label: skipped unless they swallowed the page (body_tree.cc)
+  kFigureTag = 1u << 16,   // figure: skipped unless it holds a quotation (body_tree.cc)
 };
 
 // Tag name -> TagFlag bits, for the tags the walk treats specially.
