@@ -59,8 +59,6 @@ from typing import Callable, Iterable, List, Optional, Tuple
 
 from . import _dask_native as N
 
-KEYS_PER_SKETCH = 4      # kSketchKeys in src/index/near_duplicate_index.h
-MAX_POSTINGS = 64        # kMaxPostings there
 MAX_SUPPORTED_K = 7
 
 
@@ -162,21 +160,6 @@ def _records(item):
     return out
 
 
-def _exact_group(group, k):
-    """One exact-text group -> (leader, edges)."""
-    _, docs = group
-    docs = sorted(docs, key=lambda d: d[N.DOC_RANK])
-    edges = []
-    if len(docs) > 1 and N.verify(docs[0], docs[1], k)[0]:
-        edges = [(docs[0][N.DOC_RANK], d[N.DOC_RANK]) for d in docs[1:]]
-    return docs[0], edges
-
-
-def _sketch_keys(doc):
-    p = doc[N.DOC_SKETCH]
-    return [(h, doc) for h in p[:KEYS_PER_SKETCH]]
-
-
 def table_layout(k: int):
     """(shift, width) per table: K+1 contiguous blocks, most significant first
     (TableLayout::ForMaxK)."""
@@ -198,51 +181,6 @@ def table_keys(simhash: int, k: int):
         p = ((simhash << shift) | (simhash >> (64 - shift))) & mask if shift else simhash
         keys.append((t, p >> (64 - width)))
     return keys
-
-
-def _simhash_keys(doc, k):
-    return [(key, doc) for key in table_keys(doc[N.DOC_SIMHASH], k)]
-
-
-SKETCH_KEY, TABLE_KEY = 0, 1
-
-
-def _candidate_keys(doc, k):
-    # Keys are ints only: the shuffle partitions by hash(), which for str is
-    # salted per process, so a str in a key would split groups across workers.
-    return ([((SKETCH_KEY, h), doc) for h in doc[N.DOC_SKETCH][:KEYS_PER_SKETCH]] +
-            [((TABLE_KEY, key), doc) for key in table_keys(doc[N.DOC_SIMHASH], k)])
-
-
-def _candidate_pairs(group, k):
-    """A sketch-key group (2..MAX_POSTINGS documents) or a table-key group
-    (pairs within k bits) -> its verified pairs."""
-    if group[0][0] == SKETCH_KEY:
-        return _pairs_in(group, k, False, MAX_POSTINGS)
-    return _pairs_in(group, k, True, None)
-
-
-def _pairs_in(group, k, within_distance: bool, limit: Optional[int]):
-    _, entries = group
-    docs = sorted((e[1] for e in entries), key=lambda d: d[N.DOC_RANK])
-    if len(docs) < 2 or (limit is not None and len(docs) > limit):
-        return []
-    edges = []
-    arrays = [None] * len(docs)  # sketch arrays, built on first use
-    for i, a in enumerate(docs):
-        for j in range(i + 1, len(docs)):
-            b = docs[j]
-            if a[N.DOC_RANK] == b[N.DOC_RANK]:
-                continue
-            if within_distance and bin(a[N.DOC_SIMHASH] ^ b[N.DOC_SIMHASH]).count("1") > k:
-                continue
-            if arrays[i] is None:
-                arrays[i] = N.sketch_array(a)
-            if arrays[j] is None:
-                arrays[j] = N.sketch_array(b)
-            if N.verify(a, b, k, arrays[i], arrays[j])[0]:
-                edges.append((a[N.DOC_RANK], b[N.DOC_RANK]))
-    return edges
 
 
 def format_utc(t: Optional[int]) -> str:
@@ -485,53 +423,6 @@ def _partition_summary(part):
     return [(files, documents, disk, counts, skips)]
 
 
-def _union_find_labels(edges) -> dict:
-    """node -> smallest node of its component, for every node of `edges`."""
-    parent: dict = {}
-
-    def find(x):
-        root = x
-        while parent[root] != root:
-            root = parent[root]
-        while parent[x] != root:
-            parent[x], x = root, parent[x]
-        return root
-
-    for a, b in edges:
-        parent.setdefault(a, a)
-        parent.setdefault(b, b)
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            if rb < ra:
-                ra, rb = rb, ra
-            parent[rb] = ra
-    return {x: find(x) for x in parent}
-
-
-def _label_lookup(labels, nodes):
-    """The labels of `nodes` (a list of ints) in `labels` (sorted node array,
-    label array): a list with None for nodes of no component."""
-    import numpy as np
-    known, label = labels
-    if not nodes or len(known) == 0:
-        return [None] * len(nodes)
-    q = np.asarray(nodes, dtype=np.int64)
-    at = np.minimum(np.searchsorted(known, q), len(known) - 1)
-    hit = known[at] == q
-    return [int(label[i]) if h else None for i, h in zip(at.tolist(), hit.tolist())]
-
-
-def _labelled_docs(part, labels):
-    docs = list(part)
-    found = _label_lookup(labels, [d[N.DOC_RANK] for d in docs])
-    return [(lab, d) for lab, d in zip(found, docs) if lab is not None]
-
-
-def _labelled_edges(part, labels):
-    edges = [(int(a), int(b)) for a, b in part]
-    return list(zip(_label_lookup(labels, [a for a, _ in edges]), edges))
-
-
 def _distributed_labels(edges, docs, nparts, run, start, on_stage):
     """(label, doc) and (label, edge) bags by distributed label propagation."""
     import dask.bag as db
@@ -551,6 +442,78 @@ def _distributed_labels(edges, docs, nparts, run, start, on_stage):
     return labelled, labelled_edges
 
 
+# ------------------------------------------------ tasks of the pipeline
+# Stages pass numpy columns (libdiff/_dask_columns.py) between few, large
+# tasks: one records task per partition of files, one candidate task and one
+# cluster task per shuffle bucket. Document tuples (paths, dates) stay on the
+# worker that made them until their cluster is formed.
+
+def _records_part(items, k, nbuckets):
+    """A partition of files -> (summary, document tuples, the candidate
+    shuffle's piece for each bucket)."""
+    from . import _dask_columns as C
+    recs = [r for item in items for r in _records(item)]
+    docs = [value for kind, _, value in recs if kind == "doc"]
+    pieces = C.split_into_buckets(C.doc_columns(docs), table_layout(k), nbuckets)
+    return _partition_summary(recs)[0], docs, pieces
+
+
+def _summary_of(part):
+    return part[0]
+
+
+def _docs_of(part):
+    return part[1]
+
+
+def _piece_of(part, bucket):
+    return part[2][bucket]
+
+
+def _piece_of_list(pieces, bucket):
+    return pieces[bucket]
+
+
+def _bucket_edges(k, *pieces):
+    from . import _dask_columns as C
+    return C.bucket_edges(list(pieces), k)
+
+
+def _edge_tuples(edges):
+    return [(int(a), int(b)) for a, b in edges.tolist()]
+
+
+def _labelled_pieces(part, labels, nbuckets):
+    """A records partition -> per cluster bucket, its (label, doc) of the
+    documents in a component."""
+    from . import _dask_columns as C
+    docs = part[1]
+    found = C.label_lookup(labels, [d[N.DOC_RANK] for d in docs]).tolist()
+    out = [[] for _ in range(nbuckets)]
+    for label, d in zip(found, docs):
+        if label >= 0:
+            out[label % nbuckets].append((label, d))
+    return out
+
+
+def _cluster_bucket(k, edges, *labelled):
+    """A cluster bucket's edges ((n, 3) array: label, a, b) and labelled
+    documents (one list per records partition) -> the _cluster tuples of
+    its components."""
+    entries = [(label, ("D", d)) for part in labelled for label, d in part]
+    entries.extend((label, ("E", (a, b))) for label, a, b in edges.tolist())
+    by_label: dict = {}
+    for label, e in entries:
+        by_label.setdefault(label, []).append(e)
+    return [c for label in sorted(by_label)
+            for c in _component_clusters((label, by_label[label]), k)]
+
+
+def _pickled_bytes(obj) -> int:
+    import pickle
+    return len(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+
+
 def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = None,
            progress: bool = False, measure_shuffle: bool = False,
            on_stage: Optional[Callable[[str], None]] = None,
@@ -559,9 +522,10 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
     called on the client after each stage is materialised on the workers
     ("records", "edges", "labels"); tests use it to inject faults. Components
     of more than `local_components_max_edges` confirmed pairs are found by
-    distributed label propagation (no machine holds all pairs); up to it, by
-    a union-find on the client."""
-    import dask.bag as db
+    distributed label propagation (no machine holds all pairs); up to it, on
+    the client with numpy."""
+    import numpy as np
+    from . import _dask_columns as C
 
     if not 0 <= max_distance <= MAX_SUPPORTED_K:
         raise ValueError(f"distance {max_distance} outside 0..{MAX_SUPPORTED_K}")
@@ -572,19 +536,27 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
     files.sort(key=lambda f: f[0])
     nworkers = max(1, len(client.scheduler_info().get("workers", {})))
     nparts = npartitions or max(1, min(len(files), 4 * nworkers))
+    nbuckets = max(1, min(nparts, 2 * nworkers))
     items = [(rank, rel, full) for rank, (rel, full) in enumerate(files)]
-    records = db.from_sequence(items, npartitions=nparts).map(_records).flatten().persist()
+    bounds = [len(items) * i // nparts for i in range(nparts + 1)]
+
+    def submit(func, *args):
+        # pure=False: a fresh key per run, so a second run recomputes.
+        return client.submit(func, *args, pure=False)
+
+    parts = [submit(_records_part, items[bounds[i]:bounds[i + 1]], k, nbuckets)
+             for i in range(nparts)]
     if progress:
         from distributed import progress as dask_progress
-        dask_progress(records)
+        dask_progress(parts)
         print(file=sys.stderr)
-    summaries = records.map_partitions(_partition_summary).compute()
+    summaries = client.gather([submit(_summary_of, p) for p in parts])
     run.stage_seconds["records"] = time.monotonic() - start
     if on_stage:
         on_stage("records")
     skips = []
-    for files, documents, disk, counts, part_skips in summaries:
-        run.files += files
+    for nfiles, documents, disk, counts, part_skips in summaries:
+        run.files += nfiles
         run.documents += documents
         run.bytes += disk
         for reason, n in counts.items():
@@ -596,55 +568,53 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
     for _, reason, _ in all_skips:
         run.counts[reason] = run.counts.get(reason, 0) + 1
 
-    docs = records.filter(lambda r: r[0] == "doc").map(lambda r: r[2])
-    # Candidates need only what verification reads (the first VERIFY_FIELDS
-    # fields): paths, URLs and dates stay where the records are.
-    exact = docs.map(lambda d: d[:N.VERIFY_FIELDS]).groupby(
-        lambda d: d[N.DOC_EXACT], npartitions=nparts).map(_exact_group, k)
-    exact = exact.persist()
-    leaders = exact.map(lambda x: x[0])
-    exact_edges = exact.map(lambda x: x[1]).flatten()
-    # One shuffle for both candidate kinds: sketch keys (SKETCH_KEY, value) and
-    # permuted-table keys (TABLE_KEY, (table, block)).
-    sketch_entries = leaders.map(_sketch_keys).flatten()
-    table_entries = leaders.map(_simhash_keys, k).flatten()
-    candidate_edges = leaders.map(_candidate_keys, k).flatten().groupby(
-        lambda e: e[0], npartitions=nparts).map(_candidate_pairs, k).flatten()
-    edges = db.concat([exact_edges, candidate_edges]).persist()
+    # The candidate shuffle: each bucket gathers its piece of every partition.
+    pieces = [[submit(_piece_of, p, b) for p in parts] for b in range(nbuckets)]
+    buckets = [submit(_bucket_edges, k, *pieces[b]) for b in range(nbuckets)]
     if measure_shuffle:
-        # What crosses the network: every document once (exact shuffle), its
-        # sketch and table entries, the edges, and the label join.
-        sizes = client.compute([b.map_partitions(lambda p: [_pickled_size(p)]).sum()
-                                for b in (docs, sketch_entries, table_entries, edges)],
-                               sync=True)
+        sizes = client.gather([submit(_pickled_bytes, f) for row in pieces for f in row] +
+                              [submit(_pickled_bytes, f) for f in buckets])
         run.shuffle_bytes = int(sum(sizes))
     if on_stage:
         on_stage("edges")
-    n_edges = edges.count().compute()
+    if local_components_max_edges <= 0:
+        n_edges = sum(client.gather([submit(len, b) for b in buckets]))
+    else:
+        edges = client.gather(buckets)
+        n_edges = sum(len(e) for e in edges)
     run.stage_seconds["edges"] = time.monotonic() - start
     if n_edges == 0:
         run.seconds = time.monotonic() - start
         return run
     if n_edges <= local_components_max_edges:
-        import numpy as np
-        found = _union_find_labels(edges.compute())
-        known = np.array(sorted(found), dtype=np.int64)
-        # Arrays, scattered as they are: Dask neither hashes nor walks them.
-        labels = (known, np.array([found[x] for x in known.tolist()], dtype=np.int64))
+        edges = np.unique(np.concatenate(edges), axis=0)
+        labels = C.component_labels(edges)
         run.cc_rounds = 0
         run.stage_seconds["components"] = time.monotonic() - start
         if on_stage:
             on_stage("labels")
-        shared = client.scatter(labels, broadcast=True, hash=False)
-        labelled = docs.map_partitions(_labelled_docs, shared)
-        labelled_edges = edges.map_partitions(_labelled_edges, shared)
+        [shared] = client.scatter([labels], broadcast=True, hash=False)
+        labelled = [submit(_labelled_pieces, p, shared, nbuckets) for p in parts]
+        edge_label = C.label_lookup(labels, edges[:, 0])
+        edge_bucket = edge_label % nbuckets
+        clusters = client.gather([
+            submit(_cluster_bucket, k,
+                   np.column_stack([edge_label, edges])[edge_bucket == b],
+                   *[submit(_piece_of_list, f, b) for f in labelled])
+            for b in range(nbuckets)])
+        clusters = [c for bucket in clusters for c in bucket]
     else:
-        labelled, labelled_edges = _distributed_labels(edges, docs, nparts, run, start,
+        import dask
+        import dask.bag as db
+        docs = db.from_delayed([dask.delayed(_docs_of)(p) for p in parts])
+        edge_bag = db.from_delayed([dask.delayed(_edge_tuples)(b) for b in buckets])
+        labelled, labelled_edges = _distributed_labels(edge_bag, docs, nparts, run, start,
                                                        on_stage)
-    component_entries = db.concat([labelled.map(lambda t: (t[0], ("D", t[1]))),
-                                   labelled_edges.map(lambda t: (t[0], ("E", t[1])))])
-    clusters = component_entries.groupby(lambda e: e[0], npartitions=nparts).map(
-        lambda g: (g[0], [e[1] for e in g[1]])).map(_component_clusters, k).flatten().compute()
+        component_entries = db.concat([labelled.map(lambda t: (t[0], ("D", t[1]))),
+                                       labelled_edges.map(lambda t: (t[0], ("E", t[1])))])
+        clusters = component_entries.groupby(lambda e: e[0], npartitions=nparts).map(
+            lambda g: (g[0], [e[1] for e in g[1]])).map(_component_clusters, k).flatten()
+        clusters = clusters.compute()
     clusters.sort(key=lambda c: c[0])
     for cid, (_, record, dups, exact_dups) in enumerate(clusters, 1):
         record["cluster"] = cid
@@ -652,6 +622,7 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
         run.duplicates += dups
         run.exact_duplicates += exact_dups
     run.seconds = time.monotonic() - start
+    run.stage_seconds["clusters"] = run.seconds
     return run
 
 
