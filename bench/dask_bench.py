@@ -26,12 +26,47 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
+def profiled(dd, corpus, client):
+    """One run with its task stream: prints the compute seconds per task kind
+    (summed over workers) and the CPU seconds of each worker, the scheduler
+    and this client process, which stay meaningful on a loaded machine."""
+    from distributed import get_task_stream
+
+    def cpu():
+        return time.process_time()
+
+    workers_before = client.run(cpu)
+    scheduler_before = client.run_on_scheduler(cpu)
+    client_before = time.process_time()
+    with get_task_stream(client) as ts:
+        run = dd.dedupe(corpus, client)
+    workers = {w: t - workers_before[w] for w, t in client.run(cpu).items()}
+    scheduler = client.run_on_scheduler(cpu) - scheduler_before
+    per_kind = {}
+    for task in ts.data:
+        name = task["key"] if isinstance(task["key"], str) else str(task["key"][0])
+        name = name.split("-", 1)[0]
+        for ss in task["startstops"]:
+            if ss["action"] == "compute":
+                n, secs = per_kind.get(name, (0, 0.0))
+                per_kind[name] = (n + 1, secs + ss["stop"] - ss["start"])
+    print("        tasks (compute s): " + "  ".join(
+        f"{name}={secs:.2f}/{n}" for name, (n, secs) in
+        sorted(per_kind.items(), key=lambda kv: -kv[1][1])))
+    print("        cpu s: workers " + " ".join(f"{t:.2f}" for t in workers.values()) +
+          f"  scheduler {scheduler:.2f}  client {time.process_time() - client_before:.2f}")
+    return run
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=2000, help="synthetic stories to generate")
     ap.add_argument("--corpus")
     ap.add_argument("--cli", help="libdiff binary: also time `libdiff dedupe` and check parity")
     ap.add_argument("--workers", default="1,2")
+    ap.add_argument("--profile", action="store_true",
+                    help="per task kind: compute seconds summed over workers (dask's task "
+                    "stream), and each process's CPU seconds, for every run")
     ap.add_argument("--shuffle", action="store_true",
                     help="also measure the shuffle volume (a third run with 1 worker)")
     args = ap.parse_args()
@@ -59,7 +94,10 @@ def main():
         cluster, client = dd.local_client(workers=workers)
         try:
             dd.dedupe(corpus, client)  # warm-up: worker imports, library load
-            run = dd.dedupe(corpus, client)
+            if args.profile:
+                run = profiled(dd, corpus, client)
+            else:
+                run = dd.dedupe(corpus, client)
             documents = run.documents
             rates[workers] = run.documents / run.seconds
             same = "" if expected is None else ("  parity=ok" if run.jsonl() == expected

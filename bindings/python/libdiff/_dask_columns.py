@@ -124,6 +124,14 @@ def split_into_buckets(cols: dict, layout, nbuckets: int):
     return pieces
 
 
+def label_buckets(labels, nbuckets: int):
+    """The cluster bucket of each component label (int64 array; labels are
+    ranks, whose low bits are mostly zero, so they are mixed first)."""
+    labels = np.asarray(labels, dtype=np.int64)
+    zero = np.zeros(len(labels), np.uint8)
+    return (_mix(zero, zero, labels.astype(np.uint64)) % _U64(nbuckets)).astype(np.int64)
+
+
 def verify_pairs(cols: dict, a, b, max_distance: int, details: bool = False):
     """libdiff_dedupe_verify_batch over rows a[i], b[i] of `cols`: the
     duplicate flags (bool array), or with `details` (flags, distances,

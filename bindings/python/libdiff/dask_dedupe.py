@@ -488,11 +488,12 @@ def _labelled_pieces(part, labels, nbuckets):
     documents in a component."""
     from . import _dask_columns as C
     docs = part[1]
-    found = C.label_lookup(labels, [d[N.DOC_RANK] for d in docs]).tolist()
+    found = C.label_lookup(labels, [d[N.DOC_RANK] for d in docs])
+    bucket = C.label_buckets(found, nbuckets).tolist()
     out = [[] for _ in range(nbuckets)]
-    for label, d in zip(found, docs):
+    for label, b, d in zip(found.tolist(), bucket, docs):
         if label >= 0:
-            out[label % nbuckets].append((label, d))
+            out[b].append((label, d))
     return out
 
 
@@ -535,8 +536,11 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
     files, walk_skips = collect(root)
     files.sort(key=lambda f: f[0])
     nworkers = max(1, len(client.scheduler_info().get("workers", {})))
-    nparts = npartitions or max(1, min(len(files), 4 * nworkers))
-    nbuckets = max(1, min(nparts, 2 * nworkers))
+    # Records tasks are the bulk of the work: 8 per worker keeps the last one
+    # short (a worker idles at the end for at most about one). The shuffle
+    # stages are small: one bucket per worker.
+    nparts = npartitions or max(1, min(len(files), 8 * nworkers))
+    nbuckets = max(1, min(nparts, nworkers))
     items = [(rank, rel, full) for rank, (rel, full) in enumerate(files)]
     bounds = [len(items) * i // nparts for i in range(nparts + 1)]
 
@@ -596,7 +600,7 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
         [shared] = client.scatter([labels], broadcast=True, hash=False)
         labelled = [submit(_labelled_pieces, p, shared, nbuckets) for p in parts]
         edge_label = C.label_lookup(labels, edges[:, 0])
-        edge_bucket = edge_label % nbuckets
+        edge_bucket = C.label_buckets(edge_label, nbuckets)
         clusters = client.gather([
             submit(_cluster_bucket, k,
                    np.column_stack([edge_label, edges])[edge_bucket == b],
