@@ -448,11 +448,13 @@ def _distributed_labels(edges, docs, nparts, run, start, on_stage):
 # cluster task per shuffle bucket. Document tuples (paths, dates) stay on the
 # worker that made them until their cluster is formed.
 
-def _records_part(items, k, nbuckets):
-    """A partition of files -> (summary, document tuples, the candidate
+def _records_part(packed_items: bytes, k, nbuckets):
+    """A partition of files (pickled, so Dask does not walk thousands of
+    tuples looking for futures) -> (summary, document tuples, the candidate
     shuffle's piece for each bucket)."""
+    import pickle
     from . import _dask_columns as C
-    recs = [r for item in items for r in _records(item)]
+    recs = [r for item in pickle.loads(packed_items) for r in _records(item)]
     docs = [value for kind, _, value in recs if kind == "doc"]
     pieces = C.split_into_buckets(C.doc_columns(docs), table_layout(k), nbuckets)
     return _partition_summary(recs)[0], docs, pieces
@@ -525,6 +527,8 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
     of more than `local_components_max_edges` confirmed pairs are found by
     distributed label propagation (no machine holds all pairs); up to it, on
     the client with numpy."""
+    import pickle
+
     import numpy as np
     from . import _dask_columns as C
 
@@ -548,12 +552,16 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
         # pure=False: a fresh key per run, so a second run recomputes.
         return client.submit(func, *args, pure=False)
 
-    parts = [submit(_records_part, items[bounds[i]:bounds[i + 1]], k, nbuckets)
+    parts = [submit(_records_part, pickle.dumps(items[bounds[i]:bounds[i + 1]]), k, nbuckets)
              for i in range(nparts)]
     if progress:
         from distributed import progress as dask_progress
         dask_progress(parts)
         print(file=sys.stderr)
+    # The candidate shuffle, submitted at once (it runs as records finish):
+    # each bucket gathers its piece of every partition.
+    pieces = [[submit(_piece_of, p, b) for p in parts] for b in range(nbuckets)]
+    buckets = [submit(_bucket_edges, k, *pieces[b]) for b in range(nbuckets)]
     summaries = client.gather([submit(_summary_of, p) for p in parts])
     run.stage_seconds["records"] = time.monotonic() - start
     if on_stage:
@@ -572,9 +580,6 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
     for _, reason, _ in all_skips:
         run.counts[reason] = run.counts.get(reason, 0) + 1
 
-    # The candidate shuffle: each bucket gathers its piece of every partition.
-    pieces = [[submit(_piece_of, p, b) for p in parts] for b in range(nbuckets)]
-    buckets = [submit(_bucket_edges, k, *pieces[b]) for b in range(nbuckets)]
     if measure_shuffle:
         sizes = client.gather([submit(_pickled_bytes, f) for row in pieces for f in row] +
                               [submit(_pickled_bytes, f) for f in buckets])
