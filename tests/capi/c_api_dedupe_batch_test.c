@@ -4,22 +4,7 @@
  * libdiff_dedupe_verify on the same two records, and bad indices or sketch
  * counts are invalid arguments that leave the outputs untouched. Exits
  * non-zero on failure. */
-#define LIBDIFF_EXPERIMENTAL
-#include "libdiff/libdiff.h"
-
-#include <stdio.h>
-#include <string.h>
-
-static int g_failures = 0;
-
-#define CHECK(cond)                                                                         \
-  do {                                                                                      \
-    if (!(cond)) {                                                                          \
-      ++g_failures;                                                                         \
-      fprintf(stderr, "%s:%d: CHECK(%s) failed (last error: \"%s\")\n", __FILE__, __LINE__, \
-              #cond, libdiff_last_error());                                                 \
-    }                                                                                       \
-  } while (0)
+#include "c_api_check.h"
 
 enum { kDocs = 4, kStride = 24 };
 
@@ -102,9 +87,5 @@ int main(void) {
   CHECK(libdiff_dedupe_verify_batch(NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL,
                                     NULL, NULL, NULL, 0, NULL, 0, 3) == LIBDIFF_OK);
 
-  if (g_failures != 0) {
-    fprintf(stderr, "%d check(s) failed\n", g_failures);
-    return 1;
-  }
-  return 0;
+  return Finish();
 }

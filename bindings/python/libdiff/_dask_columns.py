@@ -230,7 +230,7 @@ def bucket_edges(pieces, max_distance: int):
     ck, cs, cv, cr = ck[order], cs[order], cv[order], cr[order]
     first = _runs(ck, cs, cv, high[cr], low[cr])
     ck, cs, cv, cr = ck[first], cs[first], cv[first], cr[first]
-    # Still sorted by (kind, sub, value) and by rank inside each group.
+    # Still sorted by (kind, sub, value): the groups are runs.
     starts = np.flatnonzero(_runs(ck, cs, cv))
     sizes = np.diff(np.append(starts, len(cr)))
     gkind = ck[starts]
@@ -240,6 +240,8 @@ def bucket_edges(pieces, max_distance: int):
     near = (ck[i] != TABLE) | (_popcount(cols["simhash"][a] ^ cols["simhash"][b]) <=
                                max_distance)
     a, b = a[near], b[near]
+    swap = rank[a] > rank[b]  # each pair once, lower rank first
+    a, b = np.where(swap, b, a), np.where(swap, a, b)
     if len(a):
         code = np.unique(a * len(rank) + b)
         a, b = code // len(rank), code % len(rank)
