@@ -18,28 +18,35 @@ input as given, and all are ranked in byte order of those names.
 Pipeline (docs/scaling.md has the design and the figures):
   1. The client walks DIR exactly as the CLI does (name order, symlink loops
      detected) and ranks files in byte order of their relative path.
-  2. Workers read, extract and fingerprint each file through the C library
-     (``libdiff_dedupe_record``; ctypes releases the GIL), producing a compact
-     record: SimHash, exact-text hash, token and shingle counts, the shingle
-     sketch (bottom-24 MinHash), date, body size, path.
-  3. Exact duplicates: shuffle by exact-text hash; each group keeps its first
-     document (path order) as leader and joins the others to it when the pair
-     passes verification (short texts never match).
-  4. Candidates among leaders, by two shuffles: the four smallest sketch
-     values (groups of 2..64 documents, as in the CLI), and the K+1 permuted
-     SimHash table keys (the layout of src/index/near_duplicate_index.h: K+1
-     blocks; two hashes within K bits share at least one block). Each group
-     verifies its pairs with ``libdiff_dedupe_verify`` (the library's rule).
-  5. Connected components of the confirmed pairs by min-label propagation with
-     pointer jumping over Dask dataframes (hash joins); no machine holds all
+  2. Records: one task per partition of files (8 per worker) reads, extracts
+     and fingerprints each file through the C library
+     (``libdiff_dedupe_record``; ctypes releases the GIL) into a document
+     tuple (SimHash, exact-text hash, token and shingle counts, the bottom-24
+     shingle sketch, date, body size, path), kept on that worker, and splits
+     the documents' keys into one numpy piece per shuffle bucket
+     (_dask_columns.py): the exact-text hash, the four smallest sketch
+     values, and the K+1 permuted SimHash table keys (the layout of
+     src/index/near_duplicate_index.h: two hashes within K bits share at
+     least one block).
+  3. Candidates, one shuffle: each bucket (one per worker) sorts its key
+     entries. Exact groups join their members to the first (path order) when
+     the first two verify; among the first document of each exact text,
+     sketch-key groups of 2..64 documents (as the CLI) and table-key groups
+     (pairs within K bits) give candidate pairs, each verified once, all in
+     one ``libdiff_dedupe_verify_batch`` call (the library's rule).
+  4. Connected components of the confirmed pairs: up to
+     LOCAL_COMPONENTS_MAX_EDGES pairs, min-label propagation over numpy
+     arrays on the client; beyond, rounds of label propagation with pointer
+     jumping over Dask dataframes (hash joins), so no machine holds all
      edges.
-  6. Documents and edges join their component label (shuffles by rank), group
-     by label, and each component is split into the CLI's star clusters: in
-     path order, a document joins the earliest original it verifies against
-     directly (an edge to it, or ``libdiff_dedupe_verify``), as the store
-     files a duplicate (cluster.h DuplicatePairs). Each cluster picks its
-     representative with the CLI rule: earliest published, then longest body,
-     then first path in byte order.
+  5. Clusters: each records partition sends its labelled documents to the
+     bucket of their label, and each bucket splits its components into the
+     CLI's star clusters: in path order, a document joins the earliest
+     original it verifies against directly (an edge to it, or
+     ``libdiff_dedupe_verify``), as the store files a duplicate (cluster.h
+     DuplicatePairs). Each cluster picks its representative with the CLI
+     rule: earliest published, then longest body, then first path in byte
+     order.
 
 Determinism and faults: every decision uses the path rank, never arrival
 order, and components do not depend on merge order, so any partitioning, any
