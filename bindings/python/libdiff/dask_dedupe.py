@@ -345,11 +345,6 @@ class DedupeRun:
                        + "\n" for c in self.clusters)
 
 
-def _pickled_size(part) -> int:
-    import pickle
-    return len(pickle.dumps(list(part), protocol=pickle.HIGHEST_PROTOCOL))
-
-
 def collect(inputs) -> Tuple[List[Tuple[bytes, bytes]], List[Tuple[bytes, str, str]]]:
     """(files, skipped) of `inputs` with the CLI's rules (libdiff/dedupe.h
     DedupeInputs): directories (walked), WARC files, page files and glob
