@@ -3,7 +3,7 @@
 
     LIBDIFF_LIBRARY=build/x/libdiff/src/capi/libdiff.so PYTHONPATH=bindings/python \
       /usr/bin/python3 bench/dask_bench.py [--pages N] [--corpus DIR] [--cli build/x/tools/libdiff]
-      [--workers 1,2] [--shuffle]
+      [--workers 1,2] [--shuffle] [--profile]
 
 Generates a corpus with bench/make_dedupe_corpus.py (synthetic stories from
 samples/) unless --corpus is given, runs the pipeline on a LocalCluster on
@@ -12,12 +12,18 @@ samples/) unless --corpus is given, runs the pipeline on a LocalCluster on
 CLI's pages/s with 1 and 2 threads, the load average, and the two ratios of
 issue 17's goals (Dask 1 worker / CLI 1 thread >= 0.8; Dask 2 workers / Dask 1
 worker >= 1.7), all from this one run. Pages/s counts documents (pages with an
-article), the same number for both. With --shuffle, the shuffle volume (the
-pickled size of the document records, sketch and table entries and edges the
-shuffles move) is measured in a separate run.
+article), the same number for both. Each run also prints its stage times (wall,
+from the start) and CPU seconds of the workers and of this process (which hosts
+the scheduler), and the CLI runs their CPU seconds: on a loaded machine wall
+time is mostly other processes' doing, CPU seconds less so (they still grow
+with contention for the cores' caches). --profile adds the
+compute seconds per task kind (Dask's task stream). With --shuffle, the shuffle
+volume (the pickled size of the pieces the candidate shuffle moves and of the
+edges) is measured in a separate run.
 """
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -26,12 +32,50 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
+def measured(dd, corpus, client, task_stream: bool):
+    """One run -> (run, CPU seconds of all workers, CPU seconds of this
+    process, which hosts the LocalCluster scheduler). CPU seconds stay
+    meaningful on a loaded machine, where wall time does not. With
+    `task_stream`, also prints the compute seconds per task kind summed over
+    workers (Dask's task stream)."""
+    import contextlib
+    from distributed import get_task_stream
+
+    def cpu():
+        return time.process_time()
+
+    workers_before = client.run(cpu)
+    client_before = time.process_time()
+    with get_task_stream(client) if task_stream else contextlib.nullcontext() as ts:
+        run = dd.dedupe(corpus, client)
+    client_cpu = time.process_time() - client_before
+    workers = [t - workers_before[w] for w, t in client.run(cpu).items()]
+    if task_stream:
+        per_kind = {}
+        for task in ts.data:
+            name = task["key"] if isinstance(task["key"], str) else str(task["key"][0])
+            name = name.split("-", 1)[0]
+            for ss in task["startstops"]:
+                if ss["action"] == "compute":
+                    n, secs = per_kind.get(name, (0, 0.0))
+                    per_kind[name] = (n + 1, secs + ss["stop"] - ss["start"])
+        print("        tasks (compute s/count): " + "  ".join(
+            f"{name}={secs:.2f}/{n}" for name, (n, secs) in
+            sorted(per_kind.items(), key=lambda kv: -kv[1][1])))
+    print("        cpu s: workers " + " + ".join(f"{t:.2f}" for t in workers) +
+          f"  client+scheduler {client_cpu:.2f}")
+    return run, sum(workers) + client_cpu
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=2000, help="synthetic stories to generate")
     ap.add_argument("--corpus")
     ap.add_argument("--cli", help="libdiff binary: also time `libdiff dedupe` and check parity")
     ap.add_argument("--workers", default="1,2")
+    ap.add_argument("--profile", action="store_true",
+                    help="also print the compute seconds per task kind summed over workers "
+                    "(Dask's task stream) for every run")
     ap.add_argument("--shuffle", action="store_true",
                     help="also measure the shuffle volume (a third run with 1 worker)")
     args = ap.parse_args()
@@ -45,13 +89,19 @@ def main():
                         "--samples", os.path.join(ROOT, "samples")], check=True)
     expected = None
     cli_secs = {}
+    cli_cpu = {}
+    cpu_secs = {}
     if args.cli:
         for threads in (1, 2):
             t = time.monotonic()
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             out = subprocess.run([args.cli, "dedupe", corpus, "--format", "jsonl", "--threads",
                                   str(threads), "--no-progress"], check=True,
                                  capture_output=True).stdout
             cli_secs[threads] = time.monotonic() - t
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cli_cpu[threads] = (after.ru_utime - before.ru_utime + after.ru_stime -
+                                before.ru_stime)
             expected = out.decode("utf-8")
     rates = {}
     documents = 0
@@ -59,7 +109,7 @@ def main():
         cluster, client = dd.local_client(workers=workers)
         try:
             dd.dedupe(corpus, client)  # warm-up: worker imports, library load
-            run = dd.dedupe(corpus, client)
+            run, cpu_secs[workers] = measured(dd, corpus, client, args.profile)
             documents = run.documents
             rates[workers] = run.documents / run.seconds
             same = "" if expected is None else ("  parity=ok" if run.jsonl() == expected
@@ -78,7 +128,8 @@ def main():
             cluster.close()
     cli_rates = {t: documents / s for t, s in cli_secs.items()}
     for t, s in cli_secs.items():
-        print(f"cli     threads={t}  {s:7.2f} s  {documents} docs  {cli_rates[t]:8.1f} pages/s")
+        print(f"cli     threads={t}  {s:7.2f} s  {documents} docs  {cli_rates[t]:8.1f} pages/s  "
+              f"cpu {cli_cpu[t]:.2f} s")
     print(f"load    {' '.join(f'{x:.2f}' for x in os.getloadavg())} (1, 5, 15 min)")
     # The goals (issue 17): one worker >= 0.8x the CLI's one thread; two
     # workers >= 1.7x one worker.
@@ -86,6 +137,9 @@ def main():
         print(f"ratio   dask 1 worker / cli 1 thread   = {rates[1] / cli_rates[1]:.2f}  (goal >= 0.8)")
     if 1 in rates and 2 in rates:
         print(f"ratio   dask 2 workers / dask 1 worker = {rates[2] / rates[1]:.2f}  (goal >= 1.7)")
+    if 1 in cpu_secs and 1 in cli_cpu:
+        print(f"cpu     cli 1 thread / dask 1 worker (workers + client) = "
+              f"{cli_cpu[1] / cpu_secs[1]:.2f}  (less load-dependent than wall time)")
     if 2 in cli_rates and 1 in cli_rates:
         print(f"ratio   cli 2 threads / cli 1 thread   = {cli_rates[2] / cli_rates[1]:.2f}")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ctypes
 import json
-from ctypes import POINTER, c_double, c_int, c_size_t, c_uint32, c_uint64, c_void_p
+from ctypes import c_double, c_int, c_size_t, c_uint32, c_void_p
 from typing import Sequence
 
 from . import _capi
@@ -73,5 +73,3 @@ def verify(a, b, max_distance: int, sketch_a=None, sketch_b=None):
 # member's URL, "" for files:
 DOC_RANK, DOC_SIMHASH, DOC_EXACT, DOC_TOKENS, DOC_SHINGLES, DOC_SKETCH, DOC_PUBLISHED, \
     DOC_BODY, DOC_PATH, DOC_URL = range(10)
-# verify() and the candidate stages read only the fields before this one.
-VERIFY_FIELDS = DOC_PUBLISHED

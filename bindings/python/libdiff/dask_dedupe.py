@@ -18,28 +18,35 @@ input as given, and all are ranked in byte order of those names.
 Pipeline (docs/scaling.md has the design and the figures):
   1. The client walks DIR exactly as the CLI does (name order, symlink loops
      detected) and ranks files in byte order of their relative path.
-  2. Workers read, extract and fingerprint each file through the C library
-     (``libdiff_dedupe_record``; ctypes releases the GIL), producing a compact
-     record: SimHash, exact-text hash, token and shingle counts, the shingle
-     sketch (bottom-24 MinHash), date, body size, path.
-  3. Exact duplicates: shuffle by exact-text hash; each group keeps its first
-     document (path order) as leader and joins the others to it when the pair
-     passes verification (short texts never match).
-  4. Candidates among leaders, by two shuffles: the four smallest sketch
-     values (groups of 2..64 documents, as in the CLI), and the K+1 permuted
-     SimHash table keys (the layout of src/index/near_duplicate_index.h: K+1
-     blocks; two hashes within K bits share at least one block). Each group
-     verifies its pairs with ``libdiff_dedupe_verify`` (the library's rule).
-  5. Connected components of the confirmed pairs by min-label propagation with
-     pointer jumping over Dask dataframes (hash joins); no machine holds all
+  2. Records: one task per partition of files (8 per worker) reads, extracts
+     and fingerprints each file through the C library
+     (``libdiff_dedupe_record``; ctypes releases the GIL) into a document
+     tuple (SimHash, exact-text hash, token and shingle counts, the bottom-24
+     shingle sketch, date, body size, path), kept on that worker, and splits
+     the documents' keys into one numpy piece per shuffle bucket
+     (_dask_columns.py): the exact-text hash, the four smallest sketch
+     values, and the K+1 permuted SimHash table keys (the layout of
+     src/index/near_duplicate_index.h: two hashes within K bits share at
+     least one block).
+  3. Candidates, one shuffle: each bucket (one per worker) sorts its key
+     entries. Exact groups join their members to the first (path order) when
+     the first two verify; among the first document of each exact text,
+     sketch-key groups of 2..64 documents (as the CLI) and table-key groups
+     (pairs within K bits) give candidate pairs, each verified once, all in
+     one ``libdiff_dedupe_verify_batch`` call (the library's rule).
+  4. Connected components of the confirmed pairs: up to
+     LOCAL_COMPONENTS_MAX_EDGES pairs, min-label propagation over numpy
+     arrays on the client; beyond, rounds of label propagation with pointer
+     jumping over Dask dataframes (hash joins), so no machine holds all
      edges.
-  6. Documents and edges join their component label (shuffles by rank), group
-     by label, and each component is split into the CLI's star clusters: in
-     path order, a document joins the earliest original it verifies against
-     directly (an edge to it, or ``libdiff_dedupe_verify``), as the store
-     files a duplicate (cluster.h DuplicatePairs). Each cluster picks its
-     representative with the CLI rule: earliest published, then longest body,
-     then first path in byte order.
+  5. Clusters: each records partition sends its labelled documents to the
+     bucket of their label, and each bucket splits its components into the
+     CLI's star clusters: in path order, a document joins the earliest
+     original it verifies against directly (an edge to it, or
+     ``libdiff_dedupe_verify``), as the store files a duplicate (cluster.h
+     DuplicatePairs). Each cluster picks its representative with the CLI
+     rule: earliest published, then longest body, then first path in byte
+     order.
 
 Determinism and faults: every decision uses the path rank, never arrival
 order, and components do not depend on merge order, so any partitioning, any
@@ -59,8 +66,6 @@ from typing import Callable, Iterable, List, Optional, Tuple
 
 from . import _dask_native as N
 
-KEYS_PER_SKETCH = 4      # kSketchKeys in src/index/near_duplicate_index.h
-MAX_POSTINGS = 64        # kMaxPostings there
 MAX_SUPPORTED_K = 7
 
 
@@ -162,21 +167,6 @@ def _records(item):
     return out
 
 
-def _exact_group(group, k):
-    """One exact-text group -> (leader, edges)."""
-    _, docs = group
-    docs = sorted(docs, key=lambda d: d[N.DOC_RANK])
-    edges = []
-    if len(docs) > 1 and N.verify(docs[0], docs[1], k)[0]:
-        edges = [(docs[0][N.DOC_RANK], d[N.DOC_RANK]) for d in docs[1:]]
-    return docs[0], edges
-
-
-def _sketch_keys(doc):
-    p = doc[N.DOC_SKETCH]
-    return [(h, doc) for h in p[:KEYS_PER_SKETCH]]
-
-
 def table_layout(k: int):
     """(shift, width) per table: K+1 contiguous blocks, most significant first
     (TableLayout::ForMaxK)."""
@@ -198,51 +188,6 @@ def table_keys(simhash: int, k: int):
         p = ((simhash << shift) | (simhash >> (64 - shift))) & mask if shift else simhash
         keys.append((t, p >> (64 - width)))
     return keys
-
-
-def _simhash_keys(doc, k):
-    return [(key, doc) for key in table_keys(doc[N.DOC_SIMHASH], k)]
-
-
-SKETCH_KEY, TABLE_KEY = 0, 1
-
-
-def _candidate_keys(doc, k):
-    # Keys are ints only: the shuffle partitions by hash(), which for str is
-    # salted per process, so a str in a key would split groups across workers.
-    return ([((SKETCH_KEY, h), doc) for h in doc[N.DOC_SKETCH][:KEYS_PER_SKETCH]] +
-            [((TABLE_KEY, key), doc) for key in table_keys(doc[N.DOC_SIMHASH], k)])
-
-
-def _candidate_pairs(group, k):
-    """A sketch-key group (2..MAX_POSTINGS documents) or a table-key group
-    (pairs within k bits) -> its verified pairs."""
-    if group[0][0] == SKETCH_KEY:
-        return _pairs_in(group, k, False, MAX_POSTINGS)
-    return _pairs_in(group, k, True, None)
-
-
-def _pairs_in(group, k, within_distance: bool, limit: Optional[int]):
-    _, entries = group
-    docs = sorted((e[1] for e in entries), key=lambda d: d[N.DOC_RANK])
-    if len(docs) < 2 or (limit is not None and len(docs) > limit):
-        return []
-    edges = []
-    arrays = [None] * len(docs)  # sketch arrays, built on first use
-    for i, a in enumerate(docs):
-        for j in range(i + 1, len(docs)):
-            b = docs[j]
-            if a[N.DOC_RANK] == b[N.DOC_RANK]:
-                continue
-            if within_distance and bin(a[N.DOC_SIMHASH] ^ b[N.DOC_SIMHASH]).count("1") > k:
-                continue
-            if arrays[i] is None:
-                arrays[i] = N.sketch_array(a)
-            if arrays[j] is None:
-                arrays[j] = N.sketch_array(b)
-            if N.verify(a, b, k, arrays[i], arrays[j])[0]:
-                edges.append((a[N.DOC_RANK], b[N.DOC_RANK]))
-    return edges
 
 
 def format_utc(t: Optional[int]) -> str:
@@ -400,11 +345,6 @@ class DedupeRun:
                        + "\n" for c in self.clusters)
 
 
-def _pickled_size(part) -> int:
-    import pickle
-    return len(pickle.dumps(list(part), protocol=pickle.HIGHEST_PROTOCOL))
-
-
 def collect(inputs) -> Tuple[List[Tuple[bytes, bytes]], List[Tuple[bytes, str, str]]]:
     """(files, skipped) of `inputs` with the CLI's rules (libdiff/dedupe.h
     DedupeInputs): directories (walked), WARC files, page files and glob
@@ -485,53 +425,6 @@ def _partition_summary(part):
     return [(files, documents, disk, counts, skips)]
 
 
-def _union_find_labels(edges) -> dict:
-    """node -> smallest node of its component, for every node of `edges`."""
-    parent: dict = {}
-
-    def find(x):
-        root = x
-        while parent[root] != root:
-            root = parent[root]
-        while parent[x] != root:
-            parent[x], x = root, parent[x]
-        return root
-
-    for a, b in edges:
-        parent.setdefault(a, a)
-        parent.setdefault(b, b)
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            if rb < ra:
-                ra, rb = rb, ra
-            parent[rb] = ra
-    return {x: find(x) for x in parent}
-
-
-def _label_lookup(labels, nodes):
-    """The labels of `nodes` (a list of ints) in `labels` (sorted node array,
-    label array): a list with None for nodes of no component."""
-    import numpy as np
-    known, label = labels
-    if not nodes or len(known) == 0:
-        return [None] * len(nodes)
-    q = np.asarray(nodes, dtype=np.int64)
-    at = np.minimum(np.searchsorted(known, q), len(known) - 1)
-    hit = known[at] == q
-    return [int(label[i]) if h else None for i, h in zip(at.tolist(), hit.tolist())]
-
-
-def _labelled_docs(part, labels):
-    docs = list(part)
-    found = _label_lookup(labels, [d[N.DOC_RANK] for d in docs])
-    return [(lab, d) for lab, d in zip(found, docs) if lab is not None]
-
-
-def _labelled_edges(part, labels):
-    edges = [(int(a), int(b)) for a, b in part]
-    return list(zip(_label_lookup(labels, [a for a, _ in edges]), edges))
-
-
 def _distributed_labels(edges, docs, nparts, run, start, on_stage):
     """(label, doc) and (label, edge) bags by distributed label propagation."""
     import dask.bag as db
@@ -551,6 +444,81 @@ def _distributed_labels(edges, docs, nparts, run, start, on_stage):
     return labelled, labelled_edges
 
 
+# ------------------------------------------------ tasks of the pipeline
+# Stages pass numpy columns (libdiff/_dask_columns.py) between few, large
+# tasks: one records task per partition of files, one candidate task and one
+# cluster task per shuffle bucket. Document tuples (paths, dates) stay on the
+# worker that made them until their cluster is formed.
+
+def _records_part(packed_items: bytes, k, nbuckets):
+    """A partition of files (pickled, so Dask does not walk thousands of
+    tuples looking for futures) -> (summary, document tuples, the candidate
+    shuffle's piece for each bucket)."""
+    import pickle
+    from . import _dask_columns as C
+    recs = [r for item in pickle.loads(packed_items) for r in _records(item)]
+    docs = [value for kind, _, value in recs if kind == "doc"]
+    pieces = C.split_into_buckets(C.doc_columns(docs), table_layout(k), nbuckets)
+    return _partition_summary(recs)[0], docs, pieces
+
+
+def _summary_of(part):
+    return part[0]
+
+
+def _docs_of(part):
+    return part[1]
+
+
+def _piece_of(part, bucket):
+    return part[2][bucket]
+
+
+def _piece_of_list(pieces, bucket):
+    return pieces[bucket]
+
+
+def _bucket_edges(k, *pieces):
+    from . import _dask_columns as C
+    return C.bucket_edges(list(pieces), k)
+
+
+def _edge_tuples(edges):
+    return [(int(a), int(b)) for a, b in edges.tolist()]
+
+
+def _labelled_pieces(part, labels, nbuckets):
+    """A records partition -> per cluster bucket, its (label, doc) of the
+    documents in a component."""
+    from . import _dask_columns as C
+    docs = part[1]
+    found = C.label_lookup(labels, [d[N.DOC_RANK] for d in docs])
+    bucket = C.label_buckets(found, nbuckets).tolist()
+    out = [[] for _ in range(nbuckets)]
+    for label, b, d in zip(found.tolist(), bucket, docs):
+        if label >= 0:
+            out[b].append((label, d))
+    return out
+
+
+def _cluster_bucket(k, edges, *labelled):
+    """A cluster bucket's edges ((n, 3) array: label, a, b) and labelled
+    documents (one list per records partition) -> the _cluster tuples of
+    its components."""
+    entries = [(label, ("D", d)) for part in labelled for label, d in part]
+    entries.extend((label, ("E", (a, b))) for label, a, b in edges.tolist())
+    by_label: dict = {}
+    for label, e in entries:
+        by_label.setdefault(label, []).append(e)
+    return [c for label in sorted(by_label)
+            for c in _component_clusters((label, by_label[label]), k)]
+
+
+def _pickled_bytes(obj) -> int:
+    import pickle
+    return len(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+
+
 def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = None,
            progress: bool = False, measure_shuffle: bool = False,
            on_stage: Optional[Callable[[str], None]] = None,
@@ -559,9 +527,12 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
     called on the client after each stage is materialised on the workers
     ("records", "edges", "labels"); tests use it to inject faults. Components
     of more than `local_components_max_edges` confirmed pairs are found by
-    distributed label propagation (no machine holds all pairs); up to it, by
-    a union-find on the client."""
-    import dask.bag as db
+    distributed label propagation (no machine holds all pairs); up to it, on
+    the client with numpy."""
+    import pickle
+
+    import numpy as np
+    from . import _dask_columns as C
 
     if not 0 <= max_distance <= MAX_SUPPORTED_K:
         raise ValueError(f"distance {max_distance} outside 0..{MAX_SUPPORTED_K}")
@@ -571,20 +542,35 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
     files, walk_skips = collect(root)
     files.sort(key=lambda f: f[0])
     nworkers = max(1, len(client.scheduler_info().get("workers", {})))
-    nparts = npartitions or max(1, min(len(files), 4 * nworkers))
+    # Records tasks are the bulk of the work: 8 per worker keeps the last one
+    # short (a worker idles at the end for at most about one). The shuffle
+    # stages are small: one bucket per worker.
+    nparts = npartitions or max(1, min(len(files), 8 * nworkers))
+    nbuckets = max(1, min(nparts, nworkers))
     items = [(rank, rel, full) for rank, (rel, full) in enumerate(files)]
-    records = db.from_sequence(items, npartitions=nparts).map(_records).flatten().persist()
+    bounds = [len(items) * i // nparts for i in range(nparts + 1)]
+
+    def submit(func, *args):
+        # pure=False: a fresh key per run, so a second run recomputes.
+        return client.submit(func, *args, pure=False)
+
+    parts = [submit(_records_part, pickle.dumps(items[bounds[i]:bounds[i + 1]]), k, nbuckets)
+             for i in range(nparts)]
     if progress:
         from distributed import progress as dask_progress
-        dask_progress(records)
+        dask_progress(parts)
         print(file=sys.stderr)
-    summaries = records.map_partitions(_partition_summary).compute()
+    # The candidate shuffle, submitted at once (it runs as records finish):
+    # each bucket gathers its piece of every partition.
+    pieces = [[submit(_piece_of, p, b) for p in parts] for b in range(nbuckets)]
+    buckets = [submit(_bucket_edges, k, *pieces[b]) for b in range(nbuckets)]
+    summaries = client.gather([submit(_summary_of, p) for p in parts])
     run.stage_seconds["records"] = time.monotonic() - start
     if on_stage:
         on_stage("records")
     skips = []
-    for files, documents, disk, counts, part_skips in summaries:
-        run.files += files
+    for nfiles, documents, disk, counts, part_skips in summaries:
+        run.files += nfiles
         run.documents += documents
         run.bytes += disk
         for reason, n in counts.items():
@@ -596,55 +582,50 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
     for _, reason, _ in all_skips:
         run.counts[reason] = run.counts.get(reason, 0) + 1
 
-    docs = records.filter(lambda r: r[0] == "doc").map(lambda r: r[2])
-    # Candidates need only what verification reads (the first VERIFY_FIELDS
-    # fields): paths, URLs and dates stay where the records are.
-    exact = docs.map(lambda d: d[:N.VERIFY_FIELDS]).groupby(
-        lambda d: d[N.DOC_EXACT], npartitions=nparts).map(_exact_group, k)
-    exact = exact.persist()
-    leaders = exact.map(lambda x: x[0])
-    exact_edges = exact.map(lambda x: x[1]).flatten()
-    # One shuffle for both candidate kinds: sketch keys (SKETCH_KEY, value) and
-    # permuted-table keys (TABLE_KEY, (table, block)).
-    sketch_entries = leaders.map(_sketch_keys).flatten()
-    table_entries = leaders.map(_simhash_keys, k).flatten()
-    candidate_edges = leaders.map(_candidate_keys, k).flatten().groupby(
-        lambda e: e[0], npartitions=nparts).map(_candidate_pairs, k).flatten()
-    edges = db.concat([exact_edges, candidate_edges]).persist()
     if measure_shuffle:
-        # What crosses the network: every document once (exact shuffle), its
-        # sketch and table entries, the edges, and the label join.
-        sizes = client.compute([b.map_partitions(lambda p: [_pickled_size(p)]).sum()
-                                for b in (docs, sketch_entries, table_entries, edges)],
-                               sync=True)
+        sizes = client.gather([submit(_pickled_bytes, f) for row in pieces for f in row] +
+                              [submit(_pickled_bytes, f) for f in buckets])
         run.shuffle_bytes = int(sum(sizes))
     if on_stage:
         on_stage("edges")
-    n_edges = edges.count().compute()
+    if local_components_max_edges <= 0:
+        n_edges = sum(client.gather([submit(len, b) for b in buckets]))
+    else:
+        edges = client.gather(buckets)
+        n_edges = sum(len(e) for e in edges)
     run.stage_seconds["edges"] = time.monotonic() - start
     if n_edges == 0:
         run.seconds = time.monotonic() - start
         return run
     if n_edges <= local_components_max_edges:
-        import numpy as np
-        found = _union_find_labels(edges.compute())
-        known = np.array(sorted(found), dtype=np.int64)
-        # Arrays, scattered as they are: Dask neither hashes nor walks them.
-        labels = (known, np.array([found[x] for x in known.tolist()], dtype=np.int64))
+        edges = np.unique(np.concatenate(edges), axis=0)
+        labels = C.component_labels(edges)
         run.cc_rounds = 0
         run.stage_seconds["components"] = time.monotonic() - start
         if on_stage:
             on_stage("labels")
-        shared = client.scatter(labels, broadcast=True, hash=False)
-        labelled = docs.map_partitions(_labelled_docs, shared)
-        labelled_edges = edges.map_partitions(_labelled_edges, shared)
+        [shared] = client.scatter([labels], broadcast=True, hash=False)
+        labelled = [submit(_labelled_pieces, p, shared, nbuckets) for p in parts]
+        edge_label = C.label_lookup(labels, edges[:, 0])
+        edge_bucket = C.label_buckets(edge_label, nbuckets)
+        clusters = client.gather([
+            submit(_cluster_bucket, k,
+                   np.column_stack([edge_label, edges])[edge_bucket == b],
+                   *[submit(_piece_of_list, f, b) for f in labelled])
+            for b in range(nbuckets)])
+        clusters = [c for bucket in clusters for c in bucket]
     else:
-        labelled, labelled_edges = _distributed_labels(edges, docs, nparts, run, start,
+        import dask
+        import dask.bag as db
+        docs = db.from_delayed([dask.delayed(_docs_of)(p) for p in parts])
+        edge_bag = db.from_delayed([dask.delayed(_edge_tuples)(b) for b in buckets])
+        labelled, labelled_edges = _distributed_labels(edge_bag, docs, nparts, run, start,
                                                        on_stage)
-    component_entries = db.concat([labelled.map(lambda t: (t[0], ("D", t[1]))),
-                                   labelled_edges.map(lambda t: (t[0], ("E", t[1])))])
-    clusters = component_entries.groupby(lambda e: e[0], npartitions=nparts).map(
-        lambda g: (g[0], [e[1] for e in g[1]])).map(_component_clusters, k).flatten().compute()
+        component_entries = db.concat([labelled.map(lambda t: (t[0], ("D", t[1]))),
+                                       labelled_edges.map(lambda t: (t[0], ("E", t[1])))])
+        clusters = component_entries.groupby(lambda e: e[0], npartitions=nparts).map(
+            lambda g: (g[0], [e[1] for e in g[1]])).map(_component_clusters, k).flatten()
+        clusters = clusters.compute()
     clusters.sort(key=lambda c: c[0])
     for cid, (_, record, dups, exact_dups) in enumerate(clusters, 1):
         record["cluster"] = cid
@@ -652,6 +633,7 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
         run.duplicates += dups
         run.exact_duplicates += exact_dups
     run.seconds = time.monotonic() - start
+    run.stage_seconds["clusters"] = run.seconds
     return run
 
 

@@ -738,6 +738,27 @@ LIBDIFF_API int libdiff_dedupe_verify(int *out_duplicate, int *out_distance,
                                       uint64_t shingles_b, const uint32_t *sketch_a,
                                       size_t count_a, const uint32_t *sketch_b,
                                       size_t count_b, int max_distance);
+
+/* libdiff_dedupe_verify over n_pairs pairs of one batch of n_docs records held
+ * as columns (index d: simhash[d], the "exact" pair exact_high[d] and
+ * exact_low[d], tokens[d], shingles[d], and the sketch: the first
+ * sketch_counts[d] values of row d of `sketches`, n_docs rows of
+ * sketch_stride values). Pair i is documents pair_a[i] and pair_b[i]; its
+ * results go to element i of each output array (n_pairs elements; any output
+ * may be NULL). One call for a whole candidate group: a binding crosses the
+ * boundary once (ctypes releases the GIL for the call). Every input is checked
+ * before any output is written; an index outside 0..n_docs-1 or a sketch count
+ * above sketch_stride or 24 is an invalid argument. The caller owns all
+ * arrays; the call keeps none. */
+LIBDIFF_API int libdiff_dedupe_verify_batch(uint8_t *out_duplicate, int *out_distance,
+                                            double *out_similarity, uint8_t *out_exact,
+                                            const uint32_t *pair_a, const uint32_t *pair_b,
+                                            size_t n_pairs, const uint64_t *simhash,
+                                            const uint64_t *exact_high,
+                                            const uint64_t *exact_low, const uint32_t *tokens,
+                                            const uint32_t *shingles, const uint32_t *sketches,
+                                            size_t sketch_stride, const uint8_t *sketch_counts,
+                                            size_t n_docs, int max_distance);
 #endif /* LIBDIFF_EXPERIMENTAL */
 
 #ifdef __cplusplus
