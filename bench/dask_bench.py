@@ -3,7 +3,7 @@
 
     LIBDIFF_LIBRARY=build/x/libdiff/src/capi/libdiff.so PYTHONPATH=bindings/python \
       /usr/bin/python3 bench/dask_bench.py [--pages N] [--corpus DIR] [--cli build/x/tools/libdiff]
-      [--workers 1,2] [--shuffle] [--profile]
+      [--workers 1,2] [--shuffle] [--profile] [--dask-defaults]
 
 Generates a corpus with bench/make_dedupe_corpus.py (synthetic stories from
 samples/) unless --corpus is given, runs the pipeline on a LocalCluster on
@@ -78,6 +78,9 @@ def main():
                     "(Dask's task stream) for every run")
     ap.add_argument("--shuffle", action="store_true",
                     help="also measure the shuffle volume (a third run with 1 worker)")
+    ap.add_argument("--dask-defaults", action="store_true",
+                    help="start the workers with Dask's default config, not "
+                         "dask_dedupe.QUIET_WORKER_CONFIG (profiler, ticks, monitors)")
     args = ap.parse_args()
     from libdiff import dask_dedupe as dd
 
@@ -106,7 +109,7 @@ def main():
     rates = {}
     documents = 0
     for workers in [int(w) for w in args.workers.split(",")]:
-        cluster, client = dd.local_client(workers=workers)
+        cluster, client = dd.local_client(workers=workers, quiet=not args.dask_defaults)
         try:
             dd.dedupe(corpus, client)  # warm-up: worker imports, library load
             run, cpu_secs[workers] = measured(dd, corpus, client, args.profile)
