@@ -1,7 +1,7 @@
 """The experimental C entry points the Dask pipeline needs (libdiff.h,
-LIBDIFF_EXPERIMENTAL section "Scale-out dedupe"): one corpus record per file,
-and the dedupe verification rule. ctypes releases the GIL around both calls,
-so worker threads run the C work in parallel.
+LIBDIFF_EXPERIMENTAL section "Scale-out dedupe"): the corpus records of one
+file or of a list of files, and the dedupe verification rule. ctypes releases
+the GIL around every call, so worker threads run the C work in parallel.
 """
 from __future__ import annotations
 

@@ -19,8 +19,10 @@ Pipeline (docs/scaling.md has the design and the figures):
   1. The client walks DIR exactly as the CLI does (name order, symlink loops
      detected) and ranks files in byte order of their relative path.
   2. Records: one task per partition of files (8 per worker) reads, extracts
-     and fingerprints each file through the C library
-     (``libdiff_dedupe_record``; ctypes releases the GIL) into a document
+     and fingerprints its files through the C library (one
+     ``libdiff_dedupe_records`` call for all its plain files, one
+     ``libdiff_dedupe_warc_records`` per WARC file; ctypes releases the GIL
+     for each call) into a document
      tuple (SimHash, exact-text hash, token and shingle counts, the bottom-24
      shingle sketch, date, body size, path), kept on that worker, and splits
      the documents' keys into one numpy piece per shuffle bucket
