@@ -3,7 +3,7 @@
 
     LIBDIFF_LIBRARY=build/x/libdiff/src/capi/libdiff.so PYTHONPATH=bindings/python \
       /usr/bin/python3 bench/dask_bench.py [--pages N] [--corpus DIR] [--cli build/x/tools/libdiff]
-      [--workers 1,2] [--shuffle] [--profile]
+      [--workers 1,2] [--shuffle] [--profile] [--dask-defaults]
 
 Generates a corpus with bench/make_dedupe_corpus.py (synthetic stories from
 samples/) unless --corpus is given, runs the pipeline on a LocalCluster on
@@ -33,8 +33,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def measured(dd, corpus, client, task_stream: bool):
-    """One run -> (run, CPU seconds of all workers, CPU seconds of this
-    process, which hosts the LocalCluster scheduler). CPU seconds stay
+    """One run -> (run, CPU seconds of all workers and of this process, which
+    hosts the LocalCluster scheduler, and CPU seconds of the busiest worker). CPU seconds stay
     meaningful on a loaded machine, where wall time does not. With
     `task_stream`, also prints the compute seconds per task kind summed over
     workers (Dask's task stream)."""
@@ -64,7 +64,7 @@ def measured(dd, corpus, client, task_stream: bool):
             sorted(per_kind.items(), key=lambda kv: -kv[1][1])))
     print("        cpu s: workers " + " + ".join(f"{t:.2f}" for t in workers) +
           f"  client+scheduler {client_cpu:.2f}")
-    return run, sum(workers) + client_cpu
+    return run, sum(workers) + client_cpu, max(workers)
 
 
 def main():
@@ -78,6 +78,9 @@ def main():
                     "(Dask's task stream) for every run")
     ap.add_argument("--shuffle", action="store_true",
                     help="also measure the shuffle volume (a third run with 1 worker)")
+    ap.add_argument("--dask-defaults", action="store_true",
+                    help="start the workers with Dask's default config, not "
+                         "dask_dedupe.QUIET_WORKER_CONFIG (profiler, ticks, monitors)")
     args = ap.parse_args()
     from libdiff import dask_dedupe as dd
 
@@ -91,6 +94,7 @@ def main():
     cli_secs = {}
     cli_cpu = {}
     cpu_secs = {}
+    busiest = {}
     if args.cli:
         for threads in (1, 2):
             t = time.monotonic()
@@ -106,10 +110,11 @@ def main():
     rates = {}
     documents = 0
     for workers in [int(w) for w in args.workers.split(",")]:
-        cluster, client = dd.local_client(workers=workers)
+        cluster, client = dd.local_client(workers=workers, quiet=not args.dask_defaults)
         try:
             dd.dedupe(corpus, client)  # warm-up: worker imports, library load
-            run, cpu_secs[workers] = measured(dd, corpus, client, args.profile)
+            run, cpu_secs[workers], busiest[workers] = measured(dd, corpus, client,
+                                                                args.profile)
             documents = run.documents
             rates[workers] = run.documents / run.seconds
             same = "" if expected is None else ("  parity=ok" if run.jsonl() == expected
@@ -140,6 +145,11 @@ def main():
     if 1 in cpu_secs and 1 in cli_cpu:
         print(f"cpu     cli 1 thread / dask 1 worker (workers + client) = "
               f"{cli_cpu[1] / cpu_secs[1]:.2f}  (less load-dependent than wall time)")
+    if 1 in busiest and 2 in busiest:
+        # The second goal by CPU: the speed-up two workers would give if each
+        # had a core of its own (what a loaded machine does not give them).
+        print(f"cpu     dask 1 worker / busiest of 2 workers (worker CPU) = "
+              f"{busiest[1] / busiest[2]:.2f}  (wall-time goal >= 1.7 with a core each)")
     if 2 in cli_rates and 1 in cli_rates:
         print(f"ratio   cli 2 threads / cli 1 thread   = {cli_rates[2] / cli_rates[1]:.2f}")
 

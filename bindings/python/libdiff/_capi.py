@@ -268,6 +268,9 @@ _FUNCTIONS = {
                                       POINTER(c_int), c_uint64, c_uint64, c_int, c_uint64,
                                       c_uint64, c_uint64, c_uint64, POINTER(c_uint32), c_size_t,
                                       POINTER(c_uint32), c_size_t, c_int], STATUS),
+    # out_docs (libdiff_dedupe_doc[n]), skips JSON, paths, path lengths, n, limits.
+    "libdiff_dedupe_records": (c_int, [c_void_p, OWNED_P, SIZE_P, c_void_p, c_void_p, c_size_t,
+                                       c_uint64, c_uint64], STATUS),
     # Column arrays (numpy buffers) passed by address: outputs, pairs, n_pairs,
     # the document columns, sketch stride, sketch counts, n_docs, max distance.
     "libdiff_dedupe_verify_batch": (c_int, [c_void_p, c_void_p, c_void_p, c_void_p, c_void_p,

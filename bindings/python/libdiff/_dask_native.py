@@ -1,13 +1,13 @@
 """The experimental C entry points the Dask pipeline needs (libdiff.h,
-LIBDIFF_EXPERIMENTAL section "Scale-out dedupe"): one corpus record per file,
-and the dedupe verification rule. ctypes releases the GIL around both calls,
-so worker threads run the C work in parallel.
+LIBDIFF_EXPERIMENTAL section "Scale-out dedupe"): the corpus records of one
+file or of a list of files, and the dedupe verification rule. ctypes releases
+the GIL around every call, so worker threads run the C work in parallel.
 """
 from __future__ import annotations
 
 import ctypes
 import json
-from ctypes import c_double, c_int, c_size_t, c_uint32, c_void_p
+from ctypes import c_double, c_int, c_int64, c_size_t, c_uint8, c_uint32, c_uint64, c_void_p
 from typing import Sequence
 
 from . import _capi
@@ -38,6 +38,52 @@ def dedupe_warc_records(path: bytes, max_file_bytes: int = MAX_FILE_BYTES,
     _lib.libdiff_dedupe_warc_records(ctypes.byref(out), ctypes.byref(out_len), path, len(path),
                                      max_file_bytes, max_decompressed_bytes)
     return json.loads(_capi.take_string(out, out_len))
+
+
+class DedupeDoc(ctypes.Structure):
+    """libdiff_dedupe_doc (libdiff.h): one file's record as libdiff_dedupe_records
+    writes it."""
+    _fields_ = [("simhash", c_uint64), ("exact_high", c_uint64), ("exact_low", c_uint64),
+                ("published", c_int64), ("disk_bytes", c_uint64), ("body_bytes", c_uint32),
+                ("tokens", c_uint32), ("shingles", c_uint32), ("is_document", c_uint8),
+                ("has_published", c_uint8), ("sketch_count", c_uint8), ("reserved", c_uint8),
+                ("sketch", c_uint32 * 24)]
+
+
+assert ctypes.sizeof(DedupeDoc) == 152
+
+
+def dedupe_records(paths: Sequence[bytes], max_file_bytes: int = MAX_FILE_BYTES,
+                   max_decompressed_bytes: int = MAX_DECOMPRESSED_BYTES):
+    """The records of many files in one C call (libdiff_dedupe_records; the GIL
+    is released for the whole batch) -> (a DedupeDoc array, one per path, and
+    the skips as [(index, reason, detail)])."""
+    n = len(paths)
+    docs = (DedupeDoc * n)()
+    c_paths = (ctypes.c_char_p * n)(*paths)
+    c_lens = (c_size_t * n)(*map(len, paths))
+    out = c_void_p()
+    out_len = c_size_t()
+    _lib.libdiff_dedupe_records(docs, ctypes.byref(out), ctypes.byref(out_len), c_paths,
+                                c_lens, n, max_file_bytes, max_decompressed_bytes)
+    skips = [tuple(s) for s in json.loads(_capi.take_string(out, out_len))]
+    return docs, skips
+
+
+def doc_tuples(docs, ranks, rels):
+    """For each entry of a DedupeDoc array, the document tuple (DOC_* below)
+    with its rank and relative path (bytes; `ranks` and `rels` are per entry),
+    or None when the file was skipped."""
+    out = []
+    for d, rank, rel in zip(docs, ranks, rels):
+        if not d.is_document:
+            out.append(None)
+            continue
+        out.append((rank, d.simhash, (d.exact_high, d.exact_low), d.tokens, d.shingles,
+                    tuple(d.sketch[:d.sketch_count]),
+                    d.published if d.has_published else None, d.body_bytes,
+                    rel.decode("utf-8", "replace"), ""))
+    return out
 
 
 def _u32_array(values: Sequence[int]):

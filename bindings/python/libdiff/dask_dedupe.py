@@ -19,8 +19,10 @@ Pipeline (docs/scaling.md has the design and the figures):
   1. The client walks DIR exactly as the CLI does (name order, symlink loops
      detected) and ranks files in byte order of their relative path.
   2. Records: one task per partition of files (8 per worker) reads, extracts
-     and fingerprints each file through the C library
-     (``libdiff_dedupe_record``; ctypes releases the GIL) into a document
+     and fingerprints its files through the C library (one
+     ``libdiff_dedupe_records`` call for all its plain files, one
+     ``libdiff_dedupe_warc_records`` per WARC file; ctypes releases the GIL
+     for each call) into a document
      tuple (SimHash, exact-text hash, token and shingle counts, the bottom-24
      shingle sketch, date, body size, path), kept on that worker, and splits
      the documents' keys into one numpy piece per shuffle bucket
@@ -165,6 +167,25 @@ def _records(item):
     out.append(("count", w.get("disk_bytes", 0),
                 {"not html": w.get("not_html", 0), "too large": w.get("too_large", 0)}))
     return out
+
+
+def _records_of_items(items):
+    """_records over a list of items, in order; the plain files' records come
+    from one libdiff_dedupe_records call (one boundary crossing, no JSON per
+    file), WARC files from _records."""
+    files = [i for i, item in enumerate(items) if not is_warc(item[1])]
+    out: list = [None] * len(items)
+    if files:
+        docs, skips = N.dedupe_records([items[i][2] for i in files])
+        tuples = N.doc_tuples(docs, [items[i][0] << RANK_SHIFT for i in files],
+                              [items[i][1] for i in files])
+        for j, doc in enumerate(tuples):
+            if doc is not None:
+                out[files[j]] = [("doc", docs[j].disk_bytes, doc)]
+        for j, reason, detail in skips:
+            rel = items[files[j]][1]
+            out[files[j]] = [("skip", docs[j].disk_bytes, (rel, reason, detail))]
+    return [r for i, item in enumerate(items) for r in (out[i] or _records(item))]
 
 
 def table_layout(k: int):
@@ -456,7 +477,7 @@ def _records_part(packed_items: bytes, k, nbuckets):
     shuffle's piece for each bucket)."""
     import pickle
     from . import _dask_columns as C
-    recs = [r for item in pickle.loads(packed_items) for r in _records(item)]
+    recs = _records_of_items(pickle.loads(packed_items))
     docs = [value for kind, _, value in recs if kind == "doc"]
     pieces = C.split_into_buckets(C.doc_columns(docs), table_layout(k), nbuckets)
     return _partition_summary(recs)[0], docs, pieces
@@ -637,11 +658,29 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
     return run
 
 
-def local_client(workers: int = 2, threads_per_worker: int = 1, **kwargs):
-    """A LocalCluster on 127.0.0.1 (worker processes) and its Client."""
+# Worker settings of the LocalCluster: the records tasks are long C calls, so
+# the worker's periodic Python in its event-loop thread (the statistical
+# profiler samples the task thread's stack every 10 ms; event-loop ticks every
+# 20 ms; memory and system monitors) only takes CPU from them. Nannies pass
+# the client's dask config to their workers. On a cluster of your own, set
+# the same keys in the workers' dask config.
+QUIET_WORKER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+
+
+def local_client(workers: int = 2, threads_per_worker: int = 1, quiet: bool = True, **kwargs):
+    """A LocalCluster on 127.0.0.1 (worker processes) and its Client; `quiet`
+    starts the workers with QUIET_WORKER_CONFIG."""
+    import dask
     from distributed import Client, LocalCluster
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=threads_per_worker,
-                           host="127.0.0.1", dashboard_address=None, processes=True, **kwargs)
+    with dask.config.set(QUIET_WORKER_CONFIG if quiet else {}):
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=threads_per_worker,
+                               host="127.0.0.1", dashboard_address=None, processes=True,
+                               **kwargs)
     return cluster, Client(cluster)
 
 

@@ -759,6 +759,42 @@ LIBDIFF_API int libdiff_dedupe_verify_batch(uint8_t *out_duplicate, int *out_dis
                                             const uint32_t *shingles, const uint32_t *sketches,
                                             size_t sketch_stride, const uint8_t *sketch_counts,
                                             size_t n_docs, int max_distance);
+
+/* The fields of one file's dedupe record (libdiff_dedupe_record's "doc"
+ * object), as libdiff_dedupe_records writes them: 152 bytes, no padding. */
+#define LIBDIFF_DEDUPE_SKETCH_SIZE 24
+typedef struct libdiff_dedupe_doc {
+  uint64_t simhash;
+  uint64_t exact_high; /* "exact"[0] */
+  uint64_t exact_low;  /* "exact"[1] */
+  int64_t published;   /* Unix seconds when has_published, else 0 */
+  uint64_t disk_bytes; /* also set for a skipped file */
+  uint32_t body_bytes;
+  uint32_t tokens;
+  uint32_t shingles;
+  uint8_t is_document;   /* 0: skipped (listed in *out_skips), other fields 0 */
+  uint8_t has_published; /* 0: "published" is null */
+  uint8_t sketch_count;  /* the first sketch_count values of sketch, ascending */
+  uint8_t reserved;
+  uint32_t sketch[LIBDIFF_DEDUPE_SKETCH_SIZE];
+} libdiff_dedupe_doc;
+
+/* libdiff_dedupe_record over n_files files in one call, one after another on
+ * the calling thread (a binding crosses the boundary once per batch; ctypes
+ * releases the GIL for the whole call). File i is paths[i] (path_lens[i]
+ * bytes, UTF-8, no NUL); its record goes to out_docs[i] (n_files structs,
+ * owned by the caller). The skipped files are listed in *out_skips (free with
+ * libdiff_string_free()) as a JSON array of [i, reason, detail] in file
+ * order, with libdiff_dedupe_record's reasons and details; "[]" when every
+ * file is a document. Per-file problems (a missing file, not HTML) are skips,
+ * not errors; errors are bad arguments only (NULL arrays with n_files > 0, a
+ * path that is empty, not UTF-8 or holds a NUL), checked before any file is
+ * read. n_files == 0 is allowed and gives "[]". */
+LIBDIFF_API int libdiff_dedupe_records(libdiff_dedupe_doc *out_docs, char **out_skips,
+                                       size_t *out_skips_len, const char *const *paths,
+                                       const size_t *path_lens, size_t n_files,
+                                       uint64_t max_file_bytes,
+                                       uint64_t max_decompressed_bytes);
 #endif /* LIBDIFF_EXPERIMENTAL */
 
 #ifdef __cplusplus
