@@ -4,6 +4,7 @@
 // bindings/python/libdiff/dask_dedupe.py). Mirrors DedupeRun::ProcessOne and
 // DedupeRun::VerifyPair in libdiff/src/dedupe/dedupe.cc.
 #include "capi/boundary.h"
+#include "capi/dedupe_record.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -22,64 +23,74 @@
 
 using namespace libdiff::capi;  // NOLINT: the boundary helpers
 
-namespace {
+namespace libdiff::capi {
 
-// The record of one document's content; `url` and `content_type` (a WARC
-// member's) go to the extractor as dedupe.cc gives them.
-nlohmann::json DedupeRecordOf(libdiff::Result<libdiff::internal::DocumentContent> content,
-                              size_t max_file, size_t max_gz, const std::string& url = "",
-                              const std::string& content_type = "") {
-  using libdiff::internal::DocumentKind;
-  nlohmann::json j;
+DedupeRecord DedupeRecordOf(Result<internal::DocumentContent> content, size_t max_file,
+                            size_t max_gz, const std::string& url,
+                            const std::string& content_type) {
+  using internal::DocumentKind;
+  DedupeRecord r;
   auto skip = [&](const char* reason, std::string detail) {
-    j["kind"] = "skip";
-    j["reason"] = reason;
-    j["detail"] = std::move(detail);
-    if (!j.contains("disk_bytes")) j["disk_bytes"] = 0;
-    return j;
+    r.skip_reason = reason;
+    r.skip_detail = std::move(detail);
+    return std::move(r);
   };
-  if (!content.ok()) {
-    return skip(content.status().IsResourceExhausted() ? "too large" : "unreadable",
-                content.status().message());
-  }
-  j["disk_bytes"] = content->disk_bytes;
+  const auto reason_of = [](const Status& s) {
+    return s.IsResourceExhausted() ? "too large" : "unreadable";
+  };
+  if (!content.ok()) return skip(reason_of(content.status()), content.status().message());
+  r.disk_bytes = content->disk_bytes;
   if (content->kind == DocumentKind::kOther) return skip("not html", "");
-  libdiff::Fingerprint fp;
-  nlohmann::json published = nullptr;
-  uint64_t body_bytes = 0;
   if (content->kind == DocumentKind::kHtml) {
-    libdiff::ExtractOptions eo;
+    ExtractOptions eo;
     eo.max_input_bytes = std::max(max_file, max_gz);
     eo.url = url;
     eo.content_type = content_type;
-    auto article = libdiff::ExtractArticle(content->bytes, eo);
-    if (!article.ok()) {
-      return skip(article.status().IsResourceExhausted() ? "too large" : "unreadable",
-                  article.status().message());
-    }
+    auto article = ExtractArticle(content->bytes, eo);
+    if (!article.ok()) return skip(reason_of(article.status()), article.status().message());
     if (article->blocks.empty()) return skip("no article", article->empty_reason);
     std::vector<std::string> paragraphs;
     paragraphs.reserve(article->blocks.size());
-    for (const libdiff::Block& b : article->blocks) {
-      body_bytes += b.text.size();
-      paragraphs.push_back(b.text);
+    for (Block& b : article->blocks) {
+      r.body_bytes += b.text.size();
+      paragraphs.push_back(std::move(b.text));
     }
-    fp = libdiff::FingerprintParagraphs(paragraphs);
+    r.fp = FingerprintParagraphs(paragraphs);
     int64_t t = 0;
-    if (!article->published.empty() &&
-        libdiff::internal::IsoToUnixSeconds(article->published, &t)) {
-      published = t;
+    if (!article->published.empty() && internal::IsoToUnixSeconds(article->published, &t)) {
+      r.has_published = true;
+      r.published = t;
     }
   } else {
-    body_bytes = content->bytes.size();
-    fp = libdiff::FingerprintText(content->bytes);
-    if (fp.token_count == 0) return skip("no article", "empty text");
+    r.body_bytes = content->bytes.size();
+    r.fp = FingerprintText(content->bytes);
+    if (r.fp.token_count == 0) return skip("no article", "empty text");
   }
+  return r;
+}
+
+}  // namespace libdiff::capi
+
+namespace {
+
+// The JSON of a record: {"kind":"skip", reason, detail, disk_bytes} or
+// {"kind":"doc", disk_bytes, simhash, exact, published, body_bytes, tokens,
+// shingles, sketch} (libdiff.h, libdiff_dedupe_record).
+nlohmann::json RecordJson(const DedupeRecord& r) {
+  nlohmann::json j;
+  j["disk_bytes"] = r.disk_bytes;
+  if (r.skip_reason != nullptr) {
+    j["kind"] = "skip";
+    j["reason"] = r.skip_reason;
+    j["detail"] = r.skip_detail;
+    return j;
+  }
+  const libdiff::Fingerprint& fp = r.fp;
   j["kind"] = "doc";
   j["simhash"] = fp.simhash;
   j["exact"] = nlohmann::json::array({fp.exact.high, fp.exact.low});
-  j["published"] = published;
-  j["body_bytes"] = std::min<uint64_t>(body_bytes, UINT32_MAX);
+  j["published"] = r.has_published ? nlohmann::json(r.published) : nlohmann::json(nullptr);
+  j["body_bytes"] = std::min<uint64_t>(r.body_bytes, UINT32_MAX);
   j["tokens"] = std::min<uint64_t>(fp.token_count, UINT32_MAX);
   j["shingles"] = std::min<uint64_t>(fp.shingle_count, UINT32_MAX);
   j["sketch"] = fp.sketch;
@@ -97,11 +108,11 @@ int libdiff_dedupe_record(char** out, size_t* out_len, const char* path, size_t 
   return Guard(__func__, [&]() -> Status {
     RequireOut(out);
     const std::string p = Name(path, path_len, "path");
-    const nlohmann::json j =
+    const nlohmann::json j = RecordJson(
         DedupeRecordOf(libdiff::internal::ReadDocument(p, static_cast<size_t>(max_file_bytes),
                                                        static_cast<size_t>(max_decompressed_bytes)),
                        static_cast<size_t>(max_file_bytes),
-                       static_cast<size_t>(max_decompressed_bytes));
+                       static_cast<size_t>(max_decompressed_bytes)));
     OutString(out, out_len, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return Status::OK();
   });
@@ -140,7 +151,8 @@ int libdiff_dedupe_warc_records(char** out, size_t* out_len, const char* path, s
           libdiff::internal::DocumentContent content;
           content.kind = libdiff::internal::DocumentKind::kHtml;
           content.bytes = std::move(r.body);
-          rec = DedupeRecordOf(std::move(content), max_file, max_gz, r.url, r.content_type);
+          rec = RecordJson(
+              DedupeRecordOf(std::move(content), max_file, max_gz, r.url, r.content_type));
         }
         rec["offset"] = r.offset;
         rec["url"] = r.url;

@@ -5,6 +5,7 @@
 // used by bindings/python/libdiff/dask_dedupe.py, whose records task then
 // crosses the boundary once per task and decodes no JSON per file).
 #include "capi/boundary.h"
+#include "capi/dedupe_record.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -26,60 +27,26 @@ namespace {
 static_assert(sizeof(libdiff_dedupe_doc) == 152, "libdiff.h documents 152 bytes");
 static_assert(libdiff::kSketchSize == LIBDIFF_DEDUPE_SKETCH_SIZE);
 
-// Why a file is not a document: the reason `libdiff dedupe` counts it under.
-struct Skip {
-  const char* reason = nullptr;
-  std::string detail;
-};
-
-const char* ReasonOf(const libdiff::Status& s) {
-  return s.IsResourceExhausted() ? "too large" : "unreadable";
-}
-
-// Fills *doc for the file at `path` (as DedupeRun::ProcessOne does) or
-// returns why it is skipped.
-Skip FillDoc(const std::string& path, size_t max_file, size_t max_gz, libdiff_dedupe_doc* doc) {
-  using libdiff::internal::DocumentKind;
-  auto content = libdiff::internal::ReadDocument(path, max_file, max_gz);
-  if (!content.ok()) return {ReasonOf(content.status()), content.status().message()};
-  doc->disk_bytes = content->disk_bytes;
-  if (content->kind == DocumentKind::kOther) return {"not html", ""};
-  libdiff::Fingerprint fp;
-  uint64_t body = 0;
-  if (content->kind == DocumentKind::kText) {
-    body = content->bytes.size();
-    fp = libdiff::FingerprintText(content->bytes);
-    if (fp.token_count == 0) return {"no article", "empty text"};
-  } else {
-    libdiff::ExtractOptions eo;
-    eo.max_input_bytes = std::max(max_file, max_gz);
-    auto article = libdiff::ExtractArticle(content->bytes, eo);
-    if (!article.ok()) return {ReasonOf(article.status()), article.status().message()};
-    if (article->blocks.empty()) return {"no article", article->empty_reason};
-    std::vector<std::string> texts;
-    texts.reserve(article->blocks.size());
-    for (libdiff::Block& b : article->blocks) {
-      body += b.text.size();
-      texts.push_back(std::move(b.text));
-    }
-    fp = libdiff::FingerprintParagraphs(texts);
-    int64_t t = 0;
-    if (!article->published.empty() &&
-        libdiff::internal::IsoToUnixSeconds(article->published, &t)) {
-      doc->published = t;
-      doc->has_published = 1;
-    }
-  }
+// Fills *doc for the file at `path`; the skip reason when it is no document.
+DedupeRecord FillDoc(const std::string& path, size_t max_file, size_t max_gz,
+                     libdiff_dedupe_doc* doc) {
+  DedupeRecord r =
+      DedupeRecordOf(libdiff::internal::ReadDocument(path, max_file, max_gz), max_file, max_gz);
+  doc->disk_bytes = r.disk_bytes;
+  if (r.skip_reason != nullptr) return r;
+  const libdiff::Fingerprint& fp = r.fp;
   doc->is_document = 1;
+  doc->published = r.published;
+  doc->has_published = r.has_published ? 1 : 0;
   doc->simhash = fp.simhash;
   doc->exact_high = fp.exact.high;
   doc->exact_low = fp.exact.low;
-  doc->body_bytes = static_cast<uint32_t>(std::min<uint64_t>(body, UINT32_MAX));
+  doc->body_bytes = static_cast<uint32_t>(std::min<uint64_t>(r.body_bytes, UINT32_MAX));
   doc->tokens = static_cast<uint32_t>(std::min<uint64_t>(fp.token_count, UINT32_MAX));
   doc->shingles = static_cast<uint32_t>(std::min<uint64_t>(fp.shingle_count, UINT32_MAX));
   doc->sketch_count = static_cast<uint8_t>(fp.sketch.size());
   std::copy(fp.sketch.begin(), fp.sketch.end(), doc->sketch);
-  return {};
+  return r;
 }
 
 }  // namespace
@@ -108,12 +75,12 @@ int libdiff_dedupe_records(libdiff_dedupe_doc* out_docs, char** out_skips, size_
     for (size_t i = 0; i < n_files; ++i) {
       libdiff_dedupe_doc* doc = &out_docs[i];
       std::memset(doc, 0, sizeof(*doc));
-      Skip s = FillDoc(names[i], max_file, max_gz, doc);
-      if (s.reason != nullptr) {
+      DedupeRecord s = FillDoc(names[i], max_file, max_gz, doc);
+      if (s.skip_reason != nullptr) {
         const uint64_t disk_bytes = doc->disk_bytes;
         std::memset(doc, 0, sizeof(*doc));
         doc->disk_bytes = disk_bytes;
-        skips.push_back(nlohmann::json::array({i, s.reason, std::move(s.detail)}));
+        skips.push_back(nlohmann::json::array({i, s.skip_reason, std::move(s.skip_detail)}));
       }
     }
     OutString(out_skips, out_skips_len,
