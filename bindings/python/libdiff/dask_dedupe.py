@@ -625,7 +625,10 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
         run.stage_seconds["components"] = time.monotonic() - start
         if on_stage:
             on_stage("labels")
-        [shared] = client.scatter([labels], broadcast=True, hash=False)
+        # Not broadcast: replicating to every worker fails in the scheduler
+        # ("Sample larger than population") when a worker has just died, and
+        # the tasks that need the labels fetch them anyway.
+        [shared] = client.scatter([labels], hash=False)
         labelled = [submit(_labelled_pieces, p, shared, nbuckets) for p in parts]
         edge_label = C.label_lookup(labels, edges[:, 0])
         edge_bucket = C.label_buckets(edge_label, nbuckets)
