@@ -143,6 +143,34 @@ TEST(MetaByline, WrittenByLabelAnywhereWhenNoOtherSource) {
   EXPECT_THAT(c.authors, IsEmpty());
 }
 
+TEST(MetaByline, AuthorAndContributorLabelsAnywhereWhenNoOtherSource) {
+  const std::string body = "<p>" + std::string(1200, 'x') + "</p>";
+  // A details list: the label is a heading of its own, the name in the next
+  // indented block.
+  const Article a = ExtractMetadataOf(
+      "<html><body><h1>Caring for old oak floors</h1>" + body +
+      "<div class='item'>\n  <h3>Author</h3>\n  <p>  Dana Whitfield</p>\n</div></body></html>",
+      "https://floors.example.com/oak");
+  EXPECT_THAT(a.authors, ElementsAre("Dana Whitfield"));
+  const Article b = ExtractMetadataOf(
+      "<html><body><h1>Caring for old oak floors</h1>" + body +
+      "<div><strong>Contributors:</strong> Dana Whitfield</div></body></html>",
+      "https://floors.example.com/oak");
+  EXPECT_THAT(b.authors, ElementsAre("Dana Whitfield"));
+  // The bare word opening a sentence is no label.
+  const Article c = ExtractMetadataOf(
+      "<html><body><h1>Caring for old oak floors</h1>" + body +
+      "<p>Author Dana Whitfield restored the floors.</p></body></html>",
+      "https://floors.example.com/oak");
+  EXPECT_THAT(c.authors, IsEmpty());
+  // A second label after the first one is not a name.
+  const Article d = ExtractMetadataOf(
+      "<html><body><h1>Caring for old oak floors</h1>" + body +
+      "<div>Written by</div><div>Researched by</div><div>Omar Castillo</div></body></html>",
+      "https://floors.example.com/oak");
+  EXPECT_THAT(d.authors, IsEmpty());
+}
+
 TEST(MetaByline, CoAuthorsInBylinesOfTheirOwnKeepTheStructuredList) {
   // Each author has a "By" line under the headline; the meta tag names both.
   const Article a = ExtractMetadataOf(
