@@ -27,6 +27,23 @@ TEST(MetaTitle, HeadlineLabelAndSiteSuffixAreDropped) {
   EXPECT_EQ(a.type, "OpinionNewsArticle");
 }
 
+TEST(MetaTitle, DatesAndHeadingsNestedInTheHeadlineAreNotPartOfIt) {
+  const Article a = ExtractMetadataOf(
+      "<html><head><meta property='og:title' content='Preparing a transition in Debusine'>"
+      "</head><body><h1><a href='/p'><time datetime='2025-12-18'>Dec <span>18</span> 2025"
+      "</time> Preparing a transition in&nbsp;Debusine</a></h1><p>Text.</p></body></html>",
+      "https://blog.example.org/debusine");
+  EXPECT_EQ(a.title, "Preparing a transition in Debusine");
+  EXPECT_EQ(a.published.substr(0, 10), "2025-12-18");
+  // libxml2 nests an h3 opened inside the h1 (a browser closes the h1 there).
+  const Article b = ExtractMetadataOf(
+      "<html><body><h1>Top strategies to tune blockchain performance<div></div>"
+      "<h3><span>Posted on <time datetime='2024-07-01'>July 1, 2024</time></span>"
+      "<span> by <a href='/author/infuy/'>infuy</a></span></h3></h1><p>Text.</p></body></html>",
+      "https://www.example.com/blog/tune");
+  EXPECT_EQ(b.title, "Top strategies to tune blockchain performance");
+}
+
 TEST(MetaTitle, SiteNameInsideTheHeadingIsDropped) {
   const Article a = ExtractMetadataOf(
       "<html><head><title>Critics\u2019 Choice: Best UK Art Exhibitions 2025 \u2013 Artlyst - "
