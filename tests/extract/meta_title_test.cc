@@ -44,28 +44,30 @@ TEST(MetaTitle, DatesAndHeadingsNestedInTheHeadlineAreNotPartOfIt) {
   EXPECT_EQ(b.title, "Top strategies to tune blockchain performance");
 }
 
+// The title of a page made of `head` and `body` (the inside of each element).
+std::string TitleOf(const std::string& head, const std::string& body) {
+  return ExtractMetadataOf("<html><head>" + head + "</head><body>" + body +
+                               "<p>Text.</p></body></html>",
+                           "https://news.example.com/opinion/kids")
+      .title;
+}
+
 TEST(MetaTitle, HeadlineRepeatingAMetadataTitleLosesItsSectionSuffix) {
   // The h1 repeats og:title with the section after a " | ".
-  const Article a = ExtractMetadataOf(
-      "<html><head><meta property='og:title' content='Let kids be kids and leave the laws "
-      "alone | Editorial'></head><body><h1>Let kids be kids and leave the laws alone | "
-      "Editorial</h1><p>Text.</p></body></html>",
-      "https://news.example.com/opinion/kids");
-  EXPECT_EQ(a.title, "Let kids be kids and leave the laws alone");
+  EXPECT_EQ(TitleOf("<meta property='og:title' content='Let kids be kids and leave the laws "
+                    "alone | Editorial'>",
+                    "<h1>Let kids be kids and leave the laws alone | Editorial</h1>"),
+            "Let kids be kids and leave the laws alone");
   // A hidden h1 copying the <title>, site name and all.
-  const Article b = ExtractMetadataOf(
-      "<html><head><title>How to help babies sleep through the night | Patient Education | "
-      "City Hospital</title><meta property='og:site_name' content='City Hospital'></head>"
-      "<body><h1 class='sr-only'>How to help babies sleep through the night | Patient "
-      "Education | City Hospital</h1><p>Text.</p></body></html>",
-      "https://health.example.org/sleep");
-  EXPECT_EQ(b.title, "How to help babies sleep through the night");
+  EXPECT_EQ(TitleOf("<title>How to help babies sleep through the night | Patient Education | "
+                    "City Hospital</title><meta property='og:site_name' content='City Hospital'>",
+                    "<h1 class='sr-only'>How to help babies sleep through the night | Patient "
+                    "Education | City Hospital</h1>"),
+            "How to help babies sleep through the night");
   // An h1 the metadata does not repeat keeps its " | ".
-  const Article c = ExtractMetadataOf(
-      "<html><head><meta property='og:title' content='Let kids be kids'></head><body>"
-      "<h1>Let kids be kids | Editorial</h1><p>Text.</p></body></html>",
-      "https://news.example.com/opinion/kids");
-  EXPECT_EQ(c.title, "Let kids be kids | Editorial");
+  EXPECT_EQ(TitleOf("<meta property='og:title' content='Let kids be kids'>",
+                    "<h1>Let kids be kids | Editorial</h1>"),
+            "Let kids be kids | Editorial");
 }
 
 TEST(MetaTitle, SiteNameInsideTheHeadingIsDropped) {
