@@ -120,27 +120,44 @@ TEST(MetaByline, TwitterWrittenByLabelNamesTheAuthor) {
   EXPECT_THAT(b.authors, IsEmpty());
 }
 
+// The authors found on a page whose only byline is `tail`, after a headline
+// and a long paragraph.
+std::vector<std::string> AuthorsAfterArticle(const std::string& tail) {
+  const std::string body = "<p>" + std::string(1200, 'x') + "</p>";
+  return ExtractMetadataOf("<html><body><h1>Caring for old oak floors</h1>" + body + tail +
+                               "</body></html>",
+                           "https://floors.example.com/oak")
+      .authors;
+}
+
 TEST(MetaByline, WrittenByLabelAnywhereWhenNoOtherSource) {
   // The only byline is an author box after the article, the name on the
   // label's line or on the next one.
-  const std::string body = "<p>" + std::string(1200, 'x') + "</p>";
-  const Article a = ExtractMetadataOf(
-      "<html><body><h1>Caring for old oak floors</h1>" + body +
-      "<div class='box'><h3>Written by Dana Whitfield</h3><p>Dana writes about homes.</p></div>"
-      "</body></html>",
-      "https://floors.example.com/oak");
-  EXPECT_THAT(a.authors, ElementsAre("Dana Whitfield"));
-  const Article b = ExtractMetadataOf(
-      "<html><body><h1>Caring for old oak floors</h1>" + body +
-      "<div><div>Article by</div><div>Dana Whitfield</div></div></body></html>",
-      "https://floors.example.com/oak");
-  EXPECT_THAT(b.authors, ElementsAre("Dana Whitfield"));
+  EXPECT_THAT(AuthorsAfterArticle("<div class='box'><h3>Written by Dana Whitfield</h3>"
+                                  "<p>Dana writes about homes.</p></div>"),
+              ElementsAre("Dana Whitfield"));
+  EXPECT_THAT(AuthorsAfterArticle("<div><div>Article by</div><div>Dana Whitfield</div></div>"),
+              ElementsAre("Dana Whitfield"));
   // In prose the label is not capitalised.
-  const Article c = ExtractMetadataOf(
-      "<html><body><h1>Caring for old oak floors</h1>" + body +
-      "<p>The guide was written by Dana Whitfield years ago.</p></body></html>",
-      "https://floors.example.com/oak");
-  EXPECT_THAT(c.authors, IsEmpty());
+  EXPECT_THAT(AuthorsAfterArticle("<p>The guide was written by Dana Whitfield years ago.</p>"),
+              IsEmpty());
+}
+
+TEST(MetaByline, AuthorAndContributorLabelsAnywhereWhenNoOtherSource) {
+  // A details list: the label is a heading of its own, the name in the next
+  // indented block.
+  EXPECT_THAT(AuthorsAfterArticle(
+                  "<div class='item'>\n  <h3>Author</h3>\n  <p>  Dana Whitfield</p>\n</div>"),
+              ElementsAre("Dana Whitfield"));
+  EXPECT_THAT(AuthorsAfterArticle("<div><strong>Contributors:</strong> Dana Whitfield</div>"),
+              ElementsAre("Dana Whitfield"));
+  // The bare word opening a sentence is no label.
+  EXPECT_THAT(AuthorsAfterArticle("<p>Author Dana Whitfield restored the floors.</p>"),
+              IsEmpty());
+  // A second label after the first one is not a name.
+  EXPECT_THAT(AuthorsAfterArticle(
+                  "<div>Written by</div><div>Researched by</div><div>Omar Castillo</div>"),
+              IsEmpty());
 }
 
 TEST(MetaByline, CoAuthorsInBylinesOfTheirOwnKeepTheStructuredList) {

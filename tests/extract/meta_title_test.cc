@@ -27,6 +27,49 @@ TEST(MetaTitle, HeadlineLabelAndSiteSuffixAreDropped) {
   EXPECT_EQ(a.type, "OpinionNewsArticle");
 }
 
+TEST(MetaTitle, DatesAndHeadingsNestedInTheHeadlineAreNotPartOfIt) {
+  const Article a = ExtractMetadataOf(
+      "<html><head><meta property='og:title' content='Preparing a transition in Debusine'>"
+      "</head><body><h1><a href='/p'><time datetime='2025-12-18'>Dec <span>18</span> 2025"
+      "</time> Preparing a transition in&nbsp;Debusine</a></h1><p>Text.</p></body></html>",
+      "https://blog.example.org/debusine");
+  EXPECT_EQ(a.title, "Preparing a transition in Debusine");
+  EXPECT_EQ(a.published.substr(0, 10), "2025-12-18");
+  // libxml2 nests an h3 opened inside the h1 (a browser closes the h1 there).
+  const Article b = ExtractMetadataOf(
+      "<html><body><h1>Top strategies to tune blockchain performance<div></div>"
+      "<h3><span>Posted on <time datetime='2024-07-01'>July 1, 2024</time></span>"
+      "<span> by <a href='/author/infuy/'>infuy</a></span></h3></h1><p>Text.</p></body></html>",
+      "https://www.example.com/blog/tune");
+  EXPECT_EQ(b.title, "Top strategies to tune blockchain performance");
+}
+
+// The title of a page made of `head` and `body` (the inside of each element).
+std::string TitleOf(const std::string& head, const std::string& body) {
+  return ExtractMetadataOf("<html><head>" + head + "</head><body>" + body +
+                               "<p>Text.</p></body></html>",
+                           "https://news.example.com/opinion/kids")
+      .title;
+}
+
+TEST(MetaTitle, HeadlineRepeatingAMetadataTitleLosesItsSectionSuffix) {
+  // The h1 repeats og:title with the section after a " | ".
+  EXPECT_EQ(TitleOf("<meta property='og:title' content='Let kids be kids and leave the laws "
+                    "alone | Editorial'>",
+                    "<h1>Let kids be kids and leave the laws alone | Editorial</h1>"),
+            "Let kids be kids and leave the laws alone");
+  // A hidden h1 copying the <title>, site name and all.
+  EXPECT_EQ(TitleOf("<title>How to help babies sleep through the night | Patient Education | "
+                    "City Hospital</title><meta property='og:site_name' content='City Hospital'>",
+                    "<h1 class='sr-only'>How to help babies sleep through the night | Patient "
+                    "Education | City Hospital</h1>"),
+            "How to help babies sleep through the night");
+  // An h1 the metadata does not repeat keeps its " | ".
+  EXPECT_EQ(TitleOf("<meta property='og:title' content='Let kids be kids'>",
+                    "<h1>Let kids be kids | Editorial</h1>"),
+            "Let kids be kids | Editorial");
+}
+
 TEST(MetaTitle, SiteNameInsideTheHeadingIsDropped) {
   const Article a = ExtractMetadataOf(
       "<html><head><title>Critics\u2019 Choice: Best UK Art Exhibitions 2025 \u2013 Artlyst - "

@@ -123,24 +123,53 @@ std::vector<std::string> BylineNames(const std::string& text, const std::string&
   return organisations_only ? std::vector<std::string>() : names;
 }
 
-// The line after a capitalised "Written by" or "Article by" label anywhere in
-// the page (an author box under the article, a sidebar), or the next line when
-// the label stands alone; "" when there is none. Read only when no other
-// source names anybody.
+// A label naming the author in the line after it. `whole_line` labels count
+// only as a line of their own ("Author" heading a details table), since the
+// bare word opens ordinary sentences too.
+struct AuthorLabel {
+  std::string_view text;
+  bool whole_line;
+};
+
+// True when `text[at, at + len)` is a line of its own (spaces around it and a
+// colon after it aside).
+bool IsWholeLine(std::string_view text, size_t at, size_t len) {
+  size_t begin = at, end = at + len;
+  while (begin > 0 && text[begin - 1] == ' ') --begin;
+  while (end < text.size() && (text[end] == ' ' || text[end] == ':')) ++end;
+  return (begin == 0 || text[begin - 1] == '\n') && (end == text.size() || text[end] == '\n');
+}
+
+// The line after a capitalised "Written by", "Article by", "Author:" or
+// "Contributors:" label anywhere in the page (an author box under the article,
+// a sidebar, a details list), or the next line when the label stands alone; ""
+// when there is none. Read only when no other source names anybody.
 std::string LabelledBylineInPage(xmlDocPtr doc) {
   const xmlNodePtr root = xmlDocGetRootElement(doc);
   if (root == nullptr) return "";
   const std::string text = BlockText(root, size_t{1} << 19);
-  for (std::string_view label : {"Written by", "Article by"}) {
-    for (size_t at = FindAtWordStart(text, label, 0); at != std::string::npos;
-         at = FindAtWordStart(text, label, at + 1)) {
-      size_t from = at + label.size();
-      // Up to the end of the line, or the next line when the label ends its own.
-      for (int lines = 0; lines < 2 && from < text.size(); ++lines) {
+  static constexpr AuthorLabel kLabels[] = {
+      {"Written by", false},   {"Article by", false},    {"Author:", false},
+      {"Authors:", false},     {"Contributor:", false},  {"Contributors:", false},
+      {"Author", true},        {"Authors", true}};
+  for (const AuthorLabel& label : kLabels) {
+    for (size_t at = FindAtWordStart(text, label.text, 0); at != std::string::npos;
+         at = FindAtWordStart(text, label.text, at + 1)) {
+      if (label.whole_line && !IsWholeLine(text, at, label.text.size())) continue;
+      size_t from = at + label.text.size();
+      // Up to the end of the line, or the next line when the label ends its
+      // own (blank lines between them left by indented markup are skipped).
+      for (int lines = 0; lines < 4 && from < text.size(); ++lines) {
         size_t end = text.find('\n', from);
         if (end == std::string::npos) end = text.size();
         const std::string line = SqueezeWhitespace(std::string_view(text).substr(from, end - from));
-        if (!line.empty() && line != ":") return line.substr(0, 200);
+        if (!line.empty() && line != ":") {
+          // Another label ("Researched by") means the name was not text.
+          const bool is_label = line.back() == ':' ||
+                                (line.size() > 3 && line.compare(line.size() - 3, 3, " by") == 0);
+          if (is_label) break;
+          return line.substr(0, 200);
+        }
         from = end + 1;
       }
     }

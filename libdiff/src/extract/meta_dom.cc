@@ -134,21 +134,44 @@ std::string WalkText(xmlNodePtr root, size_t limit, const TextWalk& how) {
 
 }  // namespace
 
+namespace {
+
+bool BreaksWord(std::string_view name) {
+  return name == "br" || name == "p" || name == "div" || name == "li";
+}
+
+bool SkipsInWords(std::string_view name) {
+  return name == "script" || name == "style" || name == "noscript" || name == "template" ||
+         name == "svg" || name == "button" || name == "select";
+}
+
+// A browser closes the h1 where another heading starts; libxml2 nests it
+// ("Posted on <time>… by …" in an h3 inside the h1).
+bool SkipsInHeading(std::string_view name) {
+  const bool heading = name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6';
+  return heading || name == "time" || SkipsInWords(name);
+}
+
+std::string CollapsedText(xmlNodePtr root, size_t limit, const TextWalk& how) {
+  std::string raw = WalkText(root, limit, how);
+  if (raw.size() > limit) raw.resize(limit);
+  return SqueezeWhitespace(raw);
+}
+
+}  // namespace
+
 // Collapsed text of an element's subtree, skipping scripts and styles, cut
 // after about `limit` bytes.
 std::string ElementText(xmlNodePtr root, size_t limit) {
-  static constexpr TextWalk kWords = {
-      ' ', true,
-      [](std::string_view name) {
-        return name == "br" || name == "p" || name == "div" || name == "li";
-      },
-      [](std::string_view name) {
-        return name == "script" || name == "style" || name == "noscript" || name == "template" ||
-               name == "svg" || name == "button" || name == "select";
-      }};
-  std::string raw = WalkText(root, limit, kWords);
-  if (raw.size() > limit) raw.resize(limit);
-  return SqueezeWhitespace(raw);
+  static constexpr TextWalk kWords = {' ', true, BreaksWord, SkipsInWords};
+  return CollapsedText(root, limit, kWords);
+}
+
+// ElementText of a headline element, without the dates shown inside it
+// (`<h1><time>Dec 18 2025</time> Title</h1>`) and the headings nested in it.
+std::string HeadingText(xmlNodePtr root, size_t limit) {
+  static constexpr TextWalk kHeadingWords = {' ', true, BreaksWord, SkipsInHeading};
+  return CollapsedText(root, limit, kHeadingWords);
 }
 
 // Raw text with newlines kept between block elements (for bylines, whose

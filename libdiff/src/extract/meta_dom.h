@@ -47,6 +47,10 @@ bool HasAttr(xmlNodePtr n, const char* name);
 // after about `limit` bytes.
 std::string ElementText(xmlNodePtr root, size_t limit);
 
+// ElementText of a headline, without the <time> elements and the h2-h6
+// nested in it.
+std::string HeadingText(xmlNodePtr root, size_t limit);
+
 // Raw text of an element's subtree with newlines between block elements.
 std::string BlockText(xmlNodePtr root, size_t limit);
 

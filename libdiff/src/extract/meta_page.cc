@@ -147,7 +147,7 @@ void VisitElement(xmlNodePtr n, int order, bool off_topic, std::string_view clas
   }
   if (name == "h1") {
     if (f->h1s.size() < 16) {
-      std::string text = ElementText(n, kMaxFieldBytes);
+      std::string text = HeadingText(n, kMaxFieldBytes);
       const bool hidden = Matches(Patterns().hidden_class, class_id) ||
                           AttrView(n, "aria-hidden") == "true" ||
                           Contains(AttrView(n, "style"), "display:none") ||

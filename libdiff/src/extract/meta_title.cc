@@ -223,6 +223,21 @@ std::string StripSiteNameFromHeading(const std::string& heading, const std::stri
   return head;
 }
 
+// An h1 (`raw`, read as `heading` so far) that repeats a metadata title with
+// its layout affixes ("Headline | Opinion", the <title> copied into a hidden
+// h1) loses them as that title would. Only a " | " separates: dashes and
+// colons join a headline's own parts.
+std::string StripRepeatedAffixes(const std::string& raw, const std::string& heading,
+                                 const std::vector<std::string>& raw_keys,
+                                 const std::string& site_name, const std::string& host) {
+  if (heading.find(" | ") == std::string::npos) return heading;
+  if (std::find(raw_keys.begin(), raw_keys.end(), LooseKey(raw)) == raw_keys.end() &&
+      std::find(raw_keys.begin(), raw_keys.end(), LooseKey(heading)) == raw_keys.end()) {
+    return heading;
+  }
+  return StripSiteAffixes(heading, site_name, host);
+}
+
 }  // namespace
 
 std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::string& site_name,
@@ -269,8 +284,9 @@ std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::st
     }
     if (best != nullptr) {
       *title_node = best->node;
-      const std::string heading =
+      std::string heading =
           StripSiteNameFromHeading(TrimHeadingLabel(best->text, raw_keys), site_name, host);
+      heading = StripRepeatedAffixes(best->text, heading, raw_keys, site_name, host);
       // An h1 set in capitals is a typographic choice: a metadata title that
       // differs from it only in case gives the headline's own case.
       if (IsAllCaps(heading)) {
