@@ -61,7 +61,8 @@ const RE2& FurnitureRe() {
       "complementary|contentinfo|search|sharing|social|signin|sign-in|more)(?:$|[^a-z])"
       "|related|recommend|newsletter|subscri|socialmedia|social-|share-|sharebar|sharetools|"
       "breadcrumb|comment(?:s|-|_|list|area|box|count|form|thread|section|$)|disqus|cookie|"
-      "consent|gdpr|sidebar|side-bar|footer|navbar|popular|trending|advert|sponsor|outbrain|"
+      "consent|gdpr|privacy-(?:bar|modal|banner|center|centre|overlay|prompt|popup|dialog|notice|"
+      "settings|preferences|manager)|sidebar|side-bar|footer|navbar|popular|trending|advert|sponsor|outbrain|"
       "taboola|teaser|most-|mostpopular|mostread|recirc|readmore|read-more|"
       "further-reading|also-read|more-stories|morestories|more-from|next-article|"
       "ad-slot|adslot|ad-container|adunit|ad-unit|dfp-|byline|newsfeed|signup|sign-up|"
@@ -69,6 +70,16 @@ const RE2& FurnitureRe() {
       // embedded social posts: the post is quoted, not written, by the article
       "twitter-tweet|tweet-blockquote|embedded-tweet|twitter-timeline|instagram-media|"
       "tiktok-embed|reddit-embed|bluesky-embed|threads-embed|fb-post)");
+  return re;
+}
+
+// Cookie and privacy-preference dialogs: never the article, whatever share of
+// the page's prose they hold (a long CCPA notice beside a 130-word podcast
+// summary). Looked up only for class strings that matched FurnitureRe.
+const RE2& ConsentRe() {
+  static const RE2 re(
+      "cookie|consent|gdpr|ccpa|onetrust|privacy-(?:bar|modal|banner|center|centre|overlay|"
+      "prompt|popup|dialog|notice|settings|preferences|manager)");
   return re;
 }
 
@@ -285,6 +296,7 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
   bool furniture = (tag & kFurnitureTag) != 0;
   bool weak_furniture = false;
   bool article_body = false;
+  bool consent = parent >= 0 && elems_[static_cast<size_t>(parent)].consent;
   // The first token of the class attribute, as attrs_[class_start, class_end).
   size_t class_start = 0, class_end = 0;
   if (node->properties != nullptr) {
@@ -352,6 +364,11 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
       if ((marks & kMarkHidden) && !read_hidden_ && !shown_anyway()) return prev;
       article_body = (marks & kMarkArticleBody) != 0;
       if (marks & (kMarkFurniture | kMarkWidget)) furniture = true;
+      // A consent class on the page's wrappers (<body class="gdpr-applies">,
+      // <main class="... ccpa_on">) is a flag of the page, not a dialog.
+      if ((marks & kMarkConsent) && !(tag & (kArticleTag | kMainTag)) &&
+          std::strcmp(NodeName(node), "body") != 0 && std::strcmp(NodeName(node), "html") != 0)
+        consent = true;
       weak_furniture = (marks & kMarkWidget) != 0 && !(tag & kFurnitureTag);
     }
   }
@@ -371,6 +388,7 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
   e.furniture = furniture;
   e.weak_furniture = furniture && weak_furniture;
   e.article_body = article_body;
+  e.consent = consent;
   e.prev_sibling = prev;
   // Teasers of a list differ in their other classes ("box news", "box review").
   const std::string_view first_class =
@@ -432,6 +450,7 @@ uint8_t TreeReader::AttributeMarks() {
     marks = kMarkArticleBody;
   } else if (RE2::PartialMatch(attrs_, FurnitureRe())) {
     marks = kMarkFurniture;
+    if (RE2::PartialMatch(attrs_, ConsentRe())) marks |= kMarkConsent;
   } else if (attrs_.find("widget") != std::string::npos &&
              RE2::PartialMatch(attrs_, WidgetRe())) {
     marks = kMarkWidget;
