@@ -75,12 +75,21 @@ const RE2& FurnitureRe() {
 
 // Cookie and privacy-preference dialogs: never the article, whatever share of
 // the page's prose they hold (a long CCPA notice beside a 130-word podcast
-// summary). Looked up only for class strings that matched FurnitureRe.
-const RE2& ConsentRe() {
-  static const RE2 re(
-      "cookie|consent|gdpr|ccpa|onetrust|privacy-(?:bar|modal|banner|center|centre|overlay|"
-      "prompt|popup|dialog|notice|settings|preferences|manager)");
-  return re;
+// summary). Checked only for class strings that matched FurnitureRe, with
+// substring searches rather than another regular expression.
+bool IsConsentDialog(std::string_view attrs) {
+  for (std::string_view word : {"cookie", "consent", "gdpr", "ccpa", "onetrust"}) {
+    if (attrs.find(word) != std::string_view::npos) return true;
+  }
+  for (size_t at = attrs.find("privacy-"); at != std::string_view::npos;
+       at = attrs.find("privacy-", at + 1)) {
+    const std::string_view rest = attrs.substr(at + 8);
+    for (std::string_view what : {"bar", "modal", "banner", "center", "centre", "overlay", "prompt",
+                                  "popup", "dialog", "notice", "settings", "preferences", "manager"}) {
+      if (rest.substr(0, what.size()) == what) return true;
+    }
+  }
+  return false;
 }
 
 // "widget" only at a token's start ("widget", "widget_recent_entries"): page
@@ -450,7 +459,7 @@ uint8_t TreeReader::AttributeMarks() {
     marks = kMarkArticleBody;
   } else if (RE2::PartialMatch(attrs_, FurnitureRe())) {
     marks = kMarkFurniture;
-    if (RE2::PartialMatch(attrs_, ConsentRe())) marks |= kMarkConsent;
+    if (IsConsentDialog(attrs_)) marks |= kMarkConsent;
   } else if (attrs_.find("widget") != std::string::npos &&
              RE2::PartialMatch(attrs_, WidgetRe())) {
     marks = kMarkWidget;
