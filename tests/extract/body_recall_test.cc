@@ -367,5 +367,31 @@ TEST(BodyRecall, ParagraphsInsideALinkAreNotLinkText) {
   EXPECT_EQ(a.empty_reason, "");
 }
 
+// "skip" marks a skip link ("skip-link", "skip-to-content"), not any class
+// starting with it: a post whose sections are <div class="skip-item"> (the
+// targets of its table of contents) lost every section but one. The skip
+// link itself still goes.
+TEST(BodyRecall, SkipItemSectionsAreNotFurniture) {
+  std::string page = "<html><body><a class='skip-link' href='#topic1'>Skip to content</a>"
+                     "<div class='post'>";
+  std::string expected;
+  const char* const kMore[] = {
+      "The cost, forty million over five years, will be shared by the city, the region and a "
+      "national fund for climate adaptation projects.",
+      "Opponents argued that the money would be better spent moving the most exposed families "
+      "to higher ground further from the river.",
+      "The mayor promised a public report every six months and said the design could still "
+      "change once the soil surveys are finished.",
+  };
+  const char* const kFirstOfSection[] = {kFirst, kSecond, kThird};
+  for (int i = 0; i < 3; ++i) {
+    page += "<div class='skip-item' id='topic" + std::to_string(i + 1) + "'><p>" +
+            kFirstOfSection[i] + "</p><p>" + kMore[i] + "</p></div>";
+    expected += std::string(i > 0 ? "\n\n" : "") + kFirstOfSection[i] + "\n\n" + kMore[i];
+  }
+  const Article a = MustExtract(page + "</div></body></html>");
+  EXPECT_EQ(a.Text(), expected);
+}
+
 }  // namespace
 }  // namespace libdiff

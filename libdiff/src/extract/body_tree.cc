@@ -56,10 +56,11 @@ const RE2& FurnitureRe() {
   static const RE2 re(
       "(?:^|[^a-z0-9])(?:"
       "(?:nav|menu|menus|ad|ads|share|tags|tag|author|authors|caption|credit|credits|header|"
-      "skip|print|pager|pagination|modal|popup|overlay|toolbar|banner|topics|dateline|"
+      "print|pager|pagination|modal|popup|overlay|toolbar|banner|topics|dateline|"
       "timestamp|masthead|login|related|meta|byline|promo|subnav|footnotes|navigation|"
       "complementary|contentinfo|search|sharing|social|signin|sign-in|more)(?:$|[^a-z])"
       "|related|recommend|newsletter|subscri|socialmedia|social-|share-|sharebar|sharetools|"
+      "skip-?(?:link|to|nav|main|content)|skippy|"
       "breadcrumb|comment(?:s|-|_|list|area|box|count|form|thread|section|$)|disqus|cookie|"
       "consent|gdpr|privacy-(?:bar|modal|banner|center|centre|overlay|prompt|popup|dialog|notice|"
       "settings|preferences|manager)|sidebar|side-bar|footer|navbar|popular|trending|advert|sponsor|outbrain|"
