@@ -393,5 +393,26 @@ TEST(BodyRecall, SkipItemSectionsAreNotFurniture) {
   EXPECT_EQ(a.Text(), expected);
 }
 
+// A table set in a <figure> (WordPress's table block, <figure
+// class="wp-block-table">) is read like any table: its rows of prose are
+// article text. A figure's image and caption are still skipped.
+TEST(BodyRecall, TableInAFigureIsRead) {
+  const std::string row1 =
+      "Raise the old embankment along the towpath, which the engineers said would take two "
+      "summers of work.";
+  const std::string row2 =
+      "Build a new wall behind the houses of the lower town, which costs more but protects the "
+      "school as well.";
+  const Article a = MustExtract(
+      std::string("<html><body><article><p>") + kFirst +
+      "</p><figure class='wp-block-table'><table><tr><td>Option one</td><td>" + row1 +
+      "</td></tr><tr><td>Option two</td><td>" + row2 +
+      "</td></tr></table><figcaption>Table: the two plans</figcaption></figure><figure><img "
+      "src='a.jpg'><figcaption>The river in flood last spring, seen from the old bridge at the "
+      "end of the lower town.</figcaption></figure><p>" + kThird + "</p></article></body></html>");
+  EXPECT_EQ(a.Text(), std::string(kFirst) + "\n\nOption one " + row1 + "\n\nOption two " + row2 +
+                          "\n\n" + kThird);
+}
+
 }  // namespace
 }  // namespace libdiff

@@ -225,6 +225,14 @@ bool HoldsQuote(const xmlNode* node) {
          !RE2::PartialMatch(re2::StringPiece(inner.data(), inner.size()), re);
 }
 
+// True when a <figure> holds a table (WordPress's table block is
+// <figure class="wp-block-table"><table>): its rows are read like any
+// table's, and the output drops data rows that are not prose.
+bool HoldsTable(const xmlNode* node) {
+  return FindBelow(node, 8, nullptr, [](std::string_view name) { return name == "table"; }) !=
+         nullptr;
+}
+
 }  // namespace
 
 void TreeReader::Read(xmlNode* root) {
@@ -289,7 +297,7 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
   uint32_t tag = TagFlags(node);
   if ((tag & kControlTag) && HoldsPageContent(node)) tag = kBlockTag;
   // Read as a plain container; its <figcaption> stays skipped.
-  if ((tag & kFigureTag) && HoldsQuote(node)) tag = 0;
+  if ((tag & kFigureTag) && (HoldsQuote(node) || HoldsTable(node))) tag = 0;
   // A link left open around paragraphs (libxml2 does not close <a> at a <p>)
   // makes the rest of the page link text: it is read as a plain element.
   if ((tag & kLinkTag) && SwallowedParagraphs(node)) tag = 0;
