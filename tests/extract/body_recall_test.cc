@@ -414,5 +414,21 @@ TEST(BodyRecall, TableInAFigureIsRead) {
                           "\n\n" + kThird);
 }
 
+// "more" alone is no furniture word: a section of the article may be
+// <section class="sec-more-info">. "more-stories" and "read-more" still are.
+TEST(BodyRecall, MoreInfoSectionIsNotFurniture) {
+  const std::string history =
+      "The town first asked for a wall in 1953, after the great flood of that winter had "
+      "reached the steps of the church.";
+  const Article a = MustExtract(
+      std::string("<html><body><main><section class='sec-intro'><p>") + kFirst + "</p><p>" +
+      kSecond + "</p></section><section class='sec-more-info'><h2>History</h2><p>" + kThird +
+      "</p><p>" + history + "</p></section><div class='more-stories'><p>Our readers also "
+      "liked these stories about weddings, rivers, councils and the spring floods.</p></div>"
+      "</main></body></html>");
+  EXPECT_EQ(a.Text(), std::string(kFirst) + "\n\n" + kSecond + "\n\nHistory\n\n" + kThird +
+                          "\n\n" + history);
+}
+
 }  // namespace
 }  // namespace libdiff
