@@ -367,5 +367,68 @@ TEST(BodyRecall, ParagraphsInsideALinkAreNotLinkText) {
   EXPECT_EQ(a.empty_reason, "");
 }
 
+// "skip" marks a skip link ("skip-link", "skip-to-content"), not any class
+// starting with it: a post whose sections are <div class="skip-item"> (the
+// targets of its table of contents) lost every section but one. The skip
+// link itself still goes.
+TEST(BodyRecall, SkipItemSectionsAreNotFurniture) {
+  std::string page = "<html><body><a class='skip-link' href='#topic1'>Skip to content</a>"
+                     "<div class='post'>";
+  std::string expected;
+  const char* const kMore[] = {
+      "The cost, forty million over five years, will be shared by the city, the region and a "
+      "national fund for climate adaptation projects.",
+      "Opponents argued that the money would be better spent moving the most exposed families "
+      "to higher ground further from the river.",
+      "The mayor promised a public report every six months and said the design could still "
+      "change once the soil surveys are finished.",
+  };
+  const char* const kFirstOfSection[] = {kFirst, kSecond, kThird};
+  for (int i = 0; i < 3; ++i) {
+    page += "<div class='skip-item' id='topic" + std::to_string(i + 1) + "'><p>" +
+            kFirstOfSection[i] + "</p><p>" + kMore[i] + "</p></div>";
+    expected += std::string(i > 0 ? "\n\n" : "") + kFirstOfSection[i] + "\n\n" + kMore[i];
+  }
+  const Article a = MustExtract(page + "</div></body></html>");
+  EXPECT_EQ(a.Text(), expected);
+}
+
+// A table set in a <figure> (WordPress's table block, <figure
+// class="wp-block-table">) is read like any table: its rows of prose are
+// article text. A figure's image and caption are still skipped.
+TEST(BodyRecall, TableInAFigureIsRead) {
+  const std::string row1 =
+      "Raise the old embankment along the towpath, which the engineers said would take two "
+      "summers of work.";
+  const std::string row2 =
+      "Build a new wall behind the houses of the lower town, which costs more but protects the "
+      "school as well.";
+  const Article a = MustExtract(
+      std::string("<html><body><article><p>") + kFirst +
+      "</p><figure class='wp-block-table'><table><tr><td>Option one</td><td>" + row1 +
+      "</td></tr><tr><td>Option two</td><td>" + row2 +
+      "</td></tr></table><figcaption>Table: the two plans</figcaption></figure><figure><img "
+      "src='a.jpg'><figcaption>The river in flood last spring, seen from the old bridge at the "
+      "end of the lower town.</figcaption></figure><p>" + kThird + "</p></article></body></html>");
+  EXPECT_EQ(a.Text(), std::string(kFirst) + "\n\nOption one " + row1 + "\n\nOption two " + row2 +
+                          "\n\n" + kThird);
+}
+
+// "more" alone is no furniture word: a section of the article may be
+// <section class="sec-more-info">. "more-stories" and "read-more" still are.
+TEST(BodyRecall, MoreInfoSectionIsNotFurniture) {
+  const std::string history =
+      "The town first asked for a wall in 1953, after the great flood of that winter had "
+      "reached the steps of the church.";
+  const Article a = MustExtract(
+      std::string("<html><body><main><section class='sec-intro'><p>") + kFirst + "</p><p>" +
+      kSecond + "</p></section><section class='sec-more-info'><h2>History</h2><p>" + kThird +
+      "</p><p>" + history + "</p></section><div class='more-stories'><p>Our readers also "
+      "liked these stories about weddings, rivers, councils and the spring floods.</p></div>"
+      "</main></body></html>");
+  EXPECT_EQ(a.Text(), std::string(kFirst) + "\n\n" + kSecond + "\n\nHistory\n\n" + kThird +
+                          "\n\n" + history);
+}
+
 }  // namespace
 }  // namespace libdiff

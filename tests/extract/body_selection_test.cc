@@ -320,5 +320,33 @@ TEST(BodySelection, SectionsHeadedWithH1StayTogether) {
   EXPECT_EQ(a.Text(), expected);
 }
 
+// A privacy-preference dialog is never the body, even when its paragraphs
+// about cookies outweigh a short story (a podcast page with a long CCPA
+// notice). A consent flag on <body> marks the page, not a dialog.
+TEST(BodySelection, PrivacyDialogIsNeverTheBody) {
+  const char* const kNotice[] = {
+      "When you visit our website, we store cookies on your browser to collect information "
+      "that is mostly used to make the site work as you expect it to.",
+      "You can choose not to allow some types of cookies, which may change your experience "
+      "of the site and of the services we are able to offer you.",
+      "These cookies are necessary for the website to function and cannot be switched off in "
+      "our systems; they are usually set in response to your actions.",
+      "Under the California Consumer Privacy Act you have the right to opt out of the sale of "
+      "your personal information to third parties at any time.",
+      "Performance cookies allow us to count visits and traffic sources so that we can measure "
+      "and improve the performance of the pages of our site.",
+  };
+  std::string dialog = "<div class=\"privacy-bar\"><div class=\"privacy-modal\">"
+                       "<div class=\"privacy-pref-box\">";
+  for (const char* p : kNotice) dialog += "<p>" + std::string(p) + "</p>";
+  dialog += "</div></div></div>";
+  const std::string page = "<html><head><title>Flood wall approved</title></head>"
+                           "<body class=\"gdpr-applies\"><div class=\"page\">"
+                           "<div class=\"story\"><h1>Flood wall approved</h1><p>" + Prose(0) +
+                           "</p><p>" + Prose(1) + "</p></div>" + dialog + "</div></body></html>";
+  const Article a = MustExtract(page);
+  EXPECT_EQ(a.Text(), Prose(0) + "\n\n" + Prose(1));
+}
+
 }  // namespace
 }  // namespace libdiff

@@ -322,7 +322,7 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
   std::vector<double> scores(elems.size(), 0.0);
   for (size_t i = 0; i < elems.size(); ++i) {
     const Elem& e = elems[i];
-    if (e.good_blocks == 0) continue;
+    if (e.good_blocks == 0 || e.consent) continue;
     // Article-body markup is the page saying where the text is: the clutter
     // inside it (ads, embeds) costs half.
     double score = e.good - (e.article_body ? 0.5 : 1.0) * e.bad;

@@ -56,12 +56,14 @@ const RE2& FurnitureRe() {
   static const RE2 re(
       "(?:^|[^a-z0-9])(?:"
       "(?:nav|menu|menus|ad|ads|share|tags|tag|author|authors|caption|credit|credits|header|"
-      "skip|print|pager|pagination|modal|popup|overlay|toolbar|banner|topics|dateline|"
+      "print|pager|pagination|modal|popup|overlay|toolbar|banner|topics|dateline|"
       "timestamp|masthead|login|related|meta|byline|promo|subnav|footnotes|navigation|"
-      "complementary|contentinfo|search|sharing|social|signin|sign-in|more)(?:$|[^a-z])"
+      "complementary|contentinfo|search|sharing|social|signin|sign-in)(?:$|[^a-z])"
       "|related|recommend|newsletter|subscri|socialmedia|social-|share-|sharebar|sharetools|"
+      "skip-?(?:link|to|nav|main|content)|skippy|"
       "breadcrumb|comment(?:s|-|_|list|area|box|count|form|thread|section|$)|disqus|cookie|"
-      "consent|gdpr|sidebar|side-bar|footer|navbar|popular|trending|advert|sponsor|outbrain|"
+      "consent|gdpr|privacy-(?:bar|modal|banner|center|centre|overlay|prompt|popup|dialog|notice|"
+      "settings|preferences|manager)|sidebar|side-bar|footer|navbar|popular|trending|advert|sponsor|outbrain|"
       "taboola|teaser|most-|mostpopular|mostread|recirc|readmore|read-more|"
       "further-reading|also-read|more-stories|morestories|more-from|next-article|"
       "ad-slot|adslot|ad-container|adunit|ad-unit|dfp-|byline|newsfeed|signup|sign-up|"
@@ -70,6 +72,25 @@ const RE2& FurnitureRe() {
       "twitter-tweet|tweet-blockquote|embedded-tweet|twitter-timeline|instagram-media|"
       "tiktok-embed|reddit-embed|bluesky-embed|threads-embed|fb-post)");
   return re;
+}
+
+// Cookie and privacy-preference dialogs: never the article, whatever share of
+// the page's prose they hold (a long CCPA notice beside a 130-word podcast
+// summary). Checked only for class strings that matched FurnitureRe, with
+// substring searches rather than another regular expression.
+bool IsConsentDialog(std::string_view attrs) {
+  for (std::string_view word : {"cookie", "consent", "gdpr", "ccpa", "onetrust"}) {
+    if (attrs.find(word) != std::string_view::npos) return true;
+  }
+  for (size_t at = attrs.find("privacy-"); at != std::string_view::npos;
+       at = attrs.find("privacy-", at + 1)) {
+    const std::string_view rest = attrs.substr(at + 8);
+    for (std::string_view what : {"bar", "modal", "banner", "center", "centre", "overlay", "prompt",
+                                  "popup", "dialog", "notice", "settings", "preferences", "manager"}) {
+      if (rest.substr(0, what.size()) == what) return true;
+    }
+  }
+  return false;
 }
 
 // "widget" only at a token's start ("widget", "widget_recent_entries"): page
@@ -204,6 +225,14 @@ bool HoldsQuote(const xmlNode* node) {
          !RE2::PartialMatch(re2::StringPiece(inner.data(), inner.size()), re);
 }
 
+// True when a <figure> holds a table (WordPress's table block is
+// <figure class="wp-block-table"><table>): its rows are read like any
+// table's, and the output drops data rows that are not prose.
+bool HoldsTable(const xmlNode* node) {
+  return FindBelow(node, 8, nullptr, [](std::string_view name) { return name == "table"; }) !=
+         nullptr;
+}
+
 }  // namespace
 
 void TreeReader::Read(xmlNode* root) {
@@ -268,7 +297,7 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
   uint32_t tag = TagFlags(node);
   if ((tag & kControlTag) && HoldsPageContent(node)) tag = kBlockTag;
   // Read as a plain container; its <figcaption> stays skipped.
-  if ((tag & kFigureTag) && HoldsQuote(node)) tag = 0;
+  if ((tag & kFigureTag) && (HoldsQuote(node) || HoldsTable(node))) tag = 0;
   // A link left open around paragraphs (libxml2 does not close <a> at a <p>)
   // makes the rest of the page link text: it is read as a plain element.
   if ((tag & kLinkTag) && SwallowedParagraphs(node)) tag = 0;
@@ -285,6 +314,7 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
   bool furniture = (tag & kFurnitureTag) != 0;
   bool weak_furniture = false;
   bool article_body = false;
+  bool consent = parent >= 0 && elems_[static_cast<size_t>(parent)].consent;
   // The first token of the class attribute, as attrs_[class_start, class_end).
   size_t class_start = 0, class_end = 0;
   if (node->properties != nullptr) {
@@ -352,6 +382,11 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
       if ((marks & kMarkHidden) && !read_hidden_ && !shown_anyway()) return prev;
       article_body = (marks & kMarkArticleBody) != 0;
       if (marks & (kMarkFurniture | kMarkWidget)) furniture = true;
+      // A consent class on the page's wrappers (<body class="gdpr-applies">,
+      // <main class="... ccpa_on">) is a flag of the page, not a dialog.
+      if ((marks & kMarkConsent) && !(tag & (kArticleTag | kMainTag)) &&
+          std::strcmp(NodeName(node), "body") != 0 && std::strcmp(NodeName(node), "html") != 0)
+        consent = true;
       weak_furniture = (marks & kMarkWidget) != 0 && !(tag & kFurnitureTag);
     }
   }
@@ -371,6 +406,7 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
   e.furniture = furniture;
   e.weak_furniture = furniture && weak_furniture;
   e.article_body = article_body;
+  e.consent = consent;
   e.prev_sibling = prev;
   // Teasers of a list differ in their other classes ("box news", "box review").
   const std::string_view first_class =
@@ -432,6 +468,7 @@ uint8_t TreeReader::AttributeMarks() {
     marks = kMarkArticleBody;
   } else if (RE2::PartialMatch(attrs_, FurnitureRe())) {
     marks = kMarkFurniture;
+    if (IsConsentDialog(attrs_)) marks |= kMarkConsent;
   } else if (attrs_.find("widget") != std::string::npos &&
              RE2::PartialMatch(attrs_, WidgetRe())) {
     marks = kMarkWidget;

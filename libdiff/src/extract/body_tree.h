@@ -57,6 +57,7 @@ struct Elem {
   bool furniture = false;
   bool weak_furniture = false;  // marked by "widget" alone
   bool article_body = false;
+  bool consent = false;  // in or at a cookie/privacy-preference dialog: never the container
   double good = 0;
   double bad = 0;
   double furniture_good = 0;  // prose inside furniture subtrees below this element
@@ -144,7 +145,8 @@ class TreeReader {
   // directly under `parent` (`prev` when `node` adds none).
   int Visit(xmlNode* node, int parent, int depth, Context& ctx, int prev);
 
-  static constexpr uint8_t kMarkHidden = 1, kMarkArticleBody = 2, kMarkFurniture = 4, kMarkWidget = 8;
+  static constexpr uint8_t kMarkHidden = 1, kMarkArticleBody = 2, kMarkFurniture = 4, kMarkWidget = 8,
+                           kMarkConsent = 16;
 
   // The marks of the class/id/role/itemprop string in attrs_. Pages repeat the
   // same class strings many times, so results are remembered per page.
