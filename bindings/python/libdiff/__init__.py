@@ -28,7 +28,6 @@ raise ``InvalidArgumentError``.
 from __future__ import annotations
 
 import ctypes
-import json
 import os
 import threading
 import weakref
