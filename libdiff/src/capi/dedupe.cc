@@ -1,10 +1,10 @@
 // Copyright 2026 The libdiff Authors.
 //
 // The C API's scale-out dedupe entry points (experimental; used by
-// bindings/python/libdiff/dask_dedupe.py). Mirrors DedupeRun::ProcessOne and
-// DedupeRun::VerifyPair in libdiff/src/dedupe/dedupe.cc.
+// bindings/python/libdiff/dask_dedupe.py). A document's record is made by
+// dedupe/document_record.h, as `libdiff dedupe` makes it; pairs are verified
+// by the index's VerifyNearDuplicateSorted, as DedupeRun::VerifyPair does.
 #include "capi/boundary.h"
-#include "capi/dedupe_record.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -18,65 +18,35 @@
 #include "libdiff/fingerprint.h"
 #include "libdiff/warc.h"
 #include "dedupe/document_reader.h"
-#include "extract/date.h"
+#include "dedupe/document_record.h"
 #include "index/near_duplicate_index.h"
 
 using namespace libdiff::capi;  // NOLINT: the boundary helpers
 
-namespace libdiff::capi {
+namespace {
 
-DedupeRecord DedupeRecordOf(Result<internal::DocumentContent> content, size_t max_file,
-                            size_t max_gz, const std::string& url,
-                            const std::string& content_type) {
-  using internal::DocumentKind;
-  DedupeRecord r;
-  auto skip = [&](const char* reason, std::string detail) {
-    r.skip_reason = reason;
-    r.skip_detail = std::move(detail);
-    return std::move(r);
-  };
-  const auto reason_of = [](const Status& s) {
-    return s.IsResourceExhausted() ? "too large" : "unreadable";
-  };
-  if (!content.ok()) return skip(reason_of(content.status()), content.status().message());
-  r.disk_bytes = content->disk_bytes;
-  if (content->kind == DocumentKind::kOther) return skip("not html", "");
-  if (content->kind == DocumentKind::kHtml) {
-    ExtractOptions eo;
-    eo.max_input_bytes = std::max(max_file, max_gz);
-    eo.url = url;
-    eo.content_type = content_type;
-    auto article = ExtractArticle(content->bytes, eo);
-    if (!article.ok()) return skip(reason_of(article.status()), article.status().message());
-    if (article->blocks.empty()) return skip("no article", article->empty_reason);
-    std::vector<std::string> paragraphs;
-    paragraphs.reserve(article->blocks.size());
-    for (Block& b : article->blocks) {
-      r.body_bytes += b.text.size();
-      paragraphs.push_back(std::move(b.text));
-    }
-    r.fp = FingerprintParagraphs(paragraphs);
-    int64_t t = 0;
-    if (!article->published.empty() && internal::IsoToUnixSeconds(article->published, &t)) {
-      r.has_published = true;
-      r.published = t;
-    }
-  } else {
-    r.body_bytes = content->bytes.size();
-    r.fp = FingerprintText(content->bytes);
-    if (r.fp.token_count == 0) return skip("no article", "empty text");
-  }
-  return r;
+using libdiff::internal::DocumentRecord;
+
+// The record of one document, read under the call's limits (dedupe/document_record.h).
+DocumentRecord RecordOf(libdiff::Result<libdiff::internal::DocumentContent> content,
+                        size_t max_file, size_t max_gz, const std::string& url = "",
+                        const std::string& content_type = "") {
+  libdiff::internal::DocumentRecordOptions ro;
+  ro.max_file_bytes = max_file;
+  ro.max_decompressed_bytes = max_gz;
+  ro.url = url;
+  ro.content_type = content_type;
+  return libdiff::internal::MakeDocumentRecord(std::move(content), ro);
 }
 
-}  // namespace libdiff::capi
+}  // namespace
 
 namespace {
 
 // The JSON of a record: {"kind":"skip", reason, detail, disk_bytes} or
 // {"kind":"doc", disk_bytes, simhash, exact, published, body_bytes, tokens,
 // shingles, sketch} (libdiff.h, libdiff_dedupe_record).
-nlohmann::json RecordJson(const DedupeRecord& r) {
+nlohmann::json RecordJson(const DocumentRecord& r) {
   nlohmann::json j;
   j["disk_bytes"] = r.disk_bytes;
   if (r.skip_reason != nullptr) {
@@ -109,7 +79,7 @@ int libdiff_dedupe_record(char** out, size_t* out_len, const char* path, size_t 
     RequireOut(out);
     const std::string p = Name(path, path_len, "path");
     const nlohmann::json j = RecordJson(
-        DedupeRecordOf(libdiff::internal::ReadDocument(p, static_cast<size_t>(max_file_bytes),
+        RecordOf(libdiff::internal::ReadDocument(p, static_cast<size_t>(max_file_bytes),
                                                        static_cast<size_t>(max_decompressed_bytes)),
                        static_cast<size_t>(max_file_bytes),
                        static_cast<size_t>(max_decompressed_bytes)));
@@ -152,7 +122,7 @@ int libdiff_dedupe_warc_records(char** out, size_t* out_len, const char* path, s
           content.kind = libdiff::internal::DocumentKind::kHtml;
           content.bytes = std::move(r.body);
           rec = RecordJson(
-              DedupeRecordOf(std::move(content), max_file, max_gz, r.url, r.content_type));
+              RecordOf(std::move(content), max_file, max_gz, r.url, r.content_type));
         }
         rec["offset"] = r.offset;
         rec["url"] = r.url;

@@ -5,7 +5,6 @@
 // used by bindings/python/libdiff/dask_dedupe.py, whose records task then
 // crosses the boundary once per task and decodes no JSON per file).
 #include "capi/boundary.h"
-#include "capi/dedupe_record.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -18,7 +17,7 @@
 #include "libdiff/article.h"
 #include "libdiff/fingerprint.h"
 #include "dedupe/document_reader.h"
-#include "extract/date.h"
+#include "dedupe/document_record.h"
 
 using namespace libdiff::capi;  // NOLINT: the boundary helpers
 
@@ -28,10 +27,13 @@ static_assert(sizeof(libdiff_dedupe_doc) == 152, "libdiff.h documents 152 bytes"
 static_assert(libdiff::kSketchSize == LIBDIFF_DEDUPE_SKETCH_SIZE);
 
 // Fills *doc for the file at `path`; the skip reason when it is no document.
-DedupeRecord FillDoc(const std::string& path, size_t max_file, size_t max_gz,
-                     libdiff_dedupe_doc* doc) {
-  DedupeRecord r =
-      DedupeRecordOf(libdiff::internal::ReadDocument(path, max_file, max_gz), max_file, max_gz);
+libdiff::internal::DocumentRecord FillDoc(const std::string& path, size_t max_file,
+                                          size_t max_gz, libdiff_dedupe_doc* doc) {
+  libdiff::internal::DocumentRecordOptions ro;
+  ro.max_file_bytes = max_file;
+  ro.max_decompressed_bytes = max_gz;
+  libdiff::internal::DocumentRecord r =
+      libdiff::internal::MakeDocumentRecord(libdiff::internal::ReadDocument(path, max_file, max_gz), ro);
   doc->disk_bytes = r.disk_bytes;
   if (r.skip_reason != nullptr) return r;
   const libdiff::Fingerprint& fp = r.fp;
@@ -75,7 +77,7 @@ int libdiff_dedupe_records(libdiff_dedupe_doc* out_docs, char** out_skips, size_
     for (size_t i = 0; i < n_files; ++i) {
       libdiff_dedupe_doc* doc = &out_docs[i];
       std::memset(doc, 0, sizeof(*doc));
-      DedupeRecord s = FillDoc(names[i], max_file, max_gz, doc);
+      libdiff::internal::DocumentRecord s = FillDoc(names[i], max_file, max_gz, doc);
       if (s.skip_reason != nullptr) {
         const uint64_t disk_bytes = doc->disk_bytes;
         std::memset(doc, 0, sizeof(*doc));

@@ -40,6 +40,7 @@
 #include "dedupe/cluster.h"
 #include "dedupe/dedupe_run.h"
 #include "dedupe/document_reader.h"
+#include "dedupe/document_record.h"
 #include "extract/date.h"
 #include "index/near_duplicate_index.h"
 #include "libdiff/article.h"
@@ -179,90 +180,39 @@ std::optional<Page> DedupeRun::ProcessOne(const WorkItem& item) {
                            internal::DocumentContent{DocumentKind::kHtml, item.html, 0})
                      : internal::ReadDocument(item.full_path, options_.max_file_bytes,
                                               options_.max_decompressed_bytes);
-  if (!content.ok()) {
-    Skip(item.rel_path, content.status().IsResourceExhausted() ? "too large" : "unreadable",
-         content.status().message());
-    return std::nullopt;
-  }
-  bytes_done_.fetch_add(content->disk_bytes, std::memory_order_relaxed);
-  {
+  if (content.ok()) {
+    bytes_done_.fetch_add(content->disk_bytes, std::memory_order_relaxed);
     std::lock_guard lock(mu_);
     counts_.bytes += content->disk_bytes;
   }
-  Fingerprint fp;
-  std::optional<Page> page;
-  int64_t published = kNoDate;
-  uint64_t body_bytes = 0;
-  if (content->kind == DocumentKind::kOther) {
-    Skip(item.rel_path, "not html", "");
+  internal::DocumentRecordOptions ro;
+  ro.max_file_bytes = options_.max_file_bytes;
+  ro.max_decompressed_bytes = options_.max_decompressed_bytes;
+  ro.url = item.url;
+  ro.content_type = item.content_type;
+  ro.keep_article = options_.store != nullptr;
+  internal::DocumentRecord doc = internal::MakeDocumentRecord(std::move(content), ro);
+  if (doc.skip_reason != nullptr) {
+    Skip(item.rel_path, doc.skip_reason, std::move(doc.skip_detail));
     return std::nullopt;
   }
-  if (content->kind == DocumentKind::kHtml) {
-    ExtractOptions eo;
-    eo.max_input_bytes = std::max(options_.max_file_bytes, options_.max_decompressed_bytes);
-    eo.url = item.url;
-    eo.content_type = item.content_type;
-    auto article = ExtractArticle(content->bytes, eo);
-    if (!article.ok()) {
-      Skip(item.rel_path, article.status().IsResourceExhausted() ? "too large" : "unreadable",
-           article.status().message());
-      return std::nullopt;
+  const Fingerprint& fp = doc.fp;
+  std::optional<Page> page;
+  if (doc.article.has_value()) {  // filed under its canonical URL when it has an absolute one
+    page.emplace();
+    page->url = item.url.empty() ? "https://dedupe.invalid/" + item.rel_path : item.url;
+    const std::string& canonical = doc.article->canonical_url;
+    if (canonical.rfind("https://", 0) == 0 || canonical.rfind("http://", 0) == 0) {
+      page->url = canonical;
     }
-    if (article->blocks.empty()) {
-      Skip(item.rel_path, "no article", article->empty_reason);
-      return std::nullopt;
-    }
-    std::vector<std::string> paragraphs;
-    paragraphs.reserve(article->blocks.size());
-    for (const Block& b : article->blocks) {
-      body_bytes += b.text.size();
-      paragraphs.push_back(b.text);
-    }
-    fp = FingerprintParagraphs(paragraphs);
-    int64_t t = 0;
-    if (!article->published.empty() && internal::IsoToUnixSeconds(article->published, &t)) {
-      published = t;
-    }
-    if (options_.store != nullptr) {
-      page.emplace();
-      page->url = item.url.empty() ? "https://dedupe.invalid/" + item.rel_path : item.url;
-      const std::string& canonical = article->canonical_url;
-      if (canonical.rfind("https://", 0) == 0 || canonical.rfind("http://", 0) == 0) {
-        page->url = canonical;
-      }
-      page->article = *std::move(article);
-    }
-  } else {
-    body_bytes = content->bytes.size();
-    fp = FingerprintText(content->bytes);
-    if (fp.token_count == 0) {
-      Skip(item.rel_path, "no article", "empty text");
-      return std::nullopt;
-    }
-    if (options_.store != nullptr) {  // paragraphs are separated by blank lines
-      page.emplace();
-      page->url = "https://dedupe.invalid/" + item.rel_path;
-      Article text;
-      const std::string& t = content->bytes;
-      for (size_t begin = 0; begin < t.size();) {
-        size_t end = t.find("\n\n", begin);
-        if (end == std::string::npos) end = t.size();
-        Block block;
-        block.text = t.substr(begin, end - begin);
-        if (block.text.find_first_not_of(" \t\r\n") != std::string::npos) {
-          text.blocks.push_back(std::move(block));
-        }
-        begin = end + 2;
-      }
-      page->article = std::move(text);
-    }
+    page->article = *std::move(doc.article);
   }
   DocRecord r;
   r.simhash = fp.simhash;
   r.exact_high = fp.exact.high;
   r.exact_low = fp.exact.low;
-  r.published = published;
-  r.body_bytes = static_cast<uint32_t>(std::min<uint64_t>(body_bytes, UINT32_MAX));
+  r.published = doc.has_published ? doc.published : kNoDate;
+  r.body_bytes = static_cast<uint32_t>(std::min<uint64_t>(doc.body_bytes, UINT32_MAX));
   r.tokens = static_cast<uint32_t>(std::min<uint64_t>(fp.token_count, UINT32_MAX));
   r.shingles = static_cast<uint32_t>(std::min<uint64_t>(fp.shingle_count, UINT32_MAX));
   r.sketch_count = static_cast<uint16_t>(std::min(fp.sketch.size(), kSketchSize));
