@@ -152,6 +152,45 @@ void DropRepeatedBlocks(std::vector<Block>* out) {
   *out = std::move(kept);
 }
 
+// The number of leading blocks of `dom` (the visible body) that stand before
+// a preview of `embedded`, the full text of the article in the page data; -1
+// when `dom` is no preview of it. A paywall or a "read more" page renders the
+// headline's dek and the first paragraphs and ships the whole text in its page
+// data. `dom` is a preview when its last block is found in `embedded` (half
+// of its word 4-grams), the blocks found hold 60% of its 4-grams (at least
+// 5), and `embedded` is at least twice its size. The blocks before the first
+// one found (a dek, a summary) are kept; a stale copy of an edited article
+// is about the same size, and another article's text does not hold the
+// visible one.
+int PreviewLead(const std::vector<Block>& dom, const std::vector<Block>& embedded) {
+  size_t visible_bytes = 0, embedded_bytes = 0;
+  for (const Block& b : dom) visible_bytes += b.text.size();
+  for (const Block& b : embedded) embedded_bytes += b.text.size();
+  if (dom.empty() || embedded_bytes < 2 * visible_bytes) return -1;
+  std::vector<uint64_t> full;
+  for (const Block& b : embedded) {
+    const std::vector<uint64_t> own = WordShingles(b.text);
+    full.insert(full.end(), own.begin(), own.end());
+  }
+  std::sort(full.begin(), full.end());
+  size_t total = 0, found = 0;
+  int first_found = -1;
+  bool last_found = false;
+  for (size_t i = 0; i < dom.size(); ++i) {
+    const std::vector<uint64_t> own = WordShingles(dom[i].text);
+    size_t hits = 0;
+    for (uint64_t s : own) hits += std::binary_search(full.begin(), full.end(), s) ? 1u : 0u;
+    total += own.size();
+    last_found = !own.empty() && hits * 2 >= own.size();
+    if (last_found) {
+      found += own.size();
+      if (first_found < 0) first_found = static_cast<int>(i);
+    }
+  }
+  if (!last_found || total < 5 || found * 10 < total * 6) return -1;
+  return first_found;
+}
+
 }  // namespace
 
 const char* BodySourceName(BodySource source) {
@@ -464,6 +503,36 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     std::vector<Block> from_json = SplitParagraphs(jsonld_body, options.max_blocks);
     if (!from_json.empty()) {
       result.blocks = std::move(from_json);
+      result.source = BodySource::kJsonLd;
+      return result;
+    }
+  }
+  // The markup shows the first paragraphs of an article whose page data
+  // holds all of it: the page data's copy is the article.
+  if (!out.empty() && !reader.app_state().empty()) {
+    std::vector<Block> full = SplitParagraphs(AppStateArticleBody(reader.app_state()), options.max_blocks);
+    const int lead = PreviewLead(out, full);
+    if (lead >= 0) {
+      std::vector<Block> body(out.begin(), out.begin() + lead);
+      for (Block& b : full) {
+        if (body.size() >= options.max_blocks) break;
+        body.push_back(std::move(b));
+      }
+      result.blocks = std::move(body);
+      result.source = BodySource::kAppState;
+      return result;
+    }
+  }
+  {
+    std::vector<Block> full = SplitParagraphs(jsonld_body, options.max_blocks);
+    const int lead = PreviewLead(out, full);
+    if (lead >= 0) {
+      std::vector<Block> body(out.begin(), out.begin() + lead);
+      for (Block& b : full) {
+        if (body.size() >= options.max_blocks) break;
+        body.push_back(std::move(b));
+      }
+      result.blocks = std::move(body);
       result.source = BodySource::kJsonLd;
       return result;
     }
