@@ -270,6 +270,38 @@ TEST(BodyOutput, DataTableRowsAreLeftOutButProseInALayoutTableIsKept) {
   EXPECT_TRUE(Contains(layout.Text(), "Paragraph 3")) << layout.Text();
 }
 
+// A table whose rows are phrases rather than figures (a comparison of pros
+// and cons) is text the article wrote, kept even though no row is a
+// sentence; a table of scores beside it is still left out.
+TEST(BodyOutput, TableOfWordyRowsIsKept) {
+  std::string story;
+  for (int i = 0; i < 3; ++i) story += "<p>Paragraph " + std::to_string(i) + ": " + Prose(i) + "</p>";
+  const std::string pros_cons =
+      "<table><tr><th>Pros</th><th>Cons</th></tr>"
+      "<tr><td>High adaptability to changing requirements</td>"
+      "<td>May lead to scope creep without clear boundaries</td></tr>"
+      "<tr><td>Frequent releases ensure continuous feedback</td>"
+      "<td>Requires significant customer involvement</td></tr>"
+      "<tr><td>Improves team collaboration and transparency</td>"
+      "<td>Not ideal for projects with strict deadlines</td></tr></table>";
+  const std::string scores =
+      "<table><tr><th>Team</th><th>W</th><th>L</th></tr><tr><td>Lions</td><td>11</td><td>3</td>"
+      "</tr><tr><td>Bears</td><td>7</td><td>7</td></tr></table>";
+  const Article a =
+      MustExtract("<html><body><article>" + story + pros_cons + scores + "</article></body></html>");
+  std::vector<std::string> rows;
+  for (const Block& b : a.blocks)
+    if (b.kind == BlockKind::kTableRow) rows.push_back(b.text);
+  EXPECT_EQ(rows, (std::vector<std::string>{
+                      "Pros Cons",
+                      "High adaptability to changing requirements May lead to scope creep "
+                      "without clear boundaries",
+                      "Frequent releases ensure continuous feedback Requires significant "
+                      "customer involvement",
+                      "Improves team collaboration and transparency Not ideal for projects with "
+                      "strict deadlines"}));
+}
+
 // Infinite scroll: the next stories are appended after the article, each an
 // <article> with its own headline, here with more prose than the first. The
 // body is the article the page is about, nothing of the ones after it.

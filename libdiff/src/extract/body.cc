@@ -29,6 +29,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -451,13 +452,20 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
       }
       chosen.push_back(&b);
     }
-    // Rows and prose rows of each table (by the rows' parent element).
-    std::unordered_map<int, std::pair<int, int>> table_rows;
+    // Rows, prose rows, bytes and letter bytes of each table (by the rows'
+    // parent element).
+    struct TableCounts {
+      int rows = 0, prose = 0;
+      size_t bytes = 0, letters = 0;
+    };
+    std::unordered_map<int, TableCounts> table_rows;
     for (const RawBlock* b : chosen) {
       if (b->kind != BlockKind::kTableRow) continue;
-      auto& counts = table_rows[elems[static_cast<size_t>(b->owner)].parent];
-      ++counts.first;
-      if (b->good > 0) ++counts.second;
+      TableCounts& counts = table_rows[elems[static_cast<size_t>(b->owner)].parent];
+      ++counts.rows;
+      if (b->good > 0) ++counts.prose;
+      counts.bytes += b->bytes;
+      for (char ch : b->text) counts.letters += std::isalpha(static_cast<unsigned char>(ch)) || (ch & 0x80) ? 1u : 0u;
     }
     for (size_t i = 0; i < chosen.size() && out.size() < options.max_blocks; ++i) {
       const RawBlock& b = *chosen[i];
@@ -484,7 +492,12 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
       // table's rows that hold paragraphs are.
       if (b.kind == BlockKind::kTableRow && b.good == 0) {
         const auto it = table_rows.find(elems[static_cast<size_t>(b.owner)].parent);
-        if (it != table_rows.end() && it->second.first >= 3 && it->second.second == 0) continue;
+        const TableCounts* t = it == table_rows.end() ? nullptr : &it->second;
+        // Rows of words (a comparison of pros and cons) are text; rows of
+        // figures and short labels are data.
+        const bool wordy = t != nullptr && t->bytes >= 60 * static_cast<size_t>(t->rows) &&
+                           t->letters * 10 >= t->bytes * 8;
+        if (t != nullptr && t->rows >= 3 && t->prose == 0 && !wordy) continue;
       }
       std::string text = b.text;
       if (!IsValidUtf8(text)) text = RepairUtf8(text);
