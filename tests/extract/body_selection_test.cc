@@ -118,6 +118,37 @@ TEST(BodySelection, RoundupItemsShapedLikeTeasersStayWhenTheyAreTheArticle) {
     EXPECT_TRUE(Contains(a.Text(), "Why we like it " + std::to_string(i))) << a.Text();
 }
 
+// A listicle without article markup: each item a linked name and a
+// paragraph, the shape of a teaser. Items that hold most of the page's prose,
+// a full paragraph each, are the article, not a list of other pages.
+TEST(BodySelection, ListicleItemsHoldingThePageAreNotTeasers) {
+  std::string items;
+  const char* const kCare[] = {"a north window and water once a week",
+                               "a bathroom shelf, where the steam keeps its leaves glossy",
+                               "any corner at all, even far from the nearest lamp"};
+  for (int i = 0; i < 3; ++i) {
+    const std::string n = std::to_string(i + 1);
+    items += "<tr><td><h2>" + n + ". <a href=\"/plants/" + n + "\">CHINESE EVERGREEN PLANT " + n +
+             "</a></h2><p>Item " + n + ": " + Prose(2 * i) + " " + Prose(2 * i + 1) +
+             " It does best in " + kCare[i] + ", and it rarely needs a bigger pot.</p></td></tr>";
+  }
+  const Article a = MustExtract(
+      "<html><body><div class=\"page\"><div class=\"sidebar\"><a href=\"/\">Home</a></div>"
+      "<div class=\"content\"><p>Intro: these plants need little light and will grow in the "
+      "darkest corner of the house.</p><table>" + items + "</table><h2>Questions</h2>"
+      "<p>How often should they be watered? Most of them come from rainforests and like their "
+      "soil moist but never soaked, so water when the top inch feels dry to the touch.</p>"
+      "<p>Do they need feeding? A weak fertiliser once a month from spring to late summer is "
+      "enough, and none at all in winter, when they hardly grow.</p>"
+      "<p>Can they live in a room without windows? They will survive under a lamp left on for "
+      "twelve hours a day, though they grow slowly and lose some of their colour.</p>"
+      "</div></div></body></html>");
+  for (int i = 1; i <= 3; ++i)
+    EXPECT_TRUE(Contains(a.Text(), "Item " + std::to_string(i) + ": ")) << a.Text();
+  EXPECT_TRUE(Contains(a.Text(), "Intro: these plants")) << a.Text();
+  EXPECT_TRUE(Contains(a.Text(), "Can they live in a room without windows?")) << a.Text();
+}
+
 TEST(BodySelection, ParagraphsEachWrappedInAFurnitureLikeClassAreKept) {
   // Paywalled pages wrap each paragraph: <div class="subscriber-preview"><p>.
   std::string body;

@@ -80,6 +80,29 @@ void MarkTeaserRuns(std::vector<Elem>& elems, const std::vector<RawBlock>& block
     }
     return good >= 150;
   };
+  constexpr double kRunShare = 0.5;   // of the page's prose: most of it
+  constexpr double kItemProse = 300;  // good mass of a paragraph, more than a summary's
+  // True when article-body markup outside the subtree of e's parent holds a
+  // paragraph or more: the article is there, whatever e's siblings are.
+  const auto article_elsewhere = [&](int e) {
+    const int parent = elems[static_cast<size_t>(e)].parent;
+    const Elem& p = elems[static_cast<size_t>(parent)];
+    for (size_t k = 1; k < elems.size(); ++k) {
+      const Elem& b = elems[k];
+      if (!b.article_body || b.all_good < kItemProse) continue;
+      const bool around = static_cast<int>(k) <= parent && parent < b.end;
+      const bool inside = static_cast<int>(k) > parent && static_cast<int>(k) < p.end;
+      if (!around && !inside) return true;
+    }
+    return false;
+  };
+  const auto in_furniture = [&](int e) {
+    for (int a = elems[static_cast<size_t>(e)].parent; a > 0; a = elems[static_cast<size_t>(a)].parent)
+      if (elems[static_cast<size_t>(a)].furniture &&
+          elems[static_cast<size_t>(a)].all_good < kRunShare * elems[0].all_good)
+        return true;
+    return false;
+  };
   const auto teaser_shaped = [&](const Elem& e) {
     return e.all_link_blocks >= 1 && e.all_good_blocks >= 1 && e.all_good_blocks <= 2 &&
            e.all_good <= 800;
@@ -90,13 +113,23 @@ void MarkTeaserRuns(std::vector<Elem>& elems, const std::vector<RawBlock>& block
         elems[static_cast<size_t>(first.prev_sibling)].signature == first.signature)
       continue;  // not the start of a run
     int run = 0, shaped = 0, last = static_cast<int>(i);
+    double run_good = 0;
     for (int j = static_cast<int>(i); j >= 0 && elems[static_cast<size_t>(j)].signature == first.signature;
          j = elems[static_cast<size_t>(j)].next_sibling) {
       ++run;
       last = j;
+      run_good += elems[static_cast<size_t>(j)].all_good;
       if (teaser_shaped(elems[static_cast<size_t>(j)])) ++shaped;
     }
     if (shaped < 3 || 3 * shaped < 2 * run) continue;
+    // A run holding most of the page's prose, a paragraph per item on
+    // average, is the page's own list (a listicle's items: a linked name and
+    // a paragraph each), unless it sits in a furniture box or article-body
+    // markup elsewhere holds the article: teasers of other pages sit beside
+    // an article, and their summaries are a sentence or two.
+    if (run_good >= kRunShare * elems[0].all_good && run_good >= kItemProse * run &&
+        !in_furniture(static_cast<int>(i)) && !article_elsewhere(static_cast<int>(i)))
+      continue;
     // A run inside article-body markup with more of the article after it is
     // the article's own list (a listicle's items: a linked name and a
     // paragraph each), not teasers. A body mark holding the headline is on a
