@@ -149,6 +149,41 @@ TEST(BodySelection, ListicleItemsHoldingThePageAreNotTeasers) {
   EXPECT_TRUE(Contains(a.Text(), "Can they live in a room without windows?")) << a.Text();
 }
 
+// The same list split by ad slots into runs of three: the items are
+// counted together, wherever they are under their parent.
+TEST(BodySelection, ListicleSplitByAdSlotsIsNotTeasers) {
+  const char* const kMore[] = {
+      "the ferry will run every hour from May, the operator said, and the old pier will be "
+      "rebuilt in stone before the summer crowds arrive at the harbour.",
+      "a new school for four hundred pupils opens next autumn on the site of the old brewery, "
+      "with a sports hall the whole village will be able to book.",
+      "the library has doubled its opening hours since the spring and lends tools, seeds and "
+      "sewing machines as well as books to anyone with a card."};
+  std::string items;
+  for (int i = 0; i < 6; ++i) {
+    const std::string n = std::to_string(i + 1);
+    const std::string text = i < 3 ? Prose(2 * i) + " " + Prose(2 * i + 1)
+                                   : std::string(kMore[i - 3]) + " " + Prose(2 * (i - 3));
+    items += "<div class=\"item\"><h3><a href=\"/places/" + n + "\">A PLACE TO VISIT NUMBER " +
+             n + "</a></h3><p>Item " + n + ": " + text +
+             " It is open every day of the week from nine in the morning until late in the "
+             "evening, and entry is free for everyone.</p></div>";
+    if (i == 2) items += "<div class=\"slot\"></div>";
+  }
+  const Article a = MustExtract(
+      "<html><body><div class=\"page\"><div class=\"content\"><p>Intro: six places to see "
+      "this year.</p>" + items + "<h2>Questions</h2>"
+      "<p>How often should they be watered? Most of them come from rainforests and like their "
+      "soil moist but never soaked, so water when the top inch feels dry to the touch.</p>"
+      "<p>Do they need feeding? A weak fertiliser once a month from spring to late summer is "
+      "enough, and none at all in winter, when they hardly grow.</p>"
+      "<p>Can they live in a room without windows? They will survive under a lamp left on for "
+      "twelve hours a day, though they grow slowly and lose some of their colour.</p>"
+      "</div></div></body></html>");
+  for (int i = 1; i <= 6; ++i)
+    EXPECT_TRUE(Contains(a.Text(), "Item " + std::to_string(i) + ": ")) << a.Text();
+}
+
 TEST(BodySelection, ParagraphsEachWrappedInAFurnitureLikeClassAreKept) {
   // Paywalled pages wrap each paragraph: <div class="subscriber-preview"><p>.
   std::string body;

@@ -127,6 +127,23 @@ void MarkTeaserRuns(std::vector<Elem>& elems, const std::vector<RawBlock>& block
     // a paragraph each), unless it sits in a furniture box or article-body
     // markup elsewhere holds the article: teasers of other pages sit beside
     // an article, and their summaries are a sentence or two.
+    // Ad slots split a list into several runs: its items are counted
+    // wherever they are under the parent.
+    for (int j = first.prev_sibling; j >= 0; j = elems[static_cast<size_t>(j)].prev_sibling) {
+      const Elem& e = elems[static_cast<size_t>(j)];
+      if (e.signature == first.signature && teaser_shaped(e)) {
+        ++run;
+        run_good += e.all_good;
+      }
+    }
+    for (int j = elems[static_cast<size_t>(last)].next_sibling; j >= 0;
+         j = elems[static_cast<size_t>(j)].next_sibling) {
+      const Elem& e = elems[static_cast<size_t>(j)];
+      if (e.signature == first.signature && teaser_shaped(e)) {
+        ++run;
+        run_good += e.all_good;
+      }
+    }
     if (run_good >= kRunShare * elems[0].all_good && run_good >= kItemProse * run &&
         !in_furniture(static_cast<int>(i)) && !article_elsewhere(static_cast<int>(i)))
       continue;
