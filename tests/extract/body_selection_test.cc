@@ -184,6 +184,32 @@ TEST(BodySelection, ListicleSplitByAdSlotsIsNotTeasers) {
     EXPECT_TRUE(Contains(a.Text(), "Item " + std::to_string(i) + ": ")) << a.Text();
 }
 
+// The template puts the introduction in one article-body box and the rest
+// of the article in another, with a comparison widget between them: both
+// boxes are the article, the widget's labels are not.
+TEST(BodySelection, ArticleBodySplitIntoTwoBoxesIsJoined) {
+  std::string deals;  // a link-heavy box, clutter the joined container pays for
+  for (int i = 0; i < 16; ++i)
+    deals += "<a href=\"/deal/" + std::to_string(i) + "\">Compare scooter model " +
+             std::to_string(i) + " prices</a> ";
+  const Article a = MustExtract(
+      "<html><body><div class=\"page\"><div class=\"intro\"><div class=\"article-body\"><p>"
+      "Intro 1: " + Prose(0) + " " + Prose(1) + "</p><p>Intro 2: " + Prose(2) + " " + Prose(3) +
+      "</p></div></div><div class=\"compare\"><div>Model A</div><div>$399</div><p>" + deals +
+      "</p></div>"
+      "<div class=\"products\">"
+      "<div class=\"article-body\"><p>Part 1: " + Prose(4) + " " + Prose(5) + "</p><p>Part 2: "
+      "the second scooter folds in three seconds and fits under a desk, though its small wheels "
+      "feel every crack in the pavement and its brakes squeal in the rain.</p><p>Part 3: the "
+      "third is the heaviest of the group and the slowest up hills, but it went further on one "
+      "charge than any other scooter we rode this year.</p></div></div></div></body></html>");
+  EXPECT_EQ(a.blocks.size(), 5u) << a.Text();
+  EXPECT_TRUE(Contains(a.Text(), "Intro 1: ")) << a.Text();
+  EXPECT_TRUE(Contains(a.Text(), "Part 3: ")) << a.Text();
+  EXPECT_FALSE(Contains(a.Text(), "Model A")) << a.Text();
+  EXPECT_FALSE(Contains(a.Text(), "Compare scooter")) << a.Text();
+}
+
 TEST(BodySelection, ParagraphsEachWrappedInAFurnitureLikeClassAreKept) {
   // Paywalled pages wrap each paragraph: <div class="subscriber-preview"><p>.
   std::string body;

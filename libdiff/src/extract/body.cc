@@ -86,6 +86,42 @@ int FirstOfAppendedArticles(const std::vector<Elem>& elems, const std::vector<Ra
   return best;
 }
 
+// Article-body markup split into parts: templates put the introduction in
+// one body box and the rest in another (a product table or a widget between
+// them), or open a new box after each inline ad. When the container is such a
+// box and other body boxes of 150+ bytes of prose exist, the container grows
+// to their lowest common ancestor, provided the boxes hold 80% of its prose
+// and it still scores above zero. Returns the (possibly wider) container.
+int JoinArticleBodyParts(const std::vector<Elem>& elems, const std::vector<double>& scores,
+                         int best) {
+  constexpr double kPart = 300;  // a long paragraph of prose
+  int own = -1;                  // the outermost body box holding `best`
+  for (int a = best; a > 0; a = elems[static_cast<size_t>(a)].parent)
+    if (elems[static_cast<size_t>(a)].article_body) own = a;
+  if (own < 0) return best;
+  std::vector<int> parts;
+  for (size_t i = 1; i < elems.size();) {
+    const Elem& e = elems[i];
+    if (e.article_body) {
+      if (static_cast<int>(i) == own || e.good >= kPart) parts.push_back(static_cast<int>(i));
+      i = static_cast<size_t>(e.end);  // boxes inside it are part of it
+    } else {
+      ++i;
+    }
+  }
+  if (parts.size() < 2) return best;
+  int lca = parts.front();
+  double marked = 0;
+  for (int p : parts) {
+    while (lca > 0 && !(p >= lca && p < elems[static_cast<size_t>(lca)].end))
+      lca = elems[static_cast<size_t>(lca)].parent;
+    marked += elems[static_cast<size_t>(p)].good;
+  }
+  const Elem& j = elems[static_cast<size_t>(lca)];
+  if (lca <= 0 || scores[static_cast<size_t>(lca)] <= 0 || marked < 0.8 * j.good) return best;
+  return lca;
+}
+
 // Hashes of the word 4-grams of `text` (words: runs of ASCII letters and
 // digits or of non-ASCII bytes).
 std::vector<uint64_t> WordShingles(const std::string& text) {
@@ -403,6 +439,7 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
       best = a;
   }
 
+  if (best >= 0) best = JoinArticleBodyParts(elems, scores, best);
   if (best >= 0) best = FirstOfAppendedArticles(elems, blocks, best, title);
 
 #ifdef LIBDIFF_BODY_DEBUG  // a developer aid: -DLIBDIFF_BODY_DEBUG, then LIBDIFF_BODY_DEBUG=1 prints every block
