@@ -210,6 +210,28 @@ TEST(BodySelection, ArticleBodySplitIntoTwoBoxesIsJoined) {
   EXPECT_FALSE(Contains(a.Text(), "Compare scooter")) << a.Text();
 }
 
+// A deals post: paragraphs of prose between long lists of linked offers,
+// the whole page in a wrapper whose class reads like furniture. The lists
+// between paragraphs are forgiven as in an unmarked article, since a mark on
+// a wrapper of most of the page says nothing; before, the container was the
+// one paragraph that outweighed them.
+TEST(BodySelection, LinkListsBetweenProseAreForgivenUnderAPageWideMark) {
+  const auto offers = [](int list) {
+    std::string ul = "<ul>";
+    for (int i = 0; i < 30; ++i)
+      ul += "<li><a href=\"/offer/" + std::to_string(list * 100 + i) +
+            "\">Up to half off best selling item " + std::to_string(i) + "</a></li>";
+    return ul + "</ul>";
+  };
+  const Article a = MustExtract(
+      "<html><body><div class=\"sidebar-layout\"><div class=\"article-body\"><p>Para 1: " +
+      Prose(0) + "</p>" + offers(1) + "<p>Para 2: " + Prose(1) + " " + Prose(2) + " " +
+      Prose(3) + "</p>" + offers(2) + "<p>Para 3: " + Prose(4) + "</p></div></div>"
+      "<div class=\"promo\"><p>Sign up</p></div></body></html>");
+  EXPECT_TRUE(Contains(a.Text(), "Para 1: ")) << a.Text();
+  EXPECT_TRUE(Contains(a.Text(), "Para 3: ")) << a.Text();
+}
+
 TEST(BodySelection, ParagraphsEachWrappedInAFurnitureLikeClassAreKept) {
   // Paywalled pages wrap each paragraph: <div class="subscriber-preview"><p>.
   std::string body;

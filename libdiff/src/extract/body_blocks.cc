@@ -170,19 +170,29 @@ void MarkTeaserRuns(std::vector<Elem>& elems, const std::vector<RawBlock>& block
 // sections. Only unmarked items count: a list in furniture stays clutter.
 void ForgiveLinkListsBetweenProse(std::vector<Elem>& elems, const std::vector<RawBlock>& blocks) {
   const size_t n = blocks.size();
+  if (n == 0 || elems.empty()) return;
+  // Unmarked: no furniture mark above the block, or only one on a wrapper of
+  // most of the page's prose, which says nothing (<div class="... sidebar-layout">
+  // around the whole story).
+  const double page_good = elems[0].all_good;
+  const auto unmarked = [&](const RawBlock& b) {
+    return b.furniture_depth < 0 ||
+           (b.outer_furniture_depth < 0 && b.furniture_elem >= 0 &&
+            elems[static_cast<size_t>(b.furniture_elem)].all_good >= 0.5 * page_good);
+  };
   std::vector<double> forgiven(n + 1, 0.0);  // prefix sums of forgivable bad mass
-  std::vector<int> next_good(n + 1, static_cast<int>(n)), prev_good(n, -1);
+  std::vector<int> next_good(n + 1, static_cast<int>(n)), prev_good(n + 1, -1);
   for (size_t i = 0; i < n; ++i) {
     const RawBlock& b = blocks[i];
     const bool item = b.kind == BlockKind::kListItem && b.good == 0 && b.bad > 0 &&
-                      !b.volatile_text && b.furniture_depth < 0;
+                      !b.volatile_text && unmarked(b);
     forgiven[i + 1] = forgiven[i] + (item ? b.bad : 0.0);
-    const bool prose = b.good > 0 && b.furniture_depth < 0;
+    const bool prose = b.good > 0 && unmarked(b);
     prev_good[i] = prose ? static_cast<int>(i) : (i > 0 ? prev_good[i - 1] : -1);
   }
   for (size_t i = n; i-- > 0;) {
     const RawBlock& b = blocks[i];
-    next_good[i] = b.good > 0 && b.furniture_depth < 0 ? static_cast<int>(i) : next_good[i + 1];
+    next_good[i] = b.good > 0 && unmarked(b) ? static_cast<int>(i) : next_good[i + 1];
   }
   for (Elem& e : elems) {
     if (e.good_blocks < 2 || e.block_end <= e.block_begin) continue;
