@@ -416,6 +416,25 @@ TEST(BodyOutput, TableOfWordyRowsIsKept) {
                       "strict deadlines"}));
 }
 
+// An ad slot spliced into one paragraph's wrapper, beside the paragraph,
+// does not make that wrapper anything but a paragraph of the article.
+TEST(BodySelection, AdInsideAParagraphWrapperDoesNotDropTheParagraph) {
+  std::string body;
+  for (int i = 0; i < 6; ++i) {
+    body += "<div class=\"subscriber-only\"><p>Part " + std::to_string(i) + " of the story: " +
+            Prose(i) + "</p>" +
+            (i == 3 ? "<div class=\"ad-container inline-ad\"><div>Advertisement</div></div>" : "") +
+            "</div>";
+  }
+  const Article a = MustExtract("<html><body><div class=\"article-body\">" + body +
+                                "</div></body></html>");
+  std::string expected;
+  for (int i = 0; i < 6; ++i)
+    expected += (i ? "\n\n" : "") + std::string("Part ") + std::to_string(i) + " of the story: " +
+                Prose(i);
+  EXPECT_EQ(a.Text(), expected);
+}
+
 // Infinite scroll: the next stories are appended after the article, each an
 // <article> with its own headline, here with more prose than the first. The
 // body is the article the page is about, nothing of the ones after it.

@@ -331,10 +331,24 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
   // A furniture mark that wraps a single paragraph of prose, repeated on its
   // siblings (<div class="subscriber-preview"><p>...</p></div> per paragraph),
   // marks paragraphs of the article, not furniture.
+  // An ad slot or a label box spliced into the wrapper beside its paragraph
+  // (<div class="subscriber-only"><p>...</p><div class="inline-ad">) is
+  // furniture of its own and does not count.
   const auto lone_prose = [&](int i) {
     if (i < 0) return false;
     const Elem& e = elems[static_cast<size_t>(i)];
-    return e.all_blocks == 1 && e.all_good_blocks == 1;
+    if (e.all_good_blocks != 1) return false;
+    if (e.all_blocks == 1) return true;
+    int own = 0;
+    for (int k = e.block_begin; k < e.block_end; ++k) {
+      const RawBlock& b = blocks[static_cast<size_t>(k)];
+      if (b.furniture_elem == i) {
+        ++own;
+      } else if (b.furniture_depth <= e.depth) {
+        return false;
+      }
+    }
+    return own == 1;
   };
   // The look-alike may be a few siblings away: templates put an ad slot or a
   // promo box between the wrapped paragraphs.
