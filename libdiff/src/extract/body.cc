@@ -228,6 +228,22 @@ int PreviewLead(const std::vector<Block>& dom, const std::vector<Block>& embedde
   return first_found;
 }
 
+// When `dom` is a preview of `full` (PreviewLead), sets `result` to the
+// blocks of `dom` before the preview followed by `full` and returns true.
+bool CompletePreview(const std::vector<Block>& dom, std::vector<Block> full, BodySource source,
+                     size_t max_blocks, BodyResult* result) {
+  const int lead = PreviewLead(dom, full);
+  if (lead < 0) return false;
+  std::vector<Block> body(dom.begin(), dom.begin() + lead);
+  for (Block& b : full) {
+    if (body.size() >= max_blocks) break;
+    body.push_back(std::move(b));
+  }
+  result->blocks = std::move(body);
+  result->source = source;
+  return true;
+}
+
 }  // namespace
 
 const char* BodySourceName(BodySource source) {
@@ -571,36 +587,17 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
       return result;
     }
   }
-  // The markup shows the first paragraphs of an article whose page data
-  // holds all of it: the page data's copy is the article.
-  if (!out.empty() && !reader.app_state().empty()) {
-    std::vector<Block> full = SplitParagraphs(AppStateArticleBody(reader.app_state()), options.max_blocks);
-    const int lead = PreviewLead(out, full);
-    if (lead >= 0) {
-      std::vector<Block> body(out.begin(), out.begin() + lead);
-      for (Block& b : full) {
-        if (body.size() >= options.max_blocks) break;
-        body.push_back(std::move(b));
-      }
-      result.blocks = std::move(body);
-      result.source = BodySource::kAppState;
-      return result;
-    }
-  }
-  {
-    std::vector<Block> full = SplitParagraphs(jsonld_body, options.max_blocks);
-    const int lead = PreviewLead(out, full);
-    if (lead >= 0) {
-      std::vector<Block> body(out.begin(), out.begin() + lead);
-      for (Block& b : full) {
-        if (body.size() >= options.max_blocks) break;
-        body.push_back(std::move(b));
-      }
-      result.blocks = std::move(body);
-      result.source = BodySource::kJsonLd;
-      return result;
-    }
-  }
+  // The markup shows the first paragraphs of an article whose page data or
+  // JSON-LD holds all of it: the embedded copy completes it. (The JSON-LD
+  // text is split only when it can be twice the visible body's size.)
+  if (!out.empty() && !reader.app_state().empty() &&
+      CompletePreview(out, SplitParagraphs(AppStateArticleBody(reader.app_state()), options.max_blocks),
+                      BodySource::kAppState, options.max_blocks, &result))
+    return result;
+  if (!out.empty() && jsonld_body.size() >= 2 * out_bytes &&
+      CompletePreview(out, SplitParagraphs(jsonld_body, options.max_blocks), BodySource::kJsonLd,
+                      options.max_blocks, &result))
+    return result;
   // The page data of a script-rendered page, when neither the markup nor
   // JSON-LD gave a body.
   if (out.empty() && !reader.app_state().empty() && ReadEmbeddedBody(reader, options, &result))
