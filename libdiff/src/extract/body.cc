@@ -355,6 +355,7 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     const Elem& e = elems[static_cast<size_t>(i)];
     if (e.all_good_blocks != 1) return false;
     if (e.all_blocks == 1) return true;
+    if (e.all_blocks > 8) return false;  // a paragraph's wrapper is small
     int own = 0;
     for (int k = e.block_begin; k < e.block_end; ++k) {
       const RawBlock& b = blocks[static_cast<size_t>(k)];
