@@ -118,6 +118,18 @@ TEST(BodySelection, RoundupItemsShapedLikeTeasersStayWhenTheyAreTheArticle) {
     EXPECT_TRUE(Contains(a.Text(), "Why we like it " + std::to_string(i))) << a.Text();
 }
 
+// Three questions and answers: prose after a list, outside its items.
+std::string Faq() {
+  return "<h2>Questions</h2>"
+         "<p>How often should they be watered? Most of them come from rainforests and like "
+         "their soil moist but never soaked, so water when the top inch feels dry to the "
+         "touch.</p>"
+         "<p>Do they need feeding? A weak fertiliser once a month from spring to late summer is "
+         "enough, and none at all in winter, when they hardly grow.</p>"
+         "<p>Can they live in a room without windows? They will survive under a lamp left on "
+         "for twelve hours a day, though they grow slowly and lose some of their colour.</p>";
+}
+
 // A listicle without article markup: each item a linked name and a
 // paragraph, the shape of a teaser. Items that hold most of the page's prose,
 // a full paragraph each, are the article, not a list of other pages.
@@ -135,13 +147,7 @@ TEST(BodySelection, ListicleItemsHoldingThePageAreNotTeasers) {
   const Article a = MustExtract(
       "<html><body><div class=\"page\"><div class=\"sidebar\"><a href=\"/\">Home</a></div>"
       "<div class=\"content\"><p>Intro: these plants need little light and will grow in the "
-      "darkest corner of the house.</p><table>" + items + "</table><h2>Questions</h2>"
-      "<p>How often should they be watered? Most of them come from rainforests and like their "
-      "soil moist but never soaked, so water when the top inch feels dry to the touch.</p>"
-      "<p>Do they need feeding? A weak fertiliser once a month from spring to late summer is "
-      "enough, and none at all in winter, when they hardly grow.</p>"
-      "<p>Can they live in a room without windows? They will survive under a lamp left on for "
-      "twelve hours a day, though they grow slowly and lose some of their colour.</p>"
+      "darkest corner of the house.</p><table>" + items + "</table>" + Faq() +
       "</div></div></body></html>");
   for (int i = 1; i <= 3; ++i)
     EXPECT_TRUE(Contains(a.Text(), "Item " + std::to_string(i) + ": ")) << a.Text();
@@ -172,14 +178,7 @@ TEST(BodySelection, ListicleSplitByAdSlotsIsNotTeasers) {
   }
   const Article a = MustExtract(
       "<html><body><div class=\"page\"><div class=\"content\"><p>Intro: six places to see "
-      "this year.</p>" + items + "<h2>Questions</h2>"
-      "<p>How often should they be watered? Most of them come from rainforests and like their "
-      "soil moist but never soaked, so water when the top inch feels dry to the touch.</p>"
-      "<p>Do they need feeding? A weak fertiliser once a month from spring to late summer is "
-      "enough, and none at all in winter, when they hardly grow.</p>"
-      "<p>Can they live in a room without windows? They will survive under a lamp left on for "
-      "twelve hours a day, though they grow slowly and lose some of their colour.</p>"
-      "</div></div></body></html>");
+      "this year.</p>" + items + Faq() + "</div></div></body></html>");
   for (int i = 1; i <= 6; ++i)
     EXPECT_TRUE(Contains(a.Text(), "Item " + std::to_string(i) + ": ")) << a.Text();
 }
@@ -384,12 +383,18 @@ TEST(BodyOutput, DataTableRowsAreLeftOutButProseInALayoutTableIsKept) {
   EXPECT_TRUE(Contains(layout.Text(), "Paragraph 3")) << layout.Text();
 }
 
+// "<p>Paragraph 0: ...</p>" to "<p>Paragraph 2: ...</p>".
+std::string ThreeParagraphs() {
+  std::string story;
+  for (int i = 0; i < 3; ++i) story += "<p>Paragraph " + std::to_string(i) + ": " + Prose(i) + "</p>";
+  return story;
+}
+
 // A table whose rows are phrases rather than figures (a comparison of pros
 // and cons) is text the article wrote, kept even though no row is a
 // sentence; a table of scores beside it is still left out.
 TEST(BodyOutput, TableOfWordyRowsIsKept) {
-  std::string story;
-  for (int i = 0; i < 3; ++i) story += "<p>Paragraph " + std::to_string(i) + ": " + Prose(i) + "</p>";
+  const std::string story = ThreeParagraphs();
   const std::string pros_cons =
       "<table><tr><th>Pros</th><th>Cons</th></tr>"
       "<tr><td>High adaptability to changing requirements</td>"
