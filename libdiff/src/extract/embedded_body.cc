@@ -136,6 +136,11 @@ void RenderRichText(const nlohmann::json& node, int depth, std::string* out) {
 
 }  // namespace
 
+bool MayHoldRichTextDocument(const std::string& script) {
+  return script.find(":\"document\"") != std::string::npos ||
+         script.find(":\"doc\"") != std::string::npos;
+}
+
 std::string AppStateArticleBody(const std::string& script) {
   if (script.empty()) return {};
   const nlohmann::json j = ParseBoundedJson(script);

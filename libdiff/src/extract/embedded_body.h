@@ -31,6 +31,11 @@ std::string JsonLdArticleBody(const std::vector<std::string>& scripts, bool* is_
 // or quote, in preference to any string when it renders 400+ bytes. Empty when there is none.
 std::string AppStateArticleBody(const std::string& script);
 
+// True when `script` (page data) may hold a rich-text document: it names a
+// "document" or "doc" node type. A substring search, far cheaper than
+// parsing the page data.
+bool MayHoldRichTextDocument(const std::string& script);
+
 // `text` as paragraphs, one per line, whitespace collapsed and empty lines
 // dropped; at most `max_blocks`.
 std::vector<Block> SplitParagraphs(const std::string& text, size_t max_blocks);
