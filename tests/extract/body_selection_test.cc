@@ -383,6 +383,20 @@ TEST(BodyOutput, DataTableRowsAreLeftOutButProseInALayoutTableIsKept) {
   EXPECT_TRUE(Contains(layout.Text(), "Paragraph 3")) << layout.Text();
 }
 
+// A short sentence with a link in it, between paragraphs, is article text;
+// the same shape after the last paragraph is a teaser line.
+TEST(BodyOutput, ShortLinkedSentenceBetweenParagraphsIsKept) {
+  const std::string lead = "Here are 10 new and notable movies ";
+  const Article a = MustExtract(
+      "<html><body><article><p>Paragraph 0: " + Prose(0) + "</p><p>" + lead +
+      "<a href=\"/streaming\">you can stream right now</a>:</p><p>Paragraph 1: " + Prose(1) +
+      "</p><p>Paragraph 2: " + Prose(2) + "</p><p>Read more: <a href=\"/next\">The wall "
+      "will rise by spring, engineers say</a>.</p></article></body></html>");
+  EXPECT_EQ(a.Text(), "Paragraph 0: " + Prose(0) + "\n\n" + lead +
+                          "you can stream right now:\n\nParagraph 1: " + Prose(1) +
+                          "\n\nParagraph 2: " + Prose(2));
+}
+
 // "<p>Paragraph 0: ...</p>" to "<p>Paragraph 2: ...</p>".
 std::string ThreeParagraphs() {
   std::string story;

@@ -512,7 +512,12 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
       if (b.volatile_text) continue;
       const double ld = static_cast<double>(b.link_bytes) / static_cast<double>(b.bytes);
       const bool link_item = b.kind == BlockKind::kListItem && ld > 0.3;
-      if (!link_item && (ld > 0.5 || (b.bytes < 100 && ld > 0.3 && b.good == 0))) continue;
+      // A short sentence with a link in it ("Here are 10 movies <a>you can
+      // stream now</a>:") is judged by its place below.
+      const bool link_sentence = b.kind == BlockKind::kParagraph && EndsSentence(b.text);
+      if (!link_item &&
+          (ld > 0.5 || (b.bytes < 100 && ld > 0.3 && b.good == 0 && !link_sentence)))
+        continue;
       if (!title.empty() && chosen.size() < 3 && b.text == title) continue;
       if (b.good > 0) {
         if (first_good < 0) first_good = static_cast<int>(chosen.size());
@@ -544,6 +549,11 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
       // labels of widgets and tables in the article column.
       if (b.kind == BlockKind::kParagraph && b.good == 0 && b.bytes < 20 &&
           !EndsSentence(b.text))
+        continue;
+      // A short linked sentence only between paragraphs: before or after the
+      // prose it is a teaser line ("Read more: <a>...</a>.").
+      if (b.kind == BlockKind::kParagraph && b.good == 0 && b.bytes < 100 &&
+          b.link_bytes * 10 > b.bytes * 3 && (pos < first_good || pos > last_good))
         continue;
       // Linked list items (sources, steps, a table of contents) only between
       // paragraphs: a list of links before or after the prose is navigation.
