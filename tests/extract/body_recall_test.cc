@@ -430,5 +430,76 @@ TEST(BodyRecall, MoreInfoSectionIsNotFurniture) {
                           "\n\n" + history);
 }
 
+const char kFourth[] =
+    "The mayor promised that the last section would be finished before the winter, when the "
+    "river is at its highest and the old bank is weakest.";
+const char kFifth[] =
+    "A second vote, on the cost of raising the bridge at the same time, was put off until the "
+    "engineers report on the state of its piers next month.";
+const char kDek[] = "The vote ends ten years of arguments about the flood defences.";
+
+// A paywalled page renders the dek and the first paragraph, and ships the
+// whole article as a rich-text tree in its Next.js page data: the tree's
+// paragraphs complete the body (its ad and media nodes are left out) and the
+// dek stays.
+TEST(BodyRecall, PreviewIsCompletedFromARichTextTreeInThePageData) {
+  const auto para = [](const char* text) {
+    return std::string(R"({"type":"paragraph","content":[{"type":"text","value":")") + text +
+           R"("}]})";
+  };
+  const Article a = MustExtract(
+      std::string("<html><body><article><p class='dek'>") + kDek + "</p><p>" + kFirst +
+      "</p></article><script id='__NEXT_DATA__' type='application/json'>"
+      R"({"props":{"story":{"body":{"type":"document","content":[)" +
+      para(kFirst) + R"(,{"type":"ad","content":[]},)" + para(kSecond) + "," + para(kThird) +
+      R"(,{"type":"heading","content":[{"type":"text","value":"What comes next"}]},)" +
+      R"({"type":"paragraph","content":[{"type":"text","value":"The mayor promised that "},)"
+      R"({"type":"link","content":[{"type":"text","value":"the last section"}]},)"
+      R"({"type":"text","value":" would be finished before the winter, when the river is at )"
+      R"(its highest and the old bank is weakest."}]},)" +
+      para(kFifth) + "]}}}}</script></body></html>");
+  EXPECT_EQ(a.Text(), std::string(kDek) + "\n\n" + Expected() + "\n\nWhat comes next\n\n" +
+                          kFourth + "\n\n" + kFifth);
+  EXPECT_EQ(a.body_source, "app-state");
+}
+
+// The same preview with the whole text in JSON-LD articleBody.
+TEST(BodyRecall, PreviewIsCompletedFromJsonLdArticleBody) {
+  const Article a = MustExtract(
+      std::string("<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+                  "\"articleBody\": \"") +
+      kFirst + "\\n" + kSecond + "\\n" + kThird + "\\n" + kFourth + "\\n" + kFifth +
+      "\"}</script></head><body><article><p>" + kDek + "</p><p>" + kFirst + "</p><p>" +
+      kSecond + "</p></article></body></html>");
+  EXPECT_EQ(a.Text(), std::string(kDek) + "\n\n" + Expected() + "\n\n" + kFourth + "\n\n" + kFifth);
+  EXPECT_EQ(a.body_source, "json-ld");
+}
+
+// A longer embedded text that does not hold the visible body (another
+// article's, a page-wide dump of something else) is no reason to leave the
+// markup; nor is a string of page data that holds JSON.
+TEST(BodyRecall, EmbeddedTextThatDoesNotHoldTheVisibleBodyIsNotRead) {
+  const std::string other =
+      "Another story entirely, about the harvest festival and its parade, runs here with many "
+      "words of its own. ";
+  std::string other_body;
+  for (int i = 0; i < 8; ++i) other_body += other + "\\n";
+  // Twice the visible text, serialized as JSON inside a string.
+  std::string serialized;
+  for (int i = 0; i < 2; ++i) {
+    for (const char* p : {kFirst, kSecond, kThird, kFourth, kFifth})
+      serialized += std::string("{\\\"type\\\": \\\"p\\\", \\\"value\\\": \\\"") + p + "\\\"},";
+  }
+  serialized.pop_back();
+  const Article a = MustExtract(
+      std::string("<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+                  "\"articleBody\": \"") +
+      other_body + "\"}</script></head><body><article>" + Paragraphs() +
+      "</article><script id='__NEXT_DATA__' type='application/json'>{\"body\": \"[" + serialized +
+      "]\"}</script></body></html>");
+  EXPECT_EQ(a.Text(), Expected());
+  EXPECT_EQ(a.body_source, "dom");
+}
+
 }  // namespace
 }  // namespace libdiff

@@ -118,6 +118,119 @@ TEST(BodySelection, RoundupItemsShapedLikeTeasersStayWhenTheyAreTheArticle) {
     EXPECT_TRUE(Contains(a.Text(), "Why we like it " + std::to_string(i))) << a.Text();
 }
 
+// Three questions and answers: prose after a list, outside its items.
+std::string Faq() {
+  return "<h2>Questions</h2>"
+         "<p>How often should they be watered? Most of them come from rainforests and like "
+         "their soil moist but never soaked, so water when the top inch feels dry to the "
+         "touch.</p>"
+         "<p>Do they need feeding? A weak fertiliser once a month from spring to late summer is "
+         "enough, and none at all in winter, when they hardly grow.</p>"
+         "<p>Can they live in a room without windows? They will survive under a lamp left on "
+         "for twelve hours a day, though they grow slowly and lose some of their colour.</p>";
+}
+
+// A listicle without article markup: each item a linked name and a
+// paragraph, the shape of a teaser. Items that hold most of the page's prose,
+// a full paragraph each, are the article, not a list of other pages.
+TEST(BodySelection, ListicleItemsHoldingThePageAreNotTeasers) {
+  std::string items;
+  const char* const kCare[] = {"a north window and water once a week",
+                               "a bathroom shelf, where the steam keeps its leaves glossy",
+                               "any corner at all, even far from the nearest lamp"};
+  for (int i = 0; i < 3; ++i) {
+    const std::string n = std::to_string(i + 1);
+    items += "<tr><td><h2>" + n + ". <a href=\"/plants/" + n + "\">CHINESE EVERGREEN PLANT " + n +
+             "</a></h2><p>Item " + n + ": " + Prose(2 * i) + " " + Prose(2 * i + 1) +
+             " It does best in " + kCare[i] + ", and it rarely needs a bigger pot.</p></td></tr>";
+  }
+  const Article a = MustExtract(
+      "<html><body><div class=\"page\"><div class=\"sidebar\"><a href=\"/\">Home</a></div>"
+      "<div class=\"content\"><p>Intro: these plants need little light and will grow in the "
+      "darkest corner of the house.</p><table>" + items + "</table>" + Faq() +
+      "</div></div></body></html>");
+  for (int i = 1; i <= 3; ++i)
+    EXPECT_TRUE(Contains(a.Text(), "Item " + std::to_string(i) + ": ")) << a.Text();
+  EXPECT_TRUE(Contains(a.Text(), "Intro: these plants")) << a.Text();
+  EXPECT_TRUE(Contains(a.Text(), "Can they live in a room without windows?")) << a.Text();
+}
+
+// The same list split by ad slots into runs of three: the items are
+// counted together, wherever they are under their parent.
+TEST(BodySelection, ListicleSplitByAdSlotsIsNotTeasers) {
+  const char* const kMore[] = {
+      "the ferry will run every hour from May, the operator said, and the old pier will be "
+      "rebuilt in stone before the summer crowds arrive at the harbour.",
+      "a new school for four hundred pupils opens next autumn on the site of the old brewery, "
+      "with a sports hall the whole village will be able to book.",
+      "the library has doubled its opening hours since the spring and lends tools, seeds and "
+      "sewing machines as well as books to anyone with a card."};
+  std::string items;
+  for (int i = 0; i < 6; ++i) {
+    const std::string n = std::to_string(i + 1);
+    const std::string text = i < 3 ? Prose(2 * i) + " " + Prose(2 * i + 1)
+                                   : std::string(kMore[i - 3]) + " " + Prose(2 * (i - 3));
+    items += "<div class=\"item\"><h3><a href=\"/places/" + n + "\">A PLACE TO VISIT NUMBER " +
+             n + "</a></h3><p>Item " + n + ": " + text +
+             " It is open every day of the week from nine in the morning until late in the "
+             "evening, and entry is free for everyone.</p></div>";
+    if (i == 2) items += "<div class=\"slot\"></div>";
+  }
+  const Article a = MustExtract(
+      "<html><body><div class=\"page\"><div class=\"content\"><p>Intro: six places to see "
+      "this year.</p>" + items + Faq() + "</div></div></body></html>");
+  for (int i = 1; i <= 6; ++i)
+    EXPECT_TRUE(Contains(a.Text(), "Item " + std::to_string(i) + ": ")) << a.Text();
+}
+
+// The template puts the introduction in one article-body box and the rest
+// of the article in another, with a comparison widget between them: both
+// boxes are the article, the widget's labels are not.
+TEST(BodySelection, ArticleBodySplitIntoTwoBoxesIsJoined) {
+  std::string deals;  // a link-heavy box, clutter the joined container pays for
+  for (int i = 0; i < 16; ++i)
+    deals += "<a href=\"/deal/" + std::to_string(i) + "\">Compare scooter model " +
+             std::to_string(i) + " prices</a> ";
+  const Article a = MustExtract(
+      "<html><body><div class=\"page\"><div class=\"intro\"><div class=\"article-body\"><p>"
+      "Intro 1: " + Prose(0) + " " + Prose(1) + "</p><p>Intro 2: " + Prose(2) + " " + Prose(3) +
+      "</p></div></div><div class=\"compare\"><div>Model A</div><div>$399</div><p>" + deals +
+      "</p></div>"
+      "<div class=\"products\">"
+      "<div class=\"article-body\"><p>Part 1: " + Prose(4) + " " + Prose(5) + "</p><p>Part 2: "
+      "the second scooter folds in three seconds and fits under a desk, though its small wheels "
+      "feel every crack in the pavement and its brakes squeal in the rain.</p><p>Part 3: the "
+      "third is the heaviest of the group and the slowest up hills, but it went further on one "
+      "charge than any other scooter we rode this year.</p></div></div></div></body></html>");
+  EXPECT_EQ(a.blocks.size(), 5u) << a.Text();
+  EXPECT_TRUE(Contains(a.Text(), "Intro 1: ")) << a.Text();
+  EXPECT_TRUE(Contains(a.Text(), "Part 3: ")) << a.Text();
+  EXPECT_FALSE(Contains(a.Text(), "Model A")) << a.Text();
+  EXPECT_FALSE(Contains(a.Text(), "Compare scooter")) << a.Text();
+}
+
+// A deals post: paragraphs of prose between long lists of linked offers,
+// the whole page in a wrapper whose class reads like furniture. The lists
+// between paragraphs are forgiven as in an unmarked article, since a mark on
+// a wrapper of most of the page says nothing; before, the container was the
+// one paragraph that outweighed them.
+TEST(BodySelection, LinkListsBetweenProseAreForgivenUnderAPageWideMark) {
+  const auto offers = [](int list) {
+    std::string ul = "<ul>";
+    for (int i = 0; i < 30; ++i)
+      ul += "<li><a href=\"/offer/" + std::to_string(list * 100 + i) +
+            "\">Up to half off best selling item " + std::to_string(i) + "</a></li>";
+    return ul + "</ul>";
+  };
+  const Article a = MustExtract(
+      "<html><body><div class=\"sidebar-layout\"><div class=\"article-body\"><p>Para 1: " +
+      Prose(0) + "</p>" + offers(1) + "<p>Para 2: " + Prose(1) + " " + Prose(2) + " " +
+      Prose(3) + "</p>" + offers(2) + "<p>Para 3: " + Prose(4) + "</p></div></div>"
+      "<div class=\"promo\"><p>Sign up</p></div></body></html>");
+  EXPECT_TRUE(Contains(a.Text(), "Para 1: ")) << a.Text();
+  EXPECT_TRUE(Contains(a.Text(), "Para 3: ")) << a.Text();
+}
+
 TEST(BodySelection, ParagraphsEachWrappedInAFurnitureLikeClassAreKept) {
   // Paywalled pages wrap each paragraph: <div class="subscriber-preview"><p>.
   std::string body;
@@ -268,6 +381,77 @@ TEST(BodyOutput, DataTableRowsAreLeftOutButProseInALayoutTableIsKept) {
   const Article layout = MustExtract("<html><body><table>" + rows + "</table></body></html>");
   EXPECT_TRUE(Contains(layout.Text(), "Paragraph 0")) << layout.Text();
   EXPECT_TRUE(Contains(layout.Text(), "Paragraph 3")) << layout.Text();
+}
+
+// A short sentence with a link in it, between paragraphs, is article text;
+// the same shape after the last paragraph is a teaser line.
+TEST(BodyOutput, ShortLinkedSentenceBetweenParagraphsIsKept) {
+  const std::string lead = "Here are 10 new and notable movies ";
+  const Article a = MustExtract(
+      "<html><body><article><p>Paragraph 0: " + Prose(0) + "</p><p>" + lead +
+      "<a href=\"/streaming\">you can stream right now</a>:</p><p>Paragraph 1: " + Prose(1) +
+      "</p><p>Paragraph 2: " + Prose(2) + "</p><p>Read more: <a href=\"/next\">The wall "
+      "will rise by spring, engineers say</a>.</p></article></body></html>");
+  EXPECT_EQ(a.Text(), "Paragraph 0: " + Prose(0) + "\n\n" + lead +
+                          "you can stream right now:\n\nParagraph 1: " + Prose(1) +
+                          "\n\nParagraph 2: " + Prose(2));
+}
+
+// "<p>Paragraph 0: ...</p>" to "<p>Paragraph 2: ...</p>".
+std::string ThreeParagraphs() {
+  std::string story;
+  for (int i = 0; i < 3; ++i) story += "<p>Paragraph " + std::to_string(i) + ": " + Prose(i) + "</p>";
+  return story;
+}
+
+// A table whose rows are phrases rather than figures (a comparison of pros
+// and cons) is text the article wrote, kept even though no row is a
+// sentence; a table of scores beside it is still left out.
+TEST(BodyOutput, TableOfWordyRowsIsKept) {
+  const std::string story = ThreeParagraphs();
+  const std::string pros_cons =
+      "<table><tr><th>Pros</th><th>Cons</th></tr>"
+      "<tr><td>High adaptability to changing requirements</td>"
+      "<td>May lead to scope creep without clear boundaries</td></tr>"
+      "<tr><td>Frequent releases ensure continuous feedback</td>"
+      "<td>Requires significant customer involvement</td></tr>"
+      "<tr><td>Improves team collaboration and transparency</td>"
+      "<td>Not ideal for projects with strict deadlines</td></tr></table>";
+  const std::string scores =
+      "<table><tr><th>Team</th><th>W</th><th>L</th></tr><tr><td>Lions</td><td>11</td><td>3</td>"
+      "</tr><tr><td>Bears</td><td>7</td><td>7</td></tr></table>";
+  const Article a =
+      MustExtract("<html><body><article>" + story + pros_cons + scores + "</article></body></html>");
+  std::vector<std::string> rows;
+  for (const Block& b : a.blocks)
+    if (b.kind == BlockKind::kTableRow) rows.push_back(b.text);
+  EXPECT_EQ(rows, (std::vector<std::string>{
+                      "Pros Cons",
+                      "High adaptability to changing requirements May lead to scope creep "
+                      "without clear boundaries",
+                      "Frequent releases ensure continuous feedback Requires significant "
+                      "customer involvement",
+                      "Improves team collaboration and transparency Not ideal for projects with "
+                      "strict deadlines"}));
+}
+
+// An ad slot spliced into one paragraph's wrapper, beside the paragraph,
+// does not make that wrapper anything but a paragraph of the article.
+TEST(BodySelection, AdInsideAParagraphWrapperDoesNotDropTheParagraph) {
+  std::string body;
+  for (int i = 0; i < 6; ++i) {
+    body += "<div class=\"subscriber-only\"><p>Part " + std::to_string(i) + " of the story: " +
+            Prose(i) + "</p>" +
+            (i == 3 ? "<div class=\"ad-container inline-ad\"><div>Advertisement</div></div>" : "") +
+            "</div>";
+  }
+  const Article a = MustExtract("<html><body><div class=\"article-body\">" + body +
+                                "</div></body></html>");
+  std::string expected;
+  for (int i = 0; i < 6; ++i)
+    expected += (i ? "\n\n" : "") + std::string("Part ") + std::to_string(i) + " of the story: " +
+                Prose(i);
+  EXPECT_EQ(a.Text(), expected);
 }
 
 // Infinite scroll: the next stories are appended after the article, each an

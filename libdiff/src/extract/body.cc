@@ -29,6 +29,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -83,6 +84,42 @@ int FirstOfAppendedArticles(const std::vector<Elem>& elems, const std::vector<Ra
     cur = only;
   }
   return best;
+}
+
+// Article-body markup split into parts: templates put the introduction in
+// one body box and the rest in another (a product table or a widget between
+// them), or open a new box after each inline ad. When the container is such a
+// box and other body boxes of 150+ bytes of prose exist, the container grows
+// to their lowest common ancestor, provided the boxes hold 80% of its prose
+// and it still scores above zero. Returns the (possibly wider) container.
+int JoinArticleBodyParts(const std::vector<Elem>& elems, const std::vector<double>& scores,
+                         int best) {
+  constexpr double kPart = 300;  // a long paragraph of prose
+  int own = -1;                  // the outermost body box holding `best`
+  for (int a = best; a > 0; a = elems[static_cast<size_t>(a)].parent)
+    if (elems[static_cast<size_t>(a)].article_body) own = a;
+  if (own < 0) return best;
+  std::vector<int> parts;
+  for (size_t i = 1; i < elems.size();) {
+    const Elem& e = elems[i];
+    if (e.article_body) {
+      if (static_cast<int>(i) == own || e.good >= kPart) parts.push_back(static_cast<int>(i));
+      i = static_cast<size_t>(e.end);  // boxes inside it are part of it
+    } else {
+      ++i;
+    }
+  }
+  if (parts.size() < 2) return best;
+  int lca = parts.front();
+  double marked = 0;
+  for (int p : parts) {
+    while (lca > 0 && !(p >= lca && p < elems[static_cast<size_t>(lca)].end))
+      lca = elems[static_cast<size_t>(lca)].parent;
+    marked += elems[static_cast<size_t>(p)].good;
+  }
+  const Elem& j = elems[static_cast<size_t>(lca)];
+  if (lca <= 0 || scores[static_cast<size_t>(lca)] <= 0 || marked < 0.8 * j.good) return best;
+  return lca;
 }
 
 // Hashes of the word 4-grams of `text` (words: runs of ASCII letters and
@@ -150,6 +187,61 @@ void DropRepeatedBlocks(std::vector<Block>* out) {
     kept.push_back(std::move((*out)[i]));
   }
   *out = std::move(kept);
+}
+
+// The number of leading blocks of `dom` (the visible body) that stand before
+// a preview of `embedded`, the full text of the article in the page data; -1
+// when `dom` is no preview of it. A paywall or a "read more" page renders the
+// headline's dek and the first paragraphs and ships the whole text in its page
+// data. `dom` is a preview when its last block is found in `embedded` (half
+// of its word 4-grams), the blocks found hold 60% of its 4-grams (at least
+// 5), and `embedded` is at least twice its size. The blocks before the first
+// one found (a dek, a summary) are kept; a stale copy of an edited article
+// is about the same size, and another article's text does not hold the
+// visible one.
+int PreviewLead(const std::vector<Block>& dom, const std::vector<Block>& embedded) {
+  size_t visible_bytes = 0, embedded_bytes = 0;
+  for (const Block& b : dom) visible_bytes += b.text.size();
+  for (const Block& b : embedded) embedded_bytes += b.text.size();
+  if (dom.empty() || embedded_bytes < 2 * visible_bytes) return -1;
+  std::vector<uint64_t> full;
+  for (const Block& b : embedded) {
+    const std::vector<uint64_t> own = WordShingles(b.text);
+    full.insert(full.end(), own.begin(), own.end());
+  }
+  std::sort(full.begin(), full.end());
+  size_t total = 0, found = 0;
+  int first_found = -1;
+  bool last_found = false;
+  for (size_t i = 0; i < dom.size(); ++i) {
+    const std::vector<uint64_t> own = WordShingles(dom[i].text);
+    size_t hits = 0;
+    for (uint64_t s : own) hits += std::binary_search(full.begin(), full.end(), s) ? 1u : 0u;
+    total += own.size();
+    last_found = !own.empty() && hits * 2 >= own.size();
+    if (last_found) {
+      found += own.size();
+      if (first_found < 0) first_found = static_cast<int>(i);
+    }
+  }
+  if (!last_found || total < 5 || found * 10 < total * 6) return -1;
+  return first_found;
+}
+
+// When `dom` is a preview of `full` (PreviewLead), sets `result` to the
+// blocks of `dom` before the preview followed by `full` and returns true.
+bool CompletePreview(const std::vector<Block>& dom, std::vector<Block> full, BodySource source,
+                     size_t max_blocks, BodyResult* result) {
+  const int lead = PreviewLead(dom, full);
+  if (lead < 0) return false;
+  std::vector<Block> body(dom.begin(), dom.begin() + lead);
+  for (Block& b : full) {
+    if (body.size() >= max_blocks) break;
+    body.push_back(std::move(b));
+  }
+  result->blocks = std::move(body);
+  result->source = source;
+  return true;
 }
 
 }  // namespace
@@ -255,10 +347,25 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
   // A furniture mark that wraps a single paragraph of prose, repeated on its
   // siblings (<div class="subscriber-preview"><p>...</p></div> per paragraph),
   // marks paragraphs of the article, not furniture.
+  // An ad slot or a label box spliced into the wrapper beside its paragraph
+  // (<div class="subscriber-only"><p>...</p><div class="inline-ad">) is
+  // furniture of its own and does not count.
   const auto lone_prose = [&](int i) {
     if (i < 0) return false;
     const Elem& e = elems[static_cast<size_t>(i)];
-    return e.all_blocks == 1 && e.all_good_blocks == 1;
+    if (e.all_good_blocks != 1) return false;
+    if (e.all_blocks == 1) return true;
+    if (e.all_blocks > 8) return false;  // a paragraph's wrapper is small
+    int own = 0;
+    for (int k = e.block_begin; k < e.block_end; ++k) {
+      const RawBlock& b = blocks[static_cast<size_t>(k)];
+      if (b.furniture_elem == i) {
+        ++own;
+      } else if (b.furniture_depth <= e.depth) {
+        return false;
+      }
+    }
+    return own == 1;
   };
   // The look-alike may be a few siblings away: templates put an ad slot or a
   // promo box between the wrapped paragraphs.
@@ -363,6 +470,7 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
       best = a;
   }
 
+  if (best >= 0) best = JoinArticleBodyParts(elems, scores, best);
   if (best >= 0) best = FirstOfAppendedArticles(elems, blocks, best, title);
 
 #ifdef LIBDIFF_BODY_DEBUG  // a developer aid: -DLIBDIFF_BODY_DEBUG, then LIBDIFF_BODY_DEBUG=1 prints every block
@@ -404,7 +512,12 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
       if (b.volatile_text) continue;
       const double ld = static_cast<double>(b.link_bytes) / static_cast<double>(b.bytes);
       const bool link_item = b.kind == BlockKind::kListItem && ld > 0.3;
-      if (!link_item && (ld > 0.5 || (b.bytes < 100 && ld > 0.3 && b.good == 0))) continue;
+      // A short sentence with a link in it ("Here are 10 movies <a>you can
+      // stream now</a>:") is judged by its place below.
+      const bool link_sentence = b.kind == BlockKind::kParagraph && EndsSentence(b.text);
+      if (!link_item &&
+          (ld > 0.5 || (b.bytes < 100 && ld > 0.3 && b.good == 0 && !link_sentence)))
+        continue;
       if (!title.empty() && chosen.size() < 3 && b.text == title) continue;
       if (b.good > 0) {
         if (first_good < 0) first_good = static_cast<int>(chosen.size());
@@ -412,13 +525,20 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
       }
       chosen.push_back(&b);
     }
-    // Rows and prose rows of each table (by the rows' parent element).
-    std::unordered_map<int, std::pair<int, int>> table_rows;
+    // Rows, prose rows, bytes and letter bytes of each table (by the rows'
+    // parent element).
+    struct TableCounts {
+      int rows = 0, prose = 0;
+      size_t bytes = 0, letters = 0;
+    };
+    std::unordered_map<int, TableCounts> table_rows;
     for (const RawBlock* b : chosen) {
       if (b->kind != BlockKind::kTableRow) continue;
-      auto& counts = table_rows[elems[static_cast<size_t>(b->owner)].parent];
-      ++counts.first;
-      if (b->good > 0) ++counts.second;
+      TableCounts& counts = table_rows[elems[static_cast<size_t>(b->owner)].parent];
+      ++counts.rows;
+      if (b->good > 0) ++counts.prose;
+      counts.bytes += b->bytes;
+      for (char ch : b->text) counts.letters += std::isalpha(static_cast<unsigned char>(ch)) || (ch & 0x80) ? 1u : 0u;
     }
     for (size_t i = 0; i < chosen.size() && out.size() < options.max_blocks; ++i) {
       const RawBlock& b = *chosen[i];
@@ -429,6 +549,11 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
       // labels of widgets and tables in the article column.
       if (b.kind == BlockKind::kParagraph && b.good == 0 && b.bytes < 20 &&
           !EndsSentence(b.text))
+        continue;
+      // A short linked sentence only between paragraphs: before or after the
+      // prose it is a teaser line ("Read more: <a>...</a>.").
+      if (b.kind == BlockKind::kParagraph && b.good == 0 && b.bytes < 100 &&
+          b.link_bytes * 10 > b.bytes * 3 && (pos < first_good || pos > last_good))
         continue;
       // Linked list items (sources, steps, a table of contents) only between
       // paragraphs: a list of links before or after the prose is navigation.
@@ -445,7 +570,12 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
       // table's rows that hold paragraphs are.
       if (b.kind == BlockKind::kTableRow && b.good == 0) {
         const auto it = table_rows.find(elems[static_cast<size_t>(b.owner)].parent);
-        if (it != table_rows.end() && it->second.first >= 3 && it->second.second == 0) continue;
+        const TableCounts* t = it == table_rows.end() ? nullptr : &it->second;
+        // Rows of words (a comparison of pros and cons) are text; rows of
+        // figures and short labels are data.
+        const bool wordy = t != nullptr && t->bytes >= 60 * static_cast<size_t>(t->rows) &&
+                           t->letters * 10 >= t->bytes * 8;
+        if (t != nullptr && t->rows >= 3 && t->prose == 0 && !wordy) continue;
       }
       std::string text = b.text;
       if (!IsValidUtf8(text)) text = RepairUtf8(text);
@@ -468,6 +598,20 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
       return result;
     }
   }
+  // The markup shows the first paragraphs of an article whose page data or
+  // JSON-LD holds all of it: the embedded copy completes it. The page data
+  // is parsed for this only when it names a rich-text document (parsing it
+  // on every Next.js page cost 7 % of the extraction's instructions, and its
+  // HTML strings completed no preview on the development pages); the JSON-LD
+  // text is split only when it can be twice the visible body's size.
+  if (!out.empty() && MayHoldRichTextDocument(reader.app_state()) &&
+      CompletePreview(out, SplitParagraphs(AppStateArticleBody(reader.app_state()), options.max_blocks),
+                      BodySource::kAppState, options.max_blocks, &result))
+    return result;
+  if (!out.empty() && jsonld_body.size() >= 2 * out_bytes &&
+      CompletePreview(out, SplitParagraphs(jsonld_body, options.max_blocks), BodySource::kJsonLd,
+                      options.max_blocks, &result))
+    return result;
   // The page data of a script-rendered page, when neither the markup nor
   // JSON-LD gave a body.
   if (out.empty() && !reader.app_state().empty() && ReadEmbeddedBody(reader, options, &result))

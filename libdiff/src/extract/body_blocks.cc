@@ -80,6 +80,29 @@ void MarkTeaserRuns(std::vector<Elem>& elems, const std::vector<RawBlock>& block
     }
     return good >= 150;
   };
+  constexpr double kRunShare = 0.5;   // of the page's prose: most of it
+  constexpr double kItemProse = 300;  // good mass of a paragraph, more than a summary's
+  // True when article-body markup outside the subtree of e's parent holds a
+  // paragraph or more: the article is there, whatever e's siblings are.
+  const auto article_elsewhere = [&](int e) {
+    const int parent = elems[static_cast<size_t>(e)].parent;
+    const Elem& p = elems[static_cast<size_t>(parent)];
+    for (size_t k = 1; k < elems.size(); ++k) {
+      const Elem& b = elems[k];
+      if (!b.article_body || b.all_good < kItemProse) continue;
+      const bool around = static_cast<int>(k) <= parent && parent < b.end;
+      const bool inside = static_cast<int>(k) > parent && static_cast<int>(k) < p.end;
+      if (!around && !inside) return true;
+    }
+    return false;
+  };
+  const auto in_furniture = [&](int e) {
+    for (int a = elems[static_cast<size_t>(e)].parent; a > 0; a = elems[static_cast<size_t>(a)].parent)
+      if (elems[static_cast<size_t>(a)].furniture &&
+          elems[static_cast<size_t>(a)].all_good < kRunShare * elems[0].all_good)
+        return true;
+    return false;
+  };
   const auto teaser_shaped = [&](const Elem& e) {
     return e.all_link_blocks >= 1 && e.all_good_blocks >= 1 && e.all_good_blocks <= 2 &&
            e.all_good <= 800;
@@ -90,13 +113,40 @@ void MarkTeaserRuns(std::vector<Elem>& elems, const std::vector<RawBlock>& block
         elems[static_cast<size_t>(first.prev_sibling)].signature == first.signature)
       continue;  // not the start of a run
     int run = 0, shaped = 0, last = static_cast<int>(i);
+    double run_good = 0;
     for (int j = static_cast<int>(i); j >= 0 && elems[static_cast<size_t>(j)].signature == first.signature;
          j = elems[static_cast<size_t>(j)].next_sibling) {
       ++run;
       last = j;
+      run_good += elems[static_cast<size_t>(j)].all_good;
       if (teaser_shaped(elems[static_cast<size_t>(j)])) ++shaped;
     }
     if (shaped < 3 || 3 * shaped < 2 * run) continue;
+    // A run holding most of the page's prose, a paragraph per item on
+    // average, is the page's own list (a listicle's items: a linked name and
+    // a paragraph each), unless it sits in a furniture box or article-body
+    // markup elsewhere holds the article: teasers of other pages sit beside
+    // an article, and their summaries are a sentence or two.
+    // Ad slots split a list into several runs: its items are counted
+    // wherever they are under the parent.
+    for (int j = first.prev_sibling; j >= 0; j = elems[static_cast<size_t>(j)].prev_sibling) {
+      const Elem& e = elems[static_cast<size_t>(j)];
+      if (e.signature == first.signature && teaser_shaped(e)) {
+        ++run;
+        run_good += e.all_good;
+      }
+    }
+    for (int j = elems[static_cast<size_t>(last)].next_sibling; j >= 0;
+         j = elems[static_cast<size_t>(j)].next_sibling) {
+      const Elem& e = elems[static_cast<size_t>(j)];
+      if (e.signature == first.signature && teaser_shaped(e)) {
+        ++run;
+        run_good += e.all_good;
+      }
+    }
+    if (run_good >= kRunShare * elems[0].all_good && run_good >= kItemProse * run &&
+        !in_furniture(static_cast<int>(i)) && !article_elsewhere(static_cast<int>(i)))
+      continue;
     // A run inside article-body markup with more of the article after it is
     // the article's own list (a listicle's items: a linked name and a
     // paragraph each), not teasers. A body mark holding the headline is on a
@@ -120,19 +170,29 @@ void MarkTeaserRuns(std::vector<Elem>& elems, const std::vector<RawBlock>& block
 // sections. Only unmarked items count: a list in furniture stays clutter.
 void ForgiveLinkListsBetweenProse(std::vector<Elem>& elems, const std::vector<RawBlock>& blocks) {
   const size_t n = blocks.size();
+  if (n == 0 || elems.empty()) return;
+  // Unmarked: no furniture mark above the block, or only one on a wrapper of
+  // most of the page's prose, which says nothing (<div class="... sidebar-layout">
+  // around the whole story).
+  const double page_good = elems[0].all_good;
+  const auto unmarked = [&](const RawBlock& b) {
+    return b.furniture_depth < 0 ||
+           (b.outer_furniture_depth < 0 && b.furniture_elem >= 0 &&
+            elems[static_cast<size_t>(b.furniture_elem)].all_good >= 0.5 * page_good);
+  };
   std::vector<double> forgiven(n + 1, 0.0);  // prefix sums of forgivable bad mass
-  std::vector<int> next_good(n + 1, static_cast<int>(n)), prev_good(n, -1);
+  std::vector<int> next_good(n + 1, static_cast<int>(n)), prev_good(n + 1, -1);
   for (size_t i = 0; i < n; ++i) {
     const RawBlock& b = blocks[i];
     const bool item = b.kind == BlockKind::kListItem && b.good == 0 && b.bad > 0 &&
-                      !b.volatile_text && b.furniture_depth < 0;
+                      !b.volatile_text && unmarked(b);
     forgiven[i + 1] = forgiven[i] + (item ? b.bad : 0.0);
-    const bool prose = b.good > 0 && b.furniture_depth < 0;
+    const bool prose = b.good > 0 && unmarked(b);
     prev_good[i] = prose ? static_cast<int>(i) : (i > 0 ? prev_good[i - 1] : -1);
   }
   for (size_t i = n; i-- > 0;) {
     const RawBlock& b = blocks[i];
-    next_good[i] = b.good > 0 && b.furniture_depth < 0 ? static_cast<int>(i) : next_good[i + 1];
+    next_good[i] = b.good > 0 && unmarked(b) ? static_cast<int>(i) : next_good[i + 1];
   }
   for (Elem& e : elems) {
     if (e.good_blocks < 2 || e.block_end <= e.block_begin) continue;

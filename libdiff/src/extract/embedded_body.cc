@@ -70,21 +70,109 @@ std::string JsonLdArticleBody(const std::vector<std::string>& scripts, bool* is_
   return best;
 }
 
+namespace {
+
+// The node type of a rich-text tree node ("type" or "nodeType"), lower-cased;
+// "" when `node` is not such a node.
+std::string RichTextType(const nlohmann::json& node) {
+  if (!node.is_object()) return {};
+  auto it = node.find("type");
+  if (it == node.end() || !it->is_string()) it = node.find("nodeType");
+  if (it == node.end() || !it->is_string()) return {};
+  std::string t = it->get<std::string>();
+  for (char& c : t) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  return t;
+}
+
+// Appends the text of the inline nodes below `node` (text leaves hold it
+// under "value" or "text"; links and marks wrap them in "content" or
+// "children").
+void AppendRichTextInline(const nlohmann::json& node, int depth, std::string* out) {
+  if (!node.is_object() || depth > 32) return;
+  for (const char* key : {"value", "text"}) {
+    const auto it = node.find(key);
+    if (it != node.end() && it->is_string()) out->append(it->get_ref<const std::string&>());
+  }
+  for (const char* key : {"content", "children"}) {
+    const auto it = node.find(key);
+    if (it == node.end() || !it->is_array()) continue;
+    for (const auto& child : *it) AppendRichTextInline(child, depth + 1, out);
+  }
+}
+
+// Renders the block nodes of a rich-text tree into lines: a paragraph,
+// heading, list item or quote is one line; documents and lists are walked
+// into; anything else (ads, media, embeds, inline teasers) is left out.
+void RenderRichText(const nlohmann::json& node, int depth, std::string* out) {
+  if (depth > 32) return;
+  const std::string type = RichTextType(node);
+  const bool line = type == "paragraph" || type.compare(0, 7, "heading") == 0 ||
+                    type == "list-item" || type == "listitem" || type == "list_item" ||
+                    type == "blockquote" || type == "quote";
+  const bool walk = type == "document" || type == "doc" || type == "root" ||
+                    type.find("list") != std::string::npos;
+  if (line) {
+    // A quote may hold paragraphs of its own: one line each.
+    bool has_blocks = false;
+    for (const char* key : {"content", "children"}) {
+      const auto it = node.find(key);
+      if (it == node.end() || !it->is_array()) continue;
+      for (const auto& child : *it) has_blocks |= RichTextType(child) == "paragraph";
+    }
+    if (!has_blocks) {
+      AppendRichTextInline(node, depth, out);
+      out->push_back('\n');
+      return;
+    }
+  } else if (!walk) {
+    return;
+  }
+  for (const char* key : {"content", "children"}) {
+    const auto it = node.find(key);
+    if (it == node.end() || !it->is_array()) continue;
+    for (const auto& child : *it) RenderRichText(child, depth + 1, out);
+  }
+}
+
+}  // namespace
+
+bool MayHoldRichTextDocument(const std::string& script) {
+  return script.find(":\"document\"") != std::string::npos ||
+         script.find(":\"doc\"") != std::string::npos;
+}
+
 std::string AppStateArticleBody(const std::string& script) {
   if (script.empty()) return {};
   const nlohmann::json j = ParseBoundedJson(script);
   if (j.is_discarded()) return {};
   const std::string* best = nullptr;
+  std::string rich;  // the longest rich-text tree under a body-like key, rendered
   VisitMembers(j, [&](const std::string& key, const nlohmann::json& value) {
-    if (!value.is_string()) return;
     std::string k = key;
     for (char& c : k) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     if (k != "articlebody" && k != "body" && k != "content" && k != "html" &&
         k != "bodyhtml" && k != "contenthtml" && k != "articlehtml")
       return;
+    if (value.is_object()) {
+      const std::string type = RichTextType(value);
+      if (type != "document" && type != "doc" && type != "root") return;
+      std::string text;
+      RenderRichText(value, 0, &text);
+      if (text.size() > rich.size()) rich = std::move(text);
+      return;
+    }
+    if (!value.is_string()) return;
     const auto& text = value.get_ref<const std::string&>();
+    // A string holding JSON (a rich-text tree serialized once more) is not
+    // text to read.
+    const size_t first = text.find_first_not_of(" \t\r\n");
+    if (first != std::string::npos && (text[first] == '[' || text[first] == '{')) return;
     if (text.size() >= 400 && (best == nullptr || text.size() > best->size())) best = &text;
   });
+  // A rich-text document under a body key is the article's text by its very
+  // shape, while long strings under "html" keys are often the markup of page
+  // furniture (script snippets, footers): the tree wins.
+  if (rich.size() >= 400) return rich;
   if (best == nullptr) return {};
   // Markup to lines: a block tag or <br> ends a line, other tags go, and the
   // common entities are decoded.

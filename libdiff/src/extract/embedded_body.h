@@ -23,9 +23,18 @@ std::string JsonLdArticleBody(const std::vector<std::string>& scripts, bool* is_
 
 // The article text in a script framework's page data (Next.js __NEXT_DATA__):
 // the longest string of 400+ bytes under a key that names a body
-// ("articleBody", "body", "content", "html", "bodyHtml", ...), its markup
-// turned into one paragraph per line. Empty when there is none.
+// ("articleBody", "body", "content", "html", "bodyHtml", ...) that does not
+// hold JSON, its markup turned into one paragraph per line, or a rich-text tree under such a key
+// ({"type": "document", "content": [{"type": "paragraph", "content":
+// [{"type": "text", "value": ...}]}]}; "nodeType" and "children"/"text" as
+// other editors write them) with one line per paragraph, heading, list item
+// or quote, in preference to any string when it renders 400+ bytes. Empty when there is none.
 std::string AppStateArticleBody(const std::string& script);
+
+// True when `script` (page data) may hold a rich-text document: it names a
+// "document" or "doc" node type. A substring search, far cheaper than
+// parsing the page data.
+bool MayHoldRichTextDocument(const std::string& script);
 
 // `text` as paragraphs, one per line, whitespace collapsed and empty lines
 // dropped; at most `max_blocks`.
