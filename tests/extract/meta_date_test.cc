@@ -102,5 +102,48 @@ TEST(MetaDate, LabelledDateAnywhereWhenNoOtherSource) {
   EXPECT_EQ(c.published, "");
 }
 
+TEST(MetaDate, DrupalMetaTimesAndAPublishedMetaTag) {
+  const Article a = ExtractMetadataOf(
+      "<html><head><meta property='article:published_time' content='Thu, 09/25/2025 - 11:38'>"
+      "</head><body><h1>Concerns with unapproved drugs</h1><p>Text.</p></body></html>",
+      "https://agency.example.gov/drugs/concerns");
+  EXPECT_EQ(a.published, "2025-09-25T11:38:00");
+  const Article b = ExtractMetadataOf(
+      "<html><head><meta name='published' content='July 17, 2025'></head>"
+      "<body><h1>Twelve tools for data analysis</h1><p>Text.</p></body></html>",
+      "https://vendor.example.com/blog/tools.html");
+  EXPECT_EQ(b.published, "2025-07-17");
+}
+
+TEST(MetaDate, InlineNeighboursAboveTheHeadlineAreSeparateWords) {
+  // "Dec 17, 2025" and the author's name in adjacent spans over the h1.
+  const Article a = ExtractMetadataOf(
+      "<html><body><div class='meta'><span>Dec 17, 2025</span><span>Julian K. Arni</span></div>"
+      "<h1>Hardware-attested builds</h1><p>Text.</p></body></html>",
+      "https://build.example.io/blog/attested");
+  EXPECT_EQ(a.published, "2025-12-17");
+}
+
+TEST(MetaDate, LastUpdatedLabelDatesAPageWithoutAnyOtherDate) {
+  const Article a = ExtractMetadataOf(
+      "<html><body><h1>Webcams</h1><p>Text.</p><p>More text.</p>"
+      "<p>Last updated: November 13, 2025</p></body></html>",
+      "https://parks.example.gov/webcams.htm");
+  EXPECT_EQ(a.published, "2025-11-13");
+  // A site-wide "Site Last Updated" footer (past the text read under the
+  // headline) does not date the page.
+  const Article b = ExtractMetadataOf(
+      "<html><body><h1>Meditation and mindfulness</h1><p>" + std::string(1200, 'x') +
+          "</p><footer><p>Site Last Updated: December 20, 2025</p></footer></body></html>",
+      "https://health.example.gov/meditation");
+  EXPECT_EQ(b.published, "");
+  // A "Published" label still wins over an "Updated" one.
+  const Article c = ExtractMetadataOf(
+      "<html><body><h1>Webcams</h1><p>Text.</p><p>Updated: November 13, 2025</p>"
+      "<p>Published: March 2, 2024</p></body></html>",
+      "https://parks.example.gov/webcams.htm");
+  EXPECT_EQ(c.published, "2024-03-02");
+}
+
 }  // namespace
 }  // namespace libdiff::internal

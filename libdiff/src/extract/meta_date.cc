@@ -29,10 +29,10 @@ void AddDate(std::vector<DateCandidate>* out, std::string_view raw, const char* 
   if (!iso.empty()) out->push_back({std::move(iso), source});
 }
 
-constexpr std::array<const char*, 30> kPublishedMetaKeys = {
+constexpr std::array<const char*, 31> kPublishedMetaKeys = {
     "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date",
     "dcterms.date", "dcterms.created", "dc.date.created", "citation_publication_date",
-    "citation_date", "citation_online_date", "pubdate", "publishdate", "publish-date",
+    "citation_date", "citation_online_date", "pubdate", "publishdate", "published", "publish-date",
     "publish_date", "published_date", "published-date", "date_published", "datepublished",
     "article.published", "article_date_original", "original-publish-date", "og:published_time",
     "published_time", "release_date", "rnews:datepublished", "displaydate", "date", "dc.created",
@@ -95,13 +95,18 @@ std::string ShownDate(std::string_view text, const std::vector<DateCandidate>& s
 // anywhere in `root`'s text ("Published July 8, 2025", "Posted on the
 // 15/12/2025"): some templates show the date only under the article or in its
 // footer. Prose ("was published on May 5") does not capitalise the label. Only
-// reached when no other source gives a date.
+// reached when no other source gives a date; then a page that shows only
+// "Last updated: November 13, 2025" (reference pages) is dated by it.
 std::string LabelledDateInPage(xmlNodePtr root) {
   if (root == nullptr) return "";
   const std::string text = BlockText(root, size_t{1} << 19);
-  for (std::string_view label : {"Published", "Posted"}) {
+  for (std::string_view label :
+       {"Published", "Posted", "Last updated", "Last Updated", "Updated"}) {
     for (size_t at = FindAtWordStart(text, label, 0); at != std::string::npos;
          at = FindAtWordStart(text, label, at + 1)) {
+      // "Site last updated" dates the whole site, not this page.
+      const size_t lead = std::min<size_t>(at, 12);
+      if (Contains(LowerAscii(std::string_view(text).substr(at - lead, lead)), "site ")) continue;
       // The label's own words ("on", "on the", ":") may separate it from the date.
       size_t from = at + label.size();
       auto skip_space = [&text, &from] {

@@ -103,6 +103,7 @@ struct TextWalk {
   bool cdata;                          // CDATA sections count as text
   bool (*breaks)(std::string_view);    // elements that start a new word or line
   bool (*skips)(std::string_view);     // elements whose subtree is not text
+  bool space_after_text = false;       // each text node ends a word
 };
 
 // The raw text of `root`'s subtree as `how` reads it, stopping after about
@@ -116,6 +117,7 @@ std::string WalkText(xmlNodePtr root, size_t limit, const TextWalk& how) {
     bool descend = false;
     if (n->type == XML_TEXT_NODE || (how.cdata && n->type == XML_CDATA_SECTION_NODE)) {
       if (n->content != nullptr) raw += Chars(n->content);
+      if (how.space_after_text) raw += ' ';
     } else if (n->type == XML_ELEMENT_NODE) {
       const std::string_view name = NameOf(n);
       if (how.breaks(name)) raw += how.separator;
@@ -325,7 +327,10 @@ std::string TextBeforeHeadline(xmlNodePtr title_node, size_t limit) {
       } else if (s->type == XML_ELEMENT_NODE) {
         const std::string_view name = NameOf(s);
         if (name == "script" || name == "style" || name == "template" || name == "noscript") continue;
-        t = ElementText(s, 4 * limit);
+        // Inline neighbours ("<span>Dec 17, 2025</span><span>Jane Roe</span>")
+        // are separate words, as under the headline.
+        static constexpr TextWalk kSeparateWords = {' ', true, BreaksWord, SkipsInWords, true};
+        t = CollapsedText(s, 4 * limit, kSeparateWords);
       }
       if (!t.empty()) text = t + "\n" + text;
     }
