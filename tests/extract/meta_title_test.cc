@@ -134,5 +134,37 @@ TEST(MetaTitle, CapitalisedHeadlineTakesTheMetadataCase) {
   EXPECT_EQ(b.title, "CONSULTING VS. INSURANCE");
 }
 
+TEST(MetaTitle, AnH1AfterTheShownMetadataTitleIsABodyHeading) {
+  // The blog sets its headline in an h2 and uses an h1 inside the text: the
+  // metadata title, shown first, is the headline, and the byline under it
+  // gives the date.
+  const Article a = ExtractMetadataOf(
+      "<html><head><title>What do people love about Rust? | Rust Blog</title></head><body>"
+      "<header><h2>What do people love about Rust?</h2></header>"
+      "<div class='meta'>Dec. 19, 2025 &middot; Niko Matsakis</div>"
+      "<p>Intro.</p><h1>But what they love is the sense of empowerment</h1><p>Text.</p>"
+      "</body></html>",
+      "https://blog.rust.example.org/love");
+  EXPECT_EQ(a.title, "What do people love about Rust?");
+  EXPECT_EQ(a.published, "2025-12-19");
+  // The same h1 with nothing showing the metadata title before it stays the
+  // headline (metadata titles are often reworded).
+  const Article b = ExtractMetadataOf(
+      "<html><head><title>What do people love about Rust? | Rust Blog</title></head><body>"
+      "<h1>But what they love is the sense of empowerment</h1><p>Text.</p>"
+      "<h2>What do people love about Rust?</h2></body></html>",
+      "https://blog.rust.example.org/love");
+  EXPECT_EQ(b.title, "But what they love is the sense of empowerment");
+}
+
+TEST(MetaTitle, AnH1NamingTheSiteIsNotTheHeadline) {
+  const Article a = ExtractMetadataOf(
+      "<html><head><meta property='og:site_name' content='Human in the Loop'>"
+      "<meta property='og:title' content='Three Models That Could Pay You Back'></head>"
+      "<body><h1>Human in the Loop</h1><p>Text.</p></body></html>",
+      "https://loop.example.co.uk/three-models");
+  EXPECT_EQ(a.title, "Three Models That Could Pay You Back");
+}
+
 }  // namespace
 }  // namespace libdiff::internal
