@@ -212,5 +212,26 @@ TEST(MetaByline, HonorificDoesNotHideTheSharedName) {
   EXPECT_THAT(a.authors, ElementsAre("Dr Dana Whitfield", "Dr Omar Castillo", "Lea Brandt"));
 }
 
+TEST(MetaByline, AuthorBoxAboveTheHeadlineInItsContainer) {
+  // The header shows the avatar and the author's link before the h1.
+  const Article a = ExtractMetadataOf(
+      "<html><body><nav><a href='/team/'>Team</a></nav><main><article><header>"
+      "<div class='meta'><img src='a.jpg'><a href='/author/rachel-macdonald/'>Rachel MacDonald"
+      "</a></div><h1>Top ten tech conferences</h1></header><p>Text.</p></article></main>"
+      "</body></html>",
+      "https://travel.example.com/blog/conferences");
+  EXPECT_THAT(a.authors, ElementsAre("Rachel MacDonald"));
+}
+
+TEST(MetaByline, NameInsideAButtonUnderTheHeadline) {
+  // The name opens the author's bio card, so the page sets it in a button.
+  const Article a = ExtractMetadataOf(
+      "<html><body><h1>Best website builders</h1><div class='info'>"
+      "<span>Written by</span> <span><button class='user-name'>Emma Ryan</button></span>"
+      "</div><p>Text.</p></body></html>",
+      "https://builders.example.com/website-builders/");
+  EXPECT_THAT(a.authors, ElementsAre("Emma Ryan"));
+}
+
 }  // namespace
 }  // namespace libdiff::internal

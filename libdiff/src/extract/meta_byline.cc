@@ -28,6 +28,8 @@ struct BylineMarkup {
   std::vector<TextCandidate> bylines;
 };
 
+constexpr int kBoxLevels = 4;  // how far above the headline its container may start
+
 bool InsideArticle(xmlNodePtr n) {
   for (xmlNodePtr a = n->parent; a != nullptr && a->type == XML_ELEMENT_NODE; a = a->parent) {
     if (NameOf(a) == "article") return true;
@@ -292,12 +294,32 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
   if (!byline.empty()) return byline;
   std::vector<std::string> authors = from(near_title(f.itemprop_authors));
   if (!authors.empty()) return authors;
-  const BylineMarkup markup = ScanBylineMarkup(
-      title_node != nullptr ? title_node : xmlDocGetRootElement(doc), 1500);
-  for (const std::vector<TextCandidate>* list :
-       {&markup.rel_authors, &markup.author_links, &markup.bylines}) {
-    authors = from(near_title(*list));
-    if (!authors.empty()) return authors;
+  // Markup from `start` on: rel=author links, then author-page links, then
+  // byline classes.
+  auto from_markup = [&from, &near_title](xmlNodePtr start) {
+    const BylineMarkup markup = ScanBylineMarkup(start, 1500);
+    for (const std::vector<TextCandidate>* list :
+         {&markup.rel_authors, &markup.author_links, &markup.bylines}) {
+      std::vector<std::string> names = from(near_title(*list));
+      if (!names.empty()) return names;
+    }
+    return std::vector<std::string>();
+  };
+  authors = from_markup(title_node != nullptr ? title_node : xmlDocGetRootElement(doc));
+  if (!authors.empty()) return authors;
+  // An author box set above the headline (a header with the avatar and name
+  // first): the headline's container, read from its start.
+  if (title_node != nullptr) {
+    xmlNodePtr box = title_node;
+    for (int up = 0; up < kBoxLevels && box->parent != nullptr &&
+                     box->parent->type == XML_ELEMENT_NODE && NameOf(box->parent) != "body";
+         ++up) {
+      box = box->parent;
+    }
+    if (box != title_node) {
+      authors = from_markup(box);
+      if (!authors.empty()) return authors;
+    }
   }
   if (organisations.empty()) {
     const std::string labelled = LabelledBylineInPage(doc);

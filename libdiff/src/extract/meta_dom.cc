@@ -186,8 +186,8 @@ std::string BlockText(xmlNodePtr root, size_t limit) {
                name == "ul";
       },
       [](std::string_view name) {
-        return name == "script" || name == "style" || name == "noscript" || name == "svg" ||
-               name == "button";
+        // A <button> may hold the byline's name (it opens the author's card).
+        return name == "script" || name == "style" || name == "noscript" || name == "svg";
       }};
   return WalkText(root, limit, kLines);
 }
@@ -257,7 +257,7 @@ std::string TextAfterHeadline(xmlNodePtr title_node, size_t limit) {
     } else if (n->type == XML_ELEMENT_NODE) {
       const std::string_view name = NameOf(n);
       into = name != "script" && name != "style" && name != "noscript" && name != "svg" &&
-             name != "figcaption" && name != "template" && name != "button";
+             name != "figcaption" && name != "template";
       if (IsBlockElement(name)) raw += '\n';
     }
     if (into && n->children != nullptr) {
