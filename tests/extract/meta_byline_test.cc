@@ -233,5 +233,18 @@ TEST(MetaByline, NameInsideAButtonUnderTheHeadline) {
   EXPECT_THAT(a.authors, ElementsAre("Emma Ryan"));
 }
 
+TEST(MetaByline, WrittenByLabelAnywhereInALongPageWithIndentedMarkup) {
+  // The label sits past the first 2,000 nodes, and the indented markup between
+  // it and the name leaves more than three blank lines.
+  std::string body;
+  for (int i = 0; i < 1500; ++i) body += "<p>Paragraph <b>" + std::to_string(i) + "</b></p>";
+  const Article a = ExtractMetadataOf(
+      "<html><body><h1>What is an online course?</h1>" + body +
+          "<div>\n  <span>Written by</span>\n  <div>\n    \n\n    <div>\n      \n"
+          "      <span>Eliz</span>\n    </div>\n  </div>\n</div></body></html>",
+      "https://lms.example.com/knowledge-center/online-course");
+  EXPECT_THAT(a.authors, ElementsAre("Eliz"));
+}
+
 }  // namespace
 }  // namespace libdiff::internal

@@ -29,6 +29,7 @@ struct BylineMarkup {
 };
 
 constexpr int kBoxLevels = 4;  // how far above the headline its container may start
+constexpr size_t kMaxLabelGap = 600;  // bytes from an author label to the name line
 
 bool InsideArticle(xmlNodePtr n) {
   for (xmlNodePtr a = n->parent; a != nullptr && a->type == XML_ELEMENT_NODE; a = a->parent) {
@@ -149,7 +150,7 @@ bool IsWholeLine(std::string_view text, size_t at, size_t len) {
 std::string LabelledBylineInPage(xmlDocPtr doc) {
   const xmlNodePtr root = xmlDocGetRootElement(doc);
   if (root == nullptr) return "";
-  const std::string text = BlockText(root, size_t{1} << 19);
+  const std::string text = PageBlockText(root, size_t{1} << 19);
   static constexpr AuthorLabel kLabels[] = {
       {"Written by", false},   {"Article by", false},    {"Author:", false},
       {"Authors:", false},     {"Contributor:", false},  {"Contributors:", false},
@@ -160,8 +161,10 @@ std::string LabelledBylineInPage(xmlDocPtr doc) {
       if (label.whole_line && !IsWholeLine(text, at, label.text.size())) continue;
       size_t from = at + label.text.size();
       // Up to the end of the line, or the next line when the label ends its
-      // own (blank lines between them left by indented markup are skipped).
-      for (int lines = 0; lines < 4 && from < text.size(); ++lines) {
+      // own (blank lines between them left by indented markup are skipped,
+      // however many: they are bounded by bytes, not counted).
+      const size_t stop = from + kMaxLabelGap;
+      while (from < text.size() && from < stop) {
         size_t end = text.find('\n', from);
         if (end == std::string::npos) end = text.size();
         const std::string line = SqueezeWhitespace(std::string_view(text).substr(from, end - from));

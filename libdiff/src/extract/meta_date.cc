@@ -99,7 +99,7 @@ std::string ShownDate(std::string_view text, const std::vector<DateCandidate>& s
 // "Last updated: November 13, 2025" (reference pages) is dated by it.
 std::string LabelledDateInPage(xmlNodePtr root) {
   if (root == nullptr) return "";
-  const std::string text = BlockText(root, size_t{1} << 19);
+  const std::string text = PageBlockText(root, size_t{1} << 19);
   for (std::string_view label :
        {"Published", "Posted", "Last updated", "Last Updated", "Updated"}) {
     for (size_t at = FindAtWordStart(text, label, 0); at != std::string::npos;

@@ -104,6 +104,7 @@ struct TextWalk {
   bool (*breaks)(std::string_view);    // elements that start a new word or line
   bool (*skips)(std::string_view);     // elements whose subtree is not text
   bool space_after_text = false;       // each text node ends a word
+  size_t max_steps = kMaxTextSteps;    // nodes the walk may visit
 };
 
 // The raw text of `root`'s subtree as `how` reads it, stopping after about
@@ -113,7 +114,7 @@ std::string WalkText(xmlNodePtr root, size_t limit, const TextWalk& how) {
   std::string raw;
   xmlNodePtr n = root->children;
   size_t steps = 0;
-  while (n != nullptr && raw.size() < limit && ++steps <= kMaxTextSteps) {
+  while (n != nullptr && raw.size() < limit && ++steps <= how.max_steps) {
     bool descend = false;
     if (n->type == XML_TEXT_NODE || (how.cdata && n->type == XML_CDATA_SECTION_NODE)) {
       if (n->content != nullptr) raw += Chars(n->content);
@@ -176,20 +177,31 @@ std::string HeadingText(xmlNodePtr root, size_t limit) {
   return CollapsedText(root, limit, kHeadingWords);
 }
 
+namespace {
+
+bool BreaksLine(std::string_view name) {
+  return name == "br" || name == "p" || name == "div" || name == "li" || name == "time" ||
+         name == "ul";
+}
+
+// A <button> may hold the byline's name (it opens the author's card).
+bool SkipsInLines(std::string_view name) {
+  return name == "script" || name == "style" || name == "noscript" || name == "svg";
+}
+
+}  // namespace
+
 // Raw text with newlines kept between block elements (for bylines, whose
 // lines often separate the names from dates).
 std::string BlockText(xmlNodePtr root, size_t limit) {
-  static constexpr TextWalk kLines = {
-      '\n', false,
-      [](std::string_view name) {
-        return name == "br" || name == "p" || name == "div" || name == "li" || name == "time" ||
-               name == "ul";
-      },
-      [](std::string_view name) {
-        // A <button> may hold the byline's name (it opens the author's card).
-        return name == "script" || name == "style" || name == "noscript" || name == "svg";
-      }};
+  static constexpr TextWalk kLines = {'\n', false, BreaksLine, SkipsInLines};
   return WalkText(root, limit, kLines);
+}
+
+std::string PageBlockText(xmlNodePtr root, size_t limit) {
+  static constexpr TextWalk kPageLines = {'\n', false, BreaksLine, SkipsInLines, false,
+                                          kMaxPageTextSteps};
+  return WalkText(root, limit, kPageLines);
 }
 
 // The next node in document order after `n`'s subtree (or its first child when
