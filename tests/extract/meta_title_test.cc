@@ -166,5 +166,35 @@ TEST(MetaTitle, AnH1NamingTheSiteIsNotTheHeadline) {
   EXPECT_EQ(a.title, "Three Models That Could Pay You Back");
 }
 
+TEST(MetaTitle, AHeadlineRenderedTwiceIsOneH1) {
+  // Desktop and mobile copies of the same h1; the metadata words it for search.
+  const Article a = ExtractMetadataOf(
+      "<html><head><title>How do you set up an ergonomic workstation? | Ergo</title></head>"
+      "<body><div class='d'><h1>Setting up an ergonomic workspace</h1></div>"
+      "<div class='m'><h1>Setting up an ergonomic workspace</h1></div><p>Text.</p>"
+      "</body></html>",
+      "https://shop.example.com/discover/workstation-setup");
+  EXPECT_EQ(a.title, "Setting up an ergonomic workspace");
+}
+
+TEST(MetaTitle, ALoneH1InsideAnOffTopicContainerIsStillTheHeadline) {
+  // An unclosed <nav> before the article: libxml2 nests the article, h1
+  // and all, inside it.
+  const Article a = ExtractMetadataOf(
+      "<html><head><title>Best 5 Website Builders for 2026: My Tried Picks</title></head>"
+      "<body><nav class='main-navigation'><ul><li><a href='/'>Home</a></li></ul>"
+      "<article><header><h1>Best Website Builders for 2026: Our Top 5</h1></header>"
+      "<p>Text.</p></article></body></html>",
+      "https://builders.example.com/website-builders/");
+  EXPECT_EQ(a.title, "Best Website Builders for 2026: Our Top 5");
+  // Beside an on-topic h1 it does not count.
+  const Article b = ExtractMetadataOf(
+      "<html><head><title>Best 5 Website Builders for 2026: My Tried Picks</title></head>"
+      "<body><h1>Best Website Builders for 2026: Our Top 5</h1><p>Text.</p>"
+      "<aside><h1>Form your company today with us</h1></aside></body></html>",
+      "https://builders.example.com/website-builders/");
+  EXPECT_EQ(b.title, "Best Website Builders for 2026: Our Top 5");
+}
+
 }  // namespace
 }  // namespace libdiff::internal

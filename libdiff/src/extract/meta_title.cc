@@ -323,7 +323,13 @@ std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::st
   // differently (metadata titles are often rewritten for search and social).
   std::vector<const Heading*> on_topic;
   for (const Heading& h : f.h1s) {
-    if (!h.off_topic) on_topic.push_back(&h);
+    if (h.off_topic) continue;
+    // A template that renders the headline twice (desktop and mobile) has
+    // one headline.
+    const std::string key = LooseKey(h.text);
+    bool repeated = false;
+    for (const Heading* o : on_topic) repeated = repeated || LooseKey(o->text) == key;
+    if (!repeated) on_topic.push_back(&h);
   }
   std::string meta_title;
   for (const std::string* t : {&ld.headline, &FirstMeta(f, "og:title"),
@@ -334,6 +340,9 @@ std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::st
       break;
     }
   }
+  // With no on-topic h1 at all, a lone h1 libxml2 nested in an off-topic
+  // container (an unclosed <aside> or <nav> before it) is the page's.
+  if (on_topic.empty() && f.h1s.size() == 1) on_topic.push_back(&f.h1s[0]);
   if (on_topic.size() == 1 && WordCount(on_topic[0]->text) >= 4 &&
       !NamesSite(on_topic[0]->text, site_name, host)) {
     const xmlNodePtr shown = ShownBefore(meta_title, on_topic[0]->node);
