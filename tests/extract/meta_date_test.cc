@@ -145,5 +145,33 @@ TEST(MetaDate, LastUpdatedLabelDatesAPageWithoutAnyOtherDate) {
   EXPECT_EQ(c.published, "2024-03-02");
 }
 
+TEST(MetaDate, PublishedLabelInACrlfSidebar) {
+  // A page written with CRLF line ends keeps the '\r's in its text nodes.
+  const Article a = ExtractMetadataOf(
+      "<html><body><div class='sidebar-meta'><h4>Published</h4>\r\n    "
+      "<div class='date'>July 8, 2025</div>\r\n</div><h1>The top 25 companies</h1>"
+      "<p>" + std::string(1200, 'x') + "</p></body></html>",
+      "https://report.example.com/the-top-25-companies/");
+  EXPECT_EQ(a.published, "2025-07-08");
+}
+
+TEST(MetaDate, OnlyAModifiedTimeDatesThePage) {
+  const Article a = ExtractMetadataOf(
+      "<html><head><meta property='article:modified_time' "
+      "content='2023-06-12T10:39:42+00:00'></head><body><h1>Website design portfolio</h1>"
+      "<p>Text.</p></body></html>",
+      "https://agency.example.com/portfolio-work/");
+  EXPECT_EQ(a.published, "2023-06-12T10:39:42Z");
+  EXPECT_EQ(a.modified, "2023-06-12T10:39:42Z");
+  // With a published time as well, each keeps its own.
+  const Article b = ExtractMetadataOf(
+      "<html><head><meta property='article:published_time' content='2021-01-05'>"
+      "<meta property='article:modified_time' content='2023-06-12T10:39:42+00:00'></head>"
+      "<body><h1>Website design portfolio</h1><p>Text.</p></body></html>",
+      "https://agency.example.com/portfolio-work/");
+  EXPECT_EQ(b.published, "2021-01-05");
+  EXPECT_EQ(b.modified, "2023-06-12T10:39:42Z");
+}
+
 }  // namespace
 }  // namespace libdiff::internal

@@ -110,8 +110,10 @@ std::string LabelledDateInPage(xmlNodePtr root) {
       // The label's own words ("on", "on the", ":") may separate it from the date.
       size_t from = at + label.size();
       auto skip_space = [&text, &from] {
+        // (CRLF pages keep their '\r's in text nodes.)
         while (from < text.size() && (text[from] == ' ' || text[from] == '\n' ||
-                                      text[from] == '\t' || text[from] == ':')) {
+                                      text[from] == '\r' || text[from] == '\t' ||
+                                      text[from] == ':')) {
           ++from;
         }
       };
@@ -218,6 +220,9 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
       }
     }
   }
+  // A page that gives only a modified time (article:modified_time and
+  // nothing else) is dated by it: the last known state of the text.
+  if (article->published.empty()) article->published = article->modified;
 }
 
 }  // namespace libdiff::internal
