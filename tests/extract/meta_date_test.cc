@@ -173,5 +173,16 @@ TEST(MetaDate, OnlyAModifiedTimeDatesThePage) {
   EXPECT_EQ(b.modified, "2023-06-12T10:39:42Z");
 }
 
+TEST(MetaDate, AnUpdatedMetaTagConfirmsTheShownDate) {
+  const Article a = ExtractMetadataOf(
+      "<html><head><meta property='article:published_time' content='2025-06-17'>"
+      "<meta name='updated' content='2025-12-18'></head><body>"
+      "<h1>Emerging blockchain trends</h1><p>Updated Dec 18, 2025 &middot; 12 min read</p>"
+      "<p>Text.</p></body></html>",
+      "https://dev.example.com/blog/emerging-blockchain-technology-trends/");
+  EXPECT_EQ(a.modified, "2025-12-18");
+  EXPECT_EQ(a.published, "2025-12-18");
+}
+
 }  // namespace
 }  // namespace libdiff::internal

@@ -38,10 +38,10 @@ constexpr std::array<const char*, 31> kPublishedMetaKeys = {
     "published_time", "release_date", "rnews:datepublished", "displaydate", "date", "dc.created",
     "cxenseparse:recs:publishtime"};
 
-constexpr std::array<const char*, 10> kModifiedMetaKeys = {
+constexpr std::array<const char*, 11> kModifiedMetaKeys = {
     "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified",
     "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "sailthru.lastmodified",
-    "article.updated"};
+    "article.updated", "updated"};
 
 // The label just before a date shown in a byline: 'p' for "Published",
 // "Posted", "First published"; 'u' for "Updated", "Modified"; 0 for none.
