@@ -246,5 +246,21 @@ TEST(MetaByline, WrittenByLabelAnywhereInALongPageWithIndentedMarkup) {
   EXPECT_THAT(a.authors, ElementsAre("Eliz"));
 }
 
+TEST(MetaByline, ACollectiveBylineUnderTheHeadlineIsTheFallback) {
+  const Article a = ExtractMetadataOf(
+      "<html><body><h1>The best CRMs of 2026</h1><div><div>By</div>"
+      "<div>The Meetingnotes Team</div><div>|</div><div>6 mins</div></div><p>Text.</p>"
+      "</body></html>",
+      "https://notes.example.com/blog/best-crm-software");
+  EXPECT_THAT(a.authors, ElementsAre("The Meetingnotes Team"));
+  // A person named by later markup still wins over it.
+  const Article b = ExtractMetadataOf(
+      "<html><body><h1>The best CRMs of 2026</h1><div>By The Meetingnotes Team</div>"
+      "<p>Text.</p><div class='author-name'><a href='/author/jane-roe/'>Jane Roe</a></div>"
+      "</body></html>",
+      "https://notes.example.com/blog/best-crm-software");
+  EXPECT_THAT(b.authors, ElementsAre("Jane Roe"));
+}
+
 }  // namespace
 }  // namespace libdiff::internal

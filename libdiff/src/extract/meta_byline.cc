@@ -79,7 +79,7 @@ BylineMarkup ScanBylineMarkup(xmlNodePtr start, size_t max_elements) {
 // The names of a "By …" byline in the text under the headline: the text
 // after the first "By" within `window` bytes, as NormalizeAuthors cuts it.
 std::vector<std::string> BylineNames(const std::string& text, const std::string& site_name,
-                                     size_t window) {
+                                     size_t window, std::vector<std::string>* organisations) {
   // "By" opening a line (a block element) or following a separator; "ByJane"
   // when the label and the name are separate inline elements. Only where the
   // names start is captured (the line is read below): a bounded repeat to the
@@ -123,7 +123,10 @@ std::vector<std::string> BylineNames(const std::string& text, const std::string&
   bool organisations_only = false;
   std::vector<std::string> names =
       NormalizeAuthors({line.substr(0, 300)}, site_name, &organisations_only);
-  return organisations_only ? std::vector<std::string>() : names;
+  if (!organisations_only) return names;
+  // "By The Meetingnotes Team": kept as the fallback, as other sources' are.
+  if (organisations->empty()) *organisations = std::move(names);
+  return {};
 }
 
 // A label naming the author in the line after it. `whole_line` labels count
@@ -268,7 +271,8 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
     }
     return raw;
   };
-  const std::vector<std::string> byline = BylineNames(text_after_headline, site_name, 600);
+  const std::vector<std::string> byline =
+      BylineNames(text_after_headline, site_name, 600, &organisations);
   std::vector<std::string> structured = from(ld.authors);
   for (const char* key : {"author", "article:author", "dc.creator", "parsely-author",
                           "sailthru.author", "byl", "dcterms.creator", "citation_author",
