@@ -20,7 +20,7 @@ namespace libdiff::internal {
 inline constexpr size_t kMaxFieldBytes = 2000;  // longer metadata values are cut
 inline constexpr size_t kMaxBylineBytes = 400;  // a byline element longer than this is prose
 inline constexpr size_t kMaxTextSteps = 2000;   // nodes one element's text may visit
-inline constexpr size_t kMaxPageTextSteps = 60000;  // nodes a whole page's text may visit
+inline constexpr size_t kMaxPageTextSteps = 8000;  // nodes a whole page's text may visit
 
 inline const char* Chars(const xmlChar* s) { return reinterpret_cast<const char*>(s); }
 
