@@ -110,5 +110,13 @@ TEST(DateHelpers, UnixSecondsSameDayAndOffsets) {
   EXPECT_FALSE(HasLocalOffset("2023-12-19T20:30:00+00:00"));
 }
 
+TEST(NormalizeDate, NumericDateAfterAWeekday) {
+  // Drupal's meta times.
+  EXPECT_EQ(NormalizeDate("Thu, 09/25/2025 - 11:38"), "2025-09-25T11:38:00");
+  EXPECT_EQ(NormalizeDate("Thu, 09/25/2025 - 00:00"), "2025-09-25T00:00:00");
+  EXPECT_EQ(NormalizeDate("Friday 12/19/2025"), "2025-12-19");
+  EXPECT_EQ(FindDateInText("Posted Mon, 01/05/2026 by staff"), "2026-01-05");
+}
+
 }  // namespace
 }  // namespace libdiff::internal

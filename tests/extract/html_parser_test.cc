@@ -40,5 +40,29 @@ TEST(HtmlParser, UnclosedSvgDropsTheRestLikeAnUnclosedScript) {
   EXPECT_EQ(other, "<svgfoo>kept</svgfoo>");
 }
 
+TEST(HtmlParser, AtAttributeNamesAreRenamedSoTheTagParses) {
+  // An Alpine.js binding with an arrow function: libxml2 would end the tag at
+  // the "=>" and read the rest of it as text.
+  std::string html =
+      "<p>a @b</p><button class=\"m\" @click=\"$nextTick(() => f())\" x-init=\"i = 1\">Menu"
+      "</button><a href='/x' @focus.window = 'g(\"@h\")'>x</a><p>Text.</p>";
+  DropScriptAndStyleBodies(&html);
+  EXPECT_EQ(html,
+            "<p>a @b</p><button class=\"m\" _click=\"$nextTick(() => f())\" x-init=\"i = 1\">"
+            "Menu</button><a href='/x' _focus.window = 'g(\"@h\")'>x</a><p>Text.</p>");
+  XmlDocument doc = ParseHtml(html, "");
+  ASSERT_NE(doc, nullptr);
+  const xmlNode* body = xmlDocGetRootElement(doc.get())->children;
+  const xmlNode* button = body->children->next;
+  ASSERT_STREQ(NodeName(button), "button");
+  EXPECT_STREQ(AttributeValue(button, "x-init"), "i = 1");
+  ASSERT_NE(button->children, nullptr);
+  EXPECT_STREQ(NodeText(button->children), "Menu");
+  // An unterminated tag or value leaves the rest as it was.
+  std::string open = "<p>One</p><div @x=\"never closed";
+  DropScriptAndStyleBodies(&open);
+  EXPECT_EQ(open, "<p>One</p><div _x=\"never closed");
+}
+
 }  // namespace
 }  // namespace libdiff::internal

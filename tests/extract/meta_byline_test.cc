@@ -212,5 +212,55 @@ TEST(MetaByline, HonorificDoesNotHideTheSharedName) {
   EXPECT_THAT(a.authors, ElementsAre("Dr Dana Whitfield", "Dr Omar Castillo", "Lea Brandt"));
 }
 
+TEST(MetaByline, AuthorBoxAboveTheHeadlineInItsContainer) {
+  // The header shows the avatar and the author's link before the h1.
+  const Article a = ExtractMetadataOf(
+      "<html><body><nav><a href='/team/'>Team</a></nav><main><article><header>"
+      "<div class='meta'><img src='a.jpg'><a href='/author/rachel-macdonald/'>Rachel MacDonald"
+      "</a></div><h1>Top ten tech conferences</h1></header><p>Text.</p></article></main>"
+      "</body></html>",
+      "https://travel.example.com/blog/conferences");
+  EXPECT_THAT(a.authors, ElementsAre("Rachel MacDonald"));
+}
+
+TEST(MetaByline, NameInsideAButtonUnderTheHeadline) {
+  // The name opens the author's bio card, so the page sets it in a button.
+  const Article a = ExtractMetadataOf(
+      "<html><body><h1>Best website builders</h1><div class='info'>"
+      "<span>Written by</span> <span><button class='user-name'>Emma Ryan</button></span>"
+      "</div><p>Text.</p></body></html>",
+      "https://builders.example.com/website-builders/");
+  EXPECT_THAT(a.authors, ElementsAre("Emma Ryan"));
+}
+
+TEST(MetaByline, WrittenByLabelAnywhereInALongPageWithIndentedMarkup) {
+  // The label sits past the first 2,000 nodes, and the indented markup between
+  // it and the name leaves more than three blank lines.
+  std::string body;
+  for (int i = 0; i < 1500; ++i) body += "<p>Paragraph <b>" + std::to_string(i) + "</b></p>";
+  const Article a = ExtractMetadataOf(
+      "<html><body><h1>What is an online course?</h1>" + body +
+          "<div>\n  <span>Written by</span>\n  <div>\n    \n\n    <div>\n      \n"
+          "      <span>Eliz</span>\n    </div>\n  </div>\n</div></body></html>",
+      "https://lms.example.com/knowledge-center/online-course");
+  EXPECT_THAT(a.authors, ElementsAre("Eliz"));
+}
+
+TEST(MetaByline, ACollectiveBylineUnderTheHeadlineIsTheFallback) {
+  const Article a = ExtractMetadataOf(
+      "<html><body><h1>The best CRMs of 2026</h1><div><div>By</div>"
+      "<div>The Meetingnotes Team</div><div>|</div><div>6 mins</div></div><p>Text.</p>"
+      "</body></html>",
+      "https://notes.example.com/blog/best-crm-software");
+  EXPECT_THAT(a.authors, ElementsAre("The Meetingnotes Team"));
+  // A person named by later markup still wins over it.
+  const Article b = ExtractMetadataOf(
+      "<html><body><h1>The best CRMs of 2026</h1><div>By The Meetingnotes Team</div>"
+      "<p>Text.</p><div class='author-name'><a href='/author/jane-roe/'>Jane Roe</a></div>"
+      "</body></html>",
+      "https://notes.example.com/blog/best-crm-software");
+  EXPECT_THAT(b.authors, ElementsAre("Jane Roe"));
+}
+
 }  // namespace
 }  // namespace libdiff::internal

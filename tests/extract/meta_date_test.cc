@@ -102,5 +102,87 @@ TEST(MetaDate, LabelledDateAnywhereWhenNoOtherSource) {
   EXPECT_EQ(c.published, "");
 }
 
+TEST(MetaDate, DrupalMetaTimesAndAPublishedMetaTag) {
+  const Article a = ExtractMetadataOf(
+      "<html><head><meta property='article:published_time' content='Thu, 09/25/2025 - 11:38'>"
+      "</head><body><h1>Concerns with unapproved drugs</h1><p>Text.</p></body></html>",
+      "https://agency.example.gov/drugs/concerns");
+  EXPECT_EQ(a.published, "2025-09-25T11:38:00");
+  const Article b = ExtractMetadataOf(
+      "<html><head><meta name='published' content='July 17, 2025'></head>"
+      "<body><h1>Twelve tools for data analysis</h1><p>Text.</p></body></html>",
+      "https://vendor.example.com/blog/tools.html");
+  EXPECT_EQ(b.published, "2025-07-17");
+}
+
+TEST(MetaDate, InlineNeighboursAboveTheHeadlineAreSeparateWords) {
+  // "Dec 17, 2025" and the author's name in adjacent spans over the h1.
+  const Article a = ExtractMetadataOf(
+      "<html><body><div class='meta'><span>Dec 17, 2025</span><span>Julian K. Arni</span></div>"
+      "<h1>Hardware-attested builds</h1><p>Text.</p></body></html>",
+      "https://build.example.io/blog/attested");
+  EXPECT_EQ(a.published, "2025-12-17");
+}
+
+TEST(MetaDate, LastUpdatedLabelDatesAPageWithoutAnyOtherDate) {
+  const Article a = ExtractMetadataOf(
+      "<html><body><h1>Webcams</h1><p>Text.</p><p>More text.</p>"
+      "<p>Last updated: November 13, 2025</p></body></html>",
+      "https://parks.example.gov/webcams.htm");
+  EXPECT_EQ(a.published, "2025-11-13");
+  // A site-wide "Site Last Updated" footer (past the text read under the
+  // headline) does not date the page.
+  const Article b = ExtractMetadataOf(
+      "<html><body><h1>Meditation and mindfulness</h1><p>" + std::string(1200, 'x') +
+          "</p><footer><p>Site Last Updated: December 20, 2025</p></footer></body></html>",
+      "https://health.example.gov/meditation");
+  EXPECT_EQ(b.published, "");
+  // A "Published" label still wins over an "Updated" one.
+  const Article c = ExtractMetadataOf(
+      "<html><body><h1>Webcams</h1><p>Text.</p><p>Updated: November 13, 2025</p>"
+      "<p>Published: March 2, 2024</p></body></html>",
+      "https://parks.example.gov/webcams.htm");
+  EXPECT_EQ(c.published, "2024-03-02");
+}
+
+TEST(MetaDate, PublishedLabelInACrlfSidebar) {
+  // A page written with CRLF line ends keeps the '\r's in its text nodes.
+  const Article a = ExtractMetadataOf(
+      "<html><body><div class='sidebar-meta'><h4>Published</h4>\r\n    "
+      "<div class='date'>July 8, 2025</div>\r\n</div><h1>The top 25 companies</h1>"
+      "<p>" + std::string(1200, 'x') + "</p></body></html>",
+      "https://report.example.com/the-top-25-companies/");
+  EXPECT_EQ(a.published, "2025-07-08");
+}
+
+TEST(MetaDate, OnlyAModifiedTimeDatesThePage) {
+  const Article a = ExtractMetadataOf(
+      "<html><head><meta property='article:modified_time' "
+      "content='2023-06-12T10:39:42+00:00'></head><body><h1>Website design portfolio</h1>"
+      "<p>Text.</p></body></html>",
+      "https://agency.example.com/portfolio-work/");
+  EXPECT_EQ(a.published, "2023-06-12T10:39:42Z");
+  EXPECT_EQ(a.modified, "2023-06-12T10:39:42Z");
+  // With a published time as well, each keeps its own.
+  const Article b = ExtractMetadataOf(
+      "<html><head><meta property='article:published_time' content='2021-01-05'>"
+      "<meta property='article:modified_time' content='2023-06-12T10:39:42+00:00'></head>"
+      "<body><h1>Website design portfolio</h1><p>Text.</p></body></html>",
+      "https://agency.example.com/portfolio-work/");
+  EXPECT_EQ(b.published, "2021-01-05");
+  EXPECT_EQ(b.modified, "2023-06-12T10:39:42Z");
+}
+
+TEST(MetaDate, AnUpdatedMetaTagConfirmsTheShownDate) {
+  const Article a = ExtractMetadataOf(
+      "<html><head><meta property='article:published_time' content='2025-06-17'>"
+      "<meta name='updated' content='2025-12-18'></head><body>"
+      "<h1>Emerging blockchain trends</h1><p>Updated Dec 18, 2025 &middot; 12 min read</p>"
+      "<p>Text.</p></body></html>",
+      "https://dev.example.com/blog/emerging-blockchain-technology-trends/");
+  EXPECT_EQ(a.modified, "2025-12-18");
+  EXPECT_EQ(a.published, "2025-12-18");
+}
+
 }  // namespace
 }  // namespace libdiff::internal

@@ -134,5 +134,67 @@ TEST(MetaTitle, CapitalisedHeadlineTakesTheMetadataCase) {
   EXPECT_EQ(b.title, "CONSULTING VS. INSURANCE");
 }
 
+TEST(MetaTitle, AnH1AfterTheShownMetadataTitleIsABodyHeading) {
+  // The blog sets its headline in an h2 and uses an h1 inside the text: the
+  // metadata title, shown first, is the headline, and the byline under it
+  // gives the date.
+  const Article a = ExtractMetadataOf(
+      "<html><head><title>What do people love about Rust? | Rust Blog</title></head><body>"
+      "<header><h2>What do people love about Rust?</h2></header>"
+      "<div class='meta'>Dec. 19, 2025 &middot; Niko Matsakis</div>"
+      "<p>Intro.</p><h1>But what they love is the sense of empowerment</h1><p>Text.</p>"
+      "</body></html>",
+      "https://blog.rust.example.org/love");
+  EXPECT_EQ(a.title, "What do people love about Rust?");
+  EXPECT_EQ(a.published, "2025-12-19");
+  // The same h1 with nothing showing the metadata title before it stays the
+  // headline (metadata titles are often reworded).
+  const Article b = ExtractMetadataOf(
+      "<html><head><title>What do people love about Rust? | Rust Blog</title></head><body>"
+      "<h1>But what they love is the sense of empowerment</h1><p>Text.</p>"
+      "<h2>What do people love about Rust?</h2></body></html>",
+      "https://blog.rust.example.org/love");
+  EXPECT_EQ(b.title, "But what they love is the sense of empowerment");
+}
+
+TEST(MetaTitle, AnH1NamingTheSiteIsNotTheHeadline) {
+  const Article a = ExtractMetadataOf(
+      "<html><head><meta property='og:site_name' content='Human in the Loop'>"
+      "<meta property='og:title' content='Three Models That Could Pay You Back'></head>"
+      "<body><h1>Human in the Loop</h1><p>Text.</p></body></html>",
+      "https://loop.example.co.uk/three-models");
+  EXPECT_EQ(a.title, "Three Models That Could Pay You Back");
+}
+
+TEST(MetaTitle, AHeadlineRenderedTwiceIsOneH1) {
+  // Desktop and mobile copies of the same h1; the metadata words it for search.
+  const Article a = ExtractMetadataOf(
+      "<html><head><title>How do you set up an ergonomic workstation? | Ergo</title></head>"
+      "<body><div class='d'><h1>Setting up an ergonomic workspace</h1></div>"
+      "<div class='m'><h1>Setting up an ergonomic workspace</h1></div><p>Text.</p>"
+      "</body></html>",
+      "https://shop.example.com/discover/workstation-setup");
+  EXPECT_EQ(a.title, "Setting up an ergonomic workspace");
+}
+
+TEST(MetaTitle, ALoneH1InsideAnOffTopicContainerIsStillTheHeadline) {
+  // An unclosed <nav> before the article: libxml2 nests the article, h1
+  // and all, inside it.
+  const Article a = ExtractMetadataOf(
+      "<html><head><title>Best 5 Website Builders for 2026: My Tried Picks</title></head>"
+      "<body><nav class='main-navigation'><ul><li><a href='/'>Home</a></li></ul>"
+      "<article><header><h1>Best Website Builders for 2026: Our Top 5</h1></header>"
+      "<p>Text.</p></article></body></html>",
+      "https://builders.example.com/website-builders/");
+  EXPECT_EQ(a.title, "Best Website Builders for 2026: Our Top 5");
+  // Beside an on-topic h1 it does not count.
+  const Article b = ExtractMetadataOf(
+      "<html><head><title>Best 5 Website Builders for 2026: My Tried Picks</title></head>"
+      "<body><h1>Best Website Builders for 2026: Our Top 5</h1><p>Text.</p>"
+      "<aside><h1>Form your company today with us</h1></aside></body></html>",
+      "https://builders.example.com/website-builders/");
+  EXPECT_EQ(b.title, "Best Website Builders for 2026: Our Top 5");
+}
+
 }  // namespace
 }  // namespace libdiff::internal

@@ -211,8 +211,9 @@ constexpr char kDayMonthYearPattern[] =
     "(?i)\\b" LIBDIFF_WEEKDAY "(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s-]+" LIBDIFF_MONTH
     ",?[\\s-]+((?:19|20)\\d{2})\\b" LIBDIFF_TIME;
 // "12/21/2023" (US order unless the first number cannot be a month).
+// A weekday may lead, as Drupal writes its meta times ("Thu, 09/25/2025 - 11:38").
 constexpr char kNumericPattern[] =
-    "(?i)\\b(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d{2})\\b" LIBDIFF_TIME;
+    "(?i)\\b" LIBDIFF_WEEKDAY "(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d{2})\\b" LIBDIFF_TIME;
 // "23.07.2025": with dots the day comes first (European usage); two-digit
 // day and month, so version numbers ("1.2.2024") do not read as dates.
 constexpr char kDottedPattern[] =

@@ -42,6 +42,38 @@ size_t FindLower(const std::string& s, size_t from, std::string_view lower) {
   return std::string::npos;
 }
 
+bool IsTagSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// The start tag opening at s[lt] ('<' and a letter): renames its attributes
+// whose names begin with '@' (Alpine.js and Vue event bindings, "@click") to
+// begin with '_' instead, in place, and returns the offset just past its '>'
+// (or s.size()). libxml2 cannot read such a name: it drops the attribute and
+// resumes at the next '>', which an arrow function in the value ("() => f()")
+// holds, so the rest of the tag became text. Quotes delimit a value only
+// after '=', as in a browser's tokenizer.
+size_t RenameAtAttributes(std::string& s, size_t lt) {
+  size_t i = lt + 1;
+  bool after_equals = false;
+  while (i < s.size() && s[i] != '>') {
+    const char c = s[i];
+    if (after_equals && (c == '"' || c == '\'')) {
+      const size_t close = s.find(c, i + 1);
+      if (close == std::string::npos) return s.size();
+      i = close + 1;
+      after_equals = false;
+      continue;
+    }
+    if (c == '=') {
+      after_equals = true;
+    } else if (!IsTagSpace(c)) {
+      if (c == '@' && IsTagSpace(s[i - 1])) s[i] = '_';
+      after_equals = false;
+    }
+    ++i;
+  }
+  return i < s.size() ? i + 1 : s.size();
+}
+
 }  // namespace
 
 void DropScriptAndStyleBodies(std::string* html) {
@@ -76,6 +108,15 @@ void DropScriptAndStyleBodies(std::string* html) {
     } else if (StartsWithLower(s, read, "<template") && ends_name(read + 9)) {
       close = "</template";
     } else {
+      const char next = read + 1 < s.size() ? s[read + 1] : '\0';
+      if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z')) {
+        // A start tag: copied whole, its '@' attribute names renamed.
+        const size_t end = RenameAtAttributes(s, read);
+        if (write != read) std::memmove(s.data() + write, s.data() + read, end - read);
+        write += end - read;
+        read = end;
+        continue;
+      }
       s[write++] = s[read++];
       continue;
     }

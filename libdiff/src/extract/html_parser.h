@@ -36,6 +36,8 @@ XmlDocument ParseHtml(std::string_view utf8, const std::string& url);
 // "</svg", and so on). libxml2 reads script bodies and comments a character at
 // a time, and scripts are often half of a news page's bytes; inline SVG icons
 // are another sixth of what is left. Nothing downstream reads any of these.
+// Attribute names that begin with '@' (Alpine.js, Vue: `@click="..."`), which
+// libxml2 cannot parse, are renamed to begin with '_'.
 void DropScriptAndStyleBodies(std::string* html);
 
 // The text content of attribute `name` of `node` (no allocation; the pointer

@@ -28,6 +28,9 @@ struct BylineMarkup {
   std::vector<TextCandidate> bylines;
 };
 
+constexpr int kBoxLevels = 4;  // how far above the headline its container may start
+constexpr size_t kMaxLabelGap = 600;  // bytes from an author label to the name line
+
 bool InsideArticle(xmlNodePtr n) {
   for (xmlNodePtr a = n->parent; a != nullptr && a->type == XML_ELEMENT_NODE; a = a->parent) {
     if (NameOf(a) == "article") return true;
@@ -76,7 +79,7 @@ BylineMarkup ScanBylineMarkup(xmlNodePtr start, size_t max_elements) {
 // The names of a "By …" byline in the text under the headline: the text
 // after the first "By" within `window` bytes, as NormalizeAuthors cuts it.
 std::vector<std::string> BylineNames(const std::string& text, const std::string& site_name,
-                                     size_t window) {
+                                     size_t window, std::vector<std::string>* organisations) {
   // "By" opening a line (a block element) or following a separator; "ByJane"
   // when the label and the name are separate inline elements. Only where the
   // names start is captured (the line is read below): a bounded repeat to the
@@ -120,7 +123,10 @@ std::vector<std::string> BylineNames(const std::string& text, const std::string&
   bool organisations_only = false;
   std::vector<std::string> names =
       NormalizeAuthors({line.substr(0, 300)}, site_name, &organisations_only);
-  return organisations_only ? std::vector<std::string>() : names;
+  if (!organisations_only) return names;
+  // "By The Meetingnotes Team": kept as the fallback, as other sources' are.
+  if (organisations->empty()) *organisations = std::move(names);
+  return {};
 }
 
 // A label naming the author in the line after it. `whole_line` labels count
@@ -147,7 +153,7 @@ bool IsWholeLine(std::string_view text, size_t at, size_t len) {
 std::string LabelledBylineInPage(xmlDocPtr doc) {
   const xmlNodePtr root = xmlDocGetRootElement(doc);
   if (root == nullptr) return "";
-  const std::string text = BlockText(root, size_t{1} << 19);
+  const std::string text = PageBlockText(root, size_t{1} << 19);
   static constexpr AuthorLabel kLabels[] = {
       {"Written by", false},   {"Article by", false},    {"Author:", false},
       {"Authors:", false},     {"Contributor:", false},  {"Contributors:", false},
@@ -158,8 +164,10 @@ std::string LabelledBylineInPage(xmlDocPtr doc) {
       if (label.whole_line && !IsWholeLine(text, at, label.text.size())) continue;
       size_t from = at + label.text.size();
       // Up to the end of the line, or the next line when the label ends its
-      // own (blank lines between them left by indented markup are skipped).
-      for (int lines = 0; lines < 4 && from < text.size(); ++lines) {
+      // own (blank lines between them left by indented markup are skipped,
+      // however many: they are bounded by bytes, not counted).
+      const size_t stop = from + kMaxLabelGap;
+      while (from < text.size() && from < stop) {
         size_t end = text.find('\n', from);
         if (end == std::string::npos) end = text.size();
         const std::string line = SqueezeWhitespace(std::string_view(text).substr(from, end - from));
@@ -263,7 +271,8 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
     }
     return raw;
   };
-  const std::vector<std::string> byline = BylineNames(text_after_headline, site_name, 600);
+  const std::vector<std::string> byline =
+      BylineNames(text_after_headline, site_name, 600, &organisations);
   std::vector<std::string> structured = from(ld.authors);
   for (const char* key : {"author", "article:author", "dc.creator", "parsely-author",
                           "sailthru.author", "byl", "dcterms.creator", "citation_author",
@@ -292,12 +301,32 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
   if (!byline.empty()) return byline;
   std::vector<std::string> authors = from(near_title(f.itemprop_authors));
   if (!authors.empty()) return authors;
-  const BylineMarkup markup = ScanBylineMarkup(
-      title_node != nullptr ? title_node : xmlDocGetRootElement(doc), 1500);
-  for (const std::vector<TextCandidate>* list :
-       {&markup.rel_authors, &markup.author_links, &markup.bylines}) {
-    authors = from(near_title(*list));
-    if (!authors.empty()) return authors;
+  // Markup from `start` on: rel=author links, then author-page links, then
+  // byline classes.
+  auto from_markup = [&from, &near_title](xmlNodePtr start) {
+    const BylineMarkup markup = ScanBylineMarkup(start, 1500);
+    for (const std::vector<TextCandidate>* list :
+         {&markup.rel_authors, &markup.author_links, &markup.bylines}) {
+      std::vector<std::string> names = from(near_title(*list));
+      if (!names.empty()) return names;
+    }
+    return std::vector<std::string>();
+  };
+  authors = from_markup(title_node != nullptr ? title_node : xmlDocGetRootElement(doc));
+  if (!authors.empty()) return authors;
+  // An author box set above the headline (a header with the avatar and name
+  // first): the headline's container, read from its start.
+  if (title_node != nullptr) {
+    xmlNodePtr box = title_node;
+    for (int up = 0; up < kBoxLevels && box->parent != nullptr &&
+                     box->parent->type == XML_ELEMENT_NODE && NameOf(box->parent) != "body";
+         ++up) {
+      box = box->parent;
+    }
+    if (box != title_node) {
+      authors = from_markup(box);
+      if (!authors.empty()) return authors;
+    }
   }
   if (organisations.empty()) {
     const std::string labelled = LabelledBylineInPage(doc);

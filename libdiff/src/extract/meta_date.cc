@@ -29,19 +29,19 @@ void AddDate(std::vector<DateCandidate>* out, std::string_view raw, const char* 
   if (!iso.empty()) out->push_back({std::move(iso), source});
 }
 
-constexpr std::array<const char*, 30> kPublishedMetaKeys = {
+constexpr std::array<const char*, 31> kPublishedMetaKeys = {
     "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date",
     "dcterms.date", "dcterms.created", "dc.date.created", "citation_publication_date",
-    "citation_date", "citation_online_date", "pubdate", "publishdate", "publish-date",
+    "citation_date", "citation_online_date", "pubdate", "publishdate", "published", "publish-date",
     "publish_date", "published_date", "published-date", "date_published", "datepublished",
     "article.published", "article_date_original", "original-publish-date", "og:published_time",
     "published_time", "release_date", "rnews:datepublished", "displaydate", "date", "dc.created",
     "cxenseparse:recs:publishtime"};
 
-constexpr std::array<const char*, 10> kModifiedMetaKeys = {
+constexpr std::array<const char*, 11> kModifiedMetaKeys = {
     "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified",
     "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "sailthru.lastmodified",
-    "article.updated"};
+    "article.updated", "updated"};
 
 // The label just before a date shown in a byline: 'p' for "Published",
 // "Posted", "First published"; 'u' for "Updated", "Modified"; 0 for none.
@@ -95,18 +95,25 @@ std::string ShownDate(std::string_view text, const std::vector<DateCandidate>& s
 // anywhere in `root`'s text ("Published July 8, 2025", "Posted on the
 // 15/12/2025"): some templates show the date only under the article or in its
 // footer. Prose ("was published on May 5") does not capitalise the label. Only
-// reached when no other source gives a date.
+// reached when no other source gives a date; then a page that shows only
+// "Last updated: November 13, 2025" (reference pages) is dated by it.
 std::string LabelledDateInPage(xmlNodePtr root) {
   if (root == nullptr) return "";
-  const std::string text = BlockText(root, size_t{1} << 19);
-  for (std::string_view label : {"Published", "Posted"}) {
+  const std::string text = PageBlockText(root, size_t{1} << 19);
+  for (std::string_view label :
+       {"Published", "Posted", "Last updated", "Last Updated", "Updated"}) {
     for (size_t at = FindAtWordStart(text, label, 0); at != std::string::npos;
          at = FindAtWordStart(text, label, at + 1)) {
+      // "Site last updated" dates the whole site, not this page.
+      const size_t lead = std::min<size_t>(at, 12);
+      if (Contains(LowerAscii(std::string_view(text).substr(at - lead, lead)), "site ")) continue;
       // The label's own words ("on", "on the", ":") may separate it from the date.
       size_t from = at + label.size();
       auto skip_space = [&text, &from] {
+        // (CRLF pages keep their '\r's in text nodes.)
         while (from < text.size() && (text[from] == ' ' || text[from] == '\n' ||
-                                      text[from] == '\t' || text[from] == ':')) {
+                                      text[from] == '\r' || text[from] == '\t' ||
+                                      text[from] == ':')) {
           ++from;
         }
       };
@@ -213,6 +220,9 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
       }
     }
   }
+  // A page that gives only a modified time (article:modified_time and
+  // nothing else) is dated by it: the last known state of the text.
+  if (article->published.empty()) article->published = article->modified;
 }
 
 }  // namespace libdiff::internal

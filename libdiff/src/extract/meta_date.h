@@ -25,7 +25,8 @@ namespace libdiff::internal {
 // `title_node` locate the headline (-1 and null when there is none);
 // `text_after_headline` is TextAfterHeadline(title_node); `root` is the
 // document's root element, searched for a labelled date ("Published …") only
-// when no other source gives one.
+// when no other source gives one. Without any published date, published is
+// the modified time.
 void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& page_url,
                  const std::string& canonical, int title_order, xmlNodePtr title_node,
                  const std::string& text_after_headline, xmlNodePtr root, Article* article);

@@ -103,6 +103,8 @@ struct TextWalk {
   bool cdata;                          // CDATA sections count as text
   bool (*breaks)(std::string_view);    // elements that start a new word or line
   bool (*skips)(std::string_view);     // elements whose subtree is not text
+  bool space_after_text = false;       // each text node ends a word
+  size_t max_steps = kMaxTextSteps;    // nodes the walk may visit
 };
 
 // The raw text of `root`'s subtree as `how` reads it, stopping after about
@@ -112,10 +114,11 @@ std::string WalkText(xmlNodePtr root, size_t limit, const TextWalk& how) {
   std::string raw;
   xmlNodePtr n = root->children;
   size_t steps = 0;
-  while (n != nullptr && raw.size() < limit && ++steps <= kMaxTextSteps) {
+  while (n != nullptr && raw.size() < limit && ++steps <= how.max_steps) {
     bool descend = false;
     if (n->type == XML_TEXT_NODE || (how.cdata && n->type == XML_CDATA_SECTION_NODE)) {
       if (n->content != nullptr) raw += Chars(n->content);
+      if (how.space_after_text) raw += ' ';
     } else if (n->type == XML_ELEMENT_NODE) {
       const std::string_view name = NameOf(n);
       if (how.breaks(name)) raw += how.separator;
@@ -174,20 +177,31 @@ std::string HeadingText(xmlNodePtr root, size_t limit) {
   return CollapsedText(root, limit, kHeadingWords);
 }
 
+namespace {
+
+bool BreaksLine(std::string_view name) {
+  return name == "br" || name == "p" || name == "div" || name == "li" || name == "time" ||
+         name == "ul";
+}
+
+// A <button> may hold the byline's name (it opens the author's card).
+bool SkipsInLines(std::string_view name) {
+  return name == "script" || name == "style" || name == "noscript" || name == "svg";
+}
+
+}  // namespace
+
 // Raw text with newlines kept between block elements (for bylines, whose
 // lines often separate the names from dates).
 std::string BlockText(xmlNodePtr root, size_t limit) {
-  static constexpr TextWalk kLines = {
-      '\n', false,
-      [](std::string_view name) {
-        return name == "br" || name == "p" || name == "div" || name == "li" || name == "time" ||
-               name == "ul";
-      },
-      [](std::string_view name) {
-        return name == "script" || name == "style" || name == "noscript" || name == "svg" ||
-               name == "button";
-      }};
+  static constexpr TextWalk kLines = {'\n', false, BreaksLine, SkipsInLines};
   return WalkText(root, limit, kLines);
+}
+
+std::string PageBlockText(xmlNodePtr root, size_t limit) {
+  static constexpr TextWalk kPageLines = {'\n', false, BreaksLine, SkipsInLines, false,
+                                          kMaxPageTextSteps};
+  return WalkText(root, limit, kPageLines);
 }
 
 // The next node in document order after `n`'s subtree (or its first child when
@@ -255,7 +269,7 @@ std::string TextAfterHeadline(xmlNodePtr title_node, size_t limit) {
     } else if (n->type == XML_ELEMENT_NODE) {
       const std::string_view name = NameOf(n);
       into = name != "script" && name != "style" && name != "noscript" && name != "svg" &&
-             name != "figcaption" && name != "template" && name != "button";
+             name != "figcaption" && name != "template";
       if (IsBlockElement(name)) raw += '\n';
     }
     if (into && n->children != nullptr) {
@@ -325,7 +339,10 @@ std::string TextBeforeHeadline(xmlNodePtr title_node, size_t limit) {
       } else if (s->type == XML_ELEMENT_NODE) {
         const std::string_view name = NameOf(s);
         if (name == "script" || name == "style" || name == "template" || name == "noscript") continue;
-        t = ElementText(s, 4 * limit);
+        // Inline neighbours ("<span>Dec 17, 2025</span><span>Jane Roe</span>")
+        // are separate words, as under the headline.
+        static constexpr TextWalk kSeparateWords = {' ', true, BreaksWord, SkipsInWords, true};
+        t = CollapsedText(s, 4 * limit, kSeparateWords);
       }
       if (!t.empty()) text = t + "\n" + text;
     }

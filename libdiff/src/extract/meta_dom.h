@@ -20,6 +20,7 @@ namespace libdiff::internal {
 inline constexpr size_t kMaxFieldBytes = 2000;  // longer metadata values are cut
 inline constexpr size_t kMaxBylineBytes = 400;  // a byline element longer than this is prose
 inline constexpr size_t kMaxTextSteps = 2000;   // nodes one element's text may visit
+inline constexpr size_t kMaxPageTextSteps = 8000;  // nodes a whole page's text may visit
 
 inline const char* Chars(const xmlChar* s) { return reinterpret_cast<const char*>(s); }
 
@@ -53,6 +54,11 @@ std::string HeadingText(xmlNodePtr root, size_t limit);
 
 // Raw text of an element's subtree with newlines between block elements.
 std::string BlockText(xmlNodePtr root, size_t limit);
+
+// BlockText of a whole page (kMaxPageTextSteps nodes rather than
+// kMaxTextSteps): for the labels searched anywhere in it, read only when no
+// other source gives the field.
+std::string PageBlockText(xmlNodePtr root, size_t limit);
 
 // The next node in document order after `n`'s subtree (or its first child when
 // `into` is true); nullptr at the end.

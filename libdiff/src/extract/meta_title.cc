@@ -4,6 +4,8 @@
 
 #include "extract/meta_title.h"
 
+#include <libxml/xpath.h>
+
 #include <algorithm>
 #include <array>
 #include <string>
@@ -238,6 +240,25 @@ std::string StripRepeatedAffixes(const std::string& raw, const std::string& head
   return StripSiteAffixes(heading, site_name, host);
 }
 
+// True when a heading is the site's name ("Human in the Loop" on the blog of
+// that name): a masthead set in an h1, not the article's headline.
+bool NamesSite(const std::string& heading, const std::string& site_name,
+               const std::string& host) {
+  const std::string key = LooseKey(heading);
+  if (key.empty()) return false;
+  const std::string host_key = LooseKey(host.substr(0, host.rfind('.')));
+  return key == LooseKey(site_name) || key == host_key || key == LooseKey(host);
+}
+
+// The element before the h1 `h1` that shows the metadata title `title`, or
+// nullptr: a blog that sets its headline in an h2 and uses h1 for headings in
+// the text. The h1 then is part of the body, not the headline.
+xmlNodePtr ShownBefore(const std::string& title, xmlNodePtr h1) {
+  if (title.empty() || h1 == nullptr || h1->doc == nullptr) return nullptr;
+  const xmlNodePtr shown = FindHeadlineElement(h1->doc, title);
+  return shown != nullptr && shown != h1 && xmlXPathCmpNodes(shown, h1) == 1 ? shown : nullptr;
+}
+
 }  // namespace
 
 std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::string& site_name,
@@ -302,17 +323,37 @@ std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::st
   // differently (metadata titles are often rewritten for search and social).
   std::vector<const Heading*> on_topic;
   for (const Heading& h : f.h1s) {
-    if (!h.off_topic) on_topic.push_back(&h);
+    if (h.off_topic) continue;
+    // A template that renders the headline twice (desktop and mobile) has
+    // one headline.
+    const std::string key = LooseKey(h.text);
+    bool repeated = false;
+    for (const Heading* o : on_topic) repeated = repeated || LooseKey(o->text) == key;
+    if (!repeated) on_topic.push_back(&h);
   }
-  if (on_topic.size() == 1 && WordCount(on_topic[0]->text) >= 4) {
-    *title_node = on_topic[0]->node;
-    return StripSiteNameFromHeading(on_topic[0]->text, site_name, host);
-  }
+  std::string meta_title;
   for (const std::string* t : {&ld.headline, &FirstMeta(f, "og:title"),
                                &FirstMeta(f, "twitter:title"), &f.itemprop_headline, &f.title_tag,
                                &ld.name}) {
-    if (!t->empty()) return StripSiteAffixes(*t, site_name, host);
+    if (!t->empty()) {
+      meta_title = StripSiteAffixes(*t, site_name, host);
+      break;
+    }
   }
+  // With no on-topic h1 at all, a lone h1 libxml2 nested in an off-topic
+  // container (an unclosed <aside> or <nav> before it) is the page's.
+  if (on_topic.empty() && f.h1s.size() == 1) on_topic.push_back(&f.h1s[0]);
+  if (on_topic.size() == 1 && WordCount(on_topic[0]->text) >= 4 &&
+      !NamesSite(on_topic[0]->text, site_name, host)) {
+    const xmlNodePtr shown = ShownBefore(meta_title, on_topic[0]->node);
+    if (shown != nullptr) {
+      *title_node = shown;
+      return meta_title;
+    }
+    *title_node = on_topic[0]->node;
+    return StripSiteNameFromHeading(on_topic[0]->text, site_name, host);
+  }
+  if (!meta_title.empty()) return meta_title;
   if (!on_topic.empty()) {
     *title_node = on_topic[0]->node;
     return StripSiteNameFromHeading(on_topic[0]->text, site_name, host);

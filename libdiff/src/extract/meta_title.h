@@ -37,7 +37,8 @@ std::string StripSiteAffixes(const std::string& title, const std::string& site_n
 // Drops a trailing media label in brackets: "… Finale [Watch]", "… (video)".
 std::string StripMediaLabel(const std::string& title);
 
-// The headline. Sets `*title_node` to the h1 it came from, when it did.
+// The headline. Sets `*title_node` to the h1 it came from, when it did, or to
+// the element showing it when that precedes the only h1 (an h1 in the body).
 std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::string& site_name,
                         const std::string& host, xmlNodePtr* title_node);
 
