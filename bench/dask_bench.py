@@ -120,7 +120,7 @@ def main():
             same = "" if expected is None else ("  parity=ok" if run.jsonl() == expected
                                                 else "  parity=DIFFERENT")
             print(f"dask    workers={workers}  {run.seconds:7.2f} s  {run.documents} docs  "
-                  f"{rates[workers]:8.1f} pages/s  {len(run.clusters)} clusters  "
+                  f"{rates[workers]:8.1f} pages/s  {len(run.lines)} clusters  "
                   f"cc_rounds={run.cc_rounds}{same}")
             print("        stages (s from start): " + "  ".join(
                 f"{k}={v:.2f}" for k, v in run.stage_seconds.items()))
