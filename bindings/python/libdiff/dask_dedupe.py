@@ -18,13 +18,14 @@ input as given, and all are ranked in byte order of those names.
 Pipeline (docs/scaling.md has the design and the figures):
   1. The client walks DIR exactly as the CLI does (name order, symlink loops
      detected) and ranks files in byte order of their relative path.
-  2. Records: one task per partition of files (8 per worker) reads, extracts
+  2. Records: one task per partition of files (8 per worker, the last ones
+     smaller, see partition_bounds) reads, extracts
      and fingerprints its files through the C library (one
-     ``libdiff_dedupe_records`` call for all its plain files, one
-     ``libdiff_dedupe_warc_records`` per WARC file; ctypes releases the GIL
-     for each call) into a document
-     tuple (SimHash, exact-text hash, token and shingle counts, the bottom-24
-     shingle sketch, date, body size, path), kept on that worker, and splits
+     ``libdiff_dedupe_records`` call for all its plain files, read back as
+     numpy columns; one ``libdiff_dedupe_warc_records`` per WARC file; ctypes
+     releases the GIL for each call) into a batch of documents (SimHash,
+     exact-text hash, token and shingle counts, the bottom-24 shingle sketch,
+     date, body size, path), kept on that worker, and splits
      the documents' keys into one numpy piece per shuffle bucket
      (_dask_columns.py): the exact-text hash, the four smallest sketch
      values, and the K+1 permuted SimHash table keys (the layout of
@@ -41,8 +42,9 @@ Pipeline (docs/scaling.md has the design and the figures):
      arrays on the client; beyond, rounds of label propagation with pointer
      jumping over Dask dataframes (hash joins), so no machine holds all
      edges.
-  5. Clusters: each records partition sends its labelled documents to the
-     bucket of their label, and each bucket splits its components into the
+  5. Clusters: each worker sends, per bucket, the labelled documents of its
+     partitions (the client names their ranks) to the bucket of their label,
+     and each bucket splits its components into the
      CLI's star clusters: in path order, a document joins the earliest
      original it verifies against directly (an edge to it, or
      ``libdiff_dedupe_verify``), as the store files a duplicate (cluster.h
@@ -837,7 +839,9 @@ def local_client(workers: int = 2, threads_per_worker: int = 1, quiet: bool = Tr
         cluster = LocalCluster(n_workers=workers, threads_per_worker=threads_per_worker,
                                host="127.0.0.1", dashboard_address=None, processes=True,
                                **kwargs)
-    return cluster, Client(cluster)
+    # Results come straight from the workers, not relayed by the scheduler
+    # (which, in a LocalCluster, shares this process).
+    return cluster, Client(cluster, direct_to_workers=True)
 
 
 def main(argv: Optional[Iterable[str]] = None) -> int:
