@@ -51,8 +51,105 @@ def doc_columns(docs) -> dict:
     return cols
 
 
+# A batch of documents (what a records task keeps, and what the clusters
+# stage moves): the verification COLUMNS plus the fields of the output, so a
+# batch pickles as a few arrays and two lists of strings, not as tuples.
+DOC_COLUMNS = dict(COLUMNS, published=np.int64, dated=np.bool_, body=np.uint32)
+DOC_LISTS = ("path", "url")
+
+# libdiff_dedupe_doc (libdiff.h; _dask_native.DedupeDoc) as a numpy record, so
+# a records call's output is read as columns without a Python object per file.
+DEDUPE_DOC = np.dtype([
+    ("simhash", "<u8"), ("exact_high", "<u8"), ("exact_low", "<u8"), ("published", "<i8"),
+    ("disk_bytes", "<u8"), ("body_bytes", "<u4"), ("tokens", "<u4"), ("shingles", "<u4"),
+    ("is_document", "u1"), ("has_published", "u1"), ("sketch_count", "u1"), ("reserved", "u1"),
+    ("sketch", "<u4", (SKETCH_STRIDE,))])
+
+
+def struct_records(docs):
+    """A ctypes array of _dask_native.DedupeDoc -> a numpy record array over
+    the same memory (no copy)."""
+    if len(docs) == 0:
+        return np.zeros(0, DEDUPE_DOC)
+    return np.frombuffer(docs, dtype=DEDUPE_DOC, count=len(docs))
+
+
+def struct_batch(records, ranks, paths) -> dict:
+    """Rows of struct_records (documents only) with their ranks and paths (str)
+    -> a document batch."""
+    count = records["sketch_count"].astype(np.uint8)
+    if len(count) and int(count.max()) > SKETCH_STRIDE:
+        raise ValueError(f"sketch of {int(count.max())} values")
+    sketch = np.array(records["sketch"], np.uint32)
+    sketch[np.arange(SKETCH_STRIDE)[None, :] >= count[:, None]] = 0
+    return {"rank": np.asarray(ranks, np.int64), "simhash": records["simhash"].copy(),
+            "high": records["exact_high"].copy(), "low": records["exact_low"].copy(),
+            "tokens": records["tokens"].copy(), "shingles": records["shingles"].copy(),
+            "sketch": sketch, "count": count,
+            "published": np.where(records["has_published"] != 0, records["published"], 0),
+            "dated": records["has_published"] != 0, "body": records["body_bytes"].copy(),
+            "path": list(paths), "url": [""] * len(paths)}
+
+
+def doc_batch(docs) -> dict:
+    """Document tuples (dask_dedupe's layout) -> a document batch."""
+    batch = doc_columns(docs)
+    n = len(docs)
+    batch["published"] = np.fromiter((d[N.DOC_PUBLISHED] or 0 for d in docs), np.int64, n)
+    batch["dated"] = np.fromiter((d[N.DOC_PUBLISHED] is not None for d in docs), np.bool_, n)
+    batch["body"] = np.fromiter((d[N.DOC_BODY] for d in docs), np.uint32, n)
+    batch["path"] = [d[N.DOC_PATH] for d in docs]
+    batch["url"] = [d[N.DOC_URL] for d in docs]
+    return batch
+
+
+def batch_tuples(batch) -> list:
+    """A document batch -> its document tuples (dask_dedupe's layout)."""
+    counts = batch["count"].tolist()
+    sketches = batch["sketch"].tolist()
+    published = [p if dated else None
+                 for p, dated in zip(batch["published"].tolist(), batch["dated"].tolist())]
+    return [(rank, simhash, (high, low), tokens, shingles, tuple(sketch[:count]), pub, body,
+             path, url)
+            for rank, simhash, high, low, tokens, shingles, sketch, count, pub, body, path, url
+            in zip(batch["rank"].tolist(), batch["simhash"].tolist(), batch["high"].tolist(),
+                   batch["low"].tolist(), batch["tokens"].tolist(), batch["shingles"].tolist(),
+                   sketches, counts, published, batch["body"].tolist(), batch["path"],
+                   batch["url"])]
+
+
+def verification_columns(batch) -> dict:
+    return {name: batch[name] for name in COLUMNS}
+
+
 def take(cols: dict, rows) -> dict:
-    return {name: col[rows] for name, col in cols.items()}
+    """Rows of columns; lists of a document batch are taken too."""
+    rows = np.asarray(rows, dtype=np.int64)
+    return {name: (col[rows] if isinstance(col, np.ndarray) else [col[i] for i in rows.tolist()])
+            for name, col in cols.items()}
+
+
+def concat_docs(batches) -> dict:
+    """Document batches -> one batch, in the order given; extra array columns
+    that every batch has (such as a label) are kept."""
+    batches = list(batches)
+    if not batches:
+        batches = [doc_batch([])]
+    out = {}
+    for name, col in batches[0].items():
+        if isinstance(col, np.ndarray):
+            out[name] = np.concatenate([b[name] for b in batches])
+        else:
+            out[name] = [v for b in batches for v in b[name]]
+    return out
+
+
+def sort_docs(batch) -> dict:
+    """The batch in rank order."""
+    rank = batch["rank"]
+    if len(rank) < 2 or bool(np.all(rank[1:] > rank[:-1])):
+        return batch
+    return take(batch, np.argsort(rank, kind="stable"))
 
 
 def concat(batches) -> dict:

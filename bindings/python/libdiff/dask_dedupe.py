@@ -18,13 +18,14 @@ input as given, and all are ranked in byte order of those names.
 Pipeline (docs/scaling.md has the design and the figures):
   1. The client walks DIR exactly as the CLI does (name order, symlink loops
      detected) and ranks files in byte order of their relative path.
-  2. Records: one task per partition of files (8 per worker) reads, extracts
+  2. Records: one task per partition of files (8 per worker, the last ones
+     smaller, see partition_bounds) reads, extracts
      and fingerprints its files through the C library (one
-     ``libdiff_dedupe_records`` call for all its plain files, one
-     ``libdiff_dedupe_warc_records`` per WARC file; ctypes releases the GIL
-     for each call) into a document
-     tuple (SimHash, exact-text hash, token and shingle counts, the bottom-24
-     shingle sketch, date, body size, path), kept on that worker, and splits
+     ``libdiff_dedupe_records`` call for all its plain files, read back as
+     numpy columns; one ``libdiff_dedupe_warc_records`` per WARC file; ctypes
+     releases the GIL for each call) into a batch of documents (SimHash,
+     exact-text hash, token and shingle counts, the bottom-24 shingle sketch,
+     date, body size, path), kept on that worker, and splits
      the documents' keys into one numpy piece per shuffle bucket
      (_dask_columns.py): the exact-text hash, the four smallest sketch
      values, and the K+1 permuted SimHash table keys (the layout of
@@ -41,8 +42,9 @@ Pipeline (docs/scaling.md has the design and the figures):
      arrays on the client; beyond, rounds of label propagation with pointer
      jumping over Dask dataframes (hash joins), so no machine holds all
      edges.
-  5. Clusters: each records partition sends its labelled documents to the
-     bucket of their label, and each bucket splits its components into the
+  5. Clusters: each worker sends, per bucket, the labelled documents of its
+     partitions (the client names their ranks) to the bucket of their label,
+     and each bucket splits its components into the
      CLI's star clusters: in path order, a document joins the earliest
      original it verifies against directly (an edge to it, or
      ``libdiff_dedupe_verify``), as the store files a duplicate (cluster.h
@@ -64,6 +66,7 @@ import os
 import stat
 import sys
 import time
+import uuid
 from typing import Callable, Iterable, List, Optional, Tuple
 
 from . import _dask_native as N
@@ -172,7 +175,9 @@ def _records(item):
 def _records_of_items(items):
     """_records over a list of items, in order; the plain files' records come
     from one libdiff_dedupe_records call (one boundary crossing, no JSON per
-    file), WARC files from _records."""
+    file), WARC files from _records. The records tasks use _part_documents
+    (the same records as numpy columns); this tuple form is its reference in
+    the tests."""
     files = [i for i, item in enumerate(items) if not is_warc(item[1])]
     out: list = [None] * len(items)
     if files:
@@ -231,14 +236,16 @@ def format_utc(t: Optional[int]) -> str:
     return "%04d-%02d-%02dT%02d:%02d:%02dZ" % (y, m, d, secs // 3600, secs // 60 % 60, secs % 60)
 
 
-def _member(doc, rep, k, representative: bool):
+def _member(doc, metrics=None):
+    """A member's jsonl object; `metrics` (distance, similarity, exact) against
+    the representative, None for the representative itself."""
     j = {"path": doc[N.DOC_PATH],
          "published": format_utc(doc[N.DOC_PUBLISHED]) or None,
          "body_bytes": doc[N.DOC_BODY]}
     if doc[N.DOC_URL]:
         j["url"] = doc[N.DOC_URL]
-    if not representative:
-        _, distance, similarity, exact = N.verify(rep, doc, k)
+    if metrics is not None:
+        distance, similarity, exact = metrics
         j["distance"] = distance
         j["similarity"] = math.floor(similarity * 1000 + 0.5) / 1000  # std::round, x >= 0
         j["exact"] = exact
@@ -272,19 +279,30 @@ def _stars(docs, edges, k):
     return [members for members in stars.values() if len(members) > 1]
 
 
-def _cluster(docs, k):
-    """docs of one star -> (representative rank, record without id, duplicates, exact duplicates)."""
+def _star_members(docs):
+    """docs of one star -> (representative, the other members in path order)."""
     rep = min(docs, key=_better_key)
-    members = sorted((d for d in docs if d is not rep), key=lambda d: d[N.DOC_RANK])
+    return rep, sorted((d for d in docs if d is not rep), key=lambda d: d[N.DOC_RANK])
+
+
+def _cluster(rep, members, metrics):
+    """A star's representative, members and their metrics against it ->
+    (representative rank, jsonl record without its "cluster" key, duplicates,
+    exact duplicates). The record is encoded where it is made (the worker);
+    the client only prefixes the cluster id (the first key in sorted order)."""
     texts = {rep[N.DOC_EXACT]}
     exact_dups = 0
     for d in members:
         if d[N.DOC_EXACT] in texts:
             exact_dups += 1
         texts.add(d[N.DOC_EXACT])
-    record = {"size": len(docs), "representative": _member(rep, rep, k, True),
-              "members": [_member(d, rep, k, False) for d in members]}
-    return rep[N.DOC_RANK], record, len(members), exact_dups
+    record = {"size": len(members) + 1, "representative": _member(rep),
+              "members": [_member(d, m) for d, m in zip(members, metrics)]}
+    return rep[N.DOC_RANK], _encode(record), len(members), exact_dups
+
+
+def _encode(record) -> str:
+    return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def _component_clusters(group, k):
@@ -292,7 +310,11 @@ def _component_clusters(group, k):
     _, entries = group
     docs = [v for kind, v in entries if kind == "D"]
     edges = [v for kind, v in entries if kind == "E"]
-    return [_cluster(star, k) for star in _stars(docs, edges, k)]
+    out = []
+    for star in _stars(docs, edges, k):
+        rep, members = _star_members(star)
+        out.append(_cluster(rep, members, [N.verify(rep, d, k)[1:] for d in members]))
+    return out
 
 
 def _label_join(group):
@@ -350,7 +372,8 @@ class DedupeRun:
     """The result of one run: `clusters` as the CLI's jsonl records, counts, skips."""
 
     def __init__(self):
-        self.clusters: List[dict] = []
+        # The jsonl lines, one per cluster ("clusters" parses them).
+        self.lines: List[str] = []
         self.files = self.documents = self.bytes = 0
         self.duplicates = self.exact_duplicates = 0
         self.counts = {r: 0 for r in ("unreadable", "symlink loop", "not html", "too large",
@@ -361,9 +384,12 @@ class DedupeRun:
         self.shuffle_bytes = 0
         self.stage_seconds: dict = {}  # wall time at the end of each stage, from the start
 
+    @property
+    def clusters(self) -> List[dict]:
+        return [json.loads(line) for line in self.lines]
+
     def jsonl(self) -> str:
-        return "".join(json.dumps(c, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-                       + "\n" for c in self.clusters)
+        return "".join(line + "\n" for line in self.lines)
 
 
 def collect(inputs) -> Tuple[List[Tuple[bytes, bytes]], List[Tuple[bytes, str, str]]]:
@@ -471,16 +497,61 @@ def _distributed_labels(edges, docs, nparts, run, start, on_stage):
 # cluster task per shuffle bucket. Document tuples (paths, dates) stay on the
 # worker that made them until their cluster is formed.
 
+def _part_documents(items):
+    """A partition's items -> (summary as _partition_summary, its documents as
+    one batch in rank order). The plain files' records come from one
+    libdiff_dedupe_records call and are read as numpy columns straight from
+    the C structs (no Python object per file); WARC files go through
+    _records."""
+    from . import _dask_columns as C
+    plain = [i for i, item in enumerate(items) if not is_warc(item[1])]
+    other = [i for i, item in enumerate(items) if is_warc(item[1])]
+    batches = []
+    files = documents = disk = 0
+    counts: dict = {}
+    skips = []
+    if plain:
+        docs, c_skips = N.dedupe_records([items[i][2] for i in plain])
+        recs = C.struct_records(docs)
+        skipped = set()
+        for j, reason, detail in c_skips:
+            skips.append((items[plain[j]][1], reason, detail))
+            skipped.add(j)
+        is_doc = recs["is_document"] != 0
+        rows = [j for j in range(len(plain)) if j not in skipped]
+        files += len(skipped)
+        disk += int(recs["disk_bytes"][sorted(skipped)].sum()) if skipped else 0
+        # A file neither a document nor skipped (not expected) takes the
+        # one-call path, as _records_of_items does.
+        other.extend(plain[j] for j in rows if not is_doc[j])
+        rows = [j for j in rows if is_doc[j]]
+        files += len(rows)
+        documents += len(rows)
+        disk += int(recs["disk_bytes"][rows].sum())
+        batches.append(C.struct_batch(recs[rows], [items[plain[j]][0] << RANK_SHIFT
+                                                   for j in rows],
+                                      [_text(items[plain[j]][1]) for j in rows]))
+    if other:
+        recs = [r for i in sorted(other) for r in _records(items[i])]
+        f, d, b, c, s = _partition_summary(recs)[0]
+        files, documents, disk = files + f, documents + d, disk + b
+        for reason, n in c.items():
+            counts[reason] = counts.get(reason, 0) + n
+        skips.extend(s)
+        batches.append(C.doc_batch([value for kind, _, value in recs if kind == "doc"]))
+    batch = C.sort_docs(C.concat_docs(batches))
+    return (files, documents, disk, counts, skips), batch
+
+
 def _records_part(packed_items: bytes, k, nbuckets):
     """A partition of files (pickled, so Dask does not walk thousands of
-    tuples looking for futures) -> (summary, document tuples, the candidate
+    tuples looking for futures) -> (summary, document batch, the candidate
     shuffle's piece for each bucket)."""
     import pickle
     from . import _dask_columns as C
-    recs = _records_of_items(pickle.loads(packed_items))
-    docs = [value for kind, _, value in recs if kind == "doc"]
-    pieces = C.split_into_buckets(C.doc_columns(docs), table_layout(k), nbuckets)
-    return _partition_summary(recs)[0], docs, pieces
+    summary, batch = _part_documents(pickle.loads(packed_items))
+    pieces = C.split_into_buckets(C.verification_columns(batch), table_layout(k), nbuckets)
+    return summary, batch, pieces
 
 
 def _summary_of(part):
@@ -488,15 +559,12 @@ def _summary_of(part):
 
 
 def _docs_of(part):
-    return part[1]
+    from . import _dask_columns as C
+    return C.batch_tuples(part[1])
 
 
 def _piece_of(part, bucket):
     return part[2][bucket]
-
-
-def _piece_of_list(pieces, bucket):
-    return pieces[bucket]
 
 
 def _bucket_edges(k, *pieces):
@@ -508,31 +576,74 @@ def _edge_tuples(edges):
     return [(int(a), int(b)) for a, b in edges.tolist()]
 
 
-def _labelled_pieces(part, labels, nbuckets):
-    """A records partition -> per cluster bucket, its (label, doc) of the
-    documents in a component."""
+def _bucket_docs(wanted, *parts):
+    """Records partitions and, for each, the (sorted ranks, labels) of its
+    documents in one cluster bucket (the client picked them) -> those
+    documents as one batch with a "label" column. One task per bucket and
+    worker, over the partitions that worker holds, so it runs where they are
+    and only the documents of the bucket cross processes."""
+    import numpy as np
     from . import _dask_columns as C
-    docs = part[1]
-    found = C.label_lookup(labels, [d[N.DOC_RANK] for d in docs])
-    bucket = C.label_buckets(found, nbuckets).tolist()
-    out = [[] for _ in range(nbuckets)]
-    for label, b, d in zip(found.tolist(), bucket, docs):
-        if label >= 0:
-            out[b].append((label, d))
+    out = []
+    for (ranks, labels), part in zip(wanted, parts):
+        batch = part[1]
+        docs = C.take(batch, np.searchsorted(batch["rank"], ranks))
+        docs["label"] = np.asarray(labels, np.int64)
+        out.append(docs)
+    return C.concat_docs(out)
+
+
+def _cluster_bucket(k, edges, *batches):
+    """A cluster bucket's edges ((n, 3) array: label, a, b) and labelled
+    document batches (_bucket_docs) -> the _cluster tuples of its
+    components; the members' metrics against their representative come from
+    one libdiff_dedupe_verify_batch call."""
+    from . import _dask_columns as C
+    batch = C.concat_docs(batches)
+    docs = C.batch_tuples(batch)
+    by_label: dict = {}
+    for label, d in zip(batch["label"].tolist(), docs):
+        by_label.setdefault(label, ([], []))[0].append(d)
+    for label, a, b in edges.tolist():
+        by_label.setdefault(label, ([], []))[1].append((a, b))
+    stars = [_star_members(star) for label in sorted(by_label)
+             for star in _stars(by_label[label][0], by_label[label][1], k)]
+    row = {d[N.DOC_RANK]: i for i, d in enumerate(docs)}
+    a = [row[rep[N.DOC_RANK]] for rep, members in stars for _ in members]
+    b = [row[d[N.DOC_RANK]] for _, members in stars for d in members]
+    _, distance, similarity, exact = C.verify_pairs(C.verification_columns(batch), a, b, k,
+                                                    details=True)
+    metrics = list(zip(distance.tolist(), similarity.tolist(), exact.tolist()))
+    out, at = [], 0
+    for rep, members in stars:
+        out.append(_cluster(rep, members, metrics[at:at + len(members)]))
+        at += len(members)
     return out
 
 
-def _cluster_bucket(k, edges, *labelled):
-    """A cluster bucket's edges ((n, 3) array: label, a, b) and labelled
-    documents (one list per records partition) -> the _cluster tuples of
-    its components."""
-    entries = [(label, ("D", d)) for part in labelled for label, d in part]
-    entries.extend((label, ("E", (a, b))) for label, a, b in edges.tolist())
-    by_label: dict = {}
-    for label, e in entries:
-        by_label.setdefault(label, []).append(e)
-    return [c for label in sorted(by_label)
-            for c in _component_clusters((label, by_label[label]), k)]
+# Records partitions per worker, by relative size: tasks are handed out in
+# submission order, so the big ones go first and the small last ones fill in
+# while the other workers finish theirs (a worker idles at the end for at most
+# about one small task, 1/25 of its share, instead of one of 8 equal tasks).
+PARTITION_WEIGHTS = (1.0,) * 5 + (0.5,) * 2 + (0.25,)
+
+
+def partition_bounds(nfiles: int, nworkers: int, npartitions: Optional[int] = None):
+    """Start indexes of the records partitions of `nfiles` ranked files, and
+    nfiles: `npartitions` equal ones when given, else PARTITION_WEIGHTS'
+    sizes (each weight once per worker, in that order)."""
+    if npartitions or nfiles == 0:
+        n = max(1, min(nfiles, npartitions or 1))
+        return [nfiles * i // n for i in range(n + 1)]
+    weights = [w for w in PARTITION_WEIGHTS for _ in range(max(1, nworkers))]
+    total = sum(weights)
+    bounds, acc = [0], 0.0
+    for w in weights:
+        acc += w
+        bounds.append(int(round(nfiles * acc / total)))
+    bounds[-1] = nfiles
+    # No empty partitions (fewer files than partitions).
+    return [b for i, b in enumerate(bounds) if i == 0 or b > bounds[i - 1]]
 
 
 def _pickled_bytes(obj) -> int:
@@ -563,29 +674,52 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
     files, walk_skips = collect(root)
     files.sort(key=lambda f: f[0])
     nworkers = max(1, len(client.scheduler_info().get("workers", {})))
-    # Records tasks are the bulk of the work: 8 per worker keeps the last one
-    # short (a worker idles at the end for at most about one). The shuffle
-    # stages are small: one bucket per worker.
-    nparts = npartitions or max(1, min(len(files), 8 * nworkers))
+    # Records tasks are the bulk of the work and the next stage waits for the
+    # last of them: partition_bounds makes the last ones small, so the
+    # workers finish together. The shuffle stages are small: one bucket per
+    # worker.
+    bounds = partition_bounds(len(files), nworkers, npartitions)
+    nparts = len(bounds) - 1
     nbuckets = max(1, min(nparts, nworkers))
     items = [(rank, rel, full) for rank, (rel, full) in enumerate(files)]
-    bounds = [len(items) * i // nparts for i in range(nparts + 1)]
 
     def submit(func, *args):
         # pure=False: a fresh key per run, so a second run recomputes.
         return client.submit(func, *args, pure=False)
 
-    parts = [submit(_records_part, pickle.dumps(items[bounds[i]:bounds[i + 1]]), k, nbuckets)
-             for i in range(nparts)]
+    # The records tasks and the candidate shuffle (it runs as records finish:
+    # each bucket gathers its piece of every partition) go to the scheduler
+    # as one graph: one message, not one per task (a client.submit costs the
+    # client about a millisecond of CPU, taken from the workers on a small
+    # machine). Fresh keys per run, so a second run recomputes.
+    token = uuid.uuid4().hex
+
+    def key(name, *index):
+        # Zero-padded: the scheduler runs ready tasks of one graph in key
+        # order (dask.order breaks ties by the key's text), which must be
+        # partition order, the big partitions first.
+        return f"{name}-{token}-" + "-".join(f"{i:08d}" for i in index)
+
+    graph = {}
+    for i in range(nparts):
+        graph[key("records", i)] = (_records_part,
+                                    pickle.dumps(items[bounds[i]:bounds[i + 1]]), k, nbuckets)
+        graph[key("summary", i)] = (_summary_of, key("records", i))
+        for b in range(nbuckets):
+            graph[key("piece", b, i)] = (_piece_of, key("records", i), b)
+    for b in range(nbuckets):
+        graph[key("bucket", b)] = (_bucket_edges, k) + tuple(key("piece", b, i)
+                                                            for i in range(nparts))
+    parts, pieces, buckets, summary_futures = client.get(
+        graph, [[key("records", i) for i in range(nparts)],
+                [[key("piece", b, i) for i in range(nparts)] for b in range(nbuckets)],
+                [key("bucket", b) for b in range(nbuckets)],
+                [key("summary", i) for i in range(nparts)]], sync=False)
     if progress:
         from distributed import progress as dask_progress
         dask_progress(parts)
         print(file=sys.stderr)
-    # The candidate shuffle, submitted at once (it runs as records finish):
-    # each bucket gathers its piece of every partition.
-    pieces = [[submit(_piece_of, p, b) for p in parts] for b in range(nbuckets)]
-    buckets = [submit(_bucket_edges, k, *pieces[b]) for b in range(nbuckets)]
-    summaries = client.gather([submit(_summary_of, p) for p in parts])
+    summaries = client.gather(summary_futures)
     run.stage_seconds["records"] = time.monotonic() - start
     if on_stage:
         on_stage("records")
@@ -625,17 +759,38 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
         run.stage_seconds["components"] = time.monotonic() - start
         if on_stage:
             on_stage("labels")
-        # Not broadcast: replicating to every worker fails in the scheduler
-        # ("Sample larger than population") when a worker has just died, and
-        # the tasks that need the labels fetch them anyway.
-        [shared] = client.scatter([labels], hash=False)
-        labelled = [submit(_labelled_pieces, p, shared, nbuckets) for p in parts]
+        # The client knows which partition holds each labelled rank (ranks
+        # are file ranks << RANK_SHIFT, partitions are ranges of file ranks)
+        # and the bucket of each label, so the documents to send are task
+        # arguments: no labels are scattered, a single hop from the
+        # partitions to the buckets, and one task per (worker, bucket) over
+        # the partitions the worker holds (a partition whose worker died is
+        # recomputed wherever the task runs).
+        nodes, node_label = labels
+        node_bucket = C.label_buckets(node_label, nbuckets)
+        cuts = np.searchsorted(nodes, np.array(bounds, np.int64) << RANK_SHIFT)
+        holders: dict = {}
+        who_has = client.who_has(parts)
+        for i, p in enumerate(parts):
+            held = who_has.get(p.key) or ()
+            holders.setdefault(min(held) if held else "", []).append(i)
+        sends = [[] for _ in range(nbuckets)]
+        for group in holders.values():
+            for b in range(nbuckets):
+                wanted, deps = [], []
+                for i in group:
+                    lo, hi = int(cuts[i]), int(cuts[i + 1])
+                    mine = lo + np.flatnonzero(node_bucket[lo:hi] == b)
+                    if len(mine):
+                        wanted.append((nodes[mine], node_label[mine]))
+                        deps.append(parts[i])
+                if deps:
+                    sends[b].append(submit(_bucket_docs, wanted, *deps))
         edge_label = C.label_lookup(labels, edges[:, 0])
         edge_bucket = C.label_buckets(edge_label, nbuckets)
         clusters = client.gather([
-            submit(_cluster_bucket, k,
-                   np.column_stack([edge_label, edges])[edge_bucket == b],
-                   *[submit(_piece_of_list, f, b) for f in labelled])
+            submit(_cluster_bucket, k, np.column_stack([edge_label, edges])[edge_bucket == b],
+                   *sends[b])
             for b in range(nbuckets)])
         clusters = [c for bucket in clusters for c in bucket]
     else:
@@ -651,9 +806,9 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
             lambda g: (g[0], [e[1] for e in g[1]])).map(_component_clusters, k).flatten()
         clusters = clusters.compute()
     clusters.sort(key=lambda c: c[0])
-    for cid, (_, record, dups, exact_dups) in enumerate(clusters, 1):
-        record["cluster"] = cid
-        run.clusters.append(record)
+    for cid, (_, body, dups, exact_dups) in enumerate(clusters, 1):
+        # "cluster" is the first key in sorted order: {"cluster":N, + the rest.
+        run.lines.append('{"cluster":%d,%s' % (cid, body[1:]))
         run.duplicates += dups
         run.exact_duplicates += exact_dups
     run.seconds = time.monotonic() - start
@@ -684,7 +839,9 @@ def local_client(workers: int = 2, threads_per_worker: int = 1, quiet: bool = Tr
         cluster = LocalCluster(n_workers=workers, threads_per_worker=threads_per_worker,
                                host="127.0.0.1", dashboard_address=None, processes=True,
                                **kwargs)
-    return cluster, Client(cluster)
+    # Results come straight from the workers, not relayed by the scheduler
+    # (which, in a LocalCluster, shares this process).
+    return cluster, Client(cluster, direct_to_workers=True)
 
 
 def main(argv: Optional[Iterable[str]] = None) -> int:
@@ -724,7 +881,7 @@ def main(argv: Optional[Iterable[str]] = None) -> int:
     for path, reason, detail in run.skipped:
         print(f"dedupe: skipped {path}: {reason}{': ' if detail else ''}{detail}", file=sys.stderr)
     c = run.counts
-    print(f"dedupe: {run.documents} documents of {run.files} files, {len(run.clusters)} clusters, "
+    print(f"dedupe: {run.documents} documents of {run.files} files, {len(run.lines)} clusters, "
           f"{run.duplicates} duplicates ({run.exact_duplicates} exact); skipped "
           f"{len(run.skipped)} (unreadable {c['unreadable']}, symlink loops {c['symlink loop']}, "
           f"not html {c['not html']}, too large {c['too large']}, no article "

@@ -3,6 +3,7 @@ against plain-Python references: batch verification against one
 libdiff_dedupe_verify call per pair, a bucket's edges against the candidate
 rule written out pair by pair (whatever the partitioning), and connected
 components against a union-find. Skips without numpy (the stock python3)."""
+import ctypes
 import itertools
 import os
 import random
@@ -126,6 +127,72 @@ class DaskColumnsTest(unittest.TestCase):
             for nparts, nbuckets in ((1, 1), (2, 3), (5, 4)):
                 self.assertEqual(expected, self.edges_of(k, nparts, nbuckets),
                                  f"k={k} parts={nparts} buckets={nbuckets}")
+
+    def items(self):
+        names = sorted(os.listdir(self.tmp)) + ["zz-missing.html"]
+        return [(rank, n.encode(), os.path.join(self.tmp, n).encode())
+                for rank, n in enumerate(names)]
+
+    def test_DedupeDocRecordMatchesTheCtypesStruct(self):
+        self.assertEqual(ctypes.sizeof(N.DedupeDoc), C.DEDUPE_DOC.itemsize)
+        for name, _ in N.DedupeDoc._fields_:
+            self.assertEqual(getattr(N.DedupeDoc, name).offset, C.DEDUPE_DOC.fields[name][1],
+                             name)
+
+    def test_PartDocumentsEqualTheTuplePath(self):
+        # The columns read from the C structs hold what the tuples of
+        # _records_of_items hold, and the same counts and skips.
+        items = self.items()
+        summary, batch = dd._part_documents(items)
+        recs = dd._records_of_items(items)
+        self.assertEqual([v for kind, _, v in recs if kind == "doc"], C.batch_tuples(batch))
+        files, documents, disk, counts, skips = dd._partition_summary(recs)[0]
+        self.assertEqual((files, documents, disk, counts), summary[:4])
+        self.assertEqual(sorted(skips), sorted(summary[4]))
+        self.assertEqual(len(self.docs), documents)
+        self.assertEqual(1, len(skips))
+        # Padding beyond a sketch's count is zero, as doc_columns leaves it.
+        cols = C.doc_columns(C.batch_tuples(batch))
+        self.assertTrue(np.array_equal(cols["sketch"], batch["sketch"]))
+        part = dd._part_documents(items[5:9])[1]
+        self.assertEqual(C.batch_tuples(part), C.batch_tuples(batch)[5:9])
+
+    def test_ClusterBucketEqualsOneVerifyPerMember(self):
+        # Batch metrics (one verify_batch call) give the records of one
+        # libdiff_dedupe_verify call per member, whatever the batches' split.
+        edges = np.array(sorted(self.edges_of(3, 1, 1)), np.int64)
+        nodes, labels = C.component_labels(edges)
+        in_component = [d for d in self.docs if d[N.DOC_RANK] in set(nodes.tolist())]
+        expected = []
+        for label in sorted(set(labels.tolist())):
+            entries = [("D", d) for d in in_component
+                       if C.label_lookup((nodes, labels), [d[N.DOC_RANK]])[0] == label]
+            entries += [("E", (a, b)) for a, b in edges.tolist()
+                        if C.label_lookup((nodes, labels), [a])[0] == label]
+            expected += dd._component_clusters((label, entries), 3)
+        self.assertGreater(len(expected), 3)
+        batch = C.doc_batch(in_component)
+        batch["label"] = C.label_lookup((nodes, labels), batch["rank"])
+        edge_rows = np.column_stack([C.label_lookup((nodes, labels), edges[:, 0]), edges])
+        half = len(in_component) // 2
+        got = dd._cluster_bucket(3, edge_rows, C.take(batch, np.arange(half)),
+                                 C.take(batch, np.arange(half, len(in_component))))
+        self.assertEqual(expected, got)
+
+    def test_PartitionBounds(self):
+        for nfiles, nworkers in ((8007, 2), (8007, 1), (100, 16), (3, 2), (1, 1)):
+            b = dd.partition_bounds(nfiles, nworkers)
+            self.assertEqual((0, nfiles), (b[0], b[-1]))
+            sizes = [y - x for x, y in zip(b, b[1:])]
+            self.assertTrue(all(s > 0 for s in sizes), b)
+            self.assertLessEqual(len(sizes), len(dd.PARTITION_WEIGHTS) * nworkers)
+        b = dd.partition_bounds(8000, 2)
+        sizes = [y - x for x, y in zip(b, b[1:])]
+        self.assertEqual(16, len(sizes))
+        self.assertEqual(sizes, sorted(sizes, reverse=True))  # big first, small last
+        self.assertLess(sizes[-1] * 3, sizes[0])
+        self.assertEqual([0, 14, 28, 42, 57, 71, 85, 100], dd.partition_bounds(100, 2, 7))
+        self.assertEqual([0, 0], dd.partition_bounds(0, 2))
 
     def test_PairsInGroups(self):
         starts, sizes = np.array([0, 3, 4, 9]), np.array([3, 1, 5, 2])
