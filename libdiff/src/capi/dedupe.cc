@@ -78,11 +78,10 @@ int libdiff_dedupe_record(char** out, size_t* out_len, const char* path, size_t 
   return Guard(__func__, [&]() -> Status {
     RequireOut(out);
     const std::string p = Name(path, path_len, "path");
+    const size_t max_file = static_cast<size_t>(max_file_bytes);
+    const size_t max_gz = static_cast<size_t>(max_decompressed_bytes);
     const nlohmann::json j = RecordJson(
-        RecordOf(libdiff::internal::ReadDocument(p, static_cast<size_t>(max_file_bytes),
-                                                       static_cast<size_t>(max_decompressed_bytes)),
-                       static_cast<size_t>(max_file_bytes),
-                       static_cast<size_t>(max_decompressed_bytes)));
+        RecordOf(libdiff::internal::ReadDocument(p, max_file, max_gz), max_file, max_gz));
     OutString(out, out_len, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return Status::OK();
   });

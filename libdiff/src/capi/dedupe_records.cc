@@ -32,8 +32,8 @@ libdiff::internal::DocumentRecord FillDoc(const std::string& path, size_t max_fi
   libdiff::internal::DocumentRecordOptions ro;
   ro.max_file_bytes = max_file;
   ro.max_decompressed_bytes = max_gz;
-  libdiff::internal::DocumentRecord r =
-      libdiff::internal::MakeDocumentRecord(libdiff::internal::ReadDocument(path, max_file, max_gz), ro);
+  libdiff::internal::DocumentRecord r = libdiff::internal::MakeDocumentRecord(
+      libdiff::internal::ReadDocument(path, max_file, max_gz), ro);
   doc->disk_bytes = r.disk_bytes;
   if (r.skip_reason != nullptr) return r;
   const libdiff::Fingerprint& fp = r.fp;
