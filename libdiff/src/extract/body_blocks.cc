@@ -8,7 +8,10 @@
 #include "extract/body_blocks.h"
 
 #include <cstring>
+#include <map>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "extract/volatile_text.h"
@@ -84,15 +87,19 @@ void MarkTeaserRuns(std::vector<Elem>& elems, const std::vector<RawBlock>& block
   constexpr double kItemProse = 300;  // good mass of a paragraph, more than a summary's
   // True when article-body markup outside the subtree of e's parent holds a
   // paragraph or more: the article is there, whatever e's siblings are.
+  // (Answered once per parent: a page of many runs stays linear.)
+  std::unordered_map<int, bool> elsewhere_of;
   const auto article_elsewhere = [&](int e) {
     const int parent = elems[static_cast<size_t>(e)].parent;
+    const auto [it, fresh] = elsewhere_of.emplace(parent, false);
+    if (!fresh) return it->second;
     const Elem& p = elems[static_cast<size_t>(parent)];
     for (size_t k = 1; k < elems.size(); ++k) {
       const Elem& b = elems[k];
       if (!b.article_body || b.all_good < kItemProse) continue;
       const bool around = static_cast<int>(k) <= parent && parent < b.end;
       const bool inside = static_cast<int>(k) > parent && static_cast<int>(k) < p.end;
-      if (!around && !inside) return true;
+      if (!around && !inside) return it->second = true;
     }
     return false;
   };
@@ -107,19 +114,47 @@ void MarkTeaserRuns(std::vector<Elem>& elems, const std::vector<RawBlock>& block
     return e.all_link_blocks >= 1 && e.all_good_blocks >= 1 && e.all_good_blocks <= 2 &&
            e.all_good <= 800;
   };
+  // The teaser-shaped siblings of e of e's shape, wherever they are under its
+  // parent (ad slots split a list into several runs), counted once per parent
+  // and shape.
+  struct Alike {
+    int count = 0;
+    double good = 0;
+  };
+  std::map<std::pair<int, size_t>, Alike> alike_memo;
+  const auto alike_of = [&](int e) -> const Alike& {
+    const Elem& first = elems[static_cast<size_t>(e)];
+    const auto [it, fresh] = alike_memo.try_emplace({first.parent, first.signature});
+    if (!fresh) return it->second;
+    int j = e;
+    while (elems[static_cast<size_t>(j)].prev_sibling >= 0) {
+      j = elems[static_cast<size_t>(j)].prev_sibling;
+    }
+    for (; j >= 0; j = elems[static_cast<size_t>(j)].next_sibling) {
+      const Elem& sib = elems[static_cast<size_t>(j)];
+      if (sib.signature == first.signature && teaser_shaped(sib)) {
+        ++it->second.count;
+        it->second.good += sib.all_good;
+      }
+    }
+    return it->second;
+  };
   for (size_t i = 1; i < elems.size(); ++i) {
     const Elem& first = elems[i];
     if (first.prev_sibling >= 0 &&
         elems[static_cast<size_t>(first.prev_sibling)].signature == first.signature)
       continue;  // not the start of a run
     int run = 0, shaped = 0, last = static_cast<int>(i);
-    double run_good = 0;
+    double run_good = 0, shaped_good = 0;
     for (int j = static_cast<int>(i); j >= 0 && elems[static_cast<size_t>(j)].signature == first.signature;
          j = elems[static_cast<size_t>(j)].next_sibling) {
       ++run;
       last = j;
       run_good += elems[static_cast<size_t>(j)].all_good;
-      if (teaser_shaped(elems[static_cast<size_t>(j)])) ++shaped;
+      if (teaser_shaped(elems[static_cast<size_t>(j)])) {
+        ++shaped;
+        shaped_good += elems[static_cast<size_t>(j)].all_good;
+      }
     }
     if (shaped < 3 || 3 * shaped < 2 * run) continue;
     // A run holding most of the page's prose, a paragraph per item on
@@ -128,23 +163,11 @@ void MarkTeaserRuns(std::vector<Elem>& elems, const std::vector<RawBlock>& block
     // markup elsewhere holds the article: teasers of other pages sit beside
     // an article, and their summaries are a sentence or two.
     // Ad slots split a list into several runs: its items are counted
-    // wherever they are under the parent.
-    for (int j = first.prev_sibling; j >= 0; j = elems[static_cast<size_t>(j)].prev_sibling) {
-      const Elem& e = elems[static_cast<size_t>(j)];
-      if (e.signature == first.signature && teaser_shaped(e)) {
-        ++run;
-        run_good += e.all_good;
-      }
-    }
-    for (int j = elems[static_cast<size_t>(last)].next_sibling; j >= 0;
-         j = elems[static_cast<size_t>(j)].next_sibling) {
-      const Elem& e = elems[static_cast<size_t>(j)];
-      if (e.signature == first.signature && teaser_shaped(e)) {
-        ++run;
-        run_good += e.all_good;
-      }
-    }
-    if (run_good >= kRunShare * elems[0].all_good && run_good >= kItemProse * run &&
+    // wherever they are under the parent (the run's own untypical items too).
+    const Alike& alike = alike_of(static_cast<int>(i));
+    const int items = run + alike.count - shaped;
+    const double items_good = run_good + alike.good - shaped_good;
+    if (items_good >= kRunShare * elems[0].all_good && items_good >= kItemProse * items &&
         !in_furniture(static_cast<int>(i)) && !article_elsewhere(static_cast<int>(i)))
       continue;
     // A run inside article-body markup with more of the article after it is
