@@ -16,6 +16,9 @@
 //   --- html                      or the lines after "--- html" up to the next
 //   <html>...                     "===": joined with "\n", except that a line
 //                                 ending in '\' joins the next one directly.
+//                                 Blank and '#' lines ending the page are not
+//                                 part of it (they space and comment the next
+//                                 case).
 //
 // Checked keys: title, published, modified, authors, site_name, canonical_url,
 // language, description, type. An unknown key, a case without a URL or a page,
@@ -46,6 +49,7 @@ struct Case {
   std::string html;
   std::vector<std::pair<std::string, std::string>> expect;
   std::string error;  // why the case could not be read; the test fails with it
+  std::vector<std::string> html_lines;  // the page as written, until the file is read
 };
 
 // What GoogleTest prints for a failing case: where it is written.
@@ -64,6 +68,19 @@ const std::vector<std::string>& CheckedKeys() {
   return *keys;
 }
 
+// Sets c->html from the page's lines (see the format above).
+void JoinHtmlLines(Case* c) {
+  std::vector<std::string>& lines = c->html_lines;
+  while (!lines.empty() && (lines.back().empty() || lines.back()[0] == '#')) lines.pop_back();
+  bool join_next = false;
+  for (const std::string& line : lines) {
+    if (!c->html.empty() && !join_next) c->html += '\n';
+    join_next = !line.empty() && line.back() == '\\';
+    c->html += join_next ? line.substr(0, line.size() - 1) : line;
+  }
+  lines.clear();
+}
+
 // Appends the cases of one file to `out`.
 void ParseCases(const std::filesystem::path& path, std::vector<Case>* out) {
   std::ifstream in(path, std::ios::binary);
@@ -72,10 +89,9 @@ void ParseCases(const std::filesystem::path& path, std::vector<Case>* out) {
   int line_no = 0;
   Case* c = nullptr;
   bool in_html = false;
-  bool join_next = false;
   auto fail = [&](const std::string& why) {
     if (c == nullptr) {
-      out->push_back(Case{stem + "_line" + std::to_string(line_no), "", "", "", "", {}, ""});
+      out->push_back(Case{stem + "_line" + std::to_string(line_no), "", "", "", "", {}, "", {}});
       c = &out->back();
     }
     if (c->error.empty()) c->error = path.filename().string() + ":" +
@@ -87,17 +103,14 @@ void ParseCases(const std::filesystem::path& path, std::vector<Case>* out) {
       const std::string name = line.size() > 4 ? line.substr(4) : "";
       out->push_back(Case{stem + "_" + name,
                           path.filename().string() + ":" + std::to_string(line_no), "", "", "",
-                          {}, ""});
+                          {}, "", {}});
       c = &out->back();
       in_html = false;
-      join_next = false;
       if (line.size() < 4 || line[3] != ' ' || !IsName(name)) fail("bad case name: " + line);
       continue;
     }
     if (in_html) {
-      if (!c->html.empty() && !join_next) c->html += '\n';
-      join_next = !line.empty() && line.back() == '\\';
-      c->html += join_next ? line.substr(0, line.size() - 1) : line;
+      c->html_lines.push_back(line);
       continue;
     }
     if (line.empty() || line[0] == '#') continue;
@@ -129,7 +142,9 @@ void ParseCases(const std::filesystem::path& path, std::vector<Case>* out) {
     }
   }
   for (Case& each : *out) {
-    if (!each.error.empty() || each.location.rfind(path.filename().string(), 0) != 0) continue;
+    if (each.location.rfind(path.filename().string(), 0) != 0) continue;
+    JoinHtmlLines(&each);
+    if (!each.error.empty()) continue;
     if (each.url.empty()) each.error = each.location + ": no url";
     if (each.html.empty() == each.file.empty()) {
       each.error = each.location + ": give either '--- html' or 'file:'";
@@ -198,6 +213,7 @@ TEST(MetadataCaseFiles, MistakesAreFailingCases) {
   {
     std::ofstream out(path);
     out << "=== Good\nurl: https://a.example/x\ntitle: T\n--- html\n<h1>T\\\n</h1>\n"
+        << "#1\n\n<p>x</p>\n\n# The next case has no URL.\n"
         << "=== NoUrl\ntitle: T\n--- html\n<h1>T</h1>\n"
         << "=== Typo\nurl: https://a.example/y\ntitel: T\n--- html\n<h1>T</h1>\n";
   }
@@ -207,7 +223,8 @@ TEST(MetadataCaseFiles, MistakesAreFailingCases) {
   ASSERT_EQ(cases.size(), 3u);
   EXPECT_EQ(cases[0].name, "bad_Good");
   EXPECT_EQ(cases[0].error, "");
-  EXPECT_EQ(cases[0].html, "<h1>T</h1>");
+  // A '#' or blank line inside the page is part of it; those ending it are not.
+  EXPECT_EQ(cases[0].html, "<h1>T</h1>\n#1\n\n<p>x</p>");
   EXPECT_NE(cases[1].error.find("no url"), std::string::npos) << cases[1].error;
   EXPECT_NE(cases[2].error.find("unknown key 'titel'"), std::string::npos) << cases[2].error;
 }
