@@ -2,7 +2,8 @@
 //
 // ExtractMetadata as a whole: JSON-LD sources, and bad input (null, empty, binary,
 // deeply nested, adversarial, invalid UTF-8). The field families have their
-// own tests beside them by name (meta_title_test.cc, meta_date_test.cc, ...).
+// own cases, as data in testdata/metadata/<family>.txt (run by
+// metadata_cases_test.cc), and tests beside them by name (meta_date_test.cc, ...).
 
 #include <string>
 #include <vector>
@@ -106,20 +107,6 @@ TEST(Metadata, InvalidUtf8IsRepaired) {
       "https://example.com/cafe");
   EXPECT_TRUE(IsValidUtf8(a.title));
   for (const std::string& author : a.authors) EXPECT_TRUE(IsValidUtf8(author));
-}
-
-TEST(Metadata, BylineUnderAnH1ThatIsNotTheTitle) {
-  // The metadata words the title differently from the short visible h1; the
-  // h1 still marks where the article starts, so its byline and date are read.
-  const Article a = ExtractMetadataOf(
-      "<html><head><meta property='og:title' content='How to plan a spring garden in five "
-      "steps'></head><body><nav><a href='/'>Home</a></nav><article><h1>Spring garden</h1>"
-      "<div class='meta'>By Jane Roe \u00b7 March 3, 2024</div><p>Start with the soil.</p>"
-      "</article></body></html>",
-      "https://garden.example.com/spring");
-  EXPECT_EQ(a.title, "How to plan a spring garden in five steps");
-  EXPECT_THAT(a.authors, ElementsAre("Jane Roe"));
-  EXPECT_EQ(a.published, "2024-03-03");
 }
 
 }  // namespace
