@@ -259,6 +259,19 @@ PartKind Classify(std::string_view part, std::string_view site_key, bool whole) 
     return PartKind::kOrganisation;
   }
   if (LooksLikeDomain(part)) return PartKind::kOrganisation;
+  // A name capitalises every word but its particles and, in a column's or a
+  // sponsor's name, short function words ("Ask the Doctors"): another
+  // lower-case word after the first makes the part prose caught in a byline
+  // element ("I review different modules", "Dan lives", "Driven by expertise").
+  for (size_t i = 1; i < words.size(); ++i) {
+    const std::string_view w = words[i];
+    if (w[0] < 'a' || w[0] > 'z' || IsNameParticle(w)) continue;
+    bool function_word = false;
+    for (std::string_view f : {"the", "of", "for", "by", "a", "an", "and", "at", "on", "in", "to"}) {
+      function_word = function_word || w == f;
+    }
+    if (!function_word) return PartKind::kReject;
+  }
   return PartKind::kName;
 }
 
