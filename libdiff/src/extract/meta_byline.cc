@@ -85,6 +85,30 @@ bool IsAuthorPhoto(xmlNodePtr img, std::string_view img_class, const std::string
   return false;
 }
 
+// The name heading an author box `box` (an element with an author class
+// whose text is too long for a byline: the name, then a bio): its first
+// h2-h6, <strong> or <b>, when that reads as a name; "" otherwise.
+std::string AuthorBoxHeading(xmlNodePtr box) {
+  const xmlNodePtr end = NextInOrder(box, false);
+  int steps = 0;
+  for (xmlNodePtr x = NextInOrder(box, true); x != nullptr && x != end && steps < 200;
+       x = NextInOrder(x, true), ++steps) {
+    if (x->type != XML_ELEMENT_NODE) continue;
+    const std::string_view name = NameOf(x);
+    if (name == "h2" || name == "h3" || name == "h4" || name == "h5" || name == "h6" ||
+        name == "strong" || name == "b") {
+      std::string text = SqueezeWhitespace(ElementText(x, 100));
+      // A label heading ("About the author", "Author Spotlight") is skipped;
+      // "About Jane Roe" names her.
+      const std::string lower = LowerAscii(text);
+      if (Contains(lower, "author") || Contains(lower, "writer")) continue;
+      if (lower.compare(0, 6, "about ") == 0) text.erase(0, 6);
+      return LooksLikeName(text) ? text : "";
+    }
+  }
+  return "";
+}
+
 BylineMarkup ScanBylineMarkup(xmlNodePtr start, size_t max_elements) {
   BylineMarkup m;
   std::string class_id;
@@ -126,6 +150,8 @@ BylineMarkup ScanBylineMarkup(xmlNodePtr start, size_t max_elements) {
       std::string text = BlockText(n, kMaxBylineBytes * 2);
       if (!text.empty() && text.size() <= kMaxBylineBytes) {
         AddCandidate(&m.bylines, std::move(text), order);
+      } else if (text.size() > kMaxBylineBytes && m.photos.size() < kMaxCandidates) {
+        AddCandidate(&m.photos, AuthorBoxHeading(n), order);
       }
     }
     n = NextInOrder(n, true);
