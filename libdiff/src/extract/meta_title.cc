@@ -84,12 +84,16 @@ std::string TrimHeadingLabel(const std::string& heading, const std::vector<std::
       label.remove_suffix(1);
     }
     if (label.empty() || WordCount(label) > 2) continue;
-    bool bare = true;
+    // A label is words: a number before the headline ("2025 Price Guide",
+    // "10 Best Cafés") is part of it.
+    bool bare = true, letter = false;
     for (char c : label) {
-      const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      const bool alnum = alpha || (c >= '0' && c <= '9');
       if (!alnum && c != ' ') bare = false;
+      letter = letter || alpha;
     }
-    if (bare) return SqueezeWhitespace(std::string_view(heading).substr(begin));
+    if (bare && letter) return SqueezeWhitespace(std::string_view(heading).substr(begin));
   }
   return heading;
 }
