@@ -91,6 +91,27 @@ std::string ShownDate(std::string_view text, const std::vector<DateCandidate>& s
 }
 
 
+// "June 2022" or "Jun 2022" at the start of `s`, followed by the end of the
+// text or a non-alphanumeric byte, as the first day of that month; "" otherwise.
+std::string MonthYearDate(std::string_view s) {
+  const size_t space = s.find(' ');
+  if (space == std::string_view::npos || space < 3 || space > 9) return "";
+  const std::string_view year = s.substr(space + 1, 4);
+  if (year.size() != 4) return "";
+  for (char c : year) {
+    if (c < '0' || c > '9') return "";
+  }
+  if (s.size() > space + 5) {
+    const char next = s[space + 5];
+    if ((next >= '0' && next <= '9') || (next >= 'a' && next <= 'z') ||
+        (next >= 'A' && next <= 'Z')) {
+      return "";
+    }
+  }
+  // NormalizeDate checks the month's name and the year's range.
+  return NormalizeDate(std::string(s.substr(0, space)) + " 1, " + std::string(year));
+}
+
 // A date written right after a capitalised "Published" or "Posted" label
 // anywhere in `root`'s text ("Published July 8, 2025", "Posted on the
 // 15/12/2025"): some templates show the date only under the article or in its
@@ -111,10 +132,16 @@ std::string LabelledDateInPage(xmlNodePtr root) {
       size_t from = at + label.size();
       auto skip_space = [&text, &from] {
         // (CRLF pages keep their '\r's in text nodes.)
-        while (from < text.size() && (text[from] == ' ' || text[from] == '\n' ||
-                                      text[from] == '\r' || text[from] == '\t' ||
-                                      text[from] == ':')) {
-          ++from;
+        // (and a no-break space: "Last Updated:&nbsp;June 2022").
+        while (from < text.size()) {
+          if (text[from] == ' ' || text[from] == '\n' || text[from] == '\r' ||
+              text[from] == '\t' || text[from] == ':') {
+            ++from;
+          } else if (text.compare(from, 2, "\xC2\xA0") == 0) {
+            from += 2;
+          } else {
+            break;
+          }
         }
       };
       skip_space();
@@ -129,6 +156,10 @@ std::string LabelledDateInPage(xmlNodePtr root) {
       const std::vector<TextDate> dates =
           FindDatesInText(std::string_view(text).substr(from, 48), 1);
       if (!dates.empty() && dates[0].offset == 0) return dates[0].iso;
+      // A month alone ("Last Updated: June 2022", reference pages) dates
+      // the page to its first day.
+      const std::string month = MonthYearDate(std::string_view(text).substr(from, 24));
+      if (!month.empty()) return month;
     }
   }
   return "";
