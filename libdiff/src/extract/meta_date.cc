@@ -91,6 +91,31 @@ std::string ShownDate(std::string_view text, const std::vector<DateCandidate>& s
 }
 
 
+// The date in a <meta> whose name ends in "published-date", "publish-date",
+// "publish_date", "published_date", "publication-date" or "publication_date"
+// after a site's own prefix; the first in name order, for determinism.
+std::string PrefixedPublishedMeta(const PageFacts& f) {
+  std::string best_key, best;
+  for (const auto& [key, values] : f.meta) {
+    bool suffix = false;
+    for (std::string_view s : {"published-date", "publish-date", "publish_date", "published_date",
+                               "publication-date", "publication_date"}) {
+      suffix = suffix || (key.size() > s.size() + 1 &&
+                          key.compare(key.size() - s.size(), s.size(), s) == 0);
+    }
+    if (!suffix || (!best.empty() && key > best_key)) continue;
+    for (const std::string& v : values) {
+      std::string iso = NormalizeDate(v);
+      if (!iso.empty()) {
+        best_key = key;
+        best = std::move(iso);
+        break;
+      }
+    }
+  }
+  return best;
+}
+
 // "June 2022" or "Jun 2022" at the start of `s`, followed by the end of the
 // text or a non-alphanumeric byte, as the first day of that month; "" otherwise.
 std::string MonthYearDate(std::string_view s) {
@@ -223,6 +248,9 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
   structured.insert(structured.end(), modified.begin(), modified.end());
   article->published = ShownDate(shown_text, structured);
   if (article->published.empty()) article->published = pick(published);
+  // A site's own name for the published-date <meta> ("w-published-date",
+  // "cms.publish_date"): a name that ends like a known one.
+  if (article->published.empty()) article->published = PrefixedPublishedMeta(f);
   // Without any structured date, the first date shown under the headline.
   if (article->published.empty()) article->published = FindDateInText(shown_text);
   if (article->published.empty()) {
