@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "extract/meta_dom.h"
+
 namespace libdiff::internal {
 namespace {
 
@@ -127,26 +129,7 @@ void AppendUtf8(uint32_t cp, std::string* out) {
 }
 
 // Whitespace-collapsed, entity-decoded text of a JSON string value.
-std::string CleanString(std::string_view s) {
-  std::string decoded = DecodeHtmlEntities(s);
-  std::string out;
-  out.reserve(decoded.size());
-  bool space = false;
-  for (size_t i = 0; i < decoded.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(decoded[i]);
-    const bool nbsp = c == 0xC2 && i + 1 < decoded.size() &&
-                      static_cast<unsigned char>(decoded[i + 1]) == 0xA0;
-    if (IsSpace(static_cast<char>(c)) || nbsp) {
-      if (nbsp) ++i;
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += static_cast<char>(c);
-  }
-  return out;
-}
+std::string CleanString(std::string_view s) { return SqueezeWhitespace(DecodeHtmlEntities(s)); }
 
 // The string a value stands for: a string, the first string of an array, or an
 // object's "@value"/"name"/"@id" (in that order) when `field` is empty.

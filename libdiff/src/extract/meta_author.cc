@@ -10,18 +10,6 @@
 namespace libdiff::internal {
 namespace {
 
-bool IsAsciiSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Lower(c);
-  return out;
-}
-
 struct AuthorPatterns {
   // Removed anywhere.
   RE2 email{"[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+"};
@@ -271,30 +259,23 @@ PartKind Classify(std::string_view part, std::string_view site_key, bool whole) 
     return PartKind::kOrganisation;
   }
   if (LooksLikeDomain(part)) return PartKind::kOrganisation;
+  // A name capitalises every word but its particles and, in a column's or a
+  // sponsor's name, short function words ("Ask the Doctors"): another
+  // lower-case word after the first makes the part prose caught in a byline
+  // element ("I review different modules", "Dan lives", "Driven by expertise").
+  for (size_t i = 1; i < words.size(); ++i) {
+    const std::string_view w = words[i];
+    if (w[0] < 'a' || w[0] > 'z' || IsNameParticle(w)) continue;
+    bool function_word = false;
+    for (std::string_view f : {"the", "of", "for", "by", "a", "an", "and", "at", "on", "in", "to"}) {
+      function_word = function_word || w == f;
+    }
+    if (!function_word) return PartKind::kReject;
+  }
   return PartKind::kName;
 }
 
 }  // namespace
-
-std::string SqueezeWhitespace(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    const bool nbsp =
-        c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0;
-    if (IsAsciiSpace(c) || nbsp) {
-      if (nbsp) ++i;
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += static_cast<char>(c);
-  }
-  return out;
-}
 
 std::string LooseKey(std::string_view s) {
   std::string out;

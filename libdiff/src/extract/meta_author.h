@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/meta_dom.h"
+
 namespace libdiff::internal {
 
 // Cleans and splits raw author strings, in order:
@@ -39,11 +41,6 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
 // titles and site names ("The Daily-World!" -> "thedailyworld"). Non-ASCII
 // characters are kept as they are, typographic quotes are dropped.
 std::string LooseKey(std::string_view s);
-
-// Collapses runs of whitespace (ASCII and U+00A0) into one space and trims.
-// (Named apart from util/text.h's CollapseWhitespace so both can link into
-// one library.)
-std::string SqueezeWhitespace(std::string_view s);
 
 }  // namespace libdiff::internal
 

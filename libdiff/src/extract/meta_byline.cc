@@ -14,6 +14,7 @@
 
 #include "extract/meta_author.h"
 #include "extract/meta_dom.h"
+#include "extract/meta_title.h"
 
 namespace libdiff::internal {
 namespace {
@@ -26,6 +27,7 @@ struct BylineMarkup {
   std::vector<TextCandidate> rel_authors;
   std::vector<TextCandidate> author_links;
   std::vector<TextCandidate> bylines;
+  std::vector<TextCandidate> photos;  // alt texts of author photos
 };
 
 constexpr int kBoxLevels = 4;  // how far above the headline its container may start
@@ -36,6 +38,75 @@ bool InsideArticle(xmlNodePtr n) {
     if (NameOf(a) == "article") return true;
   }
   return false;
+}
+
+// True when `alt` reads as a person's name: two to four words, each opening
+// with a capital (an initial "K." counts), no digits, and none of the words
+// that describe a picture rather than name its subject.
+bool LooksLikeName(std::string_view alt) {
+  const std::string text = SqueezeWhitespace(alt);
+  const size_t words = WordCount(text);
+  if (words < 2 || words > 4 || text.size() > 60) return false;
+  bool word_start = true;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') return false;
+    if (word_start && !(c >= 'A' && c <= 'Z') && static_cast<unsigned char>(c) < 0x80) {
+      return false;
+    }
+    word_start = c == ' ';
+  }
+  const std::string lower = LowerAscii(text);
+  for (std::string_view w : {"image", "photo", "picture", "avatar", "headshot", "logo",
+                             "profile", "icon"}) {
+    if (Contains(lower, w)) return false;
+  }
+  return true;
+}
+
+// True when the image `img` (class `img_class`, alt text `name`) is an
+// author's photo: it or one of its two nearest ancestors has an author or
+// avatar class, or the text after it is a bio that opens with the name
+// ("Jane Roe is a travel writer…").
+bool IsAuthorPhoto(xmlNodePtr img, std::string_view img_class, const std::string& name) {
+  static const RE2* author_box = new RE2("(?i)author|writer|avatar");
+  if (RE2::PartialMatch(img_class, *author_box)) return true;
+  const std::string after = SqueezeWhitespace(TextAfterHeadline(img, 200));
+  if (after.size() > name.size() && after.compare(0, name.size(), name) == 0) {
+    const std::string_view rest = std::string_view(after).substr(name.size());
+    if (rest.substr(0, 4) == " is " || rest.substr(0, 5) == " has ") return true;
+  }
+  xmlNodePtr a = img->parent;
+  for (int up = 0; up < 2 && a != nullptr && a->type == XML_ELEMENT_NODE; ++up, a = a->parent) {
+    std::string class_id;
+    std::string_view itemprop;
+    ReadCommonAttributes(a, /*want_class=*/true, &class_id, &itemprop);
+    if (RE2::PartialMatch(class_id, *author_box)) return true;
+  }
+  return false;
+}
+
+// The name heading an author box `box` (an element with an author class
+// whose text is too long for a byline: the name, then a bio): its first
+// h2-h6, <strong> or <b>, when that reads as a name; "" otherwise.
+std::string AuthorBoxHeading(xmlNodePtr box) {
+  const xmlNodePtr end = NextInOrder(box, false);
+  int steps = 0;
+  for (xmlNodePtr x = NextInOrder(box, true); x != nullptr && x != end && steps < 200;
+       x = NextInOrder(x, true), ++steps) {
+    if (x->type != XML_ELEMENT_NODE) continue;
+    const std::string_view name = NameOf(x);
+    if (name == "h2" || name == "h3" || name == "h4" || name == "h5" || name == "h6" ||
+        name == "strong" || name == "b") {
+      std::string text = SqueezeWhitespace(ElementText(x, 100));
+      // A label heading ("About the author", "Author Spotlight") is skipped;
+      // "About Jane Roe" names her.
+      const std::string lower = LowerAscii(text);
+      if (Contains(lower, "author") || Contains(lower, "writer")) continue;
+      if (lower.compare(0, 6, "about ") == 0) text.erase(0, 6);
+      return LooksLikeName(text) ? text : "";
+    }
+  }
+  return "";
 }
 
 BylineMarkup ScanBylineMarkup(xmlNodePtr start, size_t max_elements) {
@@ -65,10 +136,22 @@ BylineMarkup ScanBylineMarkup(xmlNodePtr start, size_t max_elements) {
         AddCandidate(&m.author_links, ElementText(n, kMaxBylineBytes), order);
       }
     }
+    if (name == "img" && m.photos.size() < kMaxCandidates) {
+      // The name only: a title or credentials follow a comma ("Jane Roe,
+      // Staff Writer", "Jane Roe, RD").
+      std::string alt = Attr(n, "alt");
+      alt = alt.substr(0, alt.find(','));
+      alt = SqueezeWhitespace(alt);
+      if (LooksLikeName(alt) && IsAuthorPhoto(n, class_id, alt)) {
+        AddCandidate(&m.photos, alt, order);
+      }
+    }
     if (IsBylineClass(class_id) && m.bylines.size() < kMaxCandidates) {
       std::string text = BlockText(n, kMaxBylineBytes * 2);
       if (!text.empty() && text.size() <= kMaxBylineBytes) {
         AddCandidate(&m.bylines, std::move(text), order);
+      } else if (text.size() > kMaxBylineBytes && m.photos.size() < kMaxCandidates) {
+        AddCandidate(&m.photos, AuthorBoxHeading(n), order);
       }
     }
     n = NextInOrder(n, true);
@@ -306,7 +389,7 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
   auto from_markup = [&from, &near_title](xmlNodePtr start) {
     const BylineMarkup markup = ScanBylineMarkup(start, 1500);
     for (const std::vector<TextCandidate>* list :
-         {&markup.rel_authors, &markup.author_links, &markup.bylines}) {
+         {&markup.rel_authors, &markup.author_links, &markup.bylines, &markup.photos}) {
       std::vector<std::string> names = from(near_title(*list));
       if (!names.empty()) return names;
     }

@@ -91,6 +91,52 @@ std::string ShownDate(std::string_view text, const std::vector<DateCandidate>& s
 }
 
 
+// The date in a <meta> whose name ends in "published-date", "publish-date",
+// "publish_date", "published_date", "publication-date" or "publication_date"
+// after a site's own prefix; the first in name order, for determinism.
+std::string PrefixedPublishedMeta(const PageFacts& f) {
+  std::string best_key, best;
+  for (const auto& [key, values] : f.meta) {
+    bool suffix = false;
+    for (std::string_view s : {"published-date", "publish-date", "publish_date", "published_date",
+                               "publication-date", "publication_date"}) {
+      suffix = suffix || (key.size() > s.size() + 1 &&
+                          key.compare(key.size() - s.size(), s.size(), s) == 0);
+    }
+    if (!suffix || (!best.empty() && key > best_key)) continue;
+    for (const std::string& v : values) {
+      std::string iso = NormalizeDate(v);
+      if (!iso.empty()) {
+        best_key = key;
+        best = std::move(iso);
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+// "June 2022" or "Jun 2022" at the start of `s`, followed by the end of the
+// text or a non-alphanumeric byte, as the first day of that month; "" otherwise.
+std::string MonthYearDate(std::string_view s) {
+  const size_t space = s.find(' ');
+  if (space == std::string_view::npos || space < 3 || space > 9) return "";
+  const std::string_view year = s.substr(space + 1, 4);
+  if (year.size() != 4) return "";
+  for (char c : year) {
+    if (c < '0' || c > '9') return "";
+  }
+  if (s.size() > space + 5) {
+    const char next = s[space + 5];
+    if ((next >= '0' && next <= '9') || (next >= 'a' && next <= 'z') ||
+        (next >= 'A' && next <= 'Z')) {
+      return "";
+    }
+  }
+  // NormalizeDate checks the month's name and the year's range.
+  return NormalizeDate(std::string(s.substr(0, space)) + " 1, " + std::string(year));
+}
+
 // A date written right after a capitalised "Published" or "Posted" label
 // anywhere in `root`'s text ("Published July 8, 2025", "Posted on the
 // 15/12/2025"): some templates show the date only under the article or in its
@@ -111,10 +157,16 @@ std::string LabelledDateInPage(xmlNodePtr root) {
       size_t from = at + label.size();
       auto skip_space = [&text, &from] {
         // (CRLF pages keep their '\r's in text nodes.)
-        while (from < text.size() && (text[from] == ' ' || text[from] == '\n' ||
-                                      text[from] == '\r' || text[from] == '\t' ||
-                                      text[from] == ':')) {
-          ++from;
+        // (and a no-break space: "Last Updated:&nbsp;June 2022").
+        while (from < text.size()) {
+          if (text[from] == ' ' || text[from] == '\n' || text[from] == '\r' ||
+              text[from] == '\t' || text[from] == ':') {
+            ++from;
+          } else if (text.compare(from, 2, "\xC2\xA0") == 0) {
+            from += 2;
+          } else {
+            break;
+          }
         }
       };
       skip_space();
@@ -129,6 +181,10 @@ std::string LabelledDateInPage(xmlNodePtr root) {
       const std::vector<TextDate> dates =
           FindDatesInText(std::string_view(text).substr(from, 48), 1);
       if (!dates.empty() && dates[0].offset == 0) return dates[0].iso;
+      // A month alone ("Last Updated: June 2022", reference pages) dates
+      // the page to its first day.
+      const std::string month = MonthYearDate(std::string_view(text).substr(from, 24));
+      if (!month.empty()) return month;
     }
   }
   return "";
@@ -192,6 +248,9 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
   structured.insert(structured.end(), modified.begin(), modified.end());
   article->published = ShownDate(shown_text, structured);
   if (article->published.empty()) article->published = pick(published);
+  // A site's own name for the published-date <meta> ("w-published-date",
+  // "cms.publish_date"): a name that ends like a known one.
+  if (article->published.empty()) article->published = PrefixedPublishedMeta(f);
   // Without any structured date, the first date shown under the headline.
   if (article->published.empty()) article->published = FindDateInText(shown_text);
   if (article->published.empty()) {

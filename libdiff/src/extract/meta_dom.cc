@@ -61,6 +61,28 @@ std::string LowerAscii(std::string_view s) {
   return out;
 }
 
+std::string SqueezeWhitespace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const bool nbsp =
+        c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0;
+    const bool ascii_space =
+        c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    if (ascii_space || nbsp) {
+      if (nbsp) ++i;
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
 // The value of attribute `name` (lower case, as the HTML parser stores names),
 // or "" when absent. Reads the attribute's text children without allocating
 // through libxml2.

@@ -30,6 +30,12 @@ std::string_view NameOf(xmlNodePtr n);
 // `s` with ASCII letters in lower case.
 std::string LowerAscii(std::string_view s);
 
+// Collapses runs of whitespace (ASCII, '\v' included, and U+00A0) into one
+// space and trims. Metadata text and JSON-LD strings both go through it.
+// (Named apart from util/text.h's CollapseWhitespace so both can link into
+// one library.)
+std::string SqueezeWhitespace(std::string_view s);
+
 inline bool Contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
 }

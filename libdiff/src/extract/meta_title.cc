@@ -84,12 +84,16 @@ std::string TrimHeadingLabel(const std::string& heading, const std::vector<std::
       label.remove_suffix(1);
     }
     if (label.empty() || WordCount(label) > 2) continue;
-    bool bare = true;
+    // A label is words: a number before the headline ("2025 Price Guide",
+    // "10 Best Cafés") is part of it.
+    bool bare = true, letter = false;
     for (char c : label) {
-      const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      const bool alnum = alpha || (c >= '0' && c <= '9');
       if (!alnum && c != ' ') bare = false;
+      letter = letter || alpha;
     }
-    if (bare) return SqueezeWhitespace(std::string_view(heading).substr(begin));
+    if (bare && letter) return SqueezeWhitespace(std::string_view(heading).substr(begin));
   }
   return heading;
 }
@@ -113,6 +117,46 @@ int Agreement(const std::string& heading_key, const std::string& meta_key) {
   if (Contains(meta_key, heading_key) && heading_key.size() * 2 >= meta_key.size()) return 2;
   if (Contains(heading_key, meta_key) && meta_key.size() * 3 >= heading_key.size() * 2) return 1;
   return 0;
+}
+
+// True when `s` is a year, possibly bracketed and after "in": " in 2025",
+// " 2025", " (2025)", " [2026]".
+bool IsYearSuffix(std::string_view s) {
+  if (s.empty() || s[0] != ' ') return false;
+  s.remove_prefix(1);
+  if (s.substr(0, 3) == "in ") s.remove_prefix(3);
+  if (s.size() == 6 && ((s[0] == '(' && s[5] == ')') || (s[0] == '[' && s[5] == ']'))) {
+    s = s.substr(1, 4);
+  }
+  if (s.size() != 4 || !(s.substr(0, 2) == "19" || s.substr(0, 2) == "20")) return false;
+  return s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9';
+}
+
+// True when `s` is a count before a list's headline: "8 ", "15 ".
+bool IsCountPrefix(std::string_view s) {
+  if (s.size() < 2 || s.size() > 4 || s.back() != ' ') return false;
+  for (char c : s.substr(0, s.size() - 1)) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// A metadata title that is `heading` with the year or the count of a list
+// that the visible headline leaves out ("Best Travel Insurance for Seniors
+// in 2025" for the h1 "Best Travel Insurance for Seniors"), or "".
+std::string WithYearOrCount(const std::string& heading, const std::vector<std::string>& texts) {
+  for (const std::string& m : texts) {
+    if (m.size() <= heading.size()) continue;
+    if (m.compare(0, heading.size(), heading) == 0 &&
+        IsYearSuffix(std::string_view(m).substr(heading.size()))) {
+      return m;
+    }
+    if (m.compare(m.size() - heading.size(), heading.size(), heading) == 0 &&
+        IsCountPrefix(std::string_view(m).substr(0, m.size() - heading.size()))) {
+      return m;
+    }
+  }
+  return "";
 }
 
 }  // namespace
@@ -316,6 +360,10 @@ std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::st
           if (LowerAscii(m) == lower && !IsAllCaps(m)) return m;
         }
       }
+      // The metadata's fuller wording when it only adds the year or the
+      // count of a list: the search-facing title states what the page is.
+      std::string fuller = WithYearOrCount(heading, meta_texts);
+      if (!fuller.empty()) return fuller;
       return heading;
     }
   }
