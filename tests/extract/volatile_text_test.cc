@@ -91,5 +91,35 @@ TEST(VolatileText, NewsletterPromptsAndAffiliateNoticesAreFurniture) {
   }
 }
 
+TEST(VolatileText, AffiliateNoticesOfTheSiteAreFurnitureUpTo400Bytes) {
+  for (const char* s :
+       {"We occasionally recommend interesting products and services. If you make a purchase by "
+        "clicking one of the links, we may earn an affiliate fee.",
+        "Content and product recommendations are editorially independent. We may make money when "
+        "you click on links to our partners. Learn More.",
+        "If you find this helpful and buy through my links, I may receive a small commission.",
+        "We earn commissions from links on our site, enabling us to deliver independent reviews.",
+        // 365 bytes: the notice goes on about the user agreement.
+        "If you purchase a product or register for an account through a link on our site, we may "
+        "receive compensation. By using this site, you consent to our User Agreement and agree "
+        "that your clicks, interactions, and personal information may be collected, recorded, "
+        "and/or stored by us and social media and other third-party partners in accordance with "
+        "our Privacy Policy."}) {
+    EXPECT_TRUE(IsVolatileOrFurnitureText(s)) << s;
+  }
+  for (const char* s :
+       {"I found tons of microphone recommendations, but it was impossible to tell who knew what "
+        "they were talking about and who was just collecting affiliate fees.",
+        "Investors could make money if rates fall, the analyst said.",
+        "We make money by selling our own roasts online and at two cafes, the owner said.",
+        // Newsletter prompts are judged in blocks under 320 bytes only.
+        "The above is a snippet from our interview with the producers and the director, available "
+        "in the latest issue of the magazine, which features the show on the cover and is on "
+        "newsstands from Friday, December 29. For even more from the magazine, sign up for the "
+        "newsletter, sending all the latest exclusives straight to your inbox."}) {
+    EXPECT_FALSE(IsVolatileOrFurnitureText(s)) << s;
+  }
+}
+
 }  // namespace
 }  // namespace libdiff::internal

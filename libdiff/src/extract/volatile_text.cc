@@ -156,7 +156,7 @@ const RE2& UpdatedLineRe() {
 }
 
 // Prompts of the site, not sentences of the article: newsletter sign-ups and
-// their confirmations, affiliate-link notices. Matched anywhere in a short block.
+// their confirmations. Matched anywhere in a block of under 320 bytes.
 const RE2& PromoRe() {
   static const RE2 re(
       "(?i)(?:\\bsign(?:ing)?[ -]?up\\b[^.!?]{0,80}\\b(?:newsletters?|inbox|e-?mails?|alerts?|"
@@ -165,17 +165,36 @@ const RE2& PromoRe() {
       "|\\bsubscribe to (?:our|the)\\b[^.!?]{0,40}\\bnewsletters?\\b"
       "|\\bthanks? (?:you )?for (?:subscribing|signing up)"
       "|\\byour subscription (?:has been|could not|was)\\b"
-      "|\\bclick here to subscribe\\b"
-      "|\\baffiliate (?:links?|partnerships?|commissions?)\\b"
-      "|\\b(?:may|might|will) (?:earn|receive) (?:a |an affiliate )?(?:commission|compensation)\\b"
-      "|\\bwe (?:earn|receive) (?:a )?(?:commission|compensation)\\b)");
+      "|\\bclick here to subscribe\\b)");
   return re;
 }
 
-// A cheap test that PromoRe() could match: one of its key words is present
-// (case-sensitive fragments that cover both cases of the first letter).
+// Affiliate-link notices: the site speaking of what it earns from its links
+// ("we may earn an affiliate fee", "I may receive a small commission", "We
+// may make money when you click on links"). Matched anywhere in a block of
+// under 400 bytes: the notice often goes on about the user agreement.
+const RE2& AffiliateNoticeRe() {
+  static const RE2 re(
+      "(?i)(?:\\baffiliate (?:links?|partnerships?|commissions?)\\b"
+      "|\\b(?:may|might|will) (?:earn|receive) (?:a |an affiliate )?(?:commission|compensation)\\b"
+      "|\\b(?:we|i) (?:may |might |will |could )?(?:earn|receive|get) (?:a |an )?"
+      "(?:small |affiliate |referral )?(?:commissions?|compensation|fees?)\\b"
+      "|\\b(?:we|i) (?:may|might|could) make money\\b)");
+  return re;
+}
+
+// Cheap tests that PromoRe() / AffiliateNoticeRe() could match: one of their
+// key words is present (case-sensitive fragments that cover both cases of
+// the first letter).
 bool MayBePromo(std::string_view text) {
-  for (std::string_view key : {"nbox", "ign", "ubscri", "ommission", "ompensation", "ffiliate"}) {
+  for (std::string_view key : {"nbox", "ign", "ubscri"}) {
+    if (text.find(key) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool MayBeAffiliateNotice(std::string_view text) {
+  for (std::string_view key : {"ommission", "ompensation", "ffiliate", " fee", "oney"}) {
     if (text.find(key) != std::string_view::npos) return true;
   }
   return false;
@@ -215,6 +234,9 @@ bool IsVolatileOrFurnitureText(const std::string& text) {
   if (MayBeAgoLine(text) && RE2::FullMatch(text, AgoLineRe())) return true;
   if (MayBeCreditLine(text) && RE2::FullMatch(text, CreditLineRe())) return true;
   if (text.size() < 320 && MayBePromo(text) && RE2::PartialMatch(text, PromoRe())) return true;
+  if (text.size() < 400 && MayBeAffiliateNotice(text) &&
+      RE2::PartialMatch(text, AffiliateNoticeRe()))
+    return true;
   return MayBeUpdatedLine(text) && RE2::FullMatch(text, UpdatedLineRe()) &&
          RE2::PartialMatch(text, HasTimeRe());
 }
