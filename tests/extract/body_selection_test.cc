@@ -328,6 +328,27 @@ TEST(BodyOutput, ASummaryRepeatingTheStoryAndADuplicatedBlockAppearOnce) {
   EXPECT_EQ(a.blocks[2].text, p3);
 }
 
+// The writer's biography closing the article, with its name and role labels
+// before it and a contact line after it, is not the article; a sentence about
+// a person in the story's last paragraph is.
+TEST(BodyOutput, TrailingAuthorBioIsLeftOut) {
+  const std::string story = "<p>" + Prose(0) + "</p><p>" + Prose(1) + "</p><p>" + Prose(2) + "</p>";
+  const std::string expected = Prose(0) + "\n\n" + Prose(1) + "\n\n" + Prose(2);
+  const Article a = MustExtract(
+      "<html><body><article>" + story +
+      "<p>Jane Doe</p><p>Senior Reporter</p><p>Jane Doe is a senior reporter at the Courier "
+      "covering city hall and the river towns. She joined the paper in 2015.</p>"
+      "<p>Email her at jdoe@example.com</p></article></body></html>");
+  EXPECT_EQ(a.Text(), expected);
+
+  const std::string last =
+      "Mark Lee is a former reporter who now chairs the flood committee, and he said the "
+      "vote was the most important of his time on the council.";
+  const Article kept = MustExtract("<html><body><article>" + story + "<p>" + last +
+                                   "</p></article></body></html>");
+  EXPECT_EQ(kept.Text(), expected + "\n\n" + last);
+}
+
 TEST(BodyOutput, AnInterviewsRepeatedQuestionStays) {
   const std::string q = "How does it feel to be nominated in the first year of the new category?";
   std::string body;

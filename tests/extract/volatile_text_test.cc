@@ -121,5 +121,24 @@ TEST(VolatileText, AffiliateNoticesOfTheSiteAreFurnitureUpTo400Bytes) {
   }
 }
 
+TEST(VolatileText, WritersBiographiesAreRecognised) {
+  for (const char* s :
+       {"Rose is a Senior Editor at ELLE overseeing features and projects about women's issues.",
+        "Jonathan Wasserman is the lead scout and NBA Draft analyst for Bleacher Report.",
+        "L. Daniela Alvarez is a contributing writer for a home magazine with three years of "
+        "experience.",
+        "Caroline Delbert is a writer, avid reader, and contributing editor at a magazine."}) {
+    EXPECT_TRUE(IsAuthorBio(s)) << s;
+  }
+  for (const char* s :
+       {"Another tip is to seek guidance from gym staff or personal trainers, who can help.",
+        "Flatliner is a handy code editor that helps to test the expressions.",
+        "The Booklist is a weekly newsletter for book lovers from books editor Jason Steger.",
+        "Mark Lee is a former reporter who now chairs the flood committee, and he said the vote "
+        "was the most important of his time on the council."}) {
+    EXPECT_FALSE(IsAuthorBio(s)) << s;
+  }
+}
+
 }  // namespace
 }  // namespace libdiff::internal

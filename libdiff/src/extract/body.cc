@@ -190,6 +190,25 @@ void DropRepeatedBlocks(std::vector<Block>* out) {
   *out = std::move(kept);
 }
 
+// Drops the writer's biography that closes many articles ("Jane Doe is a
+// senior reporter at ...", IsAuthorBio) when it is one of the last three
+// blocks, with what follows it ("Follow her on X") and up to three short
+// labels just before it (the name, "Senior Editor", "About Jane Doe"). The
+// body keeps at least two blocks.
+void DropTrailingAuthorBio(std::vector<Block>* out) {
+  const size_t n = out->size();
+  for (size_t i = n >= 3 ? n - 3 : 0; i < n; ++i) {
+    const Block& b = (*out)[i];
+    if (b.kind != BlockKind::kParagraph || !IsAuthorBio(b.text)) continue;
+    size_t cut = i;
+    while (cut > 0 && i - cut < 3 && (*out)[cut - 1].text.size() < 60 &&
+           !EndsSentence((*out)[cut - 1].text))
+      --cut;
+    if (cut >= 2) out->resize(cut);
+    return;
+  }
+}
+
 // The number of leading blocks of `dom` (the visible body) that stand before
 // a preview of `embedded`, the full text of the article in the page data; -1
 // when `dom` is no preview of it. A paywall or a "read more" page renders the
@@ -660,6 +679,7 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
       out.push_back({b.kind, std::move(text)});
     }
     DropRepeatedBlocks(&out);
+    DropTrailingAuthorBio(&out);
   }
 
   // The visible text wins: the embedded copy is read only when the markup

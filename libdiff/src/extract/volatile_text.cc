@@ -215,6 +215,15 @@ const RE2& HasTimeRe() {
 
 }  // namespace
 
+bool IsAuthorBio(const std::string& text) {
+  static const RE2 re(
+      "^(?:[A-Z][\\pL'\xE2\x80\x99.-]+ ){0,3}[A-Z][\\pL'\xE2\x80\x99.-]+ (?:is|was) (?:a|an|the) "
+      "[^.!?]{0,120}?\\b(?i:editor|writer|reporter|correspondent|journalist|contributor|author|"
+      "columnist|analyst|producer|freelancer|critic|blogger)s?"
+      "(?: at| for| with| of| and| based| living| covering| overseeing| where|,|\\.)");
+  return text.size() < 700 && RE2::PartialMatch(text, re);
+}
+
 const RE2& ErrorPageRe() {
   static const RE2 re(
       "(?i)\\b(?:404|not found|page not found|no longer available|does not exist|"

@@ -21,6 +21,13 @@ namespace libdiff::internal {
 // "5 min read", "12 comments", share-button labels, "Advertisement", ...
 bool IsVolatileOrFurnitureText(const std::string& text);
 
+// True when `text` (one block of under 700 bytes) is a writer's biography
+// as pages set it after the article: a name of one to four capitalised words,
+// "is a/an/the", and within a clause a writer's role followed by where or
+// what ("Jane Doe is a senior reporter at ...", "Rose is a Senior Editor at
+// ELLE overseeing ...").
+bool IsAuthorBio(const std::string& text);
+
 // Words of an error page ("404", "page not found"), matched anywhere in a
 // title or heading.
 const RE2& ErrorPageRe();
