@@ -347,6 +347,11 @@ TEST(BodyOutput, TrailingAuthorBioIsLeftOut) {
   const Article kept = MustExtract("<html><body><article>" + story + "<p>" + last +
                                    "</p></article></body></html>");
   EXPECT_EQ(kept.Text(), expected + "\n\n" + last);
+
+  const Article contact = MustExtract(
+      "<html><body><article>" + story +
+      "<p>Contact reporter Jane Doe at jdoe@example.com</p></article></body></html>");
+  EXPECT_EQ(contact.Text(), expected);
 }
 
 TEST(BodyOutput, AnInterviewsRepeatedQuestionStays) {

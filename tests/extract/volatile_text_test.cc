@@ -127,7 +127,8 @@ TEST(VolatileText, WritersBiographiesAreRecognised) {
         "Jonathan Wasserman is the lead scout and NBA Draft analyst for Bleacher Report.",
         "L. Daniela Alvarez is a contributing writer for a home magazine with three years of "
         "experience.",
-        "Caroline Delbert is a writer, avid reader, and contributing editor at a magazine."}) {
+        "Caroline Delbert is a writer, avid reader, and contributing editor at a magazine.",
+        "Charlie Savage writes about national security and legal policy."}) {
     EXPECT_TRUE(IsAuthorBio(s)) << s;
   }
   for (const char* s :
@@ -137,6 +138,22 @@ TEST(VolatileText, WritersBiographiesAreRecognised) {
         "Mark Lee is a former reporter who now chairs the flood committee, and he said the vote "
         "was the most important of his time on the council."}) {
     EXPECT_FALSE(IsAuthorBio(s)) << s;
+  }
+}
+
+TEST(VolatileText, LinesTellingHowToReachTheWriterAreRecognised) {
+  for (const char* s :
+       {"Contact reporter Greyson Steele at gsteele@example.com",
+        "\xE2\x80\x94" "Contact Jennifer Toland at jennifer.toland@example.com. Follow her on X.",
+        "\xE2\x80\x94" "Staff writer Cam E. Kettles can be reached at cam.kettles@example.com.",
+        "Travis Andersen can be reached at travis.andersen@example.com."}) {
+    EXPECT_TRUE(IsContactLine(s)) << s;
+  }
+  for (const char* s :
+       {"You also may contact the Division of Drug Information at druginfo@example.gov.",
+        "Contact the county clerk's office before Friday to register.",
+        "Reach out to a tax adviser if you are unsure which form applies to you."}) {
+    EXPECT_FALSE(IsContactLine(s)) << s;
   }
 }
 

@@ -190,8 +190,9 @@ void DropRepeatedBlocks(std::vector<Block>* out) {
   *out = std::move(kept);
 }
 
-// Drops the writer's biography that closes many articles ("Jane Doe is a
-// senior reporter at ...", IsAuthorBio) when it is one of the last three
+// Drops the writer's biography or contact line that closes many articles
+// ("Jane Doe is a senior reporter at ...", IsAuthorBio; "Contact Jane Doe at
+// jdoe@example.com", IsContactLine) when it is one of the last three
 // blocks, with what follows it ("Follow her on X") and up to three short
 // labels just before it (the name, "Senior Editor", "About Jane Doe"). The
 // body keeps at least two blocks.
@@ -199,7 +200,8 @@ void DropTrailingAuthorBio(std::vector<Block>* out) {
   const size_t n = out->size();
   for (size_t i = n >= 3 ? n - 3 : 0; i < n; ++i) {
     const Block& b = (*out)[i];
-    if (b.kind != BlockKind::kParagraph || !IsAuthorBio(b.text)) continue;
+    if (b.kind != BlockKind::kParagraph || !(IsAuthorBio(b.text) || IsContactLine(b.text)))
+      continue;
     size_t cut = i;
     while (cut > 0 && i - cut < 3 && (*out)[cut - 1].text.size() < 60 &&
            !EndsSentence((*out)[cut - 1].text))

@@ -221,7 +221,19 @@ bool IsAuthorBio(const std::string& text) {
       "[^.!?]{0,120}?\\b(?i:editor|writer|reporter|correspondent|journalist|contributor|author|"
       "columnist|analyst|producer|freelancer|critic|blogger)s?"
       "(?: at| for| with| of| and| based| living| covering| overseeing| where|,|\\.)");
-  return text.size() < 700 && RE2::PartialMatch(text, re);
+  // "Charlie Savage writes about national security and legal policy."
+  static const RE2 writes(
+      "^(?:[A-Z][\\pL'\xE2\x80\x99.-]+ ){1,3}[A-Z][\\pL'\xE2\x80\x99.-]+ "
+      "(?:writes about|writes on|reports on) ");
+  return text.size() < 700 && (RE2::PartialMatch(text, re) || RE2::PartialMatch(text, writes));
+}
+
+bool IsContactLine(const std::string& text) {
+  static const RE2 re(
+      "(?i)^(?:[\xE2\x80\x94\xE2\x80\x93-] ?)?(?:contact|reach|e-?mail)\\b[^@]{0,120}"
+      "[\\w.+-]+@[\\w-]+\\.[a-z]{2,}"
+      "|\\bcan be reached\\b[^@]{0,60}[\\w.+-]+@[\\w-]+\\.[a-z]{2,}");
+  return text.size() < 300 && text.find('@') != std::string::npos && RE2::PartialMatch(text, re);
 }
 
 const RE2& ErrorPageRe() {

@@ -26,7 +26,14 @@ bool IsVolatileOrFurnitureText(const std::string& text);
 // "is a/an/the", and within a clause a writer's role followed by where or
 // what ("Jane Doe is a senior reporter at ...", "Rose is a Senior Editor at
 // ELLE overseeing ...").
+// Also "Charlie Savage writes about national security ..." (a name of two
+// to four words, "writes about", "writes on", "reports on").
 bool IsAuthorBio(const std::string& text);
+
+// True when `text` (one block of under 300 bytes) tells how to reach the
+// writer: "Contact Jane Doe at jdoe@example.com", "—Staff writer Jane Doe
+// can be reached at jdoe@example.com".
+bool IsContactLine(const std::string& text);
 
 // Words of an error page ("404", "page not found"), matched anywhere in a
 // title or heading.
