@@ -534,6 +534,14 @@ TEST(BodyRecall, StandfirstIsMatchedByAPrefixAndNeverRepeated) {
       "</article></body></html>");
   EXPECT_EQ(opening.Text(), Expected());
 
+  // The container takes in the page header: the dek sits in its furniture,
+  // before the first paragraph of the body.
+  const Article inside = MustExtract(
+      "<html><head><meta name='description' content='" + dek + "'></head><body><article>"
+      "<div class='content-header'><h1>Council backs flood wall</h1><p>" + dek +
+      "</p><p class='byline'>By Jane Doe</p></div>" + Paragraphs() + "</article></body></html>");
+  EXPECT_EQ(inside.Text(), dek + "\n\n" + Expected());
+
   const Article elsewhere = MustExtract(
       "<html><head><meta name='description' content='" + dek + "'></head><body><article>" +
       Paragraphs() + "</article><footer><p>" + dek + "</p></footer></body></html>");

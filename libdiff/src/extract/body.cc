@@ -332,9 +332,16 @@ bool IsDescription(const std::string& block, std::string description) {
 int StandfirstBefore(const std::vector<Elem>& elems, const std::vector<RawBlock>& blocks, int best,
                      const std::vector<std::string>& descriptions) {
   if (descriptions.empty()) return -1;
-  const int first = elems[static_cast<size_t>(best)].block_begin;
-  constexpr int kReach = 25;
-  for (int k = first - 1; k >= 0 && k >= first - kReach; --k) {
+  // The first paragraph of prose the body keeps: a container that takes in
+  // the page header holds the dek in its furniture, before that paragraph.
+  const Elem& c = elems[static_cast<size_t>(best)];
+  int first = c.block_begin;
+  while (first < c.block_end && !(blocks[static_cast<size_t>(first)].good > 0 &&
+                                  blocks[static_cast<size_t>(first)].furniture_depth <= c.depth))
+    ++first;
+  constexpr int kReach = 25, kInside = 40;  // blocks looked at before and inside the container
+  const int lowest = std::max(c.block_begin - kReach, first - kInside - kReach);
+  for (int k = first - 1; k >= 0 && k >= lowest; --k) {
     const RawBlock& b = blocks[static_cast<size_t>(k)];
     if (b.h1) break;
     if (b.volatile_text || b.kind == BlockKind::kListItem || b.link_bytes * 2 > b.bytes) continue;
