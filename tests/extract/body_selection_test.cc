@@ -329,8 +329,9 @@ TEST(BodyOutput, ASummaryRepeatingTheStoryAndADuplicatedBlockAppearOnce) {
 }
 
 // The writer's biography closing the article, with its name and role labels
-// before it and a contact line after it, is not the article; a sentence about
-// a person in the story's last paragraph is.
+// before it and a contact line after it, is not the article, nor is a line
+// saying where the story first appeared; a sentence about a person in the
+// story's last paragraph is.
 TEST(BodyOutput, TrailingAuthorBioIsLeftOut) {
   const std::string story = "<p>" + Prose(0) + "</p><p>" + Prose(1) + "</p><p>" + Prose(2) + "</p>";
   const std::string expected = Prose(0) + "\n\n" + Prose(1) + "\n\n" + Prose(2);
@@ -352,6 +353,11 @@ TEST(BodyOutput, TrailingAuthorBioIsLeftOut) {
       "<html><body><article>" + story +
       "<p>Contact reporter Jane Doe at jdoe@example.com</p></article></body></html>");
   EXPECT_EQ(contact.Text(), expected);
+
+  const Article provenance = MustExtract(
+      "<html><body><article>" + story +
+      "<p>This story was originally published December 22, 2023.</p></article></body></html>");
+  EXPECT_EQ(provenance.Text(), expected);
 }
 
 TEST(BodyOutput, AnInterviewsRepeatedQuestionStays) {

@@ -153,5 +153,20 @@ TEST(VolatileText, LinesTellingHowToReachTheWriterAreRecognised) {
        "Reach out to a tax adviser if you are unsure which form applies to you."});
 }
 
+TEST(VolatileText, LinesSayingWhereTheArticleCameFromAreRecognised) {
+  ExpectRecognised(
+      IsProvenanceLine,
+      {"This story was originally published December 22, 2023, 11:09 AM.",
+       "A version of this article appears in print on , Section A, Page 19 of the New York "
+       "edition.",
+       "This piece originally appeared in RealClear Health",
+       "Reporting by Pavel Polityuk; Editing by Kirsten Donovan",
+       "Includes information from The Associated Press",
+       "Contributing: Associated Press"},
+      {"The story of the wall was first told by the towns along the river.",
+       "Reporters covering the vote were asked to leave the hall.",
+       "This article explains how the levy will be collected."});
+}
+
 }  // namespace
 }  // namespace libdiff::internal

@@ -190,9 +190,10 @@ void DropRepeatedBlocks(std::vector<Block>* out) {
   *out = std::move(kept);
 }
 
-// Drops the writer's biography or contact line that closes many articles
-// ("Jane Doe is a senior reporter at ...", IsAuthorBio; "Contact Jane Doe at
-// jdoe@example.com", IsContactLine) when it is one of the last three
+// Drops the writer's biography, contact line or provenance line that closes
+// many articles ("Jane Doe is a senior reporter at ...", IsAuthorBio;
+// "Contact Jane Doe at jdoe@example.com", IsContactLine; "This story was
+// originally published ...", IsProvenanceLine) when it is one of the last three
 // blocks, with what follows it ("Follow her on X") and up to three short
 // labels just before it (the name, "Senior Editor", "About Jane Doe"). The
 // body keeps at least two blocks.
@@ -200,7 +201,8 @@ void DropTrailingAuthorBio(std::vector<Block>* out) {
   const size_t n = out->size();
   for (size_t i = n >= 3 ? n - 3 : 0; i < n; ++i) {
     const Block& b = (*out)[i];
-    if (b.kind != BlockKind::kParagraph || !(IsAuthorBio(b.text) || IsContactLine(b.text)))
+    if (b.kind != BlockKind::kParagraph ||
+        !(IsAuthorBio(b.text) || IsContactLine(b.text) || IsProvenanceLine(b.text)))
       continue;
     size_t cut = i;
     while (cut > 0 && i - cut < 3 && (*out)[cut - 1].text.size() < 60 &&

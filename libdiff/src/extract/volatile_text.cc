@@ -236,6 +236,19 @@ bool IsContactLine(const std::string& text) {
   return text.size() < 300 && text.find('@') != std::string::npos && RE2::PartialMatch(text, re);
 }
 
+bool IsProvenanceLine(const std::string& text) {
+  static const RE2 re(
+      "(?i)^(?:[\xE2\x80\x94\xE2\x80\x93-] ?)?(?:"
+      "a version of this (?:article|story|report|piece) (?:appears|appeared|was published)"
+      "|this (?:article|story|report|piece) (?:was )?(?:originally |first )?"
+      "(?:appeared|appears|published|ran)\\b"
+      "|includes (?:information|reporting) from\\b"
+      "|(?:additional )?reporting by\\b"
+      "|contributing: "
+      "|click to read more and view comments)");
+  return text.size() < 300 && RE2::PartialMatch(text, re);
+}
+
 const RE2& ErrorPageRe() {
   static const RE2 re(
       "(?i)\\b(?:404|not found|page not found|no longer available|does not exist|"

@@ -35,6 +35,12 @@ bool IsAuthorBio(const std::string& text);
 // can be reached at jdoe@example.com".
 bool IsContactLine(const std::string& text);
 
+// True when `text` (one block of under 300 bytes) says where the article
+// came from or who helped: "This story was originally published ...", "A
+// version of this article appears in print ...", "Reporting by ...",
+// "Includes information from The Associated Press", "Contributing: ...".
+bool IsProvenanceLine(const std::string& text);
+
 // Words of an error page ("404", "page not found"), matched anywhere in a
 // title or heading.
 const RE2& ErrorPageRe();
