@@ -197,7 +197,7 @@ void DropRepeatedBlocks(std::vector<Block>* out) {
 // blocks, with what follows it ("Follow her on X") and up to three short
 // labels just before it (the name, "Senior Editor", "About Jane Doe"). The
 // body keeps at least two blocks.
-void DropTrailingAuthorBio(std::vector<Block>* out) {
+void DropTrailingWriterNotes(std::vector<Block>* out) {
   const size_t n = out->size();
   for (size_t i = n >= 3 ? n - 3 : 0; i < n; ++i) {
     const Block& b = (*out)[i];
@@ -690,7 +690,7 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
       out.push_back({b.kind, std::move(text)});
     }
     DropRepeatedBlocks(&out);
-    DropTrailingAuthorBio(&out);
+    DropTrailingWriterNotes(&out);
   }
 
   // The visible text wins: the embedded copy is read only when the markup
