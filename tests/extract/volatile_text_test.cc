@@ -162,10 +162,16 @@ TEST(VolatileText, LinesSayingWhereTheArticleCameFromAreRecognised) {
        "This piece originally appeared in RealClear Health",
        "Reporting by Pavel Polityuk; Editing by Kirsten Donovan",
        "Includes information from The Associated Press",
-       "Contributing: Associated Press"},
+       "Contributing: Associated Press",
+       "More information: Jane Doe et al, Distinct cell populations, PLOS Biology (2023).",
+       "Jane Doe et al, Mimicking polar bear hairs in aerogel fibers, Science (2023). DOI: "
+       "10.1126/science.adm8388",
+       "Source: Al Jazeera and news agencies"},
       {"The story of the wall was first told by the towns along the river.",
        "Reporters covering the vote were asked to leave the hall.",
-       "This article explains how the levy will be collected."});
+       "This article explains how the levy will be collected.",
+       "Sources:",
+       "Carriero et al., Section 3: \u201cThe development followed the LOT methodology.\u201d"});
 }
 
 }  // namespace
