@@ -166,11 +166,17 @@ TEST(VolatileText, LinesSayingWhereTheArticleCameFromAreRecognised) {
        "More information: Jane Doe et al, Distinct cell populations, PLOS Biology (2023).",
        "Jane Doe et al, Mimicking polar bear hairs in aerogel fibers, Science (2023). DOI: "
        "10.1126/science.adm8388",
-       "Source: Al Jazeera and news agencies"},
+       "Source: Al Jazeera and news agencies",
+       "Correction: December 20, 2023:",
+       "Clarification, 2 January 2024, 12:45 p.m.: This story has been updated to clarify the "
+       "figures.",
+       "A previous version of this story said that Parliament requires 45 days notice.",
+       "Updated to add comments from the department."},
       {"The story of the wall was first told by the towns along the river.",
        "Reporters covering the vote were asked to leave the hall.",
        "This article explains how the levy will be collected.",
        "Sources:",
+       "Corrections officers at the prison walked out on Monday.",
        "Carriero et al., Section 3: \u201cThe development followed the LOT methodology.\u201d"});
 }
 

@@ -248,15 +248,19 @@ bool IsProvenanceLine(const std::string& text) {
       "|click to read more and view comments"
       // the study the story reports on, and its sources
       "|(?:more|journal) information: \\S"
-      "|sources?: \\S)");
+      "|sources?: \\S"
+      // corrections of the article
+      "|(?:corrections?|clarifications?)(?:[:,(]|$)"
+      "|a previous version of this (?:article|story|report|piece|post)\\b"
+      "|this (?:article|story|report|piece|post) has been (?:updated|corrected)\\b"
+      "|updated to (?:add|include|reflect|correct)\\b)");
   // A reference: "Jane Doe et al, Title, Journal (2023). DOI: ...", "Jane
   // Doe et al. 2023. Title." (a year or a DOI: "Doe et al., Section 3: ..."
   // quotes the study).
   static const RE2 reference(
       "^[A-Z][^.]{0,80}\\bet al\\b[.,].{0,300}?(?:\\(\\d{4}\\)|\\b\\d{4}\\.|(?i:doi))");
   return text.size() < 500 &&
-         (RE2::PartialMatch(text, reference) ||
-          (text.size() < 300 && RE2::PartialMatch(text, re)));
+         (RE2::PartialMatch(text, re) || RE2::PartialMatch(text, reference));
 }
 
 const RE2& ErrorPageRe() {

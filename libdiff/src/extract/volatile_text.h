@@ -35,12 +35,13 @@ bool IsAuthorBio(const std::string& text);
 // can be reached at jdoe@example.com".
 bool IsContactLine(const std::string& text);
 
-// True when `text` (one block of under 300 bytes) says where the article
-// came from or who helped: "This story was originally published ...", "A
-// version of this article appears in print ...", "Reporting by ...",
-// "Includes information from The Associated Press", "Contributing: ...",
-// "Source: ...", "More information: ..."; or (under 500 bytes) a reference
-// to the study reported on ("Jane Doe et al, Title, Journal (2023)").
+// True when `text` (one block of under 500 bytes) says where the article
+// came from, who helped or what was corrected: "This story was originally
+// published ...", "A version of this article appears in print ...",
+// "Reporting by ...", "Includes information from The Associated Press",
+// "Contributing: ...", "Source: ...", "More information: ...", a reference
+// to the study reported on ("Jane Doe et al, Title, Journal (2023)"),
+// "Correction: ...", "A previous version of this story said ...".
 bool IsProvenanceLine(const std::string& text);
 
 // Words of an error page ("404", "page not found"), matched anywhere in a
