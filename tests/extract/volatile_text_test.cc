@@ -180,5 +180,19 @@ TEST(VolatileText, LinesSayingWhereTheArticleCameFromAreRecognised) {
        "Carriero et al., Section 3: \u201cThe development followed the LOT methodology.\u201d"});
 }
 
+TEST(VolatileText, CaptionsKnownByTheirCreditAreFurniture) {
+  ExpectRecognised(
+      IsVolatileOrFurnitureText,
+      {"A map showing the location of the new fissure on the peninsula on December 19, 2023. "
+       "Credit: IMO.",
+       "People shopping on Oxford Street in London. (Photo by Jane Doe/PA Images via Getty Images)",
+       "Unburnt lichens like these alerted the team that some moths had survived. (Credit: Eric "
+       "Edwards)",
+       "PHOTO BY JANE DOE Hoquiam's Nadine Stewart scored nine points to lead the Grizzlies."},
+      {"The best cards for building credit: Visa, Mastercard and Discover.",
+       "The photographer said the image was taken at dawn from the old bridge over the river.",
+       "He spent ten years on the photo desk before he moved to the features team in 2019."});
+}
+
 }  // namespace
 }  // namespace libdiff::internal

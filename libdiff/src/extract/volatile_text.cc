@@ -200,6 +200,29 @@ bool MayBeAffiliateNotice(std::string_view text) {
   return false;
 }
 
+// Image captions set as paragraphs, known by their credit: "... Peninsula on
+// December 19. Credit: IMO.", "... in Milan. (Photo by Jane Doe/Getty
+// Images)", "PHOTO BY JANE DOE Hoquiam's ...". The credit ends the block, or
+// a photo label opens it. Needs one of the words of MayBeCaption.
+const RE2& CaptionRe() {
+  static const RE2 re(
+      "(?i)^(?:photo by|submitted photo|courtesy photo|file photo)\\b"
+      "|(?:^|[.!?)] )(?:credit|photo|image|photograph)s?: ?[a-z][a-z .,'\xE2\x80\x99&/@-]{1,60}$"
+      "|\\((?:photo|image|credit|picture)s?(?: by)?:? [^)]{2,80}\\)$");
+  return re;
+}
+
+// A cheap test that CaptionRe could match: a credit word in the last 100
+// bytes, or a photo label in the first 20.
+bool MayBeCaption(std::string_view text) {
+  const std::string_view tail = text.substr(text.size() > 100 ? text.size() - 100 : 0);
+  for (std::string_view key : {"redit", "REDIT", "hoto", "HOTO", "mage", "icture"}) {
+    if (tail.find(key) != std::string_view::npos) return true;
+  }
+  const std::string_view head = text.substr(0, 20);
+  return head.find("hoto") != std::string_view::npos || head.find("HOTO") != std::string_view::npos;
+}
+
 // A cheap test that UpdatedLineRe could match: it starts with a clock time's
 // digit or with the first letter of one of its words.
 bool MayBeUpdatedLine(std::string_view text) {
@@ -281,6 +304,7 @@ bool IsVolatileOrFurnitureText(const std::string& text) {
   if (RE2::FullMatch(text, VolatileRe())) return true;
   if (MayBeAgoLine(text) && RE2::FullMatch(text, AgoLineRe())) return true;
   if (MayBeCreditLine(text) && RE2::FullMatch(text, CreditLineRe())) return true;
+  if (MayBeCaption(text) && RE2::PartialMatch(text, CaptionRe())) return true;
   if (text.size() < 320 && MayBePromo(text) && RE2::PartialMatch(text, PromoRe())) return true;
   if (text.size() < 400 && MayBeAffiliateNotice(text) &&
       RE2::PartialMatch(text, AffiliateNoticeRe()))
