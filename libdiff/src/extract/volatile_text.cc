@@ -194,8 +194,13 @@ bool MayBePromo(std::string_view text) {
 }
 
 bool MayBeAffiliateNotice(std::string_view text) {
-  for (std::string_view key : {"ommission", "ompensation", "ffiliate", " fee", "oney"}) {
+  for (std::string_view key : {"ommission", "ompensation", "ffiliate", "make money"}) {
     if (text.find(key) != std::string_view::npos) return true;
+  }
+  // " fee" or " fees" as a word, not "feel" or "feet".
+  for (size_t at = text.find(" fee"); at != std::string_view::npos; at = text.find(" fee", at + 4)) {
+    const char next = at + 4 < text.size() ? text[at + 4] : ' ';
+    if (next == 's' || next < 'a' || next > 'z') return true;
   }
   return false;
 }
@@ -207,20 +212,24 @@ bool MayBeAffiliateNotice(std::string_view text) {
 const RE2& CaptionRe() {
   static const RE2 re(
       "(?i)^(?:photo by|submitted photo|courtesy photo|file photo)\\b"
-      "|(?:^|[.!?)] )(?:credit|photo|image|photograph)s?: ?[a-z][a-z .,'\xE2\x80\x99&/@-]{1,60}$"
-      "|\\((?:photo|image|credit|picture)s?(?: by)?:? [^)]{2,80}\\)$");
+      "|(?:^|[.!?)] )(?:credit|photo|image|photograph)s?: ?[a-z][a-z .,'\xE2\x80\x99&/@-]*$"
+      "|\\((?:photo|image|credit|picture)s?(?: by)?:? [^)]+\\)$");
   return re;
 }
 
-// A cheap test that CaptionRe could match: a credit word in the last 100
-// bytes, or a photo label in the first 20.
+// A cheap test that CaptionRe could match: a photo label in the first 20
+// bytes, or a ':' or closing ')' and a credit word in the last 100.
 bool MayBeCaption(std::string_view text) {
+  const std::string_view head = text.substr(0, 20);
+  if (head.find("hoto") != std::string_view::npos || head.find("HOTO") != std::string_view::npos)
+    return true;
   const std::string_view tail = text.substr(text.size() > 100 ? text.size() - 100 : 0);
+  if (tail.empty() || (tail.back() != ')' && tail.find(':') == std::string_view::npos))
+    return false;
   for (std::string_view key : {"redit", "REDIT", "hoto", "HOTO", "mage", "icture"}) {
     if (tail.find(key) != std::string_view::npos) return true;
   }
-  const std::string_view head = text.substr(0, 20);
-  return head.find("hoto") != std::string_view::npos || head.find("HOTO") != std::string_view::npos;
+  return false;
 }
 
 // A cheap test that UpdatedLineRe could match: it starts with a clock time's
@@ -238,24 +247,65 @@ const RE2& HasTimeRe() {
 
 }  // namespace
 
+namespace {
+
+// The length of the `words` words that open `text` when each starts with an
+// ASCII capital and is followed by one space (a name); 0 otherwise.
+size_t LeadingNameLength(std::string_view text, int words) {
+  size_t at = 0;
+  for (int w = 0; w < words; ++w) {
+    if (at >= text.size() || text[at] < 'A' || text[at] > 'Z') return 0;
+    const size_t space = text.find(' ', at);
+    if (space == std::string_view::npos) return 0;
+    at = space + 1;
+  }
+  return at;
+}
+
+bool StartsWith(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+}  // namespace
+
 bool IsAuthorBio(const std::string& text) {
-  static const RE2 re(
-      "^(?:[A-Z][\\pL'\xE2\x80\x99.-]+ ){0,3}[A-Z][\\pL'\xE2\x80\x99.-]+ (?:is|was) (?:a|an|the) "
-      "[^.!?]{0,120}?\\b(?i:editor|writer|reporter|correspondent|journalist|contributor|author|"
-      "columnist|analyst|producer|freelancer|critic|blogger)s?"
-      "(?: at| for| with| of| and| based| living| covering| overseeing| where|,|\\.)");
-  // "Charlie Savage writes about national security and legal policy."
-  static const RE2 writes(
-      "^(?:[A-Z][\\pL'\xE2\x80\x99.-]+ ){1,3}[A-Z][\\pL'\xE2\x80\x99.-]+ "
-      "(?:writes about|writes on|reports on) ");
-  return text.size() < 700 && (RE2::PartialMatch(text, re) || RE2::PartialMatch(text, writes));
+  if (text.size() >= 700) return false;
+  // A writer's role, ending the clause or followed by where or what.
+  static const RE2 role(
+      "\\b(?i:editor|writer|reporter|correspondent|journalist|contributor|author|columnist|"
+      "analyst|producer|freelancer|critic|blogger)s?"
+      "(?:$| at\\b| for\\b| with\\b| of\\b| and\\b| based\\b| living\\b| covering\\b|"
+      " overseeing\\b| where\\b|,)");
+  const std::string_view all(text);
+  // Try every split of the opening capitalised words into a name and the rest
+  // ("L. Daniela Alvarez is a ..."): the verb follows the name.
+  for (int words = 1; words <= 4; ++words) {
+    const size_t name = LeadingNameLength(all, words);
+    if (name == 0) break;
+    const std::string_view rest = all.substr(name);
+    // "Charlie Savage writes about national security."
+    if (words >= 2 && (StartsWith(rest, "writes about ") || StartsWith(rest, "writes on ") ||
+                       StartsWith(rest, "reports on ")))
+      return true;
+    size_t verb = 0;
+    for (std::string_view v : {"is a ", "is an ", "is the ", "was a ", "was an ", "was the "}) {
+      if (StartsWith(rest, v)) verb = v.size();
+    }
+    if (verb == 0) continue;
+    // The clause up to its end, at most 140 bytes.
+    std::string_view clause = rest.substr(verb, 140);
+    const size_t end = clause.find_first_of(".!?");
+    if (end != std::string_view::npos) clause = clause.substr(0, end);
+    return RE2::PartialMatch(re2::StringPiece(clause.data(), clause.size()), role);
+  }
+  return false;
 }
 
 bool IsContactLine(const std::string& text) {
   static const RE2 re(
-      "(?i)^(?:[\xE2\x80\x94\xE2\x80\x93-] ?)?(?:contact|reach|e-?mail)\\b[^@]{0,120}"
-      "[\\w.+-]+@[\\w-]+\\.[a-z]{2,}"
-      "|\\bcan be reached\\b[^@]{0,60}[\\w.+-]+@[\\w-]+\\.[a-z]{2,}");
+      "(?i)^(?:[\xE2\x80\x94\xE2\x80\x93-] ?)?(?:contact|reach|e-?mail)\\b[^@]*"
+      "[\\w.+-]+@[\\w-]+\\.[a-z][a-z]"
+      "|\\bcan be reached\\b[^@]*[\\w.+-]+@[\\w-]+\\.[a-z][a-z]");
   return text.size() < 300 && text.find('@') != std::string::npos && RE2::PartialMatch(text, re);
 }
 
@@ -280,10 +330,16 @@ bool IsProvenanceLine(const std::string& text) {
   // A reference: "Jane Doe et al, Title, Journal (2023). DOI: ...", "Jane
   // Doe et al. 2023. Title." (a year or a DOI: "Doe et al., Section 3: ..."
   // quotes the study).
-  static const RE2 reference(
-      "^[A-Z][^.]{0,80}\\bet al\\b[.,].{0,300}?(?:\\(\\d{4}\\)|\\b\\d{4}\\.|(?i:doi))");
-  return text.size() < 500 &&
-         (RE2::PartialMatch(text, re) || RE2::PartialMatch(text, reference));
+  static const RE2 year_or_doi("\\(\\d{4}\\)|\\b\\d{4}\\.|(?i:\\bdoi\\b)");
+  if (text.size() >= 500) return false;
+  if (RE2::PartialMatch(text, re)) return true;
+  const size_t et_al = text.find(" et al");
+  if (et_al == std::string::npos || et_al > 80 || text[0] < 'A' || text[0] > 'Z' ||
+      et_al + 7 >= text.size() || (text[et_al + 6] != '.' && text[et_al + 6] != ','))
+    return false;
+  if (text.find('.') < et_al) return false;  // the names hold no full stop
+  const std::string_view rest = std::string_view(text).substr(et_al + 7, 300);
+  return RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), year_or_doi);
 }
 
 const RE2& ErrorPageRe() {
