@@ -358,6 +358,13 @@ TEST(BodyOutput, TrailingAuthorBioIsLeftOut) {
       "<html><body><article>" + story +
       "<p>This story was originally published December 22, 2023.</p></article></body></html>");
   EXPECT_EQ(provenance.Text(), expected);
+
+  const Article about = MustExtract(
+      "<html><body><article>" + story +
+      "<h3>About Jane Doe</h3><p>Security Analyst</p><p>As a security analyst, I report on "
+      "password managers and the software that keeps families safe online.</p>"
+      "</article></body></html>");
+  EXPECT_EQ(about.Text(), expected);
 }
 
 TEST(BodyOutput, AnInterviewsRepeatedQuestionStays) {

@@ -141,6 +141,13 @@ TEST(VolatileText, WritersBiographiesAreRecognised) {
        "was the most important of his time on the council."});
 }
 
+TEST(VolatileText, HeadingsOfAboutTheWriterBoxesAreRecognised) {
+  ExpectRecognised(IsAboutTheWriterHeading,
+                   {"ABOUT THE AUTHOR", "About the author", "About Kim Key", "About Example Media"},
+                   {"About filing your tax return", "About 40 people attended the meeting.",
+                    "About the Osprey Atmos AG and its many features, from the hip belt on"});
+}
+
 TEST(VolatileText, LinesTellingHowToReachTheWriterAreRecognised) {
   ExpectRecognised(
       IsContactLine,

@@ -195,9 +195,19 @@ void DropRepeatedBlocks(std::vector<Block>* out) {
 // "Contact Jane Doe at jdoe@example.com", IsContactLine; "This story was
 // originally published ...", IsProvenanceLine) when it is one of the last three
 // blocks, with what follows it ("Follow her on X") and up to three short
-// labels just before it (the name, "Senior Editor", "About Jane Doe"). The
-// body keeps at least two blocks.
+// labels just before it (the name, "Senior Editor", "About Jane Doe"); and a
+// box about the writer or the publisher among the last eight blocks, from its
+// heading ("About the author", IsAboutTheWriterHeading) on. The body keeps at
+// least two blocks.
 void DropTrailingWriterNotes(std::vector<Block>* out) {
+  // A box about the writer (or the publisher) among the last eight blocks,
+  // from its heading on.
+  for (size_t i = out->size() >= 8 ? out->size() - 8 : 2; i < out->size(); ++i) {
+    if (i >= 2 && IsAboutTheWriterHeading((*out)[i].text)) {
+      out->resize(i);
+      break;
+    }
+  }
   const size_t n = out->size();
   for (size_t i = n >= 3 ? n - 3 : 0; i < n; ++i) {
     const Block& b = (*out)[i];

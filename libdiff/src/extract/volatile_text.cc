@@ -301,6 +301,14 @@ bool IsAuthorBio(const std::string& text) {
   return false;
 }
 
+bool IsAboutTheWriterHeading(const std::string& text) {
+  if (text.size() >= 60) return false;
+  static const RE2 re(
+      "(?i:about the (?:author|writer|reporter|contributor)s?)"
+      "|About [A-Z][\\w.'\xE2\x80\x99-]*(?: [A-Z][\\w.'\xE2\x80\x99-]*){0,2}");
+  return RE2::FullMatch(text, re);
+}
+
 bool IsContactLine(const std::string& text) {
   static const RE2 re(
       "(?i)^(?:[\xE2\x80\x94\xE2\x80\x93-] ?)?(?:contact|reach|e-?mail)\\b[^@]*"

@@ -30,6 +30,11 @@ bool IsVolatileOrFurnitureText(const std::string& text);
 // to four words, "writes about", "writes on", "reports on").
 bool IsAuthorBio(const std::string& text);
 
+// True when `text` (one block of under 60 bytes) heads a box about the
+// writer or the publisher: "About the author", "About Jane Doe", "About
+// Example Media".
+bool IsAboutTheWriterHeading(const std::string& text);
+
 // True when `text` (one block of under 300 bytes) tells how to reach the
 // writer: "Contact Jane Doe at jdoe@example.com", "—Staff writer Jane Doe
 // can be reached at jdoe@example.com".
