@@ -501,5 +501,52 @@ TEST(BodyRecall, EmbeddedTextThatDoesNotHoldTheVisibleBodyIsNotRead) {
   EXPECT_EQ(a.body_source, "dom");
 }
 
+// The standfirst sits in the header beside the headline, apart from the body,
+// and the page's meta description repeats it: it opens the body. A header
+// line that the description does not repeat stays out.
+TEST(BodyRecall, StandfirstRepeatedByTheMetaDescriptionOpensTheBody) {
+  const std::string dek =
+      "A four-mile wall will keep the spring floods out of the lower town, the council says.";
+  const Article a = MustExtract(
+      "<html><head><title>Wall</title><meta property='og:description' content='" + dek +
+      "'></head><body><header class='article-header'><h1>Council backs flood wall</h1>"
+      "<p class='dek'>" + dek + "</p><p>The town is planning for its wettest spring in years, officials said.</p>"
+      "</header><article>" + Paragraphs() + "</article></body></html>");
+  EXPECT_EQ(a.Text(), dek + "\n\n" + Expected());
+}
+
+// A description cut short with an ellipsis still names the standfirst; a
+// body that already opens with it does not get it twice, and a description
+// that is nowhere before the body adds nothing.
+TEST(BodyRecall, StandfirstIsMatchedByAPrefixAndNeverRepeated) {
+  const std::string dek =
+      "A four-mile wall will keep the spring floods out of the lower town, the council says.";
+  const Article cut = MustExtract(
+      "<html><head><meta name='description' content='A four-mile wall will keep the spring "
+      "floods out of the lower\xE2\x80\xA6'></head><body><h1>Council backs flood wall</h1>"
+      "<div class='standfirst'>" + dek + "</div><article>" + Paragraphs() +
+      "</article></body></html>");
+  EXPECT_EQ(cut.Text(), dek + "\n\n" + Expected());
+
+  const Article opening = MustExtract(
+      std::string("<html><head><meta name='description' content='") + kFirst +
+      "'></head><body><h1>Council backs flood wall</h1><article>" + Paragraphs() +
+      "</article></body></html>");
+  EXPECT_EQ(opening.Text(), Expected());
+
+  // The container takes in the page header: the dek sits in its furniture,
+  // before the first paragraph of the body.
+  const Article inside = MustExtract(
+      "<html><head><meta name='description' content='" + dek + "'></head><body><article>"
+      "<div class='content-header'><h1>Council backs flood wall</h1><p>" + dek +
+      "</p><p class='byline'>By Jane Doe</p></div>" + Paragraphs() + "</article></body></html>");
+  EXPECT_EQ(inside.Text(), dek + "\n\n" + Expected());
+
+  const Article elsewhere = MustExtract(
+      "<html><head><meta name='description' content='" + dek + "'></head><body><article>" +
+      Paragraphs() + "</article><footer><p>" + dek + "</p></footer></body></html>");
+  EXPECT_EQ(elsewhere.Text(), Expected());
+}
+
 }  // namespace
 }  // namespace libdiff

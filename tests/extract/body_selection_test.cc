@@ -328,6 +328,35 @@ TEST(BodyOutput, ASummaryRepeatingTheStoryAndADuplicatedBlockAppearOnce) {
   EXPECT_EQ(a.blocks[2].text, p3);
 }
 
+// The writer's biography closing the article, with its name and role labels
+// before it and a contact line after it, is not the article, nor is a line
+// saying where the story first appeared; a sentence about a person in the
+// story's last paragraph is.
+TEST(BodyOutput, TrailingAuthorBioIsLeftOut) {
+  const std::string story = "<p>" + Prose(0) + "</p><p>" + Prose(1) + "</p><p>" + Prose(2) + "</p>";
+  const std::string expected = Prose(0) + "\n\n" + Prose(1) + "\n\n" + Prose(2);
+  const auto page = [&](const std::string& tail) {
+    return "<html><body><article>" + story + tail + "</article></body></html>";
+  };
+  for (const std::string& tail : {
+           // a biography with its labels before it and a contact line after it
+           std::string("<p>Jane Doe</p><p>Senior Reporter</p><p>Jane Doe is a senior reporter at "
+                       "the Courier covering city hall and the river towns. She joined the paper "
+                       "in 2015.</p><p>Email her at jdoe@example.com</p>"),
+           std::string("<p>Contact reporter Jane Doe at jdoe@example.com</p>"),
+           std::string("<p>This story was originally published December 22, 2023.</p>"),
+           // a box about the writer, in the first person
+           std::string("<h3>About Jane Doe</h3><p>Security Analyst</p><p>As a security analyst, "
+                       "I report on password managers and the software that keeps families safe "
+                       "online.</p>")}) {
+    EXPECT_EQ(MustExtract(page(tail)).Text(), expected) << tail;
+  }
+  const std::string last =
+      "Mark Lee is a former reporter who now chairs the flood committee, and he said the "
+      "vote was the most important of his time on the council.";
+  EXPECT_EQ(MustExtract(page("<p>" + last + "</p>")).Text(), expected + "\n\n" + last);
+}
+
 TEST(BodyOutput, AnInterviewsRepeatedQuestionStays) {
   const std::string q = "How does it feel to be nominated in the first year of the new category?";
   std::string body;

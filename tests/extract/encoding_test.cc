@@ -114,5 +114,32 @@ TEST(CharsetConversion, DecisionSaysWhenTheBytesAreAlreadyCleanUtf8) {
   }
 }
 
+// Expects DetectCharset to call `html` encoded twice or not, and its
+// conversion to give `utf8`.
+void ExpectDoubleEncoding(const std::string& html, bool double_encoded, const std::string& utf8) {
+  const CharsetDecision d = DetectCharset(html, "");
+  EXPECT_EQ(d.double_encoded, double_encoded);
+  EXPECT_EQ(ConvertToUtf8(html, d), utf8);
+}
+
+TEST(CharsetConversion, Utf8EncodedTwiceIsDecodedOnce) {
+  // U+2019 and U+201C/U+201D read as Latin-1 (C1 controls) and encoded again,
+  // and U+00E9 and U+2019 read as Windows-1252 and encoded again.
+  ExpectDoubleEncoding(
+      "<meta charset=\"UTF-8\"><p>Investor\xC3\xA2\xC2\x80\xC2\x99s guide: "
+      "\xC3\xA2\xC2\x80\xC2\x9Csimple\xC3\xA2\xC2\x80\xC2\x9D, caf\xC3\x83\xC2\xA9 "
+      "\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2</p>",
+      true,
+      "<meta charset=\"UTF-8\"><p>Investor\xE2\x80\x99s guide: "
+      "\xE2\x80\x9Csimple\xE2\x80\x9D, caf\xC3\xA9 \xE2\x80\x99</p>");
+  // Latin-1 letters next to each other, one lone pair among many ordinary
+  // characters: well-formed text, copied as it is.
+  const std::string text =
+      "<meta charset=utf-8><p>\xC3\x83\xC2\xA9t\xC3\xA9 \xC3\xA2\xC2\x80 "
+      "\xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x80\x9Cquoted\xE2\x80\x9D "
+      "\xE2\x80\x9Cquoted\xE2\x80\x9D caf\xC3\xA9 caf\xC3\xA9</p>";
+  ExpectDoubleEncoding(text, false, text);
+}
+
 }  // namespace
 }  // namespace libdiff::internal

@@ -1,6 +1,7 @@
 // Copyright 2026 The libdiff Authors.
 #include <gtest/gtest.h>
 
+#include <initializer_list>
 #include <string>
 
 #include "extract/volatile_text.h"
@@ -89,6 +90,115 @@ TEST(VolatileText, NewsletterPromptsAndAffiliateNoticesAreFurniture) {
         "The commission will meet again in January to review the plan."}) {
     EXPECT_FALSE(IsVolatileOrFurnitureText(s)) << s;
   }
+}
+
+// Expects `is` to hold for every text of `yes` and for none of `no`.
+void ExpectRecognised(bool (*is)(const std::string&), std::initializer_list<const char*> yes,
+                      std::initializer_list<const char*> no) {
+  for (const char* s : yes) EXPECT_TRUE(is(s)) << s;
+  for (const char* s : no) EXPECT_FALSE(is(s)) << s;
+}
+
+TEST(VolatileText, AffiliateNoticesOfTheSiteAreFurnitureUpTo400Bytes) {
+  ExpectRecognised(
+      IsVolatileOrFurnitureText,
+      {"We occasionally recommend interesting products and services. If you make a purchase by "
+       "clicking one of the links, we may earn an affiliate fee.",
+       "Content and product recommendations are editorially independent. We may make money when "
+       "you click on links to our partners. Learn More.",
+       "If you find this helpful and buy through my links, I may receive a small commission.",
+       "We earn commissions from links on our site, enabling us to deliver independent reviews.",
+       // 365 bytes: the notice goes on about the user agreement.
+       "If you purchase a product or register for an account through a link on our site, we may "
+       "receive compensation. By using this site, you consent to our User Agreement and agree "
+       "that your clicks, interactions, and personal information may be collected, recorded, "
+       "and/or stored by us and social media and other third-party partners in accordance with "
+       "our Privacy Policy."},
+      {"I found tons of microphone recommendations, but it was impossible to tell who knew what "
+       "they were talking about and who was just collecting affiliate fees.",
+       "Investors could make money if rates fall, the analyst said.",
+       "We make money by selling our own roasts online and at two cafes, the owner said.",
+       // Newsletter prompts are judged in blocks under 320 bytes only.
+       "The above is a snippet from our interview with the producers and the director, available "
+       "in the latest issue of the magazine, which features the show on the cover and is on "
+       "newsstands from Friday, December 29. For even more from the magazine, sign up for the "
+       "newsletter, sending all the latest exclusives straight to your inbox."});
+}
+
+TEST(VolatileText, WritersBiographiesAreRecognised) {
+  ExpectRecognised(
+      IsAuthorBio,
+      {"Rose is a Senior Editor at ELLE overseeing features and projects about women's issues.",
+       "Jonathan Wasserman is the lead scout and NBA Draft analyst for Bleacher Report.",
+       "L. Daniela Alvarez is a contributing writer for a home magazine with three years of "
+       "experience.",
+       "Caroline Delbert is a writer, avid reader, and contributing editor at a magazine.",
+       "Charlie Savage writes about national security and legal policy."},
+      {"Another tip is to seek guidance from gym staff or personal trainers, who can help.",
+       "Flatliner is a handy code editor that helps to test the expressions.",
+       "The Booklist is a weekly newsletter for book lovers from books editor Jason Steger.",
+       "Mark Lee is a former reporter who now chairs the flood committee, and he said the vote "
+       "was the most important of his time on the council."});
+}
+
+TEST(VolatileText, HeadingsOfAboutTheWriterBoxesAreRecognised) {
+  ExpectRecognised(IsAboutTheWriterHeading,
+                   {"ABOUT THE AUTHOR", "About the author", "About Kim Key", "About Example Media"},
+                   {"About filing your tax return", "About 40 people attended the meeting.",
+                    "About the Osprey Atmos AG and its many features, from the hip belt on"});
+}
+
+TEST(VolatileText, LinesTellingHowToReachTheWriterAreRecognised) {
+  ExpectRecognised(
+      IsContactLine,
+      {"Contact reporter Greyson Steele at gsteele@example.com",
+       "\xE2\x80\x94" "Contact Jennifer Toland at jennifer.toland@example.com. Follow her on X.",
+       "\xE2\x80\x94" "Staff writer Cam E. Kettles can be reached at cam.kettles@example.com.",
+       "Travis Andersen can be reached at travis.andersen@example.com."},
+      {"You also may contact the Division of Drug Information at druginfo@example.gov.",
+       "Contact the county clerk's office before Friday to register.",
+       "Reach out to a tax adviser if you are unsure which form applies to you."});
+}
+
+TEST(VolatileText, LinesSayingWhereTheArticleCameFromAreRecognised) {
+  ExpectRecognised(
+      IsProvenanceLine,
+      {"This story was originally published December 22, 2023, 11:09 AM.",
+       "A version of this article appears in print on , Section A, Page 19 of the New York "
+       "edition.",
+       "This piece originally appeared in RealClear Health",
+       "Reporting by Pavel Polityuk; Editing by Kirsten Donovan",
+       "Includes information from The Associated Press",
+       "Contributing: Associated Press",
+       "More information: Jane Doe et al, Distinct cell populations, PLOS Biology (2023).",
+       "Jane Doe et al, Mimicking polar bear hairs in aerogel fibers, Science (2023). DOI: "
+       "10.1126/science.adm8388",
+       "Source: Al Jazeera and news agencies",
+       "Correction: December 20, 2023:",
+       "Clarification, 2 January 2024, 12:45 p.m.: This story has been updated to clarify the "
+       "figures.",
+       "A previous version of this story said that Parliament requires 45 days notice.",
+       "Updated to add comments from the department."},
+      {"The story of the wall was first told by the towns along the river.",
+       "Reporters covering the vote were asked to leave the hall.",
+       "This article explains how the levy will be collected.",
+       "Sources:",
+       "Corrections officers at the prison walked out on Monday.",
+       "Carriero et al., Section 3: \u201cThe development followed the LOT methodology.\u201d"});
+}
+
+TEST(VolatileText, CaptionsKnownByTheirCreditAreFurniture) {
+  ExpectRecognised(
+      IsVolatileOrFurnitureText,
+      {"A map showing the location of the new fissure on the peninsula on December 19, 2023. "
+       "Credit: IMO.",
+       "People shopping on Oxford Street in London. (Photo by Jane Doe/PA Images via Getty Images)",
+       "Unburnt lichens like these alerted the team that some moths had survived. (Credit: Eric "
+       "Edwards)",
+       "PHOTO BY JANE DOE Hoquiam's Nadine Stewart scored nine points to lead the Grizzlies."},
+      {"The best cards for building credit: Visa, Mastercard and Discover.",
+       "The photographer said the image was taken at dawn from the old bridge over the river.",
+       "He spent ten years on the photo desk before he moved to the features team in 2019."});
 }
 
 }  // namespace

@@ -39,6 +39,7 @@
 #include "extract/body_blocks.h"
 #include "extract/body_tree.h"
 #include "extract/embedded_body.h"
+#include "extract/html_parser.h"
 #include "extract/volatile_text.h"
 #include "util/utf8.h"
 
@@ -189,6 +190,39 @@ void DropRepeatedBlocks(std::vector<Block>* out) {
   *out = std::move(kept);
 }
 
+// Drops the writer's biography, contact line or provenance line that closes
+// many articles ("Jane Doe is a senior reporter at ...", IsAuthorBio;
+// "Contact Jane Doe at jdoe@example.com", IsContactLine; "This story was
+// originally published ...", IsProvenanceLine) when it is one of the last three
+// blocks, with what follows it ("Follow her on X") and up to three short
+// labels just before it (the name, "Senior Editor", "About Jane Doe"); and a
+// box about the writer or the publisher among the last eight blocks, from its
+// heading ("About the author", IsAboutTheWriterHeading) on. The body keeps at
+// least two blocks.
+void DropTrailingWriterNotes(std::vector<Block>* out) {
+  // A box about the writer (or the publisher) among the last eight blocks,
+  // from its heading on.
+  for (size_t i = out->size() >= 8 ? out->size() - 8 : 2; i < out->size(); ++i) {
+    if (i >= 2 && IsAboutTheWriterHeading((*out)[i].text)) {
+      out->resize(i);
+      break;
+    }
+  }
+  const size_t n = out->size();
+  for (size_t i = n >= 3 ? n - 3 : 0; i < n; ++i) {
+    const Block& b = (*out)[i];
+    if (b.kind != BlockKind::kParagraph ||
+        !(IsAuthorBio(b.text) || IsContactLine(b.text) || IsProvenanceLine(b.text)))
+      continue;
+    size_t cut = i;
+    while (cut > 0 && i - cut < 3 && (*out)[cut - 1].text.size() < 60 &&
+           !EndsSentence((*out)[cut - 1].text))
+      --cut;
+    if (cut >= 2) out->resize(cut);
+    return;
+  }
+}
+
 // The number of leading blocks of `dom` (the visible body) that stand before
 // a preview of `embedded`, the full text of the article in the page data; -1
 // when `dom` is no preview of it. A paywall or a "read more" page renders the
@@ -245,6 +279,89 @@ bool CompletePreview(const std::vector<Block>& dom, std::vector<Block> full, Bod
 }
 
 }  // namespace
+
+// The page's own summaries of the article: the content of <meta
+// name|property = description, og:description, twitter:description> in the
+// <head>, whitespace collapsed, 40 bytes or more. Reads only the head's
+// children.
+std::vector<std::string> MetaDescriptions(xmlNode* root) {
+  std::vector<std::string> out;
+  xmlNode* head = nullptr;
+  for (xmlNode* n = root; n != nullptr && head == nullptr; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    if (std::strcmp(NodeName(n), "head") == 0) head = n;
+    for (xmlNode* c = n->children; c != nullptr && head == nullptr; c = c->next)
+      if (c->type == XML_ELEMENT_NODE && std::strcmp(NodeName(c), "head") == 0) head = c;
+  }
+  if (head == nullptr) return out;
+  int seen = 0;
+  for (xmlNode* m = head->children; m != nullptr && seen < 400; m = m->next, ++seen) {
+    if (m->type != XML_ELEMENT_NODE || std::strcmp(NodeName(m), "meta") != 0) continue;
+    const char* key = AttributeValue(m, "property");
+    if (key == nullptr) key = AttributeValue(m, "name");
+    if (key == nullptr) continue;
+    if (std::strcmp(key, "description") != 0 && std::strcmp(key, "og:description") != 0 &&
+        std::strcmp(key, "twitter:description") != 0)
+      continue;
+    const char* content = AttributeValue(m, "content");
+    if (content == nullptr) continue;
+    std::string text;
+    bool space = false;
+    for (const char* c = content; *c; ++c) {
+      const bool ws = *c == ' ' || *c == '\n' || *c == '\t' || *c == '\r' || *c == '\f';
+      if (ws) {
+        space = !text.empty();
+        continue;
+      }
+      if (space) text.push_back(' ');
+      space = false;
+      text.push_back(*c);
+    }
+    if (text.size() >= 40 && std::find(out.begin(), out.end(), text) == out.end())
+      out.push_back(std::move(text));
+  }
+  return out;
+}
+
+// True when block text `block` is the page's summary `description`: equal, or
+// one a prefix of the other (descriptions are cut, often with an ellipsis),
+// the shorter holding 40 bytes or more.
+bool IsDescription(const std::string& block, std::string description) {
+  for (const char* tail : {"\xE2\x80\xA6", "...", " "}) {
+    const size_t n = std::strlen(tail);
+    while (description.size() >= n && description.compare(description.size() - n, n, tail) == 0)
+      description.resize(description.size() - n);
+  }
+  const size_t shorter = std::min(block.size(), description.size());
+  return shorter >= 40 && block.compare(0, shorter, description, 0, shorter) == 0;
+}
+
+// The standfirst (dek) of the article: a block shortly before the container
+// `best` (within 25 blocks, not above the headline) that the page's meta
+// description repeats. Templates set the dek apart from the body, in the
+// header beside the headline, where a furniture mark often covers it; the
+// page's own summary says it belongs to the article. -1 when there is none.
+int StandfirstBefore(const std::vector<Elem>& elems, const std::vector<RawBlock>& blocks, int best,
+                     const std::vector<std::string>& descriptions) {
+  if (descriptions.empty()) return -1;
+  // The first paragraph of prose the body keeps: a container that takes in
+  // the page header holds the dek in its furniture, before that paragraph.
+  const Elem& c = elems[static_cast<size_t>(best)];
+  int first = c.block_begin;
+  while (first < c.block_end && !(blocks[static_cast<size_t>(first)].good > 0 &&
+                                  blocks[static_cast<size_t>(first)].furniture_depth <= c.depth))
+    ++first;
+  constexpr int kReach = 25, kInside = 40;  // blocks looked at before and inside the container
+  const int lowest = std::max(c.block_begin - kReach, first - kInside - kReach);
+  for (int k = first - 1; k >= 0 && k >= lowest; --k) {
+    const RawBlock& b = blocks[static_cast<size_t>(k)];
+    if (b.h1) break;
+    if (b.volatile_text || b.kind == BlockKind::kListItem || b.link_bytes * 2 > b.bytes) continue;
+    for (const std::string& d : descriptions)
+      if (IsDescription(b.text, d)) return k;
+  }
+  return -1;
+}
 
 const char* BodySourceName(BodySource source) {
   switch (source) {
@@ -583,6 +700,7 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
       out.push_back({b.kind, std::move(text)});
     }
     DropRepeatedBlocks(&out);
+    DropTrailingWriterNotes(&out);
   }
 
   // The visible text wins: the embedded copy is read only when the markup
@@ -650,6 +768,19 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
       }
     }
     return result;
+  }
+  // The standfirst set apart before the container comes first, unless the
+  // body already opens with it.
+  if (best >= 0) {
+    const int dek = StandfirstBefore(elems, blocks, best, MetaDescriptions(root));
+    if (dek >= 0) {
+      const std::string& text = blocks[static_cast<size_t>(dek)].text;
+      bool present = false;
+      for (size_t i = 0; i < out.size() && i < 3 && !present; ++i)
+        present = out[i].text.compare(0, 40, text, 0, 40) == 0;
+      if (!present && out.size() < options.max_blocks)
+        out.insert(out.begin(), Block{BlockKind::kParagraph, IsValidUtf8(text) ? text : RepairUtf8(text)});
+    }
   }
   result.blocks = std::move(out);
   return result;

@@ -3,6 +3,7 @@
 
 #include <iconv.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -81,7 +82,30 @@ struct Utf8Census {
   size_t multibyte = 0;  // well-formed sequences of 2..4 bytes
   size_t invalid = 0;    // ill-formed bytes
   bool nul = false;      // a NUL byte somewhere
+  // Characters U+00C2..U+00F4 (a UTF-8 lead byte read as Latin-1) followed
+  // at once by a C1 control or a Windows-1252 character of 0x80..0x9F (a
+  // continuation byte read as Latin-1 or Windows-1252): "\u00e2\u0080\u0099"
+  // or "\u00e2\u20ac\u2122" for U+2019. Text does not hold these pairs;
+  // UTF-8 encoded twice does.
+  size_t mojibake = 0;
 };
+
+// Windows-1252 bytes 0x80..0x9F; 0 where the byte is undefined (read as U+FFFD).
+constexpr uint16_t kCp1252High[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+// The byte 0x80..0xBF that `cp` stands for when a UTF-8 continuation byte was
+// read as Latin-1 or Windows-1252; 0 when it stands for none.
+uint8_t ContinuationByte(uint32_t cp) {
+  if (cp >= 0x80 && cp <= 0xBF) return static_cast<uint8_t>(cp);
+  if (cp < 0x100) return 0;
+  for (uint8_t k = 0; k < 32; ++k) {
+    if (kCp1252High[k] == cp) return static_cast<uint8_t>(0x80 + k);
+  }
+  return 0;
+}
 
 // Bytes of the 8 at p that are >= 0x80 or NUL have their high bit set in the
 // result (a high bit, or the classic has-zero-byte test).
@@ -105,6 +129,7 @@ Utf8Census CountUtf8(std::string_view s) {
   Utf8Census c;
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   const size_t n = s.size();
+  size_t after_lead = n;  // where a sequence for U+00C2..U+00F4 ended
   for (size_t i = 0; i < n;) {
     // Pages are mostly ASCII markup: skip it 32, then eight bytes at a time.
     while (i + 32 <= n && PlainAscii32(p + i)) i += 32;
@@ -140,6 +165,13 @@ Utf8Census CountUtf8(std::string_view s) {
     }
     if (ok) {
       ++c.multibyte;
+      if (i == after_lead) {
+        uint32_t cp = b & (0xFFu >> (need + 2));
+        for (size_t k = 1; k <= need; ++k) cp = cp << 6 | (p[i + k] & 0x3Fu);
+        if (cp <= 0x9F || (cp >= 0x100 && ContinuationByte(cp) != 0 && ContinuationByte(cp) < 0xA0))
+          ++c.mojibake;
+      }
+      if (b == 0xC3 && p[i + 1] >= 0x82 && p[i + 1] <= 0xB4) after_lead = i + 2;
       i += need + 1;
     } else {
       ++c.invalid;
@@ -155,13 +187,57 @@ bool LooksLikeUtf8(const Utf8Census& c) { return c.invalid == 0 || c.multibyte >
 
 bool CleanUtf8(const Utf8Census& c) { return c.invalid == 0 && !c.nul; }
 
-bool IsSingleByteLatin(const std::string& charset) { return charset == "windows-1252"; }
+// UTF-8 encoded twice (read as Latin-1 or Windows-1252 and encoded again):
+// a few pairs that text does not hold, and at least one for every eight
+// multi-byte characters (a double-encoded U+2019 is three of them).
+bool DoubleEncoded(const Utf8Census& c) { return c.mojibake >= 2 && c.mojibake * 8 >= c.multibyte; }
 
-// Windows-1252 bytes 0x80..0x9F; 0 where the byte is undefined (read as U+FFFD).
-constexpr uint16_t kCp1252High[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+// The code point of the well-formed UTF-8 sequence at s[i], its length in
+// `*len`.
+uint32_t DecodeAt(std::string_view s, size_t i, size_t* len) {
+  const auto b = static_cast<uint8_t>(s[i]);
+  const size_t need = b < 0x80 ? 0 : b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
+  uint32_t cp = need == 0 ? b : b & (0xFFu >> (need + 2));
+  for (size_t k = 1; k <= need && i + k < s.size(); ++k)
+    cp = cp << 6 | (static_cast<uint8_t>(s[i + k]) & 0x3Fu);
+  *len = std::min(need + 1, s.size() - i);
+  return cp;
+}
+
+// Undoes a second UTF-8 encoding in well-formed UTF-8 `s`: each character
+// U+00C2..U+00F4 followed by the continuation characters its lead byte needs
+// (ContinuationByte) becomes the character those bytes encode, when they
+// form a well-formed sequence. Everything else is copied.
+std::string UndoDoubleEncoding(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    size_t len = 0;
+    const uint32_t lead = DecodeAt(s, i, &len);
+    if (lead >= 0xC2 && lead <= 0xF4) {
+      const size_t need = lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : 3;
+      std::string bytes(1, static_cast<char>(lead));
+      size_t j = i + len;
+      while (bytes.size() <= need && j < s.size()) {
+        size_t l = 0;
+        const uint8_t byte = ContinuationByte(DecodeAt(s, j, &l));
+        if (byte == 0) break;
+        bytes.push_back(static_cast<char>(byte));
+        j += l;
+      }
+      if (bytes.size() == need + 1 && IsValidUtf8(bytes)) {
+        out += bytes;
+        i = j;
+        continue;
+      }
+    }
+    out.append(s.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+bool IsSingleByteLatin(const std::string& charset) { return charset == "windows-1252"; }
 
 void AppendCodePoint(uint32_t cp, std::string* out) {
   if (cp == 0) return;
@@ -295,22 +371,25 @@ CharsetDecision DetectCharset(std::string_view html, std::string_view content_ty
   }
   if (declared.empty()) {
     const Utf8Census c = CountUtf8(html);
-    if (LooksLikeUtf8(c)) return {"utf-8", "fallback", CleanUtf8(c)};
+    if (LooksLikeUtf8(c)) return {"utf-8", "fallback", CleanUtf8(c), DoubleEncoded(c)};
     return {"windows-1252", "fallback"};
   }
   if (declared == "utf-8") {
     const Utf8Census c = CountUtf8(html);
     if (!LooksLikeUtf8(c)) return {"windows-1252", source + "+checked"};
-    return {declared, source, CleanUtf8(c)};
+    return {declared, source, CleanUtf8(c), DoubleEncoded(c)};
   }
   if (IsSingleByteLatin(declared)) {
     const Utf8Census c = CountUtf8(html);
-    if (c.invalid == 0 && c.multibyte > 0) return {"utf-8", source + "+checked", CleanUtf8(c)};
+    if (c.invalid == 0 && c.multibyte > 0)
+      return {"utf-8", source + "+checked", CleanUtf8(c), DoubleEncoded(c)};
   }
   return {declared, source};
 }
 
 std::string ConvertToUtf8(std::string_view html, const CharsetDecision& decision) {
+  if (decision.double_encoded && decision.charset == "utf-8")
+    return UndoDoubleEncoding(ConvertToUtf8(html, decision.charset));
   if (decision.clean_utf8 && decision.charset == "utf-8") {
     if (html.size() >= 3 && std::memcmp(html.data(), "\xEF\xBB\xBF", 3) == 0) html.remove_prefix(3);
     return std::string(html);

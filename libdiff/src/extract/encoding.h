@@ -13,6 +13,9 @@
 // charset: a declared UTF-8 page whose bytes are mostly ill-formed is read as
 // Windows-1252, and a declared Latin-1/Windows-1252/ASCII page whose bytes are
 // well-formed UTF-8 with at least one multi-byte sequence is read as UTF-8.
+// UTF-8 encoded twice (a lead byte's Latin-1 character followed by a C1
+// control or a Windows-1252 character of 0x80..0x9F, at least one such pair
+// for every eight multi-byte characters) is decoded once more.
 // Labels are mapped as the WHATWG Encoding standard does (latin1, ascii ->
 // windows-1252; gb2312 -> GB18030; a <meta> naming UTF-16 means UTF-8).
 //
@@ -31,6 +34,10 @@ struct CharsetDecision {
   // True when the bytes were found to be well-formed UTF-8 without NUL bytes
   // while deciding (ConvertToUtf8 then copies them without checking again).
   bool clean_utf8 = false;
+  // True when the bytes are UTF-8 encoded twice: a page's UTF-8 read as
+  // Latin-1 or Windows-1252 and encoded again ("\xC3\xA2\xC2\x80\xC2\x99"
+  // for U+2019). ConvertToUtf8 then undoes the second encoding.
+  bool double_encoded = false;
 };
 
 // Decides the charset of `html` given the HTTP Content-Type (may be empty).

@@ -156,7 +156,7 @@ const RE2& UpdatedLineRe() {
 }
 
 // Prompts of the site, not sentences of the article: newsletter sign-ups and
-// their confirmations, affiliate-link notices. Matched anywhere in a short block.
+// their confirmations. Matched anywhere in a block of under 320 bytes.
 const RE2& PromoRe() {
   static const RE2 re(
       "(?i)(?:\\bsign(?:ing)?[ -]?up\\b[^.!?]{0,80}\\b(?:newsletters?|inbox|e-?mails?|alerts?|"
@@ -165,18 +165,69 @@ const RE2& PromoRe() {
       "|\\bsubscribe to (?:our|the)\\b[^.!?]{0,40}\\bnewsletters?\\b"
       "|\\bthanks? (?:you )?for (?:subscribing|signing up)"
       "|\\byour subscription (?:has been|could not|was)\\b"
-      "|\\bclick here to subscribe\\b"
-      "|\\baffiliate (?:links?|partnerships?|commissions?)\\b"
-      "|\\b(?:may|might|will) (?:earn|receive) (?:a |an affiliate )?(?:commission|compensation)\\b"
-      "|\\bwe (?:earn|receive) (?:a )?(?:commission|compensation)\\b)");
+      "|\\bclick here to subscribe\\b)");
   return re;
 }
 
-// A cheap test that PromoRe() could match: one of its key words is present
-// (case-sensitive fragments that cover both cases of the first letter).
+// Affiliate-link notices: the site speaking of what it earns from its links
+// ("we may earn an affiliate fee", "I may receive a small commission", "We
+// may make money when you click on links"). Matched anywhere in a block of
+// under 400 bytes: the notice often goes on about the user agreement.
+const RE2& AffiliateNoticeRe() {
+  static const RE2 re(
+      "(?i)(?:\\baffiliate (?:links?|partnerships?|commissions?)\\b"
+      "|\\b(?:may|might|will) (?:earn|receive) (?:a |an affiliate )?(?:commission|compensation)\\b"
+      "|\\b(?:we|i) (?:may |might |will |could )?(?:earn|receive|get) (?:a |an )?"
+      "(?:small |affiliate |referral )?(?:commissions?|compensation|fees?)\\b"
+      "|\\b(?:we|i) (?:may|might|could) make money\\b)");
+  return re;
+}
+
+// Cheap tests that PromoRe() / AffiliateNoticeRe() could match: one of their
+// key words is present (case-sensitive fragments that cover both cases of
+// the first letter).
 bool MayBePromo(std::string_view text) {
-  for (std::string_view key : {"nbox", "ign", "ubscri", "ommission", "ompensation", "ffiliate"}) {
+  for (std::string_view key : {"nbox", "ign", "ubscri"}) {
     if (text.find(key) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool MayBeAffiliateNotice(std::string_view text) {
+  for (std::string_view key : {"ommission", "ompensation", "ffiliate", "make money"}) {
+    if (text.find(key) != std::string_view::npos) return true;
+  }
+  // " fee" or " fees" as a word, not "feel" or "feet".
+  for (size_t at = text.find(" fee"); at != std::string_view::npos; at = text.find(" fee", at + 4)) {
+    const char next = at + 4 < text.size() ? text[at + 4] : ' ';
+    if (next == 's' || next < 'a' || next > 'z') return true;
+  }
+  return false;
+}
+
+// Image captions set as paragraphs, known by their credit: "... Peninsula on
+// December 19. Credit: IMO.", "... in Milan. (Photo by Jane Doe/Getty
+// Images)", "PHOTO BY JANE DOE Hoquiam's ...". The credit ends the block, or
+// a photo label opens it. Needs one of the words of MayBeCaption.
+const RE2& CaptionRe() {
+  static const RE2 re(
+      "(?i)^(?:photo by|submitted photo|courtesy photo|file photo)\\b"
+      "|(?:^|[.!?)] )(?:credit|photo|image|photograph)s?: ?[a-z][a-z .,'\xE2\x80\x99&/@-]*$"
+      "|\\((?:photo|image|credit|picture)s?(?: by)?:? [^)]+\\)$");
+  return re;
+}
+
+// A cheap test that CaptionRe could match: a photo label in the first 20
+// bytes, or a ':' or closing ')' and a credit word in the last 100.
+bool MayBeCaption(std::string_view text) {
+  const std::string_view head = text.substr(0, 20);
+  if (head.find("hoto") != std::string_view::npos || head.find("HOTO") != std::string_view::npos)
+    return true;
+  const std::string_view tail = text.substr(text.size() > 100 ? text.size() - 100 : 0);
+  if (tail.empty() || (tail.back() != ')' && tail.find(':') == std::string_view::npos))
+    return false;
+  for (std::string_view key : {"redit", "REDIT", "hoto", "HOTO", "mage", "icture"}) {
+    if (tail.find(key) != std::string_view::npos) return true;
   }
   return false;
 }
@@ -196,6 +247,109 @@ const RE2& HasTimeRe() {
 
 }  // namespace
 
+namespace {
+
+// The length of the `words` words that open `text` when each starts with an
+// ASCII capital and is followed by one space (a name); 0 otherwise.
+size_t LeadingNameLength(std::string_view text, int words) {
+  size_t at = 0;
+  for (int w = 0; w < words; ++w) {
+    if (at >= text.size() || text[at] < 'A' || text[at] > 'Z') return 0;
+    const size_t space = text.find(' ', at);
+    if (space == std::string_view::npos) return 0;
+    at = space + 1;
+  }
+  return at;
+}
+
+bool StartsWith(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+}  // namespace
+
+bool IsAuthorBio(const std::string& text) {
+  if (text.size() >= 700) return false;
+  // A writer's role, ending the clause or followed by where or what.
+  static const RE2 role(
+      "\\b(?i:editor|writer|reporter|correspondent|journalist|contributor|author|columnist|"
+      "analyst|producer|freelancer|critic|blogger)s?"
+      "(?:$| at\\b| for\\b| with\\b| of\\b| and\\b| based\\b| living\\b| covering\\b|"
+      " overseeing\\b| where\\b|,)");
+  const std::string_view all(text);
+  // Try every split of the opening capitalised words into a name and the rest
+  // ("L. Daniela Alvarez is a ..."): the verb follows the name.
+  for (int words = 1; words <= 4; ++words) {
+    const size_t name = LeadingNameLength(all, words);
+    if (name == 0) break;
+    const std::string_view rest = all.substr(name);
+    // "Charlie Savage writes about national security."
+    if (words >= 2 && (StartsWith(rest, "writes about ") || StartsWith(rest, "writes on ") ||
+                       StartsWith(rest, "reports on ")))
+      return true;
+    size_t verb = 0;
+    for (std::string_view v : {"is a ", "is an ", "is the ", "was a ", "was an ", "was the "}) {
+      if (StartsWith(rest, v)) verb = v.size();
+    }
+    if (verb == 0) continue;
+    // The clause up to its end, at most 140 bytes.
+    std::string_view clause = rest.substr(verb, 140);
+    const size_t end = clause.find_first_of(".!?");
+    if (end != std::string_view::npos) clause = clause.substr(0, end);
+    return RE2::PartialMatch(re2::StringPiece(clause.data(), clause.size()), role);
+  }
+  return false;
+}
+
+bool IsAboutTheWriterHeading(const std::string& text) {
+  if (text.size() >= 60) return false;
+  static const RE2 re(
+      "(?i:about the (?:author|writer|reporter|contributor)s?)"
+      "|About [A-Z][\\w.'\xE2\x80\x99-]*(?: [A-Z][\\w.'\xE2\x80\x99-]*){0,2}");
+  return RE2::FullMatch(text, re);
+}
+
+bool IsContactLine(const std::string& text) {
+  static const RE2 re(
+      "(?i)^(?:[\xE2\x80\x94\xE2\x80\x93-] ?)?(?:contact|reach|e-?mail)\\b[^@]*"
+      "[\\w.+-]+@[\\w-]+\\.[a-z][a-z]"
+      "|\\bcan be reached\\b[^@]*[\\w.+-]+@[\\w-]+\\.[a-z][a-z]");
+  return text.size() < 300 && text.find('@') != std::string::npos && RE2::PartialMatch(text, re);
+}
+
+bool IsProvenanceLine(const std::string& text) {
+  static const RE2 re(
+      "(?i)^(?:[\xE2\x80\x94\xE2\x80\x93-] ?)?(?:"
+      "a version of this (?:article|story|report|piece) (?:appears|appeared|was published)"
+      "|this (?:article|story|report|piece) (?:was )?(?:originally |first )?"
+      "(?:appeared|appears|published|ran)\\b"
+      "|includes (?:information|reporting) from\\b"
+      "|(?:additional )?reporting by\\b"
+      "|contributing: "
+      "|click to read more and view comments"
+      // the study the story reports on, and its sources
+      "|(?:more|journal) information: \\S"
+      "|sources?: \\S"
+      // corrections of the article
+      "|(?:corrections?|clarifications?)(?:[:,(]|$)"
+      "|a previous version of this (?:article|story|report|piece|post)\\b"
+      "|this (?:article|story|report|piece|post) has been (?:updated|corrected)\\b"
+      "|updated to (?:add|include|reflect|correct)\\b)");
+  // A reference: "Jane Doe et al, Title, Journal (2023). DOI: ...", "Jane
+  // Doe et al. 2023. Title." (a year or a DOI: "Doe et al., Section 3: ..."
+  // quotes the study).
+  static const RE2 year_or_doi("\\(\\d{4}\\)|\\b\\d{4}\\.|(?i:\\bdoi\\b)");
+  if (text.size() >= 500) return false;
+  if (RE2::PartialMatch(text, re)) return true;
+  const size_t et_al = text.find(" et al");
+  if (et_al == std::string::npos || et_al > 80 || text[0] < 'A' || text[0] > 'Z' ||
+      et_al + 7 >= text.size() || (text[et_al + 6] != '.' && text[et_al + 6] != ','))
+    return false;
+  if (text.find('.') < et_al) return false;  // the names hold no full stop
+  const std::string_view rest = std::string_view(text).substr(et_al + 7, 300);
+  return RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), year_or_doi);
+}
+
 const RE2& ErrorPageRe() {
   static const RE2 re(
       "(?i)\\b(?:404|not found|page not found|no longer available|does not exist|"
@@ -214,7 +368,11 @@ bool IsVolatileOrFurnitureText(const std::string& text) {
   if (RE2::FullMatch(text, VolatileRe())) return true;
   if (MayBeAgoLine(text) && RE2::FullMatch(text, AgoLineRe())) return true;
   if (MayBeCreditLine(text) && RE2::FullMatch(text, CreditLineRe())) return true;
+  if (MayBeCaption(text) && RE2::PartialMatch(text, CaptionRe())) return true;
   if (text.size() < 320 && MayBePromo(text) && RE2::PartialMatch(text, PromoRe())) return true;
+  if (text.size() < 400 && MayBeAffiliateNotice(text) &&
+      RE2::PartialMatch(text, AffiliateNoticeRe()))
+    return true;
   return MayBeUpdatedLine(text) && RE2::FullMatch(text, UpdatedLineRe()) &&
          RE2::PartialMatch(text, HasTimeRe());
 }

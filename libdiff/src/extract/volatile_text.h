@@ -21,6 +21,34 @@ namespace libdiff::internal {
 // "5 min read", "12 comments", share-button labels, "Advertisement", ...
 bool IsVolatileOrFurnitureText(const std::string& text);
 
+// True when `text` (one block of under 700 bytes) is a writer's biography
+// as pages set it after the article: a name of one to four capitalised words,
+// "is a/an/the", and within a clause a writer's role followed by where or
+// what ("Jane Doe is a senior reporter at ...", "Rose is a Senior Editor at
+// ELLE overseeing ...").
+// Also "Charlie Savage writes about national security ..." (a name of two
+// to four words, "writes about", "writes on", "reports on").
+bool IsAuthorBio(const std::string& text);
+
+// True when `text` (one block of under 60 bytes) heads a box about the
+// writer or the publisher: "About the author", "About Jane Doe", "About
+// Example Media".
+bool IsAboutTheWriterHeading(const std::string& text);
+
+// True when `text` (one block of under 300 bytes) tells how to reach the
+// writer: "Contact Jane Doe at jdoe@example.com", "—Staff writer Jane Doe
+// can be reached at jdoe@example.com".
+bool IsContactLine(const std::string& text);
+
+// True when `text` (one block of under 500 bytes) says where the article
+// came from, who helped or what was corrected: "This story was originally
+// published ...", "A version of this article appears in print ...",
+// "Reporting by ...", "Includes information from The Associated Press",
+// "Contributing: ...", "Source: ...", "More information: ...", a reference
+// to the study reported on ("Jane Doe et al, Title, Journal (2023)"),
+// "Correction: ...", "A previous version of this story said ...".
+bool IsProvenanceLine(const std::string& text);
+
 // Words of an error page ("404", "page not found"), matched anywhere in a
 // title or heading.
 const RE2& ErrorPageRe();
