@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "extract/date.h"
 #include "extract/meta_author.h"
 #include "extract/meta_dom.h"
 #include "extract/meta_title.h"
@@ -212,6 +213,44 @@ std::vector<std::string> BylineNames(const std::string& text, const std::string&
   return {};
 }
 
+// The name after a date and a separator in the first lines under the
+// headline, where a template shows "Dec. 19, 2025 · Niko Matsakis" or
+// "2025-12-17 ·" above "Trond Teigen" with no "By": a person's name (two to
+// four capitalised words) that is the rest of the line, a category after
+// " in" aside ("Mahua Das in" / "Project Management"). Empty otherwise.
+std::vector<std::string> NameAfterDate(const std::string& text, const std::string& site_name) {
+  const std::string_view head = std::string_view(text).substr(0, 300);
+  const std::vector<TextDate> dates = FindDatesInText(head, 1);
+  if (dates.empty()) return {};
+  const size_t line_end = std::min(head.find('\n', dates[0].offset), head.size());
+  const std::string_view line = head.substr(dates[0].offset, line_end - dates[0].offset);
+  size_t sep = std::string_view::npos, sep_len = 0;
+  for (std::string_view s : {"\xC2\xB7", "\xE2\x80\xA2", "|"}) {  // · • |
+    const size_t at = line.find(s);
+    if (at != std::string_view::npos && at < sep) {
+      sep = at;
+      sep_len = s.size();
+    }
+  }
+  // Only the date before the separator.
+  if (sep == std::string_view::npos || sep > 40) return {};
+  const std::string date_part = SqueezeWhitespace(line.substr(0, sep));
+  const std::vector<TextDate> again = FindDatesInText(date_part, 1);
+  if (again.empty() || NormalizeDate(date_part).empty()) return {};
+  std::string name = SqueezeWhitespace(line.substr(sep + sep_len));
+  if (name.empty() && line_end < text.size()) {
+    const size_t next_end = std::min(text.find('\n', line_end + 1), text.size());
+    name = SqueezeWhitespace(std::string_view(text).substr(line_end + 1, next_end - line_end - 1));
+  }
+  if (name.size() > 3 && name.compare(name.size() - 3, 3, " in") == 0) name.resize(name.size() - 3);
+  if (!LooksLikeName(name)) return {};
+  bool organisations_only = false;
+  std::vector<std::string> names = NormalizeAuthors({name}, site_name, &organisations_only);
+  // Nothing cut ("Six Minute Read" is no name).
+  if (organisations_only || names.size() != 1 || LooseKey(names[0]) != LooseKey(name)) return {};
+  return names;
+}
+
 // A label naming the author in the line after it. `whole_line` labels count
 // only as a line of their own ("Author" heading a details table), since the
 // bare word opens ordinary sentences too.
@@ -382,6 +421,8 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
                : byline;
   }
   if (!byline.empty()) return byline;
+  std::vector<std::string> dated = NameAfterDate(text_after_headline, site_name);
+  if (!dated.empty()) return dated;
   std::vector<std::string> authors = from(near_title(f.itemprop_authors));
   if (!authors.empty()) return authors;
   // Markup from `start` on: rel=author links, then author-page links, then
