@@ -352,6 +352,23 @@ bool SharesName(const std::vector<std::string>& a, const std::vector<std::string
   return false;
 }
 
+// True when the "By" line under the headline names other people than the
+// structured list does, each in a full name ("By: Paul Fenaroli" where the
+// author <meta> names the account that posted it), and none of its names
+// runs a structured name into other words ("Jane Roe Showbiz").
+bool ShownInstead(const std::vector<std::string>& byline,
+                  const std::vector<std::string>& structured) {
+  for (const std::string& b : byline) {
+    if (!LooksLikeName(b)) return false;
+    const std::string kb = NameKey(b);
+    for (const std::string& s : structured) {
+      const std::string ks = NameKey(s);
+      if (kb.compare(0, ks.size(), ks) == 0 || ks.compare(0, kb.size(), kb) == 0) return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 // Authors from the first source naming a person, in this order: JSON-LD,
@@ -359,7 +376,8 @@ bool SharesName(const std::vector<std::string>& a, const std::vector<std::string
 // itemprop=author, rel=author, author-page links, byline classes). A visible
 // "By …" line that shares a name with the structured list replaces it: the
 // page shows who wrote it (structured lists often add editors or drop
-// co-authors). A source naming only organisations is kept as the fallback.
+// co-authors); so does one that names only other people in full names (the
+// structured list names the account that posted it). A source naming only organisations is kept as the fallback.
 std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const JsonLdFacts& ld,
                                        const std::string& site_name, xmlNodePtr title_node,
                                        int title_order, const std::string& text_after_headline) {
@@ -413,7 +431,10 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
     }
   }
   if (!structured.empty()) {
-    if (byline.empty() || !SharesName(byline, structured)) return structured;
+    if (byline.empty()) return structured;
+    if (!SharesName(byline, structured)) {
+      return ShownInstead(byline, structured) ? byline : structured;
+    }
     // Co-authors shown in bylines of their own under the headline ("By A ...
     // By B"): the structured list names them all.
     return Covers(structured, byline) && ShownNear(structured, text_after_headline, 600)
