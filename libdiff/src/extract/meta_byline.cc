@@ -416,8 +416,13 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
   std::vector<std::string> structured = from(ld.authors);
   for (const char* key : {"author", "article:author", "dc.creator", "parsely-author",
                           "sailthru.author", "byl", "dcterms.creator", "citation_author",
-                          "og:article:author", "twitter:creator"}) {
+                          "og:article:author", "cxenseparse:author", "twitter:creator"}) {
     if (!structured.empty()) break;
+    // The site's own handle ("@shopwithselect" for both) is no author.
+    if (std::string_view(key) == "twitter:creator" &&
+        LooseKey(FirstMeta(f, key)) == LooseKey(FirstMeta(f, "twitter:site"))) {
+      continue;
+    }
     auto it = f.meta.find(key);
     if (it != f.meta.end()) structured = from(it->second);
   }
