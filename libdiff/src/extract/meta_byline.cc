@@ -369,6 +369,19 @@ bool ShownInstead(const std::vector<std::string>& byline,
   return true;
 }
 
+// True when `s` could be a name as a site writes it: one to three words of
+// letters (and '.', '-', '\''), 40 bytes at most.
+bool WrittenAsAName(std::string_view s) {
+  if (s.empty() || s.size() > 40 || WordCount(s) > 3) return false;
+  for (char c : s) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || u >= 0x80 || c == ' ' ||
+                    c == '.' || c == '-' || c == '\'';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 // Authors from the first source naming a person, in this order: JSON-LD,
@@ -484,6 +497,13 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
       authors = from({labelled});
       if (!authors.empty()) return authors;
     }
+  }
+  // Last, the JSON-LD author as written when the cleaning above rejected it
+  // and nothing else names anybody: a person written in lower case
+  // ("kirstin boatto") or a desk the site signs with ("Staff Clinician").
+  if (organisations.empty() && !ld.authors.empty()) {
+    const std::string name = SqueezeWhitespace(ld.authors.front());
+    if (WrittenAsAName(name)) return {name};
   }
   return organisations;
 }
