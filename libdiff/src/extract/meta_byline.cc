@@ -501,8 +501,15 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
   // Last, the JSON-LD author as written when the cleaning above rejected it
   // and nothing else names anybody: a person written in lower case
   // ("kirstin boatto") or a desk the site signs with ("Staff Clinician").
-  if (organisations.empty() && !ld.authors.empty()) {
-    const std::string name = SqueezeWhitespace(ld.authors.front());
+  // A WebPage's author (no article object names one): after what the page
+  // shows, since sites put their company there too.
+  if (organisations.empty()) {
+    authors = from(ld.page_authors);
+    if (!authors.empty()) return authors;
+  }
+  const std::vector<std::string>& ld_authors = ld.authors.empty() ? ld.page_authors : ld.authors;
+  if (organisations.empty() && !ld_authors.empty()) {
+    const std::string name = SqueezeWhitespace(ld_authors.front());
     if (WrittenAsAName(name)) return {name};
   }
   return organisations;
