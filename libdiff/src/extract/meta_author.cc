@@ -385,6 +385,15 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
       from = at + (sep.empty() ? 1 : sep.size());
     }
     if (from <= text.size()) parts.push_back(text.substr(from));
+    // "Research & Development", "Sales and Marketing" after a person's full
+    // name: single words joined by "&" or "and" name the department of the
+    // name before, not two more people (alone, "Maria & Katerina" sign a blog).
+    const bool full_name_before =
+        std::any_of(names.begin(), names.end(), [](const std::string& n) { return WordsIn(n) >= 2; });
+    if (full_name_before && parts.size() == 2 && WordsIn(TrimName(parts[0])) == 1 &&
+        WordsIn(TrimName(parts[1])) == 1 && (Contains(text, " & ") || Contains(text, " and "))) {
+      continue;
+    }
     bool after_name = false;
     for (const std::string& part : parts) {
       std::string name = StripAgencySuffix(StripCredentials(TrimName(part)));
