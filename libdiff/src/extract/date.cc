@@ -214,10 +214,12 @@ constexpr char kDayMonthYearPattern[] =
 // A weekday may lead, as Drupal writes its meta times ("Thu, 09/25/2025 - 11:38").
 constexpr char kNumericPattern[] =
     "(?i)\\b" LIBDIFF_WEEKDAY "(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d{2})\\b" LIBDIFF_TIME;
-// "23.07.2025": with dots the day comes first (European usage); two-digit
-// day and month, so version numbers ("1.2.2024") do not read as dates.
+// "23.07.2025" and "02-12-2025": with dots or dashes the day comes first
+// (European usage; the US writes slashes), unless the second number after
+// a dash cannot be a month; two-digit day and month, so version numbers ("1.2.2024") do
+// not read as dates.
 constexpr char kDottedPattern[] =
-    "\\b(\\d{2})\\.(\\d{2})\\.((?:19|20)\\d{2})\\b" LIBDIFF_TIME;
+    "\\b(\\d{2})[.-](\\d{2})[.-]((?:19|20)\\d{2})\\b" LIBDIFF_TIME;
 constexpr char kLabelPattern[] =
     "(?i)\\s*(?:(?:first\\s+|last\\s+|originally\\s+)?(?:published|updated|posted|modified|"
     "created|date|dated|on|at|le)\\b\\s*:?\\s*)*";
@@ -266,9 +268,14 @@ DateParts FromGroups(Form form, const re2::StringPiece* g) {
       ApplyTime(g[4], g[5], g[6], g[7], g[8], &p);
       break;
     case Form::kDayMonthYear:
-    case Form::kDotted:  // the month as a name, or as a number after a dot
+    case Form::kDotted:  // the month as a name, or as a number after a dot or dash
       p.day = ToInt(g[1]);
       p.month = form == Form::kDotted ? ToInt(g[2]) : MonthNumber(g[2]);
+      // "12-25-2025" (a dash, the US order); "12.31.2024" stays no date.
+      if (form == Form::kDotted && g[1].data()[g[1].size()] == '-' && p.month > 12 &&
+          p.day <= 12) {
+        std::swap(p.day, p.month);
+      }
       p.year = ToInt(g[3]);
       ApplyTime(g[4], g[5], g[6], g[7], g[8], &p);
       break;

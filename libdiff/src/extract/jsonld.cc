@@ -429,6 +429,8 @@ void AddJsonLdScript(std::string_view script, JsonLdFacts* facts) {
       if (facts->page_name.empty()) facts->page_name = Field(*node, "name");
       facts->page_date_published = Field(*node, "datePublished");
       facts->page_date_modified = Field(*node, "dateModified");
+      auto author = node->find("author");
+      if (author != node->end()) AddPeople(*author, index, 0, &facts->page_authors);
     } else if (HasType(types, {"WebSite"}) && facts->website_name.empty()) {
       facts->website_name = Field(*node, "name");
     } else if (HasType(types, {"Organization", "NewsMediaOrganization"}) &&

@@ -46,6 +46,7 @@ struct JsonLdFacts {
   std::string page_date_published;
   std::string page_date_modified;
   std::string page_name;       // WebPage name or headline
+  std::vector<std::string> page_authors;  // WebPage author, as written
   std::string website_name;    // WebSite name
   std::string organization_name;  // first Organization / NewsMediaOrganization name
 };

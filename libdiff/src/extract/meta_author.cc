@@ -385,6 +385,15 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
       from = at + (sep.empty() ? 1 : sep.size());
     }
     if (from <= text.size()) parts.push_back(text.substr(from));
+    // "Research & Development", "Sales and Marketing" after a person's full
+    // name: single words joined by "&" or "and" name the department of the
+    // name before, not two more people (alone, "Maria & Katerina" sign a blog).
+    const bool full_name_before =
+        std::any_of(names.begin(), names.end(), [](const std::string& n) { return WordsIn(n) >= 2; });
+    if (full_name_before && parts.size() == 2 && WordsIn(TrimName(parts[0])) == 1 &&
+        WordsIn(TrimName(parts[1])) == 1 && (Contains(text, " & ") || Contains(text, " and "))) {
+      continue;
+    }
     bool after_name = false;
     for (const std::string& part : parts) {
       std::string name = StripAgencySuffix(StripCredentials(TrimName(part)));
@@ -412,6 +421,56 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
   for (std::string& o : organisations_seen) add(&organisations, std::move(o));
   if (organisations_only != nullptr) *organisations_only = names.empty() && !organisations.empty();
   return names.empty() ? organisations : names;
+}
+
+}  // namespace libdiff::internal
+
+namespace libdiff::internal {
+namespace {
+
+// The capitals that open the words of `name` ("Nicole Burke" -> "NB").
+std::string Initials(std::string_view name) {
+  std::string out;
+  for (std::string_view w : Words(name)) {
+    if (w[0] >= 'A' && w[0] <= 'Z') out += w[0];
+  }
+  return out;
+}
+
+bool AllCapitals(std::string_view s) {
+  for (char c : s) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  return !s.empty();
+}
+
+// True when `name` is `other` with text run into it without a space
+// ("Mateusz HabernyFounder at Oakywood" after "Mateusz Haberny").
+bool RunsIntoText(std::string_view name, std::string_view other) {
+  return name.size() > other.size() && name.compare(0, other.size(), other) == 0 &&
+         name[other.size()] >= 'A' && name[other.size()] <= 'Z' &&
+         other.back() >= 'a' && other.back() <= 'z';
+}
+
+}  // namespace
+
+void DropEchoedNames(std::string_view publisher, std::vector<std::string>* names) {
+  if (names->size() < 2) return;
+  const std::string publisher_key = LooseKey(publisher);
+  std::vector<std::string> kept;
+  for (size_t i = 0; i < names->size(); ++i) {
+    const std::string& name = (*names)[i];
+    bool echo = !publisher_key.empty() && LooseKey(name) == publisher_key;
+    for (size_t j = 0; j < names->size() && !echo; ++j) {
+      if (j == i) continue;
+      const std::string& other = (*names)[j];
+      echo = (name.size() >= 2 && name.size() <= 3 && AllCapitals(name) && WordsIn(other) >= 2 &&
+              Initials(other) == name) ||
+             RunsIntoText(name, other);
+    }
+    if (!echo) kept.push_back(name);
+  }
+  if (!kept.empty()) *names = std::move(kept);
 }
 
 }  // namespace libdiff::internal

@@ -37,6 +37,14 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
                                           std::string_view site_name,
                                           bool* organisations_only = nullptr);
 
+// Removes from a list of two or more names those that echo another item
+// rather than name a person: the publisher's name (`publisher`, from
+// JSON-LD: "Manoj Jain, Jagpreet Chhatwal, The Commercial Appeal"); an
+// avatar's initials ("NB" beside "Nicole Burke"); and a name run into the
+// text after it ("Mateusz HabernyFounder at Oakywood" beside "Mateusz
+// Haberny"). A list of one name is left as it is.
+void DropEchoedNames(std::string_view publisher, std::vector<std::string>* names);
+
 // A lower-case key of `s` with only letters and digits, for comparing names,
 // titles and site names ("The Daily-World!" -> "thedailyworld"). Non-ASCII
 // characters are kept as they are, typographic quotes are dropped.

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "extract/date.h"
 #include "extract/meta_author.h"
 #include "extract/meta_dom.h"
 #include "extract/meta_title.h"
@@ -212,6 +213,44 @@ std::vector<std::string> BylineNames(const std::string& text, const std::string&
   return {};
 }
 
+// The name after a date and a separator in the first lines under the
+// headline, where a template shows "Dec. 19, 2025 · Niko Matsakis" or
+// "2025-12-17 ·" above "Trond Teigen" with no "By": a person's name (two to
+// four capitalised words) that is the rest of the line, a category after
+// " in" aside ("Mahua Das in" / "Project Management"). Empty otherwise.
+std::vector<std::string> NameAfterDate(const std::string& text, const std::string& site_name) {
+  const std::string_view head = std::string_view(text).substr(0, 300);
+  const std::vector<TextDate> dates = FindDatesInText(head, 1);
+  if (dates.empty()) return {};
+  const size_t line_end = std::min(head.find('\n', dates[0].offset), head.size());
+  const std::string_view line = head.substr(dates[0].offset, line_end - dates[0].offset);
+  size_t sep = std::string_view::npos, sep_len = 0;
+  for (std::string_view s : {"\xC2\xB7", "\xE2\x80\xA2", "|"}) {  // · • |
+    const size_t at = line.find(s);
+    if (at != std::string_view::npos && at < sep) {
+      sep = at;
+      sep_len = s.size();
+    }
+  }
+  // Only the date before the separator.
+  if (sep == std::string_view::npos || sep > 40) return {};
+  const std::string date_part = SqueezeWhitespace(line.substr(0, sep));
+  const std::vector<TextDate> again = FindDatesInText(date_part, 1);
+  if (again.empty() || NormalizeDate(date_part).empty()) return {};
+  std::string name = SqueezeWhitespace(line.substr(sep + sep_len));
+  if (name.empty() && line_end < text.size()) {
+    const size_t next_end = std::min(text.find('\n', line_end + 1), text.size());
+    name = SqueezeWhitespace(std::string_view(text).substr(line_end + 1, next_end - line_end - 1));
+  }
+  if (name.size() > 3 && name.compare(name.size() - 3, 3, " in") == 0) name.resize(name.size() - 3);
+  if (!LooksLikeName(name)) return {};
+  bool organisations_only = false;
+  std::vector<std::string> names = NormalizeAuthors({name}, site_name, &organisations_only);
+  // Nothing cut ("Six Minute Read" is no name).
+  if (organisations_only || names.size() != 1 || LooseKey(names[0]) != LooseKey(name)) return {};
+  return names;
+}
+
 // A label naming the author in the line after it. `whole_line` labels count
 // only as a line of their own ("Author" heading a details table), since the
 // bare word opens ordinary sentences too.
@@ -313,6 +352,36 @@ bool SharesName(const std::vector<std::string>& a, const std::vector<std::string
   return false;
 }
 
+// True when the "By" line under the headline names other people than the
+// structured list does, each in a full name ("By: Paul Fenaroli" where the
+// author <meta> names the account that posted it), and none of its names
+// runs a structured name into other words ("Jane Roe Showbiz").
+bool ShownInstead(const std::vector<std::string>& byline,
+                  const std::vector<std::string>& structured) {
+  for (const std::string& b : byline) {
+    if (!LooksLikeName(b)) return false;
+    const std::string kb = NameKey(b);
+    for (const std::string& s : structured) {
+      const std::string ks = NameKey(s);
+      if (kb.compare(0, ks.size(), ks) == 0 || ks.compare(0, kb.size(), kb) == 0) return false;
+    }
+  }
+  return true;
+}
+
+// True when `s` could be a name as a site writes it: one to three words of
+// letters (and '.', '-', '\''), 40 bytes at most.
+bool WrittenAsAName(std::string_view s) {
+  if (s.empty() || s.size() > 40 || WordCount(s) > 3) return false;
+  for (char c : s) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || u >= 0x80 || c == ' ' ||
+                    c == '.' || c == '-' || c == '\'';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 // Authors from the first source naming a person, in this order: JSON-LD,
@@ -320,7 +389,8 @@ bool SharesName(const std::vector<std::string>& a, const std::vector<std::string
 // itemprop=author, rel=author, author-page links, byline classes). A visible
 // "By …" line that shares a name with the structured list replaces it: the
 // page shows who wrote it (structured lists often add editors or drop
-// co-authors). A source naming only organisations is kept as the fallback.
+// co-authors); so does one that names only other people in full names (the
+// structured list names the account that posted it). A source naming only organisations is kept as the fallback.
 std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const JsonLdFacts& ld,
                                        const std::string& site_name, xmlNodePtr title_node,
                                        int title_order, const std::string& text_after_headline) {
@@ -359,8 +429,13 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
   std::vector<std::string> structured = from(ld.authors);
   for (const char* key : {"author", "article:author", "dc.creator", "parsely-author",
                           "sailthru.author", "byl", "dcterms.creator", "citation_author",
-                          "og:article:author", "twitter:creator"}) {
+                          "og:article:author", "cxenseparse:author", "twitter:creator"}) {
     if (!structured.empty()) break;
+    // The site's own handle ("@shopwithselect" for both) is no author.
+    if (std::string_view(key) == "twitter:creator" &&
+        LooseKey(FirstMeta(f, key)) == LooseKey(FirstMeta(f, "twitter:site"))) {
+      continue;
+    }
     auto it = f.meta.find(key);
     if (it != f.meta.end()) structured = from(it->second);
   }
@@ -374,7 +449,10 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
     }
   }
   if (!structured.empty()) {
-    if (byline.empty() || !SharesName(byline, structured)) return structured;
+    if (byline.empty()) return structured;
+    if (!SharesName(byline, structured)) {
+      return ShownInstead(byline, structured) ? byline : structured;
+    }
     // Co-authors shown in bylines of their own under the headline ("By A ...
     // By B"): the structured list names them all.
     return Covers(structured, byline) && ShownNear(structured, text_after_headline, 600)
@@ -382,6 +460,8 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
                : byline;
   }
   if (!byline.empty()) return byline;
+  std::vector<std::string> dated = NameAfterDate(text_after_headline, site_name);
+  if (!dated.empty()) return dated;
   std::vector<std::string> authors = from(near_title(f.itemprop_authors));
   if (!authors.empty()) return authors;
   // Markup from `start` on: rel=author links, then author-page links, then
@@ -417,6 +497,20 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
       authors = from({labelled});
       if (!authors.empty()) return authors;
     }
+  }
+  // Last, the JSON-LD author as written when the cleaning above rejected it
+  // and nothing else names anybody: a person written in lower case
+  // ("kirstin boatto") or a desk the site signs with ("Staff Clinician").
+  // A WebPage's author (no article object names one): after what the page
+  // shows, since sites put their company there too.
+  if (organisations.empty()) {
+    authors = from(ld.page_authors);
+    if (!authors.empty()) return authors;
+  }
+  const std::vector<std::string>& ld_authors = ld.authors.empty() ? ld.page_authors : ld.authors;
+  if (organisations.empty() && !ld_authors.empty()) {
+    const std::string name = SqueezeWhitespace(ld_authors.front());
+    if (WrittenAsAName(name)) return {name};
   }
   return organisations;
 }

@@ -43,6 +43,9 @@ constexpr std::array<const char*, 11> kModifiedMetaKeys = {
     "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "sailthru.lastmodified",
     "article.updated", "updated"};
 
+// A date line longer than this is a sentence that holds a date.
+constexpr size_t kMaxDateLineBytes = 40;
+
 // The label just before a date shown in a byline: 'p' for "Published",
 // "Posted", "First published"; 'u' for "Updated", "Modified"; 0 for none.
 char DateLabel(std::string_view text, size_t offset) {
@@ -190,6 +193,29 @@ std::string LabelledDateInPage(xmlNodePtr root) {
   return "";
 }
 
+// The first date that starts a short line of `root`'s text ("April 8, 2024"
+// beside an author's name, far below the headline or on a page whose
+// headline was not found): a date line of a template no other rule reads. A
+// date inside a sentence, or after other words ("Other story, Dec 1, 2025",
+// "Site last updated: ..."), is not one. Only reached when no other source
+// gives a date.
+std::string DateLineInPage(xmlNodePtr root) {
+  if (root == nullptr) return "";
+  const std::string text = PageBlockText(root, size_t{1} << 19);
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string line = SqueezeWhitespace(std::string_view(text).substr(start, end - start));
+    if (line.size() >= 8 && line.size() <= kMaxDateLineBytes) {
+      const std::vector<TextDate> dates = FindDatesInText(line, 1);
+      if (!dates.empty() && dates[0].offset == 0) return dates[0].iso;
+    }
+    start = end + 1;
+  }
+  return "";
+}
+
 }  // namespace
 
 void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& page_url,
@@ -282,6 +308,7 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
   // A page that gives only a modified time (article:modified_time and
   // nothing else) is dated by it: the last known state of the text.
   if (article->published.empty()) article->published = article->modified;
+  if (article->published.empty()) article->published = DateLineInPage(root);
 }
 
 }  // namespace libdiff::internal

@@ -150,8 +150,16 @@ std::string WalkText(xmlNodePtr root, size_t limit, const TextWalk& how) {
       n = n->children;
       continue;
     }
-    while (n != nullptr && n != root && n->next == nullptr) n = n->parent;
+    // A block ends its line too ("<p>Luke Kim</p><small>December 17, 2025</small>").
+    auto close = [&raw, &how](xmlNodePtr e) {
+      if (e->type == XML_ELEMENT_NODE && how.breaks(NameOf(e))) raw += how.separator;
+    };
+    while (n != nullptr && n != root && n->next == nullptr) {
+      close(n);
+      n = n->parent;
+    }
     if (n == nullptr || n == root) break;
+    close(n);
     n = n->next;
   }
   return raw;

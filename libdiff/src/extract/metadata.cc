@@ -10,6 +10,7 @@
 #include <string>
 
 #include "extract/jsonld.h"
+#include "extract/meta_author.h"
 #include "extract/meta_byline.h"
 #include "extract/meta_date.h"
 #include "extract/meta_dom.h"
@@ -76,6 +77,7 @@ void ExtractMetadata(xmlDocPtr doc, const ExtractOptions& options, Article* arti
               text_after_headline, xmlDocGetRootElement(doc), article);
   article->authors = ChooseAuthors(doc, f, ld, article->site_name, title_node, title_order,
                                    text_after_headline);
+  DropEchoedNames(ld.publisher, &article->authors);
   article->language = ChooseLanguage(f, ld);
   article->description = ChooseDescription(f, ld);
   article->type = ld.type;
