@@ -198,19 +198,23 @@ std::string LabelledDateInPage(xmlNodePtr root) {
 // headline was not found): a date line of a template no other rule reads. A
 // date inside a sentence, or after other words ("Other story, Dec 1, 2025",
 // "Site last updated: ..."), is not one. Only reached when no other source
-// gives a date.
+// gives a date. A date that the line before labels as today's ("Today's
+// hours", "Today is") is the visit's date, shown by a widget, not the page's.
 std::string DateLineInPage(xmlNodePtr root) {
   if (root == nullptr) return "";
   const std::string text = PageBlockText(root, size_t{1} << 19);
+  std::string previous;  // the last non-empty line, lower-cased
   size_t start = 0;
   while (start < text.size()) {
     size_t end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
     const std::string line = SqueezeWhitespace(std::string_view(text).substr(start, end - start));
-    if (line.size() >= 8 && line.size() <= kMaxDateLineBytes) {
+    if (line.size() >= 8 && line.size() <= kMaxDateLineBytes &&
+        previous.find("today") == std::string::npos) {
       const std::vector<TextDate> dates = FindDatesInText(line, 1);
       if (!dates.empty() && dates[0].offset == 0) return dates[0].iso;
     }
+    if (!line.empty()) previous = LowerAscii(line);
     start = end + 1;
   }
   return "";
