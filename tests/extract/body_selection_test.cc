@@ -357,6 +357,18 @@ TEST(BodyOutput, TrailingAuthorBioIsLeftOut) {
   EXPECT_EQ(MustExtract(page("<p>" + last + "</p>")).Text(), expected + "\n\n" + last);
 }
 
+// Ad labels and the headings of link boxes between the paragraphs, and the
+// copyright line under the last one, are not the article.
+TEST(BodyOutput, AdLabelsAndLinkBoxHeadingsInTheBodyAreLeftOut) {
+  const Article a = MustExtract(
+      "<html><body><article><p>" + Prose(0) +
+      "</p><div class='slot'>Article continues below this ad</div><p>" + Prose(1) +
+      "</p><h4>Recommended by Our Editors</h4><p>" + Prose(2) +
+      "</p><p>Advertisement - Page continues below</p><p>" + Prose(3) +
+      "</p><p>The Canadian Press. All rights reserved.</p></article></body></html>");
+  EXPECT_EQ(a.Text(), Prose(0) + "\n\n" + Prose(1) + "\n\n" + Prose(2) + "\n\n" + Prose(3));
+}
+
 TEST(BodyOutput, AnInterviewsRepeatedQuestionStays) {
   const std::string q = "How does it feel to be nominated in the first year of the new category?";
   std::string body;

@@ -187,6 +187,26 @@ TEST(VolatileText, LinesSayingWhereTheArticleCameFromAreRecognised) {
        "Carriero et al., Section 3: \u201cThe development followed the LOT methodology.\u201d"});
 }
 
+// Labels of ads, link boxes, tables and feedback widgets inside the body, and
+// a copyright line that names its holder first.
+TEST(VolatileText, AdLabelsAndLinkBoxHeadingsAreFurniture) {
+  for (const char* s : {"Article continues below this ad", "Advertisement - Page continues below",
+                        "Story continues below advertisement", "Recommended by Our Editors",
+                        "People are also reading\xE2\x80\xA6", "You might like", "Don't Miss:",
+                        "Don\xE2\x80\x99t miss", "Tagged in:", "Swipe to scroll horizontally",
+                        "Was this page helpful?", "The Canadian Press. All rights reserved."}) {
+    EXPECT_TRUE(IsVolatileOrFurnitureText(s)) << s;
+  }
+  for (const char* s : {"People are also reading the report, the mayor said.",
+                        "You might like the new bridge more than the old one.",
+                        "Don't miss the last ferry: it leaves at six.",
+                        "The page continues below the fold on the printed edition, which "
+                        "carries all rights reserved notices on every page of the supplement, "
+                        "as the publisher insists."}) {
+    EXPECT_FALSE(IsVolatileOrFurnitureText(s)) << s;
+  }
+}
+
 TEST(VolatileText, CaptionsKnownByTheirCreditAreFurniture) {
   ExpectRecognised(
       IsVolatileOrFurnitureText,

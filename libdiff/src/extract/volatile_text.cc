@@ -33,13 +33,18 @@ const RE2& VolatileRe() {
       "gift(?: this)? article|listen|bookmark)(?:\\s*[|/·•,]\\s*|\\s+|$))+"
       // furniture labels
       "|(?:advertisement|advertising|ad|ads|sponsored|sponsored content|promoted|paid content|"
-      "skip advertisement|continue reading(?: below)?|(?:story|article) continues below"
-      "(?: advertisement)?|scroll to continue(?: with content)?|read more|read next|read also|"
+      "skip advertisement|continue reading(?: below)?|"
+      // "Advertisement - Page continues below", "Article continues below this ad"
+      "(?:advertisement\\W*)?(?:story|article|page|content) continues below"
+      "(?: (?:this |the )?(?:ad|advertisement))?|scroll to continue(?: with content)?|"
+      "swipe to scroll(?: horizontally)?|read more|read next|read also|"
       "see also|more|related|related (?:articles|stories|coverage|content|news|topics|links)|"
-      "recommended(?: for you| stories)?|most (?:popular|read|viewed|shared)|trending(?: now)?|"
-      "latest(?: news| stories)?|you may also like|you might also like|sign up|subscribe(?: now)?|"
+      "recommended(?: for you| stories| by our editors)?|most (?:popular|read|viewed|shared)|"
+      "trending(?: now)?|don[\x27\xE2\x80\x99]?t miss|(?:people|readers) are also reading|"
+      "was this (?:page|article) helpful|"
+      "latest(?: news| stories)?|you (?:may|might) (?:also )?like|sign up|subscribe(?: now)?|"
       "follow us(?: on .{1,30})?|click here|listen to (?:this )?(?:article|story)|"
-      "loading|image|photo|video|getty images|ap photo|reuters|afp|topics|tags)\\W*"
+      "loading|image|photo|video|getty images|ap photo|reuters|afp|topics|tags|tagged(?: in)?)\\W*"
       // copyright lines
       "|(?:©|\\(c\\)|copyright\\b|all rights reserved).{0,200}"
       // "Photo: Reuters" (credits inside a line: CreditLineRe)
@@ -366,6 +371,9 @@ const RE2& ConsentRe() {
 
 bool IsVolatileOrFurnitureText(const std::string& text) {
   if (RE2::FullMatch(text, VolatileRe())) return true;
+  // "The Canadian Press. All rights reserved." (a copyright line that names
+  // its holder first; VolatileRe takes the ones that open with the mark).
+  if (text.size() < 120 && HasAsciiNoCase(text, "all rights reserved")) return true;
   if (MayBeAgoLine(text) && RE2::FullMatch(text, AgoLineRe())) return true;
   if (MayBeCreditLine(text) && RE2::FullMatch(text, CreditLineRe())) return true;
   if (MayBeCaption(text) && RE2::PartialMatch(text, CaptionRe())) return true;
