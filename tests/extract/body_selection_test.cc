@@ -345,6 +345,8 @@ TEST(BodyOutput, TrailingAuthorBioIsLeftOut) {
                        "in 2015.</p><p>Email her at jdoe@example.com</p>"),
            std::string("<p>Contact reporter Jane Doe at jdoe@example.com</p>"),
            std::string("<p>This story was originally published December 22, 2023.</p>"),
+           std::string("<p>Associated Press writer Jim Roe in Boston contributed to this "
+                       "report.</p>"),
            // a box about the writer, in the first person
            std::string("<h3>About Jane Doe</h3><p>Security Analyst</p><p>As a security analyst, "
                        "I report on password managers and the software that keeps families safe "

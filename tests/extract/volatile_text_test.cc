@@ -178,12 +178,17 @@ TEST(VolatileText, LinesSayingWhereTheArticleCameFromAreRecognised) {
        "Clarification, 2 January 2024, 12:45 p.m.: This story has been updated to clarify the "
        "figures.",
        "A previous version of this story said that Parliament requires 45 days notice.",
-       "Updated to add comments from the department."},
+       "Updated to add comments from the department.",
+       "Associated Press researcher Jane Roe in New York contributed.",
+       "Miami Herald correspondent Jane Roe contributed to this story.",
+       "\xE2\x80\x94" "By Jane Doe, Harbor, N.H. Associated Press writer Jim Roe in Boston, "
+       "contributed to this report."},
       {"The story of the wall was first told by the towns along the river.",
        "Reporters covering the vote were asked to leave the hall.",
        "This article explains how the levy will be collected.",
        "Sources:",
        "Corrections officers at the prison walked out on Monday.",
+       "The levy was raised twice last year. Everyone in town contributed.",
        "Carriero et al., Section 3: \u201cThe development followed the LOT methodology.\u201d"});
 }
 
@@ -194,12 +199,18 @@ TEST(VolatileText, AdLabelsAndLinkBoxHeadingsAreFurniture) {
                         "Story continues below advertisement", "Recommended by Our Editors",
                         "People are also reading\xE2\x80\xA6", "You might like", "Don't Miss:",
                         "Don\xE2\x80\x99t miss", "Tagged in:", "Swipe to scroll horizontally",
-                        "Was this page helpful?", "The Canadian Press. All rights reserved."}) {
+                        "Was this page helpful?", "The Canadian Press. All rights reserved.",
+                        "Follow the Opinion section on Facebook, Instagram, TikTok, X and Threads.",
+                        "Get email updates with the day's biggest stories",
+                        "The Booklist is a weekly newsletter for book lovers. Get it delivered "
+                        "every Friday.",
+                        "Our journalism needs your support. Please subscribe today."}) {
     EXPECT_TRUE(IsVolatileOrFurnitureText(s)) << s;
   }
   for (const char* s : {"People are also reading the report, the mayor said.",
                         "You might like the new bridge more than the old one.",
                         "Don't miss the last ferry: it leaves at six.",
+                        "Follow the river north for two miles and the path climbs to the dam.",
                         "The page continues below the fold on the printed edition, which "
                         "carries all rights reserved notices on every page of the supplement, "
                         "as the publisher insists."}) {

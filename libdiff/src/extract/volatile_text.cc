@@ -170,7 +170,12 @@ const RE2& PromoRe() {
       "|\\bsubscribe to (?:our|the)\\b[^.!?]{0,40}\\bnewsletters?\\b"
       "|\\bthanks? (?:you )?for (?:subscribing|signing up)"
       "|\\byour subscription (?:has been|could not|was)\\b"
-      "|\\bclick here to subscribe\\b)");
+      "|\\bclick here to subscribe\\b"
+      // "Get The Watchlist delivered every Thursday.", "Get email updates with ..."
+      "|\\bdelivered (?:to you )?every (?:day|morning|evening|week|weekday|"
+      "(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b"
+      "|\\bget (?:e-?mail|newsletter) updates\\b"
+      "|\\bplease (?:consider )?subscrib(?:e|ing)\\b)");
   return re;
 }
 
@@ -192,7 +197,7 @@ const RE2& AffiliateNoticeRe() {
 // key words is present (case-sensitive fragments that cover both cases of
 // the first letter).
 bool MayBePromo(std::string_view text) {
-  for (std::string_view key : {"nbox", "ign", "ubscri"}) {
+  for (std::string_view key : {"nbox", "ign", "ubscri", "elivered", "pdates"}) {
     if (text.find(key) != std::string_view::npos) return true;
   }
   return false;
@@ -346,6 +351,20 @@ bool IsProvenanceLine(const std::string& text) {
   static const RE2 year_or_doi("\\(\\d{4}\\)|\\b\\d{4}\\.|(?i:\\bdoi\\b)");
   if (text.size() >= 500) return false;
   if (RE2::PartialMatch(text, re)) return true;
+  // "Jane Roe in Boston contributed to this report."; a bare "... contributed."
+  // only as one short sentence ("Everyone in town contributed." closing a
+  // paragraph stays).
+  if (text.size() < 300) {
+    std::string_view t(text);
+    while (!t.empty() && (t.back() == '.' || t.back() == ' ')) t.remove_suffix(1);
+    const bool one_sentence = t.size() < 160 && t.find(". ") == std::string_view::npos;
+    for (std::string_view end : {" contributed to this report", " contributed to this story",
+                                 " contributed to this article", " contributed reporting",
+                                 " contributed"}) {
+      if (t.size() > end.size() && t.substr(t.size() - end.size()) == end)
+        return end.size() > 20 || one_sentence;
+    }
+  }
   const size_t et_al = text.find(" et al");
   if (et_al == std::string::npos || et_al > 80 || text[0] < 'A' || text[0] > 'Z' ||
       et_al + 7 >= text.size() || (text[et_al + 6] != '.' && text[et_al + 6] != ','))
@@ -369,11 +388,28 @@ const RE2& ConsentRe() {
   return re;
 }
 
+namespace {
+
+// "Follow the Opinion section on Facebook, Instagram, TikTok, X and Threads.":
+// a prompt to follow the site, opening with "Follow" and naming a network.
+bool IsFollowPrompt(const std::string& text) {
+  if (text.size() >= 200 ||
+      (text.compare(0, 7, "Follow ") != 0 && text.compare(0, 7, "FOLLOW ") != 0))
+    return false;
+  static const RE2 re(
+      "(?i)^follow\\b[^.!?]{0,80}\\b(?:on|at|via)\\b[^.!?]{0,40}\\b(?:facebook|instagram|"
+      "twitter|tiktok|x|threads|linkedin|youtube|bluesky|mastodon)\\b");
+  return RE2::PartialMatch(text, re);
+}
+
+}  // namespace
+
 bool IsVolatileOrFurnitureText(const std::string& text) {
   if (RE2::FullMatch(text, VolatileRe())) return true;
   // "The Canadian Press. All rights reserved." (a copyright line that names
   // its holder first; VolatileRe takes the ones that open with the mark).
   if (text.size() < 120 && HasAsciiNoCase(text, "all rights reserved")) return true;
+  if (IsFollowPrompt(text)) return true;
   if (MayBeAgoLine(text) && RE2::FullMatch(text, AgoLineRe())) return true;
   if (MayBeCreditLine(text) && RE2::FullMatch(text, CreditLineRe())) return true;
   if (MayBeCaption(text) && RE2::PartialMatch(text, CaptionRe())) return true;
