@@ -200,6 +200,8 @@ TEST(VolatileText, AdLabelsAndLinkBoxHeadingsAreFurniture) {
                         "People are also reading\xE2\x80\xA6", "You might like", "Don't Miss:",
                         "Don\xE2\x80\x99t miss", "Tagged in:", "Swipe to scroll horizontally",
                         "Was this page helpful?", "The Canadian Press. All rights reserved.",
+                        "Most read in Music", "Top reads on TechCrunch this week",
+                        "*Names have been changed", "Some details have been changed",
                         "Follow the Opinion section on Facebook, Instagram, TikTok, X and Threads.",
                         "Get email updates with the day's biggest stories",
                         "The Booklist is a weekly newsletter for book lovers. Get it delivered "
@@ -226,8 +228,11 @@ TEST(VolatileText, CaptionsKnownByTheirCreditAreFurniture) {
        "People shopping on Oxford Street in London. (Photo by Jane Doe/PA Images via Getty Images)",
        "Unburnt lichens like these alerted the team that some moths had survived. (Credit: Eric "
        "Edwards)",
-       "PHOTO BY JANE DOE Hoquiam's Nadine Stewart scored nine points to lead the Grizzlies."},
+       "PHOTO BY JANE DOE Hoquiam's Nadine Stewart scored nine points to lead the Grizzlies.",
+       "Jane Doe speaks Jan. 23, 2022, during a rally in front of the Lincoln Memorial. (AP)",
+       "Protesters outside the parliament in Athens on Friday. (Reuters)"},
       {"The best cards for building credit: Visa, Mastercard and Discover.",
+       "WASHINGTON (AP) \xE2\x80\x94 The Senate passed the bill on Friday after a long debate.",
        "The photographer said the image was taken at dawn from the old bridge over the river.",
        "He spent ten years on the photo desk before he moved to the features team in 2019."});
 }

@@ -39,7 +39,11 @@ const RE2& VolatileRe() {
       "(?: (?:this |the )?(?:ad|advertisement))?|scroll to continue(?: with content)?|"
       "swipe to scroll(?: horizontally)?|read more|read next|read also|"
       "see also|more|related|related (?:articles|stories|coverage|content|news|topics|links)|"
-      "recommended(?: for you| stories| by our editors)?|most (?:popular|read|viewed|shared)|"
+      "recommended(?: for you| stories| by our editors)?|"
+      "most (?:popular|read|viewed|shared)(?: (?:in|on) [\\w ]{1,30})?|"
+      "top reads(?: (?:in|on) [\\w ]{1,30})?(?: this week| today)?|"
+      // "*Names have been changed", "Some details have been changed"
+      "\\*?(?:some )?(?:names|details|identifying details) (?:have|has) been changed|"
       "trending(?: now)?|don[\x27\xE2\x80\x99]?t miss|(?:people|readers) are also reading|"
       "was this (?:page|article) helpful|"
       "latest(?: news| stories)?|you (?:may|might) (?:also )?like|sign up|subscribe(?: now)?|"
@@ -223,7 +227,9 @@ const RE2& CaptionRe() {
   static const RE2 re(
       "(?i)^(?:photo by|submitted photo|courtesy photo|file photo)\\b"
       "|(?:^|[.!?)] )(?:credit|photo|image|photograph)s?: ?[a-z][a-z .,'\xE2\x80\x99&/@-]*$"
-      "|\\((?:photo|image|credit|picture)s?(?: by)?:? [^)]+\\)$");
+      "|\\((?:photo|image|credit|picture)s?(?: by)?:? [^)]+\\)$"
+      // "... in Mount Kisco, N.Y. (AP)": an agency's credit after the sentence
+      "|[.!?] \\((?:ap|afp|reuters|epa|getty images|getty|shutterstock)(?: photos?)?\\)$");
   return re;
 }
 
@@ -236,7 +242,8 @@ bool MayBeCaption(std::string_view text) {
   const std::string_view tail = text.substr(text.size() > 100 ? text.size() - 100 : 0);
   if (tail.empty() || (tail.back() != ')' && tail.find(':') == std::string_view::npos))
     return false;
-  for (std::string_view key : {"redit", "REDIT", "hoto", "HOTO", "mage", "icture"}) {
+  for (std::string_view key : {"redit", "REDIT", "hoto", "HOTO", "mage", "icture", "(AP)", "(AFP)",
+                               "Reuters)", "(EPA)", "Getty)", "hutterstock)"}) {
     if (tail.find(key) != std::string_view::npos) return true;
   }
   return false;
