@@ -347,6 +347,14 @@ TEST(BodyOutput, TrailingAuthorBioIsLeftOut) {
            std::string("<p>This story was originally published December 22, 2023.</p>"),
            std::string("<p>Associated Press writer Jim Roe in Boston contributed to this "
                        "report.</p>"),
+           // a provenance line followed by the headlines of a box of links
+           std::string("<p>This article appeared in the Britain section of the print edition "
+                       "under the headline \"By the river\"</p><p>Discover stories from this "
+                       "section and more in the list of contents</p><p>The planet's biggest "
+                       "conservation project is in its least developed nation</p><p>New "
+                       "vineyards are popping up in surprising places; old ones are enduring</p>"
+                       "<p>The ferries stopped running, and the town is still trying to find out "
+                       "why</p>"),
            // a box about the writer, in the first person
            std::string("<h3>About Jane Doe</h3><p>Security Analyst</p><p>As a security analyst, "
                        "I report on password managers and the software that keeps families safe "

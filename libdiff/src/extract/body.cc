@@ -193,8 +193,9 @@ void DropRepeatedBlocks(std::vector<Block>* out) {
 // Drops the writer's biography, contact line or provenance line that closes
 // many articles ("Jane Doe is a senior reporter at ...", IsAuthorBio;
 // "Contact Jane Doe at jdoe@example.com", IsContactLine; "This story was
-// originally published ...", IsProvenanceLine) when it is one of the last three
-// blocks, with what follows it ("Follow her on X") and up to three short
+// originally published ...", IsProvenanceLine) when it is one of the last six
+// blocks (the headlines of a "more from this section" box may follow it), with
+// what follows it ("Follow her on X") and up to three short
 // labels just before it (the name, "Senior Editor", "About Jane Doe"); and a
 // box about the writer or the publisher among the last eight blocks, from its
 // heading ("About the author", IsAboutTheWriterHeading) on. The body keeps at
@@ -209,7 +210,7 @@ void DropTrailingWriterNotes(std::vector<Block>* out) {
     }
   }
   const size_t n = out->size();
-  for (size_t i = n >= 3 ? n - 3 : 0; i < n; ++i) {
+  for (size_t i = n >= 6 ? n - 6 : 0; i < n; ++i) {
     const Block& b = (*out)[i];
     if (b.kind != BlockKind::kParagraph ||
         !(IsAuthorBio(b.text) || IsContactLine(b.text) || IsProvenanceLine(b.text)))
