@@ -154,10 +154,12 @@ TEST(VolatileText, LinesTellingHowToReachTheWriterAreRecognised) {
       {"Contact reporter Greyson Steele at gsteele@example.com",
        "\xE2\x80\x94" "Contact Jennifer Toland at jennifer.toland@example.com. Follow her on X.",
        "\xE2\x80\x94" "Staff writer Cam E. Kettles can be reached at cam.kettles@example.com.",
-       "Travis Andersen can be reached at travis.andersen@example.com."},
+       "Travis Andersen can be reached at travis.andersen@example.com.",
+       "Curious about the lights on your street? Email us at desk@example.org."},
       {"You also may contact the Division of Drug Information at druginfo@example.gov.",
        "Contact the county clerk's office before Friday to register.",
-       "Reach out to a tax adviser if you are unsure which form applies to you."});
+       "Reach out to a tax adviser if you are unsure which form applies to you.",
+       "The readers who email us at all hours want to know when the ferry will run."});
 }
 
 TEST(VolatileText, LinesSayingWhereTheArticleCameFromAreRecognised) {
@@ -182,13 +184,19 @@ TEST(VolatileText, LinesSayingWhereTheArticleCameFromAreRecognised) {
        "Associated Press researcher Jane Roe in New York contributed.",
        "Miami Herald correspondent Jane Roe contributed to this story.",
        "\xE2\x80\x94" "By Jane Doe, Harbor, N.H. Associated Press writer Jim Roe in Boston, "
-       "contributed to this report."},
+       "contributed to this report.",
+       "This episode was produced by Jane Roe, edited by Jim Doe and fact checked by Ann Lee.",
+       "Health.com uses only high-quality sources to support the facts within our articles. "
+       "Read our editorial process to learn more.",
+       "The Weather Company\xE2\x80\x99s primary journalistic mission is to report on "
+       "breaking weather news."},
       {"The story of the wall was first told by the towns along the river.",
        "Reporters covering the vote were asked to leave the hall.",
        "This article explains how the levy will be collected.",
        "Sources:",
        "Corrections officers at the prison walked out on Monday.",
        "The levy was raised twice last year. Everyone in town contributed.",
+       "The paper said the column did not meet its editorial standards.",
        "Carriero et al., Section 3: \u201cThe development followed the LOT methodology.\u201d"});
 }
 
@@ -202,6 +210,8 @@ TEST(VolatileText, AdLabelsAndLinkBoxHeadingsAreFurniture) {
                         "Was this page helpful?", "The Canadian Press. All rights reserved.",
                         "Most read in Music", "Top reads on TechCrunch this week",
                         "*Names have been changed", "Some details have been changed",
+                        "Comments are closed.",
+                        "Comments on this piece are premoderated to keep the discussion on topic.",
                         "Follow the Opinion section on Facebook, Instagram, TikTok, X and Threads.",
                         "Get email updates with the day's biggest stories",
                         "The Booklist is a weekly newsletter for book lovers. Get it delivered "
@@ -213,6 +223,9 @@ TEST(VolatileText, AdLabelsAndLinkBoxHeadingsAreFurniture) {
                         "You might like the new bridge more than the old one.",
                         "Don't miss the last ferry: it leaves at six.",
                         "Follow the river north for two miles and the path climbs to the dam.",
+                        "Comments are closed to the public until the hearing, the clerk said, "
+                        "and the record will be published after the vote on the levy, which is "
+                        "expected in the spring after the two surveys of the riverbank.",
                         "The page continues below the fold on the printed edition, which "
                         "carries all rights reserved notices on every page of the supplement, "
                         "as the publisher insists."}) {

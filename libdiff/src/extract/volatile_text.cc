@@ -44,6 +44,9 @@ const RE2& VolatileRe() {
       "top reads(?: (?:in|on) [\\w ]{1,30})?(?: this week| today)?|"
       // "*Names have been changed", "Some details have been changed"
       "\\*?(?:some )?(?:names|details|identifying details) (?:have|has) been changed|"
+      // "Comments are closed.", "Comments on this piece are premoderated ..."
+      "comments (?:are|have been) closed|comments on this (?:piece|article|story|post) are "
+      "(?:closed|pre-?moderated)\\b.{0,300}|"
       "trending(?: now)?|don[\x27\xE2\x80\x99]?t miss|(?:people|readers) are also reading|"
       "was this (?:page|article) helpful|"
       "latest(?: news| stories)?|you (?:may|might) (?:also )?like|sign up|subscribe(?: now)?|"
@@ -330,7 +333,8 @@ bool IsContactLine(const std::string& text) {
   static const RE2 re(
       "(?i)^(?:[\xE2\x80\x94\xE2\x80\x93-] ?)?(?:contact|reach|e-?mail)\\b[^@]*"
       "[\\w.+-]+@[\\w-]+\\.[a-z][a-z]"
-      "|\\bcan be reached\\b[^@]*[\\w.+-]+@[\\w-]+\\.[a-z][a-z]");
+      "|\\bcan be reached\\b[^@]*[\\w.+-]+@[\\w-]+\\.[a-z][a-z]"
+      "|\\b(?:e-?mail|write to) us at [\\w.+-]+@[\\w-]+\\.[a-z][a-z]");
   return text.size() < 300 && text.find('@') != std::string::npos && RE2::PartialMatch(text, re);
 }
 
@@ -351,13 +355,24 @@ bool IsProvenanceLine(const std::string& text) {
       "|(?:corrections?|clarifications?)(?:[:,(]|$)"
       "|a previous version of this (?:article|story|report|piece|post)\\b"
       "|this (?:article|story|report|piece|post) has been (?:updated|corrected)\\b"
-      "|updated to (?:add|include|reflect|correct)\\b)");
+      "|updated to (?:add|include|reflect|correct)\\b"
+      // the credits of a broadcast
+      "|this (?:episode|segment|podcast|video|audio story) was (?:produced|edited|reported)\\b)");
   // A reference: "Jane Doe et al, Title, Journal (2023). DOI: ...", "Jane
   // Doe et al. 2023. Title." (a year or a DOI: "Doe et al., Section 3: ..."
   // quotes the study).
   static const RE2 year_or_doi("\\(\\d{4}\\)|\\b\\d{4}\\.|(?i:\\bdoi\\b)");
   if (text.size() >= 500) return false;
   if (RE2::PartialMatch(text, re)) return true;
+  // The publisher's word on its standards: "Read our editorial process to learn
+  // more", "The Weather Company's primary journalistic mission is ..."
+  static const RE2 standards(
+      "(?i)\\bour (?:editorial|fact[- ]checking) (?:process|policy|standards|guidelines)\\b"
+      "|\\bjournalistic mission\\b");
+  if ((text.find("ditorial") != std::string::npos || text.find("act") != std::string::npos ||
+       text.find("ournalistic") != std::string::npos) &&
+      RE2::PartialMatch(text, standards))
+    return true;
   // "Jane Roe in Boston contributed to this report."; a bare "... contributed."
   // only as one short sentence ("Everyone in town contributed." closing a
   // paragraph stays).
