@@ -211,6 +211,9 @@ TEST(VolatileText, AdLabelsAndLinkBoxHeadingsAreFurniture) {
                         "Most read in Music", "Top reads on TechCrunch this week",
                         "*Names have been changed", "Some details have been changed",
                         "Comments are closed.",
+                        "Oops! Something went wrong while submitting the form.",
+                        "Waiting for your permission to load the Instagram Media.",
+                        "We use your sign-up to provide content in ways you have consented to.",
                         "Comments on this piece are premoderated to keep the discussion on topic.",
                         "Follow the Opinion section on Facebook, Instagram, TikTok, X and Threads.",
                         "Get email updates with the day's biggest stories",
@@ -223,6 +226,8 @@ TEST(VolatileText, AdLabelsAndLinkBoxHeadingsAreFurniture) {
                         "You might like the new bridge more than the old one.",
                         "Don't miss the last ferry: it leaves at six.",
                         "Follow the river north for two miles and the path climbs to the dam.",
+                        "Something went wrong at the plant on Monday night, and the engineers "
+                        "who were called in worked until dawn to stop the leak.",
                         "Comments are closed to the public until the hearing, the clerk said, "
                         "and the record will be published after the vote on the levy, which is "
                         "expected in the spring after the two surveys of the riverbank.",

@@ -45,7 +45,7 @@ const RE2& VolatileRe() {
       // "*Names have been changed", "Some details have been changed"
       "\\*?(?:some )?(?:names|details|identifying details) (?:have|has) been changed|"
       // "Comments are closed.", "Comments on this piece are premoderated ..."
-      "comments (?:are|have been) closed|comments on this (?:piece|article|story|post) are "
+      "waiting for your permission to load\\b.{0,60}|comments (?:are|have been) closed|comments on this (?:piece|article|story|post) are "
       "(?:closed|pre-?moderated)\\b.{0,300}|"
       "trending(?: now)?|don[\x27\xE2\x80\x99]?t miss|(?:people|readers) are also reading|"
       "was this (?:page|article) helpful|"
@@ -182,7 +182,9 @@ const RE2& PromoRe() {
       "|\\bdelivered (?:to you )?every (?:day|morning|evening|week|weekday|"
       "(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b"
       "|\\bget (?:e-?mail|newsletter) updates\\b"
-      "|\\bplease (?:consider )?subscrib(?:e|ing)\\b)");
+      "|\\bplease (?:consider )?subscrib(?:e|ing)\\b"
+      // the consent line under a sign-up form
+      "|\\bwe use your sign-?up\\b)");
   return re;
 }
 
@@ -432,6 +434,9 @@ bool IsVolatileOrFurnitureText(const std::string& text) {
   // its holder first; VolatileRe takes the ones that open with the mark).
   if (text.size() < 120 && HasAsciiNoCase(text, "all rights reserved")) return true;
   if (IsFollowPrompt(text)) return true;
+  // A form's error message: "Oops! Something went wrong while submitting the
+  // form.", "Invalid EmailSomething went wrong, please try again later."
+  if (text.size() < 120 && HasAsciiNoCase(text, "something went wrong")) return true;
   if (MayBeAgoLine(text) && RE2::FullMatch(text, AgoLineRe())) return true;
   if (MayBeCreditLine(text) && RE2::FullMatch(text, CreditLineRe())) return true;
   if (MayBeCaption(text) && RE2::PartialMatch(text, CaptionRe())) return true;
