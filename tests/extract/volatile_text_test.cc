@@ -210,7 +210,8 @@ TEST(VolatileText, AdLabelsAndLinkBoxHeadingsAreFurniture) {
                         "Was this page helpful?", "The Canadian Press. All rights reserved.",
                         "Most read in Music", "Top reads on TechCrunch this week",
                         "*Names have been changed", "Some details have been changed",
-                        "Comments are closed.",
+                        "Comments are closed.", "Watch this: The new laptops, reviewed",
+                        "WATCH | Official trailer for Hands That Bind:",
                         "Oops! Something went wrong while submitting the form.",
                         "Waiting for your permission to load the Instagram Media.",
                         "We use your sign-up to provide content in ways you have consented to.",
@@ -226,6 +227,8 @@ TEST(VolatileText, AdLabelsAndLinkBoxHeadingsAreFurniture) {
                         "You might like the new bridge more than the old one.",
                         "Don't miss the last ferry: it leaves at six.",
                         "Follow the river north for two miles and the path climbs to the dam.",
+                        "Watch the river: it rises a foot an hour when the snow melts in the "
+                        "hills, and the old bank has given way twice in ten years.",
                         "Something went wrong at the plant on Monday night, and the engineers "
                         "who were called in worked until dawn to stop the leak.",
                         "Comments are closed to the public until the hearing, the clerk said, "
