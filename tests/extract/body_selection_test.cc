@@ -361,6 +361,25 @@ TEST(BodyOutput, TrailingAuthorBioIsLeftOut) {
                        "online.</p>")}) {
     EXPECT_EQ(MustExtract(page(tail)).Text(), expected) << tail;
   }
+  // A contributor line in the middle of the story does not end it.
+  const std::string credit = "The Associated Press contributed to this report.";
+  EXPECT_EQ(MustExtract("<html><body><article><p>" + Prose(0) + "</p><p>" + Prose(1) + "</p><p>" +
+                        credit + "</p><p>" + Prose(2) + "</p><p>" + Prose(3) + "</p><p>" +
+                        Prose(4) + "</p></article></body></html>")
+                .Text(),
+            Prose(0) + "\n\n" + Prose(1) + "\n\n" + credit + "\n\n" + Prose(2) + "\n\n" +
+                Prose(3) + "\n\n" + Prose(4));
+  // A paragraph about the author of a book, further up than the last three
+  // blocks, is the story's, and so are the paragraphs after it.
+  const std::string author =
+      "Goodman is the author of a book about the river towns, which he describes as a journey "
+      "through the places the water keeps coming back to.";
+  EXPECT_EQ(MustExtract("<html><body><article><p>" + Prose(0) + "</p><p>" + author + "</p><p>" +
+                        Prose(1) + "</p><p>" + Prose(2) + "</p><p>" + Prose(3) + "</p><p>" +
+                        Prose(4) + "</p></article></body></html>")
+                .Text(),
+            Prose(0) + "\n\n" + author + "\n\n" + Prose(1) + "\n\n" + Prose(2) + "\n\n" +
+                Prose(3) + "\n\n" + Prose(4));
   const std::string last =
       "Mark Lee is a former reporter who now chairs the flood committee, and he said the "
       "vote was the most important of his time on the council.";

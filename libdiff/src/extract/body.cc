@@ -194,7 +194,8 @@ void DropRepeatedBlocks(std::vector<Block>* out) {
 // many articles ("Jane Doe is a senior reporter at ...", IsAuthorBio;
 // "Contact Jane Doe at jdoe@example.com", IsContactLine; "This story was
 // originally published ...", IsProvenanceLine) when it is one of the last six
-// blocks (the headlines of a "more from this section" box may follow it), with
+// blocks (the headlines of a "more from this section" box may follow it; a
+// biography one of the last three), with
 // what follows it ("Follow her on X") and up to three short
 // labels just before it (the name, "Senior Editor", "About Jane Doe"); and a
 // box about the writer or the publisher among the last eight blocks, from its
@@ -212,9 +213,23 @@ void DropTrailingWriterNotes(std::vector<Block>* out) {
   const size_t n = out->size();
   for (size_t i = n >= 6 ? n - 6 : 0; i < n; ++i) {
     const Block& b = (*out)[i];
+    // Further up than the last three blocks, a note ends the body only when
+    // no paragraph of the story follows it (no later block is a sentence of 80
+    // bytes or more: headlines, labels), and a biography never does ("Goodman is the author
+    // of <book>" is a paragraph of the story).
+    const bool last_three = i + 3 >= n;
     if (b.kind != BlockKind::kParagraph ||
-        !(IsAuthorBio(b.text) || IsContactLine(b.text) || IsProvenanceLine(b.text)))
+        !((last_three && IsAuthorBio(b.text)) || IsContactLine(b.text) ||
+          IsProvenanceLine(b.text)))
       continue;
+    if (!last_three) {
+      bool story_follows = false;
+      for (size_t j = i + 1; j < n; ++j) {
+        const std::string& t = (*out)[j].text;
+        story_follows |= t.size() >= 80 && EndsSentence(t);
+      }
+      if (story_follows) continue;
+    }
     size_t cut = i;
     while (cut > 0 && i - cut < 3 && (*out)[cut - 1].text.size() < 60 &&
            !EndsSentence((*out)[cut - 1].text))
