@@ -45,10 +45,10 @@ const RE2& VolatileRe() {
       // "*Names have been changed", "Some details have been changed"
       "\\*?(?:some )?(?:names|details|identifying details) (?:have|has) been changed|"
       // "Comments are closed.", "Comments on this piece are premoderated ..."
-      "waiting for your permission to load\\b.{0,60}|"
+      "waiting for your permission to load\\b.*|"
       // "Watch this: ... Review", "WATCH | Official trailer": an embedded video's title
       "(?:watch(?: this| now)?|listen(?: now)?) ?[:|] .{1,80}|comments (?:are|have been) closed|comments on this (?:piece|article|story|post) are "
-      "(?:closed|pre-?moderated)\\b.{0,300}|"
+      "(?:closed|pre-?moderated)\\b.*|"
       "trending(?: now)?|don[\x27\xE2\x80\x99]?t miss|(?:people|readers) are also reading|"
       "was this (?:page|article) helpful|"
       "latest(?: news| stories)?|you (?:may|might) (?:also )?like|sign up|subscribe(?: now)?|"
