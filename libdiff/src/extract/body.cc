@@ -22,8 +22,10 @@
 //
 // The walk of step 1 is in body_tree.cc, the block classes of step 2 and the
 // furniture passes over the element tree in body_blocks.cc, the volatile-text
-// patterns of step 2 in volatile_text.cc, and the embedded bodies of step 5 in
-// embedded_body.cc.
+// patterns of step 2 in volatile_text.cc, the clean-up of the kept blocks at
+// the end of step 4 (repeats, the writer's closing notes, a preview completed)
+// in body_finish.cc, the standfirst added before the body in
+// body_standfirst.cc, and the embedded bodies of step 5 in embedded_body.cc.
 #include "extract/body.h"
 
 #include <re2/re2.h>
@@ -37,6 +39,8 @@
 #include <unordered_map>
 
 #include "extract/body_blocks.h"
+#include "extract/body_finish.h"
+#include "extract/body_standfirst.h"
 #include "extract/body_tree.h"
 #include "extract/embedded_body.h"
 #include "extract/html_parser.h"
@@ -123,261 +127,9 @@ int JoinArticleBodyParts(const std::vector<Elem>& elems, const std::vector<doubl
   return lca;
 }
 
-// Hashes of the word 4-grams of `text` (words: runs of ASCII letters and
-// digits or of non-ASCII bytes).
-std::vector<uint64_t> WordShingles(const std::string& text) {
-  std::vector<uint64_t> words;
-  uint64_t h = 0;
-  bool in_word = false;
-  words.reserve(text.size() / 5);
-  for (char ch : text) {
-    const auto u = static_cast<unsigned char>(ch);
-    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u >= 0x80) {
-      h = (in_word ? h : 1469598103934665603ull) ^ u;
-      h *= 1099511628211ull;
-      in_word = true;
-    } else if (in_word) {
-      words.push_back(h);
-      in_word = false;
-    }
-  }
-  if (in_word) words.push_back(h);
-  std::vector<uint64_t> shingles;
-  for (size_t i = 0; i + 4 <= words.size(); ++i) {
-    uint64_t s = words[i];
-    for (size_t k = 1; k < 4; ++k) s = s * 0x9E3779B97F4A7C15ull + words[i + k];
-    shingles.push_back(s);
-  }
-  return shingles;
-}
-
-// Drops blocks whose text the rest of the body already says: a summary box or
-// "key points" list repeating the first paragraphs, a pull quote, a block
-// shown twice (once for small screens). Of two copies the later one stays.
-void DropRepeatedBlocks(std::vector<Block>* out) {
-  if (out->size() < 2) return;
-  // Each block's shingles as indexes into the sorted distinct shingles of the
-  // body, with a count of the kept blocks' occurrences of each.
-  std::vector<std::vector<uint64_t>> shingles;
-  std::vector<uint64_t> distinct;
-  for (const Block& b : *out) {
-    shingles.push_back(WordShingles(b.text));
-    distinct.insert(distinct.end(), shingles.back().begin(), shingles.back().end());
-  }
-  std::sort(distinct.begin(), distinct.end());
-  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-  std::vector<int> count(distinct.size(), 0);
-  for (std::vector<uint64_t>& own : shingles) {
-    for (uint64_t& s : own) {
-      s = static_cast<uint64_t>(std::lower_bound(distinct.begin(), distinct.end(), s) - distinct.begin());
-      ++count[s];
-    }
-  }
-  std::vector<Block> kept;
-  for (size_t i = 0; i < out->size(); ++i) {
-    const std::vector<uint64_t>& own = shingles[i];
-    for (uint64_t s : own) --count[s];
-    size_t covered = 0;
-    for (uint64_t s : own) covered += count[s] > 0 ? 1u : 0u;
-    // At least 5 shingles (8 words): short repeats ("Read more") are not judged
-    // here. An interview asks each guest the same question: questions stay.
-    const std::string& t = (*out)[i].text;
-    const bool question = !t.empty() && t.back() == '?';
-    if (own.size() >= 5 && !question && covered * 10 >= own.size() * 8) continue;
-    for (uint64_t s : own) ++count[s];
-    kept.push_back(std::move((*out)[i]));
-  }
-  *out = std::move(kept);
-}
-
-// Drops the writer's biography, contact line or provenance line that closes
-// many articles ("Jane Doe is a senior reporter at ...", IsAuthorBio;
-// "Contact Jane Doe at jdoe@example.com", IsContactLine; "This story was
-// originally published ...", IsProvenanceLine) when it is one of the last six
-// blocks (the headlines of a "more from this section" box may follow it; a
-// biography one of the last three), with
-// what follows it ("Follow her on X") and up to three short
-// labels just before it (the name, "Senior Editor", "About Jane Doe"); and a
-// box about the writer or the publisher among the last eight blocks, from its
-// heading ("About the author", IsAboutTheWriterHeading) on. The body keeps at
-// least two blocks.
-void DropTrailingWriterNotes(std::vector<Block>* out) {
-  // A box about the writer (or the publisher) among the last eight blocks,
-  // from its heading on.
-  for (size_t i = out->size() >= 8 ? out->size() - 8 : 2; i < out->size(); ++i) {
-    if (i >= 2 && IsAboutTheWriterHeading((*out)[i].text)) {
-      out->resize(i);
-      break;
-    }
-  }
-  const size_t n = out->size();
-  for (size_t i = n >= 6 ? n - 6 : 0; i < n; ++i) {
-    const Block& b = (*out)[i];
-    // Further up than the last three blocks, a note ends the body only when
-    // no paragraph of the story follows it (no later block is a sentence of 80
-    // bytes or more: headlines, labels), and a biography never does ("Goodman is the author
-    // of <book>" is a paragraph of the story).
-    const bool last_three = i + 3 >= n;
-    if (b.kind != BlockKind::kParagraph ||
-        !((last_three && IsAuthorBio(b.text)) || IsContactLine(b.text) ||
-          IsProvenanceLine(b.text)))
-      continue;
-    if (!last_three) {
-      bool story_follows = false;
-      for (size_t j = i + 1; j < n; ++j) {
-        const std::string& t = (*out)[j].text;
-        story_follows |= t.size() >= 80 && EndsSentence(t);
-      }
-      if (story_follows) continue;
-    }
-    size_t cut = i;
-    while (cut > 0 && i - cut < 3 && (*out)[cut - 1].text.size() < 60 &&
-           !EndsSentence((*out)[cut - 1].text))
-      --cut;
-    if (cut >= 2) out->resize(cut);
-    return;
-  }
-}
-
-// The number of leading blocks of `dom` (the visible body) that stand before
-// a preview of `embedded`, the full text of the article in the page data; -1
-// when `dom` is no preview of it. A paywall or a "read more" page renders the
-// headline's dek and the first paragraphs and ships the whole text in its page
-// data. `dom` is a preview when its last block is found in `embedded` (half
-// of its word 4-grams), the blocks found hold 60% of its 4-grams (at least
-// 5), and `embedded` is at least twice its size. The blocks before the first
-// one found (a dek, a summary) are kept; a stale copy of an edited article
-// is about the same size, and another article's text does not hold the
-// visible one.
-int PreviewLead(const std::vector<Block>& dom, const std::vector<Block>& embedded) {
-  size_t visible_bytes = 0, embedded_bytes = 0;
-  for (const Block& b : dom) visible_bytes += b.text.size();
-  for (const Block& b : embedded) embedded_bytes += b.text.size();
-  if (dom.empty() || embedded_bytes < 2 * visible_bytes) return -1;
-  std::vector<uint64_t> full;
-  for (const Block& b : embedded) {
-    const std::vector<uint64_t> own = WordShingles(b.text);
-    full.insert(full.end(), own.begin(), own.end());
-  }
-  std::sort(full.begin(), full.end());
-  size_t total = 0, found = 0;
-  int first_found = -1;
-  bool last_found = false;
-  for (size_t i = 0; i < dom.size(); ++i) {
-    const std::vector<uint64_t> own = WordShingles(dom[i].text);
-    size_t hits = 0;
-    for (uint64_t s : own) hits += std::binary_search(full.begin(), full.end(), s) ? 1u : 0u;
-    total += own.size();
-    last_found = !own.empty() && hits * 2 >= own.size();
-    if (last_found) {
-      found += own.size();
-      if (first_found < 0) first_found = static_cast<int>(i);
-    }
-  }
-  if (!last_found || total < 5 || found * 10 < total * 6) return -1;
-  return first_found;
-}
-
-// When `dom` is a preview of `full` (PreviewLead), sets `result` to the
-// blocks of `dom` before the preview followed by `full` and returns true.
-bool CompletePreview(const std::vector<Block>& dom, std::vector<Block> full, BodySource source,
-                     size_t max_blocks, BodyResult* result) {
-  const int lead = PreviewLead(dom, full);
-  if (lead < 0) return false;
-  std::vector<Block> body(dom.begin(), dom.begin() + lead);
-  for (Block& b : full) {
-    if (body.size() >= max_blocks) break;
-    body.push_back(std::move(b));
-  }
-  result->blocks = std::move(body);
-  result->source = source;
-  return true;
-}
 
 }  // namespace
 
-// The page's own summaries of the article: the content of <meta
-// name|property = description, og:description, twitter:description> in the
-// <head>, whitespace collapsed, 40 bytes or more. Reads only the head's
-// children.
-std::vector<std::string> MetaDescriptions(xmlNode* root) {
-  std::vector<std::string> out;
-  xmlNode* head = nullptr;
-  for (xmlNode* n = root; n != nullptr && head == nullptr; n = n->next) {
-    if (n->type != XML_ELEMENT_NODE) continue;
-    if (std::strcmp(NodeName(n), "head") == 0) head = n;
-    for (xmlNode* c = n->children; c != nullptr && head == nullptr; c = c->next)
-      if (c->type == XML_ELEMENT_NODE && std::strcmp(NodeName(c), "head") == 0) head = c;
-  }
-  if (head == nullptr) return out;
-  int seen = 0;
-  for (xmlNode* m = head->children; m != nullptr && seen < 400; m = m->next, ++seen) {
-    if (m->type != XML_ELEMENT_NODE || std::strcmp(NodeName(m), "meta") != 0) continue;
-    const char* key = AttributeValue(m, "property");
-    if (key == nullptr) key = AttributeValue(m, "name");
-    if (key == nullptr) continue;
-    if (std::strcmp(key, "description") != 0 && std::strcmp(key, "og:description") != 0 &&
-        std::strcmp(key, "twitter:description") != 0)
-      continue;
-    const char* content = AttributeValue(m, "content");
-    if (content == nullptr) continue;
-    std::string text;
-    bool space = false;
-    for (const char* c = content; *c; ++c) {
-      const bool ws = *c == ' ' || *c == '\n' || *c == '\t' || *c == '\r' || *c == '\f';
-      if (ws) {
-        space = !text.empty();
-        continue;
-      }
-      if (space) text.push_back(' ');
-      space = false;
-      text.push_back(*c);
-    }
-    if (text.size() >= 40 && std::find(out.begin(), out.end(), text) == out.end())
-      out.push_back(std::move(text));
-  }
-  return out;
-}
-
-// True when block text `block` is the page's summary `description`: equal, or
-// one a prefix of the other (descriptions are cut, often with an ellipsis),
-// the shorter holding 40 bytes or more.
-bool IsDescription(const std::string& block, std::string description) {
-  for (const char* tail : {"\xE2\x80\xA6", "...", " "}) {
-    const size_t n = std::strlen(tail);
-    while (description.size() >= n && description.compare(description.size() - n, n, tail) == 0)
-      description.resize(description.size() - n);
-  }
-  const size_t shorter = std::min(block.size(), description.size());
-  return shorter >= 40 && block.compare(0, shorter, description, 0, shorter) == 0;
-}
-
-// The standfirst (dek) of the article: a block shortly before the container
-// `best` (within 25 blocks, not above the headline) that the page's meta
-// description repeats. Templates set the dek apart from the body, in the
-// header beside the headline, where a furniture mark often covers it; the
-// page's own summary says it belongs to the article. -1 when there is none.
-int StandfirstBefore(const std::vector<Elem>& elems, const std::vector<RawBlock>& blocks, int best,
-                     const std::vector<std::string>& descriptions) {
-  if (descriptions.empty()) return -1;
-  // The first paragraph of prose the body keeps: a container that takes in
-  // the page header holds the dek in its furniture, before that paragraph.
-  const Elem& c = elems[static_cast<size_t>(best)];
-  int first = c.block_begin;
-  while (first < c.block_end && !(blocks[static_cast<size_t>(first)].good > 0 &&
-                                  blocks[static_cast<size_t>(first)].furniture_depth <= c.depth))
-    ++first;
-  constexpr int kReach = 25, kInside = 40;  // blocks looked at before and inside the container
-  const int lowest = std::max(c.block_begin - kReach, first - kInside - kReach);
-  for (int k = first - 1; k >= 0 && k >= lowest; --k) {
-    const RawBlock& b = blocks[static_cast<size_t>(k)];
-    if (b.h1) break;
-    if (b.volatile_text || b.kind == BlockKind::kListItem || b.link_bytes * 2 > b.bytes) continue;
-    for (const std::string& d : descriptions)
-      if (IsDescription(b.text, d)) return k;
-  }
-  return -1;
-}
 
 const char* BodySourceName(BodySource source) {
   switch (source) {
