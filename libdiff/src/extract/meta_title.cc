@@ -84,6 +84,10 @@ std::string TrimHeadingLabel(const std::string& heading, const std::vector<std::
       label.remove_suffix(1);
     }
     if (label.empty() || WordCount(label) > 2) continue;
+    // An article opens the headline ("The Best Cameras of 2026" for the
+    // metadata's "Best Cameras of 2026"): it is no label.
+    const std::string lower_label = LowerAscii(label);
+    if (lower_label == "the" || lower_label == "a" || lower_label == "an") continue;
     // A label is words: a number before the headline ("2025 Price Guide",
     // "10 Best Cafés") is part of it.
     bool bare = true, letter = false;
@@ -200,7 +204,18 @@ size_t WordCount(std::string_view s) {
 std::string StripSiteAffixes(const std::string& title, const std::string& site_name,
                              const std::string& host) {
   std::vector<std::string> parts = SplitTitle(title);
-  if (parts.size() == 1) return title;
+  if (parts.size() == 1) {
+    // A host written before the headline with no separator ("example.com
+    // Vibe Coding"), as some blog engines print it.
+    const std::string_view bare_host =
+        std::string_view(host).substr(host.compare(0, 4, "www.") == 0 ? 4 : 0);
+    if (bare_host.find('.') != std::string_view::npos && title.size() > bare_host.size() + 1 &&
+        LowerAscii(title.substr(0, bare_host.size())) == bare_host &&
+        title[bare_host.size()] == ' ') {
+      return SqueezeWhitespace(std::string_view(title).substr(bare_host.size() + 1));
+    }
+    return title;
+  }
   const std::string site_key = LooseKey(site_name);
   size_t first = 0, last = parts.size();
   while (last - first > 1 && IsSiteLike(parts[last - 1], site_key, host)) --last;
@@ -334,6 +349,8 @@ std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::st
     const Heading* best = nullptr;
     for (const Heading& h : f.h1s) {
       if (h.off_topic && !allow_off_topic) continue;
+      // A masthead h1 agrees with the site part of a <title> only.
+      if (NamesSite(h.text, site_name, host)) continue;
       const std::string key = LooseKey(h.text);
       int score = 0, votes = 0;
       for (const std::string& m : meta_keys) {
@@ -377,6 +394,8 @@ std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::st
     const std::string key = LooseKey(h.text);
     bool repeated = false;
     for (const Heading* o : on_topic) repeated = repeated || LooseKey(o->text) == key;
+    // A masthead or a one-word label ("Menu") is no candidate.
+    if (NamesSite(h.text, site_name, host) || WordCount(h.text) < 2) continue;
     if (!repeated) on_topic.push_back(&h);
   }
   std::string meta_title;
@@ -388,9 +407,27 @@ std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::st
       break;
     }
   }
+  // Google's structured-data guidelines long capped `headline` at 110
+  // characters, and SEO plugins cut it there: a JSON-LD headline near that
+  // length that another metadata title continues is that title cut short.
+  if (!meta_title.empty() && meta_title == ld.headline && meta_title.size() >= 90 &&
+      meta_title.size() <= 110) {
+    for (const std::string& m : meta_texts) {
+      if (m.size() > meta_title.size() + 1 && m.compare(0, meta_title.size(), meta_title) == 0 &&
+          m[meta_title.size()] == ' ') {
+        meta_title = StripSiteAffixes(m, site_name, host);
+        if (meta_title.size() <= ld.headline.size()) meta_title = ld.headline;
+        break;
+      }
+    }
+  }
   // With no on-topic h1 at all, a lone h1 libxml2 nested in an off-topic
   // container (an unclosed <aside> or <nav> before it) is the page's.
   if (on_topic.empty() && f.h1s.size() == 1) on_topic.push_back(&f.h1s[0]);
+  // Of several h1s, none of them worded as the metadata title, the first is
+  // the headline: the later ones head promotions, teasers and sign-up boxes
+  // ("Subscribe to …", "Free Email Course", a guide's list of stories).
+  if (on_topic.size() > 1) on_topic.resize(1);
   if (on_topic.size() == 1 && WordCount(on_topic[0]->text) >= 4 &&
       !NamesSite(on_topic[0]->text, site_name, host)) {
     const xmlNodePtr shown = ShownBefore(meta_title, on_topic[0]->node);
