@@ -257,6 +257,14 @@ std::string StripMediaLabel(const std::string& title) {
   return title;
 }
 
+std::string StripTagline(const std::string& title) {
+  const size_t bar = title.find(" | ");
+  if (bar == std::string::npos || WordCount(std::string_view(title).substr(0, bar)) < 3) {
+    return title;
+  }
+  return title.substr(0, bar);
+}
+
 namespace {
 
 // A visible headline that ends with the site's own name ("Best Exhibitions
@@ -428,8 +436,10 @@ std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::st
   // the headline: the later ones head promotions, teasers and sign-up boxes
   // ("Subscribe to …", "Free Email Course", a guide's list of stories).
   if (on_topic.size() > 1) on_topic.resize(1);
+  // (A headline has words enough to say something and few enough to read at
+  // a glance: an h1 of over 25 words is a paragraph set in it.)
   if (on_topic.size() == 1 && WordCount(on_topic[0]->text) >= 4 &&
-      !NamesSite(on_topic[0]->text, site_name, host)) {
+      WordCount(on_topic[0]->text) <= 25 && !NamesSite(on_topic[0]->text, site_name, host)) {
     const xmlNodePtr shown = ShownBefore(meta_title, on_topic[0]->node);
     if (shown != nullptr) {
       *title_node = shown;

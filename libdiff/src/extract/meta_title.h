@@ -37,6 +37,11 @@ std::string StripSiteAffixes(const std::string& title, const std::string& site_n
 // Drops a trailing media label in brackets: "… Finale [Watch]", "… (video)".
 std::string StripMediaLabel(const std::string& title);
 
+// Drops an SEO tagline after a pipe: "Best Movers in NYC 2025 | Top 19
+// Companies" -> "Best Movers in NYC 2025". A pipe is layout, not a headline's
+// punctuation; a label of one or two words before it ("Opinion | …") stays.
+std::string StripTagline(const std::string& title);
+
 // The headline. Sets `*title_node` to the h1 it came from, when it did, or to
 // the element showing it when that precedes the only h1 (an h1 in the body).
 std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::string& site_name,
