@@ -341,7 +341,13 @@ xmlNodePtr FindHeadlineElement(xmlDocPtr doc, const std::string& title) {
     ++elements;
     const std::string_view name = NameOf(n);
     if (name == "head" || name == "script" || name == "style" || name == "noscript" ||
-        name == "svg" || name == "template") {
+        name == "svg" || name == "template" || name == "nav") {
+      n = NextInOrder(n, false);
+      continue;
+    }
+    // A breadcrumb trail ends with the page's title: a path, not a headline.
+    if ((name == "ol" || name == "ul" || name == "div") &&
+        LowerAscii(AttrView(n, "class")).find("breadcrumb") != std::string::npos) {
       n = NextInOrder(n, false);
       continue;
     }
