@@ -346,8 +346,9 @@ xmlNodePtr FindHeadlineElement(xmlDocPtr doc, const std::string& title) {
       continue;
     }
     // A breadcrumb trail ends with the page's title: a path, not a headline.
+    // ("readcrumb" matches Breadcrumb and breadcrumb without a lower-cased copy.)
     if ((name == "ol" || name == "ul" || name == "div") &&
-        LowerAscii(AttrView(n, "class")).find("breadcrumb") != std::string::npos) {
+        AttrView(n, "class").find("readcrumb") != std::string_view::npos) {
       n = NextInOrder(n, false);
       continue;
     }
