@@ -52,6 +52,12 @@ Pipeline (docs/scaling.md has the design and the figures):
      rule: earliest published, then longest body, then first path in byte
      order.
 
+Files: this module holds the pipeline (stages 2-5 as Dask tasks and the
+client's part); beside it _dask_inputs.py (the walk and the records of a
+file), _dask_columns.py (documents and keys as numpy columns),
+_dask_clusters.py (components, star clusters and their jsonl records) and
+_dask_native.py (the C library's calls).
+
 Determinism and faults: every decision uses the path rank, never arrival
 order, and components do not depend on merge order, so any partitioning, any
 worker count and any recomputation after a lost worker give the same output.
@@ -59,139 +65,22 @@ worker count and any recomputation after a lost worker give the same output.
 from __future__ import annotations
 
 import argparse
-import errno
 import json
-import math
-import os
-import stat
 import sys
 import time
 import uuid
 from typing import Callable, Iterable, List, Optional, Tuple
 
 from . import _dask_native as N
+from ._dask_clusters import (_cluster, _component_clusters, _label_join, _star_members, _stars,
+                             connected_components)
+from ._dask_inputs import RANK_SHIFT, _records, _text, collect, is_warc
+from ._dask_inputs import _records_of_items  # noqa: F401  (the tests' reference path)
 
 MAX_SUPPORTED_K = 7
 
 
-# ---------------------------------------------------------------- the walk
-
-def walk(root: str) -> Tuple[List[Tuple[bytes, bytes]], List[Tuple[bytes, str, str]]]:
-    """(files, skipped): regular files as (relative path, full path) and the
-    walk's own skips (path, reason, detail), with the CLI's rules."""
-    rootb = os.fsencode(root)
-    while len(rootb) > 1 and rootb.endswith(b"/"):
-        rootb = rootb[:-1]
-    files: List[Tuple[bytes, bytes]] = []
-    skipped: List[Tuple[bytes, str, str]] = []
-    visited = set()
-    try:
-        st = os.stat(rootb)
-        visited.add((st.st_dev, st.st_ino))
-    except OSError:
-        pass
-    stack = [(rootb, b"")]
-    while stack:
-        full_dir, rel_dir = stack.pop()
-        try:
-            names = sorted(os.listdir(full_dir))
-        except OSError as e:
-            skipped.append((rel_dir or b".", "unreadable", e.strerror or str(e)))
-            continue
-        subdirs = []
-        for name in names:
-            full = full_dir + b"/" + name
-            rel = rel_dir + b"/" + name if rel_dir else name
-            try:
-                target = os.stat(full)
-            except OSError as e:
-                reason = "symlink loop" if e.errno == errno.ELOOP else "unreadable"
-                skipped.append((rel, reason, e.strerror or str(e)))
-                continue
-            if stat.S_ISDIR(target.st_mode):
-                key = (target.st_dev, target.st_ino)
-                if key in visited:
-                    skipped.append((rel, "symlink loop", "directory already visited"))
-                    continue
-                visited.add(key)
-                subdirs.append((full, rel))
-            elif stat.S_ISREG(target.st_mode):
-                files.append((rel, full))
-            else:
-                skipped.append((rel, "unreadable", "not a regular file"))
-        stack.extend(reversed(subdirs))
-    return files, skipped
-
-
-def _text(b: bytes) -> str:
-    return b.decode("utf-8", "replace")
-
-
-# ---------------------------------------------------------- worker functions
-
-def is_warc(name: bytes) -> bool:
-    lower = name.lower()
-    return lower.endswith(b".warc") or lower.endswith(b".warc.gz")
-
-
-def _doc(rank, r, rel: bytes, url: str = ""):
-    """A libdiff_dedupe_record object -> ("doc", ...) or ("skip", ...)."""
-    if r["kind"] != "doc":
-        return ("skip", r["disk_bytes"], (rel, r["reason"], r["detail"]))
-    doc = (rank, r["simhash"], tuple(r["exact"]), r["tokens"], r["shingles"],
-           tuple(r["sketch"]), r["published"], r["body_bytes"], _text(rel), url)
-    return ("doc", r["disk_bytes"], doc)
-
-
-# Documents are ranked (file rank << 32 | member index): the order of the
-# CLI's file numbers, whose walk puts a WARC's members at its place.
-RANK_SHIFT = 32
-
-
-def _records(item):
-    """(file rank, rel, full) -> [("doc", disk_bytes, doc) | ("skip", disk_bytes,
-    (rel, reason, detail)) | ("note", 0, skip that is not a document: a revisit,
-    a damaged WARC) | ("count", disk_bytes, {reason: n})]: one entry for a file,
-    one per HTML or revisit record for a WARC, as the CLI counts them."""
-    rank, rel, full = item
-    base = rank << RANK_SHIFT
-    if not is_warc(rel):
-        return [_doc(base, N.dedupe_record(full), rel)]
-    w = N.dedupe_warc_records(full)
-    out = []
-    for i, r in enumerate(w["records"]):
-        member = rel + b"#" + str(r["offset"]).encode()
-        if r["kind"] == "revisit":
-            out.append(("note", 0, (member, "revisit", r["detail"])))
-        else:
-            out.append(_doc(base + i, dict(r, disk_bytes=0), member, r["url"]))
-    if "error" in w:
-        out.append(("note", 0, (rel, "unreadable", w["error"])))
-    out.append(("count", w.get("disk_bytes", 0),
-                {"not html": w.get("not_html", 0), "too large": w.get("too_large", 0)}))
-    return out
-
-
-def _records_of_items(items):
-    """_records over a list of items, in order; the plain files' records come
-    from one libdiff_dedupe_records call (one boundary crossing, no JSON per
-    file), WARC files from _records. The records tasks use _part_documents
-    (the same records as numpy columns); this tuple form is its reference in
-    the tests."""
-    files = [i for i, item in enumerate(items) if not is_warc(item[1])]
-    out: list = [None] * len(items)
-    if files:
-        docs, skips = N.dedupe_records([items[i][2] for i in files])
-        tuples = N.doc_tuples(docs, [items[i][0] << RANK_SHIFT for i in files],
-                              [items[i][1] for i in files])
-        for j, doc in enumerate(tuples):
-            if doc is not None:
-                out[files[j]] = [("doc", docs[j].disk_bytes, doc)]
-        for j, reason, detail in skips:
-            rel = items[files[j]][1]
-            out[files[j]] = [("skip", docs[j].disk_bytes, (rel, reason, detail))]
-    return [r for i, item in enumerate(items) for r in (out[i] or _records(item))]
-
+# ---------------------------------------------------------- SimHash tables
 
 def table_layout(k: int):
     """(shift, width) per table: K+1 contiguous blocks, most significant first
@@ -214,156 +103,6 @@ def table_keys(simhash: int, k: int):
         p = ((simhash << shift) | (simhash >> (64 - shift))) & mask if shift else simhash
         keys.append((t, p >> (64 - width)))
     return keys
-
-
-def format_utc(t: Optional[int]) -> str:
-    """dedupe.cc FormatUtc: Unix seconds -> YYYY-MM-DDTHH:MM:SSZ."""
-    if t is None:
-        return ""
-    days = t // 86400
-    secs = t - days * 86400
-    days += 719468
-    era = (days if days >= 0 else days - 146096) // 146097
-    doe = days - era * 146097
-    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-    y = yoe + era * 400
-    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-    mp = (5 * doy + 2) // 153
-    d = doy - (153 * mp + 2) // 5 + 1
-    m = mp + 3 if mp < 10 else mp - 9
-    if m <= 2:
-        y += 1
-    return "%04d-%02d-%02dT%02d:%02d:%02dZ" % (y, m, d, secs // 3600, secs // 60 % 60, secs % 60)
-
-
-def _member(doc, metrics=None):
-    """A member's jsonl object; `metrics` (distance, similarity, exact) against
-    the representative, None for the representative itself."""
-    j = {"path": doc[N.DOC_PATH],
-         "published": format_utc(doc[N.DOC_PUBLISHED]) or None,
-         "body_bytes": doc[N.DOC_BODY]}
-    if doc[N.DOC_URL]:
-        j["url"] = doc[N.DOC_URL]
-    if metrics is not None:
-        distance, similarity, exact = metrics
-        j["distance"] = distance
-        j["similarity"] = math.floor(similarity * 1000 + 0.5) / 1000  # std::round, x >= 0
-        j["exact"] = exact
-    return j
-
-
-def _better_key(doc):
-    pub = doc[N.DOC_PUBLISHED]
-    return (0 if pub is not None else 1, pub if pub is not None else 0, -doc[N.DOC_BODY],
-            doc[N.DOC_RANK])
-
-
-def _stars(docs, edges, k):
-    """A component's documents and verified edges -> its star clusters (lists
-    of docs): cluster.h DuplicatePairs::JoinToOriginals, over exact edges too."""
-    by_rank = {d[N.DOC_RANK]: d for d in docs}
-    original = {r: r for r in by_rank}
-    partners = {}
-    for a, b in edges:
-        lo, hi = min(a, b), max(a, b)
-        partners.setdefault(hi, set()).add(lo)
-    for d in sorted(partners):
-        tried = sorted({original[e] for e in partners[d]})
-        for o in tried:
-            if o in partners[d] or N.verify(by_rank[o], by_rank[d], k)[0]:
-                original[d] = o
-                break
-    stars = {}
-    for r in sorted(by_rank):
-        stars.setdefault(original[r], []).append(by_rank[r])
-    return [members for members in stars.values() if len(members) > 1]
-
-
-def _star_members(docs):
-    """docs of one star -> (representative, the other members in path order)."""
-    rep = min(docs, key=_better_key)
-    return rep, sorted((d for d in docs if d is not rep), key=lambda d: d[N.DOC_RANK])
-
-
-def _cluster(rep, members, metrics):
-    """A star's representative, members and their metrics against it ->
-    (representative rank, jsonl record without its "cluster" key, duplicates,
-    exact duplicates). The record is encoded where it is made (the worker);
-    the client only prefixes the cluster id (the first key in sorted order)."""
-    texts = {rep[N.DOC_EXACT]}
-    exact_dups = 0
-    for d in members:
-        if d[N.DOC_EXACT] in texts:
-            exact_dups += 1
-        texts.add(d[N.DOC_EXACT])
-    record = {"size": len(members) + 1, "representative": _member(rep),
-              "members": [_member(d, m) for d, m in zip(members, metrics)]}
-    return rep[N.DOC_RANK], _encode(record), len(members), exact_dups
-
-
-def _encode(record) -> str:
-    return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def _component_clusters(group, k):
-    """(label, [("D", doc) | ("E", edge)]) -> the _cluster tuples of its stars."""
-    _, entries = group
-    docs = [v for kind, v in entries if kind == "D"]
-    edges = [v for kind, v in entries if kind == "E"]
-    out = []
-    for star in _stars(docs, edges, k):
-        rep, members = _star_members(star)
-        out.append(_cluster(rep, members, [N.verify(rep, d, k)[1:] for d in members]))
-    return out
-
-
-def _label_join(group):
-    """rank -> [("L", label) and any ("D", doc) or ("E", edge)] -> (label, value)
-    for each value, when the rank is labelled."""
-    _, entries = group
-    label = None
-    values = []
-    for _, (kind, value) in entries:
-        if kind == "L":
-            label = value
-        else:
-            values.append(value)
-    return [(label, v) for v in values] if label is not None else []
-
-
-# ---------------------------------------------------- connected components
-
-def connected_components(edges_bag, npartitions: int):
-    """Min-label propagation with pointer jumping over Dask dataframes.
-    Returns a persisted dataframe (node, label) for every node of an edge;
-    label is the smallest node of its component."""
-    import dask.dataframe as dd
-    import pandas as pd
-
-    meta = pd.DataFrame({"u": pd.Series(dtype="int64"), "v": pd.Series(dtype="int64")})
-    e = edges_bag.to_dataframe(meta=meta)
-    both = dd.concat([e, e.rename(columns={"u": "v", "v": "u"})[["u", "v"]]])
-    both = both.repartition(npartitions=npartitions).persist()
-    labels = both.groupby("u").v.min().reset_index()
-    labels = labels.rename(columns={"u": "node", "v": "label"})
-    labels["label"] = labels[["node", "label"]].min(axis=1).astype("int64")
-    labels = labels.persist()
-    rounds = 0
-    while True:
-        rounds += 1
-        m = both.merge(labels.rename(columns={"node": "v", "label": "lv"}), on="v")
-        cand = m.groupby("u").lv.min().reset_index().rename(columns={"u": "node", "lv": "cand"})
-        n = labels.merge(cand, on="node", how="left")
-        n["label"] = n[["label", "cand"]].min(axis=1).astype("int64")
-        n = n[["node", "label"]]
-        j = n.merge(n.rename(columns={"node": "label", "label": "ll"}), on="label", how="left")
-        j["label"] = j[["label", "ll"]].min(axis=1).astype("int64")
-        new = j[["node", "label"]].persist()
-        cmp = new.merge(labels.rename(columns={"label": "old"}), on="node")
-        changed = int((cmp["label"] != cmp["old"]).sum().compute())
-        labels = new
-        if changed == 0:
-            return labels, rounds
 
 
 # ------------------------------------------------------------ the pipeline
@@ -390,61 +129,6 @@ class DedupeRun:
 
     def jsonl(self) -> str:
         return "".join(line + "\n" for line in self.lines)
-
-
-def collect(inputs) -> Tuple[List[Tuple[bytes, bytes]], List[Tuple[bytes, str, str]]]:
-    """(files, skipped) of `inputs` with the CLI's rules (libdiff/dedupe.h
-    DedupeInputs): directories (walked), WARC files, page files and glob
-    patterns of them. One directory names its files relative to it; with
-    several inputs each name starts with its input as given. Raises
-    FileNotFoundError/ValueError as the CLI refuses its inputs."""
-    import glob as globlib
-    if isinstance(inputs, (str, bytes, os.PathLike)):
-        inputs = [inputs]
-    names = []
-    for pattern in (os.fsdecode(i) for i in inputs):
-        matched = sorted(globlib.glob(pattern)) if globlib.has_magic(pattern) else [pattern]
-        if not matched:
-            raise FileNotFoundError(f"dedupe: {pattern}: no such file or directory")
-        names.extend(matched)
-    resolved = []  # (order key, name, is_dir, canonical)
-    for name in names:
-        while len(name) > 1 and name.endswith("/"):
-            name = name[:-1]
-        try:
-            st = os.stat(name)
-        except FileNotFoundError:
-            raise FileNotFoundError(f"dedupe: {name}: no such file or directory") from None
-        is_dir = stat.S_ISDIR(st.st_mode)
-        if not is_dir and not stat.S_ISREG(st.st_mode):
-            raise ValueError(f"dedupe: {name}: not a directory or a regular file")
-        key = os.fsencode(name) + (b"/" if is_dir and name != "/" else b"")
-        resolved.append((key, name, is_dir, os.path.realpath(name)))
-    if not resolved:
-        raise ValueError("dedupe: no input given")
-    resolved.sort(key=lambda r: r[0])
-    for i, (_, a_name, a_dir, a) in enumerate(resolved):
-        for j, (_, b_name, _, b) in enumerate(resolved):
-            inside = a_dir and len(b) > len(a) and b.startswith(a) and \
-                (a.endswith("/") or b[len(a)] == "/")
-            if (i < j and a == b) or (i != j and inside):
-                raise ValueError(f"dedupe: {b_name}: given twice "
-                                 f"({'same as' if a == b else 'inside'} {a_name})")
-    files: List[Tuple[bytes, bytes]] = []
-    skipped: List[Tuple[bytes, str, str]] = []
-    several = len(resolved) > 1
-    for _, name, is_dir, _ in resolved:
-        nameb = os.fsencode(name)
-        if not is_dir:
-            # Named as given; read by absolute path (workers have other working directories).
-            files.append((nameb, os.fsencode(os.path.abspath(name))))
-            continue
-        prefix = b"" if not several else nameb if nameb.endswith(b"/") else nameb + b"/"
-        tree_files, tree_skips = walk(os.path.abspath(name))
-        files.extend((prefix + rel, full) for rel, full in tree_files)
-        skipped.extend((prefix + rel if rel != b"." or not several else nameb, reason, detail)
-                       for rel, reason, detail in tree_skips)
-    return files, skipped
 
 
 # Up to this many confirmed pairs, connected components are found by one

@@ -1,0 +1,186 @@
+"""Inputs of the Dask dedupe pipeline (dask_dedupe.py): the client's walk of
+directories, WARC files and globs with the CLI's rules (libdiff/dedupe.h
+DedupeInputs), and the records a task reads from its files through the C
+library, ranked as the CLI numbers them."""
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from typing import List, Tuple
+
+from . import _dask_native as N
+
+
+# ---------------------------------------------------------------- the walk
+
+def walk(root: str) -> Tuple[List[Tuple[bytes, bytes]], List[Tuple[bytes, str, str]]]:
+    """(files, skipped): regular files as (relative path, full path) and the
+    walk's own skips (path, reason, detail), with the CLI's rules."""
+    rootb = os.fsencode(root)
+    while len(rootb) > 1 and rootb.endswith(b"/"):
+        rootb = rootb[:-1]
+    files: List[Tuple[bytes, bytes]] = []
+    skipped: List[Tuple[bytes, str, str]] = []
+    visited = set()
+    try:
+        st = os.stat(rootb)
+        visited.add((st.st_dev, st.st_ino))
+    except OSError:
+        pass
+    stack = [(rootb, b"")]
+    while stack:
+        full_dir, rel_dir = stack.pop()
+        try:
+            names = sorted(os.listdir(full_dir))
+        except OSError as e:
+            skipped.append((rel_dir or b".", "unreadable", e.strerror or str(e)))
+            continue
+        subdirs = []
+        for name in names:
+            full = full_dir + b"/" + name
+            rel = rel_dir + b"/" + name if rel_dir else name
+            try:
+                target = os.stat(full)
+            except OSError as e:
+                reason = "symlink loop" if e.errno == errno.ELOOP else "unreadable"
+                skipped.append((rel, reason, e.strerror or str(e)))
+                continue
+            if stat.S_ISDIR(target.st_mode):
+                key = (target.st_dev, target.st_ino)
+                if key in visited:
+                    skipped.append((rel, "symlink loop", "directory already visited"))
+                    continue
+                visited.add(key)
+                subdirs.append((full, rel))
+            elif stat.S_ISREG(target.st_mode):
+                files.append((rel, full))
+            else:
+                skipped.append((rel, "unreadable", "not a regular file"))
+        stack.extend(reversed(subdirs))
+    return files, skipped
+
+
+def _text(b: bytes) -> str:
+    return b.decode("utf-8", "replace")
+
+
+# ---------------------------------------------------------- worker functions
+
+def is_warc(name: bytes) -> bool:
+    lower = name.lower()
+    return lower.endswith(b".warc") or lower.endswith(b".warc.gz")
+
+
+def _doc(rank, r, rel: bytes, url: str = ""):
+    """A libdiff_dedupe_record object -> ("doc", ...) or ("skip", ...)."""
+    if r["kind"] != "doc":
+        return ("skip", r["disk_bytes"], (rel, r["reason"], r["detail"]))
+    doc = (rank, r["simhash"], tuple(r["exact"]), r["tokens"], r["shingles"],
+           tuple(r["sketch"]), r["published"], r["body_bytes"], _text(rel), url)
+    return ("doc", r["disk_bytes"], doc)
+
+
+# Documents are ranked (file rank << 32 | member index): the order of the
+# CLI's file numbers, whose walk puts a WARC's members at its place.
+RANK_SHIFT = 32
+
+
+def _records(item):
+    """(file rank, rel, full) -> [("doc", disk_bytes, doc) | ("skip", disk_bytes,
+    (rel, reason, detail)) | ("note", 0, skip that is not a document: a revisit,
+    a damaged WARC) | ("count", disk_bytes, {reason: n})]: one entry for a file,
+    one per HTML or revisit record for a WARC, as the CLI counts them."""
+    rank, rel, full = item
+    base = rank << RANK_SHIFT
+    if not is_warc(rel):
+        return [_doc(base, N.dedupe_record(full), rel)]
+    w = N.dedupe_warc_records(full)
+    out = []
+    for i, r in enumerate(w["records"]):
+        member = rel + b"#" + str(r["offset"]).encode()
+        if r["kind"] == "revisit":
+            out.append(("note", 0, (member, "revisit", r["detail"])))
+        else:
+            out.append(_doc(base + i, dict(r, disk_bytes=0), member, r["url"]))
+    if "error" in w:
+        out.append(("note", 0, (rel, "unreadable", w["error"])))
+    out.append(("count", w.get("disk_bytes", 0),
+                {"not html": w.get("not_html", 0), "too large": w.get("too_large", 0)}))
+    return out
+
+
+def _records_of_items(items):
+    """_records over a list of items, in order; the plain files' records come
+    from one libdiff_dedupe_records call (one boundary crossing, no JSON per
+    file), WARC files from _records. The records tasks use _part_documents
+    (the same records as numpy columns); this tuple form is its reference in
+    the tests."""
+    files = [i for i, item in enumerate(items) if not is_warc(item[1])]
+    out: list = [None] * len(items)
+    if files:
+        docs, skips = N.dedupe_records([items[i][2] for i in files])
+        tuples = N.doc_tuples(docs, [items[i][0] << RANK_SHIFT for i in files],
+                              [items[i][1] for i in files])
+        for j, doc in enumerate(tuples):
+            if doc is not None:
+                out[files[j]] = [("doc", docs[j].disk_bytes, doc)]
+        for j, reason, detail in skips:
+            rel = items[files[j]][1]
+            out[files[j]] = [("skip", docs[j].disk_bytes, (rel, reason, detail))]
+    return [r for i, item in enumerate(items) for r in (out[i] or _records(item))]
+
+
+def collect(inputs) -> Tuple[List[Tuple[bytes, bytes]], List[Tuple[bytes, str, str]]]:
+    """(files, skipped) of `inputs` with the CLI's rules (libdiff/dedupe.h
+    DedupeInputs): directories (walked), WARC files, page files and glob
+    patterns of them. One directory names its files relative to it; with
+    several inputs each name starts with its input as given. Raises
+    FileNotFoundError/ValueError as the CLI refuses its inputs."""
+    import glob as globlib
+    if isinstance(inputs, (str, bytes, os.PathLike)):
+        inputs = [inputs]
+    names = []
+    for pattern in (os.fsdecode(i) for i in inputs):
+        matched = sorted(globlib.glob(pattern)) if globlib.has_magic(pattern) else [pattern]
+        if not matched:
+            raise FileNotFoundError(f"dedupe: {pattern}: no such file or directory")
+        names.extend(matched)
+    resolved = []  # (order key, name, is_dir, canonical)
+    for name in names:
+        while len(name) > 1 and name.endswith("/"):
+            name = name[:-1]
+        try:
+            st = os.stat(name)
+        except FileNotFoundError:
+            raise FileNotFoundError(f"dedupe: {name}: no such file or directory") from None
+        is_dir = stat.S_ISDIR(st.st_mode)
+        if not is_dir and not stat.S_ISREG(st.st_mode):
+            raise ValueError(f"dedupe: {name}: not a directory or a regular file")
+        key = os.fsencode(name) + (b"/" if is_dir and name != "/" else b"")
+        resolved.append((key, name, is_dir, os.path.realpath(name)))
+    if not resolved:
+        raise ValueError("dedupe: no input given")
+    resolved.sort(key=lambda r: r[0])
+    for i, (_, a_name, a_dir, a) in enumerate(resolved):
+        for j, (_, b_name, _, b) in enumerate(resolved):
+            inside = a_dir and len(b) > len(a) and b.startswith(a) and \
+                (a.endswith("/") or b[len(a)] == "/")
+            if (i < j and a == b) or (i != j and inside):
+                raise ValueError(f"dedupe: {b_name}: given twice "
+                                 f"({'same as' if a == b else 'inside'} {a_name})")
+    files: List[Tuple[bytes, bytes]] = []
+    skipped: List[Tuple[bytes, str, str]] = []
+    several = len(resolved) > 1
+    for _, name, is_dir, _ in resolved:
+        nameb = os.fsencode(name)
+        if not is_dir:
+            # Named as given; read by absolute path (workers have other working directories).
+            files.append((nameb, os.fsencode(os.path.abspath(name))))
+            continue
+        prefix = b"" if not several else nameb if nameb.endswith(b"/") else nameb + b"/"
+        tree_files, tree_skips = walk(os.path.abspath(name))
+        files.extend((prefix + rel, full) for rel, full in tree_files)
+        skipped.extend((prefix + rel if rel != b"." or not several else nameb, reason, detail)
+                       for rel, reason, detail in tree_skips)
+    return files, skipped
