@@ -3,6 +3,7 @@
 #include "extract/date.h"
 
 #include <cstdint>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -53,7 +54,58 @@ TEST(NormalizeDate, DottedNumericIsDayFirst) {
   EXPECT_EQ(FindDateInText("Elliot Raba\n23.07.2025 \u00b7 6 min read"), "2025-07-23");
   // Not a date: a version number, an impossible month.
   EXPECT_EQ(FindDateInText("Upgrade to 1.2.2024 today"), "");
-  EXPECT_EQ(NormalizeDate("12.31.2024"), "");
+}
+
+// One rule for every separator: a number above 12 is the day; when both
+// could be the month the page's order decides, and without one the
+// separator (slashes month first, dots and dashes day first).
+TEST(NormalizeDate, NumericDatesFollowThePagesOrder) {
+  EXPECT_EQ(NormalizeDate("02/12/2025"), "2025-02-12");
+  EXPECT_EQ(NormalizeDate("02-12-2025"), "2025-12-02");
+  EXPECT_EQ(NormalizeDate("02.12.2025"), "2025-12-02");
+  EXPECT_EQ(NormalizeDate("02/12/2025", NumericOrder::kDayFirst), "2025-12-02");
+  EXPECT_EQ(NormalizeDate("02-12-2025", NumericOrder::kMonthFirst), "2025-02-12");
+  EXPECT_EQ(NormalizeDate("02.12.2025", NumericOrder::kMonthFirst), "2025-02-12");
+  // A number above 12 settles it whatever the page's order.
+  EXPECT_EQ(NormalizeDate("25/11/2025", NumericOrder::kMonthFirst), "2025-11-25");
+  EXPECT_EQ(NormalizeDate("11-25-2025", NumericOrder::kDayFirst), "2025-11-25");
+  EXPECT_EQ(NormalizeDate("12.31.2024"), "2024-12-31");
+  EXPECT_EQ(FindDateInText("Posted 03-04-2025 10:00", NumericOrder::kMonthFirst),
+            "2025-03-04T10:00:00");
+}
+
+TEST(FindDatesInText, AmbiguousNumericDateGivesItsOtherReading) {
+  const std::vector<TextDate> dates =
+      FindDatesInText("Posted 02/12/2025, updated 25/11/2025, 05/05/2025, May 4, 2025", 4);
+  ASSERT_EQ(dates.size(), 4u);
+  EXPECT_EQ(dates[0].iso, "2025-02-12");
+  EXPECT_EQ(dates[0].other, "2025-12-02");
+  EXPECT_EQ(dates[1].other, "");  // 25 cannot be a month
+  EXPECT_EQ(dates[2].other, "");  // the same either way
+  EXPECT_EQ(dates[3].other, "");
+}
+
+TEST(NumericOrderInText, UnambiguousDatesSetTheOrder) {
+  EXPECT_EQ(NumericOrderInText("Posted 25/11/2025, updated 02/12/2025"),
+            NumericOrder::kDayFirst);
+  EXPECT_EQ(NumericOrderInText("Posted 11-25-2025"), NumericOrder::kMonthFirst);
+  EXPECT_EQ(NumericOrderInText("Posted 02.12.2025"), NumericOrder::kUnknown);
+  EXPECT_EQ(NumericOrderInText("25/11/2025 and 11/25/2025"), NumericOrder::kUnknown);
+  EXPECT_EQ(NumericOrderInText("Call 32/13/2025"), NumericOrder::kUnknown);
+  EXPECT_EQ(NumericOrderInText(""), NumericOrder::kUnknown);
+}
+
+TEST(NumericOrderOfLanguage, UnitedStatesIsMonthFirst) {
+  EXPECT_EQ(NumericOrderOfLanguage("en-US"), NumericOrder::kMonthFirst);
+  EXPECT_EQ(NumericOrderOfLanguage("en_us"), NumericOrder::kMonthFirst);
+  EXPECT_EQ(NumericOrderOfLanguage("es-US"), NumericOrder::kMonthFirst);
+  EXPECT_EQ(NumericOrderOfLanguage("en-GB"), NumericOrder::kDayFirst);
+  EXPECT_EQ(NumericOrderOfLanguage("de"), NumericOrder::kDayFirst);
+  EXPECT_EQ(NumericOrderOfLanguage("de-DE"), NumericOrder::kDayFirst);
+  EXPECT_EQ(NumericOrderOfLanguage("zh-Hant-TW"), NumericOrder::kDayFirst);
+  EXPECT_EQ(NumericOrderOfLanguage("en"), NumericOrder::kUnknown);
+  EXPECT_EQ(NumericOrderOfLanguage("en-CA"), NumericOrder::kUnknown);
+  EXPECT_EQ(NumericOrderOfLanguage(""), NumericOrder::kUnknown);
 }
 
 TEST(NormalizeDate, UnixTimeInSecondsAndMilliseconds) {
