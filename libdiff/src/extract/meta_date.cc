@@ -262,6 +262,15 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
   AddDate(&published, f.itemprop_published, "itemprop", order);
   for (const char* key : kPublishedMetaKeys) AddDate(&published, FirstMeta(f, key), "meta", order);
   AddDate(&published, ld.page_date_published, "jsonld-page", order);
+  // JSON-LD that a framework wrote into a <meta name="script:ld+json"
+  // content="{...}"> (Next.js metadata misused for the script tag).
+  JsonLdFacts meta_ld;
+  const std::string& ld_in_meta = FirstMeta(f, "script:ld+json");
+  if (!ld_in_meta.empty()) {
+    AddJsonLdScript(ld_in_meta, &meta_ld);
+    AddDate(&published, meta_ld.date_published, "jsonld-meta", order);
+    AddDate(&published, meta_ld.page_date_published, "jsonld-meta", order);
+  }
   // <time>: one marked as the publication time, else the first after the headline.
   for (const TimeElement& t : f.times) {
     if (t.pub_hint) AddDate(&published, t.datetime, "time-pub", order);
@@ -278,6 +287,8 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
   for (const char* key : kModifiedMetaKeys) AddDate(&modified, FirstMeta(f, key), "meta", order);
   AddDate(&modified, f.itemprop_modified, "itemprop", order);
   AddDate(&modified, ld.page_date_modified, "jsonld-page", order);
+  AddDate(&modified, meta_ld.date_modified, "jsonld-meta", order);
+  AddDate(&modified, meta_ld.page_date_modified, "jsonld-meta", order);
   for (const TimeElement& t : f.times) {
     if (t.mod_hint) AddDate(&modified, t.datetime, "time-mod", order);
   }
