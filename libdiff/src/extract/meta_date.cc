@@ -45,6 +45,10 @@ constexpr std::array<const char*, 11> kModifiedMetaKeys = {
     "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "sailthru.lastmodified",
     "article.updated", "updated"};
 
+// Elements between a <time> and the headline below it, at most, for the
+// <time> to date the article.
+constexpr int kTimeAboveHeadline = 10;
+
 // A date line longer than this is a sentence that holds a date.
 constexpr size_t kMaxDateLineBytes = 40;
 
@@ -275,6 +279,16 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
   for (const TimeElement& t : f.times) {
     if (t.pub_hint) AddDate(&published, t.datetime, "time-pub", order);
   }
+  // An unmarked <time> right above the headline (in its header) comes before
+  // those after it, which may date related stories further down.
+  const TimeElement* time_above = nullptr;
+  for (const TimeElement& t : f.times) {
+    if (!t.mod_hint && !t.pub_hint && title_order >= 0 && t.order < title_order &&
+        title_order - t.order <= kTimeAboveHeadline) {
+      time_above = &t;
+    }
+  }
+  if (time_above != nullptr) AddDate(&published, time_above->datetime, "time-above", order);
   for (const TimeElement& t : f.times) {
     if (!t.mod_hint && t.order > title_order) AddDate(&published, t.datetime, "time", order);
   }
