@@ -345,7 +345,12 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
   if (article->published.empty()) {
     const std::string above = TextBeforeHeadline(title_node, 300);
     const std::vector<TextDate> dates = FindDatesInText(above, 8, order);
-    if (!dates.empty()) article->published = dates.back().iso;
+    // Of "December 22, 2022 Updated: January 02, 2026", the first: the
+    // nearest date the page does not label as an update.
+    for (auto d = dates.rbegin(); d != dates.rend() && article->published.empty(); ++d) {
+      if (DateLabel(above, d->offset) != 'u') article->published = d->iso;
+    }
+    if (article->published.empty() && !dates.empty()) article->published = dates.back().iso;
   }
   if (article->published.empty() && root != nullptr) {
     article->published = LabelledDateInPage(root, order);
