@@ -52,6 +52,10 @@ constexpr int kTimeAboveHeadline = 10;
 // A date line longer than this is a sentence that holds a date.
 constexpr size_t kMaxDateLineBytes = 40;
 
+// A line under the headline longer than this is a paragraph, not a byline
+// ("By Jane Roe | Published December 5, 2025 | 4 min read").
+constexpr size_t kMaxBylineLineBytes = 120;
+
 // The label just before a date shown in a byline: 'p' for "Published",
 // "Posted", "First published"; 'u' for "Updated", "Modified"; 0 for none.
 char DateLabel(std::string_view text, size_t offset) {
@@ -83,6 +87,26 @@ NumericOrder PageNumericOrder(const PageFacts& f, const JsonLdFacts& ld,
   }
   if (order == NumericOrder::kUnknown) order = NumericOrderOfLanguage(ChooseLanguage(f, ld));
   return order;
+}
+
+// The date nearest above the headline in the 300 bytes of text before it; of
+// several ("December 22, 2022 Updated: January 02, 2026"), the nearest one
+// the page does not label as an update. "" when there is none.
+std::string DateAboveHeadline(xmlNodePtr title_node, NumericOrder order) {
+  const std::string above = TextBeforeHeadline(title_node, 300);
+  const std::vector<TextDate> dates = FindDatesInText(above, 8, order);
+  for (auto d = dates.rbegin(); d != dates.rend(); ++d) {
+    if (DateLabel(above, d->offset) != 'u') return d->iso;
+  }
+  return dates.empty() ? "" : dates.back().iso;
+}
+
+// The length of the line of `text` (between newlines) that holds `offset`.
+size_t LineBytesAround(std::string_view text, size_t offset) {
+  const size_t start = text.rfind('\n', offset);
+  const size_t end = text.find('\n', offset);
+  return (end == std::string_view::npos ? text.size() : end) -
+         (start == std::string_view::npos ? 0 : start + 1);
 }
 
 // The date the page shows under its headline. A date labelled "Published"
@@ -332,8 +356,19 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
   // A site's own name for the published-date <meta> ("w-published-date",
   // "cms.publish_date"): a name that ends like a known one.
   if (article->published.empty()) article->published = PrefixedPublishedMeta(f, order);
-  // Without any structured date, the first date shown under the headline.
-  if (article->published.empty()) article->published = FindDateInText(shown_text, order);
+  // Without any structured date, the first date shown under the headline;
+  // but one inside a paragraph ("hit its 1.0 release on 30 October 2025")
+  // gives way to a date shown right above the headline.
+  if (article->published.empty()) {
+    const std::vector<TextDate> first = FindDatesInText(shown_text, 1, order);
+    if (!first.empty()) {
+      article->published = first[0].iso;
+      if (LineBytesAround(shown_text, first[0].offset) > kMaxBylineLineBytes) {
+        const std::string above = DateAboveHeadline(title_node, order);
+        if (!above.empty()) article->published = above;
+      }
+    }
+  }
   if (article->published.empty()) {
     for (const TimeElement& t : f.times) {
       article->published = NormalizeDate(t.datetime, order);
@@ -342,16 +377,7 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
   }
   // Last, the date nearest above the headline: some templates put the date
   // line ("Last updated: Dec 12, 2025") over the h1 rather than under it.
-  if (article->published.empty()) {
-    const std::string above = TextBeforeHeadline(title_node, 300);
-    const std::vector<TextDate> dates = FindDatesInText(above, 8, order);
-    // Of "December 22, 2022 Updated: January 02, 2026", the first: the
-    // nearest date the page does not label as an update.
-    for (auto d = dates.rbegin(); d != dates.rend() && article->published.empty(); ++d) {
-      if (DateLabel(above, d->offset) != 'u') article->published = d->iso;
-    }
-    if (article->published.empty() && !dates.empty()) article->published = dates.back().iso;
-  }
+  if (article->published.empty()) article->published = DateAboveHeadline(title_node, order);
   if (article->published.empty() && root != nullptr) {
     article->published = LabelledDateInPage(root, order);
   }
