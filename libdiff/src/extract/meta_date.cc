@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -345,6 +346,21 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
             t0 - t <= 120) {
           return c.iso;
         }
+      }
+      // The same instant as a local time without a zone ("2023-12-23T17:06:51"
+      // beside "2023-12-24T01:06:51Z"): the same minutes and seconds, a whole
+      // number of quarter hours apart, within a day. It is given with the
+      // offset this makes.
+      for (const DateCandidate& c : list) {
+        int64_t t = 0;
+        if (c.iso.size() != 19 || !IsoToUnixSeconds(c.iso, &t)) continue;
+        const int64_t diff = t - t0;
+        if (diff == 0 || diff % 900 != 0 || diff < -12 * 3600 || diff > 14 * 3600) continue;
+        const int64_t minutes = (diff < 0 ? -diff : diff) / 60;
+        char offset[8];
+        std::snprintf(offset, sizeof offset, "%c%02d:%02d", diff < 0 ? '-' : '+',
+                      static_cast<int>(minutes / 60), static_cast<int>(minutes % 60));
+        return c.iso + offset;
       }
     }
     return first;
