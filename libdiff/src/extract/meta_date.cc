@@ -119,19 +119,23 @@ size_t LineBytesAround(std::string_view text, size_t offset) {
 std::string ShownDate(std::string_view text, const std::vector<DateCandidate>& structured,
                       NumericOrder order) {
   const std::vector<TextDate> shown = FindDatesInText(text, 4, order);
-  auto confirm = [&structured](const std::string& v) -> std::string {
+  auto confirm = [&structured](const std::string& v, bool in_paragraph) -> std::string {
     for (const DateCandidate& c : structured) {
       if (SameDay(v, c.iso)) return c.iso;
     }
+    // A date in a paragraph or caption ("Thursday, Dec. 21, 2023, in
+    // Bridgton, Maine") is not taken for the local day of a UTC time.
+    if (in_paragraph) return "";
     for (const DateCandidate& c : structured) {
       const int64_t diff = DayDifference(c.iso, v);
       if (c.iso.size() > 10 && c.iso.back() == 'Z' && (diff == 1 || diff == -1)) return v;
     }
     return "";
   };
-  auto confirm_either = [&confirm](const TextDate& d) {
-    std::string confirmed = confirm(d.iso);
-    if (confirmed.empty() && !d.other.empty()) confirmed = confirm(d.other);
+  auto confirm_either = [&confirm, text](const TextDate& d) {
+    const bool in_paragraph = LineBytesAround(text, d.offset) > kMaxBylineLineBytes;
+    std::string confirmed = confirm(d.iso, in_paragraph);
+    if (confirmed.empty() && !d.other.empty()) confirmed = confirm(d.other, in_paragraph);
     return confirmed;
   };
   for (const TextDate& d : shown) {
