@@ -85,27 +85,33 @@ TEST(FindDatesInText, AmbiguousNumericDateGivesItsOtherReading) {
   EXPECT_EQ(dates[3].other, "");
 }
 
+// A text or language tag and the order it implies.
+struct OrderCase {
+  const char* input;
+  NumericOrder want;
+};
+
 TEST(NumericOrderInText, UnambiguousDatesSetTheOrder) {
-  EXPECT_EQ(NumericOrderInText("Posted 25/11/2025, updated 02/12/2025"),
-            NumericOrder::kDayFirst);
-  EXPECT_EQ(NumericOrderInText("Posted 11-25-2025"), NumericOrder::kMonthFirst);
-  EXPECT_EQ(NumericOrderInText("Posted 02.12.2025"), NumericOrder::kUnknown);
-  EXPECT_EQ(NumericOrderInText("25/11/2025 and 11/25/2025"), NumericOrder::kUnknown);
-  EXPECT_EQ(NumericOrderInText("Call 32/13/2025"), NumericOrder::kUnknown);
-  EXPECT_EQ(NumericOrderInText(""), NumericOrder::kUnknown);
+  const OrderCase cases[] = {
+      {"Posted 25/11/2025, updated 02/12/2025", NumericOrder::kDayFirst},
+      {"Posted 11-25-2025", NumericOrder::kMonthFirst},
+      {"Posted 02.12.2025", NumericOrder::kUnknown},            // either way
+      {"25/11/2025 and 11/25/2025", NumericOrder::kUnknown},    // both
+      {"Call 32/13/2025", NumericOrder::kUnknown},              // no date
+      {"", NumericOrder::kUnknown},
+  };
+  for (const OrderCase& c : cases) EXPECT_EQ(NumericOrderInText(c.input), c.want) << c.input;
 }
 
 TEST(NumericOrderOfLanguage, UnitedStatesIsMonthFirst) {
-  EXPECT_EQ(NumericOrderOfLanguage("en-US"), NumericOrder::kMonthFirst);
-  EXPECT_EQ(NumericOrderOfLanguage("en_us"), NumericOrder::kMonthFirst);
-  EXPECT_EQ(NumericOrderOfLanguage("es-US"), NumericOrder::kMonthFirst);
-  EXPECT_EQ(NumericOrderOfLanguage("en-GB"), NumericOrder::kDayFirst);
-  EXPECT_EQ(NumericOrderOfLanguage("de"), NumericOrder::kDayFirst);
-  EXPECT_EQ(NumericOrderOfLanguage("de-DE"), NumericOrder::kDayFirst);
-  EXPECT_EQ(NumericOrderOfLanguage("zh-Hant-TW"), NumericOrder::kDayFirst);
-  EXPECT_EQ(NumericOrderOfLanguage("en"), NumericOrder::kUnknown);
-  EXPECT_EQ(NumericOrderOfLanguage("en-CA"), NumericOrder::kUnknown);
-  EXPECT_EQ(NumericOrderOfLanguage(""), NumericOrder::kUnknown);
+  const OrderCase cases[] = {
+      {"en-US", NumericOrder::kMonthFirst}, {"en_us", NumericOrder::kMonthFirst},
+      {"es-US", NumericOrder::kMonthFirst}, {"en-GB", NumericOrder::kDayFirst},
+      {"de", NumericOrder::kDayFirst},      {"de-DE", NumericOrder::kDayFirst},
+      {"zh-Hant-TW", NumericOrder::kDayFirst}, {"en", NumericOrder::kUnknown},
+      {"en-CA", NumericOrder::kUnknown},    {"", NumericOrder::kUnknown},
+  };
+  for (const OrderCase& c : cases) EXPECT_EQ(NumericOrderOfLanguage(c.input), c.want) << c.input;
 }
 
 TEST(NormalizeDate, UnixTimeInSecondsAndMilliseconds) {
