@@ -3,6 +3,7 @@
 #include "extract/date.h"
 
 #include <cstdint>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -53,7 +54,64 @@ TEST(NormalizeDate, DottedNumericIsDayFirst) {
   EXPECT_EQ(FindDateInText("Elliot Raba\n23.07.2025 \u00b7 6 min read"), "2025-07-23");
   // Not a date: a version number, an impossible month.
   EXPECT_EQ(FindDateInText("Upgrade to 1.2.2024 today"), "");
-  EXPECT_EQ(NormalizeDate("12.31.2024"), "");
+}
+
+// One rule for every separator: a number above 12 is the day; when both
+// could be the month the page's order decides, and without one the
+// separator (slashes month first, dots and dashes day first).
+TEST(NormalizeDate, NumericDatesFollowThePagesOrder) {
+  EXPECT_EQ(NormalizeDate("02/12/2025"), "2025-02-12");
+  EXPECT_EQ(NormalizeDate("02-12-2025"), "2025-12-02");
+  EXPECT_EQ(NormalizeDate("02.12.2025"), "2025-12-02");
+  EXPECT_EQ(NormalizeDate("02/12/2025", NumericOrder::kDayFirst), "2025-12-02");
+  EXPECT_EQ(NormalizeDate("02-12-2025", NumericOrder::kMonthFirst), "2025-02-12");
+  EXPECT_EQ(NormalizeDate("02.12.2025", NumericOrder::kMonthFirst), "2025-02-12");
+  // A number above 12 settles it whatever the page's order.
+  EXPECT_EQ(NormalizeDate("25/11/2025", NumericOrder::kMonthFirst), "2025-11-25");
+  EXPECT_EQ(NormalizeDate("11-25-2025", NumericOrder::kDayFirst), "2025-11-25");
+  EXPECT_EQ(NormalizeDate("12.31.2024"), "2024-12-31");
+  EXPECT_EQ(FindDateInText("Posted 03-04-2025 10:00", NumericOrder::kMonthFirst),
+            "2025-03-04T10:00:00");
+}
+
+TEST(FindDatesInText, AmbiguousNumericDateGivesItsOtherReading) {
+  const std::vector<TextDate> dates =
+      FindDatesInText("Posted 02/12/2025, updated 25/11/2025, 05/05/2025, May 4, 2025", 4);
+  ASSERT_EQ(dates.size(), 4u);
+  EXPECT_EQ(dates[0].iso, "2025-02-12");
+  EXPECT_EQ(dates[0].other, "2025-12-02");
+  EXPECT_EQ(dates[1].other, "");  // 25 cannot be a month
+  EXPECT_EQ(dates[2].other, "");  // the same either way
+  EXPECT_EQ(dates[3].other, "");
+}
+
+// A text or language tag and the order it implies.
+struct OrderCase {
+  const char* input;
+  NumericOrder want;
+};
+
+TEST(NumericOrderInText, UnambiguousDatesSetTheOrder) {
+  const OrderCase cases[] = {
+      {"Posted 25/11/2025, updated 02/12/2025", NumericOrder::kDayFirst},
+      {"Posted 11-25-2025", NumericOrder::kMonthFirst},
+      {"Posted 02.12.2025", NumericOrder::kUnknown},            // either way
+      {"25/11/2025 and 11/25/2025", NumericOrder::kUnknown},    // both
+      {"Call 32/13/2025", NumericOrder::kUnknown},              // no date
+      {"", NumericOrder::kUnknown},
+  };
+  for (const OrderCase& c : cases) EXPECT_EQ(NumericOrderInText(c.input), c.want) << c.input;
+}
+
+TEST(NumericOrderOfLanguage, UnitedStatesIsMonthFirst) {
+  const OrderCase cases[] = {
+      {"en-US", NumericOrder::kMonthFirst}, {"en_us", NumericOrder::kMonthFirst},
+      {"es-US", NumericOrder::kMonthFirst}, {"en-GB", NumericOrder::kDayFirst},
+      {"de", NumericOrder::kDayFirst},      {"de-DE", NumericOrder::kDayFirst},
+      {"zh-Hant-TW", NumericOrder::kDayFirst}, {"en", NumericOrder::kUnknown},
+      {"en-CA", NumericOrder::kUnknown},    {"", NumericOrder::kUnknown},
+  };
+  for (const OrderCase& c : cases) EXPECT_EQ(NumericOrderOfLanguage(c.input), c.want) << c.input;
 }
 
 TEST(NormalizeDate, UnixTimeInSecondsAndMilliseconds) {

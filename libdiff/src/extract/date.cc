@@ -210,14 +210,12 @@ constexpr char kMonthDayYearPattern[] =
 constexpr char kDayMonthYearPattern[] =
     "(?i)\\b" LIBDIFF_WEEKDAY "(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s-]+" LIBDIFF_MONTH
     ",?[\\s-]+((?:19|20)\\d{2})\\b" LIBDIFF_TIME;
-// "12/21/2023" (US order unless the first number cannot be a month).
+// "12/21/2023", day and month in the order NumericOrder describes.
 // A weekday may lead, as Drupal writes its meta times ("Thu, 09/25/2025 - 11:38").
 constexpr char kNumericPattern[] =
     "(?i)\\b" LIBDIFF_WEEKDAY "(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d{2})\\b" LIBDIFF_TIME;
-// "23.07.2025" and "02-12-2025": with dots or dashes the day comes first
-// (European usage; the US writes slashes), unless the second number after
-// a dash cannot be a month; two-digit day and month, so version numbers ("1.2.2024") do
-// not read as dates.
+// "23.07.2025" and "02-12-2025", read by the same rule; two-digit day and
+// month, so version numbers ("1.2.2024") do not read as dates.
 constexpr char kDottedPattern[] =
     "\\b(\\d{2})[.-](\\d{2})[.-]((?:19|20)\\d{2})\\b" LIBDIFF_TIME;
 constexpr char kLabelPattern[] =
@@ -239,6 +237,8 @@ struct Patterns {
   RE2 dotted{kDottedPattern};
   RE2 label{kLabelPattern};
   RE2 epoch{kEpochPattern};
+  // Any all-numeric date, for NumericOrderInText. Groups: first, second.
+  RE2 any_numeric{"\\b(\\d{1,2})[/.-](\\d{1,2})[/.-](?:19|20)\\d{2}\\b"};
   RE2 url_separated{"[/_-]((?:19|20)\\d{2})[/_-](\\d{1,2})[/_-](\\d{1,2})(?:[/_.-]|$)"};
   RE2 url_compact{"[/_-]((?:19|20)\\d{2})(\\d{2})(\\d{2})(?:[/_.-]|$)"};
   RE2 url_month_name{
@@ -251,8 +251,20 @@ const Patterns& GetPatterns() {
   return *patterns;
 }
 
-// Converts the groups of one pattern's match into DateParts.
-DateParts FromGroups(Form form, const re2::StringPiece* g) {
+// True when an all-numeric date "first/second/year" gives the day first (see
+// NumericOrder); `slashed` is its separator.
+bool ReadsDayFirst(int first, int second, bool slashed, NumericOrder order) {
+  if (first > 12) return true;
+  if (second > 12) return false;
+  if (order != NumericOrder::kUnknown) return order == NumericOrder::kDayFirst;
+  return !slashed;
+}
+
+// Converts the groups of one pattern's match into DateParts. For an
+// all-numeric date whose day and month could be either way round, `*swapped`
+// is set to the other reading (when it is given).
+DateParts FromGroups(Form form, const re2::StringPiece* g, NumericOrder order,
+                     DateParts* swapped) {
   DateParts p;
   switch (form) {
     case Form::kIso:
@@ -268,24 +280,23 @@ DateParts FromGroups(Form form, const re2::StringPiece* g) {
       ApplyTime(g[4], g[5], g[6], g[7], g[8], &p);
       break;
     case Form::kDayMonthYear:
-    case Form::kDotted:  // the month as a name, or as a number after a dot or dash
       p.day = ToInt(g[1]);
-      p.month = form == Form::kDotted ? ToInt(g[2]) : MonthNumber(g[2]);
-      // "12-25-2025" (a dash, the US order); "12.31.2024" stays no date.
-      if (form == Form::kDotted && g[1].data()[g[1].size()] == '-' && p.month > 12 &&
-          p.day <= 12) {
-        std::swap(p.day, p.month);
-      }
+      p.month = MonthNumber(g[2]);
       p.year = ToInt(g[3]);
       ApplyTime(g[4], g[5], g[6], g[7], g[8], &p);
       break;
-    case Form::kNumeric: {
-      int first = ToInt(g[1]), second = ToInt(g[2]);
-      if (first > 12) std::swap(first, second);
-      p.month = first;
-      p.day = second;
+    case Form::kNumeric:
+    case Form::kDotted: {
+      const int first = ToInt(g[1]), second = ToInt(g[2]);
+      const bool day_first = ReadsDayFirst(first, second, form == Form::kNumeric, order);
+      p.day = day_first ? first : second;
+      p.month = day_first ? second : first;
       p.year = ToInt(g[3]);
       ApplyTime(g[4], g[5], g[6], g[7], g[8], &p);
+      if (swapped != nullptr && first <= 12 && second <= 12 && first != second) {
+        *swapped = p;
+        std::swap(swapped->day, swapped->month);
+      }
       break;
     }
   }
@@ -296,9 +307,9 @@ constexpr int kGroups = 9;  // whole match + 8 groups, the same layout in every 
 
 // Tries every pattern at `pos` (anchored) or from `pos` on (unanchored) and
 // returns the plausible match that starts first; `*end` receives the offset
-// just past it.
-std::string MatchAny(re2::StringPiece text, size_t pos, RE2::Anchor anchor, size_t* begin,
-                     size_t* end) {
+// just past it, and `*other` (when given) its other reading or "" (TextDate).
+std::string MatchAny(re2::StringPiece text, size_t pos, RE2::Anchor anchor, NumericOrder order,
+                     size_t* begin, size_t* end, std::string* other) {
   const Patterns& pt = GetPatterns();
   struct Candidate {
     const RE2* re;
@@ -321,9 +332,11 @@ std::string MatchAny(re2::StringPiece text, size_t pos, RE2::Anchor anchor, size
       if (!c.re->Match(text, start, text.size(), anchor, g, kGroups)) break;
       const size_t at = static_cast<size_t>(g[0].data() - text.data());
       if (at >= best_start) break;
-      DateParts p = FromGroups(c.form, g);
+      DateParts swapped;
+      DateParts p = FromGroups(c.form, g, order, &swapped);
       if (Plausible(p)) {
         best = Format(p);
+        if (other != nullptr) *other = Plausible(swapped) ? Format(swapped) : std::string();
         best_start = at;
         *begin = at;
         *end = at + g[0].size();
@@ -338,7 +351,45 @@ std::string MatchAny(re2::StringPiece text, size_t pos, RE2::Anchor anchor, size
 
 }  // namespace
 
-std::string NormalizeDate(std::string_view text) {
+NumericOrder NumericOrderInText(std::string_view text) {
+  if (text.size() > 4096) text = text.substr(0, 4096);
+  re2::StringPiece in(text.data(), text.size());
+  re2::StringPiece first, second;
+  bool day_first = false, month_first = false;
+  while (RE2::FindAndConsume(&in, GetPatterns().any_numeric, &first, &second)) {
+    const int a = ToInt(first), b = ToInt(second);
+    if (a > 12 && a <= 31 && b >= 1 && b <= 12) day_first = true;
+    if (b > 12 && b <= 31 && a >= 1 && a <= 12) month_first = true;
+  }
+  if (day_first == month_first) return NumericOrder::kUnknown;
+  return day_first ? NumericOrder::kDayFirst : NumericOrder::kMonthFirst;
+}
+
+NumericOrder NumericOrderOfLanguage(std::string_view tag) {
+  const std::string t = LowerCopy(re2::StringPiece(tag.data(), tag.size()));
+  const size_t dash = t.find_first_of("-_");
+  const std::string language = t.substr(0, dash);
+  if (language.empty()) return NumericOrder::kUnknown;
+  // The region: the first two-letter subtag after the language
+  // ("zh-hant-tw" -> "tw").
+  std::string region;
+  size_t at = dash;
+  while (at != std::string::npos && region.empty()) {
+    const size_t next = t.find_first_of("-_", at + 1);
+    const std::string sub = t.substr(at + 1, next == std::string::npos ? next : next - at - 1);
+    if (sub.size() == 2) region = sub;
+    at = next;
+  }
+  if (region.empty()) return language == "en" ? NumericOrder::kUnknown : NumericOrder::kDayFirst;
+  // Canada writes both orders.
+  if (region == "ca" && language == "en") return NumericOrder::kUnknown;
+  for (const char* r : {"us", "ph", "fm", "mh", "pw", "gu", "as", "mp", "vi"}) {
+    if (region == r) return NumericOrder::kMonthFirst;
+  }
+  return NumericOrder::kDayFirst;
+}
+
+std::string NormalizeDate(std::string_view text, NumericOrder order) {
   if (text.size() > 256) text = text.substr(0, 256);
   re2::StringPiece in(text.data(), text.size());
   const Patterns& pt = GetPatterns();
@@ -360,24 +411,26 @@ std::string NormalizeDate(std::string_view text) {
   size_t pos = 0;
   if (pt.label.Match(in, 0, in.size(), RE2::ANCHOR_START, &label, 1)) pos = label.size();
   size_t begin = 0, end = 0;
-  return MatchAny(in, pos, RE2::ANCHOR_START, &begin, &end);
+  return MatchAny(in, pos, RE2::ANCHOR_START, order, &begin, &end, nullptr);
 }
 
-std::string FindDateInText(std::string_view text) {
-  std::vector<TextDate> dates = FindDatesInText(text, 1);
+std::string FindDateInText(std::string_view text, NumericOrder order) {
+  std::vector<TextDate> dates = FindDatesInText(text, 1, order);
   return dates.empty() ? std::string() : dates.front().iso;
 }
 
-std::vector<TextDate> FindDatesInText(std::string_view text, size_t max_dates) {
+std::vector<TextDate> FindDatesInText(std::string_view text, size_t max_dates,
+                                      NumericOrder order) {
   if (text.size() > 4096) text = text.substr(0, 4096);
   std::vector<TextDate> dates;
   const re2::StringPiece in(text.data(), text.size());
   size_t pos = 0;
   while (dates.size() < max_dates && pos < in.size()) {
     size_t begin = pos, end = pos;
-    std::string date = MatchAny(in, pos, RE2::UNANCHORED, &begin, &end);
+    std::string other;
+    std::string date = MatchAny(in, pos, RE2::UNANCHORED, order, &begin, &end, &other);
     if (date.empty() || end <= pos) break;
-    dates.push_back({std::move(date), begin});
+    dates.push_back({std::move(date), begin, std::move(other)});
     pos = end;
   }
   return dates;

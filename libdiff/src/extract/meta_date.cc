@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 
 #include "extract/date.h"
 #include "extract/meta_dom.h"
+#include "extract/meta_site.h"
 
 namespace libdiff::internal {
 namespace {
@@ -23,9 +25,10 @@ struct DateCandidate {
   const char* source;
 };
 
-void AddDate(std::vector<DateCandidate>* out, std::string_view raw, const char* source) {
+void AddDate(std::vector<DateCandidate>* out, std::string_view raw, const char* source,
+             NumericOrder order) {
   if (raw.empty()) return;
-  std::string iso = NormalizeDate(raw);
+  std::string iso = NormalizeDate(raw, order);
   if (!iso.empty()) out->push_back({std::move(iso), source});
 }
 
@@ -43,8 +46,16 @@ constexpr std::array<const char*, 11> kModifiedMetaKeys = {
     "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "sailthru.lastmodified",
     "article.updated", "updated"};
 
+// Elements between a <time> and the headline below it, at most, for the
+// <time> to date the article.
+constexpr int kTimeAboveHeadline = 10;
+
 // A date line longer than this is a sentence that holds a date.
 constexpr size_t kMaxDateLineBytes = 40;
+
+// A line under the headline longer than this is a paragraph, not a byline
+// ("By Jane Roe | Published December 5, 2025 | 4 min read").
+constexpr size_t kMaxBylineLineBytes = 120;
 
 // The label just before a date shown in a byline: 'p' for "Published",
 // "Posted", "First published"; 'u' for "Updated", "Modified"; 0 for none.
@@ -64,30 +75,77 @@ char DateLabel(std::string_view text, size_t offset) {
   return p > u ? 'p' : 'u';
 }
 
+// The order of the page's all-numeric dates (NumericOrder): the one its own
+// unambiguous numeric dates show under the headline or in its <time>
+// elements ("25/11/2025" makes "02/12/2025" 2 December), else the one its
+// language implies.
+NumericOrder PageNumericOrder(const PageFacts& f, const JsonLdFacts& ld,
+                              std::string_view shown_text) {
+  NumericOrder order = NumericOrderInText(shown_text);
+  for (const TimeElement& t : f.times) {
+    if (order != NumericOrder::kUnknown) break;
+    order = NumericOrderInText(t.datetime);
+  }
+  if (order == NumericOrder::kUnknown) order = NumericOrderOfLanguage(ChooseLanguage(f, ld));
+  return order;
+}
+
+// The date nearest above the headline in the 300 bytes of text before it; of
+// several ("December 22, 2022 Updated: January 02, 2026"), the nearest one
+// the page does not label as an update. "" when there is none.
+std::string DateAboveHeadline(xmlNodePtr title_node, NumericOrder order) {
+  const std::string above = TextBeforeHeadline(title_node, 300);
+  const std::vector<TextDate> dates = FindDatesInText(above, 8, order);
+  for (auto d = dates.rbegin(); d != dates.rend(); ++d) {
+    if (DateLabel(above, d->offset) != 'u') return d->iso;
+  }
+  return dates.empty() ? "" : dates.back().iso;
+}
+
+// The length of the line of `text` (between newlines) that holds `offset`.
+size_t LineBytesAround(std::string_view text, size_t offset) {
+  const size_t start = text.rfind('\n', offset);
+  const size_t end = text.find('\n', offset);
+  return (end == std::string_view::npos ? text.size() : end) -
+         (start == std::string_view::npos ? 0 : start + 1);
+}
+
 // The date the page shows under its headline. A date labelled "Published"
 // wins; otherwise the first shown date a structured source confirms. Either
 // is returned as the structured value of the same day (it keeps the time and
-// zone), or as shown when it is the local day of a UTC time.
-std::string ShownDate(std::string_view text, const std::vector<DateCandidate>& structured) {
-  const std::vector<TextDate> shown = FindDatesInText(text, 4);
-  auto confirm = [&structured](const std::string& v) -> std::string {
+// zone), or as shown when it is the local day of a UTC time. An all-numeric
+// date that could be read either way round ("02/12/2025") is confirmed in
+// either reading: a structured date naming one of its days decides it.
+std::string ShownDate(std::string_view text, const std::vector<DateCandidate>& structured,
+                      NumericOrder order) {
+  const std::vector<TextDate> shown = FindDatesInText(text, 4, order);
+  auto confirm = [&structured](const std::string& v, bool in_paragraph) -> std::string {
     for (const DateCandidate& c : structured) {
       if (SameDay(v, c.iso)) return c.iso;
     }
+    // A date in a paragraph or caption ("Thursday, Dec. 21, 2023, in
+    // Bridgton, Maine") is not taken for the local day of a UTC time.
+    if (in_paragraph) return "";
     for (const DateCandidate& c : structured) {
       const int64_t diff = DayDifference(c.iso, v);
       if (c.iso.size() > 10 && c.iso.back() == 'Z' && (diff == 1 || diff == -1)) return v;
     }
     return "";
   };
+  auto confirm_either = [&confirm, text](const TextDate& d) {
+    const bool in_paragraph = LineBytesAround(text, d.offset) > kMaxBylineLineBytes;
+    std::string confirmed = confirm(d.iso, in_paragraph);
+    if (confirmed.empty() && !d.other.empty()) confirmed = confirm(d.other, in_paragraph);
+    return confirmed;
+  };
   for (const TextDate& d : shown) {
     if (DateLabel(text, d.offset) == 'p') {
-      const std::string confirmed = confirm(d.iso);
+      const std::string confirmed = confirm_either(d);
       return confirmed.empty() ? d.iso : confirmed;
     }
   }
   for (const TextDate& d : shown) {
-    std::string confirmed = confirm(d.iso);
+    std::string confirmed = confirm_either(d);
     if (!confirmed.empty()) return confirmed;
   }
   return "";
@@ -97,7 +155,7 @@ std::string ShownDate(std::string_view text, const std::vector<DateCandidate>& s
 // The date in a <meta> whose name ends in "published-date", "publish-date",
 // "publish_date", "published_date", "publication-date" or "publication_date"
 // after a site's own prefix; the first in name order, for determinism.
-std::string PrefixedPublishedMeta(const PageFacts& f) {
+std::string PrefixedPublishedMeta(const PageFacts& f, NumericOrder order) {
   std::string best_key, best;
   for (const auto& [key, values] : f.meta) {
     bool suffix = false;
@@ -108,7 +166,7 @@ std::string PrefixedPublishedMeta(const PageFacts& f) {
     }
     if (!suffix || (!best.empty() && key > best_key)) continue;
     for (const std::string& v : values) {
-      std::string iso = NormalizeDate(v);
+      std::string iso = NormalizeDate(v, order);
       if (!iso.empty()) {
         best_key = key;
         best = std::move(iso);
@@ -146,7 +204,7 @@ std::string MonthYearDate(std::string_view s) {
 // footer. Prose ("was published on May 5") does not capitalise the label. Only
 // reached when no other source gives a date; then a page that shows only
 // "Last updated: November 13, 2025" (reference pages) is dated by it.
-std::string LabelledDateInPage(xmlNodePtr root) {
+std::string LabelledDateInPage(xmlNodePtr root, NumericOrder order) {
   if (root == nullptr) return "";
   const std::string text = PageBlockText(root, size_t{1} << 19);
   for (std::string_view label :
@@ -182,7 +240,7 @@ std::string LabelledDateInPage(xmlNodePtr root) {
         skip_space();
       }
       const std::vector<TextDate> dates =
-          FindDatesInText(std::string_view(text).substr(from, 48), 1);
+          FindDatesInText(std::string_view(text).substr(from, 48), 1, order);
       if (!dates.empty() && dates[0].offset == 0) return dates[0].iso;
       // A month alone ("Last Updated: June 2022", reference pages) dates
       // the page to its first day.
@@ -200,7 +258,7 @@ std::string LabelledDateInPage(xmlNodePtr root) {
 // "Site last updated: ..."), is not one. Only reached when no other source
 // gives a date. A date that the line before labels as today's ("Today's
 // hours", "Today is") is the visit's date, shown by a widget, not the page's.
-std::string DateLineInPage(xmlNodePtr root) {
+std::string DateLineInPage(xmlNodePtr root, NumericOrder order) {
   if (root == nullptr) return "";
   const std::string text = PageBlockText(root, size_t{1} << 19);
   std::string previous;  // the last non-empty line, lower-cased
@@ -211,7 +269,7 @@ std::string DateLineInPage(xmlNodePtr root) {
     const std::string line = SqueezeWhitespace(std::string_view(text).substr(start, end - start));
     if (line.size() >= 8 && line.size() <= kMaxDateLineBytes &&
         previous.find("today") == std::string::npos) {
-      const std::vector<TextDate> dates = FindDatesInText(line, 1);
+      const std::vector<TextDate> dates = FindDatesInText(line, 1, order);
       if (!dates.empty() && dates[0].offset == 0) return dates[0].iso;
     }
     if (!line.empty()) previous = LowerAscii(line);
@@ -225,34 +283,57 @@ std::string DateLineInPage(xmlNodePtr root) {
 void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& page_url,
                  const std::string& canonical, int title_order, xmlNodePtr title_node,
                  const std::string& text_after_headline, xmlNodePtr root, Article* article) {
+  const std::string& shown_text = text_after_headline;
+  const NumericOrder order = PageNumericOrder(f, ld, shown_text);
   std::vector<DateCandidate> published;
-  AddDate(&published, ld.date_published, "jsonld");
+  AddDate(&published, ld.date_published, "jsonld", order);
   for (const char* key :
        {"article:published_time", "og:article:published_time", "article:published",
         "article.published_time"}) {
-    AddDate(&published, FirstMeta(f, key), "meta-article");
+    AddDate(&published, FirstMeta(f, key), "meta-article", order);
   }
-  AddDate(&published, f.itemprop_published, "itemprop");
-  for (const char* key : kPublishedMetaKeys) AddDate(&published, FirstMeta(f, key), "meta");
-  AddDate(&published, ld.page_date_published, "jsonld-page");
+  AddDate(&published, f.itemprop_published, "itemprop", order);
+  for (const char* key : kPublishedMetaKeys) AddDate(&published, FirstMeta(f, key), "meta", order);
+  AddDate(&published, ld.page_date_published, "jsonld-page", order);
+  // JSON-LD that a framework wrote into a <meta name="script:ld+json"
+  // content="{...}"> (Next.js metadata misused for the script tag).
+  JsonLdFacts meta_ld;
+  const std::string& ld_in_meta = FirstMeta(f, "script:ld+json");
+  if (!ld_in_meta.empty()) {
+    AddJsonLdScript(ld_in_meta, &meta_ld);
+    AddDate(&published, meta_ld.date_published, "jsonld-meta", order);
+    AddDate(&published, meta_ld.page_date_published, "jsonld-meta", order);
+  }
   // <time>: one marked as the publication time, else the first after the headline.
   for (const TimeElement& t : f.times) {
-    if (t.pub_hint) AddDate(&published, t.datetime, "time-pub");
+    if (t.pub_hint) AddDate(&published, t.datetime, "time-pub", order);
   }
+  // An unmarked <time> right above the headline (in its header) comes before
+  // those after it, which may date related stories further down.
+  const TimeElement* time_above = nullptr;
   for (const TimeElement& t : f.times) {
-    if (!t.mod_hint && t.order > title_order) AddDate(&published, t.datetime, "time");
+    if (!t.mod_hint && !t.pub_hint && title_order >= 0 && t.order < title_order &&
+        title_order - t.order <= kTimeAboveHeadline) {
+      time_above = &t;
+    }
+  }
+  if (time_above != nullptr) AddDate(&published, time_above->datetime, "time-above", order);
+  for (const TimeElement& t : f.times) {
+    if (!t.mod_hint && t.order > title_order) AddDate(&published, t.datetime, "time", order);
   }
   std::string url_date = FindDateInUrl(page_url);
   if (url_date.empty()) url_date = FindDateInUrl(canonical);
   if (!url_date.empty()) published.push_back({url_date, "url"});
 
   std::vector<DateCandidate> modified;
-  AddDate(&modified, ld.date_modified, "jsonld");
-  for (const char* key : kModifiedMetaKeys) AddDate(&modified, FirstMeta(f, key), "meta");
-  AddDate(&modified, f.itemprop_modified, "itemprop");
-  AddDate(&modified, ld.page_date_modified, "jsonld-page");
+  AddDate(&modified, ld.date_modified, "jsonld", order);
+  for (const char* key : kModifiedMetaKeys) AddDate(&modified, FirstMeta(f, key), "meta", order);
+  AddDate(&modified, f.itemprop_modified, "itemprop", order);
+  AddDate(&modified, ld.page_date_modified, "jsonld-page", order);
+  AddDate(&modified, meta_ld.date_modified, "jsonld-meta", order);
+  AddDate(&modified, meta_ld.page_date_modified, "jsonld-meta", order);
   for (const TimeElement& t : f.times) {
-    if (t.mod_hint) AddDate(&modified, t.datetime, "time-mod");
+    if (t.mod_hint) AddDate(&modified, t.datetime, "time-mod", order);
   }
 
   // The first source wins; but a UTC time restated by another source with
@@ -270,39 +351,60 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
           return c.iso;
         }
       }
+      // The same instant as a local time without a zone ("2023-12-23T17:06:51"
+      // beside "2023-12-24T01:06:51Z"): the same minutes and seconds, a whole
+      // number of quarter hours apart, within a day. It is given with the
+      // offset this makes.
+      for (const DateCandidate& c : list) {
+        int64_t t = 0;
+        if (c.iso.size() != 19 || !IsoToUnixSeconds(c.iso, &t)) continue;
+        const int64_t diff = t - t0;
+        if (diff == 0 || diff % 900 != 0 || diff < -12 * 3600 || diff > 14 * 3600) continue;
+        const int64_t minutes = (diff < 0 ? -diff : diff) / 60;
+        char offset[8];
+        std::snprintf(offset, sizeof offset, "%c%02d:%02d", diff < 0 ? '-' : '+',
+                      static_cast<int>(minutes / 60), static_cast<int>(minutes % 60));
+        return c.iso + offset;
+      }
     }
     return first;
   };
-  const std::string& shown_text = text_after_headline;
   std::vector<DateCandidate> structured = published;
   structured.insert(structured.end(), modified.begin(), modified.end());
-  article->published = ShownDate(shown_text, structured);
+  article->published = ShownDate(shown_text, structured, order);
   if (article->published.empty()) article->published = pick(published);
   // A site's own name for the published-date <meta> ("w-published-date",
   // "cms.publish_date"): a name that ends like a known one.
-  if (article->published.empty()) article->published = PrefixedPublishedMeta(f);
-  // Without any structured date, the first date shown under the headline.
-  if (article->published.empty()) article->published = FindDateInText(shown_text);
+  if (article->published.empty()) article->published = PrefixedPublishedMeta(f, order);
+  // Without any structured date, the first date shown under the headline;
+  // but one inside a paragraph ("hit its 1.0 release on 30 October 2025")
+  // gives way to a date shown right above the headline.
+  if (article->published.empty()) {
+    const std::vector<TextDate> first = FindDatesInText(shown_text, 1, order);
+    if (!first.empty()) {
+      article->published = first[0].iso;
+      if (LineBytesAround(shown_text, first[0].offset) > kMaxBylineLineBytes) {
+        const std::string above = DateAboveHeadline(title_node, order);
+        if (!above.empty()) article->published = above;
+      }
+    }
+  }
   if (article->published.empty()) {
     for (const TimeElement& t : f.times) {
-      article->published = NormalizeDate(t.datetime);
+      article->published = NormalizeDate(t.datetime, order);
       if (!article->published.empty()) break;
     }
   }
   // Last, the date nearest above the headline: some templates put the date
   // line ("Last updated: Dec 12, 2025") over the h1 rather than under it.
-  if (article->published.empty()) {
-    const std::string above = TextBeforeHeadline(title_node, 300);
-    const std::vector<TextDate> dates = FindDatesInText(above, 8);
-    if (!dates.empty()) article->published = dates.back().iso;
-  }
+  if (article->published.empty()) article->published = DateAboveHeadline(title_node, order);
   if (article->published.empty() && root != nullptr) {
-    article->published = LabelledDateInPage(root);
+    article->published = LabelledDateInPage(root, order);
   }
   article->modified = pick(modified);
   // Without a structured one, the date shown after an "Updated" label.
   if (article->modified.empty()) {
-    for (const TextDate& d : FindDatesInText(shown_text, 4)) {
+    for (const TextDate& d : FindDatesInText(shown_text, 4, order)) {
       if (DateLabel(shown_text, d.offset) == 'u') {
         article->modified = d.iso;
         break;
@@ -312,7 +414,7 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
   // A page that gives only a modified time (article:modified_time and
   // nothing else) is dated by it: the last known state of the text.
   if (article->published.empty()) article->published = article->modified;
-  if (article->published.empty()) article->published = DateLineInPage(root);
+  if (article->published.empty()) article->published = DateLineInPage(root, order);
 }
 
 }  // namespace libdiff::internal
