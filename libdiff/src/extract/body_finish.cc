@@ -38,6 +38,7 @@ std::vector<uint64_t> WordShingles(const std::string& text) {
   }
   if (in_word) words.push_back(h);
   std::vector<uint64_t> shingles;
+  if (words.size() >= 4) shingles.reserve(words.size() - 3);
   for (size_t i = 0; i + 4 <= words.size(); ++i) {
     uint64_t s = words[i];
     for (size_t k = 1; k < 4; ++k) s = s * 0x9E3779B97F4A7C15ull + words[i + k];

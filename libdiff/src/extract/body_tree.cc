@@ -93,12 +93,29 @@ bool IsConsentDialog(std::string_view attrs) {
   return false;
 }
 
+// RE2's \s: the whitespace that separates the tokens of attrs_.
+bool IsTokenSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+// Calls `f` on each whitespace-separated token of `attrs` until it returns
+// true; returns whether one did.
+template <typename F>
+bool AnyToken(std::string_view attrs, F f) {
+  size_t i = 0;
+  while (i < attrs.size()) {
+    while (i < attrs.size() && IsTokenSpace(attrs[i])) ++i;
+    const size_t start = i;
+    while (i < attrs.size() && !IsTokenSpace(attrs[i])) ++i;
+    if (i > start && f(attrs.substr(start, i - start))) return true;
+  }
+  return false;
+}
+
 // "widget" only at a token's start ("widget", "widget_recent_entries"): page
 // builders name their layout boxes "elementor-widget-container". A weak mark:
 // CSS-module layouts wrap every section of an article in "WidgetWrapper_...".
-const RE2& WidgetRe() {
-  static const RE2 re("(?:^|\\s)widget");
-  return re;
+// (Was the pattern (?:^|\s)widget; a token test is the same and skips a scan.)
+bool HasWidgetToken(std::string_view attrs) {
+  return AnyToken(attrs, [](std::string_view t) { return t.substr(0, 6) == "widget"; });
 }
 
 // Class/id/itemprop tokens of article bodies; they override furniture tokens.
@@ -112,13 +129,26 @@ const RE2& ArticleBodyRe() {
   return re;
 }
 
-// Classes that hide text from readers (screen-reader-only labels and the like).
-const RE2& HiddenClassRe() {
-  static const RE2 re(
-      "(?:^|\\s)(?:hidden|sr-only|visually-?hidden|screen-?reader-?(?:text|only)?|"
-      "offscreen|visuallyhidden|a11y|hide|is-hidden|u-hidden)(?:$|\\s)");
-  return re;
+// Classes that hide text from readers (screen-reader-only labels and the
+// like), as whole tokens: hidden, sr-only, visually-hidden, visuallyhidden,
+// screen-?reader-?(?:text|only)?, offscreen, a11y, hide, is-hidden, u-hidden.
+// (Was the pattern (?:^|\s)(?:...)(?:$|\s); tested token by token it costs
+// no regular-expression scan of every class string.)
+bool IsHiddenToken(std::string_view t) {
+  for (std::string_view word : {"hidden", "sr-only", "visually-hidden", "visuallyhidden",
+                                "offscreen", "a11y", "hide", "is-hidden", "u-hidden"}) {
+    if (t == word) return true;
+  }
+  if (t.substr(0, 6) != "screen") return false;
+  t.remove_prefix(6);
+  if (!t.empty() && t[0] == '-') t.remove_prefix(1);
+  if (t.substr(0, 6) != "reader") return false;
+  t.remove_prefix(6);
+  if (!t.empty() && t[0] == '-') t.remove_prefix(1);
+  return t.empty() || t == "text" || t == "only";
 }
+
+bool HasHiddenToken(std::string_view attrs) { return AnyToken(attrs, IsHiddenToken); }
 
 // Visits the elements below `node` in document order, no more than `budget`
 // of them, until `stop` returns true for one; returns that element, nullptr
@@ -462,15 +492,14 @@ uint8_t TreeReader::AttributeMarks() {
   auto it = mark_cache_.find(attrs_);
   if (it != mark_cache_.end()) return it->second;
   uint8_t marks = 0;
-  if (RE2::PartialMatch(attrs_, HiddenClassRe())) {
+  if (HasHiddenToken(attrs_)) {
     marks = kMarkHidden;
   } else if (RE2::PartialMatch(attrs_, ArticleBodyRe())) {
     marks = kMarkArticleBody;
   } else if (RE2::PartialMatch(attrs_, FurnitureRe())) {
     marks = kMarkFurniture;
     if (IsConsentDialog(attrs_)) marks |= kMarkConsent;
-  } else if (attrs_.find("widget") != std::string::npos &&
-             RE2::PartialMatch(attrs_, WidgetRe())) {
+  } else if (HasWidgetToken(attrs_)) {
     marks = kMarkWidget;
   }
   if (mark_cache_.size() < 20000) mark_cache_.emplace(attrs_, marks);
