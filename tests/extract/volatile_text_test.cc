@@ -61,7 +61,7 @@ TEST(VolatileText, CreditLineLengthEdge) {
 }
 
 // Copyright lines open with the mark and hold up to 200 characters more on
-// one line (IsCopyrightLine, once a VolatileRe alternative): the byte tests
+// one line (IsWindowLine, once a VolatileRe alternative): the byte tests
 // must agree with the pattern at its edges.
 TEST(VolatileText, CopyrightLineEdges) {
   for (const char* s : {"\xC2\xA9 2025 The Harbor Ledger", "(c) 2025 Ledger", "(C) Ledger",
@@ -95,6 +95,30 @@ TEST(VolatileText, CopyrightLineEdges) {
                                          "hundred and twenty bytes so that the other tests pass."));
   // RE2's '.' takes the bytes of a UTF-16 surrogate, which strict UTF-8 does not.
   EXPECT_TRUE(IsVolatileOrFurnitureText("Copyright 2025 \xED\xA0\x80 Ledger"));
+}
+
+// Credit labels ("Photo: ...", up to 80 characters after the ':') and
+// bylines ("By ...", 2 to 60 characters after "by" and a space, none of them
+// . ! ?), once VolatileRe alternatives (IsWindowLine): the byte tests must
+// agree with the pattern at their edges.
+TEST(VolatileText, CreditLabelAndBylineEdges) {
+  const std::string x80(80, 'x');
+  for (const std::string& s : std::initializer_list<std::string>{
+           "Photo: Reuters", "IMAGE CREDITS : Jane Doe", "Picture credit:", "Videos\t:x",
+        "Illustration: " + x80.substr(1), "Graphic:" + x80, "By Jane Doe", "BY  J",
+        "by\nJane Doe", "By " + std::string(60, 'y'), "By  " + std::string(60, 'y'),
+        "Photo\xC5\xBF: Reuters", "By J\xC3\xA9r\xC3\xB4me Doe"}) {
+    EXPECT_TRUE(IsVolatileOrFurnitureText(s)) << s;
+  }
+  for (const std::string& s : std::initializer_list<std::string>{
+           "Photographs of the harbour were taken at dawn by the city's own photographers, who "
+        "came back each week for a year to see the wall go up.",
+        "Photo credits Reuters", "Photos credit: Reuters", "Graphic:" + x80 + "x",
+        "Photo: Reuters\nJane Doe", "By J", "By Jane Doe. She writes about the harbour.",
+        "By " + std::string(61, 'y'), "Bypass road opens on Monday, the council said",
+        "By Jane Doe \xFF"}) {
+    EXPECT_FALSE(IsVolatileOrFurnitureText(s)) << s;
+  }
 }
 
 TEST(VolatileText, SentencesOfTheArticleAreNotVolatile) {

@@ -97,6 +97,7 @@ void DropRepeatedBlocks(std::vector<Block>* out) {
   // body, with a count of the kept blocks' occurrences of each.
   std::vector<std::vector<uint64_t>> shingles;
   std::vector<uint64_t> distinct;
+  shingles.reserve(out->size());
   for (const Block& b : *out) {
     shingles.push_back(WordShingles(b.text));
     distinct.insert(distinct.end(), shingles.back().begin(), shingles.back().end());

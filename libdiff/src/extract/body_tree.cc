@@ -129,6 +129,15 @@ const RE2& ArticleBodyRe() {
   return re;
 }
 
+// A cheap test that ArticleBodyRe could match: each of its tokens holds
+// "article", "post", "body", "content" or "text".
+bool MayBeArticleBody(std::string_view attrs) {
+  for (std::string_view word : {"body", "content", "text", "article", "post"}) {
+    if (attrs.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // Classes that hide text from readers (screen-reader-only labels and the
 // like), as whole tokens: hidden, sr-only, visually-hidden, visuallyhidden,
 // screen-?reader-?(?:text|only)?, offscreen, a11y, hide, is-hidden, u-hidden.
@@ -494,7 +503,7 @@ uint8_t TreeReader::AttributeMarks() {
   uint8_t marks = 0;
   if (HasHiddenToken(attrs_)) {
     marks = kMarkHidden;
-  } else if (RE2::PartialMatch(attrs_, ArticleBodyRe())) {
+  } else if (MayBeArticleBody(attrs_) && RE2::PartialMatch(attrs_, ArticleBodyRe())) {
     marks = kMarkArticleBody;
   } else if (RE2::PartialMatch(attrs_, FurnitureRe())) {
     marks = kMarkFurniture;
