@@ -400,10 +400,13 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
     for (int k = 0; k < 4; ++k) {
       const char* v = values[k];
       if (v == nullptr) continue;
+      // Appended whole, then lower-cased in place (not a push_back a byte).
       attrs_.push_back(' ');
-      for (const char* p = v; *p; ++p) {
-        const char c = *p;
-        attrs_.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      const size_t from = attrs_.size();
+      attrs_.append(v);
+      for (size_t i = from; i < attrs_.size(); ++i) {
+        const char c = attrs_[i];
+        if (c >= 'A' && c <= 'Z') attrs_[i] = static_cast<char>(c - 'A' + 'a');
       }
       if (k == 0) {
         class_start = std::min(attrs_.find_first_not_of(" \t\n\r\f"), attrs_.size());
