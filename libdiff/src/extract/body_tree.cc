@@ -8,6 +8,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "extract/html_parser.h"
@@ -295,7 +296,18 @@ void TreeReader::AppendText(const char* s) {
       continue;
     }
     const unsigned char* start = p;
-    while (*p && !IsSpace(p)) ++p;
+    // The bytes that may end the run: NUL, ASCII spaces and the lead byte of
+    // a no-break space (checked by IsSpace). A table lookup a byte.
+    static constexpr auto kMayEndRun = [] {
+      std::array<bool, 256> t{};
+      t[0] = t[' '] = t['\n'] = t['\t'] = t['\r'] = t['\f'] = t['\v'] = t[0xC2] = true;
+      return t;
+    }();
+    while (true) {
+      while (!kMayEndRun[*p]) ++p;
+      if (*p == 0 || IsSpace(p)) break;
+      ++p;
+    }
     if (pending_space_ && !buf_.empty()) buf_.push_back(' ');
     pending_space_ = false;
     const size_t n = static_cast<size_t>(p - start);
