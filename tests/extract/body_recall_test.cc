@@ -322,6 +322,22 @@ TEST(BodyRecall, CollapsedAccordionPanelsAreReadOtherHiddenTextIsNot) {
   EXPECT_EQ(a.Text(), std::string(kFirst) + "\n\n" + answer + "\n\n" + kSecond + "\n\n" + kThird);
 }
 
+// A class hides text only as a whole token ("screen-reader-text",
+// "Visually-Hidden"), not inside another ("hidden-sm", a layout class).
+TEST(BodyRecall, HiddenClassesAreWholeTokens) {
+  const std::string shown =
+      "The second phase of the works, along the old harbour wall, is to follow in the spring of "
+      "the year after next, once the first has been paid for.";
+  const Article a = MustExtract(
+      std::string("<html><body><article><p>") + kFirst +
+      "</p><div class='box screen-reader-text'><p>A copy of the summary for screen readers "
+      "that the page never shows to anyone who looks at it.</p></div><div "
+      "class='Visually-Hidden'><p>Another copy of the summary for screen readers that the "
+      "page never shows to anyone.</p></div><p>" + kSecond + "</p><div class='hidden-sm col'><p>" +
+      shown + "</p></div><p>" + kThird + "</p></article></body></html>");
+  EXPECT_EQ(a.Text(), std::string(kFirst) + "\n\n" + kSecond + "\n\n" + shown + "\n\n" + kThird);
+}
+
 // React streaming renders the start of a page at once and sends the rest in
 // <div hidden id="S:0">, which a script moves into place. When the visible
 // start already holds a paragraph, the streamed rest is read too (before, only

@@ -64,5 +64,22 @@ TEST(HtmlParser, AtAttributeNamesAreRenamedSoTheTagParses) {
   EXPECT_EQ(open, "<p>One</p><div _x=\"never closed");
 }
 
+// The attribute walk stops only at '>', '=' and '@': a quote opens a value
+// only after '=' (and tag spaces), a '>' inside such a value does not end
+// the tag, and an '@' is renamed only at the start of a name.
+TEST(HtmlParser, AtAttributeWalkFollowsQuotesOnlyAfterEquals) {
+  std::string html =
+      "<div title = \n 'a > b' @a=x @b data-x=\"@c\" mail=a@b.c it's @d>T</div>"
+      "<SCRIPTX @e=1>k</SCRIPTX><Script>drop</Script><TEMPLATE>t</TEMPLATE><sv @f>s</sv>";
+  DropScriptAndStyleBodies(&html);
+  EXPECT_EQ(html,
+            "<div title = \n 'a > b' _a=x _b data-x=\"@c\" mail=a@b.c it's _d>T</div>"
+            "<SCRIPTX _e=1>k</SCRIPTX><Script></Script><TEMPLATE></TEMPLATE><sv _f>s</sv>");
+  // A quote not after '=' opens nothing: the '>' after it ends the tag.
+  std::string stray = "<p class=x 'y>z' @g>";
+  DropScriptAndStyleBodies(&stray);
+  EXPECT_EQ(stray, "<p class=x 'y>z' @g>");
+}
+
 }  // namespace
 }  // namespace libdiff::internal

@@ -60,6 +60,67 @@ TEST(VolatileText, CreditLineLengthEdge) {
   EXPECT_TRUE(IsVolatileOrFurnitureText(before + "/" + std::string(20, ' ') + "AP" + after));
 }
 
+// Copyright lines open with the mark and hold up to 200 characters more on
+// one line (IsWindowLine, once a VolatileRe alternative): the byte tests
+// must agree with the pattern at its edges.
+TEST(VolatileText, CopyrightLineEdges) {
+  for (const char* s : {"\xC2\xA9 2025 The Harbor Ledger", "(c) 2025 Ledger", "(C) Ledger",
+                        "COPYRIGHT", "Copyright: Ledger", "Copyright\xC2\xA0Ledger",
+                        "All Rights Reserved.", "ALL RIGHTS RESERVED 2025"}) {
+    EXPECT_TRUE(IsVolatileOrFurnitureText(s)) << s;
+  }
+  for (const char* s : {"Copyrighted works are protected by the law of the land, said the judge.",
+                        "Copyright_2025 Ledger", "(c 2025 Ledger", "2025 \xC2\xA9 Ledger and a longer "
+                        "line that goes past one hundred and twenty bytes so that no other test of "
+                        "the block can take it for furniture."}) {
+    EXPECT_FALSE(IsVolatileOrFurnitureText(s)) << s;
+  }
+  const std::string tail(200, 'x');
+  EXPECT_TRUE(IsVolatileOrFurnitureText("\xC2\xA9" + tail));
+  EXPECT_FALSE(IsVolatileOrFurnitureText("\xC2\xA9" + tail + "x"));
+  EXPECT_TRUE(IsVolatileOrFurnitureText("Copyright " + tail.substr(1)));
+  EXPECT_FALSE(IsVolatileOrFurnitureText("Copyright " + tail));
+  EXPECT_FALSE(IsVolatileOrFurnitureText("Copyright" + tail.substr(1)));  // no word boundary
+  std::string wide;  // 200 characters of two bytes each
+  for (int i = 0; i < 200; ++i) wide += "\xC3\xA9";
+  EXPECT_TRUE(IsVolatileOrFurnitureText("(c)" + wide));
+  EXPECT_FALSE(IsVolatileOrFurnitureText("(c)" + wide + "x"));
+  // '.' does not match a line break.
+  EXPECT_FALSE(IsVolatileOrFurnitureText("\xC2\xA9 2025\nLedger"));
+  // U+017F LONG S folds to 's' under (?i): the pattern decides such a text,
+  // and a byte that is not UTF-8, which '.' does not match.
+  EXPECT_TRUE(IsVolatileOrFurnitureText("All right\xC5\xBF re\xC5\xBF" "erved by the Harbor Ledger "
+                                        "and its many partners around the region, since 1901."));
+  EXPECT_FALSE(IsVolatileOrFurnitureText("Copyright 2025 \xFF Ledger and a line that goes past one "
+                                         "hundred and twenty bytes so that the other tests pass."));
+  // RE2's '.' takes the bytes of a UTF-16 surrogate, which strict UTF-8 does not.
+  EXPECT_TRUE(IsVolatileOrFurnitureText("Copyright 2025 \xED\xA0\x80 Ledger"));
+}
+
+// Credit labels ("Photo: ...", up to 80 characters after the ':') and
+// bylines ("By ...", 2 to 60 characters after "by" and a space, none of them
+// . ! ?), once VolatileRe alternatives (IsWindowLine): the byte tests must
+// agree with the pattern at their edges.
+TEST(VolatileText, CreditLabelAndBylineEdges) {
+  const std::string x80(80, 'x');
+  for (const std::string& s : std::initializer_list<std::string>{
+           "Photo: Reuters", "IMAGE CREDITS : Jane Doe", "Picture credit:", "Videos\t:x",
+        "Illustration: " + x80.substr(1), "Graphic:" + x80, "By Jane Doe", "BY  J",
+        "by\nJane Doe", "By " + std::string(60, 'y'), "By  " + std::string(60, 'y'),
+        "Photo\xC5\xBF: Reuters", "By J\xC3\xA9r\xC3\xB4me Doe"}) {
+    EXPECT_TRUE(IsVolatileOrFurnitureText(s)) << s;
+  }
+  for (const std::string& s : std::initializer_list<std::string>{
+           "Photographs of the harbour were taken at dawn by the city's own photographers, who "
+        "came back each week for a year to see the wall go up.",
+        "Photo credits Reuters", "Photos credit: Reuters", "Graphic:" + x80 + "x",
+        "Photo: Reuters\nJane Doe", "By J", "By Jane Doe. She writes about the harbour.",
+        "By " + std::string(61, 'y'), "Bypass road opens on Monday, the council said",
+        "By Jane Doe \xFF"}) {
+    EXPECT_FALSE(IsVolatileOrFurnitureText(s)) << s;
+  }
+}
+
 TEST(VolatileText, SentencesOfTheArticleAreNotVolatile) {
   for (const char* s :
        {"By the end of the year, the council had approved the plan.",

@@ -38,6 +38,7 @@ std::vector<uint64_t> WordShingles(const std::string& text) {
   }
   if (in_word) words.push_back(h);
   std::vector<uint64_t> shingles;
+  if (words.size() >= 4) shingles.reserve(words.size() - 3);
   for (size_t i = 0; i + 4 <= words.size(); ++i) {
     uint64_t s = words[i];
     for (size_t k = 1; k < 4; ++k) s = s * 0x9E3779B97F4A7C15ull + words[i + k];
@@ -96,6 +97,7 @@ void DropRepeatedBlocks(std::vector<Block>* out) {
   // body, with a count of the kept blocks' occurrences of each.
   std::vector<std::vector<uint64_t>> shingles;
   std::vector<uint64_t> distinct;
+  shingles.reserve(out->size());
   for (const Block& b : *out) {
     shingles.push_back(WordShingles(b.text));
     distinct.insert(distinct.end(), shingles.back().begin(), shingles.back().end());

@@ -8,6 +8,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "extract/html_parser.h"
@@ -93,12 +94,29 @@ bool IsConsentDialog(std::string_view attrs) {
   return false;
 }
 
+// RE2's \s: the whitespace that separates the tokens of attrs_.
+bool IsTokenSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+// Calls `f` on each whitespace-separated token of `attrs` until it returns
+// true; returns whether one did.
+template <typename F>
+bool AnyToken(std::string_view attrs, F f) {
+  size_t i = 0;
+  while (i < attrs.size()) {
+    while (i < attrs.size() && IsTokenSpace(attrs[i])) ++i;
+    const size_t start = i;
+    while (i < attrs.size() && !IsTokenSpace(attrs[i])) ++i;
+    if (i > start && f(attrs.substr(start, i - start))) return true;
+  }
+  return false;
+}
+
 // "widget" only at a token's start ("widget", "widget_recent_entries"): page
 // builders name their layout boxes "elementor-widget-container". A weak mark:
 // CSS-module layouts wrap every section of an article in "WidgetWrapper_...".
-const RE2& WidgetRe() {
-  static const RE2 re("(?:^|\\s)widget");
-  return re;
+// (Was the pattern (?:^|\s)widget; a token test is the same and skips a scan.)
+bool HasWidgetToken(std::string_view attrs) {
+  return AnyToken(attrs, [](std::string_view t) { return t.substr(0, 6) == "widget"; });
 }
 
 // Class/id/itemprop tokens of article bodies; they override furniture tokens.
@@ -112,13 +130,35 @@ const RE2& ArticleBodyRe() {
   return re;
 }
 
-// Classes that hide text from readers (screen-reader-only labels and the like).
-const RE2& HiddenClassRe() {
-  static const RE2 re(
-      "(?:^|\\s)(?:hidden|sr-only|visually-?hidden|screen-?reader-?(?:text|only)?|"
-      "offscreen|visuallyhidden|a11y|hide|is-hidden|u-hidden)(?:$|\\s)");
-  return re;
+// A cheap test that ArticleBodyRe could match: each of its tokens holds
+// "article", "post", "body", "content" or "text".
+bool MayBeArticleBody(std::string_view attrs) {
+  for (std::string_view word : {"body", "content", "text", "article", "post"}) {
+    if (attrs.find(word) != std::string_view::npos) return true;
+  }
+  return false;
 }
+
+// Classes that hide text from readers (screen-reader-only labels and the
+// like), as whole tokens: hidden, sr-only, visually-hidden, visuallyhidden,
+// screen-?reader-?(?:text|only)?, offscreen, a11y, hide, is-hidden, u-hidden.
+// (Was the pattern (?:^|\s)(?:...)(?:$|\s); tested token by token it costs
+// no regular-expression scan of every class string.)
+bool IsHiddenToken(std::string_view t) {
+  for (std::string_view word : {"hidden", "sr-only", "visually-hidden", "visuallyhidden",
+                                "offscreen", "a11y", "hide", "is-hidden", "u-hidden"}) {
+    if (t == word) return true;
+  }
+  if (t.substr(0, 6) != "screen") return false;
+  t.remove_prefix(6);
+  if (!t.empty() && t[0] == '-') t.remove_prefix(1);
+  if (t.substr(0, 6) != "reader") return false;
+  t.remove_prefix(6);
+  if (!t.empty() && t[0] == '-') t.remove_prefix(1);
+  return t.empty() || t == "text" || t == "only";
+}
+
+bool HasHiddenToken(std::string_view attrs) { return AnyToken(attrs, IsHiddenToken); }
 
 // Visits the elements below `node` in document order, no more than `budget`
 // of them, until `stop` returns true for one; returns that element, nullptr
@@ -256,7 +296,18 @@ void TreeReader::AppendText(const char* s) {
       continue;
     }
     const unsigned char* start = p;
-    while (*p && !IsSpace(p)) ++p;
+    // The bytes that may end the run: NUL, ASCII spaces and the lead byte of
+    // a no-break space (checked by IsSpace). A table lookup a byte.
+    static constexpr auto kMayEndRun = [] {
+      std::array<bool, 256> t{};
+      t[0] = t[' '] = t['\n'] = t['\t'] = t['\r'] = t['\f'] = t['\v'] = t[0xC2] = true;
+      return t;
+    }();
+    while (true) {
+      while (!kMayEndRun[*p]) ++p;
+      if (*p == 0 || IsSpace(p)) break;
+      ++p;
+    }
     if (pending_space_ && !buf_.empty()) buf_.push_back(' ');
     pending_space_ = false;
     const size_t n = static_cast<size_t>(p - start);
@@ -361,10 +412,13 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
     for (int k = 0; k < 4; ++k) {
       const char* v = values[k];
       if (v == nullptr) continue;
+      // Appended whole, then lower-cased in place (not a push_back a byte).
       attrs_.push_back(' ');
-      for (const char* p = v; *p; ++p) {
-        const char c = *p;
-        attrs_.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      const size_t from = attrs_.size();
+      attrs_.append(v);
+      for (size_t i = from; i < attrs_.size(); ++i) {
+        const char c = attrs_[i];
+        if (c >= 'A' && c <= 'Z') attrs_[i] = static_cast<char>(c - 'A' + 'a');
       }
       if (k == 0) {
         class_start = std::min(attrs_.find_first_not_of(" \t\n\r\f"), attrs_.size());
@@ -462,15 +516,14 @@ uint8_t TreeReader::AttributeMarks() {
   auto it = mark_cache_.find(attrs_);
   if (it != mark_cache_.end()) return it->second;
   uint8_t marks = 0;
-  if (RE2::PartialMatch(attrs_, HiddenClassRe())) {
+  if (HasHiddenToken(attrs_)) {
     marks = kMarkHidden;
-  } else if (RE2::PartialMatch(attrs_, ArticleBodyRe())) {
+  } else if (MayBeArticleBody(attrs_) && RE2::PartialMatch(attrs_, ArticleBodyRe())) {
     marks = kMarkArticleBody;
   } else if (RE2::PartialMatch(attrs_, FurnitureRe())) {
     marks = kMarkFurniture;
     if (IsConsentDialog(attrs_)) marks |= kMarkConsent;
-  } else if (attrs_.find("widget") != std::string::npos &&
-             RE2::PartialMatch(attrs_, WidgetRe())) {
+  } else if (HasWidgetToken(attrs_)) {
     marks = kMarkWidget;
   }
   if (mark_cache_.size() < 20000) mark_cache_.emplace(attrs_, marks);

@@ -54,6 +54,12 @@ void VisitMembers(const nlohmann::json& root, Visit visit) {
 std::string JsonLdArticleBody(const std::vector<std::string>& scripts, bool* is_article) {
   std::string best;
   for (const std::string& s : scripts) {
+    // Neither an articleBody nor an article type can come out of a script
+    // whose text holds none of the words (a breadcrumb list, the site's
+    // organisation) and no \u escape that could spell them: not parsed.
+    if (s.find("articleBody") == std::string::npos && s.find("Article") == std::string::npos &&
+        s.find("Posting") == std::string::npos && s.find("\\u") == std::string::npos)
+      continue;
     const nlohmann::json j = ParseBoundedJson(s);
     if (j.is_discarded()) continue;
     VisitMembers(j, [&](const std::string& key, const nlohmann::json& value) {

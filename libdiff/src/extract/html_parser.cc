@@ -3,6 +3,7 @@
 
 #include <libxml/parser.h>
 
+#include <array>
 #include <climits>
 #include <cstring>
 #include <mutex>
@@ -52,26 +53,54 @@ bool IsTagSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 // holds, so the rest of the tag became text. Quotes delimit a value only
 // after '=', as in a browser's tokenizer.
 size_t RenameAtAttributes(std::string& s, size_t lt) {
+  // The bytes the walk stops at: only '>', '=' and '@' change its state (a
+  // quote opens a value only right after '=' and tag spaces, which the '='
+  // case reads on its own). A table lookup a byte, not a chain of tests.
+  static constexpr auto kStop = [] {
+    std::array<bool, 256> t{};
+    t['>'] = t['='] = t['@'] = true;
+    return t;
+  }();
+  const size_t n = s.size();
   size_t i = lt + 1;
-  bool after_equals = false;
-  while (i < s.size() && s[i] != '>') {
-    const char c = s[i];
-    if (after_equals && (c == '"' || c == '\'')) {
-      const size_t close = s.find(c, i + 1);
-      if (close == std::string::npos) return s.size();
-      i = close + 1;
-      after_equals = false;
+  while (true) {
+    while (i < n && !kStop[static_cast<unsigned char>(s[i])]) ++i;
+    if (i >= n || s[i] == '>') break;
+    if (s[i] == '@') {
+      if (IsTagSpace(s[i - 1])) s[i] = '_';
+      ++i;
       continue;
     }
-    if (c == '=') {
-      after_equals = true;
-    } else if (!IsTagSpace(c)) {
-      if (c == '@' && IsTagSpace(s[i - 1])) s[i] = '_';
-      after_equals = false;
-    }
+    // '=': past tag spaces, a quote opens the value, which runs to its match.
     ++i;
+    while (i < n && IsTagSpace(s[i])) ++i;
+    if (i < n && (s[i] == '"' || s[i] == '\'')) {
+      const size_t close = s.find(s[i], i + 1);
+      if (close == std::string::npos) return n;
+      i = close + 1;
+    }
   }
-  return i < s.size() ? i + 1 : s.size();
+  return i < n ? i + 1 : n;
+}
+
+// When s[lt] ('<') opens an element whose body is dropped, the start of its
+// end tag ("</script"); "" otherwise.
+std::string_view DroppedBodyClose(const std::string& s, size_t lt) {
+  // "<s", "<n" and "<t" open all of them: one byte rules out most tags.
+  const char first = lt + 1 < s.size() ? static_cast<char>(s[lt + 1] | 0x20) : '\0';
+  if (first != 's' && first != 'n' && first != 't') return {};
+  static constexpr std::string_view kOpenClose[][2] = {{"<script", "</script"},
+                                                       {"<style", "</style"},
+                                                       {"<svg", "</svg"},
+                                                       {"<noscript", "</noscript"},
+                                                       {"<template", "</template"}};
+  for (const auto& [open, close] : kOpenClose) {
+    const size_t i = lt + open.size();
+    if (StartsWithLower(s, lt, open) && i < s.size() &&
+        (s[i] == '>' || s[i] == '/' || IsTagSpace(s[i])))
+      return close;
+  }
+  return {};
 }
 
 }  // namespace
@@ -92,22 +121,8 @@ void DropScriptAndStyleBodies(std::string* html) {
       read = end == std::string::npos ? s.size() : end + 3;
       continue;
     }
-    std::string_view close;
-    const auto ends_name = [&](size_t i) {
-      return i < s.size() && (s[i] == '>' || s[i] == '/' || s[i] == ' ' || s[i] == '\t' ||
-                              s[i] == '\n' || s[i] == '\r' || s[i] == '\f');
-    };
-    if (StartsWithLower(s, read, "<script") && ends_name(read + 7)) {
-      close = "</script";
-    } else if (StartsWithLower(s, read, "<style") && ends_name(read + 6)) {
-      close = "</style";
-    } else if (StartsWithLower(s, read, "<svg") && ends_name(read + 4)) {
-      close = "</svg";
-    } else if (StartsWithLower(s, read, "<noscript") && ends_name(read + 9)) {
-      close = "</noscript";
-    } else if (StartsWithLower(s, read, "<template") && ends_name(read + 9)) {
-      close = "</template";
-    } else {
+    const std::string_view close = DroppedBodyClose(s, read);
+    if (close.empty()) {
       const char next = read + 1 < s.size() ? s[read + 1] : '\0';
       if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z')) {
         // A start tag: copied whole, its '@' attribute names renamed.
