@@ -272,14 +272,11 @@ bool IsWholeLine(std::string_view text, size_t at, size_t len) {
 // "Contributors:" label anywhere in the page (an author box under the article,
 // a sidebar, a details list), or the next line when the label stands alone; ""
 // when there is none. Read only when no other source names anybody.
-std::string LabelledBylineInPage(xmlDocPtr doc) {
-  const xmlNodePtr root = xmlDocGetRootElement(doc);
-  if (root == nullptr) return "";
-  const std::string text = PageBlockText(root, size_t{1} << 19);
+std::string LabelledBylineInPage(const std::string& text) {
   static constexpr AuthorLabel kLabels[] = {
       {"Written by", false},   {"Article by", false},    {"Author:", false},
       {"Authors:", false},     {"Contributor:", false},  {"Contributors:", false},
-      {"Author", true},        {"Authors", true}};
+      {"Author", true},        {"Authors", true},        {"Posted by", false}};
   for (const AuthorLabel& label : kLabels) {
     for (size_t at = FindAtWordStart(text, label.text, 0); at != std::string::npos;
          at = FindAtWordStart(text, label.text, at + 1)) {
@@ -305,6 +302,63 @@ std::string LabelledBylineInPage(xmlDocPtr doc) {
     }
   }
   return "";
+}
+
+// The owner a copyright notice names with its year ("© 2025 Jane Roe. All
+// rights reserved.", "Copyright 2025 © Jane Roe"), the last such notice in
+// `text` (the page's footer); "" when none names somebody in words that read
+// as a person's full name. A personal site signs its pages only there.
+std::string CopyrightOwner(const std::string& text) {
+  static const RE2 kNotice(
+      "(?:(?:©|\\(c\\)|Copyright)\\s*(?:©\\s*)?(?:19|20)\\d\\d(?:\\s*[-–]\\s*(?:19|20)\\d\\d)?"
+      "|(?:19|20)\\d\\d\\s*©)[ \\t]*(?:©[ \\t]*)?(?:by[ \\t]+)?([^\\n]{1,80})");
+  std::string owner;
+  re2::StringPiece input(text);
+  re2::StringPiece match;
+  while (RE2::FindAndConsume(&input, kNotice, &match)) {
+    const std::string_view name(match.data(), match.size());
+    // The name ends at the notice's punctuation or its "All rights reserved".
+    size_t end = name.size();
+    for (std::string_view stop : {",", "|", "·", " - ", " – ", "•", " All ", "(", ". "}) {
+      end = std::min(end, name.find(stop));
+    }
+    std::string_view cut = name.substr(0, end);
+    while (!cut.empty() && (cut.back() == '.' || cut.back() == ' ')) cut.remove_suffix(1);
+    if (LooksLikeName(cut)) {
+      owner = std::string(cut);
+    } else {
+      owner.clear();
+    }
+  }
+  return owner;
+}
+
+// True when the host spells `name`, a person's full name: one of its labels
+// (the top-level domain aside) is the name's words run together, all of them
+// or the first and last ("tobyhede.com" for Toby Hede, "janeqroe.net" or
+// "janeroe.net" for Jane Q. Roe), or, on a host of three labels or more, the
+// first label is the first name (a blog platform's user: "owain.bearblog.dev").
+// The first label of a two-label host is the name of a company as often as a
+// person's ("acme.com" and "Acme Widgets"), so it is not enough.
+bool HostSpellsName(std::string_view host, std::string_view name) {
+  const size_t first_end = name.find(' ');
+  const size_t last_start = name.rfind(' ');
+  if (first_end == std::string_view::npos) return false;
+  const std::string all = LooseKey(name);
+  const std::string first = LooseKey(name.substr(0, first_end));
+  const std::string first_last = first + LooseKey(name.substr(last_start + 1));
+  std::vector<std::string_view> labels;
+  for (size_t at = 0; at <= host.size();) {
+    size_t dot = host.find('.', at);
+    if (dot == std::string_view::npos) dot = host.size();
+    labels.push_back(host.substr(at, dot - at));
+    at = dot + 1;
+  }
+  if (labels.size() < 2) return false;
+  for (size_t i = 0; i + 1 < labels.size(); ++i) {
+    if (labels[i] == all || labels[i] == first_last) return true;
+  }
+  return labels.size() >= 3 && first.size() >= 3 && labels.front() == first;
 }
 
 // LooseKey of a name without an honorific in front ("Dr Jane Roe" and "Jane
@@ -392,8 +446,9 @@ bool WrittenAsAName(std::string_view s) {
 // co-authors); so does one that names only other people in full names (the
 // structured list names the account that posted it). A source naming only organisations is kept as the fallback.
 std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const JsonLdFacts& ld,
-                                       const std::string& site_name, xmlNodePtr title_node,
-                                       int title_order, const std::string& text_after_headline) {
+                                       const std::string& site_name, const std::string& host,
+                                       xmlNodePtr title_node, int title_order,
+                                       const std::string& text_after_headline) {
   std::vector<std::string> organisations;
   auto from = [&site_name, &organisations](const std::vector<std::string>& raw) {
     bool organisations_only = false;
@@ -491,8 +546,19 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
       if (!authors.empty()) return authors;
     }
   }
+  // The page's text, read only when the sources above name nobody.
+  std::string page_text;
+  bool page_text_read = false;
+  auto page = [&doc, &page_text, &page_text_read]() -> const std::string& {
+    if (!page_text_read) {
+      page_text_read = true;
+      const xmlNodePtr root = xmlDocGetRootElement(doc);
+      if (root != nullptr) page_text = PageBlockText(root, size_t{1} << 19);
+    }
+    return page_text;
+  };
   if (organisations.empty()) {
-    const std::string labelled = LabelledBylineInPage(doc);
+    const std::string labelled = LabelledBylineInPage(page());
     if (!labelled.empty()) {
       authors = from({labelled});
       if (!authors.empty()) return authors;
@@ -511,6 +577,24 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
   if (organisations.empty() && !ld_authors.empty()) {
     const std::string name = SqueezeWhitespace(ld_authors.front());
     if (WrittenAsAName(name)) return {name};
+  }
+  // A personal site, named after its owner and signing its pages only with
+  // that name (its site name, its copyright notice), when the host spells it
+  // or the page's masthead is that name (an h1 other than the headline).
+  auto masthead = [&f, title_node](const std::string& name) {
+    const std::string key = LooseKey(name);
+    for (const Heading& h : f.h1s) {
+      if (h.node != title_node && LooseKey(h.text) == key) return true;
+    }
+    return false;
+  };
+  if (organisations.empty()) {
+    for (const std::string& name : {site_name, CopyrightOwner(page())}) {
+      if (!LooksLikeName(name) || !(HostSpellsName(host, name) || masthead(name))) continue;
+      bool organisation = false;
+      std::vector<std::string> owner = NormalizeAuthors({name}, "", &organisation);
+      if (!organisation && owner.size() == 1) return owner;
+    }
   }
   return organisations;
 }

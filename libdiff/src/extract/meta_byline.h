@@ -27,8 +27,9 @@ namespace libdiff::internal {
 // "By …" line that shares a name with the structured list replaces it. A
 // source naming only organisations is kept as the fallback.
 std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const JsonLdFacts& ld,
-                                       const std::string& site_name, xmlNodePtr title_node,
-                                       int title_order, const std::string& text_after_headline);
+                                       const std::string& site_name, const std::string& host,
+                                       xmlNodePtr title_node, int title_order,
+                                       const std::string& text_after_headline);
 
 }  // namespace libdiff::internal
 
