@@ -460,11 +460,11 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
     return names;
   };
   // Visible candidates nearest after the headline (or the first ones).
-  auto near_title = [title_order](const std::vector<TextCandidate>& list) {
+  auto near_title = [](const std::vector<TextCandidate>& list, int after) {
     std::vector<std::string> raw;
     const TextCandidate* first_after = nullptr;
     for (const TextCandidate& c : list) {
-      if (c.order > title_order) {
+      if (c.order > after) {
         first_after = &c;
         break;
       }
@@ -517,15 +517,16 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
   if (!byline.empty()) return byline;
   std::vector<std::string> dated = NameAfterDate(text_after_headline, site_name);
   if (!dated.empty()) return dated;
-  std::vector<std::string> authors = from(near_title(f.itemprop_authors));
+  std::vector<std::string> authors = from(near_title(f.itemprop_authors, title_order));
   if (!authors.empty()) return authors;
   // Markup from `start` on: rel=author links, then author-page links, then
-  // byline classes.
+  // byline classes. The scan counts elements from `start`, not from the top
+  // of the page as `title_order` does, so every candidate is after it.
   auto from_markup = [&from, &near_title](xmlNodePtr start) {
     const BylineMarkup markup = ScanBylineMarkup(start, 1500);
     for (const std::vector<TextCandidate>* list :
          {&markup.rel_authors, &markup.author_links, &markup.bylines, &markup.photos}) {
-      std::vector<std::string> names = from(near_title(*list));
+      std::vector<std::string> names = from(near_title(*list, 0));
       if (!names.empty()) return names;
     }
     return std::vector<std::string>();
