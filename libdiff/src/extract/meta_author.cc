@@ -375,13 +375,16 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
       }
     }
     std::vector<std::string> parts;
+    std::vector<std::string> seps;  // seps[i] joins parts[i] to the part before
     re2::StringPiece rest(text);
     re2::StringPiece sep;
     size_t from = 0;
+    seps.emplace_back();
     while (from <= text.size() &&
            p.split.Match(rest, from, text.size(), RE2::UNANCHORED, &sep, 1)) {
       const size_t at = static_cast<size_t>(sep.data() - text.data());
       parts.push_back(text.substr(from, at - from));
+      seps.emplace_back(sep.data(), sep.size());
       from = at + (sep.empty() ? 1 : sep.size());
     }
     if (from <= text.size()) parts.push_back(text.substr(from));
@@ -395,7 +398,20 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
       continue;
     }
     bool after_name = false;
-    for (const std::string& part : parts) {
+    PartKind previous = PartKind::kReject;
+    for (size_t i = 0; i < parts.size(); ++i) {
+      const std::string& part = parts[i];
+      // "Center for Drug Evaluation and Research": one word joined by "and"
+      // or "&" to an organisation ends its name, it is not a person.
+      if (previous == PartKind::kOrganisation && !organisations.empty() &&
+          WordsIn(TrimName(part)) == 1) {
+        const std::string joint = LowerAscii(SqueezeWhitespace(seps[i]));
+        if (joint == "and" || joint == "&") {
+          organisations.back() += " " + SqueezeWhitespace(seps[i]) + " " + TrimName(part);
+          keys.push_back(LooseKey(organisations.back()));
+          continue;
+        }
+      }
       std::string name = StripAgencySuffix(StripCredentials(TrimName(part)));
       // "Jane Roe, RDN, LD": credentials listed as parts of their own.
       if (after_name && IsCredential(name)) continue;
@@ -406,13 +422,17 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
       }
       PartKind kind = Classify(name, site_key, parts.size() == 1);
       if (publication_only && kind == PartKind::kName) kind = PartKind::kOrganisation;
+      previous = PartKind::kReject;
       switch (kind) {
         case PartKind::kName:
           add(&names, std::move(name));
           break;
-        case PartKind::kOrganisation:
+        case PartKind::kOrganisation: {
+          const size_t before = organisations.size();
           add(&organisations, std::move(name));
+          if (organisations.size() > before) previous = kind;
           break;
+        }
         case PartKind::kReject:
           break;
       }
