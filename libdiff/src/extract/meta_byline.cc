@@ -257,7 +257,17 @@ std::vector<std::string> NameAfterDate(const std::string& text, const std::strin
 struct AuthorLabel {
   std::string_view text;
   bool whole_line;
+  bool bio = false;  // the line after it is a bio that opens with the name
 };
+
+// The name a bio opens with ("Jane Roe is a travel writer…"): the words before
+// " is ", when they read as a person's full name; "" otherwise.
+std::string NameOpeningBio(std::string_view line) {
+  const size_t is = line.find(" is ");
+  if (is == std::string_view::npos) return "";
+  const std::string_view name = line.substr(0, is);
+  return LooksLikeName(name) ? std::string(name) : "";
+}
 
 // True when `text[at, at + len)` is a line of its own (spaces around it and a
 // colon after it aside).
@@ -274,6 +284,8 @@ bool IsWholeLine(std::string_view text, size_t at, size_t len) {
 // when there is none. Read only when no other source names anybody.
 std::string LabelledBylineInPage(const std::string& text) {
   static constexpr AuthorLabel kLabels[] = {
+      // Before "Author:", which it ends with.
+      {"About the Author", true, true}, {"About the author", true, true},
       {"Written by", false},   {"Article by", false},    {"Author:", false},
       {"Authors:", false},     {"Contributor:", false},  {"Contributors:", false},
       {"Author", true},        {"Authors", true},        {"Posted by", false}};
@@ -295,6 +307,11 @@ std::string LabelledBylineInPage(const std::string& text) {
           const bool is_label = line.back() == ':' ||
                                 (line.size() > 3 && line.compare(line.size() - 3, 3, " by") == 0);
           if (is_label) break;
+          if (label.bio) {
+            const std::string name = NameOpeningBio(line);
+            if (!name.empty()) return name;
+            break;  // a bio that does not open with the name: other labels
+          }
           return line.substr(0, 200);
         }
         from = end + 1;
