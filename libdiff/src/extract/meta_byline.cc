@@ -378,6 +378,51 @@ bool HostSpellsName(std::string_view host, std::string_view name) {
   return labels.size() >= 3 && first.size() >= 3 && labels.front() == first;
 }
 
+// True when a site's name reads as its owner's: a person's full name
+// (LooksLikeName) with no possessive ("Jan's Blog") and none of the function
+// words of a title ("The Wood Whisperer", "Journey To College").
+bool ReadsAsOwnersName(std::string_view name) {
+  if (!LooksLikeName(name)) return false;
+  const std::string lower = " " + LowerAscii(SqueezeWhitespace(name)) + " ";
+  if (Contains(lower, "'s") || Contains(lower, "\u2019s")) return false;
+  // "CODE FARM", "PSA Financial": an acronym or a logo in capitals.
+  size_t capitals = 0;
+  for (char c : name) {
+    capitals = c >= 'A' && c <= 'Z' ? capitals + 1 : 0;
+    if (capitals >= 3) return false;
+  }
+  for (std::string_view w : {" the ", " a ", " an ", " to ", " of ", " for ", " and ", " in ",
+                             " on ", " at ", " by ", " with "}) {
+    if (Contains(lower, w)) return false;
+  }
+  return true;
+}
+
+// True when a link to the site's home page ("/", or the host's root) among
+// the first 300 elements of the page has `key` (a LooseKey) as its text: the
+// masthead of a site that goes by its owner's name.
+bool HomeLinkReads(xmlDocPtr doc, std::string_view host, const std::string& key) {
+  int seen = 0;
+  for (xmlNodePtr n = xmlDocGetRootElement(doc); n != nullptr && seen < 300;
+       n = NextInOrder(n, true)) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    ++seen;
+    if (NameOf(n) != "a") continue;
+    std::string_view href = AttrView(n, "href");
+    if (href != "/" && href != "./") {
+      const size_t scheme = href.find("://");
+      if (scheme == std::string_view::npos || host.empty()) continue;
+      href.remove_prefix(scheme + 3);
+      if (href.compare(0, 4, "www.") == 0) href.remove_prefix(4);
+      if (href.compare(0, host.size(), host) != 0) continue;
+      href.remove_prefix(host.size());
+      if (!href.empty() && href != "/") continue;
+    }
+    if (LooseKey(ElementText(n, 200)) == key) return true;
+  }
+  return false;
+}
+
 // LooseKey of a name without an honorific in front ("Dr Jane Roe" and "Jane
 // Roe" are one person).
 std::string NameKey(std::string_view name) {
@@ -599,19 +644,22 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
   // A personal site, named after its owner and signing its pages only with
   // that name (its site name, its copyright notice), when the host spells it
   // or the page's masthead is that name (an h1 other than the headline).
-  auto masthead = [&f, title_node](const std::string& name) {
+  auto masthead = [&f, &doc, &host, title_node](const std::string& name) {
     const std::string key = LooseKey(name);
     for (const Heading& h : f.h1s) {
       if (h.node != title_node && LooseKey(h.text) == key) return true;
     }
-    return false;
+    return HomeLinkReads(doc, host, key);
   };
   if (organisations.empty()) {
     for (const std::string& name : {site_name, CopyrightOwner(page())}) {
-      if (!LooksLikeName(name) || !(HostSpellsName(host, name) || masthead(name))) continue;
+      if (!ReadsAsOwnersName(name) || !(HostSpellsName(host, name) || masthead(name))) continue;
       bool organisation = false;
       std::vector<std::string> owner = NormalizeAuthors({name}, "", &organisation);
-      if (!organisation && owner.size() == 1) return owner;
+      // Whole: "Thomson Reuters" is not "Thomson" once the agency is cut.
+      if (!organisation && owner.size() == 1 && LooseKey(owner[0]) == LooseKey(name)) {
+        return owner;
+      }
     }
   }
   return organisations;
