@@ -259,6 +259,13 @@ PartKind Classify(std::string_view part, std::string_view site_key, bool whole) 
     return PartKind::kOrganisation;
   }
   if (LooksLikeDomain(part)) return PartKind::kOrganisation;
+  // One word in capitals, four letters or more, is an acronym ("MECLABS"):
+  // a person written in capitals has two names ("JANE ROE").
+  if (words.size() == 1 && part.size() >= 4) {
+    bool capitals = true;
+    for (char c : part) capitals = capitals && ((c >= 'A' && c <= 'Z') || c == '.' || c == '-');
+    if (capitals) return PartKind::kOrganisation;
+  }
   // A name capitalises every word but its particles and, in a column's or a
   // sponsor's name, short function words ("Ask the Doctors"): another
   // lower-case word after the first makes the part prose caught in a byline
@@ -398,9 +405,15 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
       continue;
     }
     bool after_name = false;
+    bool after_role = false;
     PartKind previous = PartKind::kReject;
     for (size_t i = 0; i < parts.size(); ++i) {
       const std::string& part = parts[i];
+      // "Senior Director, Content & Marketing": single words after a job
+      // title are its department, not people.
+      const std::vector<std::string_view> part_words = Words(part);
+      if (after_role && part_words.size() == 1) continue;
+      after_role = std::any_of(part_words.begin(), part_words.end(), IsRoleWord);
       // "Center for Drug Evaluation and Research": one word joined by "and"
       // or "&" to an organisation ends its name, it is not a person.
       if (previous == PartKind::kOrganisation && !organisations.empty() &&
