@@ -251,6 +251,38 @@ std::vector<std::string> NameAfterDate(const std::string& text, const std::strin
   return names;
 }
 
+// With no "By", a person's name right before the first date under the
+// headline: on the date's line ("Daisy-Mae Schmitt Dec 05, 2023", the two
+// inline neighbours; a separator between them goes), or alone on the line
+// above a line that opens with the date ("Jane Roe\nMarch 3, 2025"). It
+// must read as a full name and pass the cleaning whole ("Last Updated" is
+// cut to nothing; "Food & Drink" is two parts).
+std::vector<std::string> NameBeforeDate(const std::string& text, const std::string& site_name) {
+  const std::string_view head = std::string_view(text).substr(0, 600);
+  const std::vector<TextDate> dates = FindDatesInText(head, 1);
+  if (dates.empty()) return {};
+  const size_t date_at = dates[0].offset;
+  size_t line_start = head.rfind('\n', date_at == 0 ? 0 : date_at - 1);
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  std::string name = SqueezeWhitespace(head.substr(line_start, date_at - line_start));
+  if (name.empty() && line_start >= 2) {
+    size_t prev_start = head.rfind('\n', line_start - 2);
+    prev_start = prev_start == std::string_view::npos ? 0 : prev_start + 1;
+    name = SqueezeWhitespace(head.substr(prev_start, line_start - 1 - prev_start));
+  }
+  // A separator between the name and the date.
+  for (std::string_view sep : {"\xC2\xB7", "\xE2\x80\xA2", "|", ",", "-", "\xE2\x80\x93"}) {
+    if (name.size() > sep.size() && name.compare(name.size() - sep.size(), sep.size(), sep) == 0) {
+      name = SqueezeWhitespace(name.substr(0, name.size() - sep.size()));
+    }
+  }
+  if (!LooksLikeName(name)) return {};
+  bool organisations_only = false;
+  std::vector<std::string> names = NormalizeAuthors({name}, site_name, &organisations_only);
+  if (organisations_only || names.size() != 1 || LooseKey(names[0]) != LooseKey(name)) return {};
+  return names;
+}
+
 // A label naming the author in the line after it. `whole_line` labels count
 // only as a line of their own ("Author" heading a details table), since the
 // bare word opens ordinary sentences too.
@@ -579,6 +611,12 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
   if (!byline.empty()) return byline;
   std::vector<std::string> dated = NameAfterDate(text_after_headline, site_name);
   if (!dated.empty()) return dated;
+  // Weaker than a structured organisation ("Design Style" above the date
+  // is the section of a page the "Editorial Team" signs).
+  if (organisations.empty()) {
+    dated = NameBeforeDate(text_after_headline, site_name);
+    if (!dated.empty()) return dated;
+  }
   std::vector<std::string> authors = from(near_title(f.itemprop_authors, title_order));
   if (!authors.empty()) return authors;
   // Markup from `start` on: rel=author links, then author-page links, then
