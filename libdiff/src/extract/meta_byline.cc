@@ -588,6 +588,16 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
     auto it = f.meta.find(key);
     if (it != f.meta.end()) structured = from(it->second);
   }
+  // A paper's citation tags list all its authors where DC.Creator and the
+  // author <meta> often give only the first: the fuller list that covers
+  // the first wins.
+  for (const char* key : {"citation_author", "citation_authors"}) {
+    if (structured.empty()) break;
+    auto it = f.meta.find(key);
+    if (it == f.meta.end() || it->second.size() <= structured.size()) continue;
+    std::vector<std::string> all = NormalizeAuthors(it->second, site_name);
+    if (all.size() > structured.size() && Covers(all, structured)) structured = std::move(all);
+  }
   // Yoast-style share labels: twitter:label1 "Written by", twitter:data1 the name.
   for (const char* n : {"1", "2", "3"}) {
     if (!structured.empty()) break;
