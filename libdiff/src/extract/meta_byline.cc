@@ -199,11 +199,13 @@ std::vector<std::string> BylineNames(const std::string& text, const std::string&
     line += next;
     start = end + 1;
   }
-  // Names start with a capital (or a non-ASCII letter); "by the way" does not.
-  if (line.empty() ||
-      !((line[0] >= 'A' && line[0] <= 'Z') || static_cast<unsigned char>(line[0]) >= 0x80)) {
-    return {};
-  }
+  // Names start with a capital (or a non-ASCII letter); "by the way" does
+  // not. A line of one lower-case word is a user name ("by ibby"), which
+  // the cleaning accepts alone.
+  if (line.empty()) return {};
+  const bool capital = (line[0] >= 'A' && line[0] <= 'Z') ||
+                       static_cast<unsigned char>(line[0]) >= 0x80;
+  if (!capital && WordCount(SqueezeWhitespace(line)) != 1) return {};
   bool organisations_only = false;
   std::vector<std::string> names =
       NormalizeAuthors({line.substr(0, 300)}, site_name, &organisations_only);
