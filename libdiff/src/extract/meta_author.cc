@@ -259,6 +259,13 @@ PartKind Classify(std::string_view part, std::string_view site_key, bool whole) 
     return PartKind::kOrganisation;
   }
   if (LooksLikeDomain(part)) return PartKind::kOrganisation;
+  // One word in capitals, four letters or more, is an acronym ("MECLABS"):
+  // a person written in capitals has two names ("JANE ROE").
+  if (words.size() == 1 && part.size() >= 4) {
+    bool capitals = true;
+    for (char c : part) capitals = capitals && ((c >= 'A' && c <= 'Z') || c == '.' || c == '-');
+    if (capitals) return PartKind::kOrganisation;
+  }
   // A name capitalises every word but its particles and, in a column's or a
   // sponsor's name, short function words ("Ask the Doctors"): another
   // lower-case word after the first makes the part prose caught in a byline
@@ -375,13 +382,16 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
       }
     }
     std::vector<std::string> parts;
+    std::vector<std::string> seps;  // seps[i] joins parts[i] to the part before
     re2::StringPiece rest(text);
     re2::StringPiece sep;
     size_t from = 0;
+    seps.emplace_back();
     while (from <= text.size() &&
            p.split.Match(rest, from, text.size(), RE2::UNANCHORED, &sep, 1)) {
       const size_t at = static_cast<size_t>(sep.data() - text.data());
       parts.push_back(text.substr(from, at - from));
+      seps.emplace_back(sep.data(), sep.size());
       from = at + (sep.empty() ? 1 : sep.size());
     }
     if (from <= text.size()) parts.push_back(text.substr(from));
@@ -395,7 +405,26 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
       continue;
     }
     bool after_name = false;
-    for (const std::string& part : parts) {
+    bool after_role = false;
+    PartKind previous = PartKind::kReject;
+    for (size_t i = 0; i < parts.size(); ++i) {
+      const std::string& part = parts[i];
+      // "Senior Director, Content & Marketing": single words after a job
+      // title are its department, not people.
+      const std::vector<std::string_view> part_words = Words(part);
+      if (after_role && part_words.size() == 1) continue;
+      after_role = std::any_of(part_words.begin(), part_words.end(), IsRoleWord);
+      // "Center for Drug Evaluation and Research": one word joined by "and"
+      // or "&" to an organisation ends its name, it is not a person.
+      if (previous == PartKind::kOrganisation && !organisations.empty() &&
+          WordsIn(TrimName(part)) == 1) {
+        const std::string joint = LowerAscii(SqueezeWhitespace(seps[i]));
+        if (joint == "and" || joint == "&") {
+          organisations.back() += " " + SqueezeWhitespace(seps[i]) + " " + TrimName(part);
+          keys.push_back(LooseKey(organisations.back()));
+          continue;
+        }
+      }
       std::string name = StripAgencySuffix(StripCredentials(TrimName(part)));
       // "Jane Roe, RDN, LD": credentials listed as parts of their own.
       if (after_name && IsCredential(name)) continue;
@@ -406,13 +435,17 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
       }
       PartKind kind = Classify(name, site_key, parts.size() == 1);
       if (publication_only && kind == PartKind::kName) kind = PartKind::kOrganisation;
+      previous = PartKind::kReject;
       switch (kind) {
         case PartKind::kName:
           add(&names, std::move(name));
           break;
-        case PartKind::kOrganisation:
+        case PartKind::kOrganisation: {
+          const size_t before = organisations.size();
           add(&organisations, std::move(name));
+          if (organisations.size() > before) previous = kind;
           break;
+        }
         case PartKind::kReject:
           break;
       }

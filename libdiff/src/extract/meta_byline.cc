@@ -199,11 +199,13 @@ std::vector<std::string> BylineNames(const std::string& text, const std::string&
     line += next;
     start = end + 1;
   }
-  // Names start with a capital (or a non-ASCII letter); "by the way" does not.
-  if (line.empty() ||
-      !((line[0] >= 'A' && line[0] <= 'Z') || static_cast<unsigned char>(line[0]) >= 0x80)) {
-    return {};
-  }
+  // Names start with a capital (or a non-ASCII letter); "by the way" does
+  // not. A line of one lower-case word is a user name ("by ibby"), which
+  // the cleaning accepts alone.
+  if (line.empty()) return {};
+  const bool capital = (line[0] >= 'A' && line[0] <= 'Z') ||
+                       static_cast<unsigned char>(line[0]) >= 0x80;
+  if (!capital && WordCount(SqueezeWhitespace(line)) != 1) return {};
   bool organisations_only = false;
   std::vector<std::string> names =
       NormalizeAuthors({line.substr(0, 300)}, site_name, &organisations_only);
@@ -251,13 +253,55 @@ std::vector<std::string> NameAfterDate(const std::string& text, const std::strin
   return names;
 }
 
+// With no "By", a person's name right before the first date under the
+// headline: on the date's line ("Daisy-Mae Schmitt Dec 05, 2023", the two
+// inline neighbours; a separator between them goes), or alone on the line
+// above a line that opens with the date ("Jane Roe\nMarch 3, 2025"). It
+// must read as a full name and pass the cleaning whole ("Last Updated" is
+// cut to nothing; "Food & Drink" is two parts).
+std::vector<std::string> NameBeforeDate(const std::string& text, const std::string& site_name) {
+  const std::string_view head = std::string_view(text).substr(0, 600);
+  const std::vector<TextDate> dates = FindDatesInText(head, 1);
+  if (dates.empty()) return {};
+  const size_t date_at = dates[0].offset;
+  size_t line_start = head.rfind('\n', date_at == 0 ? 0 : date_at - 1);
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  std::string name = SqueezeWhitespace(head.substr(line_start, date_at - line_start));
+  if (name.empty() && line_start >= 2) {
+    size_t prev_start = head.rfind('\n', line_start - 2);
+    prev_start = prev_start == std::string_view::npos ? 0 : prev_start + 1;
+    name = SqueezeWhitespace(head.substr(prev_start, line_start - 1 - prev_start));
+  }
+  // A separator between the name and the date.
+  for (std::string_view sep : {"\xC2\xB7", "\xE2\x80\xA2", "|", ",", "-", "\xE2\x80\x93"}) {
+    if (name.size() > sep.size() && name.compare(name.size() - sep.size(), sep.size(), sep) == 0) {
+      name = SqueezeWhitespace(name.substr(0, name.size() - sep.size()));
+    }
+  }
+  if (!LooksLikeName(name)) return {};
+  bool organisations_only = false;
+  std::vector<std::string> names = NormalizeAuthors({name}, site_name, &organisations_only);
+  if (organisations_only || names.size() != 1 || LooseKey(names[0]) != LooseKey(name)) return {};
+  return names;
+}
+
 // A label naming the author in the line after it. `whole_line` labels count
 // only as a line of their own ("Author" heading a details table), since the
 // bare word opens ordinary sentences too.
 struct AuthorLabel {
   std::string_view text;
   bool whole_line;
+  bool bio = false;  // the line after it is a bio that opens with the name
 };
+
+// The name a bio opens with ("Jane Roe is a travel writer…"): the words before
+// " is ", when they read as a person's full name; "" otherwise.
+std::string NameOpeningBio(std::string_view line) {
+  const size_t is = line.find(" is ");
+  if (is == std::string_view::npos) return "";
+  const std::string_view name = line.substr(0, is);
+  return LooksLikeName(name) ? std::string(name) : "";
+}
 
 // True when `text[at, at + len)` is a line of its own (spaces around it and a
 // colon after it aside).
@@ -272,14 +316,13 @@ bool IsWholeLine(std::string_view text, size_t at, size_t len) {
 // "Contributors:" label anywhere in the page (an author box under the article,
 // a sidebar, a details list), or the next line when the label stands alone; ""
 // when there is none. Read only when no other source names anybody.
-std::string LabelledBylineInPage(xmlDocPtr doc) {
-  const xmlNodePtr root = xmlDocGetRootElement(doc);
-  if (root == nullptr) return "";
-  const std::string text = PageBlockText(root, size_t{1} << 19);
+std::string LabelledBylineInPage(const std::string& text) {
   static constexpr AuthorLabel kLabels[] = {
+      // Before "Author:", which it ends with.
+      {"About the Author", true, true}, {"About the author", true, true},
       {"Written by", false},   {"Article by", false},    {"Author:", false},
       {"Authors:", false},     {"Contributor:", false},  {"Contributors:", false},
-      {"Author", true},        {"Authors", true}};
+      {"Author", true},        {"Authors", true},        {"Posted by", false}};
   for (const AuthorLabel& label : kLabels) {
     for (size_t at = FindAtWordStart(text, label.text, 0); at != std::string::npos;
          at = FindAtWordStart(text, label.text, at + 1)) {
@@ -298,6 +341,11 @@ std::string LabelledBylineInPage(xmlDocPtr doc) {
           const bool is_label = line.back() == ':' ||
                                 (line.size() > 3 && line.compare(line.size() - 3, 3, " by") == 0);
           if (is_label) break;
+          if (label.bio) {
+            const std::string name = NameOpeningBio(line);
+            if (!name.empty()) return name;
+            break;  // a bio that does not open with the name: other labels
+          }
           return line.substr(0, 200);
         }
         from = end + 1;
@@ -305,6 +353,108 @@ std::string LabelledBylineInPage(xmlDocPtr doc) {
     }
   }
   return "";
+}
+
+// The owner a copyright notice names with its year ("© 2025 Jane Roe. All
+// rights reserved.", "Copyright 2025 © Jane Roe"), the last such notice in
+// `text` (the page's footer); "" when none names somebody in words that read
+// as a person's full name. A personal site signs its pages only there.
+std::string CopyrightOwner(const std::string& text) {
+  static const RE2 kNotice(
+      "(?:(?:©|\\(c\\)|Copyright)\\s*(?:©\\s*)?(?:19|20)\\d\\d(?:\\s*[-–]\\s*(?:19|20)\\d\\d)?"
+      "|(?:19|20)\\d\\d\\s*©)[ \\t]*(?:©[ \\t]*)?(?:by[ \\t]+)?([^\\n]{1,80})");
+  std::string owner;
+  re2::StringPiece input(text);
+  re2::StringPiece match;
+  while (RE2::FindAndConsume(&input, kNotice, &match)) {
+    const std::string_view name(match.data(), match.size());
+    // The name ends at the notice's punctuation or its "All rights reserved".
+    size_t end = name.size();
+    for (std::string_view stop : {",", "|", "·", " - ", " – ", "•", " All ", "(", ". "}) {
+      end = std::min(end, name.find(stop));
+    }
+    std::string_view cut = name.substr(0, end);
+    while (!cut.empty() && (cut.back() == '.' || cut.back() == ' ')) cut.remove_suffix(1);
+    if (LooksLikeName(cut)) {
+      owner = std::string(cut);
+    } else {
+      owner.clear();
+    }
+  }
+  return owner;
+}
+
+// True when the host spells `name`, a person's full name: one of its labels
+// (the top-level domain aside) is the name's words run together, all of them
+// or the first and last ("tobyhede.com" for Toby Hede, "janeqroe.net" or
+// "janeroe.net" for Jane Q. Roe), or, on a host of three labels or more, the
+// first label is the first name (a blog platform's user: "owain.bearblog.dev").
+// The first label of a two-label host is the name of a company as often as a
+// person's ("acme.com" and "Acme Widgets"), so it is not enough.
+bool HostSpellsName(std::string_view host, std::string_view name) {
+  const size_t first_end = name.find(' ');
+  const size_t last_start = name.rfind(' ');
+  if (first_end == std::string_view::npos) return false;
+  const std::string all = LooseKey(name);
+  const std::string first = LooseKey(name.substr(0, first_end));
+  const std::string first_last = first + LooseKey(name.substr(last_start + 1));
+  std::vector<std::string_view> labels;
+  for (size_t at = 0; at <= host.size();) {
+    size_t dot = host.find('.', at);
+    if (dot == std::string_view::npos) dot = host.size();
+    labels.push_back(host.substr(at, dot - at));
+    at = dot + 1;
+  }
+  if (labels.size() < 2) return false;
+  for (size_t i = 0; i + 1 < labels.size(); ++i) {
+    if (labels[i] == all || labels[i] == first_last) return true;
+  }
+  return labels.size() >= 3 && first.size() >= 3 && labels.front() == first;
+}
+
+// True when a site's name reads as its owner's: a person's full name
+// (LooksLikeName) with no possessive ("Jan's Blog") and none of the function
+// words of a title ("The Wood Whisperer", "Journey To College").
+bool ReadsAsOwnersName(std::string_view name) {
+  if (!LooksLikeName(name)) return false;
+  const std::string lower = " " + LowerAscii(SqueezeWhitespace(name)) + " ";
+  if (Contains(lower, "'s") || Contains(lower, "\u2019s")) return false;
+  // "CODE FARM", "PSA Financial": an acronym or a logo in capitals.
+  size_t capitals = 0;
+  for (char c : name) {
+    capitals = c >= 'A' && c <= 'Z' ? capitals + 1 : 0;
+    if (capitals >= 3) return false;
+  }
+  for (std::string_view w : {" the ", " a ", " an ", " to ", " of ", " for ", " and ", " in ",
+                             " on ", " at ", " by ", " with "}) {
+    if (Contains(lower, w)) return false;
+  }
+  return true;
+}
+
+// True when a link to the site's home page ("/", or the host's root) among
+// the first 300 elements of the page has `key` (a LooseKey) as its text: the
+// masthead of a site that goes by its owner's name.
+bool HomeLinkReads(xmlDocPtr doc, std::string_view host, const std::string& key) {
+  int seen = 0;
+  for (xmlNodePtr n = xmlDocGetRootElement(doc); n != nullptr && seen < 300;
+       n = NextInOrder(n, true)) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    ++seen;
+    if (NameOf(n) != "a") continue;
+    std::string_view href = AttrView(n, "href");
+    if (href != "/" && href != "./") {
+      const size_t scheme = href.find("://");
+      if (scheme == std::string_view::npos || host.empty()) continue;
+      href.remove_prefix(scheme + 3);
+      if (href.compare(0, 4, "www.") == 0) href.remove_prefix(4);
+      if (href.compare(0, host.size(), host) != 0) continue;
+      href.remove_prefix(host.size());
+      if (!href.empty() && href != "/") continue;
+    }
+    if (LooseKey(ElementText(n, 200)) == key) return true;
+  }
+  return false;
 }
 
 // LooseKey of a name without an honorific in front ("Dr Jane Roe" and "Jane
@@ -392,8 +542,9 @@ bool WrittenAsAName(std::string_view s) {
 // co-authors); so does one that names only other people in full names (the
 // structured list names the account that posted it). A source naming only organisations is kept as the fallback.
 std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const JsonLdFacts& ld,
-                                       const std::string& site_name, xmlNodePtr title_node,
-                                       int title_order, const std::string& text_after_headline) {
+                                       const std::string& site_name, const std::string& host,
+                                       xmlNodePtr title_node, int title_order,
+                                       const std::string& text_after_headline) {
   std::vector<std::string> organisations;
   auto from = [&site_name, &organisations](const std::vector<std::string>& raw) {
     bool organisations_only = false;
@@ -405,11 +556,11 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
     return names;
   };
   // Visible candidates nearest after the headline (or the first ones).
-  auto near_title = [title_order](const std::vector<TextCandidate>& list) {
+  auto near_title = [](const std::vector<TextCandidate>& list, int after) {
     std::vector<std::string> raw;
     const TextCandidate* first_after = nullptr;
     for (const TextCandidate& c : list) {
-      if (c.order > title_order) {
+      if (c.order > after) {
         first_after = &c;
         break;
       }
@@ -439,6 +590,16 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
     auto it = f.meta.find(key);
     if (it != f.meta.end()) structured = from(it->second);
   }
+  // A paper's citation tags list all its authors where DC.Creator and the
+  // author <meta> often give only the first: the fuller list that covers
+  // the first wins.
+  for (const char* key : {"citation_author", "citation_authors"}) {
+    if (structured.empty()) break;
+    auto it = f.meta.find(key);
+    if (it == f.meta.end() || it->second.size() <= structured.size()) continue;
+    std::vector<std::string> all = NormalizeAuthors(it->second, site_name);
+    if (all.size() > structured.size() && Covers(all, structured)) structured = std::move(all);
+  }
   // Yoast-style share labels: twitter:label1 "Written by", twitter:data1 the name.
   for (const char* n : {"1", "2", "3"}) {
     if (!structured.empty()) break;
@@ -462,15 +623,22 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
   if (!byline.empty()) return byline;
   std::vector<std::string> dated = NameAfterDate(text_after_headline, site_name);
   if (!dated.empty()) return dated;
-  std::vector<std::string> authors = from(near_title(f.itemprop_authors));
+  // Weaker than a structured organisation ("Design Style" above the date
+  // is the section of a page the "Editorial Team" signs).
+  if (organisations.empty()) {
+    dated = NameBeforeDate(text_after_headline, site_name);
+    if (!dated.empty()) return dated;
+  }
+  std::vector<std::string> authors = from(near_title(f.itemprop_authors, title_order));
   if (!authors.empty()) return authors;
   // Markup from `start` on: rel=author links, then author-page links, then
-  // byline classes.
+  // byline classes. The scan counts elements from `start`, not from the top
+  // of the page as `title_order` does, so every candidate is after it.
   auto from_markup = [&from, &near_title](xmlNodePtr start) {
     const BylineMarkup markup = ScanBylineMarkup(start, 1500);
     for (const std::vector<TextCandidate>* list :
          {&markup.rel_authors, &markup.author_links, &markup.bylines, &markup.photos}) {
-      std::vector<std::string> names = from(near_title(*list));
+      std::vector<std::string> names = from(near_title(*list, 0));
       if (!names.empty()) return names;
     }
     return std::vector<std::string>();
@@ -491,8 +659,19 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
       if (!authors.empty()) return authors;
     }
   }
+  // The page's text, read only when the sources above name nobody.
+  std::string page_text;
+  bool page_text_read = false;
+  auto page = [&doc, &page_text, &page_text_read]() -> const std::string& {
+    if (!page_text_read) {
+      page_text_read = true;
+      const xmlNodePtr root = xmlDocGetRootElement(doc);
+      if (root != nullptr) page_text = PageBlockText(root, size_t{1} << 19);
+    }
+    return page_text;
+  };
   if (organisations.empty()) {
-    const std::string labelled = LabelledBylineInPage(doc);
+    const std::string labelled = LabelledBylineInPage(page());
     if (!labelled.empty()) {
       authors = from({labelled});
       if (!authors.empty()) return authors;
@@ -511,6 +690,27 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
   if (organisations.empty() && !ld_authors.empty()) {
     const std::string name = SqueezeWhitespace(ld_authors.front());
     if (WrittenAsAName(name)) return {name};
+  }
+  // A personal site, named after its owner and signing its pages only with
+  // that name (its site name, its copyright notice), when the host spells it
+  // or the page's masthead is that name (an h1 other than the headline).
+  auto masthead = [&f, &doc, &host, title_node](const std::string& name) {
+    const std::string key = LooseKey(name);
+    for (const Heading& h : f.h1s) {
+      if (h.node != title_node && LooseKey(h.text) == key) return true;
+    }
+    return HomeLinkReads(doc, host, key);
+  };
+  if (organisations.empty()) {
+    for (const std::string& name : {site_name, CopyrightOwner(page())}) {
+      if (!ReadsAsOwnersName(name) || !(HostSpellsName(host, name) || masthead(name))) continue;
+      bool organisation = false;
+      std::vector<std::string> owner = NormalizeAuthors({name}, "", &organisation);
+      // Whole: "Thomson Reuters" is not "Thomson" once the agency is cut.
+      if (!organisation && owner.size() == 1 && LooseKey(owner[0]) == LooseKey(name)) {
+        return owner;
+      }
+    }
   }
   return organisations;
 }

@@ -23,12 +23,16 @@ namespace libdiff::internal {
 // author <meta> tags, a share card labelled "Written by" (twitter:label1/data1),
 // then visible markup near the headline (a "By …" line,
 // itemprop=author, rel=author, author-page links, byline classes), and last a
-// capitalised "Written by" / "Article by" label anywhere in the page. A visible
-// "By …" line that shares a name with the structured list replaces it. A
-// source naming only organisations is kept as the fallback.
+// capitalised "Written by" / "Article by" / "Posted by" label anywhere in the
+// page, and last of all a personal site's owner (its site name or copyright
+// notice, a person's name that `host` spells or the masthead shows). A
+// visible "By …" line that shares a name with the structured list replaces
+// it. A source naming only organisations is kept as the fallback. `host` is
+// the page's host without "www." ("" when unknown).
 std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const JsonLdFacts& ld,
-                                       const std::string& site_name, xmlNodePtr title_node,
-                                       int title_order, const std::string& text_after_headline);
+                                       const std::string& site_name, const std::string& host,
+                                       xmlNodePtr title_node, int title_order,
+                                       const std::string& text_after_headline);
 
 }  // namespace libdiff::internal
 

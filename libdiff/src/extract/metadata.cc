@@ -76,8 +76,8 @@ void ExtractMetadata(xmlDocPtr doc, const ExtractOptions& options, Article* arti
   const std::string text_after_headline = TextAfterHeadline(title_node, 1000);
   ChooseDates(f, ld, page_url, article->canonical_url, title_order, title_node,
               text_after_headline, xmlDocGetRootElement(doc), article);
-  article->authors = ChooseAuthors(doc, f, ld, article->site_name, title_node, title_order,
-                                   text_after_headline);
+  article->authors = ChooseAuthors(doc, f, ld, article->site_name, host, title_node,
+                                   title_order, text_after_headline);
   DropEchoedNames(ld.publisher, &article->authors);
   article->language = ChooseLanguage(f, ld);
   article->description = ChooseDescription(f, ld);
