@@ -149,11 +149,15 @@ bool IsNameParticle(std::string_view w) {
 
 // Words that make a part an institution or a publication.
 bool IsOrganisationWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 31> kWords = {
+  static constexpr std::array<std::string_view, 56> kWords = {
       "Institute", "Institutes", "University", "Department", "Agency", "Center", "Centre",
       "Ministry", "Council", "School", "Hospital", "Foundation", "Association", "Inc", "Inc.",
       "Ltd", "Ltd.", "Corp", "Corp.", "Company", "Technologies", "Newspapers", "Times",
-      "Report", "Press", "Network", "Journal", "Gazette", "Tribune", "Herald", "Newsroom"};
+      "Report", "Press", "Network", "Journal", "Gazette", "Tribune", "Herald", "Newsroom",
+      "Office", "Resources", "Services", "Solutions", "Consulting", "Coaching", "Group",
+      "Partners", "Insurance", "Energy", "Foods", "Ingredients", "Store", "Reviews", "Guides",
+      "Studio", "Studios", "Labs", "Media", "Magazine", "Academy", "College", "Society",
+      "Community", "Desktop"};
   for (std::string_view o : kWords) {
     if (w == o) return true;
   }

@@ -426,10 +426,23 @@ bool ReadsAsOwnersName(std::string_view name) {
     if (capitals >= 3) return false;
   }
   for (std::string_view w : {" the ", " a ", " an ", " to ", " of ", " for ", " and ", " in ",
-                             " on ", " at ", " by ", " with "}) {
+                             " on ", " at ", " by ", " with ", " be "}) {
     if (Contains(lower, w)) return false;
   }
-  return true;
+  // A given and a family name, with at most an initial between them: a
+  // longer name is a company's or a publication's ("Talking Home
+  // Renovations", "Scottish Construction Now").
+  std::vector<std::string_view> words;
+  for (size_t at = 1; at < lower.size();) {
+    const size_t space = lower.find(' ', at);
+    if (space > at) words.push_back(std::string_view(lower).substr(at, space - at));
+    at = space + 1;
+  }
+  if (words.size() == 3) {
+    const std::string_view middle = words[1];
+    return middle.size() == 1 || (middle.size() == 2 && middle[1] == '.');
+  }
+  return words.size() == 2;
 }
 
 // True when a link to the site's home page ("/", or the host's root) among
