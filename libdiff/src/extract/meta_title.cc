@@ -8,7 +8,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "extract/meta_author.h"
 #include "extract/meta_dom.h"
@@ -110,6 +113,69 @@ bool IsAllCaps(std::string_view s) {
     upper = upper || (c >= 'A' && c <= 'Z');
   }
   return upper;
+}
+
+// True when `heading`, read with each "?" or U+FFFD inside it standing for
+// one to four bytes that the page's encoding lost, spells `meta` ("Beginner?
+// Guide" for "Beginner's Guide"). A "?" at the end is a question mark.
+bool SpellsWithLostCharacters(std::string_view heading, std::string_view meta) {
+  const size_t n = heading.size(), m = meta.size();
+  if (n == 0 || m == 0 || n > 400 || m > 600) return false;
+  // reach[j]: meta[0, j) is spelled by the heading's bytes read so far.
+  std::vector<char> reach(m + 1, 0), next(m + 1, 0);
+  reach[0] = 1;
+  bool lost = false;
+  for (size_t i = 0; i < n;) {
+    size_t width = 1;
+    const bool fffd = heading.compare(i, 3, "\xEF\xBF\xBD") == 0;
+    if (fffd) width = 3;
+    const bool wild = fffd || (heading[i] == '?' && i + 1 < n);
+    std::fill(next.begin(), next.end(), 0);
+    for (size_t j = 0; j <= m; ++j) {
+      if (!reach[j]) continue;
+      if (wild) {
+        for (size_t k = 1; k <= 4 && j + k <= m; ++k) next[j + k] = 1;
+      }
+      if (!fffd && j < m && meta[j] == heading[i]) next[j + 1] = 1;
+    }
+    lost = lost || wild;
+    reach.swap(next);
+    i += width;
+  }
+  return lost && reach[m];
+}
+
+// The lower-cased words of `s`, sorted.
+std::vector<std::string> SortedWords(std::string_view s) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : LowerAscii(s) + " ") {
+    if (c == ' ') {
+      if (!word.empty()) words.push_back(word);
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  std::sort(words.begin(), words.end());
+  return words;
+}
+
+// True when a headline set in capitals and a metadata title in mixed case
+// have the same words but for at most two small ones ("MAKER IN 2026" and
+// "Maker 2026"): the same headline, which the capitals do not spell.
+bool SameWordsAsCapitals(std::string_view heading, std::string_view meta) {
+  if (!IsAllCaps(heading) || IsAllCaps(meta)) return false;
+  const std::vector<std::string> a = SortedWords(heading), b = SortedWords(meta);
+  if (a.size() < 4 || b.size() < 4) return false;
+  std::vector<std::string> only;
+  std::set_symmetric_difference(a.begin(), a.end(), b.begin(), b.end(),
+                                std::back_inserter(only));
+  if (only.size() > 2) return false;
+  for (const std::string& w : only) {
+    if (w.size() > 3) return false;
+  }
+  return true;
 }
 
 // How well a visible heading agrees with a title given in metadata: 3 equal,
@@ -255,6 +321,35 @@ std::string StripMediaLabel(const std::string& title) {
     if (label == l) return SqueezeWhitespace(std::string_view(title).substr(0, at));
   }
   return title;
+}
+
+std::string FoldFullwidthPunctuation(const std::string& title) {
+  // Fullwidth punctuation (U+FF01..U+FF5E, "!" + k) becomes ASCII unless the
+  // title has a character from U+2E80 on (CJK, kana, Hangul and their
+  // punctuation): there fullwidth punctuation is the script's own. The text
+  // is well-formed UTF-8 (the parser's output).
+  std::string out;
+  bool folded = false;
+  for (size_t i = 0; i < title.size();) {
+    const auto c = static_cast<unsigned char>(title[i]);
+    const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (i + len > title.size()) return title;
+    uint32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+    for (size_t j = 1; j < len; ++j) cp = (cp << 6) | (static_cast<unsigned char>(title[i + j]) & 0x3F);
+    const char ascii = cp >= 0xFF01 && cp <= 0xFF5E ? static_cast<char>('!' + (cp - 0xFF01)) : '\0';
+    const bool alnum = (ascii >= '0' && ascii <= '9') || (ascii >= 'A' && ascii <= 'Z') ||
+                       (ascii >= 'a' && ascii <= 'z');
+    if (ascii != '\0' && !alnum) {
+      out += ascii;
+      folded = true;
+    } else if (cp >= 0x2E80 && cp < 0x1F000) {
+      return title;
+    } else {
+      out.append(title, i, len);
+    }
+    i += len;
+  }
+  return folded ? out : title;
 }
 
 std::string StripTagline(const std::string& title) {
@@ -440,6 +535,15 @@ std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::st
   // a glance: an h1 of over 25 words is a paragraph set in it.)
   if (on_topic.size() == 1 && WordCount(on_topic[0]->text) >= 4 &&
       WordCount(on_topic[0]->text) <= 25 && !NamesSite(on_topic[0]->text, site_name, host)) {
+    // The metadata spells a headline that the page shows in capitals or with
+    // characters its encoding lost.
+    for (const std::string& m : meta_texts) {
+      if (SameWordsAsCapitals(on_topic[0]->text, m) ||
+          SpellsWithLostCharacters(on_topic[0]->text, m)) {
+        *title_node = on_topic[0]->node;
+        return m;
+      }
+    }
     const xmlNodePtr shown = ShownBefore(meta_title, on_topic[0]->node);
     if (shown != nullptr) {
       *title_node = shown;

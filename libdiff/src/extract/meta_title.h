@@ -37,6 +37,10 @@ std::string StripSiteAffixes(const std::string& title, const std::string& site_n
 // Drops a trailing media label in brackets: "… Finale [Watch]", "… (video)".
 std::string StripMediaLabel(const std::string& title);
 
+// Fullwidth punctuation ("？", "！") as ASCII in a title written in a Latin
+// or other alphabetic script; titles with CJK, kana or Hangul keep theirs.
+std::string FoldFullwidthPunctuation(const std::string& title);
+
 // Drops an SEO tagline after a pipe: "Best Movers in NYC 2025 | Top 19
 // Companies" -> "Best Movers in NYC 2025". A pipe is layout, not a headline's
 // punctuation; a label of one or two words before it ("Opinion | …") stays.

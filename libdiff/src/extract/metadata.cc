@@ -53,7 +53,8 @@ void ExtractMetadata(xmlDocPtr doc, const ExtractOptions& options, Article* arti
   article->site_name = ChooseSiteName(f, ld, host);
   xmlNodePtr title_node = nullptr;
   article->title =
-      StripMediaLabel(StripTagline(ChooseTitle(f, ld, article->site_name, host, &title_node)));
+      FoldFullwidthPunctuation(
+      StripMediaLabel(StripTagline(ChooseTitle(f, ld, article->site_name, host, &title_node))));
   // When the title came from metadata, the first on-topic h1 still marks
   // where the article starts: its byline and dates sit under it.
   if (title_node == nullptr) {
