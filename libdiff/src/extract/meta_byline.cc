@@ -371,7 +371,13 @@ std::string CopyrightOwner(const std::string& text) {
     // The name ends at the notice's punctuation or its "All rights reserved".
     size_t end = name.size();
     for (std::string_view stop : {",", "|", "·", " - ", " – ", "•", " All ", "(", ". "}) {
-      end = std::min(end, name.find(stop));
+      size_t at = name.find(stop);
+      // A middle initial's full stop ("Jane Q. Roe") is part of the name.
+      while (stop == ". " && at != std::string_view::npos && at >= 2 && name[at - 2] == ' ' &&
+             name[at - 1] >= 'A' && name[at - 1] <= 'Z') {
+        at = name.find(stop, at + 1);
+      }
+      end = std::min(end, at);
     }
     std::string_view cut = name.substr(0, end);
     while (!cut.empty() && (cut.back() == '.' || cut.back() == ' ')) cut.remove_suffix(1);
