@@ -145,6 +145,11 @@ bool SpellsWithLostCharacters(std::string_view heading, std::string_view meta) {
   return lost && reach[m];
 }
 
+// True when a heading ends with a colon: it introduces what follows it.
+bool IsLeadIn(std::string_view heading) {
+  return !heading.empty() && heading.back() == ':';
+}
+
 // The lower-cased words of `s`, sorted.
 std::vector<std::string> SortedWords(std::string_view s) {
   std::vector<std::string> words;
@@ -497,8 +502,9 @@ std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::st
     const std::string key = LooseKey(h.text);
     bool repeated = false;
     for (const Heading* o : on_topic) repeated = repeated || LooseKey(o->text) == key;
-    // A masthead or a one-word label ("Menu") is no candidate.
-    if (NamesSite(h.text, site_name, host) || WordCount(h.text) < 2) continue;
+    // A masthead or a one-word label ("Menu") is no candidate, nor a lead-in
+    // that ends with a colon ("A message from our founder:", "LISTEN NOW:").
+    if (NamesSite(h.text, site_name, host) || WordCount(h.text) < 2 || IsLeadIn(h.text)) continue;
     if (!repeated) on_topic.push_back(&h);
   }
   std::string meta_title;
@@ -526,7 +532,9 @@ std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::st
   }
   // With no on-topic h1 at all, a lone h1 libxml2 nested in an off-topic
   // container (an unclosed <aside> or <nav> before it) is the page's.
-  if (on_topic.empty() && f.h1s.size() == 1) on_topic.push_back(&f.h1s[0]);
+  if (on_topic.empty() && f.h1s.size() == 1 && !IsLeadIn(f.h1s[0].text)) {
+    on_topic.push_back(&f.h1s[0]);
+  }
   // Of several h1s, none of them worded as the metadata title, the first is
   // the headline: the later ones head promotions, teasers and sign-up boxes
   // ("Subscribe to …", "Free Email Course", a guide's list of stories).
