@@ -1,6 +1,7 @@
 // Copyright 2026 The libdiff Authors.
 //
 // libdiff extract [--url URL] [--content-type CT] [--format text|json|jsonl] FILE...
+// libdiff extract --list FILE: the pages of a url<TAB>path list, each with its URL.
 // Prints each page's article: as text (title, blank line, body), as one JSON
 // object per page (json), or as one JSON line per page with its "path" (jsonl,
 // for running over thousands of files in one process). "-" reads stdin.
@@ -13,6 +14,7 @@
 #include "command.h"
 #include "libdiff/article.h"
 #include "libdiff/file.h"
+#include "page_list.h"
 #include "warc_input.h"
 
 namespace libdiff::tools {
@@ -23,6 +25,7 @@ struct ExtractFlags {
   std::string url;
   std::string content_type;
   std::string format = "text";
+  std::string list;
   std::vector<std::string> files;
   std::vector<std::string> warcs;
   size_t max_bytes = size_t{32} << 20;
@@ -63,31 +66,41 @@ int RunExtractWarc(const ExtractFlags& flags) {
 
 int RunExtract(const ExtractFlags& flags) {
   if (!flags.warcs.empty()) {
-    if (!flags.files.empty()) return ReportError("give FILEs or --warc, not both");
+    if (!flags.files.empty() || !flags.list.empty()) {
+      return ReportError("give FILEs or --list, or --warc, not both");
+    }
     const int status = RunExtractWarc(flags);
     std::fflush(stdout);
     return status;
   }
-  if (flags.files.empty()) return ReportError("no input: give FILEs or --warc FILE");
+  if (flags.files.empty() && flags.list.empty()) {
+    return ReportError("no input: give FILEs, --list FILE or --warc FILE");
+  }
+  std::vector<PageSource> pages;
+  if (!flags.list.empty() && !ReadPageList(flags.list, &pages)) return 2;
+  for (const std::string& f : flags.files) pages.push_back(PageSource{flags.url, f, 0, f});
   int status = 0;
-  for (const std::string& path : flags.files) {
+  for (const PageSource& page : pages) {
+    const std::string& path = page.path;
     Result<std::string> html = ReadFile(path, flags.max_bytes);
     if (!html.ok()) {
-      status = ReportError(html.status().message());  // it names the path
+      // ReadFile's message names the path; a list line adds where it was listed.
+      const std::string& m = html.status().message();
+      status = ReportError(page.origin == path ? m : page.origin + ": " + m);
       continue;
     }
     ExtractOptions options;
-    options.url = flags.url;
+    options.url = page.url;
     options.content_type = flags.content_type;
     options.max_input_bytes = flags.max_bytes;
     Result<Article> article = ExtractArticle(*html, options);
     if (!article.ok()) {
-      status = ReportError(path + ": " + article.status().message());
+      status = ReportError(page.origin + ": " + article.status().message());
       continue;
     }
     if (flags.format == "text") {
       std::string out;
-      if (flags.files.size() > 1) out += "==> " + path + " <==\n";
+      if (pages.size() > 1) out += "==> " + path + " <==\n";
       if (!article->title.empty()) out += article->title + "\n\n";
       out += article->Text();
       if (article->blocks.empty()) out += "(no body: " + article->empty_reason + ")";
@@ -115,6 +128,9 @@ CommandRunner SetupExtract(CLI::App& app) {
       ->check(CLI::IsMember({"text", "json", "jsonl"}));
   sub->add_option("--max-bytes", flags->max_bytes, "Larger inputs are refused (default 32 MiB)");
   sub->add_option("files", flags->files, "HTML files ('-' reads standard input)");
+  sub->add_option("--list", flags->list,
+                  "File of url<TAB>path[<TAB>fetched_at] lines, each page with its URL "
+                  "('-' reads standard input)");
   sub->add_option("--warc", flags->warcs,
                   "WARC files: one JSON line per HTML record (url, warc, offset, article)")
       ->expected(1, -1);

@@ -85,6 +85,30 @@ TEST_F(CommandsTest, IngestDemoListGivesEveryVerdict) {
   EXPECT_EQ(hist["revisions"][1]["stored"], "delta");
 }
 
+TEST_F(CommandsTest, ExtractListGivesEachPageItsUrl) {
+  // The demo list's paths are relative to the list: each page is read from
+  // beside it and extracted with the URL of its own line.
+  CommandRun r = Exec("extract --format jsonl --list " + kDemo + "/list.tsv");
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto v = Lines(r.out);
+  ASSERT_EQ(v.size(), 5u) << r.out;
+  EXPECT_EQ(v[0]["url"], kStormUrl);
+  EXPECT_EQ(v[0]["path"], kDemo + "/a-storm.html");
+  EXPECT_EQ(v[3]["url"], "https://www.dailyledger.example/world/deadly-storm-hits-northern-coast");
+  EXPECT_EQ(v[3]["path"], kDemo + "/b-storm-wire.html");
+  EXPECT_EQ(v[4]["url"], "https://www.coastalherald.example/news/2026/11/28/council-approves-budget");
+  for (const auto& j : v) EXPECT_FALSE(j["text"].get<std::string>().empty()) << j["path"];
+}
+
+TEST_F(CommandsTest, ExtractTakesFilesOrListOrWarc) {
+  CommandRun r = Exec("extract --list " + kDemo + "/list.tsv --warc " + kDemo + "/x.warc");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("not both"), std::string::npos) << r.err;
+  r = Exec("extract");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--list"), std::string::npos) << r.err;
+}
+
 TEST_F(CommandsTest, CheckDoesNotWrite) {
   ASSERT_EQ(Exec("ingest " + store_ + "--url " + kStormUrl + " " + kDemo + "/a-storm.html").status, 0);
   CommandRun c = Exec("check " + store_ + "--url " + kStormUrl + " " + kDemo + "/a-storm-updated.html");

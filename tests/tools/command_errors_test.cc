@@ -84,6 +84,19 @@ TEST_F(CommandErrorsTest, IngestListLineAddsWhereTheFileWasListed) {
   EXPECT_EQ(r.err, "libdiff: " + list + ":1: " + missing_ + ": No such file or directory\n");
 }
 
+TEST_F(CommandErrorsTest, ExtractListLineAddsWhereTheFileWasListed) {
+  const std::string list = tmp_.path() + "/list.tsv";
+  {
+    FILE* f = std::fopen(list.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fprintf(f, "# pages\nhttps://a.example/x\t%s\n", missing_.c_str());
+    std::fclose(f);
+  }
+  CommandRun r = test::RunLibdiff("extract --list " + list);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "libdiff: " + list + ":2: " + missing_ + ": No such file or directory\n");
+}
+
 TEST_F(CommandErrorsTest, ExtractOfAMissingWarcNamesItOnce) {
   ExpectMissingFileNamedOnce("extract --warc " + missing_);
 }
