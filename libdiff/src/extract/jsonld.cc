@@ -226,6 +226,16 @@ void AddPeople(const Json& v, const IdIndex& index, int depth, std::vector<std::
   }
   const Json& obj = Resolve(v, index);
   if (!obj.is_object()) return;
+  // One Person object naming several people ("name": ["A", "B"]) stands
+  // for each of them.
+  auto names = obj.find("name");
+  if (names != obj.end() && names->is_array()) {
+    const size_t before = out->size();
+    for (const Json& e : *names) {
+      if (e.is_string()) AddPeople(e, index, depth + 1, out);
+    }
+    if (out->size() > before) return;
+  }
   std::string name = Field(obj, "name");
   if (name.empty()) {
     std::string given = Field(obj, "givenName"), family = Field(obj, "familyName");

@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -499,14 +500,38 @@ bool Covers(const std::vector<std::string>& a, const std::vector<std::string>& b
   return true;
 }
 
-// True when every name in `names` opens a line of its own as "By <name>" in
-// the first `window` bytes of `text` (an editor's "Edited by" does not).
+// True when every name in `names` is written in a line that opens with "By "
+// in the first `window` bytes of `text`: a line of its own ("By A ... By B")
+// or one line for all ("By A and B", "By A, B & C"), each name after "By",
+// "and", "&" or a comma; an editor's "Edited by" or a "Contributions from"
+// does not count.
 bool ShownNear(const std::vector<std::string>& names, const std::string& text, size_t window) {
   const std::string_view head = std::string_view(text).substr(0, window);
+  std::vector<std::string_view> by_lines;
+  for (size_t start = 0; start < head.size();) {
+    size_t end = head.find('\n', start);
+    if (end == std::string_view::npos) end = head.size();
+    const std::string_view line = head.substr(start, end - start);
+    if (line.size() > 3 && line.compare(0, 3, "By ") == 0) by_lines.push_back(line);
+    start = end + 1;
+  }
   for (const std::string& n : names) {
-    const std::string line = "\nBy " + n;
-    const bool first_line = head.compare(0, line.size() - 1, line.substr(1)) == 0;
-    if (!first_line && head.find(line) == std::string_view::npos) return false;
+    bool found = false;
+    for (std::string_view line : by_lines) {
+      const size_t at = line.find(n);
+      if (at == std::string_view::npos) continue;
+      // The whole name: not the start of a longer word ("Ann" in "Anna").
+      const bool whole = at + n.size() == line.size() ||
+                         !std::isalpha(static_cast<unsigned char>(line[at + n.size()]));
+      const std::string_view before = line.substr(0, at);
+      bool joined = false;
+      for (std::string_view j : {"By ", " and ", " & ", ", "}) {
+        joined = joined || (before.size() >= j.size() &&
+                            before.compare(before.size() - j.size(), j.size(), j) == 0);
+      }
+      found = found || (whole && joined);
+    }
+    if (!found) return false;
   }
   return true;
 }
