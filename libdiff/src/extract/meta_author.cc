@@ -224,6 +224,25 @@ bool IsCollectiveByline(std::string_view s) {
   return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), Patterns().collective);
 }
 
+// True when `w` names a weekday or a month, in full or abbreviated, with or
+// without a full stop ("Sat", "Tues.", "December"). ("May" and "June" are
+// given names too, but never alone in a byline.)
+bool IsDayOrMonthName(std::string_view w) {
+  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  const std::string lw = LowerAscii(w);
+  static constexpr std::array<std::string_view, 41> kNames = {
+      "monday",  "tuesday", "wednesday", "thursday", "friday",   "saturday", "sunday",
+      "mon",     "tue",     "tues",      "wed",      "thu",      "thur",     "thurs",
+      "fri",     "sat",     "sun",       "january",  "february", "march",    "april",
+      "june",    "july",    "august",    "september", "october", "november", "december",
+      "jan",     "feb",     "mar",       "apr",      "may",      "jun",      "jul",
+      "aug",     "sep",     "sept",      "oct",      "nov",      "dec"};
+  for (std::string_view n : kNames) {
+    if (lw == n) return true;
+  }
+  return false;
+}
+
 enum class PartKind { kName, kOrganisation, kReject };
 
 // `whole` is true when `part` is the whole byline, not one item of a list.
@@ -243,6 +262,9 @@ PartKind Classify(std::string_view part, std::string_view site_key, bool whole) 
   for (std::string_view w : words) {
     if (IsRoleWord(w)) return PartKind::kReject;
   }
+  // A day or a month alone ("Sat" of "Sat, 20 Dec, 2025" in a byline
+  // element) is a date's part.
+  if (words.size() == 1 && IsDayOrMonthName(words[0])) return PartKind::kReject;
   // Names start with a capital ("surveillance policy" is a beat, not a
   // person), except for particles such as "de la Cruz" or "van Dijk".
   // A byline that is one lower-case word of a user name's characters
