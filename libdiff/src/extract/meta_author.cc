@@ -46,7 +46,7 @@ const AuthorPatterns& Patterns() {
 
 // Words that make a part a job title or a desk, not a person.
 bool IsRoleWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 57> kRoles = {
+  static constexpr std::string_view kRoles[] = {
       "writer",     "writers",      "reporter",    "reporters",   "correspondent",
       "correspondents", "editor",   "editors",     "contributor", "contributors",
       "columnist",  "officer",      "director",    "producer",    "staff",
@@ -58,7 +58,9 @@ bool IsRoleWord(std::string_view w) {
       "professor",  "researcher",   "ceo",         "cto",         "bio",
       "biography",  "profile",      "articles",    "posts",       "vp",
       "attorney",   "consultant",   "cofounder",   "editorinchief", "learn",
-      "choose",     "consultants",
+      "choose",     "consultants",  "expert",      "experts",     "specialist",
+      "reviewer",   "strategist",   "advisor",     "adviser",     "dietitian",
+      "nutritionist", "physician",
   };
   std::string lw = LowerAscii(w);
   // "Co-Founder" and "Editor-in-Chief" are read without their hyphens.
@@ -230,7 +232,7 @@ bool IsCollectiveByline(std::string_view s) {
 bool IsDayOrMonthName(std::string_view w) {
   if (!w.empty() && w.back() == '.') w.remove_suffix(1);
   const std::string lw = LowerAscii(w);
-  static constexpr std::array<std::string_view, 41> kNames = {
+  static constexpr std::string_view kNames[] = {
       "monday",  "tuesday", "wednesday", "thursday", "friday",   "saturday", "sunday",
       "mon",     "tue",     "tues",      "wed",      "thu",      "thur",     "thurs",
       "fri",     "sat",     "sun",       "january",  "february", "march",    "april",
@@ -440,6 +442,16 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
       const std::vector<std::string_view> part_words = Words(part);
       if (after_role && part_words.size() == 1) continue;
       after_role = std::any_of(part_words.begin(), part_words.end(), IsRoleWord);
+      // "Home and Digital Security Expert": a single word joined by "and" or
+      // "&" to a job title opens the title.
+      if (!after_role && part_words.size() == 1 && i + 1 < parts.size()) {
+        const std::string joint = LowerAscii(SqueezeWhitespace(seps[i + 1]));
+        const std::vector<std::string_view> next_words = Words(parts[i + 1]);
+        if ((joint == "and" || joint == "&") &&
+            std::any_of(next_words.begin(), next_words.end(), IsRoleWord)) {
+          continue;
+        }
+      }
       // "Center for Drug Evaluation and Research": one word joined by "and"
       // or "&" to an organisation ends its name, it is not a person.
       if (previous == PartKind::kOrganisation && !organisations.empty() &&
