@@ -36,6 +36,18 @@ class CommandErrorsTest : public ::testing::Test {
     EXPECT_EQ(r.err, "libdiff: " + missing_ + ": No such file or directory\n") << args;
   }
 
+  // Writes a page list into the temporary directory; returns its path.
+  std::string WriteList(const std::string& content) {
+    const std::string list = tmp_.path() + "/list.tsv";
+    FILE* f = std::fopen(list.c_str(), "w");
+    EXPECT_NE(f, nullptr) << list;
+    if (f != nullptr) {
+      std::fwrite(content.data(), 1, content.size(), f);
+      std::fclose(f);
+    }
+    return list;
+  }
+
   testing::TempDir tmp_;
   std::string missing_;
   std::string page_;
@@ -72,26 +84,14 @@ TEST_F(CommandErrorsTest, CheckNamesAMissingFileOnce) {
 
 TEST_F(CommandErrorsTest, IngestListLineAddsWhereTheFileWasListed) {
   // A page list names the list line first, then the file once.
-  const std::string list = tmp_.path() + "/list.tsv";
-  {
-    FILE* f = std::fopen(list.c_str(), "w");
-    ASSERT_NE(f, nullptr);
-    std::fprintf(f, "https://a.example/x\t%s\n", missing_.c_str());
-    std::fclose(f);
-  }
+  const std::string list = WriteList("https://a.example/x\t" + missing_ + "\n");
   CommandRun r = test::RunLibdiff("ingest --store " + tmp_.path() + "/s --list " + list);
   EXPECT_EQ(r.status, 2);
   EXPECT_EQ(r.err, "libdiff: " + list + ":1: " + missing_ + ": No such file or directory\n");
 }
 
 TEST_F(CommandErrorsTest, ExtractListLineAddsWhereTheFileWasListed) {
-  const std::string list = tmp_.path() + "/list.tsv";
-  {
-    FILE* f = std::fopen(list.c_str(), "w");
-    ASSERT_NE(f, nullptr);
-    std::fprintf(f, "# pages\nhttps://a.example/x\t%s\n", missing_.c_str());
-    std::fclose(f);
-  }
+  const std::string list = WriteList("# pages\nhttps://a.example/x\t" + missing_ + "\n");
   CommandRun r = test::RunLibdiff("extract --list " + list);
   EXPECT_EQ(r.status, 2);
   EXPECT_EQ(r.err, "libdiff: " + list + ":2: " + missing_ + ": No such file or directory\n");
