@@ -203,6 +203,15 @@ TEST_F(DedupeCommandTest, BadListsExitWithTwoNamingTheLine) {
   const CommandRun nothing = Run("dedupe --no-progress");
   EXPECT_EQ(nothing.status, 2);
   EXPECT_NE(nothing.err.find("no input given"), std::string::npos) << nothing.err;
+  WriteFile(list, "https://alpha.example/a\tcorpus/alpha/a.html\n"
+                  "https://beta.example/b\tcorpus/beta/b.html\n"
+                  "https://alpha.example/a-again\tcorpus/alpha/a.html\n");
+  const CommandRun twice = Run("dedupe --no-progress --list " + list);
+  EXPECT_EQ(twice.status, 2);
+  EXPECT_NE(twice.err.find(list + ":3: " + root_.path() + "/corpus/alpha/a.html listed twice "
+                           "(also at " + list + ":1)"),
+            std::string::npos)
+      << twice.err;
   WriteFile(list, "https://alpha.example/a\tcorpus/alpha/a.html\n");
   const CommandRun inside = Run("dedupe --no-progress --list " + list + " " + corpus_);
   EXPECT_EQ(inside.status, 2);

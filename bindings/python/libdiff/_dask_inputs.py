@@ -293,10 +293,11 @@ def _listed_files(pages, resolved, origins):
     """The listed pages as files (name, full path, URL) and the skips of
     paths too long, checked against each other and the inputs as the library
     checks them (names compared as given)."""
-    names = sorted(os.fsencode(p) for _, p, _ in pages)
-    for a, b in zip(names, names[1:]):
-        if a == b:
-            raise ValueError(f"dedupe: {os.fsdecode(a)}: listed twice")
+    by_name = sorted(((os.fsencode(p), where) for _, p, where in pages), key=lambda t: t[0])
+    for (a, a_where), (b, b_where) in zip(by_name, by_name[1:]):
+        if a == b:  # named by both lines, as the CLI does
+            raise ValueError(f"{b_where}: {os.fsdecode(b)} listed twice (also at {a_where})")
+    names = [name for name, _ in by_name]
     import bisect
     for key, name, is_dir, _ in resolved:
         i = bisect.bisect_left(names, key)

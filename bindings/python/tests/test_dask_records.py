@@ -139,8 +139,10 @@ class DaskPageListTest(unittest.TestCase):
         with self.assertRaisesRegex(ValueError, "given twice \\(same as "):
             dd_inputs.collect([c], [self.list])
         self.write_list(f"https://news.example/c\t{c}\nhttps://news.example/d\t{c}\n")
-        with self.assertRaisesRegex(ValueError, "listed twice"):
+        with self.assertRaises(ValueError) as cm:
             dd_inputs.collect([], [self.list])
+        self.assertEqual(str(cm.exception),
+                         f"{self.list}:2: {c} listed twice (also at {self.list}:1)")
         with self.assertRaisesRegex(ValueError, "no input given"):
             dd_inputs.collect([], [])
         with self.assertRaises(FileNotFoundError):
