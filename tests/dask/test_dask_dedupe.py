@@ -186,7 +186,10 @@ class DaskDedupeTest(unittest.TestCase):
         lines.append("https://gone.example/x\tgone.html\t2026-11-28T04:00:00Z")
         with open(lst, "w") as f:
             f.write("\n".join(lines) + "\n")
-        cli = subprocess.run([CLI, "dedupe", "--no-progress", "--list", lst, loose_dir],
+        # A WARC file of a few pages beside them: lists mix with WARC files too.
+        warc = pack_warcs(os.path.join(loose_dir, os.path.dirname(loose[0])),
+                          os.path.join(self.tmp, "listed", "warcs"), parts=1)[0]
+        cli = subprocess.run([CLI, "dedupe", "--no-progress", "--list", lst, loose_dir, warc],
                              check=True, capture_output=True)
         out = cli.stdout.decode("utf-8")
         self.assertGreater(out.count("\n"), 3)
@@ -198,7 +201,8 @@ class DaskDedupeTest(unittest.TestCase):
         gone = os.path.join(os.path.dirname(lst), "gone.html")
         self.assertIn(f"dedupe: skipped {gone} ({lst}:{len(lines)}): unreadable",
                       cli.stderr.decode("utf-8"))
-        run = self.dd.dedupe([loose_dir], self.client, lists=[lst])
+        self.assertIn(f'"path":"{warc}#', out)
+        run = self.dd.dedupe([warc, loose_dir], self.client, lists=[lst])
         self.assertEqual(out, run.jsonl())
         self.assertIn((gone, "unreadable"), [(p, r) for p, r, _ in run.skipped])
         self.assertEqual(run.origins[gone], f"{lst}:{len(lines)}")
