@@ -21,8 +21,9 @@
 //   summary  documents, clusters, duplicates, skips, bytes, time and rate
 //
 // Skipped files are listed on stderr ("dedupe: skipped PATH: REASON: DETAIL",
-// a listed page's PATH followed by " (LIST:LINE)") with jsonl and csv. A progress line with rate and ETA goes to stderr while
-// it is a terminal (--progress/--no-progress override). Exit status 0, or 2
+// a listed page's PATH followed by " (LIST:LINE)") with jsonl and csv. A
+// progress line with rate and ETA goes to stderr while it is a terminal
+// (--progress/--no-progress override). Exit status 0, or 2
 // when an input or a list cannot be read, a list line is malformed (the
 // error names LIST:LINE) or an option is out of range.
 #include <unistd.h>

@@ -144,7 +144,7 @@ struct DedupeSkipped {
 };
 
 struct DedupeResult {
-  uint64_t files = 0;            // regular files (and WARC members) found by the walk
+  uint64_t files = 0;  // regular files (and WARC members, listed pages) found by the walk
   uint64_t documents = 0;        // files that yielded an article body
   uint64_t bytes = 0;            // bytes read from disk (compressed size for .gz)
   uint64_t unreadable = 0;

@@ -173,7 +173,7 @@ class DedupeRun {
 
   // Written by the walker only; read after it finishes.
   internal::PathArena paths_;  // relative paths by file number
-  internal::PathArena urls_;   // WARC members' URLs by file number ("" for files)
+  internal::PathArena urls_;   // WARC members' and listed pages' URLs by file number
   std::atomic<uint64_t> files_found_{0};
   std::atomic<bool> walk_finished_{false};
   std::atomic<bool> too_many_files_{false};

@@ -181,8 +181,9 @@ Status DedupeRun::MergePages() {
   };
   for (const Input& in : resolved_) {
     const std::string key = order_of(in);
-    auto it = std::lower_bound(pages.begin(), pages.end(), key,
-                               [](const DedupePage* p, const std::string& k) { return p->path < k; });
+    auto it = std::lower_bound(
+        pages.begin(), pages.end(), key,
+        [](const DedupePage* p, const std::string& k) { return p->path < k; });
     if (it == pages.end()) continue;
     const bool inside = in.kind == Input::Kind::kDirectory &&
                         (*it)->path.compare(0, key.size(), key) == 0;
