@@ -1,11 +1,16 @@
 // Copyright 2026 The libdiff Authors.
 //
-// libdiff dedupe INPUT... [--threads N] [--distance K] [--format jsonl|csv|summary] [--store DIR]
+// libdiff dedupe [INPUT...] [--list FILE]... [--threads N] [--distance K]
+//                [--format jsonl|csv|summary] [--store DIR]
 // Clusters the near-duplicate documents of the inputs together (see
 // libdiff/dedupe.h DedupeInputs): directories, .warc/.warc.gz files and page
 // files. WARC files count as their HTML records, named "FILE#OFFSET" with a
-// "url" field. One directory names its files relative to it; with several
-// inputs each path starts with its input as given.
+// "url" field. --list FILE reads a page list (url<TAB>path[<TAB>fetched_at]
+// lines, as ingest, check and extract read them; tools/page_list.h): each
+// page is a document named by its path as resolved (relative to the list's
+// directory), with a "url" field, extracted with its URL and filed under it
+// with --store. One directory names its files relative to it; with several
+// inputs (or a list) each path starts with its input as given.
 //
 //   jsonl    one line per cluster of two or more documents, in representative
 //            path order: {"cluster":N,"size":N,"representative":{...},
@@ -15,22 +20,28 @@
 //            similarity,exact,published,body_bytes
 //   summary  documents, clusters, duplicates, skips, bytes, time and rate
 //
-// Skipped files are listed on stderr ("dedupe: skipped PATH: REASON: DETAIL")
-// with jsonl and csv. A progress line with rate and ETA goes to stderr while
-// it is a terminal (--progress/--no-progress override). Exit status 0, or 2
-// when an input cannot be read or an option is out of range.
+// Skipped files are listed on stderr ("dedupe: skipped PATH: REASON: DETAIL",
+// a listed page's PATH followed by " (LIST:LINE)") with jsonl and csv. A
+// progress line with rate and ETA goes to stderr while it is a terminal
+// (--progress/--no-progress override). Exit status 0, or 2
+// when an input or a list cannot be read, a list line is malformed (the
+// error names LIST:LINE) or an option is out of range.
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "command.h"
 #include "libdiff/dedupe.h"
+#include "page_list.h"
 #include "store_flags.h"
 
 namespace libdiff::tools {
@@ -38,6 +49,7 @@ namespace {
 
 struct DedupeFlags {
   std::vector<std::string> inputs;
+  std::vector<std::string> lists;
   int threads = 0;
   int distance = 3;
   std::string format = "jsonl";
@@ -124,6 +136,31 @@ void PrintCsvHeader() {
 }
 
 int RunDedupe(const DedupeFlags& flags) {
+  // Every list is read (and checked) before any page is: a malformed line
+  // fails the run before it starts.
+  std::vector<PageSource> sources;
+  for (const std::string& list : flags.lists) {
+    if (!ReadPageList(list, &sources)) return 2;
+  }
+  if (flags.inputs.empty() && sources.empty()) {
+    return ReportError("dedupe: no input given (INPUT... or --list FILE)");
+  }
+  {  // The library refuses a path listed twice; here the error can name both lines.
+    std::vector<const PageSource*> by_path;
+    by_path.reserve(sources.size());
+    for (const PageSource& s : sources) by_path.push_back(&s);
+    std::stable_sort(by_path.begin(), by_path.end(),
+                     [](const PageSource* a, const PageSource* b) { return a->path < b->path; });
+    for (size_t i = 1; i < by_path.size(); ++i) {
+      if (by_path[i]->path == by_path[i - 1]->path) {
+        return ReportError(by_path[i]->origin + ": " + by_path[i]->path +
+                           " listed twice (also at " + by_path[i - 1]->origin + ")");
+      }
+    }
+  }
+  std::vector<DedupePage> pages;
+  pages.reserve(sources.size());
+  for (const PageSource& s : sources) pages.push_back(DedupePage{s.url, s.path, s.fetched_at});
   DedupeOptions options;
   options.threads = flags.threads;
   options.max_distance = flags.distance;
@@ -169,14 +206,21 @@ int RunDedupe(const DedupeFlags& flags) {
   } else {
     options.on_cluster = [](const DedupeCluster&) {};  // counted in cluster_count
   }
-  Result<DedupeResult> r = DedupeInputs(flags.inputs, options);
+  Result<DedupeResult> r = DedupeInputs(flags.inputs, pages, options);
   if (!r.ok()) return ReportError(r.status().message());
   if (flags.format == "csv" && id == 0) PrintCsvHeader();
 
   if (flags.format != "summary") {
+    // A listed page's skip names the list line it came from.
+    std::unordered_map<std::string, std::string> origin;
+    if (!r->skipped.empty()) {
+      for (PageSource& s : sources) origin.emplace(std::move(s.path), std::move(s.origin));
+    }
     for (const DedupeSkipped& s : r->skipped) {
-      std::fprintf(stderr, "dedupe: skipped %s: %s%s%s\n", s.path.c_str(), s.reason.c_str(),
-                   s.detail.empty() ? "" : ": ", s.detail.c_str());
+      auto listed = origin.find(s.path);
+      const std::string where = listed == origin.end() ? "" : " (" + listed->second + ")";
+      std::fprintf(stderr, "dedupe: skipped %s%s: %s%s%s\n", s.path.c_str(), where.c_str(),
+                   s.reason.c_str(), s.detail.empty() ? "" : ": ", s.detail.c_str());
     }
   } else {
     const double secs = r->seconds > 0 ? r->seconds : 1e-9;
@@ -208,11 +252,15 @@ CommandRunner SetupDedupe(CLI::App& app) {
   auto flags = std::make_shared<DedupeFlags>();
   CLI::App* sub = app.add_subcommand(
       "dedupe",
-      "Cluster the near-duplicate pages of directories and WARC files (jsonl, csv or a summary)");
+      "Cluster the near-duplicate pages of directories, WARC files and page lists (jsonl, csv "
+      "or a summary)");
   sub->add_option("inputs", flags->inputs,
                   "Directories of .html/.htm/.xhtml/.txt/.gz/.warc/.warc.gz files, WARC files "
-                  "and pages, deduplicated together")
-      ->required();
+                  "and pages, deduplicated together");
+  sub->add_option("--list", flags->lists,
+                  "Page list of url<TAB>path[<TAB>fetched_at] lines ('-' reads standard "
+                  "input; repeatable): each page is extracted with its URL")
+      ->allow_extra_args(false);
   sub->add_option("--threads", flags->threads, "Worker threads (default: all cores)")
       ->check(CLI::Range(0, 1024));
   sub->add_option("--distance", flags->distance, "SimHash Hamming distance, 0..7 (default 3)")

@@ -1,6 +1,7 @@
 /* Copyright 2026 The libdiff Authors.
  *
- * libdiff_dedupe_records from C: every file's struct holds the fields of
+ * libdiff_dedupe_records from C (and libdiff_dedupe_page_records, the same
+ * with the pages' URLs): every file's struct holds the fields of
  * libdiff_dedupe_record's JSON object for the same file (documents and skips,
  * under two size limits), and NULL arrays or bad paths are invalid arguments
  * while an empty list is allowed. Exits non-zero on failure. */
@@ -118,6 +119,32 @@ int main(void) {
       CHECK(Contains(skips, "[0,\"too large\""));
     }
     libdiff_string_free(skips);
+  }
+
+  /* Listed pages (libdiff_dedupe_page_records): the URL reaches the
+   * extractor, whose date in the URL's path dates the undated a.html; an
+   * empty URL is none, and NULL URLs are libdiff_dedupe_records. */
+  {
+    const char *urls[2] = {"https://news.example/2024/03/01/bridge", ""};
+    size_t url_lens[2] = {strlen(urls[0]), 0};
+    libdiff_dedupe_doc with[2], without[2];
+    char *page_skips = NULL;
+    size_t page_skips_len = 0;
+    OK(libdiff_dedupe_page_records(with, &page_skips, &page_skips_len, paths, lens, urls,
+                                   url_lens, 2, 32 << 20, 64 << 20));
+    libdiff_string_free(page_skips);
+    OK(libdiff_dedupe_page_records(without, &page_skips, &page_skips_len, paths, lens, NULL,
+                                   NULL, 2, 32 << 20, 64 << 20));
+    libdiff_string_free(page_skips);
+    CHECK(with[0].is_document && with[0].has_published && with[0].published == 1709251200);
+    CHECK(without[0].is_document && !without[0].has_published);
+    CHECK(SameAsOneCall(&without[0], names[0], 32 << 20) == 1);
+    CHECK(with[1].simhash == without[1].simhash && with[1].published == without[1].published);
+    page_skips = NULL;
+    CHECK_RC(libdiff_dedupe_page_records(with, &page_skips, &page_skips_len, paths, lens, urls,
+                                         NULL, 2, 32 << 20, 64 << 20),
+             LIBDIFF_ERROR_INVALID_ARGUMENT, "url_lens");
+    CHECK(page_skips == NULL);
   }
 
   /* An empty list is allowed; NULL arrays and bad paths are not. */

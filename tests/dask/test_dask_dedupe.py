@@ -1,4 +1,5 @@
-"""The Dask dedupe pipeline gives exactly the clusters of `libdiff dedupe`.
+"""The Dask dedupe pipeline gives exactly the clusters of `libdiff dedupe`
+(over directories, WARC files and page lists).
 
 Runs with Debian's /usr/bin/python3 (python3-distributed); skips with a message
 when Dask is not importable. Needs LIBDIFF_LIBRARY (libdiff.so) and LIBDIFF_CLI
@@ -8,6 +9,7 @@ skip (binary, empty page, unreadable when not root).
 """
 import gzip
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -151,6 +153,68 @@ class DaskDedupeTest(unittest.TestCase):
         self.assertEqual(cli, run.jsonl())
         with self.assertRaisesRegex(ValueError, "given twice"):
             self.dd.dedupe([warcs, paths[0]], self.client)
+
+    def test_PageListsEqualTheCli(self):
+        # Half the pages by a list (paths relative to it, dated URLs, in
+        # reverse order, one page gone), the other half in a directory beside.
+        pages = sorted(os.path.relpath(os.path.join(d, n), self.corpus)
+                       for d, _, names in os.walk(self.corpus)
+                       for n in names if n.endswith(".html") and n != "locked.html")
+        self.assertGreater(len(pages), 20)
+        listed, loose = pages[::2], pages[1::2]
+        loose_dir = os.path.join(self.tmp, "listed", "loose")
+        for rel in loose:
+            os.makedirs(os.path.dirname(os.path.join(loose_dir, rel)), exist_ok=True)
+            shutil.copy(os.path.join(self.corpus, rel), os.path.join(loose_dir, rel))
+        lst = os.path.join(self.tmp, "listed", "lists", "crawl.tsv")
+        os.makedirs(os.path.dirname(lst))
+        lines = ["# url\tpath"]
+        lines += [f"https://site{i % 3}.example/2020/01/{i % 28 + 1:02d}/{i}\t../../corpus/{rel}"
+                  for i, rel in enumerate(reversed(listed))]
+        # Two undated copies of a story: the URLs date them, so the shorter,
+        # earlier one represents only when its URL reaches the extractor.
+        import random
+        rng = random.Random(5)
+        paras = [" ".join(f"w{rng.randrange(3000)}" for _ in range(35)) + "." for _ in range(9)]
+        for name, first in (("x1.html", "LONDON (Wire) -- "), ("x2.html", "")):
+            body = "".join(f"<p>{p}</p>" for p in [first + paras[0]] + paras[1:])
+            with open(os.path.join(loose_dir, "..", name), "w") as f:
+                f.write(f"<html><head><title>Storm</title></head><body><article><h1>Storm</h1>"
+                        f"{body}</article></body></html>")
+        lines.append("https://wire.example/2020/05/09/storm\t../x1.html")
+        lines.append("https://news.example/2020/05/01/storm\t../x2.html")
+        lines.append("https://gone.example/x\tgone.html\t2026-11-28T04:00:00Z")
+        with open(lst, "w") as f:
+            f.write("\n".join(lines) + "\n")
+        # A WARC file of a few pages beside them: lists mix with WARC files too.
+        warc = pack_warcs(os.path.join(loose_dir, os.path.dirname(loose[0])),
+                          os.path.join(self.tmp, "listed", "warcs"), parts=1)[0]
+        cli = subprocess.run([CLI, "dedupe", "--no-progress", "--list", lst, loose_dir, warc],
+                             check=True, capture_output=True)
+        out = cli.stdout.decode("utf-8")
+        self.assertGreater(out.count("\n"), 3)
+        self.assertIn('"url":"https://site', out)
+        x2 = os.path.join(os.path.dirname(lst), "../x2.html")
+        self.assertRegex(out, r'"representative":\{"body_bytes":\d+,"path":"%s",'
+                         r'"published":"2020-05-01T00:00:00Z",'
+                         r'"url":"https://news\.example/2020/05/01/storm"\}' % re.escape(x2))
+        gone = os.path.join(os.path.dirname(lst), "gone.html")
+        self.assertIn(f"dedupe: skipped {gone} ({lst}:{len(lines)}): unreadable",
+                      cli.stderr.decode("utf-8"))
+        self.assertIn(f'"path":"{warc}#', out)
+        run = self.dd.dedupe([warc, loose_dir], self.client, lists=[lst])
+        self.assertEqual(out, run.jsonl())
+        self.assertIn((gone, "unreadable"), [(p, r) for p, r, _ in run.skipped])
+        self.assertEqual(run.origins[gone], f"{lst}:{len(lines)}")
+        # A bad line is refused by both, naming it.
+        with open(lst, "a") as f:
+            f.write("https://no-path.example/\n")
+        bad = subprocess.run([CLI, "dedupe", "--no-progress", "--list", lst], capture_output=True)
+        self.assertEqual(bad.returncode, 2)
+        where = f"{lst}:{len(lines) + 1}: expected url<TAB>path"
+        self.assertIn(where, bad.stderr.decode("utf-8"))
+        with self.assertRaisesRegex(ValueError, where):
+            self.dd.dedupe([], self.client, lists=[lst])
 
     def test_PartitioningDoesNotChangeClusters(self):
         run = self.dd.dedupe(self.corpus, self.client, npartitions=7)

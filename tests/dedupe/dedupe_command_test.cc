@@ -134,5 +134,89 @@ TEST_F(DedupeCommandTest, BadArgumentsExitWithTwo) {
   EXPECT_NE(format.status, 0);
 }
 
+TEST_F(DedupeCommandTest, ListedPagesAreNamedByPathAndCarryTheirUrls) {
+  // Paths relative to the list's directory; the list's pages beside a
+  // directory, two lists, a comment and a page that is gone (skipped, with
+  // the list line named).
+  const std::string lists = root_.path() + "/lists";
+  WriteFile(lists + "/one.tsv",
+            "# url\tpath\n"
+            "https://alpha.example/2024/02/28/storm\t../corpus/alpha/a.html\n");
+  WriteFile(lists + "/two.tsv",
+            "https://beta.example/b\t../corpus/beta/b.html\t2024-03-02T09:00:00Z\n"
+            "https://gone.example/x\tgone.html\n");
+  WriteFile(root_.path() + "/more/c.html",
+            MakeHtml("Budget", MakeArticle(2, 9), "", "Gamma"));
+  const CommandRun r = Run("dedupe --no-progress --list " + lists + "/one.tsv --list " + lists +
+                           "/two.tsv " + root_.path() + "/more");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 1u) << r.out;
+  const nlohmann::json c = nlohmann::json::parse(lines[0]);
+  EXPECT_EQ(c["representative"]["path"], lists + "/../corpus/beta/b.html");
+  EXPECT_EQ(c["representative"]["url"], "https://beta.example/b");
+  ASSERT_EQ(c["members"].size(), 1u);
+  EXPECT_EQ(c["members"][0]["path"], root_.path() + "/more/c.html");
+  EXPECT_EQ(c["members"][0].count("url"), 0u);
+  EXPECT_NE(r.err.find("dedupe: skipped " + lists + "/gone.html (" + lists +
+                       "/two.tsv:2): unreadable: "),
+            std::string::npos)
+      << r.err;
+  // Listed with a dated URL, the undated copy is extracted with that date
+  // and represents (it is the earlier).
+  WriteFile(lists + "/three.tsv",
+            "https://gamma.example/2024/03/01/budget\t../more/c.html\n");
+  const CommandRun dated = Run("dedupe --no-progress --format csv --list " + lists +
+                               "/three.tsv " + corpus_ + "/beta");
+  ASSERT_EQ(dated.status, 0) << dated.err;
+  EXPECT_NE(dated.out.find("1,representative," + lists +
+                           "/../more/c.html,0,1.000,false,2024-03-01T00:00:00Z,"),
+            std::string::npos)
+      << dated.out;
+}
+
+TEST_F(DedupeCommandTest, ListsFileTheirPagesUnderTheirUrls) {
+  const std::string list = root_.path() + "/pages.tsv";
+  WriteFile(list, "https://alpha.example/storm\tcorpus/alpha/a.html\n"
+                  "https://beta.example/budget\tcorpus/beta/b.html\n");
+  const std::string store = root_.path() + "/store";
+  const CommandRun r = Run("dedupe --no-progress --list " + list + " --store " + store);
+  ASSERT_EQ(r.status, 0) << r.err;
+  const CommandRun history = Run("history --store " + store + " https://alpha.example/storm");
+  EXPECT_EQ(history.status, 0) << history.err;
+  const CommandRun unlisted =
+      Run("history --store " + store + " https://dedupe.invalid/" + root_.path() +
+          "/corpus/alpha/a.html");
+  EXPECT_NE(unlisted.status, 0) << unlisted.out;
+}
+
+TEST_F(DedupeCommandTest, BadListsExitWithTwoNamingTheLine) {
+  const std::string list = root_.path() + "/bad.tsv";
+  WriteFile(list, "# pages\nhttps://alpha.example/a\tcorpus/alpha/a.html\njust-a-url\n");
+  const CommandRun bad = Run("dedupe --no-progress --list " + list + " " + corpus_);
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_TRUE(bad.out.empty()) << bad.out;
+  EXPECT_NE(bad.err.find(list + ":3: expected url<TAB>path"), std::string::npos) << bad.err;
+  const CommandRun missing = Run("dedupe --no-progress --list " + root_.path() + "/none.tsv");
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.err.find("none.tsv"), std::string::npos) << missing.err;
+  const CommandRun nothing = Run("dedupe --no-progress");
+  EXPECT_EQ(nothing.status, 2);
+  EXPECT_NE(nothing.err.find("no input given"), std::string::npos) << nothing.err;
+  WriteFile(list, "https://alpha.example/a\tcorpus/alpha/a.html\n"
+                  "https://beta.example/b\tcorpus/beta/b.html\n"
+                  "https://alpha.example/a-again\tcorpus/alpha/a.html\n");
+  const CommandRun twice = Run("dedupe --no-progress --list " + list);
+  EXPECT_EQ(twice.status, 2);
+  EXPECT_NE(twice.err.find(list + ":3: " + root_.path() + "/corpus/alpha/a.html listed twice "
+                           "(also at " + list + ":1)"),
+            std::string::npos)
+      << twice.err;
+  WriteFile(list, "https://alpha.example/a\tcorpus/alpha/a.html\n");
+  const CommandRun inside = Run("dedupe --no-progress --list " + list + " " + corpus_);
+  EXPECT_EQ(inside.status, 2);
+  EXPECT_NE(inside.err.find("given twice"), std::string::npos) << inside.err;
+}
+
 }  // namespace
 }  // namespace libdiff::dedupe_test

@@ -357,5 +357,146 @@ TEST(DedupeDirectory, AFullStoreIsAClearErrorNotAHang) {
   }
 }
 
+// Two copies of one story as undated HTML pages (the second, with a
+// dateline, is longer): without URLs the longer one represents.
+void WriteUndatedCopies(const std::string& root) {
+  const Paragraphs a = MakeArticle(7, 9);
+  Paragraphs copy = a;
+  copy[0] = "LONDON (Wire) -- " + copy[0];
+  WriteFile(root + "/a.html", MakeHtml("Storm", a, "", "Alpha"));
+  WriteFile(root + "/b.html", MakeHtml("Storm", copy, "", "Beta"));
+}
+
+TEST(DedupePages, ListedPagesAreExtractedWithTheirUrls) {
+  TempDir dir;
+  WriteUndatedCopies(dir.path());
+  auto plain = DedupeInputs({dir.path()});
+  ASSERT_TRUE(plain.ok());
+  ASSERT_EQ(plain->clusters.size(), 1u);
+  EXPECT_EQ(plain->clusters[0].representative.path, "b.html");  // the longer one
+  EXPECT_EQ(plain->clusters[0].representative.published, "");
+  // The URLs date the pages (the extractor reads a date in a URL's path):
+  // the earlier, a.html, now represents.
+  const std::vector<DedupePage> pages = {
+      {"https://beta.example/2024/03/05/storm", dir.path() + "/b.html", 0},
+      {"https://alpha.example/2024/03/01/storm", dir.path() + "/a.html", 0}};
+  auto r = DedupeInputs({}, pages);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->clusters.size(), 1u);
+  const DedupeCluster& c = r->clusters[0];
+  EXPECT_EQ(c.representative.path, dir.path() + "/a.html");
+  EXPECT_EQ(c.representative.url, "https://alpha.example/2024/03/01/storm");
+  EXPECT_EQ(c.representative.published, "2024-03-01T00:00:00Z");
+  ASSERT_EQ(c.members.size(), 1u);
+  EXPECT_EQ(c.members[0].path, dir.path() + "/b.html");
+  EXPECT_EQ(c.members[0].url, "https://beta.example/2024/03/05/storm");
+  EXPECT_EQ(c.members[0].published, "2024-03-05T00:00:00Z");
+}
+
+TEST(DedupePages, PagesTakeTheirPlaceInPathOrderForAnyThreadCountAndListOrder) {
+  TempDir dir;
+  WriteMixedCorpus(dir.path() + "/crawl");
+  // Three exact copies, a listed one first and one last in byte order
+  // ("crawl.txt" < "crawl/..." < "listed/..."): equal texts without dates,
+  // the first name represents, wherever the page is in the list.
+  const std::string text = JoinText(MakeArticle(300));
+  WriteFile(dir.path() + "/crawl.txt", text);
+  WriteFile(dir.path() + "/crawl/site5/x.txt", text);
+  WriteFile(dir.path() + "/listed/z.txt", text);
+  WriteFile(dir.path() + "/listed/other.txt", JoinText(MakeArticle(301)));
+  std::vector<DedupePage> pages = {
+      {"https://z.example/z", dir.path() + "/listed/z.txt", 0},
+      {"https://c.example/c", dir.path() + "/crawl.txt", 0},
+      {"https://o.example/o", dir.path() + "/listed/other.txt", 0}};
+  std::string reference;
+  for (int threads : {1, 3}) {
+    for (bool reversed : {false, true}) {
+      std::vector<DedupePage> order = pages;
+      if (reversed) std::reverse(order.begin(), order.end());
+      DedupeOptions o;
+      o.threads = threads;
+      auto r = DedupeInputs({dir.path() + "/crawl"}, order, o);
+      ASSERT_TRUE(r.ok()) << r.status().ToString();
+      EXPECT_EQ(r->documents, 14u);
+      if (reference.empty()) {
+        reference = Fingerprint(*r);
+        ASSERT_EQ(r->clusters.size(), 2u) << reference;
+        // Clusters in representative order: the listed page sorts first.
+        const DedupeCluster& c = r->clusters[0];
+        EXPECT_EQ(c.representative.path, dir.path() + "/crawl.txt");
+        EXPECT_EQ(c.representative.url, "https://c.example/c");
+        ASSERT_EQ(c.members.size(), 2u);
+        EXPECT_EQ(c.members[0].path, dir.path() + "/crawl/site5/x.txt");
+        EXPECT_EQ(c.members[0].url, "");
+        EXPECT_EQ(c.members[1].path, dir.path() + "/listed/z.txt");
+        EXPECT_EQ(c.members[1].url, "https://z.example/z");
+        // With a page, the directory's files are named with it as given.
+        EXPECT_EQ(r->clusters[1].representative.path,
+                  dir.path() + "/crawl/site2/a-dateline.txt");
+      }
+      EXPECT_EQ(Fingerprint(*r), reference) << "threads " << threads;
+    }
+  }
+}
+
+TEST(DedupePages, StoreFilesAListedPageUnderItsUrlNotItsCanonical) {
+  TempDir dir, stores;
+  // The canonical URL is on another site: filed under it, the page's own URL
+  // would not be in the store.
+  WriteFile(dir.path() + "/p.html",
+            "<html><head><link rel=canonical href='https://syndicator.example/story'></head>"
+            "<body><article><p>" + JoinText(MakeArticle(60)) + "</p></article></body></html>");
+  WriteFile(dir.path() + "/q.html", MakeHtml("Budget", MakeArticle(61), "", "Alpha"));
+  auto store = Store::Open(StoreOptions(), stores.path() + "/s");
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  DedupeOptions o;
+  o.store = store->get();
+  const std::vector<DedupePage> pages = {
+      {"https://news.example/p", dir.path() + "/p.html", 1764300000},
+      {"https://news.example/q", dir.path() + "/q.html", 0}};
+  auto r = DedupeInputs({}, pages, o);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->documents, 2u);
+  EXPECT_EQ(r->store_errors, 0u);
+  auto p = (*store)->History("https://news.example/p");
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  ASSERT_FALSE(p->revisions.empty());
+  EXPECT_EQ(p->revisions[0].fetched_at, 1764300000);
+  EXPECT_TRUE((*store)->History("https://news.example/q").ok());
+  EXPECT_FALSE((*store)->History("https://syndicator.example/story").ok());
+  auto stats = (*store)->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->articles, 2u);
+}
+
+TEST(DedupePages, BadPagesAreErrorsAndUnreadableOnesAreSkipped) {
+  TempDir dir;
+  WriteFile(dir.path() + "/crawl/a.txt", JoinText(MakeArticle(1)));
+  WriteFile(dir.path() + "/b.txt", JoinText(MakeArticle(2)));
+  const std::string b = dir.path() + "/b.txt";
+  auto no_url = DedupeInputs({}, {{"", b, 0}});
+  EXPECT_TRUE(no_url.status().IsInvalidArgument()) << no_url.status().ToString();
+  auto twice = DedupeInputs({}, {{"https://x.example/1", b, 0}, {"https://x.example/2", b, 0}});
+  EXPECT_TRUE(twice.status().IsInvalidArgument()) << twice.status().ToString();
+  EXPECT_NE(twice.status().message().find("listed twice"), std::string::npos);
+  auto as_input = DedupeInputs({b}, {{"https://x.example/1", b, 0}});
+  EXPECT_TRUE(as_input.status().IsInvalidArgument()) << as_input.status().ToString();
+  auto inside = DedupeInputs({dir.path() + "/crawl/"},
+                             {{"https://x.example/1", dir.path() + "/crawl/a.txt", 0}});
+  EXPECT_TRUE(inside.status().IsInvalidArgument()) << inside.status().ToString();
+  EXPECT_NE(inside.status().message().find("inside"), std::string::npos);
+  EXPECT_TRUE(DedupeInputs({}, std::vector<DedupePage>{}).status().IsInvalidArgument());
+  // A page that cannot be read is skipped like a walked file.
+  auto r = DedupeInputs({dir.path() + "/crawl"},
+                        {{"https://x.example/1", b, 0},
+                         {"https://x.example/2", dir.path() + "/gone.txt", 0}});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->documents, 2u);
+  EXPECT_EQ(r->unreadable, 1u);
+  ASSERT_EQ(r->skipped.size(), 1u);
+  EXPECT_EQ(r->skipped[0].path, dir.path() + "/gone.txt");
+  EXPECT_EQ(r->skipped[0].reason, "unreadable");
+}
+
 }  // namespace
 }  // namespace libdiff

@@ -271,6 +271,10 @@ _FUNCTIONS = {
     # out_docs (libdiff_dedupe_doc[n]), skips JSON, paths, path lengths, n, limits.
     "libdiff_dedupe_records": (c_int, [c_void_p, OWNED_P, SIZE_P, c_void_p, c_void_p, c_size_t,
                                        c_uint64, c_uint64], STATUS),
+    # The same with the pages' URLs: ..., paths, path lengths, urls, url lengths, n, limits.
+    "libdiff_dedupe_page_records": (c_int, [c_void_p, OWNED_P, SIZE_P, c_void_p, c_void_p,
+                                            c_void_p, c_void_p, c_size_t, c_uint64, c_uint64],
+                                    STATUS),
     # Column arrays (numpy buffers) passed by address: outputs, pairs, n_pairs,
     # the document columns, sketch stride, sketch counts, n_docs, max distance.
     "libdiff_dedupe_verify_batch": (c_int, [c_void_p, c_void_p, c_void_p, c_void_p, c_void_p,

@@ -1,13 +1,19 @@
 """Inputs of the Dask dedupe pipeline (dask_dedupe.py): the client's walk of
-directories, WARC files and globs with the CLI's rules (libdiff/dedupe.h
-DedupeInputs), and the records a task reads from its files through the C
-library, ranked as the CLI numbers them."""
+directories, WARC files, globs and page lists with the CLI's rules
+(libdiff/dedupe.h DedupeInputs, tools/page_list.h), and the records a task
+reads from its files through the C library, ranked as the CLI numbers them.
+
+An item is (rank, name, full path) for a walked or given file, and (rank,
+name, full path, URL) for a page of a page list: always read as one page
+(never as a WARC) and extracted with its URL."""
 from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
-from typing import List, Tuple
+import sys
+from typing import Dict, List, Tuple
 
 from . import _dask_native as N
 
@@ -86,11 +92,31 @@ def _doc(rank, r, rel: bytes, url: str = ""):
 RANK_SHIFT = 32
 
 
+def _listed(item) -> bool:
+    return len(item) > 3
+
+
+def _is_warc_item(item) -> bool:
+    return not _listed(item) and is_warc(item[1])
+
+
+def _page_record(item):
+    """A listed page's record, extracted with its URL, as _doc makes it."""
+    rank, rel, full, url = item
+    docs, skips = N.dedupe_page_records([full], [url.encode("utf-8")])
+    if skips:
+        return ("skip", docs[0].disk_bytes, (rel, skips[0][1], skips[0][2]))
+    doc = N.doc_tuples(docs, [rank << RANK_SHIFT], [rel], [url])[0]
+    return ("doc", docs[0].disk_bytes, doc)
+
+
 def _records(item):
     """(file rank, rel, full) -> [("doc", disk_bytes, doc) | ("skip", disk_bytes,
     (rel, reason, detail)) | ("note", 0, skip that is not a document: a revisit,
     a damaged WARC) | ("count", disk_bytes, {reason: n})]: one entry for a file,
     one per HTML or revisit record for a WARC, as the CLI counts them."""
+    if _listed(item):
+        return [_page_record(item)]
     rank, rel, full = item
     base = rank << RANK_SHIFT
     if not is_warc(rel):
@@ -116,12 +142,12 @@ def _records_of_items(items):
     file), WARC files from _records. The records tasks use _part_documents
     (the same records as numpy columns); this tuple form is its reference in
     the tests."""
-    files = [i for i, item in enumerate(items) if not is_warc(item[1])]
+    files = [i for i, item in enumerate(items) if not _is_warc_item(item)]
     out: list = [None] * len(items)
     if files:
-        docs, skips = N.dedupe_records([items[i][2] for i in files])
+        docs, skips = plain_records([items[i] for i in files])
         tuples = N.doc_tuples(docs, [items[i][0] << RANK_SHIFT for i in files],
-                              [items[i][1] for i in files])
+                              [items[i][1] for i in files], [item_url(items[i]) for i in files])
         for j, doc in enumerate(tuples):
             if doc is not None:
                 out[files[j]] = [("doc", docs[j].disk_bytes, doc)]
@@ -131,15 +157,90 @@ def _records_of_items(items):
     return [r for i, item in enumerate(items) for r in (out[i] or _records(item))]
 
 
-def collect(inputs) -> Tuple[List[Tuple[bytes, bytes]], List[Tuple[bytes, str, str]]]:
-    """(files, skipped) of `inputs` with the CLI's rules (libdiff/dedupe.h
-    DedupeInputs): directories (walked), WARC files, page files and glob
-    patterns of them. One directory names its files relative to it; with
-    several inputs each name starts with its input as given. Raises
-    FileNotFoundError/ValueError as the CLI refuses its inputs."""
+def item_url(item) -> str:
+    return item[3] if _listed(item) else ""
+
+
+def plain_records(items):
+    """The records of items that are not WARC files, in one C call
+    (libdiff_dedupe_records, or libdiff_dedupe_page_records when a listed
+    page is among them) -> (DedupeDoc array, skips)."""
+    paths = [item[2] for item in items]
+    if not any(_listed(item) for item in items):
+        return N.dedupe_records(paths)
+    return N.dedupe_page_records(paths, [item_url(item).encode("utf-8") for item in items])
+
+
+# ------------------------------------------------------------- page lists
+
+def _fetched_at_ok(s: str) -> bool:
+    """ParseFetchedAt (tools/page_list.h) accepts it: Unix seconds, or an ISO
+    8601 UTC time or date."""
+    if re.fullmatch(r"[0-9]{0,18}", s):
+        return True
+    return re.fullmatch(r"\d{1,4}-\d{1,2}-\d{1,2}"
+                        r"(?:[T ]+\d{1,2}:\d{1,2}:\d{1,2}(?:Z|\+00:00)?)?", s) is not None
+
+
+def read_page_list(path) -> List[Tuple[str, str, str]]:
+    """The pages of a page list ("-" = standard input) as `libdiff dedupe
+    --list` reads them (tools/page_list.h ReadPageList): (url, path, origin)
+    per tab-separated `url, path[, fetched_at]` line, '#' comments and blank
+    lines skipped, a relative path taken relative to the list's directory
+    (the working directory for "-"), origin "LIST:LINE". Raises
+    FileNotFoundError for a missing list, ValueError naming the first bad line."""
+    path = os.fsdecode(path)
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        base = ""
+    else:
+        with open(path, "rb") as f:
+            data = f.read()
+        base = os.path.dirname(path)
+    text = data.decode("utf-8", "surrogateescape")
+    pages = []
+    for line_no, line in enumerate(text.split("\n"), 1):
+        if line.endswith("\r"):
+            line = line[:-1]
+        if not line or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        where = f"{path}:{line_no}"
+        if not 2 <= len(cols) <= 3 or not cols[0] or not cols[1]:
+            raise ValueError(f"{where}: expected url<TAB>path[<TAB>fetched_at]")
+        if len(cols) == 3 and not _fetched_at_ok(cols[2]):
+            raise ValueError(f'{where}: fetched_at "{cols[2]}" is neither Unix seconds nor an '
+                             "ISO 8601 UTC time")
+        name = cols[1] if os.path.isabs(cols[1]) or cols[1] == "-" else os.path.join(base, cols[1])
+        pages.append((cols[0], name, where))
+    return pages
+
+
+# PathArena::kMaxPath: a longer listed path is skipped, as the CLI does.
+MAX_PATH = 4096
+
+
+def collect(inputs, lists=(), origins: Dict[str, str] = None
+            ) -> Tuple[list, List[Tuple[bytes, str, str]]]:
+    """(files, skipped) of `inputs` and of the page lists `lists` with the
+    CLI's rules (libdiff/dedupe.h DedupeInputs): directories (walked), WARC
+    files, page files and glob patterns of them, and the lists' pages. A file
+    is (name, full path); a listed page (name, full path, URL), named by its
+    path as resolved against its list. One directory alone names its files
+    relative to it; otherwise each name starts with its input as given. When
+    `origins` is a dict, each listed page's name maps to its "LIST:LINE".
+    Raises FileNotFoundError/ValueError as the CLI refuses its inputs."""
     import glob as globlib
     if isinstance(inputs, (str, bytes, os.PathLike)):
         inputs = [inputs]
+    if isinstance(lists, (str, bytes, os.PathLike)):
+        lists = [lists]
+    pages = []
+    for lst in lists:
+        try:
+            pages.extend(read_page_list(lst))
+        except OSError as e:
+            raise FileNotFoundError(f"{os.fsdecode(lst)}: {e.strerror or e}") from None
     names = []
     for pattern in (os.fsdecode(i) for i in inputs):
         matched = sorted(globlib.glob(pattern)) if globlib.has_magic(pattern) else [pattern]
@@ -159,7 +260,7 @@ def collect(inputs) -> Tuple[List[Tuple[bytes, bytes]], List[Tuple[bytes, str, s
             raise ValueError(f"dedupe: {name}: not a directory or a regular file")
         key = os.fsencode(name) + (b"/" if is_dir and name != "/" else b"")
         resolved.append((key, name, is_dir, os.path.realpath(name)))
-    if not resolved:
+    if not resolved and not pages:
         raise ValueError("dedupe: no input given")
     resolved.sort(key=lambda r: r[0])
     for i, (_, a_name, a_dir, a) in enumerate(resolved):
@@ -169,9 +270,11 @@ def collect(inputs) -> Tuple[List[Tuple[bytes, bytes]], List[Tuple[bytes, str, s
             if (i < j and a == b) or (i != j and inside):
                 raise ValueError(f"dedupe: {b_name}: given twice "
                                  f"({'same as' if a == b else 'inside'} {a_name})")
-    files: List[Tuple[bytes, bytes]] = []
+    files: list = []
     skipped: List[Tuple[bytes, str, str]] = []
-    several = len(resolved) > 1
+    several = len(resolved) + len(pages) > 1
+    if pages:
+        files, skipped = _listed_files(pages, resolved, origins)
     for _, name, is_dir, _ in resolved:
         nameb = os.fsencode(name)
         if not is_dir:
@@ -183,4 +286,32 @@ def collect(inputs) -> Tuple[List[Tuple[bytes, bytes]], List[Tuple[bytes, str, s
         files.extend((prefix + rel, full) for rel, full in tree_files)
         skipped.extend((prefix + rel if rel != b"." or not several else nameb, reason, detail)
                        for rel, reason, detail in tree_skips)
+    return files, skipped
+
+
+def _listed_files(pages, resolved, origins):
+    """The listed pages as files (name, full path, URL) and the skips of
+    paths too long, checked against each other and the inputs as the library
+    checks them (names compared as given)."""
+    by_name = sorted(((os.fsencode(p), where) for _, p, where in pages), key=lambda t: t[0])
+    for (a, a_where), (b, b_where) in zip(by_name, by_name[1:]):
+        if a == b:  # named by both lines, as the CLI does
+            raise ValueError(f"{b_where}: {os.fsdecode(b)} listed twice (also at {a_where})")
+    names = [name for name, _ in by_name]
+    import bisect
+    for key, name, is_dir, _ in resolved:
+        i = bisect.bisect_left(names, key)
+        if i < len(names) and (names[i] == os.fsencode(name) or
+                               (is_dir and names[i].startswith(key))):
+            raise ValueError(f"dedupe: {os.fsdecode(names[i])}: given twice "
+                             f"({'inside' if is_dir else 'same as'} {name})")
+    files, skipped = [], []
+    for url, path, where in pages:
+        nameb = os.fsencode(path)
+        if origins is not None:
+            origins[path] = where
+        if len(nameb) > MAX_PATH:
+            skipped.append((nameb[:256], "unreadable", "path too long"))
+            continue
+        files.append((nameb, os.fsencode(os.path.abspath(path)), url))
     return files, skipped

@@ -70,19 +70,40 @@ def dedupe_records(paths: Sequence[bytes], max_file_bytes: int = MAX_FILE_BYTES,
     return docs, skips
 
 
-def doc_tuples(docs, ranks, rels):
+def dedupe_page_records(paths: Sequence[bytes], urls: Sequence[bytes],
+                        max_file_bytes: int = MAX_FILE_BYTES,
+                        max_decompressed_bytes: int = MAX_DECOMPRESSED_BYTES):
+    """dedupe_records for the pages of page lists, each extracted with its URL
+    (libdiff_dedupe_page_records; b"" is no URL), as `libdiff dedupe --list`."""
+    n = len(paths)
+    docs = (DedupeDoc * n)()
+    c_paths = (ctypes.c_char_p * n)(*paths)
+    c_lens = (c_size_t * n)(*map(len, paths))
+    c_urls = (ctypes.c_char_p * n)(*urls)
+    c_url_lens = (c_size_t * n)(*map(len, urls))
+    out = c_void_p()
+    out_len = c_size_t()
+    _lib.libdiff_dedupe_page_records(docs, ctypes.byref(out), ctypes.byref(out_len), c_paths,
+                                     c_lens, c_urls, c_url_lens, n, max_file_bytes,
+                                     max_decompressed_bytes)
+    skips = [tuple(s) for s in json.loads(_capi.take_string(out, out_len))]
+    return docs, skips
+
+
+def doc_tuples(docs, ranks, rels, urls=None):
     """For each entry of a DedupeDoc array, the document tuple (DOC_* below)
-    with its rank and relative path (bytes; `ranks` and `rels` are per entry),
-    or None when the file was skipped."""
+    with its rank, relative path (bytes) and URL (str; "" when `urls` is None;
+    `ranks`, `rels` and `urls` are per entry), or None when the file was
+    skipped."""
     out = []
-    for d, rank, rel in zip(docs, ranks, rels):
+    for i, (d, rank, rel) in enumerate(zip(docs, ranks, rels)):
         if not d.is_document:
             out.append(None)
             continue
         out.append((rank, d.simhash, (d.exact_high, d.exact_low), d.tokens, d.shingles,
                     tuple(d.sketch[:d.sketch_count]),
                     d.published if d.has_published else None, d.body_bytes,
-                    rel.decode("utf-8", "replace"), ""))
+                    rel.decode("utf-8", "replace"), urls[i] if urls is not None else ""))
     return out
 
 
@@ -116,6 +137,6 @@ def verify(a, b, max_distance: int, sketch_a=None, sketch_b=None):
 
 
 # A document is a tuple (compact to pickle and shuffle); DOC_URL is a WARC
-# member's URL, "" for files:
+# member's or a listed page's URL, "" for files:
 DOC_RANK, DOC_SIMHASH, DOC_EXACT, DOC_TOKENS, DOC_SHINGLES, DOC_SKETCH, DOC_PUBLISHED, \
     DOC_BODY, DOC_PATH, DOC_URL = range(10)

@@ -2,6 +2,7 @@
 
     python3 -m libdiff.dask_dedupe INPUT... [--scheduler ADDRESS] [--workers N] [--distance K]
     python3 -m libdiff.dask_dedupe DIR | 'crawl/*.warc.gz' | FILE.warc.gz DIR2 PAGE.html ...
+    python3 -m libdiff.dask_dedupe [INPUT...] --list PAGES.tsv [--list MORE.tsv]
 
 Without ``--scheduler`` a LocalCluster on 127.0.0.1 is started. Output: one JSON
 line per cluster of two or more documents, byte for byte what ``libdiff dedupe
@@ -14,6 +15,14 @@ documents named "FILE#OFFSET" with their "url", numbered in archive order at
 the file's place in path order, as the CLI numbers them. One directory names
 its files relative to it; with several inputs every name starts with its
 input as given, and all are ranked in byte order of those names.
+
+Page lists (``--list FILE``, ``dedupe(..., lists=[...])``): files of
+tab-separated ``url, path[, fetched_at]`` lines read as ``libdiff dedupe
+--list`` reads them (tools/page_list.h). Each page is a document named by its
+path as resolved against its list's directory, extracted with its URL (one
+``libdiff_dedupe_page_records`` call per task) and reported with a "url";
+it is ranked by its name among the other inputs' documents, not in list
+order, as the CLI does.
 
 Pipeline (docs/scaling.md has the design and the figures):
   1. The client walks DIR exactly as the CLI does (name order, symlink loops
@@ -74,7 +83,8 @@ from typing import Callable, Iterable, List, Optional, Tuple
 from . import _dask_native as N
 from ._dask_clusters import (_cluster, _component_clusters, _label_join, _star_members, _stars,
                              connected_components)
-from ._dask_inputs import RANK_SHIFT, _records, _text, collect, is_warc
+from ._dask_inputs import (RANK_SHIFT, _is_warc_item, _records, _text, collect, item_url,
+                           plain_records)
 from ._dask_inputs import _records_of_items  # noqa: F401  (the tests' reference path)
 
 MAX_SUPPORTED_K = 7
@@ -118,6 +128,8 @@ class DedupeRun:
         self.counts = {r: 0 for r in ("unreadable", "symlink loop", "not html", "too large",
                                       "no article", "revisit")}
         self.skipped: List[Tuple[str, str, str]] = []
+        # Listed pages' names -> "LIST:LINE", to name a skipped page's line.
+        self.origins: dict = {}
         self.seconds = 0.0
         self.cc_rounds = 0
         self.shuffle_bytes = 0
@@ -188,14 +200,14 @@ def _part_documents(items):
     the C structs (no Python object per file); WARC files go through
     _records."""
     from . import _dask_columns as C
-    plain = [i for i, item in enumerate(items) if not is_warc(item[1])]
-    other = [i for i, item in enumerate(items) if is_warc(item[1])]
+    plain = [i for i, item in enumerate(items) if not _is_warc_item(item)]
+    other = [i for i, item in enumerate(items) if _is_warc_item(item)]
     batches = []
     files = documents = disk = 0
     counts: dict = {}
     skips = []
     if plain:
-        docs, c_skips = N.dedupe_records([items[i][2] for i in plain])
+        docs, c_skips = plain_records([items[i] for i in plain])
         recs = C.struct_records(docs)
         skipped = set()
         for j, reason, detail in c_skips:
@@ -212,9 +224,10 @@ def _part_documents(items):
         files += len(rows)
         documents += len(rows)
         disk += int(recs["disk_bytes"][rows].sum())
-        batches.append(C.struct_batch(recs[rows], [items[plain[j]][0] << RANK_SHIFT
-                                                   for j in rows],
-                                      [_text(items[plain[j]][1]) for j in rows]))
+        batch = C.struct_batch(recs[rows], [items[plain[j]][0] << RANK_SHIFT for j in rows],
+                               [_text(items[plain[j]][1]) for j in rows])
+        batch["url"] = [item_url(items[plain[j]]) for j in rows]
+        batches.append(batch)
     if other:
         recs = [r for i in sorted(other) for r in _records(items[i])]
         f, d, b, c, s = _partition_summary(recs)[0]
@@ -283,6 +296,8 @@ def _cluster_bucket(k, edges, *batches):
     components; the members' metrics against their representative come from
     one libdiff_dedupe_verify_batch call."""
     from . import _dask_columns as C
+    if not batches:  # no component's label falls in this bucket (a tiny corpus)
+        return []
     batch = C.concat_docs(batches)
     docs = C.batch_tuples(batch)
     by_label: dict = {}
@@ -338,8 +353,11 @@ def _pickled_bytes(obj) -> int:
 def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = None,
            progress: bool = False, measure_shuffle: bool = False,
            on_stage: Optional[Callable[[str], None]] = None,
-           local_components_max_edges: int = LOCAL_COMPONENTS_MAX_EDGES) -> DedupeRun:
-    """Runs the pipeline on `client` (a distributed.Client). `on_stage(name)` is
+           local_components_max_edges: int = LOCAL_COMPONENTS_MAX_EDGES,
+           lists=()) -> DedupeRun:
+    """Runs the pipeline on `client` (a distributed.Client) over `root` (an
+    input or a list of them, possibly empty when `lists` is not) and the page
+    lists `lists` (paths, as `libdiff dedupe --list`). `on_stage(name)` is
     called on the client after each stage is materialised on the workers
     ("records", "edges", "labels"); tests use it to inject faults. Components
     of more than `local_components_max_edges` confirmed pairs are found by
@@ -355,7 +373,7 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
     start = time.monotonic()
     k = max_distance
     run = DedupeRun()
-    files, walk_skips = collect(root)
+    files, walk_skips = collect(root, lists, run.origins)
     files.sort(key=lambda f: f[0])
     nworkers = max(1, len(client.scheduler_info().get("workers", {})))
     # Records tasks are the bulk of the work and the next stage waits for the
@@ -365,7 +383,8 @@ def dedupe(root, client, max_distance: int = 3, npartitions: Optional[int] = Non
     bounds = partition_bounds(len(files), nworkers, npartitions)
     nparts = len(bounds) - 1
     nbuckets = max(1, min(nparts, nworkers))
-    items = [(rank, rel, full) for rank, (rel, full) in enumerate(files)]
+    # (rank, name, full path[, URL of a listed page])
+    items = [(rank,) + tuple(f) for rank, f in enumerate(files)]
 
     def submit(func, *args):
         # pure=False: a fresh key per run, so a second run recomputes.
@@ -531,8 +550,11 @@ def local_client(workers: int = 2, threads_per_worker: int = 1, quiet: bool = Tr
 def main(argv: Optional[Iterable[str]] = None) -> int:
     ap = argparse.ArgumentParser(prog="python3 -m libdiff.dask_dedupe",
                                  description="libdiff dedupe on a Dask cluster (same jsonl output)")
-    ap.add_argument("dir", nargs="+", help="directories, WARC files, pages, or glob patterns "
+    ap.add_argument("dir", nargs="*", help="directories, WARC files, pages, or glob patterns "
                     "of them (as `libdiff dedupe INPUT...`)")
+    ap.add_argument("--list", action="append", default=[], metavar="FILE",
+                    help="page list of url<TAB>path[<TAB>fetched_at] lines ('-' reads "
+                    "standard input; repeatable), as `libdiff dedupe --list`")
     ap.add_argument("--scheduler", help="address of a running Dask scheduler "
                     "(default: start a LocalCluster on 127.0.0.1)")
     ap.add_argument("--workers", type=int, default=2, help="LocalCluster workers (default 2)")
@@ -553,7 +575,7 @@ def main(argv: Optional[Iterable[str]] = None) -> int:
         cluster, client = local_client(args.workers)
     try:
         run = dedupe(args.dir, client, args.distance, args.partitions,
-                     progress=not args.no_progress and sys.stderr.isatty())
+                     progress=not args.no_progress and sys.stderr.isatty(), lists=args.list)
     except (ValueError, FileNotFoundError) as e:
         print(f"dask_dedupe: {e}", file=sys.stderr)
         return 1
@@ -563,7 +585,9 @@ def main(argv: Optional[Iterable[str]] = None) -> int:
             cluster.close()
     sys.stdout.write(run.jsonl())
     for path, reason, detail in run.skipped:
-        print(f"dedupe: skipped {path}: {reason}{': ' if detail else ''}{detail}", file=sys.stderr)
+        where = f" ({run.origins[path]})" if path in run.origins else ""
+        print(f"dedupe: skipped {path}{where}: {reason}{': ' if detail else ''}{detail}",
+              file=sys.stderr)
     c = run.counts
     print(f"dedupe: {run.documents} documents of {run.files} files, {len(run.lines)} clusters, "
           f"{run.duplicates} duplicates ({run.exact_duplicates} exact); skipped "

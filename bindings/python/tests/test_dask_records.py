@@ -8,6 +8,7 @@ import shutil
 import tempfile
 import unittest
 
+from libdiff import _dask_inputs as dd_inputs
 from libdiff import _dask_native as N
 from libdiff import dask_dedupe as dd
 
@@ -58,6 +59,94 @@ class DaskRecordsTest(unittest.TestCase):
         with self.assertRaises(Exception) as cm:
             N.dedupe_records([self.items[0][2], b""])
         self.assertIn("path 1 is empty", str(cm.exception))
+
+
+class DaskPageListTest(unittest.TestCase):
+    """Page lists as `libdiff dedupe --list` reads them (tools/page_list.h):
+    the Dask pipeline's pages, their names and their URLs."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="dask_lists_test_")
+        os.makedirs(os.path.join(self.tmp, "pages"))
+        for name, text in {"a.html": page(), "b.html": page(site="Metro News"),
+                           "c.html": page(title="Museum reopens", paras=OTHER)}.items():
+            with open(os.path.join(self.tmp, "pages", name), "w") as f:
+                f.write(text)
+        self.list = os.path.join(self.tmp, "lists", "crawl.tsv")
+        os.makedirs(os.path.dirname(self.list))
+        self.write_list("# url<TAB>path\n"
+                        "https://news.example/2024/03/01/bridge\t../pages/a.html\n"
+                        "\n"
+                        "https://metro.example/bridge\t../pages/b.html\t1764300000\r\n"
+                        "https://gone.example/x\tgone.html\t2026-11-28T04:00:00Z\n")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def write_list(self, text):
+        with open(self.list, "w", newline="") as f:
+            f.write(text)
+
+    def test_ListsAreReadAsTheCliReadsThem(self):
+        lists_dir = os.path.dirname(self.list)
+        self.assertEqual(dd_inputs.read_page_list(self.list), [
+            ("https://news.example/2024/03/01/bridge", os.path.join(lists_dir, "../pages/a.html"),
+             self.list + ":2"),
+            ("https://metro.example/bridge", os.path.join(lists_dir, "../pages/b.html"),
+             self.list + ":4"),
+            ("https://gone.example/x", os.path.join(lists_dir, "gone.html"), self.list + ":5")])
+        for bad, why in (("https://x.example/a\n", ":1: expected url<TAB>path"),
+                         ("# ok\n\tpages/a.html\n", ":2: expected url<TAB>path"),
+                         ("u\tp\t1\textra\n", ":1: expected url<TAB>path"),
+                         ("u\tp\tyesterday\n", ':1: fetched_at "yesterday" is neither')):
+            self.write_list(bad)
+            with self.assertRaises(ValueError) as cm:
+                dd_inputs.read_page_list(self.list)
+            self.assertIn(self.list + why, str(cm.exception))
+
+    def test_ListedPagesAreNamedByPathAndExtractedWithTheirUrls(self):
+        origins = {}
+        files, skipped = dd_inputs.collect([], [self.list], origins)
+        self.assertEqual(skipped, [])
+        a = os.path.join(os.path.dirname(self.list), "../pages/a.html")
+        self.assertEqual(files[0], (a.encode(), os.path.abspath(a).encode(),
+                                    "https://news.example/2024/03/01/bridge"))
+        self.assertEqual(origins[a], self.list + ":2")
+        items = [(rank,) + f for rank, f in enumerate(sorted(files))]
+        batch = dd._records_of_items(items)
+        self.assertEqual(batch, [r for item in items for r in dd._records(item)])
+        self.assertEqual([kind for kind, _, _ in batch], ["doc", "doc", "skip"])
+        docs = [value for kind, _, value in batch if kind == "doc"]
+        self.assertEqual(docs[0][N.DOC_URL], "https://news.example/2024/03/01/bridge")
+        self.assertEqual(docs[0][N.DOC_PATH], a)
+        # The URL reached the extractor: its path dates the undated page.
+        self.assertEqual(docs[0][N.DOC_PUBLISHED], 1709251200)
+        plain = dd._records_of_items([(0, b"a.html", os.path.abspath(a).encode())])
+        self.assertIsNone(plain[0][2][N.DOC_PUBLISHED])
+        self.assertEqual(plain[0][2][N.DOC_URL], "")
+        self.assertEqual(batch[2][2][1], "unreadable")
+
+    def test_PagesMixWithInputsAndBadOnesAreRefused(self):
+        pages = os.path.join(self.tmp, "pages")
+        c = os.path.join(pages, "c.html")
+        # With a list, one directory's files are named with the directory.
+        self.write_list(f"https://news.example/c\t{os.path.join(self.tmp, 'c-copy.html')}\n")
+        files, _ = dd_inputs.collect([pages], [self.list])
+        self.assertIn((c.encode(), c.encode()), files)
+        self.write_list(f"https://news.example/c\t{c}\n")
+        with self.assertRaisesRegex(ValueError, "given twice \\(inside "):
+            dd_inputs.collect([pages], [self.list])
+        with self.assertRaisesRegex(ValueError, "given twice \\(same as "):
+            dd_inputs.collect([c], [self.list])
+        self.write_list(f"https://news.example/c\t{c}\nhttps://news.example/d\t{c}\n")
+        with self.assertRaises(ValueError) as cm:
+            dd_inputs.collect([], [self.list])
+        self.assertEqual(str(cm.exception),
+                         f"{self.list}:2: {c} listed twice (also at {self.list}:1)")
+        with self.assertRaisesRegex(ValueError, "no input given"):
+            dd_inputs.collect([], [])
+        with self.assertRaises(FileNotFoundError):
+            dd_inputs.collect([], [os.path.join(self.tmp, "none.tsv")])
 
 
 if __name__ == "__main__":

@@ -26,6 +26,10 @@
 //     directories, WARC files and pages at once. Revisit records are listed in `skipped`
 //     ("revisit"); non-HTML records count as not_html; damage in a WARC skips
 //     the rest of it ("unreadable"), its earlier records are kept.
+//   - Pages of a page list (DedupePage: a file and the URL it was fetched
+//     from, the `url<TAB>path` lines of `libdiff dedupe --list`) are
+//     documents named by their path, extracted with their URL and, with a
+//     store, filed under it, as `libdiff ingest --list` files them.
 //   - `threads` workers extract and fingerprint documents, fed by a bounded
 //     queue: memory does not grow with file sizes; each document keeps a small
 //     record (hashes, counts, date, its shingle sketch) and its path,
@@ -115,7 +119,8 @@ struct DedupeMember {
   // Relative to the directory, '/'-separated; a WARC member is
   // "<the WARC's path>#<record offset>" (see libdiff/warc.h).
   std::string path;
-  std::string url;          // a WARC member's WARC-Target-URI; "" for files
+  // A WARC member's WARC-Target-URI, a listed page's URL; "" for files.
+  std::string url;
   int distance = 0;         // SimHash Hamming distance to the representative
   // Shingle Jaccard similarity to the representative, estimated from the two
   // sketches (0..1).
@@ -139,7 +144,7 @@ struct DedupeSkipped {
 };
 
 struct DedupeResult {
-  uint64_t files = 0;            // regular files (and WARC members) found by the walk
+  uint64_t files = 0;  // regular files (and WARC members, listed pages) found by the walk
   uint64_t documents = 0;        // files that yielded an article body
   uint64_t bytes = 0;            // bytes read from disk (compressed size for .gz)
   uint64_t unreadable = 0;
@@ -161,6 +166,21 @@ struct DedupeResult {
   double seconds = 0;             // wall time of the whole call
 };
 
+// One page of a page list: a file and the URL it was fetched from.
+struct DedupePage {
+  // The URL the page was fetched from (required): the extractor resolves
+  // relative links and reads dates and site names from it, and a store files
+  // the page under it (it wins over the page's canonical URL, as in
+  // `libdiff ingest --list`). DedupeMember::url reports it.
+  std::string url;
+  // The file (HTML, .gz or .txt, read as a page file given in `inputs` is;
+  // never a WARC). Also the document's name, as given: DedupeMember::path.
+  std::string path;
+  // When fetched, Unix seconds; 0 means unknown ("now" for the store).
+  // Default: 0.
+  int64_t fetched_at = 0;
+};
+
 // Deduplicates the documents under `dir` (a directory, or one WARC file).
 // Fails only when `dir` itself cannot be read (kNotFound / kIOError) or an
 // option is out of range (kInvalidArgument); per-file problems are counted in
@@ -178,6 +198,19 @@ Result<DedupeResult> DedupeDirectory(const std::string& dir, const DedupeOptions
 // directory nor a regular file, or one input is given twice or lies inside a
 // directory also given.
 Result<DedupeResult> DedupeInputs(const std::vector<std::string>& inputs,
+                                  const DedupeOptions& options = {});
+
+// DedupeInputs over `inputs` (which may be empty) and the pages of page
+// lists together. A page is a document named by its path as given; with a
+// page, every input names its documents as with several inputs. Pages are
+// numbered with everything else in byte order of the names (not in list
+// order), so the result depends neither on the order of `pages` nor on the
+// thread count. A page whose file cannot be read is skipped ("unreadable"),
+// not fatal. Fails with kInvalidArgument as DedupeInputs does, and when a
+// page has no URL, a path is listed twice or a page lies inside a directory
+// of `inputs` (paths compared as given, not resolved).
+Result<DedupeResult> DedupeInputs(const std::vector<std::string>& inputs,
+                                  const std::vector<DedupePage>& pages,
                                   const DedupeOptions& options = {});
 
 }  // namespace libdiff

@@ -795,6 +795,21 @@ LIBDIFF_API int libdiff_dedupe_records(libdiff_dedupe_doc *out_docs, char **out_
                                        const size_t *path_lens, size_t n_files,
                                        uint64_t max_file_bytes,
                                        uint64_t max_decompressed_bytes);
+
+/* libdiff_dedupe_records over the pages of a page list (`libdiff dedupe
+ * --list`): page i is the file paths[i], extracted with the URL it was
+ * fetched from, urls[i] (url_lens[i] bytes, UTF-8, no NUL; empty: no URL),
+ * as DedupeInputs extracts a listed page (libdiff/dedupe.h DedupePage): the
+ * URL resolves relative links and may date the page. urls and url_lens
+ * both NULL is libdiff_dedupe_records; one NULL without the other, or a URL
+ * that is not UTF-8, is an invalid argument. Otherwise as
+ * libdiff_dedupe_records. */
+LIBDIFF_API int libdiff_dedupe_page_records(libdiff_dedupe_doc *out_docs, char **out_skips,
+                                            size_t *out_skips_len, const char *const *paths,
+                                            const size_t *path_lens, const char *const *urls,
+                                            const size_t *url_lens, size_t n_files,
+                                            uint64_t max_file_bytes,
+                                            uint64_t max_decompressed_bytes);
 #endif /* LIBDIFF_EXPERIMENTAL */
 
 #ifdef __cplusplus

@@ -198,11 +198,15 @@ std::optional<Page> DedupeRun::ProcessOne(const WorkItem& item) {
   }
   const Fingerprint& fp = doc.fp;
   std::optional<Page> page;
-  if (doc.article.has_value()) {  // filed under its canonical URL when it has an absolute one
+  if (doc.article.has_value()) {
+    // A listed page is filed under its URL, as `libdiff ingest --list` files
+    // it; any other under its canonical URL when it has an absolute one.
     page.emplace();
     page->url = item.url.empty() ? "https://dedupe.invalid/" + item.rel_path : item.url;
+    page->fetched_at = item.fetched_at;
     const std::string& canonical = doc.article->canonical_url;
-    if (canonical.rfind("https://", 0) == 0 || canonical.rfind("http://", 0) == 0) {
+    if (!item.listed &&
+        (canonical.rfind("https://", 0) == 0 || canonical.rfind("http://", 0) == 0)) {
       page->url = canonical;
     }
     page->article = *std::move(doc.article);
@@ -488,9 +492,15 @@ Result<DedupeResult> DedupeRun::Run() {
 namespace libdiff {
 
 Result<DedupeResult> DedupeInputs(const std::vector<std::string>& inputs,
+                                  const std::vector<DedupePage>& pages,
                                   const DedupeOptions& options) {
-  internal::DedupeRun run(inputs, options);
+  internal::DedupeRun run(inputs, pages, options);
   return run.Run();
+}
+
+Result<DedupeResult> DedupeInputs(const std::vector<std::string>& inputs,
+                                  const DedupeOptions& options) {
+  return DedupeInputs(inputs, {}, options);
 }
 
 Result<DedupeResult> DedupeDirectory(const std::string& dir, const DedupeOptions& options) {

@@ -63,6 +63,10 @@ struct WorkItem {
   // A WARC member ("FILE#OFFSET"): its HTML is read by the walker, not from
   // full_path.
   bool warc_member = false;
+  // A page of a page list: filed in the store under `url` (not its
+  // canonical URL), fetched at `fetched_at`.
+  bool listed = false;
+  int64_t fetched_at = 0;
   std::string url;
   std::string content_type;
   std::string html;
@@ -103,8 +107,10 @@ class BoundedQueue {
 // Everything one call shares between its threads.
 class DedupeRun {
  public:
-  DedupeRun(std::vector<std::string> inputs, const DedupeOptions& options)
+  DedupeRun(std::vector<std::string> inputs, const std::vector<DedupePage>& pages,
+            const DedupeOptions& options)
       : inputs_(std::move(inputs)),
+        pages_(pages),
         options_(options),
         threads_(options.threads > 0
                      ? options.threads
@@ -117,14 +123,19 @@ class DedupeRun {
   Result<DedupeResult> Run();
 
  private:
-  // One input, resolved by ResolveInputs: a directory, a WARC file or a file.
+  // One input, resolved by ResolveInputs: a directory, a WARC file, a file
+  // or a listed page.
   struct Input {
-    enum class Kind { kDirectory, kWarc, kFile };
+    enum class Kind { kDirectory, kWarc, kFile, kPage };
     Kind kind = Kind::kFile;
-    std::string path;  // as given, trailing '/' removed
+    std::string path;  // as given, trailing '/' removed (a page's as given)
+    const DedupePage* page = nullptr;  // kPage: the page, in pages_
   };
   // Checks the inputs and puts them in walk order (see DedupeInputs).
   Status ResolveInputs();
+  // Checks the pages and merges them into resolved_ in byte order of their
+  // paths (see DedupeInputs with pages).
+  Status MergePages();
   // Queues every input's documents in byte order of their names.
   void Walk();
   // Queues the files under `root`, named `prefix` + their relative path.
@@ -153,6 +164,7 @@ class DedupeRun {
   DedupeMember Member(uint32_t doc, uint32_t rep) const;
 
   std::vector<std::string> inputs_;
+  const std::vector<DedupePage>& pages_;
   std::vector<Input> resolved_;
   const DedupeOptions& options_;
   const int threads_;
@@ -161,7 +173,7 @@ class DedupeRun {
 
   // Written by the walker only; read after it finishes.
   internal::PathArena paths_;  // relative paths by file number
-  internal::PathArena urls_;   // WARC members' URLs by file number ("" for files)
+  internal::PathArena urls_;   // WARC members' and listed pages' URLs by file number
   std::atomic<uint64_t> files_found_{0};
   std::atomic<bool> walk_finished_{false};
   std::atomic<bool> too_many_files_{false};

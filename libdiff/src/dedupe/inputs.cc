@@ -1,7 +1,8 @@
 // Copyright 2026 The libdiff Authors.
 //
 // The inputs of a dedupe run: checking them and putting them in walk order
-// (ResolveInputs), then walking directories and WARC files so that every
+// (ResolveInputs; listed pages merged in by MergePages), then walking
+// directories and WARC files so that every
 // document is numbered in byte order of its name and queued for the workers.
 #include <sys/stat.h>
 
@@ -103,7 +104,9 @@ bool DedupeRun::WalkTree(const std::string& root, const std::string& prefix) {
 }
 
 Status DedupeRun::ResolveInputs() {
-  if (inputs_.empty()) return Status::InvalidArgument("dedupe: no input given");
+  if (inputs_.empty() && pages_.empty()) {
+    return Status::InvalidArgument("dedupe: no input given");
+  }
   struct Key {
     std::string order;  // the name, with '/' appended for a directory
     std::filesystem::path canonical;
@@ -155,6 +158,59 @@ Status DedupeRun::ResolveInputs() {
     }
   }
   for (auto& [key, in] : found) resolved_.push_back(std::move(in));
+  return MergePages();
+}
+
+Status DedupeRun::MergePages() {
+  if (pages_.empty()) return Status::OK();
+  std::vector<const DedupePage*> pages;
+  pages.reserve(pages_.size());
+  for (const DedupePage& p : pages_) {
+    if (p.url.empty()) return Status::InvalidArgument("dedupe: page " + p.path + ": no URL");
+    if (p.path.empty()) return Status::InvalidArgument("dedupe: page " + p.url + ": no path");
+    pages.push_back(&p);
+  }
+  // Pages are named by their paths as given and take their place among the
+  // other inputs in byte order of those names. No syscall per page: they are
+  // compared with the inputs as given (a page that cannot be read is
+  // skipped by its worker).
+  std::sort(pages.begin(), pages.end(),
+            [](const DedupePage* a, const DedupePage* b) { return a->path < b->path; });
+  auto order_of = [](const Input& in) {
+    return in.kind == Input::Kind::kDirectory && in.path != "/" ? in.path + "/" : in.path;
+  };
+  for (const Input& in : resolved_) {
+    const std::string key = order_of(in);
+    auto it = std::lower_bound(
+        pages.begin(), pages.end(), key,
+        [](const DedupePage* p, const std::string& k) { return p->path < k; });
+    if (it == pages.end()) continue;
+    const bool inside = in.kind == Input::Kind::kDirectory &&
+                        (*it)->path.compare(0, key.size(), key) == 0;
+    if ((*it)->path == in.path || inside) {
+      return Status::InvalidArgument("dedupe: " + (*it)->path + ": given twice (" +
+                                     (inside ? "inside " : "same as ") + in.path + ")");
+    }
+  }
+  for (size_t i = 1; i < pages.size(); ++i) {
+    if (pages[i]->path == pages[i - 1]->path) {
+      return Status::InvalidArgument("dedupe: " + pages[i]->path + ": listed twice");
+    }
+  }
+  std::vector<Input> merged;
+  merged.reserve(resolved_.size() + pages.size());
+  size_t next = 0;
+  for (Input& in : resolved_) {
+    const std::string key = order_of(in);
+    for (; next < pages.size() && pages[next]->path < key; ++next) {
+      merged.push_back(Input{Input::Kind::kPage, "", pages[next]});
+    }
+    merged.push_back(std::move(in));
+  }
+  for (; next < pages.size(); ++next) {
+    merged.push_back(Input{Input::Kind::kPage, "", pages[next]});
+  }
+  resolved_.swap(merged);
   return Status::OK();
 }
 
@@ -175,6 +231,21 @@ void DedupeRun::Walk() {
         WorkItem item;
         item.full_path = in.path;
         item.rel_path = in.path;
+        go_on = Enqueue(std::move(item));
+        break;
+      }
+      case Input::Kind::kPage: {
+        const DedupePage& page = *in.page;
+        if (page.path.size() > internal::PathArena::kMaxPath) {
+          Skip(page.path.substr(0, 256), "unreadable", "path too long");
+          break;
+        }
+        WorkItem item;
+        item.full_path = page.path;
+        item.rel_path = page.path;
+        item.url = page.url;
+        item.listed = true;
+        item.fetched_at = page.fetched_at;
         go_on = Enqueue(std::move(item));
         break;
       }
