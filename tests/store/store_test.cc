@@ -3,10 +3,19 @@
 
 #include <gtest/gtest.h>
 
+#include <lmdb.h>
+
 #include <atomic>
+#include <set>
+#include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "decide/test_articles.h"
+#include "store/codec.h"
+#include "store/earlier_revisions.h"
+#include "store/lmdb/revision_store.h"
 #include "store/temp_dir.h"
 
 namespace libdiff {
@@ -163,6 +172,108 @@ TEST_F(StoreTest, SyndicatedCopyOnAnotherSiteIsACrossSiteDuplicate) {
   EXPECT_EQ(third.kind, VerdictKind::kDuplicate);
   EXPECT_EQ(third.of, first.article);
   EXPECT_EQ(Stats().duplicates, 2u);
+}
+
+// `a` rewritten: its first six of ten paragraphs replaced by another story's.
+Article Rewritten(const Article& a, unsigned seed) {
+  Article r = a;
+  const Article other = MakeArticle(seed);
+  for (size_t i = 0; i < 6; ++i) r.blocks[i] = other.blocks[i];
+  return r;
+}
+
+// `a` as a wire copy on another site: another headline and a dateline.
+Article WireCopy(const Article& a) {
+  Article copy = a;
+  copy.title = "Wire: " + a.title;
+  copy.blocks[0].text = "LONDON (Wire) - " + copy.blocks[0].text;
+  return copy;
+}
+
+constexpr char kCopyUrl[] = "https://www.other-paper.co.uk/world/wire-copy";
+
+TEST_F(StoreTest, CopyOfAnEarlierRevisionIsADuplicateOfTheArticle) {
+  const Article r1 = MakeArticle(50);
+  const Verdict first = Ingest(MakePage(kUrlA, r1));
+  const Article r2 = Rewritten(r1, 51);
+  ASSERT_EQ(Ingest(MakePage(kUrlA, r2, 2000)).kind, VerdictKind::kUpdated);
+  // The copy of revision 1 shares 4 of revision 2's 10 paragraphs: not a
+  // near duplicate of the latest text, but of the first.
+  const Verdict v = Ingest(MakePage(kCopyUrl, WireCopy(r1), 3000));
+  EXPECT_EQ(v.kind, VerdictKind::kDuplicate);
+  EXPECT_EQ(v.of, first.article);
+  EXPECT_EQ(v.of_revision, 1u);
+  EXPECT_TRUE(v.cross_site);
+  EXPECT_NE(VerdictToJson(v).find("\"of_revision\":1"), std::string::npos) << VerdictToJson(v);
+  // A copy of the latest text names the latest revision.
+  const Verdict latest = Ingest(MakePage("https://third.example.org/x/y", WireCopy(r2), 4000));
+  EXPECT_EQ(latest.kind, VerdictKind::kDuplicate);
+  EXPECT_EQ(latest.of, first.article);
+  EXPECT_EQ(latest.of_revision, 2u);
+  // An unrelated article stays new.
+  EXPECT_EQ(Ingest(MakePage("https://fourth.example.net/z", MakeArticle(52), 5000)).kind,
+            VerdictKind::kNew);
+}
+
+TEST_F(StoreTest, SmallEditsAfterARewriteKeepBothTextsFindable) {
+  // r1, then a rewrite, then small edits: both the first text and the
+  // rewrite are found; the small edits add no kept text of their own.
+  Article a = MakeArticle(53);
+  const Verdict first = Ingest(MakePage(kUrlA, a));
+  const Article r1 = a;
+  a = Rewritten(a, 54);
+  Ingest(MakePage(kUrlA, a, 2000));
+  const Article r2 = a;
+  for (int i = 0; i < 6; ++i) {
+    a.blocks[9].text += " Update " + std::to_string(i) + ".";
+    ASSERT_EQ(Ingest(MakePage(kUrlA, a, 3000 + i)).kind, VerdictKind::kUpdated);
+  }
+  a = Rewritten(a, 55);  // a third text
+  Ingest(MakePage(kUrlA, a, 4000));
+  auto c1 = store_->Check(MakePage(kCopyUrl, WireCopy(r1)));
+  ASSERT_TRUE(c1.ok());
+  EXPECT_EQ(c1->kind, VerdictKind::kDuplicate);
+  EXPECT_EQ(c1->of, first.article);
+  EXPECT_EQ(c1->of_revision, 1u);
+  auto c2 = store_->Check(MakePage(kCopyUrl, WireCopy(r2)));
+  ASSERT_TRUE(c2.ok());
+  EXPECT_EQ(c2->kind, VerdictKind::kDuplicate);
+  EXPECT_EQ(c2->of, first.article);
+  EXPECT_GE(c2->of_revision, 2u);
+  EXPECT_LE(c2->of_revision, 8u);
+}
+
+TEST(EarlierRevisions, FirstIsKeptCoveredTextsAreNotAndTheListIsBounded) {
+  const internal::VerifyOptions vo;
+  auto fp = [](const Article& a, uint32_t revision) {
+    std::vector<std::string> texts;
+    for (const auto& b : a.blocks) texts.push_back(b.text);
+    return internal::ToEarlier(FingerprintParagraphs(texts), revision);
+  };
+  std::vector<internal::EarlierFingerprint> kept;
+  Article a = MakeArticle(60);
+  internal::KeepSuperseded(&kept, fp(a, 1), fp(a, 2).exact, vo);
+  EXPECT_TRUE(kept.empty()) << "the same body (a title change) is not kept";
+  Article b = a;
+  b.blocks[3].text += " One more sentence about the council.";
+  internal::KeepSuperseded(&kept, fp(a, 1), fp(b, 2).exact, vo);
+  ASSERT_EQ(kept.size(), 1u);  // the first text is an anchor
+  EXPECT_EQ(kept[0].revision, 1u);
+  internal::KeepSuperseded(&kept, fp(b, 2), Hash128{}, vo);
+  EXPECT_EQ(kept.size(), 1u) << "covered by revision 1";
+  for (uint32_t r = 3; r < 3 + internal::kMaxEarlier + 2; ++r) {
+    internal::KeepSuperseded(&kept, fp(MakeArticle(60 + r), r), Hash128{}, vo);
+  }
+  ASSERT_EQ(kept.size(), internal::kMaxEarlier);
+  EXPECT_EQ(kept.front().revision, 1u);
+  EXPECT_EQ(kept.back().revision, 2 + internal::kMaxEarlier + 2);
+  EXPECT_EQ(kept[1].revision, kept.back().revision - internal::kMaxEarlier + 2);
+  // Too short to ever be a duplicate: not kept.
+  std::vector<internal::EarlierFingerprint> none;
+  Article tiny;
+  tiny.blocks.push_back({BlockKind::kParagraph, "Subscribe to read."});
+  internal::KeepSuperseded(&none, fp(tiny, 1), Hash128{}, vo);
+  EXPECT_TRUE(none.empty());
 }
 
 TEST_F(StoreTest, SameSiteCopyInAnotherSectionIsASameSiteDuplicate) {
