@@ -5,6 +5,7 @@
 
 #include <lmdb.h>
 
+#include <algorithm>
 #include <atomic>
 #include <set>
 #include <string>
@@ -241,6 +242,203 @@ TEST_F(StoreTest, SmallEditsAfterARewriteKeepBothTextsFindable) {
   EXPECT_EQ(c2->of, first.article);
   EXPECT_GE(c2->of_revision, 2u);
   EXPECT_LE(c2->of_revision, 8u);
+}
+
+// Raw LMDB access to a closed store's files.
+class RawStore {
+ public:
+  RawStore(const std::string& dir, bool write) {
+    EXPECT_EQ(mdb_env_create(&env_), 0);
+    EXPECT_EQ(mdb_env_set_maxdbs(env_, 64), 0);
+    EXPECT_EQ(mdb_env_open(env_, dir.c_str(), write ? 0u : MDB_RDONLY, 0644), 0);
+    EXPECT_EQ(mdb_txn_begin(env_, nullptr, write ? 0u : MDB_RDONLY, &txn_), 0);
+  }
+  ~RawStore() {
+    if (txn_ != nullptr) mdb_txn_abort(txn_);
+    mdb_env_close(env_);
+  }
+  MDB_dbi Db(const char* name) {
+    MDB_dbi dbi = 0;
+    EXPECT_EQ(mdb_dbi_open(txn_, name, 0, &dbi), 0) << name;
+    return dbi;
+  }
+  // Every (key, value) of a database, duplicates included.
+  std::vector<std::pair<std::string, std::string>> All(const char* name) {
+    std::vector<std::pair<std::string, std::string>> out;
+    MDB_cursor* cur = nullptr;
+    EXPECT_EQ(mdb_cursor_open(txn_, Db(name), &cur), 0);
+    MDB_val k{}, v{};
+    for (int rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); rc == 0;
+         rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+      out.emplace_back(std::string(static_cast<const char*>(k.mv_data), k.mv_size),
+                       std::string(static_cast<const char*>(v.mv_data), v.mv_size));
+    }
+    mdb_cursor_close(cur);
+    return out;
+  }
+  void Put(const char* name, const std::string& key, const std::string& value) {
+    MDB_val k{key.size(), const_cast<char*>(key.data())};
+    MDB_val v{value.size(), const_cast<char*>(value.data())};
+    EXPECT_EQ(mdb_put(txn_, Db(name), &k, &v, 0), 0);
+  }
+  void Del(const char* name, const std::string& key, const std::string& value) {
+    MDB_val k{key.size(), const_cast<char*>(key.data())};
+    MDB_val v{value.size(), const_cast<char*>(value.data())};
+    EXPECT_EQ(mdb_del(txn_, Db(name), &k, &v), 0);
+  }
+  void Commit() {
+    EXPECT_EQ(mdb_txn_commit(txn_), 0);
+    txn_ = nullptr;
+  }
+
+ private:
+  MDB_env* env_ = nullptr;
+  MDB_txn* txn_ = nullptr;
+};
+
+// A candidate key's ndi_sk entry (index/near_duplicate_index.h): key = low
+// 8 bits, value = high 24 bits and the 5-byte id, big-endian.
+std::pair<std::string, std::string> KeyEntry(uint32_t key, uint64_t id) {
+  std::string k(1, static_cast<char>(key & 0xff)), v;
+  for (int shift = 24; shift >= 8; shift -= 8) v.push_back(static_cast<char>((key >> shift) & 0xff));
+  for (int shift = 32; shift >= 0; shift -= 8) v.push_back(static_cast<char>((id >> shift) & 0xff));
+  return {k, v};
+}
+
+using KeyPairs = std::set<std::pair<std::string, std::string>>;
+
+// The index's (key, id) entries, and those the article records call for.
+void IndexAndRecordKeys(const std::string& dir, KeyPairs* index, KeyPairs* records) {
+  RawStore raw(dir, /*write=*/false);
+  for (auto& kv : raw.All("ndi_sk")) index->insert(std::move(kv));
+  for (const auto& [k, v] : raw.All("articles")) {
+    auto rec = internal::ArticleRecord::Decode(v);
+    ASSERT_TRUE(rec.ok()) << rec.status().ToString();
+    for (uint32_t key : internal::ArticleKeys(*rec)) {
+      records->insert(KeyEntry(key, internal::DecodeFixed64BE(k.data())));
+    }
+  }
+}
+
+void ExpectIndexMatchesRecords(const std::string& dir) {
+  KeyPairs index, records;
+  IndexAndRecordKeys(dir, &index, &records);
+  EXPECT_FALSE(index.empty());
+  EXPECT_EQ(index, records) << "every key points at an article text, every text has its keys";
+}
+
+// Turns a closed store into one written before earlier texts were kept:
+// schema 1, format 2 article records, the latest text's keys only.
+void DowngradeToSchema1(const std::string& dir) {
+  RawStore raw(dir, /*write=*/true);
+  for (const auto& [k, v] : raw.All("articles")) {
+    auto rec = internal::ArticleRecord::Decode(v);
+    ASSERT_TRUE(rec.ok());
+    const std::vector<uint32_t> all = internal::ArticleKeys(*rec);
+    rec->earlier.clear();
+    const std::vector<uint32_t> latest = internal::ArticleKeys(*rec);
+    for (uint32_t key : all) {
+      if (std::find(latest.begin(), latest.end(), key) != latest.end()) continue;
+      const auto [ek, ev] = KeyEntry(key, internal::DecodeFixed64BE(k.data()));
+      raw.Del("ndi_sk", ek, ev);
+    }
+    std::string bytes = rec->Encode();
+    bytes[0] = 2;
+    bytes.pop_back();  // the empty earlier list
+    raw.Put("articles", k, bytes);
+  }
+  for (const auto& [k, v] : raw.All("meta")) {
+    if (k != "schema") continue;
+    std::string old = v;
+    old[16] = 1;  // "libdiff-store" then the big-endian u32 version
+    raw.Put("meta", k, old);
+  }
+  raw.Commit();
+}
+
+uint32_t SchemaVersion(const std::string& dir) {
+  RawStore raw(dir, /*write=*/false);
+  for (const auto& [k, v] : raw.All("meta")) {
+    if (k == "schema") return internal::DecodeFixed32BE(v.data() + 13);
+  }
+  return 0;
+}
+
+TEST_F(StoreTest, SchemaOneStoreIsUpgradedAndFindsCopiesOfEarlierTexts) {
+  const Article r1 = MakeArticle(56);
+  const Verdict first = Ingest(MakePage(kUrlA, r1));
+  const Article r2 = Rewritten(r1, 57);
+  Ingest(MakePage(kUrlA, r2, 2000));
+  Ingest(MakePage("https://example.com/other", MakeArticle(58), 2500));
+  store_.reset();
+  const std::string dir = dir_.path() + "/store";
+  DowngradeToSchema1(dir);
+  ASSERT_EQ(SchemaVersion(dir), 1u);
+
+  // Read-only, the old store reads as it is: no earlier texts yet.
+  StoreOptions read_only;
+  read_only.read_only = true;
+  {
+    auto ro = Store::Open(read_only, dir);
+    ASSERT_TRUE(ro.ok()) << ro.status().ToString();
+    auto r = (*ro)->ReadRevision(kUrlA, 1);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->blocks, r1.blocks);
+    auto c = (*ro)->Check(MakePage(kCopyUrl, WireCopy(r1)));
+    ASSERT_TRUE(c.ok()) << c.status().ToString();
+    EXPECT_EQ(c->kind, VerdictKind::kNew);
+  }
+  ASSERT_EQ(SchemaVersion(dir), 1u);
+
+  // The first writable open upgrades: revision 1 is kept and found.
+  Reopen();
+  const Verdict v = Ingest(MakePage(kCopyUrl, WireCopy(r1), 3000));
+  EXPECT_EQ(v.kind, VerdictKind::kDuplicate);
+  EXPECT_EQ(v.of, first.article);
+  EXPECT_EQ(v.of_revision, 1u);
+  store_.reset();
+  EXPECT_EQ(SchemaVersion(dir), internal::kStoreSchemaVersion);
+  ExpectIndexMatchesRecords(dir);
+}
+
+TEST_F(StoreTest, PruneForgetsRemovedTextsAndKeepsTheIndexConsistent) {
+  const Article r1 = MakeArticle(70);
+  const Verdict first = Ingest(MakePage(kUrlA, r1));
+  Article a = Rewritten(r1, 71);
+  Ingest(MakePage(kUrlA, a, 2000));
+  const Article r2 = a;
+  a = Rewritten(a, 72);
+  Ingest(MakePage(kUrlA, a, 3000));
+  Ingest(MakePage("https://example.com/other", MakeArticle(73), 3500));
+  auto before = store_->Check(MakePage(kCopyUrl, WireCopy(r1)));
+  ASSERT_TRUE(before.ok());
+  EXPECT_EQ(before->kind, VerdictKind::kDuplicate);
+  EXPECT_EQ(before->of_revision, 1u);
+  store_.reset();
+  const std::string dir = dir_.path() + "/store";
+  ExpectIndexMatchesRecords(dir);
+  Reopen();
+
+  PruneOptions po;
+  po.keep_revisions = 2;  // removes revision 1
+  auto pr = store_->Prune(po);
+  ASSERT_TRUE(pr.ok()) << pr.status().ToString();
+  EXPECT_EQ(pr->revisions_removed, 1u);
+  auto gone = store_->Check(MakePage(kCopyUrl, WireCopy(r1)));
+  ASSERT_TRUE(gone.ok());
+  EXPECT_EQ(gone->kind, VerdictKind::kNew);
+  auto kept = store_->Check(MakePage(kCopyUrl, WireCopy(r2)));
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->kind, VerdictKind::kDuplicate);
+  EXPECT_EQ(kept->of, first.article);
+  EXPECT_EQ(kept->of_revision, 2u);
+  store_.reset();
+  ExpectIndexMatchesRecords(dir);
+
+  Reopen();
+  ASSERT_TRUE(store_->Compact().ok());
+  store_.reset();
+  ExpectIndexMatchesRecords(dir);
 }
 
 TEST(EarlierRevisions, FirstIsKeptCoveredTextsAreNotAndTheListIsBounded) {
