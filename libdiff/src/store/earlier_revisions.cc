@@ -21,25 +21,13 @@ bool Covers(const EarlierFingerprint& a, const EarlierFingerprint& b,
 }  // namespace
 
 EarlierFingerprint LatestAsEarlier(const ArticleRecord& rec) {
-  EarlierFingerprint e;
-  e.revision = rec.latest_revision;
-  e.simhash = rec.simhash;
-  e.exact = rec.exact;
-  e.tokens = rec.tokens;
-  e.shingles = rec.shingles;
-  e.sketch = rec.sketch;
-  return e;
+  return EarlierFingerprint{rec.latest_revision, rec.simhash, rec.exact,
+                            rec.tokens, rec.shingles, rec.sketch};
 }
 
 EarlierFingerprint ToEarlier(const Fingerprint& fp, uint32_t revision) {
-  EarlierFingerprint e;
-  e.revision = revision;
-  e.simhash = fp.simhash;
-  e.exact = fp.exact;
-  e.tokens = fp.token_count;
-  e.shingles = fp.shingle_count;
-  e.sketch = fp.sketch;
-  return e;
+  return EarlierFingerprint{revision, fp.simhash, fp.exact, fp.token_count, fp.shingle_count,
+                            fp.sketch};
 }
 
 void KeepSuperseded(std::vector<EarlierFingerprint>* earlier, EarlierFingerprint superseded,
