@@ -3,10 +3,20 @@
 
 #include <gtest/gtest.h>
 
+#include <lmdb.h>
+
+#include <algorithm>
 #include <atomic>
+#include <set>
+#include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "decide/test_articles.h"
+#include "store/codec.h"
+#include "store/earlier_revisions.h"
+#include "store/lmdb/revision_store.h"
 #include "store/temp_dir.h"
 
 namespace libdiff {
@@ -163,6 +173,305 @@ TEST_F(StoreTest, SyndicatedCopyOnAnotherSiteIsACrossSiteDuplicate) {
   EXPECT_EQ(third.kind, VerdictKind::kDuplicate);
   EXPECT_EQ(third.of, first.article);
   EXPECT_EQ(Stats().duplicates, 2u);
+}
+
+// `a` rewritten: its first six of ten paragraphs replaced by another story's.
+Article Rewritten(const Article& a, unsigned seed) {
+  Article r = a;
+  const Article other = MakeArticle(seed);
+  for (size_t i = 0; i < 6; ++i) r.blocks[i] = other.blocks[i];
+  return r;
+}
+
+// `a` as a wire copy on another site: another headline and a dateline.
+Article WireCopy(const Article& a) {
+  Article copy = a;
+  copy.title = "Wire: " + a.title;
+  copy.blocks[0].text = "LONDON (Wire) - " + copy.blocks[0].text;
+  return copy;
+}
+
+constexpr char kCopyUrl[] = "https://www.other-paper.co.uk/world/wire-copy";
+
+TEST_F(StoreTest, CopyOfAnEarlierRevisionIsADuplicateOfTheArticle) {
+  const Article r1 = MakeArticle(50);
+  const Verdict first = Ingest(MakePage(kUrlA, r1));
+  const Article r2 = Rewritten(r1, 51);
+  ASSERT_EQ(Ingest(MakePage(kUrlA, r2, 2000)).kind, VerdictKind::kUpdated);
+  // The copy of revision 1 shares 4 of revision 2's 10 paragraphs: not a
+  // near duplicate of the latest text, but of the first.
+  const Verdict v = Ingest(MakePage(kCopyUrl, WireCopy(r1), 3000));
+  EXPECT_EQ(v.kind, VerdictKind::kDuplicate);
+  EXPECT_EQ(v.of, first.article);
+  EXPECT_EQ(v.of_revision, 1u);
+  EXPECT_TRUE(v.cross_site);
+  EXPECT_NE(VerdictToJson(v).find("\"of_revision\":1"), std::string::npos) << VerdictToJson(v);
+  // A copy of the latest text names the latest revision.
+  const Verdict latest = Ingest(MakePage("https://third.example.org/x/y", WireCopy(r2), 4000));
+  EXPECT_EQ(latest.kind, VerdictKind::kDuplicate);
+  EXPECT_EQ(latest.of, first.article);
+  EXPECT_EQ(latest.of_revision, 2u);
+  // An unrelated article stays new.
+  EXPECT_EQ(Ingest(MakePage("https://fourth.example.net/z", MakeArticle(52), 5000)).kind,
+            VerdictKind::kNew);
+}
+
+TEST_F(StoreTest, SmallEditsAfterARewriteKeepBothTextsFindable) {
+  // r1, then a rewrite, then small edits: both the first text and the
+  // rewrite are found; the small edits add no kept text of their own.
+  Article a = MakeArticle(53);
+  const Verdict first = Ingest(MakePage(kUrlA, a));
+  const Article r1 = a;
+  a = Rewritten(a, 54);
+  Ingest(MakePage(kUrlA, a, 2000));
+  const Article r2 = a;
+  for (int i = 0; i < 6; ++i) {
+    a.blocks[9].text += " Update " + std::to_string(i) + ".";
+    ASSERT_EQ(Ingest(MakePage(kUrlA, a, 3000 + i)).kind, VerdictKind::kUpdated);
+  }
+  a = Rewritten(a, 55);  // a third text
+  Ingest(MakePage(kUrlA, a, 4000));
+  auto c1 = store_->Check(MakePage(kCopyUrl, WireCopy(r1)));
+  ASSERT_TRUE(c1.ok());
+  EXPECT_EQ(c1->kind, VerdictKind::kDuplicate);
+  EXPECT_EQ(c1->of, first.article);
+  EXPECT_EQ(c1->of_revision, 1u);
+  auto c2 = store_->Check(MakePage(kCopyUrl, WireCopy(r2)));
+  ASSERT_TRUE(c2.ok());
+  EXPECT_EQ(c2->kind, VerdictKind::kDuplicate);
+  EXPECT_EQ(c2->of, first.article);
+  EXPECT_GE(c2->of_revision, 2u);
+  EXPECT_LE(c2->of_revision, 8u);
+}
+
+// Raw LMDB access to a closed store's files.
+class RawStore {
+ public:
+  RawStore(const std::string& dir, bool write) {
+    EXPECT_EQ(mdb_env_create(&env_), 0);
+    EXPECT_EQ(mdb_env_set_maxdbs(env_, 64), 0);
+    EXPECT_EQ(mdb_env_open(env_, dir.c_str(), write ? 0u : MDB_RDONLY, 0644), 0);
+    EXPECT_EQ(mdb_txn_begin(env_, nullptr, write ? 0u : MDB_RDONLY, &txn_), 0);
+  }
+  ~RawStore() {
+    if (txn_ != nullptr) mdb_txn_abort(txn_);
+    mdb_env_close(env_);
+  }
+  MDB_dbi Db(const char* name) {
+    MDB_dbi dbi = 0;
+    EXPECT_EQ(mdb_dbi_open(txn_, name, 0, &dbi), 0) << name;
+    return dbi;
+  }
+  // Every (key, value) of a database, duplicates included.
+  std::vector<std::pair<std::string, std::string>> All(const char* name) {
+    std::vector<std::pair<std::string, std::string>> out;
+    MDB_cursor* cur = nullptr;
+    EXPECT_EQ(mdb_cursor_open(txn_, Db(name), &cur), 0);
+    MDB_val k{}, v{};
+    for (int rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); rc == 0;
+         rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+      out.emplace_back(std::string(static_cast<const char*>(k.mv_data), k.mv_size),
+                       std::string(static_cast<const char*>(v.mv_data), v.mv_size));
+    }
+    mdb_cursor_close(cur);
+    return out;
+  }
+  void Put(const char* name, const std::string& key, const std::string& value) {
+    MDB_val k{key.size(), const_cast<char*>(key.data())};
+    MDB_val v{value.size(), const_cast<char*>(value.data())};
+    EXPECT_EQ(mdb_put(txn_, Db(name), &k, &v, 0), 0);
+  }
+  void Del(const char* name, const std::string& key, const std::string& value) {
+    MDB_val k{key.size(), const_cast<char*>(key.data())};
+    MDB_val v{value.size(), const_cast<char*>(value.data())};
+    EXPECT_EQ(mdb_del(txn_, Db(name), &k, &v), 0);
+  }
+  void Commit() {
+    EXPECT_EQ(mdb_txn_commit(txn_), 0);
+    txn_ = nullptr;
+  }
+
+ private:
+  MDB_env* env_ = nullptr;
+  MDB_txn* txn_ = nullptr;
+};
+
+// A candidate key's ndi_sk entry (index/near_duplicate_index.h): key = low
+// 8 bits, value = high 24 bits and the 5-byte id, big-endian.
+std::pair<std::string, std::string> KeyEntry(uint32_t key, uint64_t id) {
+  std::string k(1, static_cast<char>(key & 0xff)), v;
+  for (int shift = 24; shift >= 8; shift -= 8) v.push_back(static_cast<char>((key >> shift) & 0xff));
+  for (int shift = 32; shift >= 0; shift -= 8) v.push_back(static_cast<char>((id >> shift) & 0xff));
+  return {k, v};
+}
+
+using KeyPairs = std::set<std::pair<std::string, std::string>>;
+
+// The index's (key, id) entries, and those the article records call for.
+void IndexAndRecordKeys(const std::string& dir, KeyPairs* index, KeyPairs* records) {
+  RawStore raw(dir, /*write=*/false);
+  for (auto& kv : raw.All("ndi_sk")) index->insert(std::move(kv));
+  for (const auto& [k, v] : raw.All("articles")) {
+    auto rec = internal::ArticleRecord::Decode(v);
+    ASSERT_TRUE(rec.ok()) << rec.status().ToString();
+    for (uint32_t key : internal::ArticleKeys(*rec)) {
+      records->insert(KeyEntry(key, internal::DecodeFixed64BE(k.data())));
+    }
+  }
+}
+
+void ExpectIndexMatchesRecords(const std::string& dir) {
+  KeyPairs index, records;
+  IndexAndRecordKeys(dir, &index, &records);
+  EXPECT_FALSE(index.empty());
+  EXPECT_EQ(index, records) << "every key points at an article text, every text has its keys";
+}
+
+// Turns a closed store into one written before earlier texts were kept:
+// schema 1, format 2 article records, the latest text's keys only.
+void DowngradeToSchema1(const std::string& dir) {
+  RawStore raw(dir, /*write=*/true);
+  for (const auto& [k, v] : raw.All("articles")) {
+    auto rec = internal::ArticleRecord::Decode(v);
+    ASSERT_TRUE(rec.ok());
+    const std::vector<uint32_t> all = internal::ArticleKeys(*rec);
+    rec->earlier.clear();
+    const std::vector<uint32_t> latest = internal::ArticleKeys(*rec);
+    for (uint32_t key : all) {
+      if (std::find(latest.begin(), latest.end(), key) != latest.end()) continue;
+      const auto [ek, ev] = KeyEntry(key, internal::DecodeFixed64BE(k.data()));
+      raw.Del("ndi_sk", ek, ev);
+    }
+    std::string bytes = rec->Encode();
+    bytes[0] = 2;
+    bytes.pop_back();  // the empty earlier list
+    raw.Put("articles", k, bytes);
+  }
+  for (const auto& [k, v] : raw.All("meta")) {
+    if (k != "schema") continue;
+    std::string old = v;
+    old[16] = 1;  // "libdiff-store" then the big-endian u32 version
+    raw.Put("meta", k, old);
+  }
+  raw.Commit();
+}
+
+uint32_t SchemaVersion(const std::string& dir) {
+  RawStore raw(dir, /*write=*/false);
+  for (const auto& [k, v] : raw.All("meta")) {
+    if (k == "schema") return internal::DecodeFixed32BE(v.data() + 13);
+  }
+  return 0;
+}
+
+TEST_F(StoreTest, SchemaOneStoreIsUpgradedAndFindsCopiesOfEarlierTexts) {
+  const Article r1 = MakeArticle(56);
+  const Verdict first = Ingest(MakePage(kUrlA, r1));
+  const Article r2 = Rewritten(r1, 57);
+  Ingest(MakePage(kUrlA, r2, 2000));
+  Ingest(MakePage("https://example.com/other", MakeArticle(58), 2500));
+  store_.reset();
+  const std::string dir = dir_.path() + "/store";
+  DowngradeToSchema1(dir);
+  ASSERT_EQ(SchemaVersion(dir), 1u);
+
+  // Read-only, the old store reads as it is: no earlier texts yet.
+  StoreOptions read_only;
+  read_only.read_only = true;
+  {
+    auto ro = Store::Open(read_only, dir);
+    ASSERT_TRUE(ro.ok()) << ro.status().ToString();
+    auto r = (*ro)->ReadRevision(kUrlA, 1);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->blocks, r1.blocks);
+    auto c = (*ro)->Check(MakePage(kCopyUrl, WireCopy(r1)));
+    ASSERT_TRUE(c.ok()) << c.status().ToString();
+    EXPECT_EQ(c->kind, VerdictKind::kNew);
+  }
+  ASSERT_EQ(SchemaVersion(dir), 1u);
+
+  // The first writable open upgrades: revision 1 is kept and found.
+  Reopen();
+  const Verdict v = Ingest(MakePage(kCopyUrl, WireCopy(r1), 3000));
+  EXPECT_EQ(v.kind, VerdictKind::kDuplicate);
+  EXPECT_EQ(v.of, first.article);
+  EXPECT_EQ(v.of_revision, 1u);
+  store_.reset();
+  EXPECT_EQ(SchemaVersion(dir), internal::kStoreSchemaVersion);
+  ExpectIndexMatchesRecords(dir);
+}
+
+TEST_F(StoreTest, PruneForgetsRemovedTextsAndKeepsTheIndexConsistent) {
+  const Article r1 = MakeArticle(70);
+  const Verdict first = Ingest(MakePage(kUrlA, r1));
+  Article a = Rewritten(r1, 71);
+  Ingest(MakePage(kUrlA, a, 2000));
+  const Article r2 = a;
+  a = Rewritten(a, 72);
+  Ingest(MakePage(kUrlA, a, 3000));
+  Ingest(MakePage("https://example.com/other", MakeArticle(73), 3500));
+  auto before = store_->Check(MakePage(kCopyUrl, WireCopy(r1)));
+  ASSERT_TRUE(before.ok());
+  EXPECT_EQ(before->kind, VerdictKind::kDuplicate);
+  EXPECT_EQ(before->of_revision, 1u);
+  store_.reset();
+  const std::string dir = dir_.path() + "/store";
+  ExpectIndexMatchesRecords(dir);
+  Reopen();
+
+  PruneOptions po;
+  po.keep_revisions = 2;  // removes revision 1
+  auto pr = store_->Prune(po);
+  ASSERT_TRUE(pr.ok()) << pr.status().ToString();
+  EXPECT_EQ(pr->revisions_removed, 1u);
+  auto gone = store_->Check(MakePage(kCopyUrl, WireCopy(r1)));
+  ASSERT_TRUE(gone.ok());
+  EXPECT_EQ(gone->kind, VerdictKind::kNew);
+  auto kept = store_->Check(MakePage(kCopyUrl, WireCopy(r2)));
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->kind, VerdictKind::kDuplicate);
+  EXPECT_EQ(kept->of, first.article);
+  EXPECT_EQ(kept->of_revision, 2u);
+  store_.reset();
+  ExpectIndexMatchesRecords(dir);
+
+  Reopen();
+  ASSERT_TRUE(store_->Compact().ok());
+  store_.reset();
+  ExpectIndexMatchesRecords(dir);
+}
+
+TEST(EarlierRevisions, FirstIsKeptCoveredTextsAreNotAndTheListIsBounded) {
+  const internal::VerifyOptions vo;
+  auto fp = [](const Article& a, uint32_t revision) {
+    std::vector<std::string> texts;
+    for (const auto& b : a.blocks) texts.push_back(b.text);
+    return internal::ToEarlier(FingerprintParagraphs(texts), revision);
+  };
+  std::vector<internal::EarlierFingerprint> kept;
+  Article a = MakeArticle(60);
+  internal::KeepSuperseded(&kept, fp(a, 1), fp(a, 2).exact, vo);
+  EXPECT_TRUE(kept.empty()) << "the same body (a title change) is not kept";
+  Article b = a;
+  b.blocks[3].text += " One more sentence about the council.";
+  internal::KeepSuperseded(&kept, fp(a, 1), fp(b, 2).exact, vo);
+  ASSERT_EQ(kept.size(), 1u);  // the first text is an anchor
+  EXPECT_EQ(kept[0].revision, 1u);
+  internal::KeepSuperseded(&kept, fp(b, 2), Hash128{}, vo);
+  EXPECT_EQ(kept.size(), 1u) << "covered by revision 1";
+  for (uint32_t r = 3; r < 3 + internal::kMaxEarlier + 2; ++r) {
+    internal::KeepSuperseded(&kept, fp(MakeArticle(60 + r), r), Hash128{}, vo);
+  }
+  ASSERT_EQ(kept.size(), internal::kMaxEarlier);
+  EXPECT_EQ(kept.front().revision, 1u);
+  EXPECT_EQ(kept.back().revision, 2 + internal::kMaxEarlier + 2);
+  EXPECT_EQ(kept[1].revision, kept.back().revision - internal::kMaxEarlier + 2);
+  // Too short to ever be a duplicate: not kept.
+  std::vector<internal::EarlierFingerprint> none;
+  Article tiny;
+  tiny.blocks.push_back({BlockKind::kParagraph, "Subscribe to read."});
+  internal::KeepSuperseded(&none, fp(tiny, 1), Hash128{}, vo);
+  EXPECT_TRUE(none.empty());
 }
 
 TEST_F(StoreTest, SameSiteCopyInAnotherSectionIsASameSiteDuplicate) {

@@ -161,6 +161,9 @@ struct Verdict {
   // the two are on different sites (syndication) or the same site.
   uint64_t of = 0;
   std::string of_url;
+  // kDuplicate: the original's revision whose text the page matched (its
+  // latest, or an earlier text the store keeps, docs/store.md).
+  uint32_t of_revision = 0;
   int distance = 0;
   double similarity = 0.0;
   double containment = 0.0;
@@ -172,7 +175,7 @@ struct Verdict {
 // The verdict as one JSON object (one line, no newline): the schema of the
 // lines `libdiff ingest` prints and of libdiff_verdict_to_json (docs/store.md)
 // — url, verdict, article, revision, title, key; alias_of when set; of,
-// of_article, distance, similarity, containment, cross_site for a duplicate;
+// of_article, of_revision, distance, similarity, containment, cross_site for a duplicate;
 // changes and reverted_to for an update; reason for a skipped page. Keys are
 // sorted; invalid UTF-8 in a field is replaced by U+FFFD.
 std::string VerdictToJson(const Verdict& verdict);

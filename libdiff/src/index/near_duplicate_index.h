@@ -187,8 +187,9 @@ struct LmdbIndexOptions {
 // per-item header). Measured bytes per fingerprint: docs/index.md.
 //
 //   "ndi_sk"    (schema v3) MDB_DUPSORT | MDB_DUPFIXED, the candidate keys
-//               (SketchKeys) of each id's latest text, one entry per
-//               (sketch value, id):
+//               (SketchKeys) of each id's texts (in a store: an article's
+//               latest text and the earlier ones its record keeps), one
+//               entry per (sketch value, id):
 //               key   = the value's low 8 bits (1 byte)
 //               value = its high 24 bits, big-endian, then the id (id_bytes).
 //               The low bits key it because the smallest sketch values are

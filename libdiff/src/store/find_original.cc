@@ -18,15 +18,28 @@ Result<OriginalMatch> FindOriginal(MDB_txn* txn, const LmdbNearDuplicateIndex& i
   LIBDIFF_RETURN_IF_ERROR(index.QueryKeys(txn, SketchKeys(fp.sketch), &candidates));
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  auto verify = [&](const ArticleRecord& rec) {
-    return VerifyNearDuplicateSorted(fp.simhash, rec.simhash, fp.exact == rec.exact,
-                                     fp.token_count, rec.tokens, fp.shingle_count, rec.shingles,
-                                     fp.sketch, rec.sketch, paragraphs, rec.paragraphs, options);
+  // Against the latest text, then the kept earlier ones, newest first.
+  auto verify = [&](const ArticleRecord& rec, uint32_t* revision) {
+    VerifyResult r = VerifyNearDuplicateSorted(
+        fp.simhash, rec.simhash, fp.exact == rec.exact, fp.token_count, rec.tokens,
+        fp.shingle_count, rec.shingles, fp.sketch, rec.sketch, paragraphs, rec.paragraphs, options);
+    *revision = rec.latest_revision;
+    for (auto e = rec.earlier.rbegin(); !r.is_duplicate && e != rec.earlier.rend(); ++e) {
+      VerifyResult er = VerifyNearDuplicateSorted(
+          fp.simhash, e->simhash, fp.exact == e->exact, fp.token_count, e->tokens,
+          fp.shingle_count, e->shingles, fp.sketch, e->sketch, paragraphs, {}, options);
+      if (er.is_duplicate) {
+        r = er;
+        *revision = e->revision;
+      }
+    }
+    return r;
   };
   OriginalMatch m;
   for (uint64_t candidate : candidates) {
     LIBDIFF_ASSIGN_OR_RETURN(ArticleRecord rec, revisions.GetArticle(txn, candidate));
-    VerifyResult r = verify(rec);
+    uint32_t revision = 0;
+    VerifyResult r = verify(rec, &revision);
     if (!r.is_duplicate) continue;
     // A same-site slug change is the same article.
     if (m.alias == 0) {
@@ -43,11 +56,12 @@ Result<OriginalMatch> FindOriginal(MDB_txn* txn, const LmdbNearDuplicateIndex& i
       Result<ArticleRecord> root_rec = revisions.GetArticle(txn, root);
       if (!root_rec.ok() && !root_rec.status().IsNotFound()) return root_rec.status();
       if (!root_rec.ok()) continue;
-      r = verify(*root_rec);
+      r = verify(*root_rec, &revision);
       if (!r.is_duplicate) continue;
     }
     m.original = root;
     m.match = r;
+    m.revision = revision;
   }
   if (m.alias != 0) m.original = 0;
   return m;

@@ -7,7 +7,9 @@
 // a duplicate only of an original it verifies against itself: a candidate
 // that is a duplicate leads to its original, which is then verified too, so a
 // copy carrying part of another article (a template that kept some of its own
-// story) cannot chain that article to it. A verified candidate on the same
+// story) cannot chain that article to it. A candidate is verified against its
+// latest text, then against the earlier texts its record keeps (newest first;
+// store/earlier_revisions.h). A verified candidate on the same
 // site whose URL differs only in its slug is the same article (an alias).
 //
 // Thread safety: as the transaction's (LMDB's rules).
@@ -31,6 +33,8 @@ struct OriginalMatch {
   uint64_t alias = 0;     // a verified same-site slug change: the page's own article
   uint64_t original = 0;  // else the earliest original it verifies against, or 0
   VerifyResult match;     // the rule's answer against `original`
+  uint32_t revision = 0;  // the revision of `original` it matched: its latest,
+                          // or a kept earlier one (ArticleRecord::earlier)
 };
 
 // `key` is the page's normalised URL; `paragraphs` its sorted unique

@@ -14,13 +14,16 @@
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <utility>
+#include <vector>
 
 #include "decide/change_summary.h"
 #include "libdiff/diff.h"
 #include "index/near_duplicate_index.h"
 #include "store/codec.h"
+#include "store/earlier_revisions.h"
 #include "store/find_original.h"
 #include "store/lmdb/environment.h"
 #include "store/lmdb/revision_store.h"
@@ -104,6 +107,7 @@ class StoreImpl final : public Store {
       if (!index.ok()) return index.status().WithContext("store " + dir_);
       index_.emplace(std::move(*index));
       if (index_->needs_keys()) LIBDIFF_RETURN_IF_ERROR(FillCandidateKeys(txn));
+      if (revisions_->needs_earlier()) LIBDIFF_RETURN_IF_ERROR(FillEarlier(txn));
       return Status::OK();
     });
   }
@@ -126,10 +130,52 @@ class StoreImpl final : public Store {
         rec.sketch = FingerprintParagraphs(texts, options_.fingerprint).sketch;
         LIBDIFF_RETURN_IF_ERROR(revisions_->PutArticle(txn, id, rec));
       }
-      LIBDIFF_RETURN_IF_ERROR(index_->InsertKeys(txn, internal::SketchKeys(rec.sketch), id));
+      LIBDIFF_RETURN_IF_ERROR(index_->InsertKeys(txn, internal::ArticleKeys(rec), id));
     }
     LIBDIFF_RETURN_IF_ERROR(index_->ClearSimHashTables(txn));
     return index_->MarkKeysComplete(txn);
+  }
+
+  // Upgrades a schema 1 store (no earlier fingerprints): every article with
+  // several revisions is replayed, each superseded revision fingerprinted
+  // from its snapshot and kept by the rule ingest applies
+  // (store/earlier_revisions.h), and the kept texts' keys are added. Runs in
+  // the open's transaction: a crash leaves the schema 1 store intact.
+  Status FillEarlier(MDB_txn* txn) {
+    LIBDIFF_ASSIGN_OR_RETURN(std::vector<uint64_t> ids, revisions_->ListArticles(txn));
+    const internal::VerifyOptions vo = VerifyOptionsFor();
+    for (uint64_t id : ids) {
+      LIBDIFF_ASSIGN_OR_RETURN(ArticleRecord rec, revisions_->GetArticle(txn, id));
+      if (rec.latest_revision <= 1) continue;
+      LIBDIFF_ASSIGN_OR_RETURN(auto revs, revisions_->ListRevisions(txn, id));
+      if (revs.size() <= 1) continue;
+      LIBDIFF_ASSIGN_OR_RETURN(std::vector<std::string> snapshots,
+                               revisions_->ReadSnapshots(txn, id, revs));
+      const std::vector<uint32_t> before = internal::ArticleKeys(rec);
+      rec.earlier.clear();
+      std::optional<internal::EarlierFingerprint> superseded;
+      for (size_t i = 0; i < revs.size(); ++i) {
+        LIBDIFF_ASSIGN_OR_RETURN(Article a, internal::DecodeArticle(snapshots[i]));
+        std::vector<std::string> texts;
+        for (const auto& b : a.blocks) texts.push_back(b.text);
+        internal::EarlierFingerprint e = internal::ToEarlier(
+            FingerprintParagraphs(texts, options_.fingerprint), revs[i].first);
+        if (superseded) {
+          internal::KeepSuperseded(&rec.earlier, std::move(*superseded), e.exact, vo);
+        }
+        superseded = std::move(e);
+      }
+      LIBDIFF_RETURN_IF_ERROR(revisions_->PutArticle(txn, id, rec));
+      LIBDIFF_RETURN_IF_ERROR(
+          internal::ReplaceKeys(txn, *index_, id, before, internal::ArticleKeys(rec)));
+    }
+    return Status::OK();
+  }
+
+  internal::VerifyOptions VerifyOptionsFor() const {
+    internal::VerifyOptions vo;
+    vo.max_distance = options_.max_distance;
+    return vo;
   }
 
   Result<Verdict> Ingest(const Page& page) override {
@@ -384,14 +430,13 @@ class StoreImpl final : public Store {
     if (!id) {
       // No identity: the earliest original it is a near duplicate of
       // (find_original.h), or its own article under a changed slug.
-      internal::VerifyOptions vo;
-      vo.max_distance = options_.max_distance;
-      LIBDIFF_ASSIGN_OR_RETURN(found, internal::FindOriginal(txn, *index_, *revisions_, p.fp,
-                                                             p.paragraphs, p.key, vo));
+      LIBDIFF_ASSIGN_OR_RETURN(found,
+                               internal::FindOriginal(txn, *index_, *revisions_, p.fp,
+                                                      p.paragraphs, p.key, VerifyOptionsFor()));
       if (found.alias != 0) id = found.alias;
     }
     if (id) return FileKnown(txn, p, *id, write, counters, std::move(v));
-    return FileNew(txn, p, found.original, found.match, write, counters, std::move(v));
+    return FileNew(txn, p, found, write, counters, std::move(v));
   }
 
   Status AddKeys(MDB_txn* txn, const Prepared& p, uint64_t id, ArticleRecord* rec,
@@ -502,27 +547,30 @@ class StoreImpl final : public Store {
       }
     }
     LIBDIFF_RETURN_IF_ERROR(PutRevision(txn, id, v.revision, r, p, counters));
-    const auto old_keys = internal::SketchKeys(rec.sketch);
-    const auto new_keys = internal::SketchKeys(p.fp.sketch);
-    if (!std::equal(old_keys.begin(), old_keys.end(), new_keys.begin(), new_keys.end())) {
-      LIBDIFF_RETURN_IF_ERROR(index_->RemoveKeys(txn, old_keys, id));
-      LIBDIFF_RETURN_IF_ERROR(index_->InsertKeys(txn, new_keys, id));
-    }
+    // The superseded text stays findable when it differs materially from
+    // the texts kept (store/earlier_revisions.h).
+    const std::vector<uint32_t> old_keys = internal::ArticleKeys(rec);
+    internal::KeepSuperseded(&rec.earlier, internal::LatestAsEarlier(rec), p.fp.exact,
+                             VerifyOptionsFor());
     SetFingerprint(p, &rec);
     rec.latest_revision = v.revision;
+    LIBDIFF_RETURN_IF_ERROR(
+        internal::ReplaceKeys(txn, *index_, id, old_keys, internal::ArticleKeys(rec)));
     LIBDIFF_RETURN_IF_ERROR(revisions_->PutArticle(txn, id, rec));
     return v;
   }
 
-  Result<Verdict> FileNew(MDB_txn* txn, const Prepared& p, uint64_t original,
-                          const internal::VerifyResult& match, bool write,
-                          internal::StoreCounters* counters, Verdict v) {
+  Result<Verdict> FileNew(MDB_txn* txn, const Prepared& p, const internal::OriginalMatch& found,
+                          bool write, internal::StoreCounters* counters, Verdict v) {
+    const uint64_t original = found.original;
+    const internal::VerifyResult& match = found.match;
     v.revision = 1;
     if (original != 0) {
       LIBDIFF_ASSIGN_OR_RETURN(ArticleRecord orig, revisions_->GetArticle(txn, original));
       v.kind = VerdictKind::kDuplicate;
       v.of = original;
       v.of_url = orig.first_url;
+      v.of_revision = found.revision;
       v.distance = match.distance;
       v.similarity = match.similarity;
       v.containment = match.containment;
@@ -600,6 +648,18 @@ class StoreImpl final : public Store {
     const auto is_removed = [&](uint32_t n) {
       return std::binary_search(removed.begin(), removed.end(), n);
     };
+    // A removed revision's kept fingerprint goes too, and with it the keys
+    // no other kept text holds: retention forgets its text.
+    LIBDIFF_ASSIGN_OR_RETURN(ArticleRecord rec, revisions_->GetArticle(txn, id));
+    const std::vector<uint32_t> old_keys = internal::ArticleKeys(rec);
+    const size_t kept_before = rec.earlier.size();
+    std::erase_if(rec.earlier,
+                  [&](const internal::EarlierFingerprint& e) { return is_removed(e.revision); });
+    if (rec.earlier.size() != kept_before) {
+      LIBDIFF_RETURN_IF_ERROR(
+          internal::ReplaceKeys(txn, *index_, id, old_keys, internal::ArticleKeys(rec)));
+      LIBDIFF_RETURN_IF_ERROR(revisions_->PutArticle(txn, id, rec));
+    }
     // Decode what must become keyframes before anything is deleted.
     std::vector<std::pair<size_t, std::string>> rewrite;
     for (size_t i = 0; i < revs.size(); ++i) {

@@ -31,6 +31,7 @@ std::string VerdictToJson(const Verdict& v) {
   if (v.kind == VerdictKind::kDuplicate) {
     j["of"] = v.of_url;
     j["of_article"] = v.of;
+    j["of_revision"] = v.of_revision;
     j["distance"] = v.distance;
     j["similarity"] = v.similarity;
     j["containment"] = v.containment;

@@ -11,9 +11,13 @@ namespace libdiff::internal {
 namespace {
 
 constexpr std::string_view kSchemaMagic = "libdiff-store";
-// Format 2 appends the shingle sketch; format 1 records (no sketch) still read.
-constexpr char kArticleRecordFormat = 2;
+// Format 2 appends the shingle sketch, format 3 the earlier revisions'
+// fingerprints; format 1 (no sketch) and 2 records still read.
+constexpr char kArticleRecordFormat = 3;
+constexpr char kArticleRecordFormatNoEarlier = 2;
 constexpr char kArticleRecordFormatNoSketch = 1;
+// Bounds a damaged count before anything is allocated.
+constexpr uint64_t kMaxEarlierEntries = 64;
 constexpr char kRevisionRecordFormat = 1;
 
 std::string IdKey(uint64_t id) {
@@ -73,15 +77,48 @@ std::string ArticleRecord::Encode() const {
   for (uint32_t p : paragraphs) PutFixed32BE(&out, p);
   PutVarint(&out, sketch.size());
   for (uint32_t v : sketch) PutFixed32BE(&out, v);
+  PutVarint(&out, earlier.size());
+  for (const EarlierFingerprint& e : earlier) {
+    PutVarint(&out, e.revision);
+    PutFixed64BE(&out, e.simhash);
+    PutFixed64BE(&out, e.exact.high);
+    PutFixed64BE(&out, e.exact.low);
+    PutVarint(&out, e.tokens);
+    PutVarint(&out, e.shingles);
+    PutVarint(&out, e.sketch.size());
+    for (uint32_t v : e.sketch) PutFixed32BE(&out, v);
+  }
   return out;
 }
 
+namespace {
+
+// Reads a varint count and that many u32 values (at most kSketchSize).
+bool GetSketch(std::string_view* in, std::vector<uint32_t>* out) {
+  uint64_t n = 0;
+  if (!GetVarint(in, &n) || n > kSketchSize || n > in->size() / 4) return false;
+  out->reserve(static_cast<size_t>(n));
+  for (uint64_t i = 0; i < n; ++i) out->push_back(DecodeFixed32BE(in->data() + 4 * i));
+  in->remove_prefix(static_cast<size_t>(n) * 4);
+  return true;
+}
+
+bool GetEarlier(std::string_view* in, EarlierFingerprint* e) {
+  return GetU32(in, &e->revision) && GetFixed64(in, &e->simhash) &&
+         GetFixed64(in, &e->exact.high) && GetFixed64(in, &e->exact.low) &&
+         GetVarint(in, &e->tokens) && GetVarint(in, &e->shingles) && GetSketch(in, &e->sketch);
+}
+
+}  // namespace
+
 Result<ArticleRecord> ArticleRecord::Decode(std::string_view in) {
   ArticleRecord r;
-  if (in.empty() || (in.front() != kArticleRecordFormat && in.front() != kArticleRecordFormatNoSketch)) {
+  if (in.empty() || (in.front() != kArticleRecordFormat && in.front() != kArticleRecordFormatNoEarlier &&
+                     in.front() != kArticleRecordFormatNoSketch)) {
     return Corrupt("article record: bad format");
   }
-  const bool has_sketch = in.front() == kArticleRecordFormat;
+  const bool has_sketch = in.front() != kArticleRecordFormatNoSketch;
+  const bool has_earlier = in.front() == kArticleRecordFormat;
   in.remove_prefix(1);
   uint64_t v = 0, n = 0;
   std::string_view s;
@@ -106,13 +143,15 @@ Result<ArticleRecord> ArticleRecord::Decode(std::string_view in) {
   r.paragraphs.reserve(static_cast<size_t>(n));
   for (uint64_t i = 0; i < n; ++i) r.paragraphs.push_back(DecodeFixed32BE(in.data() + 4 * i));
   in.remove_prefix(static_cast<size_t>(n) * 4);
-  if (has_sketch) {
-    if (!GetVarint(&in, &n) || n > kSketchSize || n != in.size() / 4) {
-      return Corrupt("article record: bad sketch");
+  if (has_sketch && !GetSketch(&in, &r.sketch)) return Corrupt("article record: bad sketch");
+  if (has_earlier) {
+    if (!GetVarint(&in, &n) || n > kMaxEarlierEntries) {
+      return Corrupt("article record: bad earlier count");
     }
-    r.sketch.reserve(static_cast<size_t>(n));
-    for (uint64_t i = 0; i < n; ++i) r.sketch.push_back(DecodeFixed32BE(in.data() + 4 * i));
-    in.remove_prefix(static_cast<size_t>(n) * 4);
+    r.earlier.resize(static_cast<size_t>(n));
+    for (EarlierFingerprint& e : r.earlier) {
+      if (!GetEarlier(&in, &e)) return Corrupt("article record: bad earlier fingerprint");
+    }
   }
   if (!in.empty()) return Corrupt("article record: trailing bytes");
   return r;
@@ -224,7 +263,20 @@ Result<RevisionStore> RevisionStore::Open(MDB_txn* txn, bool writable, const Sch
   const uint32_t algo = DecodeFixed32BE(p + 4);
   const uint32_t shingle = DecodeFixed32BE(p + 8);
   const uint32_t max_distance = DecodeFixed32BE(p + 12);
-  if (version != kStoreSchemaVersion) {
+  if (version == kStoreSchemaVersionNoEarlier) {
+    // Records without earlier fingerprints read as they are; a writable open
+    // upgrades (the owner fills them in this transaction, see needs_earlier).
+    if (writable) {
+      std::string upgraded = std::string(got);
+      std::string v;
+      PutFixed32BE(&v, kStoreSchemaVersion);
+      upgraded.replace(kSchemaMagic.size(), 4, v);
+      MDB_val uv = ToVal(upgraded);
+      rc = mdb_put(txn, s.meta_, &key, &uv, 0);
+      if (rc != 0) return LmdbStatus(rc, dir, "write schema");
+      s.needs_earlier_ = true;
+    }
+  } else if (version != kStoreSchemaVersion) {
     return Status::InvalidArgument("store " + dir + ": schema version " + std::to_string(version) +
                                    ", this build reads " + std::to_string(kStoreSchemaVersion));
   }

@@ -32,7 +32,24 @@
 
 namespace libdiff::internal {
 
-inline constexpr uint32_t kStoreSchemaVersion = 1;
+// Schema 2 keeps earlier revisions' fingerprints in the article records
+// (ArticleRecord::earlier); a schema 1 store is upgraded on its first writable
+// open and read as it is by a read-only one.
+inline constexpr uint32_t kStoreSchemaVersion = 2;
+inline constexpr uint32_t kStoreSchemaVersionNoEarlier = 1;
+
+// The fingerprint of a superseded revision whose text differs materially from
+// the article's other kept texts (store/earlier_revisions.h has the rule).
+struct EarlierFingerprint {
+  uint32_t revision = 0;
+  uint64_t simhash = 0;
+  Hash128 exact;
+  uint64_t tokens = 0;
+  uint64_t shingles = 0;
+  std::vector<uint32_t> sketch;  // Fingerprint::sketch
+
+  friend bool operator==(const EarlierFingerprint&, const EarlierFingerprint&) = default;
+};
 
 // What the store keeps per article, besides its revisions: identity, the
 // duplicate link, and the latest revision's fingerprint for verdicts.
@@ -50,6 +67,9 @@ struct ArticleRecord {
   uint64_t shingles = 0;
   std::vector<uint32_t> paragraphs;  // low 32 bits of paragraph hashes, sorted, unique
   std::vector<uint32_t> sketch;      // Fingerprint::sketch (empty in format 1 records)
+  // Earlier revisions kept for near-duplicate lookups, ascending by revision
+  // (format 3; empty in older records).
+  std::vector<EarlierFingerprint> earlier;
 
   std::string Encode() const;
   static Result<ArticleRecord> Decode(std::string_view bytes);
@@ -86,8 +106,12 @@ class RevisionStore {
   // Opens the databases; in a write txn creates them and the schema record
   // when the store is empty. Fails with kInvalidArgument when the recorded
   // schema version or parameters differ, kCorruption when "meta" is not ours.
+  // A schema 1 store opens too: read-only as it is; writable, its schema
+  // record is rewritten as schema 2 and needs_earlier() is true until the
+  // owner has filled the records' earlier fingerprints in the same txn.
   static Result<RevisionStore> Open(MDB_txn* txn, bool writable, const SchemaParams& params,
                                     const std::string& dir);
+  bool needs_earlier() const { return needs_earlier_; }
 
   Result<std::optional<uint64_t>> FindUrl(MDB_txn* txn, std::string_view key) const;
   Status PutUrl(MDB_txn* txn, std::string_view key, uint64_t id) const;
@@ -125,6 +149,7 @@ class RevisionStore {
  private:
   std::string dir_;
   MDB_dbi meta_ = 0, urls_ = 0, articles_ = 0, revisions_ = 0, html_ = 0;
+  bool needs_earlier_ = false;
 };
 
 std::string RevisionKey(uint64_t id, uint32_t rev);
