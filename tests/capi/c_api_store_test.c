@@ -114,6 +114,9 @@ static void TestStore(void) {
     CHECK(strstr(s, "harbour.example/news/bridge-closure") != NULL);
     OK(libdiff_verdict_int(&n, v, LIBDIFF_VERDICT_CROSS_SITE));
     CHECK(n == 1);
+    /* A copy of the latest text matched revision 2. */
+    OK(libdiff_verdict_int(&n, v, LIBDIFF_VERDICT_OF_REVISION));
+    CHECK(n == 2);
     OK(libdiff_verdict_similarity(&sim, v));
     CHECK(sim > 0.8 && sim <= 1.0);
     OK(libdiff_verdict_containment(&sim, v));

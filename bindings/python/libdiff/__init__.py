@@ -365,6 +365,7 @@ class Verdict:
     alias_of: str = ""
     of: int = 0                          # duplicate: the original article
     of_url: str = ""
+    of_revision: int = 0                 # duplicate: the original's revision it matched
     distance: int = 0
     similarity: float = 0.0              # duplicate: shingle Jaccard, 0..1
     containment: float = 0.0             # duplicate: of the smaller text in the larger, 0..1
@@ -395,7 +396,7 @@ def _verdict_from_handle(handle) -> Verdict:
                           significance=s(7))
     return Verdict(kind=name, url=s(0), normalized_url=s(1), article=n(0), revision=n(1),
                    title=s(2), changes=changes, reverted_to=n(2), alias_of=s(3), of=n(3),
-                   of_url=s(4), distance=n(4), similarity=sim.value,
+                   of_url=s(4), of_revision=n(14), distance=n(4), similarity=sim.value,
                    containment=contained.value, cross_site=bool(n(5)),
                    reason=s(5))
 

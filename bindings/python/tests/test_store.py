@@ -44,6 +44,7 @@ class StoreTest(unittest.TestCase):
                                             sidebar="Markets"))
             self.assertEqual(v.kind, "duplicate")
             self.assertIn("harbour.example/news/bridge-closure", v.of_url)
+            self.assertEqual(v.of_revision, 2)   # the text it matched: the latest
             self.assertTrue(v.cross_site)
             self.assertGreater(v.similarity, 0.8)
             self.assertGreater(v.containment, 0.8)

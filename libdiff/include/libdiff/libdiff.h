@@ -455,6 +455,9 @@ LIBDIFF_API int libdiff_verdict_string(const char **out, size_t *out_len,
 #define LIBDIFF_VERDICT_SENTENCES_CHANGED 11
 #define LIBDIFF_VERDICT_TITLE_CHANGED 12      /* 0/1 */
 #define LIBDIFF_VERDICT_CHANGE_DISTANCE 13    /* SimHash distance to the previous revision */
+#define LIBDIFF_VERDICT_OF_REVISION 14        /* duplicate: the original's revision whose
+                                               * text the page matched (its latest or a
+                                               * kept earlier one) */
 
 /* Reads an integer field (LIBDIFF_VERDICT_* above) into *out. */
 LIBDIFF_API int libdiff_verdict_int(int64_t *out, const libdiff_verdict *verdict, int field);
@@ -468,7 +471,7 @@ LIBDIFF_API int libdiff_verdict_containment(double *out, const libdiff_verdict *
 
 /* The verdict as one line of JSON, the schema of the lines `libdiff ingest`
  * prints: url, verdict, article, revision, title, key (the identity key),
- * alias_of when set; duplicate: of (URL), of_article, distance, similarity,
+ * alias_of when set; duplicate: of (URL), of_article, of_revision, distance, similarity,
  * containment, cross_site; updated: changes{paragraphs_*, sentences_* when computed,
  * title_changed, simhash_distance, modified and significance when set},
  * reverted_to when set; skipped: reason. Free *out with libdiff_string_free(). */

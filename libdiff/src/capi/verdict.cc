@@ -75,6 +75,7 @@ int libdiff_verdict_int(int64_t* out, const libdiff_verdict* verdict, int field)
       case LIBDIFF_VERDICT_SENTENCES_CHANGED: *out = updated ? c.sentences_changed : 0; break;
       case LIBDIFF_VERDICT_TITLE_CHANGED: *out = updated && c.title_changed ? 1 : 0; break;
       case LIBDIFF_VERDICT_CHANGE_DISTANCE: *out = updated ? c.simhash_distance : 0; break;
+      case LIBDIFF_VERDICT_OF_REVISION: *out = duplicate ? v.of_revision : 0; break;
       default: InvalidArgument("unknown verdict integer field " + std::to_string(field));
     }
     return Status::OK();
