@@ -564,5 +564,29 @@ TEST(BodyRecall, StandfirstIsMatchedByAPrefixAndNeverRepeated) {
   EXPECT_EQ(elsewhere.Text(), Expected());
 }
 
+// Section headings with a permalink: the heading links to its own anchor
+// (markdown-it, docs generators), or carries a "header-anchor" class
+// (Substack). Both are the article's headings; a table of contents linking
+// to the same anchors from a list is still navigation, and a heading that
+// links to another page is still a link.
+TEST(BodyRecall, HeadingsWithAPermalinkAreText) {
+  const Article own = MustExtract(
+      "<html><body><article><ul><li><a href='#the-wall'>The wall</a></li>"
+      "<li><a href='#the-hall'>The hall</a></li></ul><p>" + std::string(kFirst) +
+      "</p><h2 id='the-wall'><a href='#the-wall'>Where the wall will run</a></h2><p>" + kSecond +
+      "</p><h2><a href='/elsewhere'>Read about the river</a></h2><p>" + kThird +
+      "</p></article></body></html>");
+  EXPECT_EQ(own.Text(), std::string(kFirst) + "\n\nWhere the wall will run\n\n" + kSecond +
+                            "\n\n" + kThird);
+
+  const Article marked = MustExtract(
+      "<html><body><header class='site-header'><h3>The Town Paper</h3></header><article><p>" +
+      std::string(kFirst) + "</p><h3 class='header-anchor-post'>Where the wall will run"
+      "<div class='header-anchor-parent'><button>Link</button></div></h3><p>" + kSecond +
+      "</p><p>" + kThird + "</p></article></body></html>");
+  EXPECT_EQ(marked.Text(), std::string(kFirst) + "\n\nWhere the wall will run\n\n" + kSecond +
+                               "\n\n" + kThird);
+}
+
 }  // namespace
 }  // namespace libdiff

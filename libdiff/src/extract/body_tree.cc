@@ -75,6 +75,19 @@ const RE2& FurnitureRe() {
   return re;
 }
 
+// True when the class string matches FurnitureRe only through "header-anchor"
+// (markdown-it's and Substack's section headings: <h3 class="header-anchor-post">,
+// <a class="header-anchor">): a heading with a permalink, not the page header.
+// Checked only for strings that matched FurnitureRe.
+bool IsHeaderAnchorOnly(std::string_view attrs) {
+  constexpr std::string_view kMark = "header-anchor";
+  size_t at = attrs.find(kMark);
+  if (at == std::string_view::npos) return false;
+  std::string rest(attrs);
+  for (; at != std::string::npos; at = rest.find(kMark, at + kMark.size())) rest[at] = 'x';  // "xeader-anchor"
+  return !RE2::PartialMatch(rest, FurnitureRe());
+}
+
 // Cookie and privacy-preference dialogs: never the article, whatever share of
 // the page's prose they hold (a long CCPA notice beside a 130-word podcast
 // summary). Checked only for class strings that matched FurnitureRe, with
@@ -499,6 +512,13 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
       inner.kind = BlockKind::kTableRow;
     }
   }
+  // A heading's link to its own anchor (<h3><a href="#cognitive-benefits">)
+  // is a permalink, not a link away: the heading is text. A table of
+  // contents links to the same anchors from list items, which stay links.
+  if ((tag & kLinkTag) && inner.kind == BlockKind::kHeading) {
+    const char* href = AttributeValue(node, "href");
+    if (href != nullptr && href[0] == '#') tag &= ~kLinkTag;
+  }
   if (tag & kLinkTag) ++link_depth_;
   int child = -1;
   for (xmlNode* c = node->children; c != nullptr; c = c->next)
@@ -520,7 +540,7 @@ uint8_t TreeReader::AttributeMarks() {
     marks = kMarkHidden;
   } else if (MayBeArticleBody(attrs_) && RE2::PartialMatch(attrs_, ArticleBodyRe())) {
     marks = kMarkArticleBody;
-  } else if (RE2::PartialMatch(attrs_, FurnitureRe())) {
+  } else if (RE2::PartialMatch(attrs_, FurnitureRe()) && !IsHeaderAnchorOnly(attrs_)) {
     marks = kMarkFurniture;
     if (IsConsentDialog(attrs_)) marks |= kMarkConsent;
   } else if (HasWidgetToken(attrs_)) {
