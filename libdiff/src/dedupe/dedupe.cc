@@ -53,9 +53,10 @@ namespace {
 
 // Each document keeps its shingle sketch (Fingerprint::sketch, at most
 // kSketchSize values): the verification's evidence and, through
-// internal::SketchKeys, its candidate keys (the engine shared with the store,
-// near_duplicate_index.h): documents sharing a key held by at most
-// kMaxPostings documents are compared.
+// internal::SketchKeys and SketchQueryKeys, its filed and query keys (the
+// engine shared with the store, near_duplicate_index.h): a pair is compared
+// when the earlier document files a value the later one queries, and at
+// most kMaxPostings documents file it.
 // Candidate keys are gathered in this many passes (by their low bits), so at
 // most a quarter of them is in memory at once.
 constexpr uint32_t kKeyPasses = 4;
@@ -302,31 +303,47 @@ void DedupeRun::Cluster(UnionFind* uf) {
 
 void DedupeRun::VerifySketchCandidates(const std::vector<uint32_t>& leaders,
                                        internal::DuplicatePairs* pairs) const {
-  // Keys are split by their low bits into kKeyPasses passes (a key's
-  // documents all fall in one pass). Pairs are verified as they are met and
-  // only the verified ones are kept.
+  // The store's rule in path order (near_duplicate_index.h): a pair a < b
+  // sharing value v is a candidate iff v is among a's filed keys
+  // (SketchKeys) and b's query keys (SketchQueryKeys); a value filed by more
+  // than kMaxPostings documents gives none. Keys are split by their low bits
+  // into kKeyPasses passes (a key's documents all fall in one pass). Pairs
+  // are verified as they are met and only the verified ones are kept.
+  struct SketchEntry {
+    uint32_t value;
+    uint32_t doc;
+    bool filed;
+    bool operator<(const SketchEntry& o) const {
+      return value != o.value ? value < o.value : doc < o.doc;
+    }
+  };
   std::array<size_t, kKeyPasses> per_pass{};
   for (uint32_t d : leaders) {
-    for (uint32_t v : SketchKeys(Sketch(d))) ++per_pass[v % kKeyPasses];
+    for (uint32_t v : SketchQueryKeys(Sketch(d))) ++per_pass[v % kKeyPasses];
   }
-  std::vector<std::pair<uint32_t, uint32_t>> keys;  // (sketch value, doc)
+  std::vector<SketchEntry> keys;
   keys.reserve(*std::max_element(per_pass.begin(), per_pass.end()));
   for (uint32_t pass = 0; pass < kKeyPasses; ++pass) {
     keys.clear();
     for (uint32_t d : leaders) {
-      for (uint32_t v : SketchKeys(Sketch(d))) {
-        if (v % kKeyPasses == pass) keys.emplace_back(v, d);
+      const auto query = SketchQueryKeys(Sketch(d));
+      for (size_t r = 0; r < query.size(); ++r) {
+        if (query[r] % kKeyPasses == pass) keys.push_back({query[r], d, r < kSketchKeys});
       }
     }
     std::sort(keys.begin(), keys.end());
     for (size_t i = 0; i < keys.size();) {
       size_t j = i + 1;
-      while (j < keys.size() && keys[j].first == keys[i].first) ++j;
-      if (j - i >= 2 && j - i <= kMaxPostings) {
+      size_t filed = keys[i].filed ? 1 : 0;
+      for (; j < keys.size() && keys[j].value == keys[i].value; ++j) {
+        if (keys[j].filed) ++filed;
+      }
+      if (j - i >= 2 && filed >= 1 && filed <= kMaxPostings) {
         for (size_t a = i; a < j; ++a) {
+          if (!keys[a].filed) continue;
           for (size_t b = a + 1; b < j; ++b) {
-            const uint32_t x = keys[a].second;
-            const uint32_t y = keys[b].second;
+            const uint32_t x = keys[a].doc;
+            const uint32_t y = keys[b].doc;
             if (VerifyPair(x, y).is_duplicate) pairs->Add(x, y);
           }
         }

@@ -65,12 +65,30 @@ inline constexpr int kMaxSupportedK = 7;
 // evidence, and gives no candidates. SimHash neighbours within the schema
 // distance are candidates too. Every candidate is then verified with
 // VerifyNearDuplicate (below).
+//
+// Filing and lookup are asymmetric: a text is FILED under its kSketchKeys
+// smallest values but LOOKED UP under its kQueryKeys smallest. A common
+// phrase can saturate the one key a copy shares with its original among
+// their 4 smallest; the original's other filed keys then sit a few ranks
+// further down the copy's sketch (the copy has extra template text, or its
+// own smallest values are that phrase). Looking up deeper finds them at no
+// storage cost. kMaxPostings counts FILED entries. In dedupe (documents in
+// path order) a pair a < b sharing value v is a candidate iff v is among a's
+// filed keys and b's query keys: exactly what a store ingesting in path
+// order looks at.
 inline constexpr size_t kSketchKeys = 4;
+inline constexpr size_t kQueryKeys = 8;
 inline constexpr size_t kMaxPostings = 64;
 
-// The candidate keys of a sketch. REQUIRES: `sketch` sorted ascending.
+// The filed candidate keys of a sketch. REQUIRES: `sketch` sorted ascending.
 inline std::span<const uint32_t> SketchKeys(std::span<const uint32_t> sketch) {
   return sketch.first(std::min(sketch.size(), kSketchKeys));
+}
+
+// The lookup keys of a sketch (a prefix of it, SketchKeys included).
+// REQUIRES: `sketch` sorted ascending.
+inline std::span<const uint32_t> SketchQueryKeys(std::span<const uint32_t> sketch) {
+  return sketch.first(std::min(sketch.size(), kQueryKeys));
 }
 
 // One query result: an id stored with a SimHash within the query distance.
