@@ -309,41 +309,39 @@ void DedupeRun::VerifySketchCandidates(const std::vector<uint32_t>& leaders,
   // than kMaxPostings documents gives none. Keys are split by their low bits
   // into kKeyPasses passes (a key's documents all fall in one pass). Pairs
   // are verified as they are met and only the verified ones are kept.
-  struct SketchEntry {
-    uint32_t value;
-    uint32_t doc;
-    bool filed;
-    bool operator<(const SketchEntry& o) const {
-      return value != o.value ? value < o.value : doc < o.doc;
-    }
+  // A value is filed by a document iff it is below the document's
+  // (kSketchKeys+1)-th smallest value (sketches are sorted and distinct), so
+  // entries need no flag: 8 bytes, as before the query keys.
+  auto filed = [&](uint32_t value, uint32_t doc) {
+    const auto sketch = Sketch(doc);
+    return sketch.size() <= kSketchKeys || value < sketch[kSketchKeys];
   };
   std::array<size_t, kKeyPasses> per_pass{};
   for (uint32_t d : leaders) {
     for (uint32_t v : SketchQueryKeys(Sketch(d))) ++per_pass[v % kKeyPasses];
   }
-  std::vector<SketchEntry> keys;
+  std::vector<std::pair<uint32_t, uint32_t>> keys;  // (sketch value, doc)
   keys.reserve(*std::max_element(per_pass.begin(), per_pass.end()));
   for (uint32_t pass = 0; pass < kKeyPasses; ++pass) {
     keys.clear();
     for (uint32_t d : leaders) {
-      const auto query = SketchQueryKeys(Sketch(d));
-      for (size_t r = 0; r < query.size(); ++r) {
-        if (query[r] % kKeyPasses == pass) keys.push_back({query[r], d, r < kSketchKeys});
+      for (uint32_t v : SketchQueryKeys(Sketch(d))) {
+        if (v % kKeyPasses == pass) keys.emplace_back(v, d);
       }
     }
     std::sort(keys.begin(), keys.end());
     for (size_t i = 0; i < keys.size();) {
-      size_t j = i + 1;
-      size_t filed = keys[i].filed ? 1 : 0;
-      for (; j < keys.size() && keys[j].value == keys[i].value; ++j) {
-        if (keys[j].filed) ++filed;
+      size_t j = i;
+      size_t filers = 0;
+      for (; j < keys.size() && keys[j].first == keys[i].first; ++j) {
+        if (filed(keys[j].first, keys[j].second)) ++filers;
       }
-      if (j - i >= 2 && filed >= 1 && filed <= kMaxPostings) {
+      if (j - i >= 2 && filers >= 1 && filers <= kMaxPostings) {
         for (size_t a = i; a < j; ++a) {
-          if (!keys[a].filed) continue;
+          if (!filed(keys[a].first, keys[a].second)) continue;
           for (size_t b = a + 1; b < j; ++b) {
-            const uint32_t x = keys[a].doc;
-            const uint32_t y = keys[b].doc;
+            const uint32_t x = keys[a].second;
+            const uint32_t y = keys[b].second;
             if (VerifyPair(x, y).is_duplicate) pairs->Add(x, y);
           }
         }
