@@ -257,14 +257,14 @@ class LmdbNearDuplicateIndex {
 
   // Candidate keys. InsertKeys adds (key, id) for each key (existing pairs
   // are kept once); RemoveKeys removes them (absent pairs are a no-op).
-  // REQUIRES: a write txn; keys as SketchKeys returns them.
+  // REQUIRES: a write txn; keys as SketchKeys returns them (the filed keys).
   Status InsertKeys(MDB_txn* txn, std::span<const uint32_t> keys, uint64_t id) const;
   Status RemoveKeys(MDB_txn* txn, std::span<const uint32_t> keys, uint64_t id) const;
   // Adds many (key, id) pairs: sorted and appended where they sort after the
   // stored ones, much faster than repeated InsertKeys (bulk loads, upgrades).
   Status InsertKeysBatch(MDB_txn* txn, std::span<const KeyEntry> entries) const;
-  // Appends to `ids` the ids stored under each of `keys` that at most
-  // kMaxPostings ids hold (a more common key is skipped), ascending per key;
+  // Appends to `ids` the ids stored under each of `keys` (a page's query
+  // keys, SketchQueryKeys) that at most kMaxPostings ids hold (a more common key is skipped), ascending per key;
   // an id under several keys appears once per key.
   Status QueryKeys(MDB_txn* txn, std::span<const uint32_t> keys,
                    std::vector<uint64_t>* ids) const;
