@@ -9,6 +9,7 @@ skip (binary, empty page, unreadable when not root).
 """
 import gzip
 import os
+import random
 import re
 import shutil
 import signal
@@ -72,6 +73,45 @@ def pack_warcs(corpus, out_dir, parts=2):
     return paths
 
 
+def random_words(seed, n):
+    """`n` words from a 100,000-word vocabulary: texts that share no phrase."""
+    rng = random.Random(seed)
+    return " ".join("v%d" % rng.randrange(100000) for _ in range(n))
+
+
+def make_saturated_copy(out):
+    """The candidate-key case of near_duplicate_index.h: a copy inside a larger
+    template whose filed keys (4 smallest sketch values) shared with its
+    original are all a common sentence's, filed by more than 64 fillers, while
+    an unsaturated filed key of the original is among the copy's 8 smallest
+    (its query keys). Writes original (first in path order), fillers, copy
+    (last); returns False when no seeds give the case."""
+    import libdiff
+    for s in range(20):
+        sentence = random_words(1000 + s, 30)
+        original = sentence + " " + random_words(5000 + s, 120)
+        fillers = [sentence + " " + random_words(2000 + k, 60) for k in range(100)]
+        filed = [set(libdiff.fingerprint(f).sketch[:4]) for f in fillers]
+
+        def saturated(v):
+            return sum(v in f for f in filed) > 64
+
+        o = libdiff.fingerprint(original).sketch[:4]
+        for t in range(100):
+            copy = random_words(6000 + t, 120) + " " + original
+            c = libdiff.fingerprint(copy).sketch
+            shared = [v for v in o if v in c[:4]]
+            if (shared and all(saturated(v) for v in shared) and
+                    any(v in c[:8] and not saturated(v) for v in o)):
+                os.makedirs(out)
+                for name, text in ([("a-original.txt", original), ("z-copy.txt", copy)] +
+                                   [("f-%03d.txt" % k, f) for k, f in enumerate(fillers)]):
+                    with open(os.path.join(out, name), "w") as f:
+                        f.write(text)
+                return True
+    return False
+
+
 @unittest.skipUnless(HAVE_DASK, WHY if not HAVE_DASK else "")
 @unittest.skipUnless(CLI and os.path.exists(CLI), "LIBDIFF_CLI (the libdiff binary) not set")
 class DaskDedupeTest(unittest.TestCase):
@@ -100,6 +140,18 @@ class DaskDedupeTest(unittest.TestCase):
         self.assertGreater(self.expected.count("\n"), 5, "corpus should have clusters")
         run = self.dd.dedupe(self.corpus, self.client)
         self.assertEqual(self.expected, run.jsonl())
+
+    def test_CopyWhoseSharedFiledKeyIsSaturatedEqualsTheCli(self):
+        # The copy is found only through its query keys (deeper than the
+        # filed ones), in the CLI and in the Dask pipeline alike.
+        corpus = os.path.join(self.tmp, "saturated")
+        self.assertTrue(make_saturated_copy(corpus))
+        cli = subprocess.run([CLI, "dedupe", corpus, "--format", "jsonl"], check=True,
+                             capture_output=True).stdout.decode("utf-8")
+        cluster = [line for line in cli.splitlines() if "z-copy.txt" in line]
+        self.assertEqual(1, len(cluster), cli)
+        self.assertIn("a-original.txt", cluster[0])
+        self.assertEqual(cli, self.dd.dedupe(corpus, self.client, npartitions=3).jsonl())
 
     def test_WarcFilesEqualTheCli(self):
         warcs = os.path.join(self.tmp, "warcs")

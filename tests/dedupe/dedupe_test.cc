@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "dedupe/corpus_util.h"
+#include "dedupe/saturated_copy.h"
 #include "libdiff/store.h"
 
 namespace libdiff {
@@ -109,6 +110,34 @@ TEST(DedupeDirectory, ClustersCopiesAndKeepsDistinctArticlesApart) {
   for (const auto& m : r->clusters[0].members) {
     EXPECT_LT(m.similarity, 1.0);
     EXPECT_GT(m.similarity, 0.6);
+  }
+}
+
+TEST(DedupeDirectory, CopyWhoseSharedFiledKeyIsSaturatedIsFoundByItsQueryKeys) {
+  // The store's rule in path order: the copy (last) looks the original
+  // (first) up under its query keys. Fails with kQueryKeys = kSketchKeys.
+  libdiff::testing::SaturatedCopy fx;
+  ASSERT_TRUE(libdiff::testing::MakeSaturatedCopy(&fx));
+  TempDir dir;
+  WriteFile(dir.path() + "/a/original.txt", fx.original);
+  for (size_t k = 0; k < fx.fillers.size(); ++k) {
+    WriteFile(dir.path() + "/b/filler-" + std::to_string(1000 + k) + ".txt", fx.fillers[k]);
+  }
+  WriteFile(dir.path() + "/c/copy.txt", fx.copy);
+  std::string first;
+  for (int threads : {1, 3}) {
+    DedupeOptions o;
+    o.threads = threads;
+    auto r = DedupeDirectory(dir.path(), o);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    bool found = false;
+    for (const auto& g : Groups(*r)) {
+      const std::set<std::string> got(g.begin(), g.end());
+      found = found || (got.count("a/original.txt") && got.count("c/copy.txt"));
+    }
+    EXPECT_TRUE(found) << Fingerprint(*r);
+    if (first.empty()) first = Fingerprint(*r);
+    EXPECT_EQ(first, Fingerprint(*r));
   }
 }
 

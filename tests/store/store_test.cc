@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "decide/test_articles.h"
+#include "dedupe/saturated_copy.h"
 #include "store/codec.h"
 #include "store/earlier_revisions.h"
 #include "store/lmdb/revision_store.h"
@@ -192,6 +193,25 @@ Article WireCopy(const Article& a) {
 }
 
 constexpr char kCopyUrl[] = "https://www.other-paper.co.uk/world/wire-copy";
+
+TEST_F(StoreTest, CopyWhoseSharedFiledKeyIsSaturatedIsFoundByItsQueryKeys) {
+  // Fails with lookups under the filed keys only (kQueryKeys = kSketchKeys).
+  testing::SaturatedCopy fx;
+  ASSERT_TRUE(testing::MakeSaturatedCopy(&fx));
+  auto page = [](const std::string& url, const std::string& text) {
+    Article a;
+    a.title = "Headline";
+    a.blocks.push_back({BlockKind::kParagraph, text});
+    return MakePage(url, a);
+  };
+  const Verdict first = Ingest(page(kUrlA, fx.original));
+  for (size_t k = 0; k < fx.fillers.size(); ++k) {
+    Ingest(page("https://f.example.net/" + std::to_string(k), fx.fillers[k]));
+  }
+  const Verdict v = Ingest(page(kCopyUrl, fx.copy));
+  EXPECT_EQ(v.kind, VerdictKind::kDuplicate);
+  EXPECT_EQ(v.of, first.article);
+}
 
 TEST_F(StoreTest, CopyOfAnEarlierRevisionIsADuplicateOfTheArticle) {
   const Article r1 = MakeArticle(50);

@@ -7,8 +7,10 @@ run only; the libdiff package itself does not).
 
 A batch of documents is a dict of equal-length columns (COLUMNS); a key entry
 is (kind, sub, value, row): kind EXACT (value: high half of the exact-text
-hash), SKETCH (one of the four smallest sketch values) or TABLE (sub: the
-permuted table, value: its block of the SimHash), row: the document's row.
+hash), SKETCH (sub: its rank in the sketch, value: one of the QUERY_KEYS
+smallest sketch values; ranks below KEYS_PER_SKETCH are the filed keys) or
+TABLE (sub: the permuted table, value: its block of the SimHash), row: the
+document's row.
 """
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ from . import _capi
 from . import _dask_native as N
 
 SKETCH_STRIDE = 24       # kSketchSize: sketch rows are padded to this width
-KEYS_PER_SKETCH = 4      # kSketchKeys in src/index/near_duplicate_index.h
+KEYS_PER_SKETCH = 4      # kSketchKeys in src/index/near_duplicate_index.h (filed)
+QUERY_KEYS = 8           # kQueryKeys there (looked up)
 MAX_POSTINGS = 64        # kMaxPostings there
 SKETCH, TABLE, EXACT = 0, 1, 2
 
@@ -190,10 +193,10 @@ def key_entries(cols: dict, layout):
     rows = np.arange(n, dtype=np.int64)
     kinds, subs, values, owners = [np.full(n, EXACT, np.uint8)], [np.zeros(n, np.uint8)], \
         [cols["high"]], [rows]
-    for j in range(KEYS_PER_SKETCH):
+    for j in range(QUERY_KEYS):
         has = cols["count"] > j
         kinds.append(np.full(int(has.sum()), SKETCH, np.uint8))
-        subs.append(np.zeros(int(has.sum()), np.uint8))
+        subs.append(np.full(int(has.sum()), j, np.uint8))
         values.append(cols["sketch"][has, j].astype(np.uint64))
         owners.append(rows[has])
     for t, block in table_keys(cols["simhash"], layout):
@@ -205,12 +208,17 @@ def key_entries(cols: dict, layout):
             np.concatenate(owners))
 
 
+def _group_sub(kind, sub):
+    """The sub of a key's group: a sketch value's ranks form one group."""
+    return np.where(kind == SKETCH, np.uint8(0), sub).astype(np.uint8)
+
+
 def split_into_buckets(cols: dict, layout, nbuckets: int):
     """A partition's documents -> nbuckets pieces (columns of the documents
     with a key in the bucket, key entries with rows into them): what the
     candidate shuffle sends to each bucket."""
     kind, sub, value, row = key_entries(cols, layout)
-    bucket = (_mix(kind, sub, value) % _U64(nbuckets)).astype(np.int64)
+    bucket = (_mix(kind, _group_sub(kind, sub), value) % _U64(nbuckets)).astype(np.int64)
     order = np.argsort(bucket, kind="stable")
     bounds = np.searchsorted(bucket[order], np.arange(nbuckets + 1))
     pieces = []
@@ -267,19 +275,16 @@ def _runs(*keys):
     return start
 
 
-def _pairs_in_groups(starts, sizes):
-    """Row positions (i, j), i < j, of every pair inside each group
-    [start, start + size)."""
-    sizes = sizes.astype(np.int64)
-    total_members = int(sizes.sum())
-    if total_members == 0:
+def _pairs_after(pos, ends):
+    """Row positions (i, j) of every member i in `pos` with each j in
+    (i, end), `ends` the end of each one's group."""
+    pos = np.asarray(pos, np.int64)
+    partners = np.asarray(ends, np.int64) - pos - 1
+    total = int(partners.sum()) if len(partners) else 0
+    if total == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    pos = np.repeat(starts, sizes) + (np.arange(total_members) -
-                                       np.repeat(np.cumsum(sizes) - sizes, sizes))
-    ends = np.repeat(starts + sizes, sizes)
-    partners = ends - pos - 1          # members after each one in its group
     first = np.repeat(pos, partners)
-    offset = np.arange(int(partners.sum())) - np.repeat(np.cumsum(partners) - partners, partners)
+    offset = np.arange(total) - np.repeat(np.cumsum(partners) - partners, partners)
     return first, first + 1 + offset
 
 
@@ -295,9 +300,11 @@ def bucket_edges(pieces, max_distance: int):
     (n, 2) int64 array of ranks (lower rank first): exact groups join their
     members to the first when the first two verify; among the first of each
     exact text (all copies of a text share every key, so each group holds
-    them all), sketch groups of 2..MAX_POSTINGS documents and table groups
-    give candidate pairs (table pairs within max_distance bits), each verified
-    once."""
+    them all), sketch groups and table groups give candidate pairs, each
+    verified once. A sketch value's pair (a, b), rank a < rank b, is a
+    candidate when a files it (rank in the sketch < KEYS_PER_SKETCH) and at
+    most MAX_POSTINGS documents file it (as the CLI and the store); table
+    pairs must be within max_distance bits."""
     cols = concat(p[0] for p in pieces)
     offsets = np.cumsum([0] + [len(p[0]["rank"]) for p in pieces[:-1]])
     kind = np.concatenate([p[1] for p in pieces]) if pieces else np.zeros(0, np.uint8)
@@ -323,16 +330,23 @@ def bucket_edges(pieces, max_distance: int):
     # Candidate groups among the first document of each exact text.
     m = kind != EXACT
     ck, cs, cv, cr = kind[m], sub[m], value[m], row[m]
+    filed = (ck != SKETCH) | (cs < KEYS_PER_SKETCH)
+    cs = _group_sub(ck, cs)
     order = np.lexsort((rank[cr], low[cr], high[cr], cv, cs, ck))
-    ck, cs, cv, cr = ck[order], cs[order], cv[order], cr[order]
+    ck, cs, cv, cr, filed = ck[order], cs[order], cv[order], cr[order], filed[order]
     first = _runs(ck, cs, cv, high[cr], low[cr])
-    ck, cs, cv, cr = ck[first], cs[first], cv[first], cr[first]
-    # Still sorted by (kind, sub, value): the groups are runs.
+    ck, cs, cv, cr, filed = ck[first], cs[first], cv[first], cr[first], filed[first]
+    # Each group in rank order, so a member's partners are the ones after it.
+    order = np.lexsort((rank[cr], cv, cs, ck))
+    ck, cs, cv, cr, filed = ck[order], cs[order], cv[order], cr[order], filed[order]
     starts = np.flatnonzero(_runs(ck, cs, cv))
     sizes = np.diff(np.append(starts, len(cr)))
     gkind = ck[starts]
-    keep = (sizes > 1) & ((gkind != SKETCH) | (sizes <= MAX_POSTINGS))
-    i, j = _pairs_in_groups(starts[keep], sizes[keep])
+    nfiled = np.add.reduceat(filed.astype(np.int64), starts) if len(starts) else sizes
+    keep = (sizes > 1) & ((gkind != SKETCH) | (nfiled <= MAX_POSTINGS))
+    group_end = np.repeat(starts + sizes, sizes)
+    member = filed & np.repeat(keep, sizes)
+    i, j = _pairs_after(np.flatnonzero(member), group_end[member])
     a, b = cr[i], cr[j]
     near = (ck[i] != TABLE) | (_popcount(cols["simhash"][a] ^ cols["simhash"][b]) <=
                                max_distance)

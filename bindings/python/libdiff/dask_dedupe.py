@@ -36,14 +36,17 @@ Pipeline (docs/scaling.md has the design and the figures):
      exact-text hash, token and shingle counts, the bottom-24 shingle sketch,
      date, body size, path), kept on that worker, and splits
      the documents' keys into one numpy piece per shuffle bucket
-     (_dask_columns.py): the exact-text hash, the four smallest sketch
-     values, and the K+1 permuted SimHash table keys (the layout of
+     (_dask_columns.py): the exact-text hash, the eight smallest sketch
+     values with their rank (the four smallest are filed), and the K+1
+     permuted SimHash table keys (the layout of
      src/index/near_duplicate_index.h: two hashes within K bits share at
      least one block).
   3. Candidates, one shuffle: each bucket (one per worker) sorts its key
      entries. Exact groups join their members to the first (path order) when
      the first two verify; among the first document of each exact text,
-     sketch-key groups of 2..64 documents (as the CLI) and table-key groups
+     a sketch value's pairs (a, b), a earlier in path order and filing the
+     value, when at most 64 documents file it (as the CLI and the store),
+     and table-key groups
      (pairs within K bits) give candidate pairs, each verified once, all in
      one ``libdiff_dedupe_verify_batch`` call (the library's rule).
   4. Connected components of the confirmed pairs: up to

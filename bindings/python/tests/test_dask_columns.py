@@ -64,8 +64,10 @@ class DaskColumnsTest(unittest.TestCase):
 
     def reference_edges(self, k):
         """Exact groups join their members to the first when the first two
-        verify; leaders sharing one of the 4 smallest sketch values (groups
-        of 2..64) or a table key within k bits are verified pair by pair."""
+        verify; leaders a < b where a files a sketch value (one of its 4
+        smallest) that b looks up (one of its 8 smallest) and at most 64
+        leaders file, or sharing a table key within k bits, are verified pair
+        by pair."""
         edges = set()
         by_exact = {}
         for d in self.docs:
@@ -77,15 +79,20 @@ class DaskColumnsTest(unittest.TestCase):
             if len(group) > 1 and N.verify(group[0], group[1], k)[0]:
                 edges.update((group[0][N.DOC_RANK], d[N.DOC_RANK]) for d in group[1:])
         groups = {}
+        filers = {}
         for d in leaders:
-            for h in d[N.DOC_SKETCH][:C.KEYS_PER_SKETCH]:
+            for r, h in enumerate(d[N.DOC_SKETCH][:C.QUERY_KEYS]):
                 groups.setdefault(("s", h), []).append(d)
+                if r < C.KEYS_PER_SKETCH:
+                    filers.setdefault(h, set()).add(d[N.DOC_RANK])
             for key in dd.table_keys(d[N.DOC_SIMHASH], k):
                 groups.setdefault(("t", key), []).append(d)
         for key, group in groups.items():
-            if key[0] == "s" and len(group) > C.MAX_POSTINGS:
+            if key[0] == "s" and len(filers.get(key[1], ())) > C.MAX_POSTINGS:
                 continue
             for a, b in itertools.combinations(sorted(group, key=lambda d: d[N.DOC_RANK]), 2):
+                if key[0] == "s" and a[N.DOC_RANK] not in filers.get(key[1], ()):
+                    continue
                 if key[0] == "t" and bin(a[N.DOC_SIMHASH] ^ b[N.DOC_SIMHASH]).count("1") > k:
                     continue
                 if N.verify(a, b, k)[0]:
@@ -194,12 +201,13 @@ class DaskColumnsTest(unittest.TestCase):
         self.assertEqual([0, 14, 28, 42, 57, 71, 85, 100], dd.partition_bounds(100, 2, 7))
         self.assertEqual([0, 0], dd.partition_bounds(0, 2))
 
-    def test_PairsInGroups(self):
-        starts, sizes = np.array([0, 3, 4, 9]), np.array([3, 1, 5, 2])
-        i, j = C._pairs_in_groups(starts, sizes)
-        expected = [p for s, n in zip(starts, sizes)
-                    for p in itertools.combinations(range(s, s + n), 2)]
+    def test_PairsAfter(self):
+        pos, ends = np.array([0, 1, 3, 5, 7, 9]), np.array([3, 3, 4, 9, 9, 11])
+        i, j = C._pairs_after(pos, ends)
+        expected = [(p, q) for p, e in zip(pos.tolist(), ends.tolist()) for q in range(p + 1, e)]
         self.assertEqual(expected, list(zip(i.tolist(), j.tolist())))
+        i, j = C._pairs_after(np.zeros(0, np.int64), np.zeros(0, np.int64))
+        self.assertEqual(0, len(i))
 
     def test_ComponentLabelsAreTheSmallestNode(self):
         rng = random.Random(5)

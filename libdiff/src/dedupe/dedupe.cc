@@ -53,9 +53,10 @@ namespace {
 
 // Each document keeps its shingle sketch (Fingerprint::sketch, at most
 // kSketchSize values): the verification's evidence and, through
-// internal::SketchKeys, its candidate keys (the engine shared with the store,
-// near_duplicate_index.h): documents sharing a key held by at most
-// kMaxPostings documents are compared.
+// internal::SketchKeys and SketchQueryKeys, its filed and query keys (the
+// engine shared with the store, near_duplicate_index.h): a pair is compared
+// when the earlier document files a value the later one queries, and at
+// most kMaxPostings documents file it.
 // Candidate keys are gathered in this many passes (by their low bits), so at
 // most a quarter of them is in memory at once.
 constexpr uint32_t kKeyPasses = 4;
@@ -302,28 +303,42 @@ void DedupeRun::Cluster(UnionFind* uf) {
 
 void DedupeRun::VerifySketchCandidates(const std::vector<uint32_t>& leaders,
                                        internal::DuplicatePairs* pairs) const {
-  // Keys are split by their low bits into kKeyPasses passes (a key's
-  // documents all fall in one pass). Pairs are verified as they are met and
-  // only the verified ones are kept.
+  // The store's rule in path order (near_duplicate_index.h): a pair a < b
+  // sharing value v is a candidate iff v is among a's filed keys
+  // (SketchKeys) and b's query keys (SketchQueryKeys); a value filed by more
+  // than kMaxPostings documents gives none. Keys are split by their low bits
+  // into kKeyPasses passes (a key's documents all fall in one pass). Pairs
+  // are verified as they are met and only the verified ones are kept.
+  // A value is filed by a document iff it is below the document's
+  // (kSketchKeys+1)-th smallest value (sketches are sorted and distinct), so
+  // entries need no flag: 8 bytes, as before the query keys.
+  auto filed = [&](uint32_t value, uint32_t doc) {
+    const auto sketch = Sketch(doc);
+    return sketch.size() <= kSketchKeys || value < sketch[kSketchKeys];
+  };
   std::array<size_t, kKeyPasses> per_pass{};
   for (uint32_t d : leaders) {
-    for (uint32_t v : SketchKeys(Sketch(d))) ++per_pass[v % kKeyPasses];
+    for (uint32_t v : SketchQueryKeys(Sketch(d))) ++per_pass[v % kKeyPasses];
   }
   std::vector<std::pair<uint32_t, uint32_t>> keys;  // (sketch value, doc)
   keys.reserve(*std::max_element(per_pass.begin(), per_pass.end()));
   for (uint32_t pass = 0; pass < kKeyPasses; ++pass) {
     keys.clear();
     for (uint32_t d : leaders) {
-      for (uint32_t v : SketchKeys(Sketch(d))) {
+      for (uint32_t v : SketchQueryKeys(Sketch(d))) {
         if (v % kKeyPasses == pass) keys.emplace_back(v, d);
       }
     }
     std::sort(keys.begin(), keys.end());
     for (size_t i = 0; i < keys.size();) {
-      size_t j = i + 1;
-      while (j < keys.size() && keys[j].first == keys[i].first) ++j;
-      if (j - i >= 2 && j - i <= kMaxPostings) {
+      size_t j = i;
+      size_t filers = 0;
+      for (; j < keys.size() && keys[j].first == keys[i].first; ++j) {
+        if (filed(keys[j].first, keys[j].second)) ++filers;
+      }
+      if (j - i >= 2 && filers >= 1 && filers <= kMaxPostings) {
         for (size_t a = i; a < j; ++a) {
+          if (!filed(keys[a].first, keys[a].second)) continue;
           for (size_t b = a + 1; b < j; ++b) {
             const uint32_t x = keys[a].second;
             const uint32_t y = keys[b].second;

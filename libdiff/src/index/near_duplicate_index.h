@@ -65,12 +65,30 @@ inline constexpr int kMaxSupportedK = 7;
 // evidence, and gives no candidates. SimHash neighbours within the schema
 // distance are candidates too. Every candidate is then verified with
 // VerifyNearDuplicate (below).
+//
+// Filing and lookup are asymmetric: a text is FILED under its kSketchKeys
+// smallest values but LOOKED UP under its kQueryKeys smallest. A common
+// phrase can saturate the one key a copy shares with its original among
+// their 4 smallest; the original's other filed keys then sit a few ranks
+// further down the copy's sketch (the copy has extra template text, or its
+// own smallest values are that phrase). Looking up deeper finds them at no
+// storage cost. kMaxPostings counts FILED entries. In dedupe (documents in
+// path order) a pair a < b sharing value v is a candidate iff v is among a's
+// filed keys and b's query keys: exactly what a store ingesting in path
+// order looks at.
 inline constexpr size_t kSketchKeys = 4;
+inline constexpr size_t kQueryKeys = 8;
 inline constexpr size_t kMaxPostings = 64;
 
-// The candidate keys of a sketch. REQUIRES: `sketch` sorted ascending.
+// The filed candidate keys of a sketch. REQUIRES: `sketch` sorted ascending.
 inline std::span<const uint32_t> SketchKeys(std::span<const uint32_t> sketch) {
   return sketch.first(std::min(sketch.size(), kSketchKeys));
+}
+
+// The lookup keys of a sketch (a prefix of it, SketchKeys included).
+// REQUIRES: `sketch` sorted ascending.
+inline std::span<const uint32_t> SketchQueryKeys(std::span<const uint32_t> sketch) {
+  return sketch.first(std::min(sketch.size(), kQueryKeys));
 }
 
 // One query result: an id stored with a SimHash within the query distance.
@@ -239,14 +257,14 @@ class LmdbNearDuplicateIndex {
 
   // Candidate keys. InsertKeys adds (key, id) for each key (existing pairs
   // are kept once); RemoveKeys removes them (absent pairs are a no-op).
-  // REQUIRES: a write txn; keys as SketchKeys returns them.
+  // REQUIRES: a write txn; keys as SketchKeys returns them (the filed keys).
   Status InsertKeys(MDB_txn* txn, std::span<const uint32_t> keys, uint64_t id) const;
   Status RemoveKeys(MDB_txn* txn, std::span<const uint32_t> keys, uint64_t id) const;
   // Adds many (key, id) pairs: sorted and appended where they sort after the
   // stored ones, much faster than repeated InsertKeys (bulk loads, upgrades).
   Status InsertKeysBatch(MDB_txn* txn, std::span<const KeyEntry> entries) const;
-  // Appends to `ids` the ids stored under each of `keys` that at most
-  // kMaxPostings ids hold (a more common key is skipped), ascending per key;
+  // Appends to `ids` the ids stored under each of `keys` (a page's query
+  // keys, SketchQueryKeys) that at most kMaxPostings ids hold (a more common key is skipped), ascending per key;
   // an id under several keys appears once per key.
   Status QueryKeys(MDB_txn* txn, std::span<const uint32_t> keys,
                    std::vector<uint64_t>* ids) const;

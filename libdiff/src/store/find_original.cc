@@ -13,9 +13,11 @@ Result<OriginalMatch> FindOriginal(MDB_txn* txn, const LmdbNearDuplicateIndex& i
                                    std::span<const uint32_t> paragraphs, const std::string& key,
                                    const VerifyOptions& options) {
   // SimHash neighbours within max_distance share their keys too: the store
-  // keeps no SimHash tables (docs/store.md).
+  // keeps no SimHash tables (docs/store.md). Texts are filed under their
+  // SketchKeys and looked up under their deeper SketchQueryKeys
+  // (near_duplicate_index.h).
   std::vector<uint64_t> candidates;
-  LIBDIFF_RETURN_IF_ERROR(index.QueryKeys(txn, SketchKeys(fp.sketch), &candidates));
+  LIBDIFF_RETURN_IF_ERROR(index.QueryKeys(txn, SketchQueryKeys(fp.sketch), &candidates));
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   // Against the latest text, then the kept earlier ones, newest first.
