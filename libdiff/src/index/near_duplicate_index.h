@@ -264,8 +264,9 @@ class LmdbNearDuplicateIndex {
   // stored ones, much faster than repeated InsertKeys (bulk loads, upgrades).
   Status InsertKeysBatch(MDB_txn* txn, std::span<const KeyEntry> entries) const;
   // Appends to `ids` the ids stored under each of `keys` (a page's query
-  // keys, SketchQueryKeys) that at most kMaxPostings ids hold (a more common key is skipped), ascending per key;
-  // an id under several keys appears once per key.
+  // keys, SketchQueryKeys) that at most kMaxPostings ids hold (a more common
+  // key is skipped), ascending per key; an id under several keys appears
+  // once per key.
   Status QueryKeys(MDB_txn* txn, std::span<const uint32_t> keys,
                    std::vector<uint64_t>* ids) const;
   // True when the index was upgraded from v2 in this open and its key table

@@ -1,4 +1,6 @@
 // Copyright 2026 The libdiff Authors.
+//
+// Which superseded revisions an article keeps (see earlier_revisions.h).
 #include "store/earlier_revisions.h"
 
 #include <algorithm>
@@ -32,8 +34,8 @@ EarlierFingerprint ToEarlier(const Fingerprint& fp, uint32_t revision) {
 
 void KeepSuperseded(std::vector<EarlierFingerprint>* earlier, EarlierFingerprint superseded,
                     const Hash128& next_exact, const VerifyOptions& options) {
-  if (superseded.exact == next_exact || superseded.sketch.empty() || superseded.tokens < options.min_tokens ||
-      superseded.shingles < options.min_shingles) {
+  if (superseded.exact == next_exact || superseded.sketch.empty() ||
+      superseded.tokens < options.min_tokens || superseded.shingles < options.min_shingles) {
     return;
   }
   for (const EarlierFingerprint& kept : *earlier) {
