@@ -428,6 +428,33 @@ xmlNodePtr ShownBefore(const std::string& title, xmlNodePtr h1) {
 
 }  // namespace
 
+// A label that the h1 sets apart in an element of its own before the
+// headline ("<strong>Blog:</strong> Best Agencies", "<span>Title:</span>…"),
+// which the metadata leaves out: returns the h1 without it when a metadata
+// title (or its headline part) is exactly the rest; otherwise `heading`. A kicker written into the
+// headline's own text ("Colleges: Former star…", "Dear Abby: …") stays:
+// golds and metadata keep those.
+std::string TrimSetApartLabel(xmlNodePtr h1, const std::string& heading,
+                              const std::vector<std::string>& meta_keys) {
+  xmlNodePtr first = h1 == nullptr ? nullptr : h1->children;
+  while (first != nullptr && first->type == XML_TEXT_NODE &&
+         SqueezeWhitespace(Chars(first->content)).empty()) {
+    first = first->next;
+  }
+  if (first == nullptr || first->type != XML_ELEMENT_NODE) return heading;
+  const std::string label = ElementText(first, 64);
+  if (label.size() < 2 || label.back() != ':' || WordCount(label) > 2) return heading;
+  // The rest of the headline after the label as the h1's text shows it.
+  if (heading.compare(0, label.size(), label) != 0) return heading;
+  const std::string rest = SqueezeWhitespace(std::string_view(heading).substr(label.size()));
+  const std::string rest_key = LooseKey(rest);
+  if (rest_key.empty() || WordCount(rest) < 2) return heading;
+  for (const std::string& m : meta_keys) {
+    if (m == rest_key) return rest;
+  }
+  return heading;
+}
+
 std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::string& site_name,
                         const std::string& host, xmlNodePtr* title_node) {
   std::vector<std::string> meta_keys;
@@ -476,6 +503,7 @@ std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::st
       *title_node = best->node;
       std::string heading =
           StripSiteNameFromHeading(TrimHeadingLabel(best->text, raw_keys), site_name, host);
+      heading = TrimSetApartLabel(best->node, heading, meta_keys);
       heading = StripRepeatedAffixes(best->text, heading, raw_keys, site_name, host);
       // An h1 set in capitals is a typographic choice: a metadata title that
       // differs from it only in case gives the headline's own case.
