@@ -216,6 +216,32 @@ bool IsCountPrefix(std::string_view s) {
   return true;
 }
 
+// True when `s` is what a link aggregator sets after a story's headline: the
+// source's host in brackets and perhaps a comment count (" (latimes.com) 87",
+// " (github.com)").
+bool IsSourceHostSuffix(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  if (i == 0 || i >= s.size() || s[i] != '(') return false;
+  const size_t close = s.find(')', i);
+  if (close == std::string_view::npos) return false;
+  const std::string_view host = s.substr(i + 1, close - i - 1);
+  const size_t dot = host.rfind('.');
+  if (host.empty() || host.size() > 64 || dot == std::string_view::npos || dot == 0 ||
+      dot + 2 > host.size()) {
+    return false;
+  }
+  for (char c : host) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '-';
+    if (!ok) return false;
+  }
+  for (char c : s.substr(close + 1)) {
+    if (c != ' ' && (c < '0' || c > '9')) return false;
+  }
+  return true;
+}
+
 // A metadata title that is `heading` with the year or the count of a list
 // that the visible headline leaves out ("Best Travel Insurance for Seniors
 // in 2025" for the h1 "Best Travel Insurance for Seniors"), or "".
@@ -504,6 +530,15 @@ std::string ChooseTitle(const PageFacts& f, const JsonLdFacts& ld, const std::st
       std::string heading =
           StripSiteNameFromHeading(TrimHeadingLabel(best->text, raw_keys), site_name, host);
       heading = TrimSetApartLabel(best->node, heading, meta_keys);
+      // An aggregator's headline with its source and comment count after it
+      // is the metadata title that precedes them.
+      for (const std::string& m : meta_texts) {
+        if (m.size() < heading.size() && heading.compare(0, m.size(), m) == 0 &&
+            IsSourceHostSuffix(std::string_view(heading).substr(m.size()))) {
+          heading = m;
+          break;
+        }
+      }
       heading = StripRepeatedAffixes(best->text, heading, raw_keys, site_name, host);
       // An h1 set in capitals is a typographic choice: a metadata title that
       // differs from it only in case gives the headline's own case.
