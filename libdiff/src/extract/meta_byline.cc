@@ -576,6 +576,91 @@ bool WrittenAsAName(std::string_view s) {
   return true;
 }
 
+// True for a post-nominal credential as bylines write them ("MD", "M.D.",
+// "Ph.D.", "RDN", "PA-C", "CFP"). A closed list: an all-capital word after a
+// name is as often the outlet ("Jane Roe, CNN") or a job ("CEO").
+bool IsShownCredential(std::string_view word) {
+  static constexpr std::string_view kCredentials[] = {
+      // Medicine, nursing and dietetics.
+      "MD", "DO", "PhD", "MPH", "MS", "MSc", "MA", "MBA", "RD", "RDN", "LD", "LDN", "CDN", "CDE",
+      "CDCES", "CSSD", "RN", "BSN", "MSN", "NP", "FNP", "APRN", "DNP", "PA-C", "DVM", "VMD", "DDS",
+      "DMD", "OD", "PharmD", "DPT", "OTR", "CSCS", "LCSW", "LPC", "LMFT", "LMHC", "PsyD", "EdD",
+      "IBCLC", "CHES", "FACP", "FACS", "FAAP", "FACC", "FAND", "FACLM", "FOMA", "DABOM", "DACVB",
+      "DACVIM", "LVT", "VTS", "CVT",
+      // Finance, law, security, fitness, degrees.
+      "CFP", "CFA", "CPA", "ChFC", "CLU", "CPWA", "CIMA", "CAIA", "RICP", "JD", "Esq", "LLM",
+      "CPP", "PSP", "CISSP", "CISM", "CISA", "PMP", "RYT", "E-RYT", "BA", "BS", "BSc", "MEd",
+      "MFA"};
+  if (word.size() < 2 || word.size() > 8) return false;
+  std::string bare;
+  for (char c : word) {
+    if (c != '.') bare.push_back(c);
+  }
+  for (std::string_view c : kCredentials) {
+    if (bare == c) return true;
+  }
+  return false;
+}
+
+// `name` without the credentials after it ("Jane Roe, M.D." -> "Jane Roe").
+std::string_view BareName(std::string_view name) {
+  while (true) {
+    const size_t space = name.rfind(' ');
+    if (space == std::string_view::npos || !IsShownCredential(name.substr(space + 1))) break;
+    name = name.substr(0, space);
+    while (!name.empty() && (name.back() == ',' || name.back() == ' ')) name.remove_suffix(1);
+  }
+  return name;
+}
+
+// `name` with the credentials that the first mention of it under the
+// headline writes after it ("Dylan Bailey, MS, RD, FAND", "Jeffrey A.
+// Slotnick CPP, PSP"), or without any when that mention has none; `name`
+// when the text does not mention it. A name's credentials belong to it as
+// the byline shows it: structured copies carry them or not whatever the
+// byline shows ("By Lauren Manaker" beside a JSON-LD "Lauren Manaker MS,
+// RDN, LD"), and an author card further down may repeat them.
+std::string WithShownCredentials(const std::string& name, std::string_view text) {
+  const std::string_view bare = BareName(name);
+  if (bare.size() < 4) return name;
+  auto is_letter = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+  };
+  size_t at = text.find(bare);
+  while (at != std::string_view::npos && at > 0 && is_letter(text[at - 1])) {
+    at = text.find(bare, at + 1);
+  }
+  if (at == std::string_view::npos) return name;
+  size_t end = at + bare.size();
+  if (end < text.size() && is_letter(text[end])) return name;
+  while (end < text.size()) {
+    size_t p = end;
+    if (text[p] == ',') ++p;
+    if (p >= text.size() || text[p] != ' ') break;
+    ++p;
+    size_t q = p;
+    while (q < text.size() && text[q] != ' ' && text[q] != ',' && text[q] != '\n') ++q;
+    const std::string_view word = text.substr(p, q - p);
+    if (!IsShownCredential(word)) break;
+    end = q;
+    // A yoga teacher's registration carries its hours ("E-RYT 200").
+    if (word.size() >= 3 && word.substr(word.size() - 3) == "RYT" && q + 4 <= text.size() &&
+        text[q] == ' ' && std::isdigit(static_cast<unsigned char>(text[q + 1])) &&
+        std::isdigit(static_cast<unsigned char>(text[q + 2])) &&
+        std::isdigit(static_cast<unsigned char>(text[q + 3])) &&
+        (q + 4 == text.size() || !std::isdigit(static_cast<unsigned char>(text[q + 4])))) {
+      end = q + 4;
+    }
+  }
+  return std::string(text.substr(at, end - at));
+}
+
+std::vector<std::string> ChooseAuthorNames(xmlDocPtr doc, const PageFacts& f,
+                                           const JsonLdFacts& ld, const std::string& site_name,
+                                           const std::string& host, xmlNodePtr title_node,
+                                           int title_order,
+                                           const std::string& text_after_headline);
+
 }  // namespace
 
 // Authors from the first source naming a person, in this order: JSON-LD,
@@ -589,6 +674,24 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
                                        const std::string& site_name, const std::string& host,
                                        xmlNodePtr title_node, int title_order,
                                        const std::string& text_after_headline) {
+  std::vector<std::string> authors =
+      ChooseAuthorNames(doc, f, ld, site_name, host, title_node, title_order, text_after_headline);
+  // A credential the name lists reach as a part of their own ("Jane Roe,
+  // Ph.D." split at its comma) goes back to the name as the byline shows it.
+  authors.erase(std::remove_if(authors.begin(), authors.end(),
+                               [](const std::string& a) { return IsShownCredential(a); }),
+                authors.end());
+  for (std::string& name : authors) name = WithShownCredentials(name, text_after_headline);
+  return authors;
+}
+
+namespace {
+
+std::vector<std::string> ChooseAuthorNames(xmlDocPtr doc, const PageFacts& f,
+                                           const JsonLdFacts& ld, const std::string& site_name,
+                                           const std::string& host, xmlNodePtr title_node,
+                                           int title_order,
+                                           const std::string& text_after_headline) {
   std::vector<std::string> organisations;
   auto from = [&site_name, &organisations](const std::vector<std::string>& raw) {
     bool organisations_only = false;
@@ -758,5 +861,7 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
   }
   return organisations;
 }
+
+}  // namespace
 
 }  // namespace libdiff::internal
