@@ -317,6 +317,31 @@ bool IsWholeLine(std::string_view text, size_t at, size_t len) {
 // "Contributors:" label anywhere in the page (an author box under the article,
 // a sidebar, a details list), or the next line when the label stands alone; ""
 // when there is none. Read only when no other source names anybody.
+// True when `line` is two or three capitals that are the initials of the
+// words of the next non-blank line after `end` ("CP" before "Chengcheng
+// Pei"): the letters an avatar shows when the author has no photo.
+bool IsInitialsOfNextLine(std::string_view line, std::string_view text, size_t end) {
+  if (line.size() < 2 || line.size() > 3) return false;
+  for (char c : line) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  size_t from = end;
+  while (from < text.size() && (text[from] == '\n' || text[from] == ' ')) ++from;
+  size_t stop = text.find('\n', from);
+  if (stop == std::string_view::npos) stop = text.size();
+  std::string initials;
+  bool word_start = true;
+  for (char c : text.substr(from, stop - from)) {
+    if (c == ' ') {
+      word_start = true;
+    } else if (word_start) {
+      initials.push_back(c);
+      word_start = false;
+    }
+  }
+  return initials == line;
+}
+
 std::string LabelledBylineInPage(const std::string& text) {
   static constexpr AuthorLabel kLabels[] = {
       // Before "Author:", which it ends with.
@@ -342,6 +367,11 @@ std::string LabelledBylineInPage(const std::string& text) {
           const bool is_label = line.back() == ':' ||
                                 (line.size() > 3 && line.compare(line.size() - 3, 3, " by") == 0);
           if (is_label) break;
+          // An avatar's initials before the name ("CP" over "Chengcheng Pei").
+          if (IsInitialsOfNextLine(line, text, end)) {
+            from = end + 1;
+            continue;
+          }
           if (label.bio) {
             const std::string name = NameOpeningBio(line);
             if (!name.empty()) return name;
