@@ -173,6 +173,25 @@ std::string ShownDateAboveHeadline(xmlNodePtr title_node,
   return "";
 }
 
+// Bytes under the headline in which a shown date can outdate the structured
+// one (EarlierShownDate): the byline's reach, before the article's prose.
+constexpr size_t kEarlierShownDateBytes = 400;
+
+// The first date shown under the headline, on a line of its own, when it is
+// days before `published` and `modified` is not after `published`: a CMS
+// that stamps its published and modified times at once (the same day, or
+// modified before published) gives the time it last wrote the page, and the
+// date shown under the headline ("January 31, 2024" above "Written By") is
+// the first publication's. "" otherwise.
+std::string EarlierShownDate(std::string_view text, const std::string& published,
+                             const std::string& modified, NumericOrder order) {
+  if (DayDifference(published, modified) > 0) return "";
+  const std::vector<TextDate> first =
+      FindDatesInText(text.substr(0, std::min(text.size(), kEarlierShownDateBytes)), 1, order);
+  if (first.empty() || LineBytesAround(text, first[0].offset) > kMaxDateLineBytes) return "";
+  return DayDifference(first[0].iso, published) > 1 ? first[0].iso : "";
+}
+
 // The date in a <meta> whose name ends in "published-date", "publish-date",
 // "publish_date", "published_date", "publication-date" or "publication_date"
 // after a site's own prefix; the first in name order, for determinism.
@@ -401,6 +420,11 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
     const std::string above = ShownDateAboveHeadline(title_node, published, order);
     const int64_t apart = above.empty() ? 0 : DayDifference(first, above);
     article->published = apart > 1 || apart < -1 ? above : first;
+    if (above.empty() && !first.empty() && !modified.empty()) {
+      const std::string earlier =
+          EarlierShownDate(shown_text, first, modified.front().iso, order);
+      if (!earlier.empty()) article->published = earlier;
+    }
   }
   // A site's own name for the published-date <meta> ("w-published-date",
   // "cms.publish_date"): a name that ends like a known one.
