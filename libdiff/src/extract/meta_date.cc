@@ -110,21 +110,20 @@ size_t LineBytesAround(std::string_view text, size_t offset) {
          (start == std::string_view::npos ? 0 : start + 1);
 }
 
-// The date the page shows under its headline. A date labelled "Published"
-// wins; otherwise the first shown date a structured source confirms. Either
-// is returned as the structured value of the same day (it keeps the time and
-// zone), or as shown when it is the local day of a UTC time. An all-numeric
+// The structured value that confirms the date `d` shown in `text`: the first
+// candidate of the same calendar day (it keeps the time and zone), else the
+// shown day itself when it is the local day of a UTC time. An all-numeric
 // date that could be read either way round ("02/12/2025") is confirmed in
-// either reading: a structured date naming one of its days decides it.
-std::string ShownDate(std::string_view text, const std::vector<DateCandidate>& structured,
-                      NumericOrder order) {
-  const std::vector<TextDate> shown = FindDatesInText(text, 4, order);
-  auto confirm = [&structured](const std::string& v, bool in_paragraph) -> std::string {
+// either reading. "" when nothing confirms it.
+std::string ConfirmShownDate(std::string_view text, const TextDate& d,
+                             const std::vector<DateCandidate>& structured) {
+  // A date in a paragraph or caption ("Thursday, Dec. 21, 2023, in
+  // Bridgton, Maine") is not taken for the local day of a UTC time.
+  const bool in_paragraph = LineBytesAround(text, d.offset) > kMaxBylineLineBytes;
+  auto confirm = [&structured, in_paragraph](const std::string& v) -> std::string {
     for (const DateCandidate& c : structured) {
       if (SameDay(v, c.iso)) return c.iso;
     }
-    // A date in a paragraph or caption ("Thursday, Dec. 21, 2023, in
-    // Bridgton, Maine") is not taken for the local day of a UTC time.
     if (in_paragraph) return "";
     for (const DateCandidate& c : structured) {
       const int64_t diff = DayDifference(c.iso, v);
@@ -132,25 +131,66 @@ std::string ShownDate(std::string_view text, const std::vector<DateCandidate>& s
     }
     return "";
   };
-  auto confirm_either = [&confirm, text](const TextDate& d) {
-    const bool in_paragraph = LineBytesAround(text, d.offset) > kMaxBylineLineBytes;
-    std::string confirmed = confirm(d.iso, in_paragraph);
-    if (confirmed.empty() && !d.other.empty()) confirmed = confirm(d.other, in_paragraph);
-    return confirmed;
-  };
+  std::string confirmed = confirm(d.iso);
+  if (confirmed.empty() && !d.other.empty()) confirmed = confirm(d.other);
+  return confirmed;
+}
+
+// The date the page shows under its headline. A date labelled "Published"
+// wins; otherwise the first shown date a structured source confirms. Either
+// is returned as ConfirmShownDate gives it (a "Published" date nothing
+// confirms as shown).
+std::string ShownDate(std::string_view text, const std::vector<DateCandidate>& structured,
+                      NumericOrder order) {
+  const std::vector<TextDate> shown = FindDatesInText(text, 4, order);
   for (const TextDate& d : shown) {
     if (DateLabel(text, d.offset) == 'p') {
-      const std::string confirmed = confirm_either(d);
+      const std::string confirmed = ConfirmShownDate(text, d, structured);
       return confirmed.empty() ? d.iso : confirmed;
     }
   }
   for (const TextDate& d : shown) {
-    std::string confirmed = confirm_either(d);
+    std::string confirmed = ConfirmShownDate(text, d, structured);
     if (!confirmed.empty()) return confirmed;
   }
   return "";
 }
 
+// The date shown right above the headline (in the 300 bytes of text before
+// it) that a structured source confirms, the nearest first: templates that
+// put the date line over the h1 ("Updated December 19, 2023" in the header
+// above the headline). "" when none is confirmed.
+std::string ShownDateAboveHeadline(xmlNodePtr title_node,
+                                   const std::vector<DateCandidate>& structured,
+                                   NumericOrder order) {
+  if (title_node == nullptr || structured.empty()) return "";
+  const std::string above = TextBeforeHeadline(title_node, 300);
+  const std::vector<TextDate> dates = FindDatesInText(above, 8, order);
+  for (auto d = dates.rbegin(); d != dates.rend(); ++d) {
+    std::string confirmed = ConfirmShownDate(above, *d, structured);
+    if (!confirmed.empty()) return confirmed;
+  }
+  return "";
+}
+
+// Bytes under the headline in which a shown date can outdate the structured
+// one (EarlierShownDate): the byline's reach, before the article's prose.
+constexpr size_t kEarlierShownDateBytes = 400;
+
+// The first date shown under the headline, on a line of its own, when it is
+// days before `published` and `modified` is not after `published`: a CMS
+// that stamps its published and modified times at once (the same day, or
+// modified before published) gives the time it last wrote the page, and the
+// date shown under the headline ("January 31, 2024" above "Written By") is
+// the first publication's. "" otherwise.
+std::string EarlierShownDate(std::string_view text, const std::string& published,
+                             const std::string& modified, NumericOrder order) {
+  if (DayDifference(published, modified) > 0) return "";
+  const std::vector<TextDate> first =
+      FindDatesInText(text.substr(0, std::min(text.size(), kEarlierShownDateBytes)), 1, order);
+  if (first.empty() || LineBytesAround(text, first[0].offset) > kMaxDateLineBytes) return "";
+  return DayDifference(first[0].iso, published) > 1 ? first[0].iso : "";
+}
 
 // The date in a <meta> whose name ends in "published-date", "publish-date",
 // "publish_date", "published_date", "publication-date" or "publication_date"
@@ -372,7 +412,20 @@ void ChooseDates(const PageFacts& f, const JsonLdFacts& ld, const std::string& p
   std::vector<DateCandidate> structured = published;
   structured.insert(structured.end(), modified.begin(), modified.end());
   article->published = ShownDate(shown_text, structured, order);
-  if (article->published.empty()) article->published = pick(published);
+  // A date shown right above the headline votes for the published
+  // candidate it names when that is days away from the first one (a day
+  // off is a time zone's doing, which the first candidate's time settles).
+  if (article->published.empty()) {
+    const std::string first = pick(published);
+    const std::string above = ShownDateAboveHeadline(title_node, published, order);
+    const int64_t apart = above.empty() ? 0 : DayDifference(first, above);
+    article->published = apart > 1 || apart < -1 ? above : first;
+    if (above.empty() && !first.empty() && !modified.empty()) {
+      const std::string earlier =
+          EarlierShownDate(shown_text, first, modified.front().iso, order);
+      if (!earlier.empty()) article->published = earlier;
+    }
+  }
   // A site's own name for the published-date <meta> ("w-published-date",
   // "cms.publish_date"): a name that ends like a known one.
   if (article->published.empty()) article->published = PrefixedPublishedMeta(f, order);
