@@ -464,6 +464,13 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
         }
       }
       std::string name = StripAgencySuffix(StripCredentials(TrimName(part)));
+      // "John Smith, Jr.": a generational suffix ends the name before it.
+      if (after_name && previous == PartKind::kName && !names.empty() &&
+          (name == "Jr." || name == "Jr" || name == "Sr." || name == "Sr" || name == "II" ||
+           name == "III" || name == "IV")) {
+        names.back() += ", " + name;
+        continue;
+      }
       // "Jane Roe, RDN, LD": credentials listed as parts of their own.
       if (after_name && IsCredential(name)) continue;
       after_name = true;
@@ -475,9 +482,12 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
       if (publication_only && kind == PartKind::kName) kind = PartKind::kOrganisation;
       previous = PartKind::kReject;
       switch (kind) {
-        case PartKind::kName:
+        case PartKind::kName: {
+          const size_t before = names.size();
           add(&names, std::move(name));
+          if (names.size() > before) previous = kind;
           break;
+        }
         case PartKind::kOrganisation: {
           const size_t before = organisations.size();
           add(&organisations, std::move(name));

@@ -717,6 +717,42 @@ std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const 
 
 namespace {
 
+// Citation tags (Google Scholar's `citation_author`) write one author per
+// tag, often surname first: "Roy, Aniruddha" is Aniruddha Roy, not two
+// people. Each value of one to three words either side of a single comma,
+// the second part no credential or generational suffix ("Jr."), is turned
+// round; a "citation_authors" list
+// of them separated by ';' is split first. Other values pass as they are.
+std::vector<std::string> CitationNames(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const std::string& value : values) {
+    size_t start = 0;
+    while (start <= value.size()) {
+      size_t end = value.find(';', start);
+      if (end == std::string::npos) end = value.size();
+      std::string one = SqueezeWhitespace(std::string_view(value).substr(start, end - start));
+      start = end + 1;
+      if (one.empty()) continue;
+      const size_t comma = one.find(',');
+      if (comma != std::string::npos && one.find(',', comma + 1) == std::string::npos &&
+          !Contains(one, " and ") && !Contains(one, "&")) {
+        const std::string last = SqueezeWhitespace(std::string_view(one).substr(0, comma));
+        const std::string first = SqueezeWhitespace(std::string_view(one).substr(comma + 1));
+        const size_t last_words = WordCount(last), first_words = WordCount(first);
+        if (last_words >= 1 && last_words <= 3 && first_words >= 1 && first_words <= 3 &&
+            first[0] >= 'A' && first[0] <= 'Z' && !IsShownCredential(first) &&
+            first != "Jr." && first != "Jr" && first != "Sr." && first != "Sr" &&
+            first != "II" && first != "III" && first != "IV" &&
+            BareName(first).size() == first.size()) {
+          one = first + " " + last;
+        }
+      }
+      out.push_back(std::move(one));
+    }
+  }
+  return out;
+}
+
 std::vector<std::string> ChooseAuthorNames(xmlDocPtr doc, const PageFacts& f,
                                            const JsonLdFacts& ld, const std::string& site_name,
                                            const std::string& host, xmlNodePtr title_node,
@@ -765,7 +801,9 @@ std::vector<std::string> ChooseAuthorNames(xmlDocPtr doc, const PageFacts& f,
       continue;
     }
     auto it = f.meta.find(key);
-    if (it != f.meta.end()) structured = from(it->second);
+    if (it == f.meta.end()) continue;
+    structured = std::string_view(key) == "citation_author" ? from(CitationNames(it->second))
+                                                            : from(it->second);
   }
   // A paper's citation tags list all its authors where DC.Creator and the
   // author <meta> often give only the first: the fuller list that covers
@@ -774,7 +812,7 @@ std::vector<std::string> ChooseAuthorNames(xmlDocPtr doc, const PageFacts& f,
     if (structured.empty()) break;
     auto it = f.meta.find(key);
     if (it == f.meta.end() || it->second.size() <= structured.size()) continue;
-    std::vector<std::string> all = NormalizeAuthors(it->second, site_name);
+    std::vector<std::string> all = NormalizeAuthors(CitationNames(it->second), site_name);
     if (all.size() > structured.size() && Covers(all, structured)) structured = std::move(all);
   }
   // Yoast-style share labels: twitter:label1 "Written by", twitter:data1 the name.
