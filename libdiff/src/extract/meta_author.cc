@@ -60,7 +60,7 @@ bool IsRoleWord(std::string_view w) {
       "attorney",   "consultant",   "cofounder",   "editorinchief", "learn",
       "choose",     "consultants",  "expert",      "experts",     "specialist",
       "reviewer",   "strategist",   "advisor",     "adviser",     "dietitian",
-      "nutritionist", "physician",
+      "nutritionist", "physician",   "admin",       "administrator", "webmaster",
   };
   std::string lw = LowerAscii(w);
   // "Co-Founder" and "Editor-in-Chief" are read without their hyphens.
