@@ -35,7 +35,8 @@ struct AuthorPatterns {
   // "Team EBONY". A bare "Staff" or "Team" names nobody, and "Chicago Tribune
   // staff" describes the writers rather than signing as them.
   RE2 collective{
-      "^(?:(?i:the|our)\\s+)?(?:[^\\s,;|]+\\s+){1,4}(?:(?i:editorial\\s+|news\\s+)?(?i:team|desk|editors|board)|"
+      "^(?:(?i:the|our)\\s+)?(?:[^\\s,;|]+\\s+){1,4}"
+      "(?:(?i:editorial\\s+|news\\s+)?(?i:team|desk|editors|board)|"
       "Staff)$|^Team\\s+[^\\s,;|]+$"};
 };
 
@@ -201,7 +202,8 @@ std::string StripCredentials(std::string name) {
 
 // "John O'Connor The Associated Press" -> "John O'Connor".
 std::string StripAgencySuffix(std::string name) {
-  for (std::string_view agency : {" The Associated Press", " Associated Press", " Reuters", " AFP"}) {
+  for (std::string_view agency :
+       {" The Associated Press", " Associated Press", " Reuters", " AFP"}) {
     if (name.size() > agency.size() + 3 &&
         name.compare(name.size() - agency.size(), agency.size(), agency) == 0) {
       name.resize(name.size() - agency.size());
@@ -302,7 +304,8 @@ PartKind Classify(std::string_view part, std::string_view site_key, bool whole) 
     const std::string_view w = words[i];
     if (w[0] < 'a' || w[0] > 'z' || IsNameParticle(w)) continue;
     bool function_word = false;
-    for (std::string_view f : {"the", "of", "for", "by", "a", "an", "and", "at", "on", "in", "to"}) {
+    for (std::string_view f :
+         {"the", "of", "for", "by", "a", "an", "and", "at", "on", "in", "to"}) {
       function_word = function_word || w == f;
     }
     if (!function_word) return PartKind::kReject;
@@ -427,7 +430,8 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
     // name: single words joined by "&" or "and" name the department of the
     // name before, not two more people (alone, "Maria & Katerina" sign a blog).
     const bool full_name_before =
-        std::any_of(names.begin(), names.end(), [](const std::string& n) { return WordsIn(n) >= 2; });
+        std::any_of(names.begin(), names.end(),
+                    [](const std::string& n) { return WordsIn(n) >= 2; });
     if (full_name_before && parts.size() == 2 && WordsIn(TrimName(parts[0])) == 1 &&
         WordsIn(TrimName(parts[1])) == 1 && (Contains(text, " & ") || Contains(text, " and "))) {
       continue;

@@ -170,7 +170,8 @@ std::vector<std::string> BylineNames(const std::string& text, const std::string&
   // names start is captured (the line is read below): a bounded repeat to the
   // end of the line made the match several times slower.
   static const RE2* by = new RE2(
-      "(?m)(?:^|[|·•])[ \\t]*(?:(?i:(?:written|words|story|article|reporting|text)\\s+)?(?i:by)\\b"
+      "(?m)(?:^|[|·•])[ \\t]*"
+      "(?:(?i:(?:written|words|story|article|reporting|text)\\s+)?(?i:by)\\b"
       "[: \\t\\n]*|By)([^\\n])");
   // "posted on 2023-12-19 by Jane Roe", "Photos and Story By Jane Roe".
   static const RE2* labelled_by = new RE2(
@@ -654,7 +655,8 @@ std::string WithShownCredentials(const std::string& name, std::string_view text)
   const std::string_view bare = BareName(name);
   if (bare.size() < 4) return name;
   auto is_letter = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           static_cast<unsigned char>(c) >= 0x80;
   };
   size_t at = text.find(bare);
   while (at != std::string_view::npos && at > 0 && is_letter(text[at - 1])) {
@@ -699,7 +701,9 @@ std::vector<std::string> ChooseAuthorNames(xmlDocPtr doc, const PageFacts& f,
 // "By …" line that shares a name with the structured list replaces it: the
 // page shows who wrote it (structured lists often add editors or drop
 // co-authors); so does one that names only other people in full names (the
-// structured list names the account that posted it). A source naming only organisations is kept as the fallback.
+// structured list names the account that posted it). A source naming only
+// organisations is kept as the fallback. Each name then carries the
+// credentials its byline writes after it (WithShownCredentials).
 std::vector<std::string> ChooseAuthors(xmlDocPtr doc, const PageFacts& f, const JsonLdFacts& ld,
                                        const std::string& site_name, const std::string& host,
                                        xmlNodePtr title_node, int title_order,

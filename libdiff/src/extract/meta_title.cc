@@ -72,7 +72,8 @@ std::string TrimHeadingLabel(const std::string& heading, const std::vector<std::
   std::vector<size_t> offsets;
   const std::string key = KeyWithOffsets(heading, &offsets);
   for (const std::string& m : raw_keys) {
-    if (m.empty() || m.size() >= key.size() || key.compare(key.size() - m.size(), m.size(), m) != 0) {
+    if (m.empty() || m.size() >= key.size() ||
+        key.compare(key.size() - m.size(), m.size(), m) != 0) {
       continue;
     }
     size_t begin = offsets[key.size() - m.size()];
@@ -366,7 +367,9 @@ std::string FoldFullwidthPunctuation(const std::string& title) {
     const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     if (i + len > title.size()) return title;
     uint32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
-    for (size_t j = 1; j < len; ++j) cp = (cp << 6) | (static_cast<unsigned char>(title[i + j]) & 0x3F);
+    for (size_t j = 1; j < len; ++j) {
+      cp = (cp << 6) | (static_cast<unsigned char>(title[i + j]) & 0x3F);
+    }
     const char ascii = cp >= 0xFF01 && cp <= 0xFF5E ? static_cast<char>('!' + (cp - 0xFF01)) : '\0';
     const bool alnum = (ascii >= '0' && ascii <= '9') || (ascii >= 'A' && ascii <= 'Z') ||
                        (ascii >= 'a' && ascii <= 'z');
