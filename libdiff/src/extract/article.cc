@@ -8,6 +8,7 @@
 #include "extract/html_parser.h"
 #include "util/utf8.h"
 #if defined(LIBDIFF_EXTRACT_HAVE_METADATA)
+#include "extract/meta_language.h"
 #include "extract/metadata.h"
 #endif
 
@@ -70,6 +71,18 @@ Result<Article> ExtractArticle(std::string_view html, const ExtractOptions& opti
   internal::BodyResult body = internal::ExtractBody(doc.get(), options, article.title);
   article.blocks = std::move(body.blocks);
   if (!article.blocks.empty()) article.body_source = internal::BodySourceName(body.source);
+#if defined(LIBDIFF_EXTRACT_HAVE_METADATA)
+  // A page that declares no language: its body text says it.
+  if (article.language.empty() && !article.blocks.empty()) {
+    std::string sample;
+    for (const Block& b : article.blocks) {
+      if (sample.size() >= 20000) break;
+      sample += b.text;
+      sample += '\n';
+    }
+    article.language = internal::GuessLanguage(sample);
+  }
+#endif
   article.empty_reason = article.blocks.empty() ? std::move(body.empty_reason) : std::string();
   if (article.blocks.empty() && article.empty_reason.empty()) article.empty_reason = "no content";
   return article;

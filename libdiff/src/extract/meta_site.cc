@@ -11,6 +11,7 @@
 
 #include "extract/meta_author.h"
 #include "extract/meta_dom.h"
+#include "extract/meta_language.h"
 #include "extract/meta_title.h"
 
 namespace libdiff::internal {
@@ -78,7 +79,7 @@ std::string ChooseLanguage(const PageFacts& f, const JsonLdFacts& ld) {
     if (c == '_') c = '-';
   }
   if (lang.size() > 35 || lang.find(' ') != std::string::npos) return "";
-  return lang;
+  return CanonicalLanguageTag(lang);
 }
 
 std::string ChooseCanonical(const PageFacts& f, const JsonLdFacts& ld, const std::string& page_url,
