@@ -300,6 +300,13 @@ std::string TextAfterHeadline(xmlNodePtr title_node, size_t limit) {
       const std::string_view name = NameOf(n);
       into = name != "script" && name != "style" && name != "noscript" && name != "svg" &&
              name != "figcaption" && name != "template";
+      // A tag link (rel="tag": a category or keyword) names no author and
+      // dates nothing; read, it joins the byline ("By" then "Wedding
+      // Checklists Just Engaged").
+      if (into && name == "a") {
+        const std::string_view rel = AttrView(n, "rel");
+        into = !(rel == "tag" || rel == "category tag" || rel == "tag category");
+      }
       if (IsBlockElement(name)) raw += '\n';
     }
     if (into && n->children != nullptr) {
