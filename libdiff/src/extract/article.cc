@@ -4,6 +4,7 @@
 #include <string>
 
 #include "extract/body.h"
+#include "extract/embedded_body.h"
 #include "extract/encoding.h"
 #include "extract/html_parser.h"
 #include "util/utf8.h"
@@ -61,6 +62,8 @@ Result<Article> ExtractArticle(std::string_view html, const ExtractOptions& opti
   std::string utf8 = internal::ConvertToUtf8(html, charset);
   internal::DropScriptAndStyleBodies(&utf8);
   internal::XmlDocument doc = internal::ParseHtml(utf8, article.url);
+  // The metadata and every body pass read the same JSON-LD: parsed once.
+  const internal::JsonLdParseScope jsonld_parses;
 #if defined(LIBDIFF_EXTRACT_HAVE_METADATA)
   internal::ExtractMetadata(doc.get(), options, &article);
 #else
