@@ -81,5 +81,23 @@ TEST(HtmlParser, AtAttributeWalkFollowsQuotesOnlyAfterEquals) {
   EXPECT_EQ(stray, "<p class=x 'y>z' @g>");
 }
 
+// Into a buffer of its own, the page comes out as it does in place, with
+// nothing written past what is returned.
+TEST(HtmlParser, DroppingIntoAnotherBufferMatchesDroppingInPlace) {
+  const std::string inputs[] = {
+      "<p>a @b</p><button class=\"m\" @click=\"$nextTick(() => f())\">Menu</button>"
+      "<script>var x = '<p>';</script><!-- note --><svg><path/></svg><p @x='1'>T</p>",
+      "<script type=\"application/ld+json\">{\"a\": 1}</script><style>p{}</style>x",
+      "<div @x=\"never closed", "", "plain text", "<!-- unclosed"};
+  for (const std::string& input : inputs) {
+    std::string in_place = input;
+    DropScriptAndStyleBodies(&in_place);
+    std::string out(input.size() + 4, '#');
+    const size_t n = DropScriptAndStyleBodies(input, out.data());
+    EXPECT_EQ(out.substr(0, n), in_place) << input;
+    EXPECT_EQ(out.substr(n), std::string(input.size() + 4 - n, '#')) << input;
+  }
+}
+
 }  // namespace
 }  // namespace libdiff::internal

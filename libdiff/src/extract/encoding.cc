@@ -387,13 +387,18 @@ CharsetDecision DetectCharset(std::string_view html, std::string_view content_ty
   return {declared, source};
 }
 
+bool IsUtf8AsIs(std::string_view html, const CharsetDecision& decision, std::string_view* utf8) {
+  if (decision.double_encoded || !decision.clean_utf8 || decision.charset != "utf-8") return false;
+  if (html.size() >= 3 && std::memcmp(html.data(), "\xEF\xBB\xBF", 3) == 0) html.remove_prefix(3);
+  *utf8 = html;
+  return true;
+}
+
 std::string ConvertToUtf8(std::string_view html, const CharsetDecision& decision) {
   if (decision.double_encoded && decision.charset == "utf-8")
     return UndoDoubleEncoding(ConvertToUtf8(html, decision.charset));
-  if (decision.clean_utf8 && decision.charset == "utf-8") {
-    if (html.size() >= 3 && std::memcmp(html.data(), "\xEF\xBB\xBF", 3) == 0) html.remove_prefix(3);
-    return std::string(html);
-  }
+  std::string_view utf8;
+  if (IsUtf8AsIs(html, decision, &utf8)) return std::string(utf8);
   return ConvertToUtf8(html, decision.charset);
 }
 

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <mutex>
 #include <string_view>
+#include <vector>
 
 namespace libdiff::internal {
 
@@ -21,7 +22,7 @@ void InitLibxml() {
 }
 
 // Case-insensitive: does s[i..] start with `lower` (all lower-case ASCII)?
-bool StartsWithLower(const std::string& s, size_t i, std::string_view lower) {
+bool StartsWithLower(std::string_view s, size_t i, std::string_view lower) {
   if (s.size() - i < lower.size()) return false;
   for (size_t k = 0; k < lower.size(); ++k) {
     char c = s[i + k];
@@ -32,27 +33,28 @@ bool StartsWithLower(const std::string& s, size_t i, std::string_view lower) {
 }
 
 // Index of the first case-insensitive `lower` in s at or after `from`, or npos.
-size_t FindLower(const std::string& s, size_t from, std::string_view lower) {
+size_t FindLower(std::string_view s, size_t from, std::string_view lower) {
   while (from < s.size()) {
     const void* p = std::memchr(s.data() + from, '<', s.size() - from);
-    if (p == nullptr) return std::string::npos;
+    if (p == nullptr) return std::string_view::npos;
     const size_t at = static_cast<size_t>(static_cast<const char*>(p) - s.data());
     if (StartsWithLower(s, at, lower)) return at;
     from = at + 1;
   }
-  return std::string::npos;
+  return std::string_view::npos;
 }
 
 bool IsTagSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-// The start tag opening at s[lt] ('<' and a letter): renames its attributes
-// whose names begin with '@' (Alpine.js and Vue event bindings, "@click") to
-// begin with '_' instead, in place, and returns the offset just past its '>'
-// (or s.size()). libxml2 cannot read such a name: it drops the attribute and
-// resumes at the next '>', which an arrow function in the value ("() => f()")
-// holds, so the rest of the tag became text. Quotes delimit a value only
-// after '=', as in a browser's tokenizer.
-size_t RenameAtAttributes(std::string& s, size_t lt) {
+// The start tag opening at s[lt] ('<' and a letter): returns the offset just
+// past its '>' (or s.size()), and appends to `renames` the offsets of its
+// attribute names that begin with '@' (Alpine.js and Vue event bindings,
+// "@click"), which the caller renames to begin with '_'. libxml2 cannot read
+// such a name: it drops the attribute and resumes at the next '>', which an
+// arrow function in the value ("() => f()") holds, so the rest of the tag
+// became text. Quotes delimit a value only after '=', as in a browser's
+// tokenizer.
+size_t ScanStartTag(std::string_view s, size_t lt, std::vector<size_t>* renames) {
   // The bytes the walk stops at: only '>', '=' and '@' change its state (a
   // quote opens a value only right after '=' and tag spaces, which the '='
   // case reads on its own). A table lookup a byte, not a chain of tests.
@@ -67,7 +69,7 @@ size_t RenameAtAttributes(std::string& s, size_t lt) {
     while (i < n && !kStop[static_cast<unsigned char>(s[i])]) ++i;
     if (i >= n || s[i] == '>') break;
     if (s[i] == '@') {
-      if (IsTagSpace(s[i - 1])) s[i] = '_';
+      if (IsTagSpace(s[i - 1])) renames->push_back(i);
       ++i;
       continue;
     }
@@ -76,7 +78,7 @@ size_t RenameAtAttributes(std::string& s, size_t lt) {
     while (i < n && IsTagSpace(s[i])) ++i;
     if (i < n && (s[i] == '"' || s[i] == '\'')) {
       const size_t close = s.find(s[i], i + 1);
-      if (close == std::string::npos) return n;
+      if (close == std::string_view::npos) return n;
       i = close + 1;
     }
   }
@@ -85,7 +87,7 @@ size_t RenameAtAttributes(std::string& s, size_t lt) {
 
 // When s[lt] ('<') opens an element whose body is dropped, the start of its
 // end tag ("</script"); "" otherwise.
-std::string_view DroppedBodyClose(const std::string& s, size_t lt) {
+std::string_view DroppedBodyClose(std::string_view s, size_t lt) {
   // "<s", "<n" and "<t" open all of them: one byte rules out most tags.
   const char first = lt + 1 < s.size() ? static_cast<char>(s[lt + 1] | 0x20) : '\0';
   if (first != 's' && first != 'n' && first != 't') return {};
@@ -105,20 +107,21 @@ std::string_view DroppedBodyClose(const std::string& s, size_t lt) {
 
 }  // namespace
 
-void DropScriptAndStyleBodies(std::string* html) {
-  std::string& s = *html;
+// What is written never passes what was read: `out` may be s.data().
+size_t DropScriptAndStyleBodies(std::string_view s, char* out) {
+  std::vector<size_t> renames;
   size_t read = 0, write = 0;
   while (read < s.size()) {
     const void* p = std::memchr(s.data() + read, '<', s.size() - read);
     const size_t lt = p == nullptr ? s.size() : static_cast<size_t>(static_cast<const char*>(p) - s.data());
     // Copy everything up to the '<'.
-    if (write != read) std::memmove(s.data() + write, s.data() + read, lt - read);
+    if (out + write != s.data() + read) std::memmove(out + write, s.data() + read, lt - read);
     write += lt - read;
     read = lt;
     if (read >= s.size()) break;
     if (s.compare(read, 4, "<!--") == 0) {  // a comment: dropped whole
       const size_t end = s.find("-->", read + 4);
-      read = end == std::string::npos ? s.size() : end + 3;
+      read = end == std::string_view::npos ? s.size() : end + 3;
       continue;
     }
     const std::string_view close = DroppedBodyClose(s, read);
@@ -126,36 +129,42 @@ void DropScriptAndStyleBodies(std::string* html) {
       const char next = read + 1 < s.size() ? s[read + 1] : '\0';
       if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z')) {
         // A start tag: copied whole, its '@' attribute names renamed.
-        const size_t end = RenameAtAttributes(s, read);
-        if (write != read) std::memmove(s.data() + write, s.data() + read, end - read);
+        renames.clear();
+        const size_t end = ScanStartTag(s, read, &renames);
+        if (out + write != s.data() + read) std::memmove(out + write, s.data() + read, end - read);
+        for (size_t at : renames) out[write + (at - read)] = '_';
         write += end - read;
         read = end;
         continue;
       }
-      s[write++] = s[read++];
+      out[write++] = s[read++];
       continue;
     }
     const size_t tag_end = s.find('>', read);
-    if (tag_end == std::string::npos) break;
+    if (tag_end == std::string_view::npos) break;
     const std::string_view tag(s.data() + read, tag_end + 1 - read);
     bool keep = false;
     for (size_t k = 0; close == "</script" && k + 7 <= tag.size() && !keep; ++k) {
       keep = StartsWithLower(s, read + k, "ld+json") || StartsWithLower(s, read + k, "__next_data__");
     }
     // The open tag itself.
-    std::memmove(s.data() + write, s.data() + read, tag_end + 1 - read);
+    std::memmove(out + write, s.data() + read, tag_end + 1 - read);
     write += tag_end + 1 - read;
     read = tag_end + 1;
     if (tag.size() >= 2 && tag[tag.size() - 2] == '/') continue;  // <script ... />
     const size_t end = FindLower(s, read, close);
-    const size_t body_end = end == std::string::npos ? s.size() : end;
+    const size_t body_end = end == std::string_view::npos ? s.size() : end;
     if (keep) {
-      std::memmove(s.data() + write, s.data() + read, body_end - read);
+      std::memmove(out + write, s.data() + read, body_end - read);
       write += body_end - read;
     }
     read = body_end;
   }
-  s.resize(write);
+  return write;
+}
+
+void DropScriptAndStyleBodies(std::string* html) {
+  html->resize(DropScriptAndStyleBodies(*html, html->data()));
 }
 
 XmlDocument ParseHtml(std::string_view utf8, const std::string& url) {

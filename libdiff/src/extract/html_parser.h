@@ -10,6 +10,7 @@
 
 #include <libxml/HTMLparser.h>
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -39,6 +40,11 @@ XmlDocument ParseHtml(std::string_view utf8, const std::string& url);
 // Attribute names that begin with '@' (Alpine.js, Vue: `@click="..."`), which
 // libxml2 cannot parse, are renamed to begin with '_'.
 void DropScriptAndStyleBodies(std::string* html);
+
+// As above, from `html` into `out`, which has room for html.size() bytes and
+// may be html.data() itself; returns the number of bytes written. Into a
+// buffer of its own, a page is copied once, only the bytes kept.
+size_t DropScriptAndStyleBodies(std::string_view html, char* out);
 
 // The text content of attribute `name` of `node` (no allocation; the pointer
 // lives as long as the node), or nullptr when absent.
