@@ -81,6 +81,30 @@ TEST(HtmlParser, AtAttributeWalkFollowsQuotesOnlyAfterEquals) {
   EXPECT_EQ(stray, "<p class=x 'y>z' @g>");
 }
 
+TEST(HtmlParser, EveryAtNameOfATagIsRenamedHoweverMany) {
+  std::string tag = "<div";
+  std::string renamed = "<div";
+  for (int i = 0; i < 11; ++i) {
+    tag += " @a" + std::to_string(i) + "=\"x @y\"";
+    renamed += " _a" + std::to_string(i) + "=\"x @y\"";
+  }
+  std::string html = tag + ">T</div>";
+  DropScriptAndStyleBodies(&html);
+  EXPECT_EQ(html, renamed + ">T</div>");
+}
+
+TEST(HtmlParser, ScriptBodiesKeptByTypeOrIdInAnyCase) {
+  std::string html =
+      "<script type=application/LD+JSON>{\"a\":1}</script><script ID=__NEXT_DATA__>{}</script>"
+      "<script type=ld+json>k</script><script data-x=ld+jso>gone</script>"
+      "<script id=x__next_data__>k2</script><script type=\"text/ld-json\">gone</script>";
+  DropScriptAndStyleBodies(&html);
+  EXPECT_EQ(html,
+            "<script type=application/LD+JSON>{\"a\":1}</script><script ID=__NEXT_DATA__>{}</script>"
+            "<script type=ld+json>k</script><script data-x=ld+jso></script>"
+            "<script id=x__next_data__>k2</script><script type=\"text/ld-json\"></script>");
+}
+
 // Into a buffer of its own, the page comes out as it does in place, with
 // nothing written past what is returned.
 TEST(HtmlParser, DroppingIntoAnotherBufferMatchesDroppingInPlace) {

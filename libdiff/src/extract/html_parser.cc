@@ -8,7 +8,6 @@
 #include <cstring>
 #include <mutex>
 #include <string_view>
-#include <vector>
 
 namespace libdiff::internal {
 
@@ -47,14 +46,15 @@ size_t FindLower(std::string_view s, size_t from, std::string_view lower) {
 bool IsTagSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 // The start tag opening at s[lt] ('<' and a letter): returns the offset just
-// past its '>' (or s.size()), and appends to `renames` the offsets of its
-// attribute names that begin with '@' (Alpine.js and Vue event bindings,
+// past its '>' (or s.size()), and calls on_at_name(i) for each offset i of an
+// attribute name that begins with '@' (Alpine.js and Vue event bindings,
 // "@click"), which the caller renames to begin with '_'. libxml2 cannot read
 // such a name: it drops the attribute and resumes at the next '>', which an
 // arrow function in the value ("() => f()") holds, so the rest of the tag
 // became text. Quotes delimit a value only after '=', as in a browser's
-// tokenizer.
-size_t ScanStartTag(std::string_view s, size_t lt, std::vector<size_t>* renames) {
+// tokenizer. on_at_name may write '_' at s[i].
+template <typename OnAtName>
+size_t ScanStartTag(std::string_view s, size_t lt, OnAtName on_at_name) {
   // The bytes the walk stops at: only '>', '=' and '@' change its state (a
   // quote opens a value only right after '=' and tag spaces, which the '='
   // case reads on its own). A table lookup a byte, not a chain of tests.
@@ -69,7 +69,7 @@ size_t ScanStartTag(std::string_view s, size_t lt, std::vector<size_t>* renames)
     while (i < n && !kStop[static_cast<unsigned char>(s[i])]) ++i;
     if (i >= n || s[i] == '>') break;
     if (s[i] == '@') {
-      if (IsTagSpace(s[i - 1])) renames->push_back(i);
+      if (IsTagSpace(s[i - 1])) on_at_name(i);
       ++i;
       continue;
     }
@@ -83,6 +83,49 @@ size_t ScanStartTag(std::string_view s, size_t lt, std::vector<size_t>* renames)
     }
   }
   return i < n ? i + 1 : n;
+}
+
+// Copies the start tag s[lt, end) (ScanStartTag) to `out`, its '@' names
+// renamed. Returns `end`.
+size_t CopyStartTag(std::string_view s, size_t lt, char* out) {
+  // Most tags have no '@' name, a few have several: the first eight are
+  // remembered, more are found again in the copy.
+  size_t at_names[8];
+  size_t count = 0;
+  const size_t end = ScanStartTag(s, lt, [&](size_t i) {
+    if (count < 8) at_names[count] = i - lt;
+    ++count;
+  });
+  if (out != s.data() + lt) std::memmove(out, s.data() + lt, end - lt);
+  if (count <= 8) {
+    for (size_t k = 0; k < count; ++k) out[at_names[k]] = '_';
+  } else {
+    ScanStartTag(std::string_view(out, end - lt), 0, [out](size_t i) { out[i] = '_'; });
+  }
+  return end;
+}
+
+// Whether the script start tag s[at, at + size) is JSON-LD or Next.js page
+// data: "ld+json" or "__next_data__" (any case) begins in its first
+// size - 6 bytes (and may run on past the tag).
+bool IsKeptScript(std::string_view s, size_t at, size_t size) {
+  if (size < 7) return false;
+  const size_t starts = size - 6;  // where a name may begin: at .. at + starts - 1
+  for (size_t from = at + 2; from < at + 2 + starts;) {
+    const void* p = std::memchr(s.data() + from, '+', at + 2 + starts - from);
+    if (p == nullptr) break;
+    const size_t plus = static_cast<size_t>(static_cast<const char*>(p) - s.data());
+    if (StartsWithLower(s, plus - 2, "ld+json")) return true;
+    from = plus + 1;
+  }
+  for (size_t from = at; from < at + starts;) {
+    const void* p = std::memchr(s.data() + from, '_', at + starts - from);
+    if (p == nullptr) break;
+    const size_t underscore = static_cast<size_t>(static_cast<const char*>(p) - s.data());
+    if (StartsWithLower(s, underscore, "__next_data__")) return true;
+    from = underscore + 1;
+  }
+  return false;
 }
 
 // When s[lt] ('<') opens an element whose body is dropped, the start of its
@@ -109,7 +152,6 @@ std::string_view DroppedBodyClose(std::string_view s, size_t lt) {
 
 // What is written never passes what was read: `out` may be s.data().
 size_t DropScriptAndStyleBodies(std::string_view s, char* out) {
-  std::vector<size_t> renames;
   size_t read = 0, write = 0;
   while (read < s.size()) {
     const void* p = std::memchr(s.data() + read, '<', s.size() - read);
@@ -129,10 +171,7 @@ size_t DropScriptAndStyleBodies(std::string_view s, char* out) {
       const char next = read + 1 < s.size() ? s[read + 1] : '\0';
       if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z')) {
         // A start tag: copied whole, its '@' attribute names renamed.
-        renames.clear();
-        const size_t end = ScanStartTag(s, read, &renames);
-        if (out + write != s.data() + read) std::memmove(out + write, s.data() + read, end - read);
-        for (size_t at : renames) out[write + (at - read)] = '_';
+        const size_t end = CopyStartTag(s, read, out + write);
         write += end - read;
         read = end;
         continue;
@@ -143,10 +182,7 @@ size_t DropScriptAndStyleBodies(std::string_view s, char* out) {
     const size_t tag_end = s.find('>', read);
     if (tag_end == std::string_view::npos) break;
     const std::string_view tag(s.data() + read, tag_end + 1 - read);
-    bool keep = false;
-    for (size_t k = 0; close == "</script" && k + 7 <= tag.size() && !keep; ++k) {
-      keep = StartsWithLower(s, read + k, "ld+json") || StartsWithLower(s, read + k, "__next_data__");
-    }
+    const bool keep = close == "</script" && IsKeptScript(s, read, tag.size());
     // The open tag itself.
     std::memmove(out + write, s.data() + read, tag_end + 1 - read);
     write += tag_end + 1 - read;
