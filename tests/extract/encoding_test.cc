@@ -114,6 +114,22 @@ TEST(CharsetConversion, DecisionSaysWhenTheBytesAreAlreadyCleanUtf8) {
   }
 }
 
+// The ASCII scan reads 32 bytes at a time: a byte that is not plain ASCII
+// is seen wherever it sits in such a block.
+TEST(CharsetDetection, EveryByteOfTheAsciiScanIsChecked) {
+  for (size_t at = 0; at < 70; ++at) {
+    std::string page(100, 'a');
+    page.insert(at, std::string(1, '\0'));
+    EXPECT_FALSE(DetectCharset(page, "").clean_utf8) << at;
+    page[at] = '\xFF';
+    EXPECT_EQ(DetectCharset(page, "").charset, "windows-1252") << at;
+    page.replace(at, 1, "\xC3\xA9");
+    const CharsetDecision d = DetectCharset(page, "");
+    EXPECT_EQ(d.charset, "utf-8") << at;
+    EXPECT_TRUE(d.clean_utf8) << at;
+  }
+}
+
 TEST(CharsetConversion, CleanUtf8IsReadAsItIsWithoutACopy) {
   const std::string clean = "<meta charset=utf-8><p>caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D</p>";
   std::string_view as_is;

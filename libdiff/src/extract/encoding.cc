@@ -2,6 +2,9 @@
 #include "extract/encoding.h"
 
 #include <iconv.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <cerrno>
@@ -121,8 +124,16 @@ inline bool PlainAscii8(const uint8_t* p) { return NotPlainAscii8(p) == 0; }
 
 // True when none of the 32 bytes at p is >= 0x80 or NUL.
 inline bool PlainAscii32(const uint8_t* p) {
+#if defined(__SSE2__)
+  // As signed bytes, plain ASCII is exactly what is greater than zero.
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i a = _mm_cmpgt_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), zero);
+  const __m128i b = _mm_cmpgt_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16)), zero);
+  return _mm_movemask_epi8(_mm_and_si128(a, b)) == 0xFFFF;
+#else
   return (NotPlainAscii8(p) | NotPlainAscii8(p + 8) | NotPlainAscii8(p + 16) |
           NotPlainAscii8(p + 24)) == 0;
+#endif
 }
 
 Utf8Census CountUtf8(std::string_view s) {
