@@ -69,11 +69,11 @@ TEST(HtmlParser, AtAttributeNamesAreRenamedSoTheTagParses) {
 // the tag, and an '@' is renamed only at the start of a name.
 TEST(HtmlParser, AtAttributeWalkFollowsQuotesOnlyAfterEquals) {
   std::string html =
-      "<div title = \n 'a > b' @a=x @b data-x=\"@c\" mail=a@b.c it's @d>T</div>"
+      "<div title = \n 'a > b' @a=x @b x-data=\"@c\" mail=a@b.c it's @d>T</div>"
       "<SCRIPTX @e=1>k</SCRIPTX><Script>drop</Script><TEMPLATE>t</TEMPLATE><sv @f>s</sv>";
   DropScriptAndStyleBodies(&html);
   EXPECT_EQ(html,
-            "<div title = \n 'a > b' _a=x _b data-x=\"@c\" mail=a@b.c it's _d>T</div>"
+            "<div title = \n 'a > b' _a=x _b x-data=\"@c\" mail=a@b.c it's _d>T</div>"
             "<SCRIPTX _e=1>k</SCRIPTX><Script></Script><TEMPLATE></TEMPLATE><sv _f>s</sv>");
   // A quote not after '=' opens nothing: the '>' after it ends the tag.
   std::string stray = "<p class=x 'y>z' @g>";
@@ -103,6 +103,44 @@ TEST(HtmlParser, ScriptBodiesKeptByTypeOrIdInAnyCase) {
             "<script type=application/LD+JSON>{\"a\":1}</script><script ID=__NEXT_DATA__>{}</script>"
             "<script type=ld+json>k</script><script data-x=ld+jso></script>"
             "<script id=x__next_data__>k2</script><script type=\"text/ld-json\"></script>");
+}
+
+TEST(HtmlParser, UnreadAttributesAreDropped) {
+  std::string html =
+      "<img src=\"a.jpg\" srcset=\"a-2x.jpg 2x, a-3x.jpg 3x\" SIZES=\"50vw\" alt='A'>"
+      "<div data-props='{\"a\": \"<p>x</p>\"}' class=\"c\" onclick=\"f(1 > 2)\" data-x=1"
+      " data-flag id=d>T</div><p\ndata-a=\"1\"\tclass=k>U</p>"
+      "<a href=/x data-y = \"2\"/>V</a><option data-z>W</option>";
+  DropScriptAndStyleBodies(&html);
+  EXPECT_EQ(html,
+            "<img src=\"a.jpg\"   alt='A'><div  class=\"c\"    id=d>T</div><p\n\tclass=k>U</p>"
+            "<a href=/x />V</a><option >W</option>");
+  XmlDocument doc = ParseHtml(html, "");
+  ASSERT_NE(doc, nullptr);
+  const xmlNode* body = xmlDocGetRootElement(doc.get())->children;
+  const xmlNode* img = body->children;
+  ASSERT_STREQ(NodeName(img), "img");
+  EXPECT_STREQ(AttributeValue(img, "alt"), "A");
+  EXPECT_EQ(AttributeValue(img, "srcset"), nullptr);
+  const xmlNode* div = img->next;
+  EXPECT_STREQ(AttributeValue(div, "id"), "d");
+  EXPECT_EQ(AttributeValue(div, "data-props"), nullptr);
+}
+
+// Where the tag stops reading as libxml2 reads it, nothing after is dropped.
+TEST(HtmlParser, UnreadAttributesStayAfterAnythingUnexpected) {
+  for (const char* tag :
+       {"<div a=b\"c data-x=1>", "<div a=\"unclosed data-x=1>", "<div a=\"1\"/ data-x=1>",
+        "<div (click)=\"f() data-x=1\">", "<div a= data-x=1>", "<div a\f data-x=1>",
+        "<div a=`1` data-x=2>", "<div/data-x=1>"}) {
+    std::string html = tag;
+    DropScriptAndStyleBodies(&html);
+    EXPECT_EQ(html, tag);
+  }
+  // Up to there, they go.
+  std::string html = "<div data-a=1 b='x' c=d\"e data-x=1>";
+  DropScriptAndStyleBodies(&html);
+  EXPECT_EQ(html, "<div  b='x' c=d\"e data-x=1>");
 }
 
 // Into a buffer of its own, the page comes out as it does in place, with

@@ -85,9 +85,97 @@ size_t ScanStartTag(std::string_view s, size_t lt, OnAtName on_at_name) {
   return i < n ? i + 1 : n;
 }
 
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// libxml2's blanks (IS_BLANK_CH) and the characters of its HTML names
+// (htmlParseHTMLName), which it reads up to 100 of.
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool IsNameStart(char c) { return IsAsciiLetter(c) || c == '_' || c == ':' || c == '.'; }
+bool IsNameChar(char c) { return IsNameStart(c) || (c >= '0' && c <= '9') || c == '-'; }
+constexpr size_t kMaxNameBytes = 100;
+
+// Attributes no reader of the tree looks for, about a sixth of what the
+// parser would read of a news page: data-* (framework state, often whole JSON
+// documents), event handlers (on*), and responsive image lists (srcset,
+// sizes).
+bool IsUnreadAttribute(std::string_view name) {
+  const auto starts = [name](std::string_view prefix) {
+    if (name.size() < prefix.size()) return false;
+    for (size_t k = 0; k < prefix.size(); ++k) {
+      if ((name[k] | 0x20) != prefix[k]) return false;  // prefix: lower-case letters and '-'
+    }
+    return true;
+  };
+  return starts("data-") || starts("on") || (name.size() == 6 && starts("srcset")) ||
+         (name.size() == 5 && starts("sizes"));
+}
+
+// Removes the unread attributes (IsUnreadAttribute) from the start tag
+// t[0, len), in place; returns its new length. It reads the tag as libxml2
+// does and stops removing at the first thing it does not expect (a name
+// libxml2 would not read as one, a quote in an unquoted value, a missing
+// blank), leaving the rest as written: what it removes is exactly what
+// libxml2 would have read as those attributes, and the others are left
+// in place, in order.
+size_t DropUnreadAttributes(char* t, size_t len) {
+  size_t i = 1;  // t[0] is '<', t[1] a letter
+  while (i < len && IsNameChar(t[i])) ++i;
+  if (i - 1 >= kMaxNameBytes) return len;
+  size_t w = i;  // where the next kept byte goes
+  bool separated = false;  // the next attribute needs no blank (after a quoted value)
+  while (i < len) {
+    const size_t from = i;  // kept as written when nothing is removed
+    while (i < len && IsBlank(t[i])) ++i;
+    bool stop = i >= len || t[i] == '>' || (t[i] == '/' && i + 1 < len && t[i + 1] == '>');
+    stop = stop || (i == from && !separated) || !IsNameStart(t[i]);
+    size_t name_end = i;
+    while (!stop && name_end < len && IsNameChar(t[name_end])) ++name_end;
+    stop = stop || name_end - i >= kMaxNameBytes;
+    size_t end = name_end;  // one past the attribute
+    separated = false;
+    if (!stop) {
+      size_t j = name_end;
+      while (j < len && IsBlank(t[j])) ++j;
+      if (j < len && t[j] == '=') {
+        ++j;
+        while (j < len && IsBlank(t[j])) ++j;
+        if (j < len && (t[j] == '"' || t[j] == '\'')) {
+          const void* close = std::memchr(t + j + 1, t[j], len - j - 1);
+          if (close == nullptr) {
+            stop = true;
+          } else {
+            end = static_cast<size_t>(static_cast<const char*>(close) - t) + 1;
+            separated = true;  // libxml2 reads a name right after the quote
+          }
+        } else {
+          size_t k = j;
+          while (k < len && !IsBlank(t[k]) && t[k] != '>') {
+            const char c = t[k];
+            if (c == '"' || c == '\'' || c == '=' || c == '<' || c == '`') break;
+            ++k;
+          }
+          if (k == j || (k < len && !IsBlank(t[k]) && t[k] != '>')) stop = true;
+          end = k;
+        }
+      }
+    }
+    if (stop) {
+      std::memmove(t + w, t + from, len - from);
+      return w + (len - from);
+    }
+    const bool drop = IsUnreadAttribute(std::string_view(t + i, name_end - i));
+    const size_t keep_to = drop ? i : end;
+    std::memmove(t + w, t + from, keep_to - from);
+    w += keep_to - from;
+    i = end;
+  }
+  return w;
+}
+
 // Copies the start tag s[lt, end) (ScanStartTag) to `out`, its '@' names
-// renamed. Returns `end`.
-size_t CopyStartTag(std::string_view s, size_t lt, char* out) {
+// renamed and its unread attributes dropped. Returns `end`; sets *written to
+// the bytes written.
+size_t CopyStartTag(std::string_view s, size_t lt, char* out, size_t* written) {
   // Most tags have no '@' name, a few have several: the first eight are
   // remembered, more are found again in the copy.
   size_t at_names[8];
@@ -102,6 +190,7 @@ size_t CopyStartTag(std::string_view s, size_t lt, char* out) {
   } else {
     ScanStartTag(std::string_view(out, end - lt), 0, [out](size_t i) { out[i] = '_'; });
   }
+  *written = DropUnreadAttributes(out, end - lt);
   return end;
 }
 
@@ -171,8 +260,9 @@ size_t DropScriptAndStyleBodies(std::string_view s, char* out) {
       const char next = read + 1 < s.size() ? s[read + 1] : '\0';
       if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z')) {
         // A start tag: copied whole, its '@' attribute names renamed.
-        const size_t end = CopyStartTag(s, read, out + write);
-        write += end - read;
+        size_t written = 0;
+        const size_t end = CopyStartTag(s, read, out + write, &written);
+        write += written;
         read = end;
         continue;
       }
