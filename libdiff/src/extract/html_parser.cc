@@ -9,6 +9,8 @@
 #include <mutex>
 #include <string_view>
 
+#include "util/text.h"
+
 namespace libdiff::internal {
 
 namespace {
@@ -20,24 +22,13 @@ void InitLibxml() {
   std::call_once(once, [] { xmlInitParser(); });
 }
 
-// Case-insensitive: does s[i..] start with `lower` (all lower-case ASCII)?
-bool StartsWithLower(std::string_view s, size_t i, std::string_view lower) {
-  if (s.size() - i < lower.size()) return false;
-  for (size_t k = 0; k < lower.size(); ++k) {
-    char c = s[i + k];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[k]) return false;
-  }
-  return true;
-}
-
 // Index of the first case-insensitive `lower` in s at or after `from`, or npos.
 size_t FindLower(std::string_view s, size_t from, std::string_view lower) {
   while (from < s.size()) {
     const void* p = std::memchr(s.data() + from, '<', s.size() - from);
     if (p == nullptr) return std::string_view::npos;
     const size_t at = static_cast<size_t>(static_cast<const char*>(p) - s.data());
-    if (StartsWithLower(s, at, lower)) return at;
+    if (StartsWithLowerAscii(s, at, lower)) return at;
     from = at + 1;
   }
   return std::string_view::npos;
@@ -204,14 +195,14 @@ bool IsKeptScript(std::string_view s, size_t at, size_t size) {
     const void* p = std::memchr(s.data() + from, '+', at + 2 + starts - from);
     if (p == nullptr) break;
     const size_t plus = static_cast<size_t>(static_cast<const char*>(p) - s.data());
-    if (StartsWithLower(s, plus - 2, "ld+json")) return true;
+    if (StartsWithLowerAscii(s, plus - 2, "ld+json")) return true;
     from = plus + 1;
   }
   for (size_t from = at; from < at + starts;) {
     const void* p = std::memchr(s.data() + from, '_', at + starts - from);
     if (p == nullptr) break;
     const size_t underscore = static_cast<size_t>(static_cast<const char*>(p) - s.data());
-    if (StartsWithLower(s, underscore, "__next_data__")) return true;
+    if (StartsWithLowerAscii(s, underscore, "__next_data__")) return true;
     from = underscore + 1;
   }
   return false;
@@ -230,7 +221,7 @@ std::string_view DroppedBodyClose(std::string_view s, size_t lt) {
                                                        {"<template", "</template"}};
   for (const auto& [open, close] : kOpenClose) {
     const size_t i = lt + open.size();
-    if (StartsWithLower(s, lt, open) && i < s.size() &&
+    if (StartsWithLowerAscii(s, lt, open) && i < s.size() &&
         (s[i] == '>' || s[i] == '/' || IsTagSpace(s[i])))
       return close;
   }

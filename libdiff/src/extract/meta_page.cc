@@ -12,6 +12,7 @@
 
 #include "extract/meta_author.h"
 #include "extract/meta_dom.h"
+#include "util/text.h"
 
 namespace libdiff::internal {
 namespace {
@@ -37,17 +38,6 @@ constexpr std::string_view kOffTopicWords[] = {
     "related",  "recommend",  "comment",      "sidebar",   "footer",
     "most-popular", "mostpopular", "trending", "newsletter", "more-stories",
     "read-more", "readmore",   "outbrain",     "taboola"};
-
-// Does s[i..] start with `lower` (lower-case ASCII), ASCII case ignored?
-bool StartsWithLower(std::string_view s, size_t i, std::string_view lower) {
-  if (s.size() - i < lower.size()) return false;
-  for (size_t k = 0; k < lower.size(); ++k) {
-    char c = s[i + k];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[k]) return false;
-  }
-  return true;
-}
 
 std::string OffTopicPattern() {
   std::string alternatives;
@@ -217,7 +207,7 @@ bool IsOffTopicContainer(std::string_view name, std::string_view class_id) {
     token_start = false;
     const char first = static_cast<char>(c | 0x20);  // lower case, for letters
     for (std::string_view w : kOffTopicWords) {
-      if (w[0] == first && StartsWithLower(class_id, i, w)) return true;
+      if (w[0] == first && StartsWithLowerAscii(class_id, i, w)) return true;
     }
   }
   return false;
