@@ -114,6 +114,45 @@ TEST(CharsetConversion, DecisionSaysWhenTheBytesAreAlreadyCleanUtf8) {
   }
 }
 
+// The ASCII scan reads 32 bytes at a time: a byte that is not plain ASCII
+// is seen wherever it sits in such a block.
+TEST(CharsetDetection, EveryByteOfTheAsciiScanIsChecked) {
+  for (size_t at = 0; at < 70; ++at) {
+    std::string page(100, 'a');
+    page.insert(at, std::string(1, '\0'));
+    EXPECT_FALSE(DetectCharset(page, "").clean_utf8) << at;
+    page[at] = '\xFF';
+    EXPECT_EQ(DetectCharset(page, "").charset, "windows-1252") << at;
+    page.replace(at, 1, "\xC3\xA9");
+    const CharsetDecision d = DetectCharset(page, "");
+    EXPECT_EQ(d.charset, "utf-8") << at;
+    EXPECT_TRUE(d.clean_utf8) << at;
+  }
+}
+
+TEST(CharsetConversion, CleanUtf8IsReadAsItIsWithoutACopy) {
+  const std::string clean = "<meta charset=utf-8><p>caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D</p>";
+  std::string_view as_is;
+  ASSERT_TRUE(IsUtf8AsIs(clean, DetectCharset(clean, ""), &as_is));
+  EXPECT_EQ(as_is.data(), clean.data());
+  EXPECT_EQ(as_is, clean);
+  // A byte order mark is left out of the text (DetectCharset itself then
+  // does not vouch for the bytes: they are checked while converted).
+  const std::string bom = "\xEF\xBB\xBF" + clean;
+  const CharsetDecision clean_decision{"utf-8", "meta", /*clean_utf8=*/true};
+  ASSERT_TRUE(IsUtf8AsIs(bom, clean_decision, &as_is));
+  EXPECT_EQ(as_is, clean);
+  EXPECT_EQ(ConvertToUtf8(bom, clean_decision), clean);
+  EXPECT_FALSE(IsUtf8AsIs(bom, DetectCharset(bom, ""), &as_is));
+  EXPECT_EQ(ConvertToUtf8(bom, DetectCharset(bom, "")), clean);
+  // A stray byte, a NUL, another charset or UTF-8 encoded twice need converting.
+  for (const std::string& other :
+       {clean + "\xFF", clean + std::string(1, '\0'), std::string("<meta charset=iso-8859-2><p>\xE9</p>"),
+        std::string("<p>\xC3\xA2\xC2\x80\xC2\x99 \xC3\xA2\xC2\x80\xC2\x9C</p>")}) {
+    EXPECT_FALSE(IsUtf8AsIs(other, DetectCharset(other, ""), &as_is)) << other;
+  }
+}
+
 // Expects DetectCharset to call `html` encoded twice or not, and its
 // conversion to give `utf8`.
 void ExpectDoubleEncoding(const std::string& html, bool double_encoded, const std::string& utf8) {

@@ -2,6 +2,8 @@
 
 #include "extract/jsonld.h"
 
+#include "extract/embedded_body.h"
+
 #include <string>
 
 #include <gmock/gmock.h>
@@ -97,6 +99,65 @@ TEST(JsonLdFacts, BrokenScriptIsIgnoredWithoutHarm) {
   AddJsonLdScript("{not json at all", &facts);
   AddJsonLdScript("", &facts);
   EXPECT_FALSE(facts.article_found);
+}
+
+TEST(SharedJsonLdParse, OneParsePerTextWhileAScopeIsOpen) {
+  const std::string script = R"({"@type": "NewsArticle", "headline": "A"})";
+  EXPECT_EQ(SharedJsonLdParse(script), nullptr);  // no scope open
+  const nlohmann::json* first = nullptr;
+  {
+    const JsonLdParseScope scope;
+    first = SharedJsonLdParse(script);
+    ASSERT_NE(first, nullptr);
+    EXPECT_EQ((*first)["headline"], "A");
+    EXPECT_EQ(SharedJsonLdParse(std::string(script)), first);
+    EXPECT_NE(SharedJsonLdParse(R"({"headline": "B"})"), first);
+    {
+      const JsonLdParseScope inner;  // hides the outer scope's parses
+      EXPECT_NE(SharedJsonLdParse(script), first);
+    }
+    EXPECT_EQ(SharedJsonLdParse(script), first);
+    // Strict: what needs repair is discarded here (AddJsonLdScript repairs it).
+    EXPECT_TRUE(SharedJsonLdParse(R"({"a": 1,})")->is_discarded());
+  }
+  EXPECT_EQ(SharedJsonLdParse(script), nullptr);
+}
+
+TEST(SharedJsonLdParse, MetadataAndBodyReadTheSharedParseAsTheirOwn) {
+  std::string body;
+  for (int i = 0; i < 300; ++i) body += "He said \\\"headline\\\": \\\"Fake\\\" again. ";
+  const std::string large = "{\"@type\": \"NewsArticle\", \"articleBody\": \"" + body +
+                            "\", \"headline\": \"Real headline\", \"author\": {\"name\": \"Ada\"}}";
+  // A trailing comma: strict parsing fails, the metadata repairs it.
+  const std::string broken = R"({"@type": "Article", "headline": "Fixed", "articleBody": "B",})";
+  for (const std::string& script : {large, broken}) {
+    JsonLdFacts alone, shared;
+    bool article_alone = false, article_shared = false;
+    AddJsonLdScript(script, &alone);
+    const std::string body_alone = JsonLdArticleBody({script}, &article_alone);
+    {
+      const JsonLdParseScope scope;
+      AddJsonLdScript(script, &shared);
+      EXPECT_EQ(JsonLdArticleBody({script}, &article_shared), body_alone);
+    }
+    EXPECT_EQ(article_shared, article_alone);
+    EXPECT_EQ(shared.headline, alone.headline);
+    EXPECT_EQ(shared.authors, alone.authors);
+    EXPECT_EQ(shared.type, alone.type);
+    EXPECT_FALSE(shared.headline.empty());
+  }
+  JsonLdFacts facts;
+  {
+    const JsonLdParseScope scope;
+    AddJsonLdScript(large, &facts);
+    AddJsonLdScript(broken, &facts);
+  }
+  EXPECT_EQ(facts.headline, "Real headline");
+  EXPECT_THAT(facts.authors, ElementsAre("Ada"));
+  bool is_article = false;
+  EXPECT_EQ(JsonLdArticleBody({large}, &is_article).substr(0, 34),
+            "He said \"headline\": \"Fake\" again. ");
+  EXPECT_TRUE(is_article);
 }
 
 TEST(DecodeHtmlEntities, NumericAndNamed) {

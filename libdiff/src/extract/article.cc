@@ -1,9 +1,12 @@
 // Copyright 2026 The libdiff Authors.
 #include "libdiff/article.h"
 
+#include <memory>
 #include <string>
+#include <string_view>
 
 #include "extract/body.h"
+#include "extract/embedded_body.h"
 #include "extract/encoding.h"
 #include "extract/html_parser.h"
 #include "util/utf8.h"
@@ -48,6 +51,31 @@ void RepairStrings(Article* a) {
   }
 }
 
+// The page as the parser reads it: UTF-8, script and style bodies dropped
+// (html_parser.h). A page in clean UTF-8 already is copied once, bodies left
+// out on the way, into a buffer not cleared before.
+class PageToParse {
+ public:
+  PageToParse(std::string_view html, const internal::CharsetDecision& charset) {
+    std::string_view as_is;
+    if (internal::IsUtf8AsIs(html, charset, &as_is)) {
+      copy_ = std::make_unique_for_overwrite<char[]>(as_is.size());
+      text_ = {copy_.get(), internal::DropScriptAndStyleBodies(as_is, copy_.get())};
+    } else {
+      converted_ = internal::ConvertToUtf8(html, charset);
+      internal::DropScriptAndStyleBodies(&converted_);
+      text_ = converted_;
+    }
+  }
+
+  std::string_view text() const { return text_; }
+
+ private:
+  std::unique_ptr<char[]> copy_;
+  std::string converted_;
+  std::string_view text_;
+};
+
 }  // namespace
 
 Result<Article> ExtractArticle(std::string_view html, const ExtractOptions& options) {
@@ -59,9 +87,10 @@ Result<Article> ExtractArticle(std::string_view html, const ExtractOptions& opti
   Article article;
   article.url = internal::IsValidUtf8(options.url) ? options.url : internal::RepairUtf8(options.url);
   const internal::CharsetDecision charset = internal::DetectCharset(html, options.content_type);
-  std::string utf8 = internal::ConvertToUtf8(html, charset);
-  internal::DropScriptAndStyleBodies(&utf8);
-  internal::XmlDocument doc = internal::ParseHtml(utf8, article.url);
+  const PageToParse page(html, charset);
+  internal::XmlDocument doc = internal::ParseHtml(page.text(), article.url);
+  // The metadata and every body pass read the same JSON-LD: parsed once.
+  const internal::JsonLdParseScope jsonld_parses;
 #if defined(LIBDIFF_EXTRACT_HAVE_METADATA)
   internal::ExtractMetadata(doc.get(), options, &article);
 #else

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <utility>
 
@@ -20,15 +21,21 @@ namespace {
 
 // `s` parsed as JSON; discarded when malformed or nested absurdly deep
 // (nlohmann's parser recurses).
-nlohmann::json ParseBoundedJson(const std::string& s) {
+nlohmann::json ParseBoundedJson(std::string_view s) {
   int depth = 0, max_depth = 0;
   for (char c : s) {
     if (c == '{' || c == '[') max_depth = std::max(max_depth, ++depth);
     if (c == '}' || c == ']') --depth;
   }
   if (max_depth > 64) return nlohmann::json(nlohmann::json::value_t::discarded);
-  return nlohmann::json::parse(s, nullptr, /*allow_exceptions=*/false);
+  return nlohmann::json::parse(s.begin(), s.end(), nullptr, /*allow_exceptions=*/false);
 }
+
+// The innermost scope open on this thread. A plain pointer: nothing to
+// destroy at thread exit.
+thread_local JsonLdParseScope* t_open_scope = nullptr;
+
+constexpr size_t kMaxSharedParses = 64;
 
 // Calls visit(key, value) for every member of every object in `root`, at any
 // depth (without recursion: page data can nest deep).
@@ -51,16 +58,46 @@ void VisitMembers(const nlohmann::json& root, Visit visit) {
 
 }  // namespace
 
+struct JsonLdParseScope::Parse {
+  std::string text;
+  nlohmann::json value;
+};
+
+JsonLdParseScope::JsonLdParseScope() : outer_(t_open_scope) { t_open_scope = this; }
+
+JsonLdParseScope::~JsonLdParseScope() { t_open_scope = outer_; }
+
+const nlohmann::json* SharedJsonLdParse(std::string_view text) {
+  JsonLdParseScope* scope = t_open_scope;
+  if (scope == nullptr) return nullptr;
+  for (const auto& p : scope->parses_) {
+    if (p->text == text) return &p->value;
+  }
+  if (scope->parses_.size() >= kMaxSharedParses) return nullptr;
+  scope->parses_.push_back(std::make_unique<JsonLdParseScope::Parse>(
+      JsonLdParseScope::Parse{std::string(text), ParseBoundedJson(text)}));
+  return &scope->parses_.back()->value;
+}
+
+bool MayHoldJsonLdArticleBody(std::string_view script) {
+  // Neither an articleBody nor an article type can come out of a script
+  // whose text holds none of the words (a breadcrumb list, the site's
+  // organisation) and no \u escape that could spell them.
+  return script.find("articleBody") != std::string_view::npos ||
+         script.find("Article") != std::string_view::npos ||
+         script.find("Posting") != std::string_view::npos ||
+         script.find("\\u") != std::string_view::npos;
+}
+
 std::string JsonLdArticleBody(const std::vector<std::string>& scripts, bool* is_article) {
   std::string best;
   for (const std::string& s : scripts) {
-    // Neither an articleBody nor an article type can come out of a script
-    // whose text holds none of the words (a breadcrumb list, the site's
-    // organisation) and no \u escape that could spell them: not parsed.
-    if (s.find("articleBody") == std::string::npos && s.find("Article") == std::string::npos &&
-        s.find("Posting") == std::string::npos && s.find("\\u") == std::string::npos)
-      continue;
-    const nlohmann::json j = ParseBoundedJson(s);
+    if (!MayHoldJsonLdArticleBody(s)) continue;
+    // The metadata parsed the script already when a scope is open.
+    nlohmann::json own;
+    const nlohmann::json* shared = SharedJsonLdParse(s);
+    if (shared == nullptr) own = ParseBoundedJson(s);
+    const nlohmann::json& j = shared != nullptr ? *shared : own;
     if (j.is_discarded()) continue;
     VisitMembers(j, [&](const std::string& key, const nlohmann::json& value) {
       if (key == "articleBody" && value.is_string()) {

@@ -2,6 +2,9 @@
 #include "extract/encoding.h"
 
 #include <iconv.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <cerrno>
@@ -121,8 +124,16 @@ inline bool PlainAscii8(const uint8_t* p) { return NotPlainAscii8(p) == 0; }
 
 // True when none of the 32 bytes at p is >= 0x80 or NUL.
 inline bool PlainAscii32(const uint8_t* p) {
+#if defined(__SSE2__)
+  // As signed bytes, plain ASCII is exactly what is greater than zero.
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i a = _mm_cmpgt_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), zero);
+  const __m128i b = _mm_cmpgt_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16)), zero);
+  return _mm_movemask_epi8(_mm_and_si128(a, b)) == 0xFFFF;
+#else
   return (NotPlainAscii8(p) | NotPlainAscii8(p + 8) | NotPlainAscii8(p + 16) |
           NotPlainAscii8(p + 24)) == 0;
+#endif
 }
 
 Utf8Census CountUtf8(std::string_view s) {
@@ -387,13 +398,18 @@ CharsetDecision DetectCharset(std::string_view html, std::string_view content_ty
   return {declared, source};
 }
 
+bool IsUtf8AsIs(std::string_view html, const CharsetDecision& decision, std::string_view* utf8) {
+  if (decision.double_encoded || !decision.clean_utf8 || decision.charset != "utf-8") return false;
+  if (html.size() >= 3 && std::memcmp(html.data(), "\xEF\xBB\xBF", 3) == 0) html.remove_prefix(3);
+  *utf8 = html;
+  return true;
+}
+
 std::string ConvertToUtf8(std::string_view html, const CharsetDecision& decision) {
   if (decision.double_encoded && decision.charset == "utf-8")
     return UndoDoubleEncoding(ConvertToUtf8(html, decision.charset));
-  if (decision.clean_utf8 && decision.charset == "utf-8") {
-    if (html.size() >= 3 && std::memcmp(html.data(), "\xEF\xBB\xBF", 3) == 0) html.remove_prefix(3);
-    return std::string(html);
-  }
+  std::string_view utf8;
+  if (IsUtf8AsIs(html, decision, &utf8)) return std::string(utf8);
   return ConvertToUtf8(html, decision.charset);
 }
 

@@ -52,6 +52,11 @@ std::string ConvertToUtf8(std::string_view html, const std::string& charset);
 // bytes: skips the second well-formedness check when the decision made it.
 std::string ConvertToUtf8(std::string_view html, const CharsetDecision& decision);
 
+// True when ConvertToUtf8(html, decision) is `html` as it is, bar a leading
+// BOM (well-formed UTF-8 without NUL bytes, decided so by DetectCharset):
+// sets *utf8 to that part of `html`, which then needs no conversion.
+bool IsUtf8AsIs(std::string_view html, const CharsetDecision& decision, std::string_view* utf8);
+
 // The normalised charset label for `label` (case-insensitive, WHATWG aliases);
 // empty when `label` is empty.
 std::string NormalizeCharsetLabel(std::string_view label);

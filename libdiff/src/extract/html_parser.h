@@ -10,6 +10,7 @@
 
 #include <libxml/HTMLparser.h>
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -37,8 +38,19 @@ XmlDocument ParseHtml(std::string_view utf8, const std::string& url);
 // a time, and scripts are often half of a news page's bytes; inline SVG icons
 // are another sixth of what is left. Nothing downstream reads any of these.
 // Attribute names that begin with '@' (Alpine.js, Vue: `@click="..."`), which
-// libxml2 cannot parse, are renamed to begin with '_'.
+// libxml2 cannot parse, are renamed to begin with '_'. Attributes no reader of
+// the tree looks for are removed from start tags: data-* (framework state,
+// often whole JSON documents), event handlers (on*), srcset and sizes, a
+// sixth of the bytes libxml2 read of the NAEB pages. A reader that needs one of
+// these must take it off that list (html_parser.cc, IsUnreadAttribute). The
+// removal follows libxml2's reading of a tag and stops at the first thing it
+// does not expect, so the other attributes parse as they did.
 void DropScriptAndStyleBodies(std::string* html);
+
+// As above, from `html` into `out`, which has room for html.size() bytes and
+// may be html.data() itself; returns the number of bytes written. Into a
+// buffer of its own, a page is copied once, only the bytes kept.
+size_t DropScriptAndStyleBodies(std::string_view html, char* out);
 
 // The text content of attribute `name` of `node` (no allocation; the pointer
 // lives as long as the node), or nullptr when absent.

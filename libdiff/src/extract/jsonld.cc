@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "extract/embedded_body.h"
 #include "extract/meta_dom.h"
 
 namespace libdiff::internal {
@@ -404,15 +405,25 @@ void AddJsonLdScript(std::string_view script, JsonLdFacts* facts) {
     relevant = relevant || script.find(word) != std::string_view::npos;
   }
   if (!relevant) return;
-  // Article bodies are most of a large script and none of its metadata:
-  // blank them before parsing, which then builds far fewer nodes.
-  std::string trimmed;
-  if (script.size() > 4096) {
-    trimmed = BlankLongStrings(script);
-    script = trimmed;
+  // A script the body reads for its articleBody is parsed once for both
+  // (embedded_body.h): as written, it parses to what ParseJsonLd gives, and
+  // its long strings, blanked below, are read by neither field here.
+  const Json* shared =
+      MayHoldJsonLdArticleBody(script) ? SharedJsonLdParse(script) : nullptr;
+  Json own;
+  if (shared == nullptr || shared->is_discarded()) {
+    // Article bodies are most of a large script and none of its metadata:
+    // blank them before parsing, which then builds far fewer nodes.
+    std::string trimmed;
+    if (script.size() > 4096) {
+      trimmed = BlankLongStrings(script);
+      script = trimmed;
+    }
+    own = ParseJsonLd(script);
+    if (own.is_discarded()) return;
+    shared = nullptr;
   }
-  const Json root = ParseJsonLd(script);
-  if (root.is_discarded()) return;
+  const Json& root = shared != nullptr ? *shared : own;
   IdIndex index;
   IndexIds(root, 0, &index);
   // Breadth first, so a page's own article (top level or in @graph) is met
