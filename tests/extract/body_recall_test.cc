@@ -588,5 +588,30 @@ TEST(BodyRecall, HeadingsWithAPermalinkAreText) {
                                "\n\n" + kThird);
 }
 
+// Layout modifiers name furniture they do not mark: a wrapper of the article's
+// first paragraphs classed "has-sidebar", "no-sidebar", "with-sidebar" or
+// "sidebar-enabled--false" holds the article. "no-print" still marks what the
+// page keeps off paper.
+TEST(BodyRecall, ModifierClassesAreNoFurnitureMark) {
+  const std::string kLast =
+      "The mayor said the contract would be signed before the summer, and that the town would "
+      "pay a third of the cost from its reserves.";
+  for (const char* cls : {"intro has-sidebar", "intro no-sidebar", "intro with-sidebar",
+                          "main sidebar-enabled--false"}) {
+    const Article a = MustExtract(
+        "<html><body><article><div class='" + std::string(cls) + "'><p>" + kFirst +
+        "</p></div><p>" + kSecond + "</p><p>" + kThird + "</p><p>" + kLast +
+        "</p></article></body></html>");
+    EXPECT_EQ(a.Text(), std::string(kFirst) + "\n\n" + kSecond + "\n\n" + kThird + "\n\n" +
+                            kLast)
+        << cls;
+  }
+  const Article print = MustExtract(
+      "<html><body><article><div class='box no-print'><p>" + std::string(kFirst) +
+      "</p></div><p>" + kSecond + "</p><p>" + kThird + "</p><p>" + kLast +
+      "</p></article></body></html>");
+  EXPECT_EQ(print.Text(), std::string(kSecond) + "\n\n" + kThird + "\n\n" + kLast);
+}
+
 }  // namespace
 }  // namespace libdiff
