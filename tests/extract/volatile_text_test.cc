@@ -194,12 +194,16 @@ TEST(VolatileText, WritersBiographiesAreRecognised) {
        "L. Daniela Alvarez is a contributing writer for a home magazine with three years of "
        "experience.",
        "Caroline Delbert is a writer, avid reader, and contributing editor at a magazine.",
-       "Charlie Savage writes about national security and legal policy."},
+       "Charlie Savage writes about national security and legal policy.",
+       "Dana Moss is the co-founder and CEO of Example Analytics, a reporting platform.",
+       "Mirel Zaman is the health and fitness director at PS.",
+       "Juliette Carreiro is a skilled content creator with over five years of experience."},
       {"Another tip is to seek guidance from gym staff or personal trainers, who can help.",
        "Flatliner is a handy code editor that helps to test the expressions.",
        "The Booklist is a weekly newsletter for book lovers from books editor Jason Steger.",
        "Mark Lee is a former reporter who now chairs the flood committee, and he said the vote "
-       "was the most important of his time on the council."});
+       "was the most important of his time on the council.",
+       "Lisa Park is a founding member who voted against the levy."});
 }
 
 TEST(VolatileText, HeadingsOfAboutTheWriterBoxesAreRecognised) {

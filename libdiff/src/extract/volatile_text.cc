@@ -423,7 +423,7 @@ bool IsAuthorBio(const std::string& text) {
   // A writer's role, ending the clause or followed by where or what.
   static const RE2 role(
       "\\b(?i:editor|writer|reporter|correspondent|journalist|contributor|author|columnist|"
-      "analyst|producer|freelancer|critic|blogger)s?"
+      "analyst|producer|freelancer|critic|blogger|creator|founder|co-founder|cofounder|director)s?"
       "(?:$| at\\b| for\\b| with\\b| of\\b| and\\b| based\\b| living\\b| covering\\b|"
       " overseeing\\b| where\\b|,)");
   const std::string_view all(text);

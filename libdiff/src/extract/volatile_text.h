@@ -25,7 +25,8 @@ bool IsVolatileOrFurnitureText(const std::string& text);
 // as pages set it after the article: a name of one to four capitalised words,
 // "is a/an/the", and within a clause a writer's role followed by where or
 // what ("Jane Doe is a senior reporter at ...", "Rose is a Senior Editor at
-// ELLE overseeing ...").
+// ELLE overseeing ..."), or a guest writer's own ("Dana Moss is the co-founder
+// and CEO of ...": creator, founder, director).
 // Also "Charlie Savage writes about national security ..." (a name of two
 // to four words, "writes about", "writes on", "reports on").
 bool IsAuthorBio(const std::string& text);
