@@ -254,7 +254,13 @@ TEST(VolatileText, LinesSayingWhereTheArticleCameFromAreRecognised) {
        "Health.com uses only high-quality sources to support the facts within our articles. "
        "Read our editorial process to learn more.",
        "The Weather Company\xE2\x80\x99s primary journalistic mission is to report on "
-       "breaking weather news."},
+       "breaking weather news.",
+       "* Disclaimer: This blog post is not intended to replace the advice of a medical "
+       "professional.",
+       "The content contained in this blog post is intended for general informational purposes "
+       "only and is not meant to constitute legal advice.",
+       "Example Wealth and its affiliates do not provide tax, legal or accounting advice. This "
+       "material does not constitute investment advice."},
       {"The story of the wall was first told by the towns along the river.",
        "Reporters covering the vote were asked to leave the hall.",
        "This article explains how the levy will be collected.",
@@ -262,7 +268,10 @@ TEST(VolatileText, LinesSayingWhereTheArticleCameFromAreRecognised) {
        "Corrections officers at the prison walked out on Monday.",
        "The levy was raised twice last year. Everyone in town contributed.",
        "The paper said the column did not meet its editorial standards.",
-       "Carriero et al., Section 3: \u201cThe development followed the LOT methodology.\u201d"});
+       "Carriero et al., Section 3: \u201cThe development followed the LOT methodology.\u201d",
+       "Disclaimer(s):",
+       "The app is not intended for children, the company said, and its makers do not plan to "
+       "change that."});
 }
 
 // Labels of ads, link boxes, tables and feedback widgets inside the body, and

@@ -503,6 +503,22 @@ bool IsProvenanceLine(const std::string& text) {
        text.find("ournalistic") != std::string::npos) &&
       RE2::PartialMatch(text, standards))
     return true;
+  // The publisher's disclaimer: "Disclaimer: ...", "The content contained in
+  // this blog post is intended for general informational purposes only ...",
+  // "... is not intended to replace the advice of a medical professional".
+  static const RE2 disclaimer(
+      "(?i)^\\W{0,3}disclaimers?: \\S"
+      "|\\bfor (?:general )?(?:informational|information|educational)"
+      "(?: (?:and|or) (?:informational|educational|entertainment))? purposes only\\b"
+      "|\\bis not (?:intended|meant) "
+      "(?:to (?:replace|constitute|be a substitute for|be construed as)|as a substitute for)\\b"
+      "|\\bdoes not (?:constitute|provide) (?:tax|legal|financial|investment|medical)\\b");
+  bool may_disclaim = false;
+  for (std::string_view word :
+       {"isclaimer", "urposes only", "not intended", "not meant", "does not"})
+    may_disclaim |= text.find(word) != std::string::npos;
+  if (may_disclaim && RE2::PartialMatch(text, disclaimer))
+    return true;
   // "Jane Roe in Boston contributed to this report."; a bare "... contributed."
   // only as one short sentence ("Everyone in town contributed." closing a
   // paragraph stays).

@@ -47,7 +47,9 @@ bool IsContactLine(const std::string& text);
 // "Reporting by ...", "Includes information from The Associated Press",
 // "Contributing: ...", "Source: ...", "More information: ...", a reference
 // to the study reported on ("Jane Doe et al, Title, Journal (2023)"),
-// "Correction: ...", "A previous version of this story said ...".
+// "Correction: ...", "A previous version of this story said ...", and the
+// publisher's disclaimer ("Disclaimer: ...", "... for informational purposes
+// only", "... is not intended to replace the advice of ...").
 bool IsProvenanceLine(const std::string& text);
 
 // Words of an error page ("404", "page not found"), matched anywhere in a
