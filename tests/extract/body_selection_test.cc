@@ -347,6 +347,9 @@ TEST(BodyOutput, TrailingAuthorBioIsLeftOut) {
            // a guest writer's biography by the company they founded or direct
            std::string("<p>Dana Moss is the co-founder and CEO of Example Analytics, a reporting "
                        "platform used by more than 7,000 agencies.</p>"),
+           // the blogger's greeting
+           std::string("<p>Hey, I'm Jane! Welcome to the River Towns blog, where I write about "
+                       "the places the water keeps coming back to.</p>"),
            // the publisher's disclaimer
            std::string("<p>Disclaimer: This post is for informational purposes only and is not "
                        "intended to replace the advice of a professional.</p>"),

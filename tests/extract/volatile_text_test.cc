@@ -197,13 +197,17 @@ TEST(VolatileText, WritersBiographiesAreRecognised) {
        "Charlie Savage writes about national security and legal policy.",
        "Dana Moss is the co-founder and CEO of Example Analytics, a reporting platform.",
        "Mirel Zaman is the health and fitness director at PS.",
-       "Juliette Carreiro is a skilled content creator with over five years of experience."},
+       "Juliette Carreiro is a skilled content creator with over five years of experience.",
+       "Hey, I\xE2\x80\x99m Jessica! Welcome to The Organized Home, where organizing is doable.",
+       "Hello, and welcome! I'm the editor & founder of this site."},
       {"Another tip is to seek guidance from gym staff or personal trainers, who can help.",
        "Flatliner is a handy code editor that helps to test the expressions.",
        "The Booklist is a weekly newsletter for book lovers from books editor Jason Steger.",
        "Mark Lee is a former reporter who now chairs the flood committee, and he said the vote "
        "was the most important of his time on the council.",
-       "Lisa Park is a founding member who voted against the levy."});
+       "Lisa Park is a founding member who voted against the levy.",
+       "\xE2\x80\x9CHi, I'm Dana,\xE2\x80\x9D she said as she opened the door.",
+       "Hillsdale, I'm told, voted for the levy twice."});
 }
 
 TEST(VolatileText, HeadingsOfAboutTheWriterBoxesAreRecognised) {

@@ -420,6 +420,12 @@ bool StartsWith(std::string_view text, std::string_view prefix) {
 
 bool IsAuthorBio(const std::string& text) {
   if (text.size() >= 700) return false;
+  // The blogger's greeting: "Hey, I'm Jessica! Welcome to ...", "Hello, and
+  // welcome! I'm the editor & founder of this site."
+  if (text[0] == 'H') {
+    static const RE2 greeting("^H(?:i|ey|ello)\\b[^.!?]{0,20}[.!?,] I(?:'|\xE2\x80\x99)m ");
+    if (RE2::PartialMatch(text, greeting)) return true;
+  }
   // A writer's role, ending the clause or followed by where or what.
   static const RE2 role(
       "\\b(?i:editor|writer|reporter|correspondent|journalist|contributor|author|columnist|"

@@ -27,6 +27,8 @@ bool IsVolatileOrFurnitureText(const std::string& text);
 // what ("Jane Doe is a senior reporter at ...", "Rose is a Senior Editor at
 // ELLE overseeing ..."), or a guest writer's own ("Dana Moss is the co-founder
 // and CEO of ...": creator, founder, director).
+// And the blogger's greeting ("Hey, I'm Jessica! Welcome to ...": "Hi",
+// "Hey" or "Hello", a few words, then "I'm").
 // Also "Charlie Savage writes about national security ..." (a name of two
 // to four words, "writes about", "writes on", "reports on").
 bool IsAuthorBio(const std::string& text);
