@@ -588,5 +588,66 @@ TEST(BodyRecall, HeadingsWithAPermalinkAreText) {
                                "\n\n" + kThird);
 }
 
+// Layout modifiers name furniture they do not mark: a wrapper of the article's
+// first paragraphs classed "has-sidebar", "no-sidebar", "with-sidebar" or
+// "sidebar-enabled--false" holds the article. "no-print" still marks what the
+// page keeps off paper.
+TEST(BodyRecall, ModifierClassesAreNoFurnitureMark) {
+  const std::string kLast =
+      "The mayor said the contract would be signed before the summer, and that the town would "
+      "pay a third of the cost from its reserves.";
+  for (const char* cls : {"intro has-sidebar", "intro no-sidebar", "intro with-sidebar",
+                          "main sidebar-enabled--false"}) {
+    const Article a = MustExtract(
+        "<html><body><article><div class='" + std::string(cls) + "'><p>" + kFirst +
+        "</p></div><p>" + kSecond + "</p><p>" + kThird + "</p><p>" + kLast +
+        "</p></article></body></html>");
+    EXPECT_EQ(a.Text(), std::string(kFirst) + "\n\n" + kSecond + "\n\n" + kThird + "\n\n" +
+                            kLast)
+        << cls;
+  }
+  const Article print = MustExtract(
+      "<html><body><article><div class='box no-print'><p>" + std::string(kFirst) +
+      "</p></div><p>" + kSecond + "</p><p>" + kThird + "</p><p>" + kLast +
+      "</p></article></body></html>");
+  EXPECT_EQ(print.Text(), std::string(kSecond) + "\n\n" + kThird + "\n\n" + kLast);
+}
+
+// The article's opening paragraphs in a box marked like the page header
+// ("listicle-header") come back when the box holds two or more paragraphs of
+// prose and no links and no other prose of the container comes before it; a
+// one-paragraph box (a dek), or a box after the prose, is still cut.
+TEST(BodyRecall, OpeningParagraphsInAHeaderBoxAreText) {
+  const std::string kIntro =
+      "Flood defences have been argued over in the lower town for a decade, since the spring "
+      "when the river took the footbridge and the bakery on the corner of the square. Every "
+      "winter since, the sandbags have been stacked along the same low wall by the same people.";
+  const std::string kMore =
+      "Until this year the money was never there: the county paid for the upper town first, and "
+      "the grant the council applied for twice went to the harbour instead. This spring the "
+      "government's new fund for river towns changed that, with a sum no one had hoped for.";
+  const std::string kLast =
+      "The mayor said the contract would be signed before the summer, and that the town would "
+      "pay a third of the cost from its reserves.";
+  const std::string body = "<p>" + std::string(kFirst) + "</p><p>" + kSecond + "</p><p>" +
+                           kThird + "</p><p>" + kLast + "</p>";
+  const std::string rest =
+      std::string(kFirst) + "\n\n" + kSecond + "\n\n" + kThird + "\n\n" + kLast;
+  const Article opening = MustExtract(
+      "<html><body><article><section class='listicle-header'><p>" + kIntro + "</p><p>" + kMore +
+      "</p></section>" + body + "</article></body></html>");
+  EXPECT_EQ(opening.Text(), kIntro + "\n\n" + kMore + "\n\n" + rest);
+
+  const Article dek = MustExtract(
+      "<html><body><article><section class='listicle-header'><p>" + kIntro + "</p></section>" +
+      body + "</article></body></html>");
+  EXPECT_EQ(dek.Text(), rest);
+
+  const Article after = MustExtract(
+      "<html><body><article>" + body + "<section class='listicle-header'><p>" + kIntro +
+      "</p><p>" + kMore + "</p></section></article></body></html>");
+  EXPECT_EQ(after.Text(), rest);
+}
+
 }  // namespace
 }  // namespace libdiff

@@ -344,6 +344,15 @@ TEST(BodyOutput, TrailingAuthorBioIsLeftOut) {
                        "the Courier covering city hall and the river towns. She joined the paper "
                        "in 2015.</p><p>Email her at jdoe@example.com</p>"),
            std::string("<p>Contact reporter Jane Doe at jdoe@example.com</p>"),
+           // a guest writer's biography by the company they founded or direct
+           std::string("<p>Dana Moss is the co-founder and CEO of Example Analytics, a reporting "
+                       "platform used by more than 7,000 agencies.</p>"),
+           // the blogger's greeting
+           std::string("<p>Hey, I'm Jane! Welcome to the River Towns blog, where I write about "
+                       "the places the water keeps coming back to.</p>"),
+           // the publisher's disclaimer
+           std::string("<p>Disclaimer: This post is for informational purposes only and is not "
+                       "intended to replace the advice of a professional.</p>"),
            std::string("<p>This story was originally published December 22, 2023.</p>"),
            std::string("<p>Associated Press writer Jim Roe in Boston contributed to this "
                        "report.</p>"),

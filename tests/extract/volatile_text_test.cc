@@ -194,12 +194,20 @@ TEST(VolatileText, WritersBiographiesAreRecognised) {
        "L. Daniela Alvarez is a contributing writer for a home magazine with three years of "
        "experience.",
        "Caroline Delbert is a writer, avid reader, and contributing editor at a magazine.",
-       "Charlie Savage writes about national security and legal policy."},
+       "Charlie Savage writes about national security and legal policy.",
+       "Dana Moss is the co-founder and CEO of Example Analytics, a reporting platform.",
+       "Mirel Zaman is the health and fitness director at PS.",
+       "Juliette Carreiro is a skilled content creator with over five years of experience.",
+       "Hey, I\xE2\x80\x99m Jessica! Welcome to The Organized Home, where organizing is doable.",
+       "Hello, and welcome! I'm the editor & founder of this site."},
       {"Another tip is to seek guidance from gym staff or personal trainers, who can help.",
        "Flatliner is a handy code editor that helps to test the expressions.",
        "The Booklist is a weekly newsletter for book lovers from books editor Jason Steger.",
        "Mark Lee is a former reporter who now chairs the flood committee, and he said the vote "
-       "was the most important of his time on the council."});
+       "was the most important of his time on the council.",
+       "Lisa Park is a founding member who voted against the levy.",
+       "\xE2\x80\x9CHi, I'm Dana,\xE2\x80\x9D she said as she opened the door.",
+       "Hillsdale, I'm told, voted for the levy twice."});
 }
 
 TEST(VolatileText, HeadingsOfAboutTheWriterBoxesAreRecognised) {
@@ -250,7 +258,13 @@ TEST(VolatileText, LinesSayingWhereTheArticleCameFromAreRecognised) {
        "Health.com uses only high-quality sources to support the facts within our articles. "
        "Read our editorial process to learn more.",
        "The Weather Company\xE2\x80\x99s primary journalistic mission is to report on "
-       "breaking weather news."},
+       "breaking weather news.",
+       "* Disclaimer: This blog post is not intended to replace the advice of a medical "
+       "professional.",
+       "The content contained in this blog post is intended for general informational purposes "
+       "only and is not meant to constitute legal advice.",
+       "Example Wealth and its affiliates do not provide tax, legal or accounting advice. This "
+       "material does not constitute investment advice."},
       {"The story of the wall was first told by the towns along the river.",
        "Reporters covering the vote were asked to leave the hall.",
        "This article explains how the levy will be collected.",
@@ -258,7 +272,10 @@ TEST(VolatileText, LinesSayingWhereTheArticleCameFromAreRecognised) {
        "Corrections officers at the prison walked out on Monday.",
        "The levy was raised twice last year. Everyone in town contributed.",
        "The paper said the column did not meet its editorial standards.",
-       "Carriero et al., Section 3: \u201cThe development followed the LOT methodology.\u201d"});
+       "Carriero et al., Section 3: \u201cThe development followed the LOT methodology.\u201d",
+       "Disclaimer(s):",
+       "The app is not intended for children, the company said, and its makers do not plan to "
+       "change that."});
 }
 
 // Labels of ads, link boxes, tables and feedback widgets inside the body, and

@@ -389,11 +389,29 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     // The furniture cut, undone when it would leave little of the prose.
     const bool cut_furniture = c.good >= 0.2 * (c.good + c.furniture_good);
 
+    // The article's opening paragraphs set in a box marked like furniture
+    // ("listicle-header", "article-header") before any other prose of the
+    // container: a box of two or more paragraphs of prose and no links is
+    // the introduction, not a dek, a byline or a promo.
+    const auto opening_box = [&](const RawBlock& b) {
+      if (b.good <= 0 || b.furniture_elem <= best) return false;
+      const Elem& f = elems[static_cast<size_t>(b.furniture_elem)];
+      if (f.all_good_blocks < 2 || f.all_good < 400 || f.all_link_blocks > 0) return false;
+      for (int a = f.parent; a > best; a = elems[static_cast<size_t>(a)].parent) {
+        if (elems[static_cast<size_t>(a)].furniture) return false;
+      }
+      return true;
+    };
+    bool prose_seen = false;  // a paragraph of prose outside the furniture
     int first_good = -1, last_good = -1;
     std::vector<const RawBlock*> chosen;
     for (const RawBlock& b : blocks) {
       if (b.owner < best || b.owner >= c.end) continue;
-      if (cut_furniture && b.furniture_depth > c.depth) continue;
+      if (cut_furniture && b.furniture_depth > c.depth) {
+        if (prose_seen || !opening_box(b)) continue;
+      } else if (b.good > 0) {
+        prose_seen = true;
+      }
       if (b.volatile_text) continue;
       const double ld = static_cast<double>(b.link_bytes) / static_cast<double>(b.bytes);
       const bool link_item = b.kind == BlockKind::kListItem && ld > 0.3;

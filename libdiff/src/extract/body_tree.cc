@@ -75,17 +75,46 @@ const RE2& FurnitureRe() {
   return re;
 }
 
+// RE2's \s: the whitespace that separates the tokens of attrs_.
+bool IsTokenSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+// A token that says what an element has or lacks, not what it is: "has-sidebar",
+// "no-sidebar", "with-sidebar", "without-comments" (layout modifiers on the
+// article's wrapper), and a modifier set false ("sidebar-enabled--false").
+// "no-print" is not one: what a page keeps off paper is its furniture.
+bool IsModifierToken(std::string_view token) {
+  if (token == "no-print") return false;
+  for (std::string_view prefix : {"has-", "no-", "with-", "without-"}) {
+    if (token.substr(0, prefix.size()) == prefix) return true;
+  }
+  constexpr std::string_view kFalse = "-false";
+  return token.size() > kFalse.size() && token.substr(token.size() - kFalse.size()) == kFalse;
+}
+
 // True when the class string matches FurnitureRe only through "header-anchor"
 // (markdown-it's and Substack's section headings: <h3 class="header-anchor-post">,
-// <a class="header-anchor">): a heading with a permalink, not the page header.
-// Checked only for strings that matched FurnitureRe.
-bool IsHeaderAnchorOnly(std::string_view attrs) {
+// <a class="header-anchor">): a heading with a permalink, not the page header;
+// or only through modifier tokens (IsModifierToken). Checked only for strings
+// that matched FurnitureRe.
+bool IsFurnitureWordOnlyInName(std::string_view attrs) {
   constexpr std::string_view kMark = "header-anchor";
-  size_t at = attrs.find(kMark);
-  if (at == std::string_view::npos) return false;
-  std::string rest(attrs);
-  for (; at != std::string::npos; at = rest.find(kMark, at + kMark.size())) rest[at] = 'x';  // "xeader-anchor"
-  return !RE2::PartialMatch(rest, FurnitureRe());
+  std::string rest;
+  for (size_t at = attrs.find(kMark); at != std::string_view::npos;
+       at = attrs.find(kMark, at + kMark.size())) {
+    if (rest.empty()) rest.assign(attrs);
+    rest[at] = 'x';  // "xeader-anchor"
+  }
+  size_t i = 0;
+  while (i < attrs.size()) {
+    while (i < attrs.size() && IsTokenSpace(attrs[i])) ++i;
+    const size_t start = i;
+    while (i < attrs.size() && !IsTokenSpace(attrs[i])) ++i;
+    if (i > start && IsModifierToken(attrs.substr(start, i - start))) {
+      if (rest.empty()) rest.assign(attrs);
+      for (size_t k = start; k < i; ++k) rest[k] = 'x';
+    }
+  }
+  return !rest.empty() && !RE2::PartialMatch(rest, FurnitureRe());
 }
 
 // Cookie and privacy-preference dialogs: never the article, whatever share of
@@ -106,9 +135,6 @@ bool IsConsentDialog(std::string_view attrs) {
   }
   return false;
 }
-
-// RE2's \s: the whitespace that separates the tokens of attrs_.
-bool IsTokenSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
 // Calls `f` on each whitespace-separated token of `attrs` until it returns
 // true; returns whether one did.
@@ -540,7 +566,7 @@ uint8_t TreeReader::AttributeMarks() {
     marks = kMarkHidden;
   } else if (MayBeArticleBody(attrs_) && RE2::PartialMatch(attrs_, ArticleBodyRe())) {
     marks = kMarkArticleBody;
-  } else if (RE2::PartialMatch(attrs_, FurnitureRe()) && !IsHeaderAnchorOnly(attrs_)) {
+  } else if (RE2::PartialMatch(attrs_, FurnitureRe()) && !IsFurnitureWordOnlyInName(attrs_)) {
     marks = kMarkFurniture;
     if (IsConsentDialog(attrs_)) marks |= kMarkConsent;
   } else if (HasWidgetToken(attrs_)) {

@@ -420,10 +420,16 @@ bool StartsWith(std::string_view text, std::string_view prefix) {
 
 bool IsAuthorBio(const std::string& text) {
   if (text.size() >= 700) return false;
+  // The blogger's greeting: "Hey, I'm Jessica! Welcome to ...", "Hello, and
+  // welcome! I'm the editor & founder of this site."
+  if (text[0] == 'H') {
+    static const RE2 greeting("^H(?:i|ey|ello)\\b[^.!?]{0,20}[.!?,] I(?:'|\xE2\x80\x99)m ");
+    if (RE2::PartialMatch(text, greeting)) return true;
+  }
   // A writer's role, ending the clause or followed by where or what.
   static const RE2 role(
       "\\b(?i:editor|writer|reporter|correspondent|journalist|contributor|author|columnist|"
-      "analyst|producer|freelancer|critic|blogger)s?"
+      "analyst|producer|freelancer|critic|blogger|creator|founder|co-founder|cofounder|director)s?"
       "(?:$| at\\b| for\\b| with\\b| of\\b| and\\b| based\\b| living\\b| covering\\b|"
       " overseeing\\b| where\\b|,)");
   const std::string_view all(text);
@@ -502,6 +508,22 @@ bool IsProvenanceLine(const std::string& text) {
   if ((text.find("ditorial") != std::string::npos || text.find("act") != std::string::npos ||
        text.find("ournalistic") != std::string::npos) &&
       RE2::PartialMatch(text, standards))
+    return true;
+  // The publisher's disclaimer: "Disclaimer: ...", "The content contained in
+  // this blog post is intended for general informational purposes only ...",
+  // "... is not intended to replace the advice of a medical professional".
+  static const RE2 disclaimer(
+      "(?i)^\\W{0,3}disclaimers?: \\S"
+      "|\\bfor (?:general )?(?:informational|information|educational)"
+      "(?: (?:and|or) (?:informational|educational|entertainment))? purposes only\\b"
+      "|\\bis not (?:intended|meant) "
+      "(?:to (?:replace|constitute|be a substitute for|be construed as)|as a substitute for)\\b"
+      "|\\bdoes not (?:constitute|provide) (?:tax|legal|financial|investment|medical)\\b");
+  bool may_disclaim = false;
+  for (std::string_view word :
+       {"isclaimer", "urposes only", "not intended", "not meant", "does not"})
+    may_disclaim |= text.find(word) != std::string::npos;
+  if (may_disclaim && RE2::PartialMatch(text, disclaimer))
     return true;
   // "Jane Roe in Boston contributed to this report."; a bare "... contributed."
   // only as one short sentence ("Everyone in town contributed." closing a

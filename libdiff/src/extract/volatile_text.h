@@ -25,7 +25,10 @@ bool IsVolatileOrFurnitureText(const std::string& text);
 // as pages set it after the article: a name of one to four capitalised words,
 // "is a/an/the", and within a clause a writer's role followed by where or
 // what ("Jane Doe is a senior reporter at ...", "Rose is a Senior Editor at
-// ELLE overseeing ...").
+// ELLE overseeing ..."), or a guest writer's own ("Dana Moss is the co-founder
+// and CEO of ...": creator, founder, director).
+// And the blogger's greeting ("Hey, I'm Jessica! Welcome to ...": "Hi",
+// "Hey" or "Hello", a few words, then "I'm").
 // Also "Charlie Savage writes about national security ..." (a name of two
 // to four words, "writes about", "writes on", "reports on").
 bool IsAuthorBio(const std::string& text);
@@ -46,7 +49,9 @@ bool IsContactLine(const std::string& text);
 // "Reporting by ...", "Includes information from The Associated Press",
 // "Contributing: ...", "Source: ...", "More information: ...", a reference
 // to the study reported on ("Jane Doe et al, Title, Journal (2023)"),
-// "Correction: ...", "A previous version of this story said ...".
+// "Correction: ...", "A previous version of this story said ...", and the
+// publisher's disclaimer ("Disclaimer: ...", "... for informational purposes
+// only", "... is not intended to replace the advice of ...").
 bool IsProvenanceLine(const std::string& text);
 
 // Words of an error page ("404", "page not found"), matched anywhere in a
