@@ -464,6 +464,11 @@ void AddJsonLdScript(std::string_view script, JsonLdFacts* facts) {
       if (key == "@graph" || key == "mainEntity" || key == "mainEntityOfPage" ||
           (child.is_object() || child.is_array())) {
         if (key == "itemListElement" || key == "relatedLink" || key == "hasPart") continue;
+        // A product's or a business's customer reviews ("review" of a
+        // LocalBusiness) and an article's comments are other people's
+        // writing, not the page's article.
+        if (!is_article && (key == "review" || key == "reviews")) continue;
+        if (key == "comment" || key == "comments") continue;
         queue.emplace_back(&child, depth + 1);
       }
     }
