@@ -4,24 +4,7 @@
  * relative and absolute paths, timestamps), the accessors' bounds, the errors
  * naming LIST:LINE, the check of a page listed twice under two spellings, and
  * NULL handling. Exits non-zero on failure. */
-#define _POSIX_C_SOURCE 200809L
-#include "libdiff/libdiff.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-
-static int g_failures = 0;
-
-#define CHECK(cond)                                                                         \
-  do {                                                                                      \
-    if (!(cond)) {                                                                          \
-      ++g_failures;                                                                         \
-      fprintf(stderr, "%s:%d: CHECK(%s) failed (last error: \"%s\")\n", __FILE__, __LINE__, \
-              #cond, libdiff_last_error());                                                 \
-    }                                                                                       \
-  } while (0)
+#include "c_api_check.h"
 
 static void WriteText(const char *path, const char *text) {
   FILE *f = fopen(path, "wb");
@@ -140,6 +123,5 @@ int main(void) {
   unlink(other);
   unlink(bad);
   rmdir(dir);
-  if (g_failures != 0) fprintf(stderr, "%d check(s) failed\n", g_failures);
-  return g_failures == 0 ? 0 : 1;
+  return Finish();
 }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "dedupe/corpus_util.h"
 #include "store/temp_dir.h"
 
 namespace libdiff {
@@ -20,12 +21,7 @@ class PageListTest : public ::testing::Test {
   // Writes `content` to DIR/name; returns its path.
   std::string Write(const std::string& content, const std::string& name = "list.tsv") {
     const std::string path = tmp_.path() + "/" + name;
-    FILE* f = std::fopen(path.c_str(), "wb");
-    EXPECT_NE(f, nullptr) << path;
-    if (f != nullptr) {
-      std::fwrite(content.data(), 1, content.size(), f);
-      std::fclose(f);
-    }
+    dedupe_test::WriteFile(path, content);
     return path;
   }
 
