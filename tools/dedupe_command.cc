@@ -6,7 +6,7 @@
 // libdiff/dedupe.h DedupeInputs): directories, .warc/.warc.gz files and page
 // files. WARC files count as their HTML records, named "FILE#OFFSET" with a
 // "url" field. --list FILE reads a page list (url<TAB>path[<TAB>fetched_at]
-// lines, as ingest, check and extract read them; tools/page_list.h): each
+// lines, as ingest, check and extract read them; libdiff/page_list.h): each
 // page is a document named by its path as resolved (relative to the list's
 // directory), with a "url" field, extracted with its URL and filed under it
 // with --store. One directory names its files relative to it; with several
@@ -25,7 +25,8 @@
 // progress line with rate and ETA goes to stderr while it is a terminal
 // (--progress/--no-progress override). Exit status 0, or 2
 // when an input or a list cannot be read, a list line is malformed (the
-// error names LIST:LINE) or an option is out of range.
+// error names LIST:LINE), a page is listed twice (paths compared lexically
+// normalised) or an option is out of range.
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
