@@ -33,7 +33,7 @@ static libdiff_page_list *Read(const char *path, int *code) {
 int main(void) {
   char dir[] = "/tmp/libdiff-capi-list-XXXXXX";
   if (mkdtemp(dir) == NULL) return 2;
-  char path[256], want[512], other[256], bad[256];
+  char path[256], want[1024], other[256], bad[256];
   snprintf(path, sizeof path, "%s/pages.tsv", dir);
   snprintf(other, sizeof other, "%s/more.tsv", dir);
   snprintf(bad, sizeof bad, "%s/bad.tsv", dir);
