@@ -722,14 +722,19 @@ class ListedPage(NamedTuple):
 def _pages_of(handle) -> List[ListedPage]:
     pages = []
     ptr, n, when = c_void_p(), c_size_t(), c_int64()
+    # Four calls a page: the byref arguments and the functions are bound once.
+    string, fetched_at = C.libdiff_page_list_string, C.libdiff_page_list_fetched_at
+    p_ptr, p_n, p_when = byref(ptr), byref(n), byref(when)
+    at = ctypes.string_at
     for i in range(C.libdiff_page_list_count(handle)):
-        text = []
-        for field in (0, 1, 2):  # LIBDIFF_PAGE_LIST_URL, _PATH, _ORIGIN
-            C.libdiff_page_list_string(byref(ptr), byref(n), handle, i, field)
-            text.append(ctypes.string_at(ptr.value, n.value) if n.value else b"")
-        C.libdiff_page_list_fetched_at(byref(when), handle, i)
-        pages.append(ListedPage(text[0].decode("utf-8"), os.fsdecode(text[1]), when.value,
-                                os.fsdecode(text[2])))
+        string(p_ptr, p_n, handle, i, 0)  # LIBDIFF_PAGE_LIST_URL
+        url = at(ptr.value, n.value).decode("utf-8")
+        string(p_ptr, p_n, handle, i, 1)  # LIBDIFF_PAGE_LIST_PATH
+        path = os.fsdecode(at(ptr.value, n.value))
+        string(p_ptr, p_n, handle, i, 2)  # LIBDIFF_PAGE_LIST_ORIGIN
+        origin = os.fsdecode(at(ptr.value, n.value))
+        fetched_at(p_when, handle, i)
+        pages.append(ListedPage(url, path, when.value, origin))
     return pages
 
 
