@@ -43,6 +43,7 @@ PUBLIC_OWNER = {
     "version.h": "util",
     "fingerprint.h": "fingerprint",
     "warc.h": "warc",
+    "page_list.h": "warc",
     "article.h": "extract",
     "near_duplicate.h": "index",
     "diff.h": "diff",

@@ -6,7 +6,7 @@
 // libdiff/dedupe.h DedupeInputs): directories, .warc/.warc.gz files and page
 // files. WARC files count as their HTML records, named "FILE#OFFSET" with a
 // "url" field. --list FILE reads a page list (url<TAB>path[<TAB>fetched_at]
-// lines, as ingest, check and extract read them; tools/page_list.h): each
+// lines, as ingest, check and extract read them; libdiff/page_list.h): each
 // page is a document named by its path as resolved (relative to the list's
 // directory), with a "url" field, extracted with its URL and filed under it
 // with --store. One directory names its files relative to it; with several
@@ -25,12 +25,12 @@
 // progress line with rate and ETA goes to stderr while it is a terminal
 // (--progress/--no-progress override). Exit status 0, or 2
 // when an input or a list cannot be read, a list line is malformed (the
-// error names LIST:LINE) or an option is out of range.
+// error names LIST:LINE), a page is listed twice (paths compared lexically
+// normalised) or an option is out of range.
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -140,24 +140,14 @@ int RunDedupe(const DedupeFlags& flags) {
   // fails the run before it starts.
   std::vector<PageSource> sources;
   for (const std::string& list : flags.lists) {
-    if (!ReadPageList(list, &sources)) return 2;
+    if (!ReadPageListOrReport(list, &sources)) return 2;
   }
   if (flags.inputs.empty() && sources.empty()) {
     return ReportError("dedupe: no input given (INPUT... or --list FILE)");
   }
-  {  // The library refuses a path listed twice; here the error can name both lines.
-    std::vector<const PageSource*> by_path;
-    by_path.reserve(sources.size());
-    for (const PageSource& s : sources) by_path.push_back(&s);
-    std::stable_sort(by_path.begin(), by_path.end(),
-                     [](const PageSource* a, const PageSource* b) { return a->path < b->path; });
-    for (size_t i = 1; i < by_path.size(); ++i) {
-      if (by_path[i]->path == by_path[i - 1]->path) {
-        return ReportError(by_path[i]->origin + ": " + by_path[i]->path +
-                           " listed twice (also at " + by_path[i - 1]->origin + ")");
-      }
-    }
-  }
+  // The library refuses a path listed twice as given; this also catches two
+  // spellings of one path ("./a.html", "a.html") and names both lines.
+  if (Status s = CheckPageListUnique(sources); !s.ok()) return ReportError(s.message());
   std::vector<DedupePage> pages;
   pages.reserve(sources.size());
   for (const PageSource& s : sources) pages.push_back(DedupePage{s.url, s.path, s.fetched_at});

@@ -77,7 +77,7 @@ int RunExtract(const ExtractFlags& flags) {
     return ReportError("no input: give FILEs, --list FILE or --warc FILE");
   }
   std::vector<PageSource> pages;
-  if (!flags.list.empty() && !ReadPageList(flags.list, &pages)) return 2;
+  if (!flags.list.empty() && !ReadPageListOrReport(flags.list, &pages)) return 2;
   for (const std::string& f : flags.files) pages.push_back(PageSource{flags.url, f, 0, f});
   int status = 0;
   for (const PageSource& page : pages) {

@@ -53,7 +53,7 @@ inline std::unique_ptr<Store> OpenStoreOrReport(const std::string& dir, bool rea
 // The pages named on the command line: --list entries, or FILEs with --url.
 inline bool CollectPages(const std::string& list, const std::string& url,
                          const std::vector<std::string>& files, std::vector<PageSource>* out) {
-  if (!list.empty() && !ReadPageList(list, out)) return false;
+  if (!list.empty() && !ReadPageListOrReport(list, out)) return false;
   if (!files.empty() && url.empty()) {
     ReportError("FILE arguments need --url (or give a --list of url<TAB>path lines)");
     return false;

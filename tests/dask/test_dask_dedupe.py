@@ -267,6 +267,31 @@ class DaskDedupeTest(unittest.TestCase):
         self.assertIn(where, bad.stderr.decode("utf-8"))
         with self.assertRaisesRegex(ValueError, where):
             self.dd.dedupe([], self.client, lists=[lst])
+        # The module's command line exits 2 on it, as the CLI does.
+        import contextlib
+        import io
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            status = self.dd.main(["--scheduler", self.client.scheduler.address, "--list", lst])
+        self.assertEqual(status, 2)
+        self.assertIn(where, err.getvalue())
+        # One page under two spellings of its path, in two lists: refused by
+        # both with the same message (paths compared lexically normalised).
+        one = os.path.join(self.tmp, "listed", "one.tsv")
+        two = os.path.join(self.tmp, "listed", "two.tsv")
+        with open(one, "w") as f:
+            f.write("https://a.example/1\tlists/../x1.html\n")
+        with open(two, "w") as f:
+            f.write("https://a.example/2\t./x1.html\n")
+        twice = (f"{two}:1: {os.path.join(self.tmp, 'listed', './x1.html')} listed twice "
+                 f"(also at {one}:1)")
+        bad = subprocess.run([CLI, "dedupe", "--no-progress", "--list", one, "--list", two],
+                             capture_output=True)
+        self.assertEqual(bad.returncode, 2)
+        self.assertEqual(bad.stderr.decode("utf-8"), f"libdiff: {twice}\n")
+        with self.assertRaises(ValueError) as e:
+            self.dd.dedupe([], self.client, lists=[one, two])
+        self.assertEqual(str(e.exception), twice)
 
     def test_PartitioningDoesNotChangeClusters(self):
         run = self.dd.dedupe(self.corpus, self.client, npartitions=7)

@@ -212,6 +212,13 @@ TEST_F(DedupeCommandTest, BadListsExitWithTwoNamingTheLine) {
                            "(also at " + list + ":1)"),
             std::string::npos)
       << twice.err;
+  // Two spellings of one path are one file: caught before the library sees them.
+  WriteFile(list, "https://alpha.example/a\tcorpus/alpha/a.html\n"
+                  "https://alpha.example/a-again\t./corpus/beta/../alpha/a.html\n");
+  const CommandRun spelt = Run("dedupe --no-progress --list " + list);
+  EXPECT_EQ(spelt.status, 2);
+  EXPECT_EQ(spelt.err, "libdiff: " + list + ":2: " + root_.path() +
+                           "/./corpus/beta/../alpha/a.html listed twice (also at " + list + ":1)\n");
   WriteFile(list, "https://alpha.example/a\tcorpus/alpha/a.html\n");
   const CommandRun inside = Run("dedupe --no-progress --list " + list + " " + corpus_);
   EXPECT_EQ(inside.status, 2);

@@ -33,7 +33,7 @@ import threading
 import weakref
 from ctypes import byref, c_double, c_int, c_int64, c_size_t, c_uint32, c_uint64, c_void_p
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import _capi
 from ._capi import (C, CorruptionError, InternalError, InvalidArgumentError, LibdiffError,
@@ -41,10 +41,10 @@ from ._capi import (C, CorruptionError, InternalError, InvalidArgumentError, Lib
 
 __all__ = [
     "Article", "Block", "Changes", "Comparison", "CorruptionError", "Fingerprint", "History",
-    "InternalError", "InvalidArgumentError", "LibdiffError", "NotFoundError",
+    "InternalError", "InvalidArgumentError", "LibdiffError", "ListedPage", "NotFoundError",
     "ResourceExhaustedError", "Revision", "Stats", "StorageIOError", "Store", "Verdict",
     "WarcRecord", "compare", "diff", "diff_texts", "extract", "fingerprint", "iter_warc",
-    "library_path", "version",
+    "library_path", "read_page_list", "read_page_lists", "version",
 ]
 
 version: str = C.libdiff_version_string().decode()
@@ -706,3 +706,78 @@ def iter_warc(path: Union[str, os.PathLike], *, max_record_bytes: int = 0,
             yield WarcRecord(url=text[0], fetched_at=num(1), date=text[1], content_type=text[2],
                              body=body, offset=num(0), type=text[3], http_status=num(2),
                              refers_to_url=text[4], refers_to_date=text[5])
+
+
+# --------------------------------------------------------------------------
+# Page lists.
+
+class ListedPage(NamedTuple):
+    """A page of a page list: (url, path, fetched_at, origin)."""
+    url: str         # as written (valid UTF-8)
+    path: str        # resolved against the list's directory ("-" = standard input)
+    fetched_at: int  # Unix seconds; 0 when the line has none
+    origin: str      # "LIST:LINE"
+
+
+def _pages_of(handle) -> List[ListedPage]:
+    pages = []
+    ptr, n, when = c_void_p(), c_size_t(), c_int64()
+    # Four calls a page: the byref arguments and the functions are bound once.
+    string, fetched_at = C.libdiff_page_list_string, C.libdiff_page_list_fetched_at
+    p_ptr, p_n, p_when = byref(ptr), byref(n), byref(when)
+    at = ctypes.string_at
+    for i in range(C.libdiff_page_list_count(handle)):
+        string(p_ptr, p_n, handle, i, 0)  # LIBDIFF_PAGE_LIST_URL
+        url = at(ptr.value, n.value).decode("utf-8")
+        string(p_ptr, p_n, handle, i, 1)  # LIBDIFF_PAGE_LIST_PATH
+        path = os.fsdecode(at(ptr.value, n.value))
+        string(p_ptr, p_n, handle, i, 2)  # LIBDIFF_PAGE_LIST_ORIGIN
+        origin = os.fsdecode(at(ptr.value, n.value))
+        fetched_at(p_when, handle, i)
+        pages.append(ListedPage(url, path, when.value, origin))
+    return pages
+
+
+def read_page_lists(paths: Iterable[Union[str, bytes, os.PathLike]], *,
+                    unique: bool = False) -> List[ListedPage]:
+    """The pages of the page lists `paths`, in order, read by the library's
+    reader (libdiff/page_list.h: the reader of `libdiff extract|ingest|check|
+    dedupe --list`). With ``unique``, a page listed twice (paths compared
+    lexically normalised: "./a.html" is "a.html"), in one list or across them,
+    is an error, as `libdiff dedupe --list` has it. Errors carry the CLI's
+    message ("LIST:LINE: ..."): NotFoundError/StorageIOError when a list
+    cannot be read, InvalidArgumentError (a ValueError) for a bad line or a
+    page listed twice, ResourceExhaustedError for a list over 1 GiB or a line
+    over 1 MiB."""
+    handles = []
+    try:
+        for path in paths:
+            p = os.fsencode(os.fspath(path))
+            handle = _new_handle()
+            _strip_entry_point(C.libdiff_page_list_read, byref(handle), p, len(p))
+            handles.append(handle)
+        if unique and handles:
+            array = (_capi.HANDLE * len(handles))(*handles)
+            _strip_entry_point(C.libdiff_page_list_check_unique, array, len(handles))
+        return [page for handle in handles for page in _pages_of(handle)]
+    finally:
+        for handle in handles:
+            C.libdiff_page_list_free(handle)
+
+
+def read_page_list(path: Union[str, bytes, os.PathLike]) -> List[ListedPage]:
+    """The pages of the page list `path` ("-" = standard input): tab-separated
+    `url, path[, fetched_at]` lines, '#' and blank lines skipped, a relative
+    path taken relative to the list's directory. See read_page_lists."""
+    return read_page_lists([path])
+
+
+def _strip_entry_point(fn, *args) -> None:
+    """Calls `fn`; its error's message loses the "libdiff_...: " prefix, so it
+    reads as the CLI prints it."""
+    try:
+        fn(*args)
+    except LibdiffError as e:
+        prefix = fn.__name__ + ": "
+        message = str(e)[len(prefix):] if str(e).startswith(prefix) else str(e)
+        raise type(e)(message, e.code) from None

@@ -255,6 +255,13 @@ _FUNCTIONS = {
     "libdiff_warc_stat": (c_int, [POINTER(c_uint64), HANDLE, c_int], STATUS),
     "libdiff_store_ingest_warc": (c_int, [HANDLE_P, HANDLE, HANDLE, c_size_t], STATUS),
     "libdiff_warc_batch_offset": (c_int, [POINTER(c_uint64), HANDLE, c_size_t], STATUS),
+    # Page lists.
+    "libdiff_page_list_read": (c_int, [HANDLE_P, c_char_p, c_size_t], STATUS),
+    "libdiff_page_list_free": (None, [HANDLE], PLAIN),
+    "libdiff_page_list_count": (c_size_t, [HANDLE], PLAIN),
+    "libdiff_page_list_string": (c_int, [STR_P, SIZE_P, HANDLE, c_size_t, c_int], STATUS),
+    "libdiff_page_list_fetched_at": (c_int, [POINTER(c_int64), HANDLE, c_size_t], STATUS),
+    "libdiff_page_list_check_unique": (c_int, [POINTER(HANDLE), c_size_t], STATUS),
     # Experimental (LIBDIFF_EXPERIMENTAL in libdiff.h).
     "libdiff_store_prune": (c_int, [POINTER(c_uint64), HANDLE, c_int64, c_uint32], STATUS),
     "libdiff_store_compact": (c_int, [POINTER(c_uint64), HANDLE], STATUS),

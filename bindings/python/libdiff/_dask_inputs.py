@@ -1,6 +1,7 @@
 """Inputs of the Dask dedupe pipeline (dask_dedupe.py): the client's walk of
 directories, WARC files, globs and page lists with the CLI's rules
-(libdiff/dedupe.h DedupeInputs, tools/page_list.h), and the records a task
+(libdiff/dedupe.h DedupeInputs; page lists read by the library's reader,
+libdiff/page_list.h, through libdiff.read_page_lists), and the records a task
 reads from its files through the C library, ranked as the CLI numbers them.
 
 An item is (rank, name, full path) for a walked or given file, and (rank,
@@ -10,12 +11,11 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import stat
-import sys
 from typing import Dict, List, Tuple
 
 from . import _dask_native as N
+from . import NotFoundError, ResourceExhaustedError, StorageIOError, read_page_lists
 
 
 # ---------------------------------------------------------------- the walk
@@ -171,51 +171,6 @@ def plain_records(items):
     return N.dedupe_page_records(paths, [item_url(item).encode("utf-8") for item in items])
 
 
-# ------------------------------------------------------------- page lists
-
-def _fetched_at_ok(s: str) -> bool:
-    """ParseFetchedAt (tools/page_list.h) accepts it: Unix seconds, or an ISO
-    8601 UTC time or date."""
-    if re.fullmatch(r"[0-9]{0,18}", s):
-        return True
-    return re.fullmatch(r"\d{1,4}-\d{1,2}-\d{1,2}"
-                        r"(?:[T ]+\d{1,2}:\d{1,2}:\d{1,2}(?:Z|\+00:00)?)?", s) is not None
-
-
-def read_page_list(path) -> List[Tuple[str, str, str]]:
-    """The pages of a page list ("-" = standard input) as `libdiff dedupe
-    --list` reads them (tools/page_list.h ReadPageList): (url, path, origin)
-    per tab-separated `url, path[, fetched_at]` line, '#' comments and blank
-    lines skipped, a relative path taken relative to the list's directory
-    (the working directory for "-"), origin "LIST:LINE". Raises
-    FileNotFoundError for a missing list, ValueError naming the first bad line."""
-    path = os.fsdecode(path)
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        base = ""
-    else:
-        with open(path, "rb") as f:
-            data = f.read()
-        base = os.path.dirname(path)
-    text = data.decode("utf-8", "surrogateescape")
-    pages = []
-    for line_no, line in enumerate(text.split("\n"), 1):
-        if line.endswith("\r"):
-            line = line[:-1]
-        if not line or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        where = f"{path}:{line_no}"
-        if not 2 <= len(cols) <= 3 or not cols[0] or not cols[1]:
-            raise ValueError(f"{where}: expected url<TAB>path[<TAB>fetched_at]")
-        if len(cols) == 3 and not _fetched_at_ok(cols[2]):
-            raise ValueError(f'{where}: fetched_at "{cols[2]}" is neither Unix seconds nor an '
-                             "ISO 8601 UTC time")
-        name = cols[1] if os.path.isabs(cols[1]) or cols[1] == "-" else os.path.join(base, cols[1])
-        pages.append((cols[0], name, where))
-    return pages
-
-
 # PathArena::kMaxPath: a longer listed path is skipped, as the CLI does.
 MAX_PATH = 4096
 
@@ -236,11 +191,15 @@ def collect(inputs, lists=(), origins: Dict[str, str] = None
     if isinstance(lists, (str, bytes, os.PathLike)):
         lists = [lists]
     pages = []
-    for lst in lists:
+    if lists:
+        # The library's reader, as `libdiff dedupe --list` reads lists: a page
+        # listed twice (two spellings of one path too) is refused here.
         try:
-            pages.extend(read_page_list(lst))
-        except OSError as e:
-            raise FileNotFoundError(f"{os.fsdecode(lst)}: {e.strerror or e}") from None
+            pages = [(p.url, p.path, p.origin) for p in read_page_lists(lists, unique=True)]
+        except (NotFoundError, StorageIOError) as e:
+            raise FileNotFoundError(str(e)) from None
+        except ResourceExhaustedError as e:
+            raise ValueError(str(e)) from None
     names = []
     for pattern in (os.fsdecode(i) for i in inputs):
         matched = sorted(globlib.glob(pattern)) if globlib.has_magic(pattern) else [pattern]
@@ -291,13 +250,9 @@ def collect(inputs, lists=(), origins: Dict[str, str] = None
 
 def _listed_files(pages, resolved, origins):
     """The listed pages as files (name, full path, URL) and the skips of
-    paths too long, checked against each other and the inputs as the library
-    checks them (names compared as given)."""
-    by_name = sorted(((os.fsencode(p), where) for _, p, where in pages), key=lambda t: t[0])
-    for (a, a_where), (b, b_where) in zip(by_name, by_name[1:]):
-        if a == b:  # named by both lines, as the CLI does
-            raise ValueError(f"{b_where}: {os.fsdecode(b)} listed twice (also at {a_where})")
-    names = [name for name, _ in by_name]
+    paths too long, checked against the inputs as the library checks them
+    (names compared as given; read_page_lists checked them against each other)."""
+    names = sorted(os.fsencode(p) for _, p, _ in pages)
     import bisect
     for key, name, is_dir, _ in resolved:
         i = bisect.bisect_left(names, key)

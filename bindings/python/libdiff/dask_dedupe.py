@@ -17,8 +17,10 @@ its files relative to it; with several inputs every name starts with its
 input as given, and all are ranked in byte order of those names.
 
 Page lists (``--list FILE``, ``dedupe(..., lists=[...])``): files of
-tab-separated ``url, path[, fetched_at]`` lines read as ``libdiff dedupe
---list`` reads them (tools/page_list.h). Each page is a document named by its
+tab-separated ``url, path[, fetched_at]`` lines read by the library's own
+reader (``libdiff.read_page_lists``, libdiff/page_list.h), the one ``libdiff
+dedupe --list`` uses; a page listed twice, also under two spellings of its
+path ("./a.html", "a.html"), is refused by both. Each page is a document named by its
 path as resolved against its list's directory, extracted with its URL (one
 ``libdiff_dedupe_page_records`` call per task) and reported with a "url";
 it is ranked by its name among the other inputs' documents, not in list
@@ -580,8 +582,10 @@ def main(argv: Optional[Iterable[str]] = None) -> int:
         run = dedupe(args.dir, client, args.distance, args.partitions,
                      progress=not args.no_progress and sys.stderr.isatty(), lists=args.list)
     except (ValueError, FileNotFoundError) as e:
+        # Bad input (an unreadable or malformed list, a missing input): 2, as
+        # `libdiff dedupe` exits.
         print(f"dask_dedupe: {e}", file=sys.stderr)
-        return 1
+        return 2
     finally:
         client.close()
         if cluster is not None:

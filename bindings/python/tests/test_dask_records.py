@@ -8,6 +8,7 @@ import shutil
 import tempfile
 import unittest
 
+import libdiff
 from libdiff import _dask_inputs as dd_inputs
 from libdiff import _dask_native as N
 from libdiff import dask_dedupe as dd
@@ -62,8 +63,9 @@ class DaskRecordsTest(unittest.TestCase):
 
 
 class DaskPageListTest(unittest.TestCase):
-    """Page lists as `libdiff dedupe --list` reads them (tools/page_list.h):
-    the Dask pipeline's pages, their names and their URLs."""
+    """Page lists as `libdiff dedupe --list` reads them (the library's reader,
+    libdiff/page_list.h, through libdiff.read_page_list): the Dask pipeline's
+    pages, their names and their URLs."""
 
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="dask_lists_test_")
@@ -89,19 +91,20 @@ class DaskPageListTest(unittest.TestCase):
 
     def test_ListsAreReadAsTheCliReadsThem(self):
         lists_dir = os.path.dirname(self.list)
-        self.assertEqual(dd_inputs.read_page_list(self.list), [
+        self.assertEqual(libdiff.read_page_list(self.list), [
             ("https://news.example/2024/03/01/bridge", os.path.join(lists_dir, "../pages/a.html"),
-             self.list + ":2"),
+             0, self.list + ":2"),
             ("https://metro.example/bridge", os.path.join(lists_dir, "../pages/b.html"),
-             self.list + ":4"),
-            ("https://gone.example/x", os.path.join(lists_dir, "gone.html"), self.list + ":5")])
+             1764300000, self.list + ":4"),
+            ("https://gone.example/x", os.path.join(lists_dir, "gone.html"), 1795838400,
+             self.list + ":5")])
         for bad, why in (("https://x.example/a\n", ":1: expected url<TAB>path"),
                          ("# ok\n\tpages/a.html\n", ":2: expected url<TAB>path"),
                          ("u\tp\t1\textra\n", ":1: expected url<TAB>path"),
                          ("u\tp\tyesterday\n", ':1: fetched_at "yesterday" is neither')):
             self.write_list(bad)
             with self.assertRaises(ValueError) as cm:
-                dd_inputs.read_page_list(self.list)
+                libdiff.read_page_list(self.list)
             self.assertIn(self.list + why, str(cm.exception))
 
     def test_ListedPagesAreNamedByPathAndExtractedWithTheirUrls(self):
@@ -143,6 +146,14 @@ class DaskPageListTest(unittest.TestCase):
             dd_inputs.collect([], [self.list])
         self.assertEqual(str(cm.exception),
                          f"{self.list}:2: {c} listed twice (also at {self.list}:1)")
+        # Two spellings of one path are one page too (compared lexically normalised).
+        self.write_list(f"https://news.example/c\t../pages/c.html\n"
+                        f"https://news.example/d\t./../pages/c.html\n")
+        with self.assertRaises(ValueError) as cm:
+            dd_inputs.collect([], [self.list])
+        d = os.path.dirname(self.list)
+        self.assertEqual(str(cm.exception), f"{self.list}:2: {d}/./../pages/c.html listed twice "
+                                            f"(also at {self.list}:1)")
         with self.assertRaisesRegex(ValueError, "no input given"):
             dd_inputs.collect([], [])
         with self.assertRaises(FileNotFoundError):

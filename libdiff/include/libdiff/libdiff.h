@@ -684,6 +684,63 @@ LIBDIFF_API int libdiff_store_ingest_warc(libdiff_verdict_list **out, libdiff_st
 LIBDIFF_API int libdiff_warc_batch_offset(uint64_t *out, const libdiff_warc *warc, size_t index);
 
 /* ------------------------------------------------------------------------ */
+/* Page lists: files of `url<TAB>path[<TAB>fetched_at]` lines, the way a
+ * crawl's pages reach `libdiff extract|ingest|check|dedupe --list`, read by the
+ * same reader (libdiff/page_list.h has the rules: '#' and blank lines skipped,
+ * paths relative to the list's directory, fetched_at as Unix seconds or ISO
+ * 8601 UTC, the URL valid UTF-8, at most 1 GiB and 1 MiB a line).
+ *
+ *   libdiff_page_list *pages;
+ *   if (libdiff_page_list_read(&pages, "pages.tsv", 9) != LIBDIFF_OK) {
+ *     fprintf(stderr, "%s\n", libdiff_last_error());  (names LIST:LINE)
+ *   }
+ *   for (size_t i = 0; i < libdiff_page_list_count(pages); ++i) {
+ *     const char *url; size_t n;
+ *     libdiff_page_list_string(&url, &n, pages, i, LIBDIFF_PAGE_LIST_URL);
+ *   }
+ *   libdiff_page_list_free(pages);
+ *
+ * A libdiff_page_list is immutable once read: it may be shared between
+ * threads. */
+typedef struct libdiff_page_list libdiff_page_list;
+
+/* Reads the page list at `path` (bytes as the filesystem has them, no NUL;
+ * "-" reads standard input). LIBDIFF_ERROR_NOT_FOUND / LIBDIFF_ERROR_IO when
+ * it cannot be read; LIBDIFF_ERROR_INVALID_ARGUMENT for a malformed line,
+ * LIBDIFF_ERROR_RESOURCE_EXHAUSTED for a list or line over the limits, the
+ * message naming "LIST:LINE" as the CLI prints it. Free *out with
+ * libdiff_page_list_free(). */
+LIBDIFF_API int libdiff_page_list_read(libdiff_page_list **out, const char *path,
+                                       size_t path_len);
+LIBDIFF_API void libdiff_page_list_free(libdiff_page_list *list);
+
+/* The number of pages (0 for NULL). */
+LIBDIFF_API size_t libdiff_page_list_count(const libdiff_page_list *list);
+
+/* String fields of a page (libdiff_page_list_string). */
+#define LIBDIFF_PAGE_LIST_URL 0    /* as written; valid UTF-8 */
+#define LIBDIFF_PAGE_LIST_PATH 1   /* resolved against the list's directory */
+#define LIBDIFF_PAGE_LIST_ORIGIN 2 /* "LIST:LINE" */
+
+/* A string field of page `index` (0-based). The bytes are owned by `list`,
+ * NUL-terminated and valid until libdiff_page_list_free. LIBDIFF_ERROR_NOT_FOUND
+ * past the end. */
+LIBDIFF_API int libdiff_page_list_string(const char **out, size_t *out_len,
+                                         const libdiff_page_list *list, size_t index,
+                                         int field);
+
+/* The fetched_at of page `index`, Unix seconds; 0 when its line has none. */
+LIBDIFF_API int libdiff_page_list_fetched_at(int64_t *out, const libdiff_page_list *list,
+                                             size_t index);
+
+/* Checks that no page of the n_lists lists is listed twice, paths compared
+ * lexically normalised ("./a.html" is "a.html"; the filesystem is not
+ * consulted), as `libdiff dedupe --list` does. LIBDIFF_ERROR_INVALID_ARGUMENT
+ * "LIST:LINE: PATH listed twice (also at LIST:LINE)" otherwise. */
+LIBDIFF_API int libdiff_page_list_check_unique(const libdiff_page_list *const *lists,
+                                               size_t n_lists);
+
+/* ------------------------------------------------------------------------ */
 #ifdef LIBDIFF_EXPERIMENTAL
 /* Not stable yet: may change or go in any release, without an ABI bump.
  * Define LIBDIFF_EXPERIMENTAL before including this header to use them. */

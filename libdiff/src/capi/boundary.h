@@ -92,6 +92,7 @@ enum class Magic : uint64_t {
   kStats = 0x4c44'5354'4154'5353ULL,
   kDiffOptions = 0x4c44'4449'4f50'5453ULL,
   kWarc = 0x4c44'5741'5243'5244ULL,
+  kPageList = 0x4c44'5047'4c49'5354ULL,
   kFreed = 0x4c44'4652'4545'4444ULL,
 };
 
@@ -159,6 +160,7 @@ inline const char* MagicName(Magic m) {
     case Magic::kStats: return "libdiff_stats";
     case Magic::kDiffOptions: return "libdiff_diff_options";
     case Magic::kWarc: return "libdiff_warc";
+    case Magic::kPageList: return "libdiff_page_list";
     case Magic::kFreed: return "freed handle";
   }
   return "handle";
