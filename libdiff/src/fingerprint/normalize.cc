@@ -73,23 +73,6 @@ constexpr char AsciiLower(uint8_t c) {
 constexpr utf8proc_option_t kUtf8procOptions = static_cast<utf8proc_option_t>(
     UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
 
-void AppendUtf8(std::string* out, char32_t c) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
 
 // Collects output and applies the white-space rule (step 4). Both the ASCII
 // path and the Unicode path feed the same writer, so they cannot disagree on
@@ -119,7 +102,7 @@ class Writer {
   }
   void CodePoint(char32_t c) {
     EmitSeparator();
-    AppendUtf8(out_, c);
+    AppendUtf8(static_cast<uint32_t>(c), out_);
   }
   // Appends bytes that are already normalised and hold no white space.
   void Bytes(std::string_view s) {

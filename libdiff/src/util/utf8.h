@@ -4,6 +4,7 @@
 #ifndef LIBDIFF_UTIL_UTF8_H_
 #define LIBDIFF_UTIL_UTF8_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,27 @@ bool IsValidUtf8(std::string_view s);
 // Returns `s` with every ill-formed subsequence replaced by U+FFFD (the
 // "maximal subpart" practice of Unicode 15, ch. 3), and NUL bytes dropped.
 std::string RepairUtf8(std::string_view s);
+
+// Appends the UTF-8 encoding of code point `cp`; a surrogate or a value past
+// U+10FFFF is written as U+FFFD.
+inline void AppendUtf8(uint32_t cp, std::string* out) {
+  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
 
 }  // namespace libdiff::internal
 
