@@ -111,6 +111,18 @@ std::string AuthorBoxHeading(xmlNodePtr box) {
   return "";
 }
 
+// True when an element's class and id ("mntl-bylines__group--finance_reviewer",
+// "fact-checker", "medically-reviewed") mark the people who reviewed or
+// checked the article: they did not write it.
+bool IsReviewerGroup(std::string_view class_id) {
+  if (class_id.empty()) return false;
+  const std::string lower = LowerAscii(class_id);
+  for (std::string_view mark : {"reviewer", "reviewed", "fact-check", "factcheck", "fact_check"}) {
+    if (Contains(lower, mark)) return true;
+  }
+  return false;
+}
+
 BylineMarkup ScanBylineMarkup(xmlNodePtr start, size_t max_elements) {
   BylineMarkup m;
   std::string class_id;
@@ -127,7 +139,8 @@ BylineMarkup ScanBylineMarkup(xmlNodePtr start, size_t max_elements) {
     // An article's own <footer> (its author box, tags) is not the page's.
     const bool article_footer = name == "footer" && InsideArticle(n);
     if (name == "script" || name == "style" || name == "svg" || name == "noscript" ||
-        name == "template" || (IsOffTopicContainer(name, class_id) && !article_footer)) {
+        name == "template" || (IsOffTopicContainer(name, class_id) && !article_footer) ||
+        IsReviewerGroup(class_id)) {
       n = NextInOrder(n, false);
       continue;
     }
