@@ -3,6 +3,8 @@
 
 #include <utf8proc.h>
 
+#include "util/utf8.h"
+
 namespace libdiff::internal::textdiff {
 namespace {
 
@@ -38,20 +40,7 @@ char32_t PeekCodePoint(std::string_view s, size_t i) {
 
 }  // namespace
 
-char32_t NextCodePoint(std::string_view s, size_t& i) {
-  if (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) {
-    return static_cast<char32_t>(static_cast<unsigned char>(s[i++]));
-  }
-  utf8proc_int32_t cp = 0;
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i);
-  utf8proc_ssize_t n = utf8proc_iterate(p, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-  if (n <= 0) {
-    ++i;
-    return 0xFFFD;
-  }
-  i += static_cast<size_t>(n);
-  return static_cast<char32_t>(cp);
-}
+char32_t NextCodePoint(std::string_view s, size_t& i) { return DecodeUtf8At(s, &i); }
 
 bool IsCollapsibleSpace(char32_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||

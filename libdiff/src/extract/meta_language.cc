@@ -56,19 +56,6 @@ constexpr LanguageWords kLatinAndCyrillic[] = {
     {"fa", {"و", "در", "به", "از", "که", "این", "را", "با", "است", "برای", "آن", "می"}},
 };
 
-// Decodes the code point at s[i] (valid UTF-8) and advances i.
-uint32_t NextCodePoint(std::string_view s, size_t* i) {
-  const unsigned char c = static_cast<unsigned char>(s[*i]);
-  size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  if (*i + len > s.size()) len = s.size() - *i;
-  uint32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
-  for (size_t j = 1; j < len; ++j) {
-    cp = (cp << 6) | (static_cast<unsigned char>(s[*i + j]) & 0x3F);
-  }
-  *i += len;
-  return cp;
-}
-
 bool IsWordCodePoint(uint32_t cp) {
   return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp >= 0xC0;
 }
@@ -144,7 +131,7 @@ std::string GuessLanguage(std::string_view text) {
     word.clear();
   };
   for (size_t i = 0; i < text.size();) {
-    const uint32_t cp = NextCodePoint(text, &i);
+    const uint32_t cp = DecodeUtf8At(text, &i);
     if ((cp >= 0x3040 && cp <= 0x30FF)) {
       ++kana;
     } else if (cp >= 0x4E00 && cp <= 0x9FFF) {

@@ -49,6 +49,24 @@ inline bool Ascii8(const char* p) {
 
 }  // namespace
 
+char32_t DecodeUtf8At(std::string_view s, size_t* i) {
+  if (*i >= s.size()) {
+    ++*i;
+    return 0xFFFD;
+  }
+  const uint8_t c = static_cast<uint8_t>(s[*i]);
+  size_t bad;
+  const size_t n = c < 0x80 ? 1 : SequenceLength(s, *i, &bad);
+  if (n == 0) {
+    ++*i;
+    return 0xFFFD;
+  }
+  char32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<uint8_t>(s[*i + k]) & 0x3F);
+  *i += n;
+  return cp;
+}
+
 bool IsValidUtf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     // Text is mostly ASCII: skip it eight bytes at a time.

@@ -17,6 +17,10 @@ bool IsValidUtf8(std::string_view s);
 // "maximal subpart" practice of Unicode 15, ch. 3), and NUL bytes dropped.
 std::string RepairUtf8(std::string_view s);
 
+// Decodes the code point at `s[*i]` and advances `*i` past it; an ill-formed
+// sequence (or `*i` at the end) gives U+FFFD and advances by one byte.
+char32_t DecodeUtf8At(std::string_view s, size_t* i);
+
 // Appends the UTF-8 encoding of code point `cp`; a surrogate or a value past
 // U+10FFFF is written as U+FFFD.
 inline void AppendUtf8(uint32_t cp, std::string* out) {
