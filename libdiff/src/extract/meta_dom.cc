@@ -129,6 +129,29 @@ struct TextWalk {
   size_t max_steps = kMaxTextSteps;    // nodes the walk may visit
 };
 
+// An inline element a utility class lays out as a box of its own (Tailwind's
+// "block", "flex" and "grid", Bootstrap's "d-block" and "d-flex"): a headline
+// whose second part is `<span class="block text-sm">Top tools</span>` shows it
+// on its own line, so its text is a new word. Only unprefixed tokens count;
+// "md:block" depends on the screen.
+bool HasBoxDisplayClass(xmlNodePtr n) {
+  const std::string_view cls = AttrView(n, "class");
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  size_t i = 0;
+  while (i < cls.size()) {
+    while (i < cls.size() && space(cls[i])) ++i;
+    size_t j = i;
+    while (j < cls.size() && !space(cls[j])) ++j;
+    const std::string_view token = cls.substr(i, j - i);
+    if (token == "block" || token == "flex" || token == "grid" || token == "d-block" ||
+        token == "d-flex") {
+      return true;
+    }
+    i = j;
+  }
+  return false;
+}
+
 // The raw text of `root`'s subtree as `how` reads it, stopping after about
 // `limit` bytes. Iterative: nesting depth cannot overflow the stack; nodes
 // visited are bounded too, since an empty subtree can be huge.
@@ -143,7 +166,7 @@ std::string WalkText(xmlNodePtr root, size_t limit, const TextWalk& how) {
       if (how.space_after_text) raw += ' ';
     } else if (n->type == XML_ELEMENT_NODE) {
       const std::string_view name = NameOf(n);
-      if (how.breaks(name)) raw += how.separator;
+      if (how.breaks(name) || HasBoxDisplayClass(n)) raw += how.separator;
       descend = !how.skips(name);
     }
     if (descend && n->children != nullptr) {
@@ -152,7 +175,8 @@ std::string WalkText(xmlNodePtr root, size_t limit, const TextWalk& how) {
     }
     // A block ends its line too ("<p>Luke Kim</p><small>December 17, 2025</small>").
     auto close = [&raw, &how](xmlNodePtr e) {
-      if (e->type == XML_ELEMENT_NODE && how.breaks(NameOf(e))) raw += how.separator;
+      if (e->type != XML_ELEMENT_NODE) return;
+      if (how.breaks(NameOf(e)) || HasBoxDisplayClass(e)) raw += how.separator;
     };
     while (n != nullptr && n != root && n->next == nullptr) {
       close(n);
