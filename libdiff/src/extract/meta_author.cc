@@ -342,6 +342,26 @@ std::string LooseKey(std::string_view s) {
   return out;
 }
 
+// The length of the run of capitalised words at text[from..] up to the
+// next separator (',', '|', ';', a newline or the end); 0 when a word of it
+// is not capitalised. After the site's name they are the rest of an
+// organisation's name: "Parkview Health" on the site "Parkview" is one body,
+// not "Health" left over.
+size_t CapitalisedWordsAt(std::string_view text, size_t from) {
+  size_t end = from;
+  while (end < text.size() && text[end] != ',' && text[end] != '|' && text[end] != ';' &&
+         text[end] != '\n') {
+    ++end;
+  }
+  const std::string_view run = text.substr(from, end - from);
+  const std::vector<std::string_view> words = Words(run);
+  if (words.empty()) return 0;
+  for (std::string_view w : words) {
+    if (!(w[0] >= 'A' && w[0] <= 'Z')) return 0;
+  }
+  return run.size();
+}
+
 std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
                                           std::string_view site_name, bool* organisations_only) {
   const AuthorPatterns& p = Patterns();
@@ -401,8 +421,9 @@ std::vector<std::string> NormalizeAuthors(const std::vector<std::string>& raw,
       // Only the whole name: "cleveland" in "cleveland.com" is a domain.
       if (at != std::string::npos && (at == 0 || !is_word(lower_text[at - 1])) &&
           (after >= lower_text.size() || !is_word(lower_text[after]))) {
-        organisations_seen.emplace_back(text.substr(at, site_name.size()));
-        text = text.substr(0, at) + "," + text.substr(at + site_name.size());
+        const size_t end = at + site_name.size() + CapitalisedWordsAt(text, after);
+        organisations_seen.emplace_back(text.substr(at, end - at));
+        text = text.substr(0, at) + "," + text.substr(end);
       }
     }
     // Labels can follow one another ("By: Author: ...").
