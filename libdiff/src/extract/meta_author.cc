@@ -29,7 +29,8 @@ struct AuthorPatterns {
       "(?i)^\\s*(?:(?:(?:written|words|story|article|text|reporting|reported|report|posted|"
       "compiled|edited|reviewed|interview|analysis|commentary|opinion|column)\\s+by)|"
       "by|from|authors?|bylines?|contributors?|writers?|credits?)\\b\\s*[:,\\-–—]?\\s*"};
-  RE2 split{"(?i)\\s*(?:,|;|&|\\||/|\\band\\b|\\bwith\\b|\\+)\\s*"};
+  // "+" joins names only with a space before it: "10+ Years" is a count.
+  RE2 split{"(?i)\\s*(?:,|;|&|\\||/|\\band\\b|\\bwith\\b)\\s*|\\s+\\+\\s*"};
   // A byline naming a group of writers as a whole: "The Investopedia Team",
   // "Slate Staff", "TOI Lifestyle Desk", "Sun Sentinel Editorial Board",
   // "Team EBONY". A bare "Staff" or "Team" names nobody, and "Chicago Tribune
