@@ -65,13 +65,18 @@ bool LooksLikeName(std::string_view alt) {
   return true;
 }
 
+// An author box's or an author photo's class or id ("avatar", "author-img").
+bool IsAvatarClass(std::string_view class_id) {
+  static const RE2* avatar = new RE2("(?i)author|writer|avatar");
+  return RE2::PartialMatch(class_id, *avatar);
+}
+
 // True when the image `img` (class `img_class`, alt text `name`) is an
 // author's photo: it or one of its two nearest ancestors has an author or
 // avatar class, or the text after it is a bio that opens with the name
 // ("Jane Roe is a travel writer…").
 bool IsAuthorPhoto(xmlNodePtr img, std::string_view img_class, const std::string& name) {
-  static const RE2* author_box = new RE2("(?i)author|writer|avatar");
-  if (RE2::PartialMatch(img_class, *author_box)) return true;
+  if (IsAvatarClass(img_class)) return true;
   const std::string after = SqueezeWhitespace(TextAfterHeadline(img, 200));
   if (after.size() > name.size() && after.compare(0, name.size(), name) == 0) {
     const std::string_view rest = std::string_view(after).substr(name.size());
@@ -82,9 +87,19 @@ bool IsAuthorPhoto(xmlNodePtr img, std::string_view img_class, const std::string
     std::string class_id;
     std::string_view itemprop;
     ReadCommonAttributes(a, /*want_class=*/true, &class_id, &itemprop);
-    if (RE2::PartialMatch(class_id, *author_box)) return true;
+    if (IsAvatarClass(class_id)) return true;
   }
   return false;
+}
+
+// The name an author's photo whose alt text names nobody ("Photo of author")
+// stands over: the first line of text after it, when that reads as a name
+// ("<img class='avatar'> <p>Jane Roe</p> <div>Licensed grader, M.A.</div>");
+// "" otherwise.
+std::string NameUnderAvatar(xmlNodePtr img) {
+  const std::string after = TextAfterHeadline(img, 200);
+  const std::string line = SqueezeWhitespace(after.substr(0, after.find('\n')));
+  return LooksLikeName(line) ? line : "";
 }
 
 // The name heading an author box `box` (an element with an author class
@@ -159,6 +174,8 @@ BylineMarkup ScanBylineMarkup(xmlNodePtr start, size_t max_elements) {
       alt = SqueezeWhitespace(alt);
       if (LooksLikeName(alt) && IsAuthorPhoto(n, class_id, alt)) {
         AddCandidate(&m.photos, alt, order);
+      } else if (IsAvatarClass(class_id)) {
+        AddCandidate(&m.photos, NameUnderAvatar(n), order);
       }
     }
     if (IsBylineClass(class_id) && m.bylines.size() < kMaxCandidates) {

@@ -55,8 +55,9 @@ struct ElementPatterns {
   // is not all ASCII, where its case folding goes beyond ASCII's.
   RE2 off_topic{OffTopicPattern()};
   RE2 byline{"(?i)byline|author|writer|contributor|by-line|creator"};
-  // Author boxes and bios hold prose about the author, not the byline.
-  RE2 byline_exclude{"(?i)bio|avatar|image|photo|img|social|follow|twitter"};
+  // Author boxes, bios and descriptions hold prose about the author, not the
+  // byline ("author-description": "Licensed Q Grader, M.A.").
+  RE2 byline_exclude{"(?i)bio|description|avatar|image|photo|img|social|follow|twitter"};
   RE2 author_href{
       "(?i)/(?:author|authors|profile|people|staff|contributors?|by|writers|journalist|"
       "reporter|columnist|team)/|author="};
