@@ -58,7 +58,7 @@ const RE2& FurnitureRe() {
       "(?:^|[^a-z0-9])(?:"
       "(?:nav|menu|menus|ad|ads|share|tags|tag|author|authors|caption|credit|credits|header|"
       "print|pager|pagination|modal|popup|overlay|toolbar|banner|topics|dateline|"
-      "timestamp|masthead|login|related|meta|byline|promo|subnav|footnotes|navigation|"
+      "timestamp|masthead|login|related|meta|byline|promo|cta|subnav|footnotes|navigation|"
       "complementary|contentinfo|search|sharing|social|signin|sign-in)(?:$|[^a-z])"
       "|related|recommend|newsletter|subscri|socialmedia|social-|share-|sharebar|sharetools|"
       "skip-?(?:link|to|nav|main|content)|skippy|"
