@@ -611,6 +611,18 @@ TEST(BodySelection, PrivacyDialogIsNeverTheBody) {
   EXPECT_EQ(a.Text(), Prose(0) + "\n\n" + Prose(1));
 }
 
+// A note that the article was published elsewhere first, printed above it.
+TEST(BodyOutput, PublishedElsewhereNoteAboveTheArticleIsLeftOut) {
+  for (const char* note : {"A version of this story appeared in the Review, Vol 12, Issue 3.",
+                           "Editor\xE2\x80\x99s note: This story originally appeared in the "
+                           "winter issue of the Coast Magazine."}) {
+    const Article a = MustExtract("<html><body><article><p>" + std::string(note) + "</p><p>" +
+                                  Prose(0) + "</p><p>" + Prose(1) + "</p><p>" + Prose(2) +
+                                  "</p></article></body></html>");
+    EXPECT_EQ(a.Text(), Prose(0) + "\n\n" + Prose(1) + "\n\n" + Prose(2)) << note;
+  }
+}
+
 // A call-to-action box in the article (a donation appeal, a product's free
 // trial) is the publisher's pitch, not the article, whatever prose it holds.
 TEST(BodyOutput, CallToActionBoxIsLeftOut) {

@@ -487,12 +487,26 @@ bool IsContactLine(const std::string& text) {
   return text.size() < 300 && text.find('@') != std::string::npos && RE2::PartialMatch(text, re);
 }
 
+namespace {
+
+// "A version of this article appeared in print ...", "This story was
+// originally published by ...": the article printed elsewhere first.
+constexpr char kPublishedElsewhere[] =
+    "a version of this (?:article|story|report|piece) (?:appears|appeared|was published)"
+    "|this (?:article|story|report|piece) (?:was )?(?:originally |first )?"
+    "(?:appeared|appears|published|ran)\\b";
+
+}  // namespace
+
+bool IsPublishedElsewhereNote(const std::string& text) {
+  static const RE2 re(std::string("(?i)^(?:editor(?:'|\xE2\x80\x99)?s note\\W+)?(?:") +
+                      kPublishedElsewhere + ")");
+  return text.size() < 300 && RE2::PartialMatch(text, re);
+}
+
 bool IsProvenanceLine(const std::string& text) {
   static const RE2 re(
-      "(?i)^(?:[\xE2\x80\x94\xE2\x80\x93-] ?)?(?:"
-      "a version of this (?:article|story|report|piece) (?:appears|appeared|was published)"
-      "|this (?:article|story|report|piece) (?:was )?(?:originally |first )?"
-      "(?:appeared|appears|published|ran)\\b"
+      std::string("(?i)^(?:[\xE2\x80\x94\xE2\x80\x93-] ?)?(?:") + kPublishedElsewhere +
       "|includes (?:information|reporting) from\\b"
       "|(?:additional )?reporting by\\b"
       "|contributing: "
