@@ -319,6 +319,19 @@ TEST(VolatileText, AdLabelsAndLinkBoxHeadingsAreFurniture) {
   }
 }
 
+// The editors' note under an interview closes the body like a provenance line.
+TEST(VolatileText, EditedForClarityNotesAreProvenanceLines) {
+  for (const char* s : {"This interview has been edited for length and clarity.",
+                        "This interview has been lightly edited and condensed for clarity.",
+                        "Reviews have been edited for length and/or clarity."}) {
+    EXPECT_TRUE(IsProvenanceLine(s)) << s;
+  }
+  for (const char* s : {"The plan has been edited for the third time this year, the clerk said.",
+                        "The film has been condensed into two hours."}) {
+    EXPECT_FALSE(IsProvenanceLine(s)) << s;
+  }
+}
+
 // The labels of blog widgets: a like button, a writer box's post list, a
 // table of contents, a post-rating form, a form's hidden-field note, a
 // "last reviewed" date.

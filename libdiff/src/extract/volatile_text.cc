@@ -552,6 +552,14 @@ bool IsProvenanceLine(const std::string& text) {
     may_disclaim |= text.find(word) != std::string::npos;
   if (may_disclaim && RE2::PartialMatch(text, disclaimer))
     return true;
+  // The editors' note under an interview: "This interview has been lightly
+  // edited and condensed for clarity.", "Reviews have been edited for length."
+  static const RE2 edited_for(
+      "(?i)\\b(?:has|have) been (?:lightly |slightly )?(?:edited|condensed)"
+      "(?: and (?:lightly )?(?:edited|condensed))? for (?:length|clarity|brevity|space)\\b");
+  if (text.size() < 200 && text.find(" been ") != std::string::npos &&
+      RE2::PartialMatch(text, edited_for))
+    return true;
   // "Jane Roe in Boston contributed to this report."; a bare "... contributed."
   // only as one short sentence ("Everyone in town contributed." closing a
   // paragraph stays).
