@@ -624,17 +624,19 @@ TEST(BodyOutput, PublishedElsewhereNoteAboveTheArticleIsLeftOut) {
 }
 
 // A call-to-action box in the article (a donation appeal, a product's free
-// trial) is the publisher's pitch, not the article, whatever prose it holds.
-TEST(BodyOutput, CallToActionBoxIsLeftOut) {
+// trial) or an e-mail opt-in box is the publisher's pitch, not the article,
+// whatever prose it holds.
+TEST(BodyOutput, CallToActionAndOptInBoxesAreLeftOut) {
   const std::string pitch =
       "Enjoyed this piece? The review is a small project kept alive by its readers, with no "
       "ads and no paywall, and every gift helps us publish the next essay.";
-  const Article a = MustExtract(
-      "<html><body><article><p>" + Prose(0) + "</p><p>" + Prose(1) + "</p><p>" + Prose(2) +
-      "</p><div class=\"article-cta-box\"><p>" + pitch +
-      "</p><a class=\"article-cta-button\" href=\"/give\">Donate</a></div></article></body>"
-      "</html>");
-  EXPECT_EQ(a.Text(), Prose(0) + "\n\n" + Prose(1) + "\n\n" + Prose(2));
+  for (const char* box : {"article-cta-box", "optin__box"}) {
+    const Article a = MustExtract(
+        "<html><body><article><p>" + Prose(0) + "</p><p>" + Prose(1) + "</p><p>" + Prose(2) +
+        "</p><div class=\"" + box + "\"><p>" + pitch +
+        "</p><a class=\"button\" href=\"/give\">Donate</a></div></article></body></html>");
+    EXPECT_EQ(a.Text(), Prose(0) + "\n\n" + Prose(1) + "\n\n" + Prose(2)) << box;
+  }
 }
 
 }  // namespace
