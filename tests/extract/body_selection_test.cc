@@ -639,5 +639,16 @@ TEST(BodyOutput, CallToActionAndOptInBoxesAreLeftOut) {
   }
 }
 
+// The publisher's disclaimer box under the article, whatever its words.
+TEST(BodyOutput, DisclaimerBoxIsLeftOut) {
+  const std::string notice =
+      "The views in this column are the writer's own; the paper holds no stake in the firms "
+      "it names and reviews each of them on the same terms as any other firm.";
+  const Article a = MustExtract("<html><body><article><p>" + Prose(0) + "</p><p>" + Prose(1) +
+                                "</p><p>" + Prose(2) + "</p><div class=\"disclaimer-copy\"><p>" +
+                                notice + "</p></div></article></body></html>");
+  EXPECT_EQ(a.Text(), Prose(0) + "\n\n" + Prose(1) + "\n\n" + Prose(2));
+}
+
 }  // namespace
 }  // namespace libdiff

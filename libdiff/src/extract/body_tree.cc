@@ -65,7 +65,7 @@ const RE2& FurnitureRe() {
       "breadcrumb|comment(?:s|-|_|list|area|box|count|form|thread|section|$)|disqus|cookie|"
       "consent|gdpr|privacy-(?:bar|modal|banner|center|centre|overlay|prompt|popup|dialog|notice|"
       "settings|preferences|manager)|sidebar|side-bar|footer|navbar|popular|trending|advert|sponsor|outbrain|"
-      "taboola|teaser|most-|mostpopular|mostread|recirc|readmore|read-more|optin|opt-in|"
+      "taboola|teaser|most-|mostpopular|mostread|recirc|readmore|read-more|optin|opt-in|disclaimer|"
       "further-reading|also-read|more-stories|morestories|more-from|next-article|"
       "ad-slot|adslot|ad-container|adunit|ad-unit|dfp-|byline|newsfeed|signup|sign-up|"
       "author-bio|authorbio|bio-|inline-ad|article-tags|post-tags|tag-list|"
