@@ -624,30 +624,19 @@ TEST(BodyOutput, PublishedElsewhereNoteAboveTheArticleIsLeftOut) {
 }
 
 // A call-to-action box in the article (a donation appeal, a product's free
-// trial) or an e-mail opt-in box is the publisher's pitch, not the article,
-// whatever prose it holds.
-TEST(BodyOutput, CallToActionAndOptInBoxesAreLeftOut) {
+// trial), an e-mail opt-in box or a disclaimer box is the publisher's word,
+// not the article, whatever prose it holds.
+TEST(BodyOutput, CallToActionOptInAndDisclaimerBoxesAreLeftOut) {
   const std::string pitch =
       "Enjoyed this piece? The review is a small project kept alive by its readers, with no "
       "ads and no paywall, and every gift helps us publish the next essay.";
-  for (const char* box : {"article-cta-box", "optin__box"}) {
+  for (const char* box : {"article-cta-box", "optin__box", "disclaimer-copy"}) {
     const Article a = MustExtract(
         "<html><body><article><p>" + Prose(0) + "</p><p>" + Prose(1) + "</p><p>" + Prose(2) +
         "</p><div class=\"" + box + "\"><p>" + pitch +
         "</p><a class=\"button\" href=\"/give\">Donate</a></div></article></body></html>");
     EXPECT_EQ(a.Text(), Prose(0) + "\n\n" + Prose(1) + "\n\n" + Prose(2)) << box;
   }
-}
-
-// The publisher's disclaimer box under the article, whatever its words.
-TEST(BodyOutput, DisclaimerBoxIsLeftOut) {
-  const std::string notice =
-      "The views in this column are the writer's own; the paper holds no stake in the firms "
-      "it names and reviews each of them on the same terms as any other firm.";
-  const Article a = MustExtract("<html><body><article><p>" + Prose(0) + "</p><p>" + Prose(1) +
-                                "</p><p>" + Prose(2) + "</p><div class=\"disclaimer-copy\"><p>" +
-                                notice + "</p></div></article></body></html>");
-  EXPECT_EQ(a.Text(), Prose(0) + "\n\n" + Prose(1) + "\n\n" + Prose(2));
 }
 
 }  // namespace
