@@ -611,5 +611,33 @@ TEST(BodySelection, PrivacyDialogIsNeverTheBody) {
   EXPECT_EQ(a.Text(), Prose(0) + "\n\n" + Prose(1));
 }
 
+// A note that the article was published elsewhere first, printed above it.
+TEST(BodyOutput, PublishedElsewhereNoteAboveTheArticleIsLeftOut) {
+  for (const char* note : {"A version of this story appeared in the Review, Vol 12, Issue 3.",
+                           "Editor\xE2\x80\x99s note: This story originally appeared in the "
+                           "winter issue of the Coast Magazine."}) {
+    const Article a = MustExtract("<html><body><article><p>" + std::string(note) + "</p><p>" +
+                                  Prose(0) + "</p><p>" + Prose(1) + "</p><p>" + Prose(2) +
+                                  "</p></article></body></html>");
+    EXPECT_EQ(a.Text(), Prose(0) + "\n\n" + Prose(1) + "\n\n" + Prose(2)) << note;
+  }
+}
+
+// A call-to-action box in the article (a donation appeal, a product's free
+// trial), an e-mail opt-in box or a disclaimer box is the publisher's word,
+// not the article, whatever prose it holds.
+TEST(BodyOutput, CallToActionOptInAndDisclaimerBoxesAreLeftOut) {
+  const std::string pitch =
+      "Enjoyed this piece? The review is a small project kept alive by its readers, with no "
+      "ads and no paywall, and every gift helps us publish the next essay.";
+  for (const char* box : {"article-cta-box", "optin__box", "disclaimer-copy"}) {
+    const Article a = MustExtract(
+        "<html><body><article><p>" + Prose(0) + "</p><p>" + Prose(1) + "</p><p>" + Prose(2) +
+        "</p><div class=\"" + box + "\"><p>" + pitch +
+        "</p><a class=\"button\" href=\"/give\">Donate</a></div></article></body></html>");
+    EXPECT_EQ(a.Text(), Prose(0) + "\n\n" + Prose(1) + "\n\n" + Prose(2)) << box;
+  }
+}
+
 }  // namespace
 }  // namespace libdiff

@@ -319,6 +319,45 @@ TEST(VolatileText, AdLabelsAndLinkBoxHeadingsAreFurniture) {
   }
 }
 
+// The editors' note under an interview closes the body like a provenance line.
+TEST(VolatileText, EditedForClarityNotesAreProvenanceLines) {
+  for (const char* s : {"This interview has been edited for length and clarity.",
+                        "This interview has been lightly edited and condensed for clarity.",
+                        "Reviews have been edited for length and/or clarity."}) {
+    EXPECT_TRUE(IsProvenanceLine(s)) << s;
+  }
+  for (const char* s : {"The plan has been edited for the third time this year, the clerk said.",
+                        "The film has been condensed into two hours."}) {
+    EXPECT_FALSE(IsProvenanceLine(s)) << s;
+  }
+}
+
+// The labels of blog widgets: a like button, a writer box's post list, a
+// table of contents, a post-rating form, a form's hidden-field note, a
+// "last reviewed" date.
+TEST(VolatileText, BlogWidgetLabelsAreFurniture) {
+  for (const char* s : {"Like Loading...", "Like Loading\xE2\x80\xA6",
+                        "Latest posts by Jane Doe (see all)", "Table of Contents",
+                        "Table of contents:", "In this article:", "Related posts",
+                        "Related Reading:", "Click on a star to rate it!",
+                        "How useful was this post?", "Average rating 4.5 / 5. Vote count: 12",
+                        "No votes so far! Be the first to rate this post.",
+                        "We are sorry that this post was not useful for you!",
+                        "Let us improve this post!", "Tell us how we can improve this post?",
+                        "This field is for validation purposes and should be left unchanged.",
+                        "Last reviewed January 2023", "Reviewed: March 3, 2024"}) {
+    EXPECT_TRUE(IsVolatileOrFurnitureText(s)) << s;
+  }
+  for (const char* s : {"Like loading a truck, packing a kitchen takes a plan.",
+                        "The table of contents lists nine chapters on the river.",
+                        "In this article we look at the costs of the new wall.",
+                        "Reviewed on a laptop with 16 GB of memory, the game ran well.",
+                        "Related reading: the council's report on the floods of 2019, which "
+                        "describes how the old bank gave way twice in ten years."}) {
+    EXPECT_FALSE(IsVolatileOrFurnitureText(s)) << s;
+  }
+}
+
 TEST(VolatileText, CaptionsKnownByTheirCreditAreFurniture) {
   ExpectRecognised(
       IsVolatileOrFurnitureText,

@@ -487,6 +487,7 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     }
     DropRepeatedBlocks(&out);
     DropTrailingWriterNotes(&out);
+    DropLeadingProvenanceLine(&out);
   }
 
   // The visible text wins: the embedded copy is read only when the markup

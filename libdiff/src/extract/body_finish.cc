@@ -177,6 +177,16 @@ void DropTrailingWriterNotes(std::vector<Block>* out) {
   }
 }
 
+void DropLeadingProvenanceLine(std::vector<Block>* out) {
+  for (size_t i = 0; i < 2 && out->size() >= 3; ++i) {
+    const Block& b = (*out)[i];
+    if (b.kind == BlockKind::kParagraph && IsPublishedElsewhereNote(b.text)) {
+      out->erase(out->begin() + static_cast<std::ptrdiff_t>(i));
+      return;
+    }
+  }
+}
+
 // When `dom` is a preview of `full` (PreviewLead), sets `result` to the
 // blocks of `dom` before the preview followed by `full` and returns true.
 bool CompletePreview(const std::vector<Block>& dom, std::vector<Block> full, BodySource source,

@@ -25,6 +25,12 @@ void DropRepeatedBlocks(std::vector<Block>* out);
 // end (the rule is described where it is defined, in body_finish.cc).
 void DropTrailingWriterNotes(std::vector<Block>* out);
 
+// Drops a note that the article was published elsewhere first ("A version of
+// this story appeared in ...", "This article originally appeared on ...",
+// IsPublishedElsewhereNote) among the first two blocks of a body of three or
+// more: templates print it above the article as well as below.
+void DropLeadingProvenanceLine(std::vector<Block>* out);
+
 // When `dom` (the visible body) is a preview of `full` (the article's text in
 // the page data: a paywall or "read more" page), sets `result` to the blocks
 // of `dom` before the preview followed by `full`, at most `max_blocks`, with

@@ -42,7 +42,8 @@ const RE2& VolatileRe() {
       "(?:advertisement\\W*)?(?:story|article|page|content) continues below"
       "(?: (?:this |the )?(?:ad|advertisement))?|scroll to continue(?: with content)?|"
       "swipe to scroll(?: horizontally)?|read more|read next|read also|"
-      "see also|more|related|related (?:articles|stories|coverage|content|news|topics|links)|"
+      "see also|more|related|related (?:articles|stories|coverage|content|news|topics|links|"
+      "posts|reading|reads)|"
       "recommended(?: for you| stories| by our editors)?|"
       "most (?:popular|read|viewed|shared)(?: (?:in|on) [\\w ]{1,30})?|"
       "top reads(?: (?:in|on) [\\w ]{1,30})?(?: this week| today)?|"
@@ -57,6 +58,16 @@ const RE2& VolatileRe() {
       "(?:closed|pre-?moderated)\\b.*|"
       "trending(?: now)?|don[\x27\xE2\x80\x99]?t miss|(?:people|readers) are also reading|"
       "was this (?:page|article) helpful|"
+      // blog widgets: the like button ("Like Loading..."), the writer box's
+      // "Latest posts by Jane Doe (see all)", a table of contents' label, a
+      // post-rating form and a form's hidden-field note
+      "like loading|latest posts by [^()]{1,60} \\(see all\\)|table of contents|"
+      "in this (?:article|post|guide)|click on a star to rate it|how useful was this "
+      "(?:post|article)|no votes so far\\W+be the first to rate this (?:post|article)|"
+      "average rating [\\d.]+ ?/ ?5\\W+vote count\\W+\\d+|"
+      "(?:we are )?sorry that this (?:post|article) was not useful for you|"
+      "let us improve this (?:post|article)|tell us how we can improve this (?:post|article)|"
+      "this field is for validation purposes and should be left unchanged|"
       "latest(?: news| stories)?|you (?:may|might) (?:also )?like|sign up|subscribe(?: now)?|"
       "follow us(?: on .{1,30})?|click here|listen to (?:this )?(?:article|story)|"
       "loading|image|photo|video|getty images|ap photo|reuters|afp|topics|tags|tagged(?: in)?)\\W*"
@@ -290,8 +301,9 @@ const RE2& UpdatedLineRe() {
   static const RE2 re(
       "(?i)^(?:\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\s*[|·•,-]?\\s*)?"
       "(?:last\\s+|first\\s+|originally\\s+)?(?:updated|published|posted|modified|edited|"
-      "created)\\s*(?::|on|at|-|–|—)?\\s*(?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
-      "mon|tue|wed|thu|fri|sat|sun|yesterday|today|an? (?:hour|minute|day)).{0,60}$");
+      "created|reviewed)\\s*(?::|on|at|-|–|—)?\\s*"
+      "(?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+      "yesterday|today|an? (?:hour|minute|day)).{0,60}$");
   return re;
 }
 
@@ -387,7 +399,8 @@ bool MayBeCaption(std::string_view text) {
 bool MayBeUpdatedLine(std::string_view text) {
   if (text.empty()) return false;
   const char c = static_cast<char>(text[0] | 0x20);
-  return (text[0] >= '0' && text[0] <= '9') || std::string_view("lfoupmec").find(c) != std::string_view::npos;
+  return (text[0] >= '0' && text[0] <= '9') ||
+         std::string_view("lfoupmecr").find(c) != std::string_view::npos;
 }
 
 const RE2& HasTimeRe() {
@@ -474,12 +487,26 @@ bool IsContactLine(const std::string& text) {
   return text.size() < 300 && text.find('@') != std::string::npos && RE2::PartialMatch(text, re);
 }
 
+namespace {
+
+// "A version of this article appeared in print ...", "This story was
+// originally published by ...": the article printed elsewhere first.
+constexpr char kPublishedElsewhere[] =
+    "a version of this (?:article|story|report|piece) (?:appears|appeared|was published)"
+    "|this (?:article|story|report|piece) (?:was )?(?:originally |first )?"
+    "(?:appeared|appears|published|ran)\\b";
+
+}  // namespace
+
+bool IsPublishedElsewhereNote(const std::string& text) {
+  static const RE2 re(std::string("(?i)^(?:editor(?:'|\xE2\x80\x99)?s note\\W+)?(?:") +
+                      kPublishedElsewhere + ")");
+  return text.size() < 300 && RE2::PartialMatch(text, re);
+}
+
 bool IsProvenanceLine(const std::string& text) {
   static const RE2 re(
-      "(?i)^(?:[\xE2\x80\x94\xE2\x80\x93-] ?)?(?:"
-      "a version of this (?:article|story|report|piece) (?:appears|appeared|was published)"
-      "|this (?:article|story|report|piece) (?:was )?(?:originally |first )?"
-      "(?:appeared|appears|published|ran)\\b"
+      std::string("(?i)^(?:[\xE2\x80\x94\xE2\x80\x93-] ?)?(?:") + kPublishedElsewhere +
       "|includes (?:information|reporting) from\\b"
       "|(?:additional )?reporting by\\b"
       "|contributing: "
@@ -524,6 +551,14 @@ bool IsProvenanceLine(const std::string& text) {
        {"isclaimer", "urposes only", "not intended", "not meant", "does not"})
     may_disclaim |= text.find(word) != std::string::npos;
   if (may_disclaim && RE2::PartialMatch(text, disclaimer))
+    return true;
+  // The editors' note under an interview: "This interview has been lightly
+  // edited and condensed for clarity.", "Reviews have been edited for length."
+  static const RE2 edited_for(
+      "(?i)\\b(?:has|have) been (?:lightly |slightly )?(?:edited|condensed)"
+      "(?: and (?:lightly )?(?:edited|condensed))? for (?:length|clarity|brevity|space)\\b");
+  if (text.size() < 200 && text.find(" been ") != std::string::npos &&
+      RE2::PartialMatch(text, edited_for))
     return true;
   // "Jane Roe in Boston contributed to this report."; a bare "... contributed."
   // only as one short sentence ("Everyone in town contributed." closing a

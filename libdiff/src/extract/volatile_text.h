@@ -43,6 +43,11 @@ bool IsAboutTheWriterHeading(const std::string& text);
 // can be reached at jdoe@example.com".
 bool IsContactLine(const std::string& text);
 
+// True for a note that the article was published elsewhere first ("A
+// version of this story appeared in Science, Vol 382", "Editor's note: This
+// story originally appeared in the winter issue of ..."), under 300 bytes.
+bool IsPublishedElsewhereNote(const std::string& text);
+
 // True when `text` (one block of under 500 bytes) says where the article
 // came from, who helped or what was corrected: "This story was originally
 // published ...", "A version of this article appears in print ...",
