@@ -124,6 +124,7 @@ Status ReadPageList(const std::string& list, std::vector<PageListEntry>* out) {
     const std::filesystem::path p(cols[1]);
     page.path = p.is_absolute() || cols[1] == "-" ? std::string(cols[1]) : (base / p).string();
     page.fetched_at = *when;
+    page.has_fetched_at = cols.size() == 3 && !cols[2].empty();
     page.origin = where;
     pages.push_back(std::move(page));
   }
