@@ -140,7 +140,8 @@ TEST_F(PageListTest, ParsesFetchedAtForms) {
 }
 
 TEST_F(PageListTest, InvalidUtf8UrlIsAnErrorAndPathBytesPass) {
-  EXPECT_EQ(Error("https://a.example/\xff\tp\n"), tmp_.path() + "/list.tsv:1: url is not valid UTF-8");
+  EXPECT_EQ(Error("https://a.example/\xff\tp\n"),
+            tmp_.path() + "/list.tsv:1: url is not valid UTF-8");
   std::vector<PageListEntry> pages;
   ASSERT_TRUE(ReadPageList(Write("https://a.example/\xc3\xa9\tp\xff.html\n"), &pages).ok());
   ASSERT_EQ(pages.size(), 1u);

@@ -39,7 +39,8 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
   size_t c = 0;
   for (;;) {
     const size_t tab = line.find('\t', c);
-    cols.push_back(line.substr(c, tab == std::string_view::npos ? std::string_view::npos : tab - c));
+    const size_t n = tab == std::string_view::npos ? std::string_view::npos : tab - c;
+    cols.push_back(line.substr(c, n));
     if (tab == std::string_view::npos) return cols;
     c = tab + 1;
   }
