@@ -7,7 +7,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def find_libdiff(given=None):
-    """`given` when set, else the newest build/*/tools/libdiff (or build/tools/libdiff), else None."""
+    """`given` when set, else the newest build/*/tools/libdiff (or build/tools/libdiff),
+    else None."""
     if given:
         return given
     found = [p for pattern in ("build/*/tools/libdiff", "build/tools/libdiff")

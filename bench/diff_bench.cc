@@ -185,7 +185,9 @@ const ArticlePair& NewsPair() {
       std::string& s = ps[p][pick(ps[p].size())];
       for (size_t half = 0; half < 2; ++half) {
         std::vector<size_t> spaces;
-        for (size_t i = s.find(' '); i != std::string::npos; i = s.find(' ', i + 1)) spaces.push_back(i);
+        for (size_t i = s.find(' '); i != std::string::npos; i = s.find(' ', i + 1)) {
+          spaces.push_back(i);
+        }
         if (spaces.size() < 3) break;
         // The words after spaces[0 .. n-1] end at a space.
         const size_t n = spaces.size() - 1, lo = half * (n / 2), hi = half == 0 ? n / 2 : n;
@@ -324,7 +326,9 @@ std::string UnrelatedText(size_t words, uint32_t seed, Shape shape) {
       std::istringstream in(s);
       std::string w;
       while (in >> w) {
-        std::erase_if(w, [](char c) { return std::string_view(".!?\"()").find(c) != std::string_view::npos; });
+        std::erase_if(w, [](char c) {
+          return std::string_view(".!?\"()").find(c) != std::string_view::npos;
+        });
         if (!w.empty() && seen.insert(w).second) v->push_back(w);
       }
     }
@@ -343,14 +347,17 @@ std::string UnrelatedText(size_t words, uint32_t seed, Shape shape) {
     max_sentences = 1;
   }
   std::uniform_int_distribution<size_t> sentence_length(min_words, max_words);
-  std::uniform_int_distribution<size_t> paragraph_length(std::min<size_t>(2, max_sentences), max_sentences);
+  std::uniform_int_distribution<size_t> paragraph_length(std::min<size_t>(2, max_sentences),
+                                                         max_sentences);
   const bool ends = shape != Shape::kOneSentence;
   std::string text;
   size_t n = 0, in_sentence = 0, sentence_words = sentence_length(rng);
   size_t in_paragraph = 0, paragraph_sentences = paragraph_length(rng);
   while (n < words) {
     std::string w = (*vocabulary)[word(rng)];
-    if (in_sentence == 0 && ends) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+    if (in_sentence == 0 && ends) {
+      w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+    }
     text += w;
     ++n;
     if (ends && ++in_sentence == sentence_words) {

@@ -8,13 +8,12 @@
 //
 // BM_ExtractNaeb runs ExtractArticle on every page once per iteration, timing
 // each page in thread CPU time, and reports the median and 90th percentile
-// milliseconds per page, and pages/s and MB/s from the summed CPU time. BM_ParseNaeb and BM_BodyNaeb split that time into the
-// libxml2 parse (with charset detection and conversion) and the body step.
-// BM_BareParseWalkNaeb is the floor extraction is compared with: libxml2's
-// HTML parser on the raw page as fetched, then one walk gathering every text
-// node, which any extractor built on libxml2 pays. BM_ExtractManyTeaserRuns
-// times a generated page of 1,000 to 8,000 teaser runs under one parent and
-// fits the times to O(N): the teaser pass must stay linear.
+// milliseconds per page, and pages/s and MB/s from the summed CPU time. BM_ParseNaeb and
+// BM_BodyNaeb split that time into the libxml2 parse (with charset detection and conversion) and
+// the body step. BM_BareParseWalkNaeb is the floor extraction is compared with: libxml2's HTML
+// parser on the raw page as fetched, then one walk gathering every text node, which any extractor
+// built on libxml2 pays. BM_ExtractManyTeaserRuns times a generated page of 1,000 to 8,000 teaser
+// runs under one parent and fits the times to O(N): the teaser pass must stay linear.
 #include <benchmark/benchmark.h>
 #include <libxml/HTMLparser.h>
 #include <time.h>
@@ -192,10 +191,10 @@ std::string ManyTeaserRunsPage(int runs) {
   for (int r = 0; r < runs; ++r) {
     for (int k = 0; k < 3; ++k) {
       const std::string id = std::to_string(r * 3 + k);
-      page += "<div class=\"card\"><h3><a href=\"/story/" + id +
-              "\">Headline of linked story " + id +
-              "</a></h3><p>A summary of the linked story, long enough to count as prose, for item " +
-              id + ".</p></div>";
+      page +=
+          "<div class=\"card\"><h3><a href=\"/story/" + id + "\">Headline of linked story " + id +
+          "</a></h3><p>A summary of the linked story, long enough to count as prose, for item " +
+          id + ".</p></div>";
     }
     page += "<div class=\"slot\"><span>Advertisement</span></div>";
   }

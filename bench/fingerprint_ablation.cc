@@ -58,7 +58,8 @@ int main() {
   const std::vector<std::string> texts = {ReadSample("original.txt"), ReadSample("unrelated.txt")};
   const std::string updated = ReadSample("updated.txt");
   if (texts[0].empty() || texts[1].empty() || updated.empty()) {
-    std::fprintf(stderr, "fingerprint_ablation: sample texts not found under %s/texts\n", LIBDIFF_SAMPLES_DIR);
+    std::fprintf(stderr, "fingerprint_ablation: sample texts not found under %s/texts\n",
+                 LIBDIFF_SAMPLES_DIR);
     return 2;
   }
   std::vector<std::string> vocabulary;
@@ -109,8 +110,8 @@ int main() {
       min = std::min(min, d);
     }
     std::printf(
-        "w=%d  one-word edit median %d p95 %d max %d | sample update %d | shuffled words median %d | "
-        "random pairs mean %.1f min %d\n",
+        "w=%d  one-word edit median %d p95 %d max %d | sample update %d | "
+        "shuffled words median %d | random pairs mean %.1f min %d\n",
         w, edits[edits.size() / 2], edits[edits.size() * 95 / 100], edits.back(), update,
         shuffled[shuffled.size() / 2], sum / kPairs, min);
   }

@@ -262,7 +262,8 @@ def synthetic_story(template, rng, n):
     """A distinct story shaped like `template` with random words."""
     vocab_rng = random.Random(rng.random())
     def word():
-        return "".join(vocab_rng.choice("abcdefghijklmnoprstuvwy") for _ in range(vocab_rng.randint(2, 9)))
+        length = vocab_rng.randint(2, 9)
+        return "".join(vocab_rng.choice("abcdefghijklmnoprstuvwy") for _ in range(length))
     paras = []
     for p in template["paragraphs"][:40]:
         ws = [word() for _ in range(min(80, max(8, len(p.split()))))]
@@ -356,14 +357,16 @@ def score(args):
                 a, b = members[i], members[j]
                 if pred_of[a] != pred_of[b]:
                     missed["-".join(sorted((variant[a], variant[b])))] += 1
-    print("documents %d  true pairs %d  predicted pairs %d  correct pairs %d" % (len(docs), tt, pp, tp))
+    print("documents %d  true pairs %d  predicted pairs %d  correct pairs %d"
+          % (len(docs), tt, pp, tp))
     print("precision %.4f  recall %.4f  F1 %.4f" % (precision, recall, f1))
     for kind, count in missed.most_common():
         print("  missed %-26s %d" % (kind, count))
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="command", required=True)
     g = sub.add_parser("generate")
     here = os.path.dirname(os.path.abspath(__file__))

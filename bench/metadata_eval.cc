@@ -14,8 +14,8 @@
 // to read. With LIBDIFF_METADATA_PIPELINE=1 the whole ExtractArticle runs
 // instead (its charset detection, parser and body), and every field is real.
 // On stderr: the number of pages and the median / mean ExtractMetadata time
-// (parse excluded; the fastest of three runs per page). With LIBDIFF_METADATA_DEBUG=1 every field of every page is
-// printed on stderr as well.
+// (parse excluded; the fastest of three runs per page). With LIBDIFF_METADATA_DEBUG=1 every field
+// of every page is printed on stderr as well.
 #include <libxml/HTMLparser.h>
 
 #include <algorithm>
@@ -108,14 +108,15 @@ int main(int argc, char** argv) {
     p["articleBody"] = article.description;
     p["title"] = article.title;
     p["date"] = article.published.empty() ? nlohmann::json() : nlohmann::json(article.published);
-    p["author"] = article.authors.empty() ? nlohmann::json() : nlohmann::json(Join(article.authors));
+    p["author"] =
+        article.authors.empty() ? nlohmann::json() : nlohmann::json(Join(article.authors));
     out[id] = p;
     if (debug) {
       std::cerr << id << "\n  title: " << article.title << "\n  site: " << article.site_name
                 << "\n  canonical: " << article.canonical_url
-                << "\n  authors: " << Join(article.authors) << "\n  published: " << article.published
-                << "\n  modified: " << article.modified << "\n  language: " << article.language
-                << "\n  type: " << article.type << "\n";
+                << "\n  authors: " << Join(article.authors)
+                << "\n  published: " << article.published << "\n  modified: " << article.modified
+                << "\n  language: " << article.language << "\n  type: " << article.type << "\n";
     }
   }
   std::cout << out.dump(1) << "\n";
@@ -125,7 +126,8 @@ int main(int argc, char** argv) {
     double sum = 0;
     for (double m : micros) sum += m;
     std::fprintf(stderr, "metadata_eval: %zu pages, ExtractMetadata median %.1f us, mean %.1f us\n",
-                 micros.size(), sorted[sorted.size() / 2], sum / static_cast<double>(micros.size()));
+                 micros.size(), sorted[sorted.size() / 2],
+                 sum / static_cast<double>(micros.size()));
   }
   return 0;
 }

@@ -53,7 +53,8 @@ def main():
     ap.add_argument("--out", help="also keep the predictions in this file")
     ap.add_argument("--per-doc", action="store_true",
                     help="list per-document body P/R, worst first (on stderr)")
-    ap.add_argument("--ids", help="only these comma-separated document ids (scores are then partial)")
+    ap.add_argument("--ids",
+                    help="only these comma-separated document ids (scores are then partial)")
     ap.add_argument("--halves", action="store_true",
                     help="also print body scores for two halves of the ids separately")
     ap.add_argument("--urls", action="store_true",
@@ -68,7 +69,8 @@ def main():
         return 0
     binary = find_libdiff(a.binary)
     if not binary:
-        print("naeb_eval: no libdiff binary given and none found under build/*/tools/", file=sys.stderr)
+        print("naeb_eval: no libdiff binary given and none found under build/*/tools/",
+              file=sys.stderr)
         return 2
 
     pages = sorted((corpus / "html").glob("*.html"))
@@ -78,8 +80,8 @@ def main():
     args = [str(p) for p in pages]
     list_path = None
     if a.urls:
-        gold_urls = {k: (v or {}).get("url") or ""
-                     for k, v in json.load(open(corpus / "ground-truth.json", encoding="utf-8")).items()}
+        with open(corpus / "ground-truth.json", encoding="utf-8") as f:
+            gold_urls = {k: (v or {}).get("url") or "" for k, v in json.load(f).items()}
         fd, list_path = tempfile.mkstemp(prefix="eval_pages_", suffix=".tsv")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             for p in pages:
@@ -171,14 +173,15 @@ def main():
     b = scores["body_shingle"]
     print(f"binary            {binary}")
     print(f"corpus            {corpus}")
-    print(f"pages             {len(pages)} ({len(predictions)} predictions, exit {proc.returncode})")
+    print(f"pages             {len(pages)} ({len(predictions)} predictions, "
+          f"exit {proc.returncode})")
     print(f"body shingle      F1 {b['f1']:.3f}  P {b['precision']:.3f}  R {b['recall']:.3f}")
     print(f"body word         F1 {scores['body_word']['f1']:.3f}")
     if "date" in scores:
-        print(f"date              F1 {scores['date']['f1']:.3f}  P {scores['date']['precision']:.3f}"
-              f"  R {scores['date']['recall']:.3f}")
-        print(f"title             exact {scores['title']['exact']:.3f}  (n={scores['title']['n']})")
-        print(f"author            exact {scores['author']['exact']:.3f}  (n={scores['author']['n']})")
+        d, t, au = scores["date"], scores["title"], scores["author"]
+        print(f"date              F1 {d['f1']:.3f}  P {d['precision']:.3f}  R {d['recall']:.3f}")
+        print(f"title             exact {t['exact']:.3f}  (n={t['n']})")
+        print(f"author            exact {au['exact']:.3f}  (n={au['n']})")
     print(f"false empties     {len(empties)}"
           + "".join(f"\n  {doc_id}  {reason}" for doc_id, reason in sorted(empties)))
     for label, n, h in halves:

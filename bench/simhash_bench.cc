@@ -54,20 +54,26 @@ std::vector<std::string> SampleVocabulary() {
 }
 
 const std::vector<std::string> kRussian = {
-    "город", "река", "вода", "люди", "спасатели", "дождь", "ночью", "дома", "власти", "сообщили",
-    "погибли", "наводнение", "жители", "район", "мост", "дорога", "помощь", "министр", "правительство",
-    "школа", "больница", "утром", "вторник", "более", "тысяч", "человек", "после", "сильного",
-    "уровень", "поднялся", "эвакуировали", "пострадавших", "регион", "губернатор", "заявил,", "что",
-    "в", "на", "и", "не", "14", "2024"};
+    "город", "река", "вода", "люди", "спасатели", "дождь",
+    "ночью", "дома", "власти", "сообщили", "погибли",
+    "наводнение", "жители", "район", "мост", "дорога",
+    "помощь", "министр", "правительство", "школа",
+    "больница", "утром", "вторник", "более", "тысяч",
+    "человек", "после", "сильного", "уровень", "поднялся",
+    "эвакуировали", "пострадавших", "регион", "губернатор",
+    "заявил,", "что", "в", "на", "и", "не", "14", "2024"};
 const std::vector<std::string> kChinese = {
-    "洪水", "城市", "居民", "政府", "救援", "人员", "暴雨", "河流", "房屋", "道路", "桥梁", "医院",
-    "学校", "昨天", "晚上", "已经", "至少", "死亡", "失踪", "当地", "官员", "表示", "正在", "搜索",
-    "地区", "电力", "供应", "中断", "铁路", "关闭", "气象", "部门", "预计", "降雨", "继续", "影响",
+    "洪水", "城市", "居民", "政府", "救援", "人员", "暴雨", "河流", "房屋",
+    "道路", "桥梁", "医院", "学校", "昨天", "晚上", "已经", "至少", "死亡",
+    "失踪", "当地", "官员", "表示", "正在", "搜索", "地区", "电力", "供应",
+    "中断", "铁路", "关闭", "气象", "部门", "预计", "降雨", "继续", "影响",
     "经济", "损失", "紧急", "资金", "，", "14"};
 const std::vector<std::string> kArabic = {
-    "المدينة", "النهر", "السكان", "الحكومة", "الإنقاذ", "الأمطار", "المنازل", "الطرق", "الجسر",
-    "المستشفى", "المدرسة", "أمس", "الليلة", "قتلى", "مفقودين", "المسؤولين", "قال", "في", "من",
-    "على", "إلى", "أن", "الكهرباء", "المياه", "الفيضانات", "المنطقة", "الوزير", "الثلاثاء", "صباح",
+    "المدينة", "النهر", "السكان", "الحكومة", "الإنقاذ",
+    "الأمطار", "المنازل", "الطرق", "الجسر", "المستشفى",
+    "المدرسة", "أمس", "الليلة", "قتلى", "مفقودين", "المسؤولين",
+    "قال", "في", "من", "على", "إلى", "أن", "الكهرباء", "المياه",
+    "الفيضانات", "المنطقة", "الوزير", "الثلاثاء", "صباح",
     "أكثر", "ألف", "شخص،", "14"};
 
 // Random sentences over `words`, `bytes` long (cut at a word boundary).
@@ -88,7 +94,8 @@ std::string RandomProse(const std::vector<std::string>& words, size_t bytes, boo
     text += ++sentences % 5 == 0 ? "\n\n" : (spaces ? " " : "");
   }
   size_t cut = bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole code points
+  // Whole code points.
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
   text.resize(cut);
   return text;
 }
@@ -122,19 +129,22 @@ const std::string& NormalizedCorpus(const std::string& name, size_t bytes) {
 void BM_SimHash(benchmark::State& state, const std::string& corpus) {
   const std::string& text = NormalizedCorpus(corpus, static_cast<size_t>(state.range(0)));
   for (auto _ : state) benchmark::DoNotOptimize(libdiff::FingerprintNormalizedText(text));
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(text.size()));
 }
 
 void BM_FingerprintText(benchmark::State& state, const std::string& corpus) {
   const std::string& text = Corpus(corpus, static_cast<size_t>(state.range(0)));
   for (auto _ : state) benchmark::DoNotOptimize(libdiff::FingerprintText(text));
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(text.size()));
 }
 
 void BM_Normalize(benchmark::State& state, const std::string& corpus) {
   const std::string& text = Corpus(corpus, static_cast<size_t>(state.range(0)));
   for (auto _ : state) benchmark::DoNotOptimize(libdiff::NormalizeText(text));
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(text.size()));
 }
 
 void BM_SimHashPerBit(benchmark::State& state, const std::string& corpus) {
@@ -144,7 +154,8 @@ void BM_SimHashPerBit(benchmark::State& state, const std::string& corpus) {
     libdiff::internal::HashTokens(text, &tokens);
     benchmark::DoNotOptimize(libdiff::internal::SimHashOfShinglesReference(tokens, 3));
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(text.size()));
 }
 
 // The two halves of BM_SimHash: tokens and their hashes; shingles and voting.
@@ -156,7 +167,8 @@ void BM_HashTokens(benchmark::State& state, const std::string& corpus) {
     libdiff::internal::HashTokens(text, &tokens);
     benchmark::DoNotOptimize(tokens.data());
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(text.size()));
 }
 
 void BM_ShinglesAndVote(benchmark::State& state, const std::string& corpus) {
@@ -164,7 +176,8 @@ void BM_ShinglesAndVote(benchmark::State& state, const std::string& corpus) {
   std::vector<uint64_t> tokens;
   libdiff::internal::HashTokens(text, &tokens);
   for (auto _ : state) benchmark::DoNotOptimize(libdiff::internal::SimHashOfShingles(tokens, 3));
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(text.size()));
   state.counters["tokens"] = static_cast<double>(tokens.size());
 }
 

@@ -137,7 +137,9 @@ void Edit(Paragraphs* ps, const Paragraphs& donor, std::mt19937* rng) {
   };
   for (int i = 0; i < 2; ++i) {
     auto [p, s] = pick(*ps);
-    if ((*ps)[p].size() > 1 || ps->size() > 3) (*ps)[p].erase((*ps)[p].begin() + static_cast<long>(s));
+    if ((*ps)[p].size() > 1 || ps->size() > 3) {
+      (*ps)[p].erase((*ps)[p].begin() + static_cast<long>(s));
+    }
   }
   for (int i = 0; i < 3; ++i) {
     auto [p, s] = pick(*ps);
@@ -145,7 +147,9 @@ void Edit(Paragraphs* ps, const Paragraphs& donor, std::mt19937* rng) {
     for (int w = 0; w < 3; ++w) {
       const size_t at = (*rng)() % sentence.size();
       const size_t space = sentence.find(' ', at);
-      if (space != std::string::npos) sentence.insert(space, " reportedly" + std::to_string((*rng)() % 100));
+      if (space != std::string::npos) {
+        sentence.insert(space, " reportedly" + std::to_string((*rng)() % 100));
+      }
     }
   }
   for (int i = 0; i < 3; ++i) {
@@ -212,8 +216,8 @@ void RunUpdates(benchmark::State& state, const StoreOptions& options, int revisi
   }
   state.counters["delta_bytes"] = deltas ? delta_sum / static_cast<double>(deltas) : 0;
   state.counters["all_bytes"] = updates ? all_sum / static_cast<double>(updates) : 0;
-  state.counters["article_bytes"] =
-      source_bytes / (static_cast<double>(sources.size()) * static_cast<double>(state.iterations()));
+  state.counters["article_bytes"] = source_bytes / (static_cast<double>(sources.size()) *
+                                                    static_cast<double>(state.iterations()));
   state.counters["naeb_text"] = NaebPages().empty() ? 0 : 1;
   state.counters["updates_per_s"] =
       benchmark::Counter(static_cast<double>(updates), benchmark::Counter::kIsRate);
@@ -269,7 +273,8 @@ void CompressChains(benchmark::State& state, bool keyframes) {
   for (auto _ : state) {
     for (const auto& chain : chains) {
       for (size_t i = keyframes ? 0 : 1; i < (keyframes ? 1 : chain.size()); ++i) {
-        auto frame = keyframes ? codec.Compress(chain[i]) : codec.CompressDelta(chain[i - 1], chain[i]);
+        auto frame =
+            keyframes ? codec.Compress(chain[i]) : codec.CompressDelta(chain[i - 1], chain[i]);
         if (!frame.ok()) {
           state.SkipWithError(frame.status().ToString().c_str());
           return;

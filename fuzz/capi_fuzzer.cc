@@ -63,10 +63,12 @@ void CheckArticle(const libdiff_article* a) {
     int kind = -1;
     CheckCode(libdiff_article_block(&s, &len, &kind, a, i));
     CheckString(s, len);
-    LIBDIFF_FUZZ_CHECK(kind >= LIBDIFF_BLOCK_PARAGRAPH && kind <= LIBDIFF_BLOCK_TABLE_ROW, "block kinds are pinned");
+    LIBDIFF_FUZZ_CHECK(kind >= LIBDIFF_BLOCK_PARAGRAPH && kind <= LIBDIFF_BLOCK_TABLE_ROW,
+                       "block kinds are pinned");
   }
   int kind = 0;
-  LIBDIFF_FUZZ_CHECK(libdiff_article_block(&s, &len, &kind, a, blocks) < 0, "a block past the end fails");
+  LIBDIFF_FUZZ_CHECK(libdiff_article_block(&s, &len, &kind, a, blocks) < 0,
+                     "a block past the end fails");
   for (size_t i = 0; i < libdiff_article_author_count(a); ++i) {
     CheckCode(libdiff_article_author(&s, &len, a, i));
     CheckString(s, len);
@@ -93,7 +95,8 @@ void CheckArticle(const libdiff_article* a) {
 
 libdiff_store* Store() {
   static libdiff_store* store = [] {
-    std::string dir = (std::filesystem::temp_directory_path() / "libdiff-capi-fuzz-XXXXXX").string();
+    std::string dir =
+        (std::filesystem::temp_directory_path() / "libdiff-capi-fuzz-XXXXXX").string();
     if (::mkdtemp(dir.data()) == nullptr) std::abort();
     static std::string kept = dir;
     // The handle stays open until exit: libdiff_store_free() from an atexit
@@ -156,10 +159,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   libdiff_extract_options* options = nullptr;
   CheckCode(libdiff_extract_options_create(&options));
   CheckCode(libdiff_extract_options_set_url(options, url.data(), url.size()));
-  CheckCode(libdiff_extract_options_set_content_type(options, content_type.data(), content_type.size()));
+  CheckCode(
+      libdiff_extract_options_set_content_type(options, content_type.data(), content_type.size()));
   if (flags & 1) CheckCode(libdiff_extract_options_set_max_blocks(options, flags >> 4));
-  if (flags & 2) CheckCode(libdiff_extract_options_set_max_depth(options, static_cast<int>(flags >> 3) - 4));
-  if (flags & 4) CheckCode(libdiff_extract_options_set_max_input_bytes(options, size_t{flags} * 16));
+  if (flags & 2) {
+    CheckCode(libdiff_extract_options_set_max_depth(options, static_cast<int>(flags >> 3) - 4));
+  }
+  if (flags & 4) {
+    CheckCode(libdiff_extract_options_set_max_input_bytes(options, size_t{flags} * 16));
+  }
 
   libdiff_article* article = nullptr;
   const int rc = libdiff_extract(&article, options, page.data(), page.size());

@@ -53,7 +53,9 @@ void CheckWords(const SentenceOp& op) {
   std::string old_side, new_side;
   for (size_t i = 0; i < op.words.size(); ++i) {
     const libdiff::WordOp& w = op.words[i];
-    if (i > 0) LIBDIFF_FUZZ_CHECK(op.words[i - 1].kind != w.kind, "adjacent word ops differ in kind");
+    if (i > 0) {
+      LIBDIFF_FUZZ_CHECK(op.words[i - 1].kind != w.kind, "adjacent word ops differ in kind");
+    }
     if (w.kind != WordOpKind::kInsert) old_side += w.text;
     if (w.kind != WordOpKind::kDelete) new_side += w.text;
   }
@@ -69,8 +71,9 @@ void CheckDiff(const libdiff::ArticleDiff& d) {
     counts[static_cast<int>(op.kind)]++;
     if (HasOld(op)) {
       LIBDIFF_FUZZ_CHECK(op.old_index != libdiff::kNoIndex, "old sentence ops name an old index");
-      LIBDIFF_FUZZ_CHECK(olds.emplace(op.old_index, std::make_pair(op.old_paragraph, op.old_text)).second,
-                         "every old sentence appears in one op");
+      LIBDIFF_FUZZ_CHECK(
+          olds.emplace(op.old_index, std::make_pair(op.old_paragraph, op.old_text)).second,
+          "every old sentence appears in one op");
       if (op.kind != SentenceOpKind::kMove) {
         LIBDIFF_FUZZ_CHECK(last_old == libdiff::kNoIndex || op.old_index > last_old,
                            "old_index increases over equal/delete/change ops");
@@ -82,8 +85,9 @@ void CheckDiff(const libdiff::ArticleDiff& d) {
     }
     if (HasNew(op)) {
       LIBDIFF_FUZZ_CHECK(op.new_index != libdiff::kNoIndex, "new sentence ops name a new index");
-      LIBDIFF_FUZZ_CHECK(news.emplace(op.new_index, std::make_pair(op.new_paragraph, op.new_text)).second,
-                         "every new sentence appears in one op");
+      LIBDIFF_FUZZ_CHECK(
+          news.emplace(op.new_index, std::make_pair(op.new_paragraph, op.new_text)).second,
+          "every new sentence appears in one op");
       LIBDIFF_FUZZ_CHECK(last_new == libdiff::kNoIndex || op.new_index > last_new,
                          "new_index increases over every op but deletions");
       last_new = op.new_index;
@@ -101,8 +105,10 @@ void CheckDiff(const libdiff::ArticleDiff& d) {
                        "sentence texts are valid UTF-8");
   }
   // Indexes are dense: 0..n-1 on each side.
-  LIBDIFF_FUZZ_CHECK(olds.empty() || olds.rbegin()->first == olds.size() - 1, "old indexes are dense");
-  LIBDIFF_FUZZ_CHECK(news.empty() || news.rbegin()->first == news.size() - 1, "new indexes are dense");
+  LIBDIFF_FUZZ_CHECK(olds.empty() || olds.rbegin()->first == olds.size() - 1,
+                     "old indexes are dense");
+  LIBDIFF_FUZZ_CHECK(news.empty() || news.rbegin()->first == news.size() - 1,
+                     "new indexes are dense");
   LIBDIFF_FUZZ_CHECK(Join(news) == d.NewText(), "applying the ops rebuilds the new text");
   LIBDIFF_FUZZ_CHECK(Join(olds) == d.OldText(), "the old side of the ops rebuilds the old text");
 
@@ -140,8 +146,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   LIBDIFF_FUZZ_CHECK(d.ok(), "DiffTexts succeeds on inputs within limits");
   CheckDiff(*d);
 
-  for (auto format : {libdiff::DiffFormat::kWord, libdiff::DiffFormat::kUnified, libdiff::DiffFormat::kJson,
-                      libdiff::DiffFormat::kHtml, libdiff::DiffFormat::kStat}) {
+  for (auto format :
+       {libdiff::DiffFormat::kWord, libdiff::DiffFormat::kUnified, libdiff::DiffFormat::kJson,
+        libdiff::DiffFormat::kHtml, libdiff::DiffFormat::kStat}) {
     libdiff::RenderOptions render;
     render.color = (flags & 64) != 0;
     render.context = (flags & 128) ? -1 : 1;
@@ -152,7 +159,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
 
-  const libdiff::Result<libdiff::ArticleDiff> same = libdiff::DiffTexts(new_text, new_text, options);
+  const libdiff::Result<libdiff::ArticleDiff> same =
+      libdiff::DiffTexts(new_text, new_text, options);
   LIBDIFF_FUZZ_CHECK(same.ok(), "DiffTexts of a text with itself succeeds");
   CheckDiff(*same);
   LIBDIFF_FUZZ_CHECK(!same->summary.BodyOrTitleChanged() &&

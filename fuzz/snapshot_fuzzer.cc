@@ -117,7 +117,8 @@ void FuzzCodecRoundTrip(std::string_view in) {
   if (!SnapshotCodec::CanDelta(base.size(), data.size())) return;
 
   SnapshotCodec codec(3);
-  const Result<std::string> frame = base.empty() ? codec.Compress(data) : codec.CompressDelta(base, data);
+  const Result<std::string> frame =
+      base.empty() ? codec.Compress(data) : codec.CompressDelta(base, data);
   LIBDIFF_FUZZ_CHECK(frame.ok(), "compression succeeds");
   const Result<std::string> back = SnapshotCodec::Decompress(*frame, base, data.size());
   LIBDIFF_FUZZ_CHECK(back.ok() && *back == data, "frames decompress to their input");
@@ -144,7 +145,8 @@ struct ScratchStore {
 ScratchStore* Scratch() {
   static ScratchStore* scratch = [] {
     auto* s = new ScratchStore;
-    std::string tmpl = (std::filesystem::temp_directory_path() / "libdiff-snapshot-fuzz-XXXXXX").string();
+    std::string tmpl =
+        (std::filesystem::temp_directory_path() / "libdiff-snapshot-fuzz-XXXXXX").string();
     if (::mkdtemp(tmpl.data()) == nullptr) std::abort();
     s->dir = tmpl;
     libdiff::internal::EnvironmentOptions options;
@@ -156,7 +158,9 @@ ScratchStore* Scratch() {
       auto store = libdiff::internal::RevisionStore::Open(txn, true, {}, s->dir);
       if (!store.ok()) return store.status();
       s->store = std::make_unique<libdiff::internal::RevisionStore>(std::move(*store));
-      if (mdb_dbi_open(txn, "revisions", 0, &s->revisions) != 0) return Status::Internal("revisions");
+      if (mdb_dbi_open(txn, "revisions", 0, &s->revisions) != 0) {
+        return Status::Internal("revisions");
+      }
       return Status::OK();
     });
     LIBDIFF_FUZZ_CHECK(st.ok(), "the scratch store's databases open");

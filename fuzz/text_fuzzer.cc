@@ -22,7 +22,9 @@
 
 namespace {
 
-bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 }  // namespace
 
@@ -34,7 +36,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(input.Rest());
 
   const std::string normalized = libdiff::NormalizeText(text);
-  LIBDIFF_FUZZ_CHECK(libdiff::internal::IsValidUtf8(normalized), "NormalizeText output is valid UTF-8");
+  LIBDIFF_FUZZ_CHECK(libdiff::internal::IsValidUtf8(normalized),
+                     "NormalizeText output is valid UTF-8");
   LIBDIFF_FUZZ_CHECK(normalized == libdiff::internal::NormalizeReference(text),
                      "NormalizeText equals the reference normaliser");
   LIBDIFF_FUZZ_CHECK(normalized.find("\n\n") == std::string::npos,
@@ -55,10 +58,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   LIBDIFF_FUZZ_CHECK(a.params.shingle_size == static_cast<uint32_t>(options.shingle_size),
                      "the fingerprint records its shingle size");
   LIBDIFF_FUZZ_CHECK(a.shingle_count <= a.token_count, "distinct shingles never exceed tokens");
-  LIBDIFF_FUZZ_CHECK(libdiff::HammingDistance(a.simhash, b.simhash) == 0, "distance to itself is 0");
+  LIBDIFF_FUZZ_CHECK(libdiff::HammingDistance(a.simhash, b.simhash) == 0,
+                     "distance to itself is 0");
 
   // Paragraph breaks survive normalisation as "\n", so there are at most that many + 1.
   const size_t breaks = static_cast<size_t>(std::count(normalized.begin(), normalized.end(), '\n'));
-  LIBDIFF_FUZZ_CHECK(a.paragraph_hashes.size() <= breaks + 1, "at most one paragraph hash per paragraph");
+  LIBDIFF_FUZZ_CHECK(a.paragraph_hashes.size() <= breaks + 1,
+                     "at most one paragraph hash per paragraph");
   return 0;
 }

@@ -89,7 +89,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   const libdiff::Result<std::string> key = libdiff::NormalizeUrl(a);
   const libdiff::Result<std::string> key2 = libdiff::NormalizeUrl(a);
-  LIBDIFF_FUZZ_CHECK(key.ok() == key2.ok() && (!key.ok() || *key == *key2), "NormalizeUrl is deterministic");
+  LIBDIFF_FUZZ_CHECK(key.ok() == key2.ok() && (!key.ok() || *key == *key2),
+                     "NormalizeUrl is deterministic");
   if (!key.ok()) {
     LIBDIFF_FUZZ_CHECK(key.status().IsInvalidArgument(), "bad URLs fail with kInvalidArgument");
     return 0;

@@ -40,7 +40,8 @@ int RunCompare(const CompareFlags& flags) {
   const bool exact = fa.exact == fb.exact;
   size_t shared = 0;
   for (uint64_t h : fa.paragraph_hashes) {
-    shared += std::find(fb.paragraph_hashes.begin(), fb.paragraph_hashes.end(), h) != fb.paragraph_hashes.end();
+    shared += std::find(fb.paragraph_hashes.begin(), fb.paragraph_hashes.end(), h) !=
+              fb.paragraph_hashes.end();
   }
   const NearDuplicateMatch match = MatchNearDuplicate(fa, fb);
   if (flags.format == "json") {
@@ -62,8 +63,8 @@ int RunCompare(const CompareFlags& flags) {
   } else {
     std::printf("a: %s  %s\nb: %s  %s\n", Hex64(fa.simhash).c_str(), a->path.c_str(),
                 Hex64(fb.simhash).c_str(), b->path.c_str());
-    std::printf("distance: %d of 64 bits\nsimilarity: %.3f\nexact match: %s\n", distance, similarity,
-                exact ? "yes (same normalised text)" : "no");
+    std::printf("distance: %d of 64 bits\nsimilarity: %.3f\nexact match: %s\n", distance,
+                similarity, exact ? "yes (same normalised text)" : "no");
     std::printf("shared paragraphs: %zu of %zu\n", shared, fa.paragraph_hashes.size());
     std::printf("near duplicate: %s (%s; containment %.3f, shingle similarity %.3f)\n",
                 match.is_duplicate ? "yes" : "no", match.reason, match.containment,
@@ -77,7 +78,8 @@ CommandRunner SetupCompare(CLI::App& app) {
   auto flags = std::make_shared<CompareFlags>();
   CLI::App* sub = app.add_subcommand(
       "compare", "Compare two texts or HTML pages: SimHash distance and estimated similarity");
-  sub->add_option("--format", flags->format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("--format", flags->format, "Output: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
   AddFingerprintInputOptions(sub, &flags->input);
   sub->add_option("a", flags->a, "The first text or page ('-' reads standard input)")->required();
   sub->add_option("b", flags->b, "The second text or page")->required();

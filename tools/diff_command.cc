@@ -61,7 +61,8 @@ bool LooksLikeHtml(const std::string& path, std::string_view data) {
   size_t i = data.find_first_not_of(" \t\r\n");
   if (i == std::string_view::npos) return false;
   const std::string head = Lower(data.substr(i, 64));
-  for (const char* tag : {"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--", "<meta", "<article"}) {
+  for (const char* tag :
+       {"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--", "<meta", "<article"}) {
     if (head.rfind(tag, 0) == 0) return true;
   }
   return false;
@@ -161,12 +162,15 @@ int RunDiff(const DiffFlags& flags) {
 CommandRunner SetupDiff(CLI::App& app) {
   auto flags = std::make_shared<DiffFlags>();
   CLI::App* sub = app.add_subcommand(
-      "diff", "Show what changed between two versions of an article (exit 0 same, 1 differ, 2 trouble)");
+      "diff",
+      "Show what changed between two versions of an article (exit 0 same, 1 differ, 2 trouble)");
   sub->add_option("--format", flags->format,
-                  "word (inline [-old-]{+new+} or colour), unified (one sentence per line), json, html")
+                  "word (inline [-old-]{+new+} or colour), unified (one sentence per line), "
+                  "json, html")
       ->check(CLI::IsMember({"word", "unified", "json", "html", "stat"}));
   sub->add_flag("--stat", flags->stat, "Print only the summary (counts and significance)");
-  sub->add_flag("--no-color", flags->no_color, "Never colour; colour is used only when stdout is a terminal");
+  sub->add_flag("--no-color", flags->no_color,
+                "Never colour; colour is used only when stdout is a terminal");
   sub->add_flag("--color", flags->color, "Colour even when stdout is not a terminal");
   sub->add_option("-U,--context", flags->context,
                   "Unified: sentences of context (default 3). Word: paragraphs of context "
@@ -185,7 +189,8 @@ CommandRunner SetupDiff(CLI::App& app) {
       "Revisions: an argument starting with http:// or https:// is a stored article, "
       "URL@REV (numbered from 1, as `libdiff history` lists them), URL@latest or URL; "
       "files and revisions mix.\n"
-      "Example: libdiff diff --store DIR https://example.com/news/a@1 https://example.com/news/a@2");
+      "Example: libdiff diff --store DIR https://example.com/news/a@1 "
+      "https://example.com/news/a@2");
   return [flags] { return RunDiff(*flags); };
 }
 

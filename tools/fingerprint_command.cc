@@ -29,7 +29,9 @@ namespace {
 bool LooksLikeHtml(std::string_view data) {
   std::string_view head = data.substr(0, 1024);
   if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
-  while (!head.empty() && std::isspace(static_cast<unsigned char>(head.front()))) head.remove_prefix(1);
+  while (!head.empty() && std::isspace(static_cast<unsigned char>(head.front()))) {
+    head.remove_prefix(1);
+  }
   if (head.empty() || head.front() != '<') return false;
   std::string lower(head);
   std::transform(lower.begin(), lower.end(), lower.begin(),
@@ -76,8 +78,9 @@ int RunFingerprint(const FingerprintFlags& flags) {
       all.push_back(ToJson(*f));
     } else {
       const Fingerprint& fp = f->fingerprint;
-      std::printf("%s  %s  tokens=%llu shingles=%llu paragraphs=%zu  %s\n", Hex64(fp.simhash).c_str(),
-                  fp.exact.ToHex().c_str(), static_cast<unsigned long long>(fp.token_count),
+      std::printf("%s  %s  tokens=%llu shingles=%llu paragraphs=%zu  %s\n",
+                  Hex64(fp.simhash).c_str(), fp.exact.ToHex().c_str(),
+                  static_cast<unsigned long long>(fp.token_count),
                   static_cast<unsigned long long>(fp.shingle_count), fp.paragraph_hashes.size(),
                   path.c_str());
     }
@@ -94,7 +97,8 @@ CommandRunner SetupFingerprint(CLI::App& app) {
   sub->add_option("--format", flags->format, "Output: text (one line per file) or json")
       ->check(CLI::IsMember({"text", "json"}));
   AddFingerprintInputOptions(sub, &flags->input);
-  sub->add_option("files", flags->files, "Text or HTML files ('-' reads standard input)")->required();
+  sub->add_option("files", flags->files, "Text or HTML files ('-' reads standard input)")
+      ->required();
   return [flags] { return RunFingerprint(*flags); };
 }
 
@@ -111,14 +115,16 @@ void AddFingerprintInputOptions(CLI::App* sub, FingerprintInputFlags* flags) {
       "--html", [flags] { flags->kind = InputKind::kHtml; },
       "Read files as HTML pages and fingerprint their article (default: detect)");
   auto* text = sub->add_flag_callback(
-      "--text", [flags] { flags->kind = InputKind::kText; }, "Read files as plain text (default: detect)");
+      "--text", [flags] { flags->kind = InputKind::kText; },
+      "Read files as plain text (default: detect)");
   html->excludes(text);
   sub->add_option("--shingle-size", flags->shingle_size, "Tokens per shingle, 1..16 (default 3)")
       ->check(CLI::Range(1, 16));
   sub->add_option("--max-bytes", flags->max_bytes, "Larger files are refused (default 64 MiB)");
 }
 
-Result<FingerprintedFile> FingerprintFile(const std::string& path, const FingerprintInputFlags& flags) {
+Result<FingerprintedFile> FingerprintFile(const std::string& path,
+                                          const FingerprintInputFlags& flags) {
   Result<std::string> data = ReadFile(path, flags.max_bytes);
   if (!data.ok()) return data.status();  // its message names the path
   const size_t nul = std::string_view(*data).substr(0, 8192).find('\0');
@@ -130,7 +136,8 @@ Result<FingerprintedFile> FingerprintFile(const std::string& path, const Fingerp
   options.shingle_size = flags.shingle_size;
   FingerprintedFile out;
   out.path = path;
-  out.html = flags.kind == InputKind::kHtml || (flags.kind == InputKind::kAuto && LooksLikeHtml(*data));
+  out.html =
+      flags.kind == InputKind::kHtml || (flags.kind == InputKind::kAuto && LooksLikeHtml(*data));
   if (!out.html) {
     out.fingerprint = FingerprintText(*data, options);
     return out;
@@ -143,9 +150,10 @@ Result<FingerprintedFile> FingerprintFile(const std::string& path, const Fingerp
   paragraphs.reserve(article->blocks.size());
   for (const Block& b : article->blocks) paragraphs.push_back(b.text);
   if (paragraphs.empty()) {
-    return Status::InvalidArgument(path + ": no article text in this HTML page (" +
-                                   (article->empty_reason.empty() ? "empty body" : article->empty_reason) +
-                                   "); use --text to fingerprint the raw file");
+    return Status::InvalidArgument(
+        path + ": no article text in this HTML page (" +
+        (article->empty_reason.empty() ? "empty body" : article->empty_reason) +
+        "); use --text to fingerprint the raw file");
   }
   out.fingerprint = FingerprintParagraphs(paragraphs, options);
   return out;

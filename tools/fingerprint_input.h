@@ -38,7 +38,8 @@ void AddFingerprintInputOptions(CLI::App* sub, FingerprintInputFlags* flags);
 // the first KB; its article body blocks are fingerprinted. Fails with a message
 // naming the path for unreadable, over-limit or binary (NUL byte) files, and
 // for pages with no article text.
-Result<FingerprintedFile> FingerprintFile(const std::string& path, const FingerprintInputFlags& flags);
+Result<FingerprintedFile> FingerprintFile(const std::string& path,
+                                          const FingerprintInputFlags& flags);
 
 // 16 lower-case hex digits.
 std::string Hex64(uint64_t v);

@@ -28,7 +28,8 @@ int RunHistory(const HistoryFlags& flags) {
 
 CommandRunner SetupHistory(CLI::App& app) {
   auto flags = std::make_shared<HistoryFlags>();
-  CLI::App* sub = app.add_subcommand("history", "List the stored revisions of a URL's article (JSON)");
+  CLI::App* sub =
+      app.add_subcommand("history", "List the stored revisions of a URL's article (JSON)");
   AddStoreOption(sub, &flags->store);
   sub->add_option("url", flags->url, "The article URL (any known variant)")->required();
   return [flags] { return RunHistory(*flags); };

@@ -46,9 +46,11 @@ int RunShow(const ShowFlags& flags) {
 
 CommandRunner SetupShow(CLI::App& app) {
   auto flags = std::make_shared<ShowFlags>();
-  CLI::App* sub = app.add_subcommand("show", "Print a stored revision: URL[@REV] (latest by default)");
+  CLI::App* sub =
+      app.add_subcommand("show", "Print a stored revision: URL[@REV] (latest by default)");
   AddStoreOption(sub, &flags->store);
-  sub->add_option("--format", flags->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("--format", flags->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
   sub->add_flag("--html", flags->html, "Print the kept raw HTML (ingest --keep-html)");
   sub->add_option("target", flags->target, "URL or URL@REV")->required();
   return [flags] { return RunShow(*flags); };

@@ -152,7 +152,8 @@ inline int RunPages(const PageFlags& flags, bool write) {
       if (!html.ok()) {
         // ReadFile's message names the path; a list line adds where it was listed.
         const std::string& m = html.status().message();
-        status = ReportError(sources[i].origin == sources[i].path ? m : sources[i].origin + ": " + m);
+        status =
+            ReportError(sources[i].origin == sources[i].path ? m : sources[i].origin + ": " + m);
         continue;
       }
       Page page;

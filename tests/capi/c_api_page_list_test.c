@@ -1,9 +1,10 @@
 /* Copyright 2026 The libdiff Authors.
  *
  * The C API's page lists, from C: reading a list written here (comments, CRLF,
- * relative and absolute paths, timestamps), the accessors' bounds, the errors
- * naming LIST:LINE, the check of a page listed twice under two spellings, and
- * NULL handling. Exits non-zero on failure. */
+ * relative and absolute paths, timestamps), the one-call accessor against the
+ * one-field ones, the accessors' bounds, the errors naming LIST:LINE, the
+ * check of a page listed twice under two spellings, and NULL handling. Exits
+ * non-zero on failure. */
 #include "c_api_check.h"
 
 static void WriteText(const char *path, const char *text) {
@@ -22,6 +23,31 @@ static int FieldIs(const libdiff_page_list *list, size_t i, int field, const cha
   size_t n = 0;
   if (libdiff_page_list_string(&s, &n, list, i, field) != LIBDIFF_OK) return 0;
   return n == strlen(want) && memcmp(s, want, n) == 0 && s[n] == '\0';
+}
+
+/* 1 when libdiff_page_list_get of page `i` gives what the one-field
+ * accessors give (the same pointers and lengths) and has_fetched_at is `has`. */
+static int EntryMatches(const libdiff_page_list *list, size_t i, int has) {
+  libdiff_page_list_entry page;
+  if (libdiff_page_list_get(&page, list, i) != LIBDIFF_OK) return 0;
+  const char *const got[3] = {page.url, page.path, page.origin};
+  const size_t got_len[3] = {page.url_len, page.path_len, page.origin_len};
+  for (int field = 0; field < 3; ++field) {
+    const char *s = NULL;
+    size_t n = 0;
+    if (libdiff_page_list_string(&s, &n, list, i, field) != LIBDIFF_OK) return 0;
+    if (got[field] != s || got_len[field] != n || s[n] != '\0') return 0;
+  }
+  int64_t when = -1;
+  if (libdiff_page_list_fetched_at(&when, list, i) != LIBDIFF_OK) return 0;
+  return page.fetched_at == when && page.has_fetched_at == has;
+}
+
+/* 1 when every field of `page` is NULL or 0. */
+static int EntryIsZero(const libdiff_page_list_entry *page) {
+  return page->url == NULL && page->url_len == 0 && page->path == NULL &&
+         page->path_len == 0 && page->origin == NULL && page->origin_len == 0 &&
+         page->fetched_at == 0 && page->has_fetched_at == 0;
 }
 
 static libdiff_page_list *Read(const char *path, int *code) {
@@ -43,7 +69,7 @@ int main(void) {
             "https://a.example/1\tcrawl/a.html\t1764300000\r\n"
             "https://a.example/2\t/abs/b.html\t2026-11-28T04:00:00Z\n"
             "https://a.example/3\t-\n");
-  WriteText(other, "https://b.example/1\t./crawl/a.html\n");
+  WriteText(other, "https://b.example/1\t./crawl/a.html\nhttps://b.example/2\tb.html\t0\n");
 
   int code = 0;
   libdiff_page_list *list = Read(path, &code);
@@ -61,6 +87,31 @@ int main(void) {
   CHECK(libdiff_page_list_fetched_at(&when, list, 0) == LIBDIFF_OK && when == 1764300000);
   CHECK(libdiff_page_list_fetched_at(&when, list, 1) == LIBDIFF_OK && when == 1795838400);
   CHECK(libdiff_page_list_fetched_at(&when, list, 2) == LIBDIFF_OK && when == 0);
+
+  /* All fields of a page in one call. */
+  CHECK(EntryMatches(list, 0, 1));
+  CHECK(EntryMatches(list, 1, 1));
+  CHECK(EntryMatches(list, 2, 0));
+  libdiff_page_list_entry page;
+  CHECK(libdiff_page_list_get(&page, list, 1) == LIBDIFF_OK);
+  CHECK(page.url_len == 19 && memcmp(page.url, "https://a.example/2", 19) == 0);
+  CHECK(page.path_len == 11 && strcmp(page.path, "/abs/b.html") == 0);
+  CHECK(page.fetched_at == 1795838400 && page.has_fetched_at == 1);
+  CHECK(libdiff_page_list_get(&page, list, 2) == LIBDIFF_OK);
+  CHECK(page.path_len == 1 && strcmp(page.path, "-") == 0);
+  CHECK(page.fetched_at == 0 && page.has_fetched_at == 0);
+  memset(&page, 0xab, sizeof page);
+  CHECK(libdiff_page_list_get(&page, list, 3) == LIBDIFF_ERROR_NOT_FOUND);
+  CHECK(EntryIsZero(&page));
+  CHECK(strcmp(libdiff_last_error(), "libdiff_page_list_get: page 3 of 3") == 0);
+  memset(&page, 0xab, sizeof page);
+  CHECK(libdiff_page_list_get(&page, list, (size_t)-1) == LIBDIFF_ERROR_NOT_FOUND);
+  CHECK(EntryIsZero(&page));
+  memset(&page, 0xab, sizeof page);
+  CHECK(libdiff_page_list_get(&page, NULL, 0) == LIBDIFF_ERROR_INVALID_ARGUMENT);
+  CHECK(EntryIsZero(&page));
+  CHECK(libdiff_page_list_get(NULL, list, 0) == LIBDIFF_ERROR_INVALID_ARGUMENT);
+  CHECK(strcmp(libdiff_last_error(), "libdiff_page_list_get: out is NULL") == 0);
 
   /* Bounds and bad arguments. */
   const char *s = "x";
@@ -93,6 +144,11 @@ int main(void) {
   CHECK(strcmp(libdiff_last_error(), want) == 0);
   CHECK(libdiff_page_list_check_unique(NULL, 0) == LIBDIFF_OK);
   CHECK(libdiff_page_list_check_unique(NULL, 1) == LIBDIFF_ERROR_INVALID_ARGUMENT);
+  /* A fetched_at of 0 written on the line is set; no column is not. */
+  CHECK(libdiff_page_list_count(more) == 2);
+  CHECK(EntryMatches(more, 0, 0));
+  CHECK(EntryMatches(more, 1, 1));
+  CHECK(libdiff_page_list_get(&page, more, 1) == LIBDIFF_OK && page.fetched_at == 0);
   libdiff_page_list_free(more);
 
   /* Errors name the list and the line, as the CLI prints them. */

@@ -96,7 +96,8 @@ TEST_F(CommandsTest, ExtractListGivesEachPageItsUrl) {
   EXPECT_EQ(v[0]["path"], kDemo + "/a-storm.html");
   EXPECT_EQ(v[3]["url"], "https://www.dailyledger.example/world/deadly-storm-hits-northern-coast");
   EXPECT_EQ(v[3]["path"], kDemo + "/b-storm-wire.html");
-  EXPECT_EQ(v[4]["url"], "https://www.coastalherald.example/news/2026/11/28/council-approves-budget");
+  EXPECT_EQ(v[4]["url"],
+            "https://www.coastalherald.example/news/2026/11/28/council-approves-budget");
   for (const auto& j : v) EXPECT_FALSE(j["text"].get<std::string>().empty()) << j["path"];
 }
 
@@ -110,11 +111,14 @@ TEST_F(CommandsTest, ExtractTakesFilesOrListOrWarc) {
 }
 
 TEST_F(CommandsTest, CheckDoesNotWrite) {
-  ASSERT_EQ(Exec("ingest " + store_ + "--url " + kStormUrl + " " + kDemo + "/a-storm.html").status, 0);
-  CommandRun c = Exec("check " + store_ + "--url " + kStormUrl + " " + kDemo + "/a-storm-updated.html");
+  ASSERT_EQ(Exec("ingest " + store_ + "--url " + kStormUrl + " " + kDemo + "/a-storm.html").status,
+            0);
+  CommandRun c =
+      Exec("check " + store_ + "--url " + kStormUrl + " " + kDemo + "/a-storm-updated.html");
   ASSERT_EQ(c.status, 0);
   EXPECT_EQ(Lines(c.out).at(0)["verdict"], "updated");
-  CommandRun again = Exec("check " + store_ + "--url " + kStormUrl + " " + kDemo + "/a-storm-updated.html");
+  CommandRun again =
+      Exec("check " + store_ + "--url " + kStormUrl + " " + kDemo + "/a-storm-updated.html");
   EXPECT_EQ(Lines(again.out).at(0)["verdict"], "updated");
   EXPECT_EQ(nlohmann::json::parse(Exec("stats --json " + store_).out)["revisions"], 1);
 }

@@ -53,7 +53,9 @@ std::vector<Page> Batch(int batch) {
 // "<batch>\n" to fd 3 after each committed batch.
 TEST(StoreCrash, ChildIngestsUntilKilled) {
   const char* dir = std::getenv("LIBDIFF_CRASH_CHILD_DIR");
-  if (dir == nullptr) GTEST_SKIP() << "runs only as the child of StoreCrash.SigkillLosesNoCommittedBatch";
+  if (dir == nullptr) {
+    GTEST_SKIP() << "runs only as the child of StoreCrash.SigkillLosesNoCommittedBatch";
+  }
   StoreOptions options;
   options.initial_map_size = 1 << 20;  // also exercise growth under kills
   auto store = Store::Open(options, dir);

@@ -67,7 +67,8 @@ inline std::string MakeHtml(const std::string& title, const Paragraphs& p,
   if (!published.empty()) {
     html += "<meta property=\"article:published_time\" content=\"" + published + "\">";
   }
-  html += "</head><body><nav><a href=\"/\">" + site + " home</a> <a href=\"/world\">World</a></nav>";
+  html +=
+      "</head><body><nav><a href=\"/\">" + site + " home</a> <a href=\"/world\">World</a></nav>";
   html += "<main><article><h1>" + title + "</h1>";
   for (const auto& x : p) html += "<p>" + x + "</p>";
   html += "</article></main><footer>Copyright " + site + "</footer></body></html>";

@@ -218,7 +218,8 @@ TEST_F(DedupeCommandTest, BadListsExitWithTwoNamingTheLine) {
   const CommandRun spelt = Run("dedupe --no-progress --list " + list);
   EXPECT_EQ(spelt.status, 2);
   EXPECT_EQ(spelt.err, "libdiff: " + list + ":2: " + root_.path() +
-                           "/./corpus/beta/../alpha/a.html listed twice (also at " + list + ":1)\n");
+                           "/./corpus/beta/../alpha/a.html listed twice (also at " + list +
+                           ":1)\n");
   WriteFile(list, "https://alpha.example/a\tcorpus/alpha/a.html\n");
   const CommandRun inside = Run("dedupe --no-progress --list " + list + " " + corpus_);
   EXPECT_EQ(inside.status, 2);

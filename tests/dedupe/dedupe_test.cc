@@ -159,10 +159,13 @@ TEST(DedupeDirectory, OutputIsIdenticalForAnyThreadCountAndFileOrder) {
     Paragraphs p = MakeArticle(i % 13);  // copies of 13 stories
     if (i >= 13) p[i % p.size()] += " Updated.";
     if (i % 7 == 0) p.pop_back();
-    files.emplace_back("d" + std::to_string(i % 5) + "/f" + std::to_string(i) + ".txt", JoinText(p));
+    files.emplace_back("d" + std::to_string(i % 5) + "/f" + std::to_string(i) + ".txt",
+                       JoinText(p));
   }
   for (const auto& [name, text] : files) WriteFile(one.path() + "/" + name, text);
-  for (auto it = files.rbegin(); it != files.rend(); ++it) WriteFile(two.path() + "/" + it->first, it->second);
+  for (auto it = files.rbegin(); it != files.rend(); ++it) {
+    WriteFile(two.path() + "/" + it->first, it->second);
+  }
   std::string reference;
   for (int threads : {1, 2, 3, 8}) {
     for (const std::string* root : {&one.path(), &two.path()}) {
@@ -185,9 +188,12 @@ TEST(DedupeDirectory, RepresentativeIsEarliestPublished) {
   TempDir dir;
   const Paragraphs p = MakeArticle(7, 10);
   Paragraphs longer = p;
-  longer.push_back("An extra closing paragraph with several more words to make it longer than the rest.");
-  WriteFile(dir.path() + "/a/late.html", MakeHtml("Storm hits coast", longer, "2024-03-02T10:00:00Z", "Alpha"));
-  WriteFile(dir.path() + "/b/early.html", MakeHtml("Storm hits coast", p, "2024-03-01T23:30:00-05:00", "Beta"));
+  longer.push_back(
+      "An extra closing paragraph with several more words to make it longer than the rest.");
+  WriteFile(dir.path() + "/a/late.html",
+            MakeHtml("Storm hits coast", longer, "2024-03-02T10:00:00Z", "Alpha"));
+  WriteFile(dir.path() + "/b/early.html",
+            MakeHtml("Storm hits coast", p, "2024-03-01T23:30:00-05:00", "Beta"));
   WriteFile(dir.path() + "/c/undated.html", MakeHtml("Storm hits coast", p, "", "Gamma"));
   auto r = DedupeDirectory(dir.path());
   ASSERT_TRUE(r.ok()) << r.status().ToString();

@@ -64,7 +64,9 @@ TEST(DocumentReader, ReadsGzipByInnerNameAndSniffsUnknownNames) {
 TEST(DocumentReader, OtherNamesThatAreNotHtmlAreReadOnlyAsFarAsTheSniff) {
   TempDir dir;
   std::string tsv;
-  while (tsv.size() < 200000) tsv += "story-12\tsite/a/page-" + std::to_string(tsv.size()) + ".html\n";
+  while (tsv.size() < 200000) {
+    tsv += "story-12\tsite/a/page-" + std::to_string(tsv.size()) + ".html\n";
+  }
   WriteFile(dir.path() + "/labels.tsv", tsv);
   std::string page = "<!doctype html><html><body><p>";
   page.append(200000, 'x');
@@ -82,7 +84,8 @@ TEST(DocumentReader, OtherNamesThatAreNotHtmlAreReadOnlyAsFarAsTheSniff) {
   EXPECT_EQ(whole->kind, DocumentKind::kHtml);
   EXPECT_EQ(whole->bytes, page);
   EXPECT_EQ(whole->disk_bytes, page.size());
-  EXPECT_TRUE(ReadDocument(dir.path() + "/page.saved", 100000, 1 << 20).status().IsResourceExhausted());
+  EXPECT_TRUE(
+      ReadDocument(dir.path() + "/page.saved", 100000, 1 << 20).status().IsResourceExhausted());
 }
 
 }  // namespace

@@ -28,7 +28,9 @@ TEST(PathArena, GetReturnsEveryPathAcrossBlocks) {
   for (size_t i = 0; i < paths.size(); ++i) EXPECT_EQ(arena.Add(paths[i]), i);
   ASSERT_EQ(arena.size(), paths.size());
   // Both the sealed blocks and the open one (1000 is not a multiple of 16).
-  for (size_t i = 0; i < paths.size(); ++i) ASSERT_EQ(arena.Get(static_cast<uint32_t>(i)), paths[i]) << i;
+  for (size_t i = 0; i < paths.size(); ++i) {
+    ASSERT_EQ(arena.Get(static_cast<uint32_t>(i)), paths[i]) << i;
+  }
   for (uint32_t i : {15u, 16u, 17u, 999u}) EXPECT_EQ(arena.Get(i), paths[i]);
 }
 
@@ -37,7 +39,8 @@ TEST(PathArena, SharedPrefixesAreStoredOnce) {
   size_t raw = 0;
   for (int i = 0; i < 10000; ++i) {
     char name[96];
-    std::snprintf(name, sizeof name, "crawl/2026-12-05/www.example-news-site.com/article-%06d.html", i);
+    std::snprintf(name, sizeof name,
+                  "crawl/2026-12-05/www.example-news-site.com/article-%06d.html", i);
     raw += std::strlen(name);
     arena.Add(name);
   }

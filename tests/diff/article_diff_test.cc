@@ -22,7 +22,8 @@ Article MakeArticle(std::string title, std::vector<std::string> paragraphs) {
 
 TEST(DiffArticles, HeadlineOnlyChangeIsTitleOnly) {
   Article a = MakeArticle("Minister resigns", {"The minister left office. Aides confirmed it."});
-  Article b = MakeArticle("Minister resigns amid scandal", {"The minister left office. Aides confirmed it."});
+  Article b = MakeArticle("Minister resigns amid scandal",
+                          {"The minister left office. Aides confirmed it."});
   Result<ArticleDiff> d = DiffArticles(a, b, DiffOptions());
   ASSERT_TRUE(d.ok());
   ASSERT_EQ(d->fields.size(), 1u);

@@ -16,7 +16,8 @@
 namespace libdiff {
 namespace {
 
-ArticleDiff MustDiff(std::string_view a, std::string_view b, const DiffOptions& options = DiffOptions()) {
+ArticleDiff MustDiff(std::string_view a, std::string_view b,
+                     const DiffOptions& options = DiffOptions()) {
   Result<ArticleDiff> r = DiffTexts(a, b, options);
   EXPECT_TRUE(r.ok()) << r.status().ToString();
   return r.ok() ? *std::move(r) : ArticleDiff();
@@ -171,21 +172,23 @@ TEST(DiffTexts, ChangedSentenceGetsWordOps) {
 }
 
 TEST(DiffTexts, MergesTinyEqualitiesBetweenEdits) {
-  ArticleDiff d = MustDiff("Police said the red car hit a wall.", "Police said the blue van hit a wall.");
+  ArticleDiff d =
+      MustDiff("Police said the red car hit a wall.", "Police said the blue van hit a wall.");
   ASSERT_EQ(d.ops.size(), 1u);
   // "red car" -> "blue van" is one edit, not two islands around one space.
   EXPECT_EQ(d.ops[0].words[1], (WordOp{WordOpKind::kDelete, "red car"}));
   EXPECT_EQ(d.ops[0].words[2], (WordOp{WordOpKind::kInsert, "blue van"}));
   DiffOptions no_merge;
   no_merge.merge_equalities_up_to = 0;
-  ArticleDiff fine = MustDiff("Police said the red car hit a wall.", "Police said the blue van hit a wall.",
-                              no_merge);
+  ArticleDiff fine = MustDiff("Police said the red car hit a wall.",
+                              "Police said the blue van hit a wall.", no_merge);
   EXPECT_EQ(fine.ops[0].words[1], (WordOp{WordOpKind::kDelete, "red"}));
 }
 
 TEST(DiffTexts, NumberCorrectionIsNumbersClass) {
-  ArticleDiff d = MustDiff("At least 45 people died on Monday, officials said. Rescue work continues.",
-                           "At least 52 people died on Monday, officials said. Rescue work continues.");
+  ArticleDiff d =
+      MustDiff("At least 45 people died on Monday, officials said. Rescue work continues.",
+               "At least 52 people died on Monday, officials said. Rescue work continues.");
   ASSERT_EQ(Kinds(d), (std::vector<K>{K::kChange, K::kEqual}));
   EXPECT_EQ(d.ops[0].significance, Significance::kNumbers);
   EXPECT_EQ(d.summary.significance, Significance::kNumbers);
@@ -231,11 +234,14 @@ TEST(DiffTexts, DetectsMovedParagraph) {
 }
 
 TEST(DiffTexts, DetectsEditedMove) {
-  const char* a = "Intro stays put. The council will vote on the budget next week.\n\nClosing words.";
-  const char* b = "Intro stays put.\n\nClosing words. The council will vote on the budget next Tuesday.";
+  const char* a =
+      "Intro stays put. The council will vote on the budget next week.\n\nClosing words.";
+  const char* b =
+      "Intro stays put.\n\nClosing words. The council will vote on the budget next Tuesday.";
   ArticleDiff d = MustDiff(a, b);
   ASSERT_EQ(d.summary.sentences_moved, 1u);
-  auto it = std::find_if(d.ops.begin(), d.ops.end(), [](const SentenceOp& op) { return op.kind == K::kMove; });
+  auto it = std::find_if(d.ops.begin(), d.ops.end(),
+                         [](const SentenceOp& op) { return op.kind == K::kMove; });
   ASSERT_NE(it, d.ops.end());
   EXPECT_FALSE(it->words.empty());
   ExpectOpsRebuildNew(a, b, d);
@@ -364,8 +370,9 @@ class RandomEditor {
 
   std::string Word() {
     static const char* kWords[] = {"the", "mayor", "said", "council", "budget", "vote", "on",
-                                   "storm", "river", "bank", "3.5", "1,200", "police", "\u5e02\u9577",
-                                   "caf\u00e9", "\u201cquoted\u201d", "it", "was", "U.S.", "Mr."};
+                                   "storm", "river", "bank", "3.5", "1,200", "police",
+                                   "\u5e02\u9577", "caf\u00e9", "\u201cquoted\u201d", "it", "was",
+                                   "U.S.", "Mr."};
     return kWords[Pick(20)];
   }
   std::string Sentence() {
@@ -443,7 +450,9 @@ class RandomEditor {
         break;
     }
   }
-  size_t Pick(size_t n) { return n == 0 ? 0 : std::uniform_int_distribution<size_t>(0, n - 1)(rng_); }
+  size_t Pick(size_t n) {
+    return n == 0 ? 0 : std::uniform_int_distribution<size_t>(0, n - 1)(rng_);
+  }
 
  private:
   std::mt19937 rng_;

@@ -26,8 +26,8 @@ class DiffCommandStore : public ::testing::Test {
     store_ = tmp_.path() + "/store";
     // Revision 1 is the first version of the storm article, revision 2 its update.
     for (const char* page : {"a-storm.html", "a-storm-updated.html"}) {
-      test::CommandRun r =
-          test::RunLibdiff("ingest --store " + store_ + " --url " + kStormUrl + " " + kDemo + "/" + page);
+      test::CommandRun r = test::RunLibdiff("ingest --store " + store_ + " --url " + kStormUrl +
+                                            " " + kDemo + "/" + page);
       ASSERT_EQ(r.status, 0) << r.err;
     }
   }
@@ -78,7 +78,8 @@ TEST_F(DiffCommandStore, MixesRevisionsWithFiles) {
   EXPECT_EQ(same.status, 0) << same.err << same.out;
   test::CommandRun changed = Diff(kStormUrl + "@1 " + kDemo + "/a-storm-updated.html");
   EXPECT_EQ(changed.status, 1) << changed.err;
-  EXPECT_NE(changed.out.find("opened in [-three-]{+five+} towns"), std::string::npos) << changed.out;
+  EXPECT_NE(changed.out.find("opened in [-three-]{+five+} towns"), std::string::npos)
+      << changed.out;
 }
 
 TEST_F(DiffCommandStore, MissingRevisionIsTroubleWithAClearMessage) {
@@ -92,13 +93,14 @@ TEST_F(DiffCommandStore, MissingRevisionIsTroubleWithAClearMessage) {
 TEST_F(DiffCommandStore, UnknownUrlBadRevisionAndMissingStoreAreTrouble) {
   test::CommandRun unknown = Diff("https://elsewhere.example/story@1 " + kStormUrl);
   EXPECT_EQ(unknown.status, 2);
-  EXPECT_NE(unknown.err.find("https://elsewhere.example/story: not in the store"), std::string::npos)
+  EXPECT_NE(unknown.err.find("https://elsewhere.example/story: not in the store"),
+            std::string::npos)
       << unknown.err;
   test::CommandRun zero = Diff(kStormUrl + "@0 " + kStormUrl);
   EXPECT_EQ(zero.status, 2);
   EXPECT_NE(zero.err.find("revisions are numbered from 1"), std::string::npos) << zero.err;
-  test::CommandRun no_store =
-      test::RunLibdiff("diff --store " + tmp_.path() + "/none " + kStormUrl + "@1 " + kStormUrl + "@2");
+  test::CommandRun no_store = test::RunLibdiff("diff --store " + tmp_.path() + "/none " +
+                                               kStormUrl + "@1 " + kStormUrl + "@2");
   EXPECT_EQ(no_store.status, 2);
   EXPECT_NE(no_store.err.find(tmp_.path() + "/none"), std::string::npos) << no_store.err;
   EXPECT_FALSE(std::filesystem::exists(tmp_.path() + "/none"));  // read-only: nothing created

@@ -40,7 +40,8 @@ void CheckGoldens(const std::string& name, const ArticleDiff& d) {
   options.old_label = "old.txt";
   options.new_label = "new.txt";
   const bool update = std::getenv("LIBDIFF_UPDATE_GOLDENS") != nullptr;
-  for (DiffFormat f : {DiffFormat::kWord, DiffFormat::kUnified, DiffFormat::kJson, DiffFormat::kStat}) {
+  for (DiffFormat f :
+       {DiffFormat::kWord, DiffFormat::kUnified, DiffFormat::kJson, DiffFormat::kStat}) {
     const std::string path = kDir + name + "/expected." + DiffFormatName(f);
     const std::string got = RenderDiff(d, f, options);
     if (update) {
@@ -90,7 +91,8 @@ TEST(DiffGolden, MovedParagraph) {
   ArticleDiff d = DiffSample("moved-paragraph");
   EXPECT_EQ(d.summary.sentences_moved, 1u);
   EXPECT_EQ(d.summary.paragraphs_moved, 1u);
-  EXPECT_EQ(d.summary.sentences_added + d.summary.sentences_removed + d.summary.sentences_changed, 0u);
+  EXPECT_EQ(d.summary.sentences_added + d.summary.sentences_removed + d.summary.sentences_changed,
+            0u);
   CheckGoldens("moved-paragraph", d);
 }
 

@@ -55,10 +55,13 @@ std::string FindChromium() {
 // code (script, link, img, iframe, object, embed).
 std::string ExternalReferences(const std::string& html) {
   static const std::regex kFetch(
-      R"re(((src|href|action|poster|srcset|data)\s*=\s*["']?\s*([a-z]+:)?//)|(url\(\s*["']?\s*([a-z]+:)?//)|(@import)|(<(script|link|img|iframe|object|embed|video|audio)\b))re",
+      R"re(((src|href|action|poster|srcset|data)\s*=\s*["']?\s*([a-z]+:)?//)|)re"
+      R"re((url\(\s*["']?\s*([a-z]+:)?//)|(@import)|)re"
+      R"re((<(script|link|img|iframe|object|embed|video|audio)\b))re",
       std::regex::icase);
   std::string found;
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), kFetch); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), kFetch);
+       it != std::sregex_iterator(); ++it) {
     found += it->str() + "\n";
   }
   return found;
@@ -127,10 +130,12 @@ TEST_F(DiffHtmlInChromium, DomKeepsSummaryAndChanges) {
   EXPECT_NE(dom.find("id=\"significance\">substantive</span>"), std::string::npos) << dom;
   EXPECT_NE(dom.find("</b> sentences added</li>"), std::string::npos) << dom;
   // The corrected death toll in the title, and words changed inside a sentence.
-  EXPECT_NE(dom.find("<h1 id=\"title\">Storm kills <del class=\"d\">10</del><ins class=\"i\">14</ins>"),
-            std::string::npos)
+  EXPECT_NE(
+      dom.find("<h1 id=\"title\">Storm kills <del class=\"d\">10</del><ins class=\"i\">14</ins>"),
+      std::string::npos)
       << dom;
-  EXPECT_NE(dom.find("<del class=\"d\">three</del><ins class=\"i\">five</ins>"), std::string::npos) << dom;
+  EXPECT_NE(dom.find("<del class=\"d\">three</del><ins class=\"i\">five</ins>"), std::string::npos)
+      << dom;
   // Whole sentences added and removed.
   EXPECT_NE(dom.find("<ins class=\"s-ins\">"), std::string::npos) << dom;
   EXPECT_NE(dom.find("<del class=\"s-del\">"), std::string::npos) << dom;

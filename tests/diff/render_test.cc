@@ -46,7 +46,8 @@ TEST(RenderDiff, UnifiedFormatHasHunks) {
   options.context = 1;
   std::string out = RenderDiff(Sample(), DiffFormat::kUnified, options);
   EXPECT_EQ(out.rfind("--- old\n+++ new\n", 0), 0u) << out;
-  EXPECT_NE(out.find("@@ title @@\n-Storm hits coast\n+Storm hits coast, 3 dead\n"), std::string::npos);
+  EXPECT_NE(out.find("@@ title @@\n-Storm hits coast\n+Storm hits coast, 3 dead\n"),
+            std::string::npos);
   EXPECT_NE(out.find("@@ -1,4 +1,4 @@\n The storm arrived at night.\n-Winds reached 120 km/h.\n"
                      "+Winds reached 140 km/h.\n-Schools are closed.\n Residents <fled> inland.\n"
                      "+Three people died, police said.\n"),
@@ -85,13 +86,15 @@ TEST(RenderDiff, HtmlIsEscapedAndSelfContained) {
 TEST(RenderDiff, StatSummarises) {
   std::string out = RenderDiff(Sample(), DiffFormat::kStat, RenderOptions());
   EXPECT_NE(out.find("significance: substantive"), std::string::npos) << out;
-  EXPECT_NE(out.find("sentences: 1 added, 1 removed, 1 changed, 0 moved, 2 unchanged"), std::string::npos) << out;
+  EXPECT_NE(out.find("sentences: 1 added, 1 removed, 1 changed, 0 moved, 2 unchanged"),
+            std::string::npos)
+      << out;
   EXPECT_NE(out.find("title: changed"), std::string::npos);
 }
 
 TEST(ParseDiffFormat, RoundTripsNames) {
-  for (DiffFormat f : {DiffFormat::kWord, DiffFormat::kUnified, DiffFormat::kJson, DiffFormat::kHtml,
-                       DiffFormat::kStat}) {
+  for (DiffFormat f : {DiffFormat::kWord, DiffFormat::kUnified, DiffFormat::kJson,
+                       DiffFormat::kHtml, DiffFormat::kStat}) {
     Result<DiffFormat> r = ParseDiffFormat(DiffFormatName(f));
     ASSERT_TRUE(r.ok());
     EXPECT_EQ(*r, f);

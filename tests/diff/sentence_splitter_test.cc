@@ -19,8 +19,9 @@ TEST(SplitSentences, SplitsOnTerminatorsBeforeCapitals) {
 }
 
 TEST(SplitSentences, KeepsTitlesAndCompanyAbbreviations) {
-  EXPECT_THAT(SplitSentences("Mr. Smith met Dr. Jones at Acme Inc. headquarters on Jan. 5. They talked."),
-              ElementsAre("Mr. Smith met Dr. Jones at Acme Inc. headquarters on Jan. 5.", "They talked."));
+  EXPECT_THAT(
+      SplitSentences("Mr. Smith met Dr. Jones at Acme Inc. headquarters on Jan. 5. They talked."),
+      ElementsAre("Mr. Smith met Dr. Jones at Acme Inc. headquarters on Jan. 5.", "They talked."));
 }
 
 TEST(SplitSentences, SplitsAfterAbbreviationBeforeSentenceOpener) {
@@ -51,7 +52,8 @@ TEST(SplitSentences, HandlesEllipses) {
 }
 
 TEST(SplitSentences, SplitsCjkWithoutSpaces) {
-  EXPECT_THAT(SplitSentences("\u4eca\u65e5\u306f\u6674\u308c\u3002\u660e\u65e5\u306f\uff1f\u96e8\u3060\uff01"),
+  EXPECT_THAT(SplitSentences(
+                  "\u4eca\u65e5\u306f\u6674\u308c\u3002\u660e\u65e5\u306f\uff1f\u96e8\u3060\uff01"),
               ElementsAre("\u4eca\u65e5\u306f\u6674\u308c\u3002", "\u660e\u65e5\u306f\uff1f",
                           "\u96e8\u3060\uff01"));
 }
@@ -62,7 +64,8 @@ TEST(SplitSentences, CollapsesWhitespaceAndDropsEmpty) {
 }
 
 TEST(SplitParagraphs, SplitsAtBlankLines) {
-  EXPECT_THAT(internal::textdiff::SplitParagraphs("a\nb\n\n  \nc\r\n\r\nd"), ElementsAre("a b", "c", "d"));
+  EXPECT_THAT(internal::textdiff::SplitParagraphs("a\nb\n\n  \nc\r\n\r\nd"),
+              ElementsAre("a b", "c", "d"));
   EXPECT_TRUE(internal::textdiff::SplitParagraphs("").empty());
 }
 

@@ -41,12 +41,14 @@ class FingerprintCommand : public ::testing::Test {
 };
 
 TEST_F(FingerprintCommand, PrintsOneLinePerFile) {
-  const RunResult r = RunLibdiff("fingerprint " + kTexts + "original.txt " + kTexts + "updated.txt");
+  const RunResult r =
+      RunLibdiff("fingerprint " + kTexts + "original.txt " + kTexts + "updated.txt");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.err, "");
   // Each line: <16 hex>  <32 hex>  tokens=N shingles=N paragraphs=N  <path>
   const auto is_hex = [](const std::string& s) {
-    return std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
   };
   std::istringstream lines(r.out);
   std::string l;
@@ -57,8 +59,8 @@ TEST_F(FingerprintCommand, PrintsOneLinePerFile) {
     EXPECT_EQ(l.substr(16, 2), "  ") << l;
     EXPECT_TRUE(is_hex(l.substr(18, 32))) << l;
     unsigned long long tokens = 0, shingles = 0, paragraphs = 0;
-    EXPECT_EQ(std::sscanf(l.c_str() + 50, "  tokens=%llu shingles=%llu paragraphs=%llu", &tokens, &shingles,
-                          &paragraphs),
+    EXPECT_EQ(std::sscanf(l.c_str() + 50, "  tokens=%llu shingles=%llu paragraphs=%llu", &tokens,
+                          &shingles, &paragraphs),
               3)
         << l;
     EXPECT_GT(tokens, 500u);
@@ -115,8 +117,10 @@ TEST_F(FingerprintCommand, BinaryFileIsRefused) {
 }
 
 TEST_F(FingerprintCommand, CompareRanksTheUpdateCloserThanTheUnrelatedArticle) {
-  const RunResult updated = RunLibdiff("compare --format json " + kTexts + "original.txt " + kTexts + "updated.txt");
-  const RunResult unrelated = RunLibdiff("compare --format json " + kTexts + "original.txt " + kTexts + "unrelated.txt");
+  const RunResult updated =
+      RunLibdiff("compare --format json " + kTexts + "original.txt " + kTexts + "updated.txt");
+  const RunResult unrelated =
+      RunLibdiff("compare --format json " + kTexts + "original.txt " + kTexts + "unrelated.txt");
   ASSERT_EQ(updated.status, 0) << updated.err;
   ASSERT_EQ(unrelated.status, 0) << unrelated.err;
   const nlohmann::json u = nlohmann::json::parse(updated.out);
@@ -148,13 +152,15 @@ TEST_F(FingerprintCommand, HtmlPagesAreFingerprintedByTheirArticle) {
   const std::string text = ReadAll(kTexts + "original.txt");
   std::string html =
       "<!DOCTYPE html><html><head><title>Floods</title></head><body>"
-      "<nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/sport'>Sport</a></nav><article>";
+      "<nav><a href='/'>Home</a> <a href='/world'>World</a> "
+      "<a href='/sport'>Sport</a></nav><article>";
   std::istringstream paragraphs(text);
   std::string p;
   while (std::getline(paragraphs, p)) {
     if (!p.empty()) html += "<p>" + p + "</p>\n";
   }
-  html += "</article><footer>Copyright 2026 Example News. All rights reserved.</footer></body></html>";
+  html +=
+      "</article><footer>Copyright 2026 Example News. All rights reserved.</footer></body></html>";
   const auto path = std::filesystem::temp_directory_path() / "libdiff_fp_page.html";
   { std::ofstream(path, std::ios::binary) << html; }
 
@@ -164,8 +170,10 @@ TEST_F(FingerprintCommand, HtmlPagesAreFingerprintedByTheirArticle) {
   const RunResult as_text = RunLibdiff("fingerprint --text --format json " + path.string());
   EXPECT_EQ(nlohmann::json::parse(as_text.out)[0]["input"], "text");
 
-  const RunResult same = RunLibdiff("compare --format json " + path.string() + " " + kTexts + "original.txt");
-  const RunResult other = RunLibdiff("compare --format json " + path.string() + " " + kTexts + "unrelated.txt");
+  const RunResult same =
+      RunLibdiff("compare --format json " + path.string() + " " + kTexts + "original.txt");
+  const RunResult other =
+      RunLibdiff("compare --format json " + path.string() + " " + kTexts + "unrelated.txt");
   std::filesystem::remove(path);
   ASSERT_EQ(same.status, 0) << same.err;
   const int d_same = nlohmann::json::parse(same.out)["distance"].get<int>();

@@ -25,7 +25,9 @@ std::string ReadSample(const std::string& name) {
   return ss.str();
 }
 
-int Distance(const Fingerprint& a, const Fingerprint& b) { return HammingDistance(a.simhash, b.simhash); }
+int Distance(const Fingerprint& a, const Fingerprint& b) {
+  return HammingDistance(a.simhash, b.simhash);
+}
 
 // Byte ranges of the ASCII words of `text`.
 std::vector<std::pair<size_t, size_t>> WordSpans(const std::string& text) {
@@ -152,9 +154,10 @@ TEST(Fingerprint, OneChangedWordGivesSmallDistance) {
   std::sort(distances.begin(), distances.end());
   const int max = distances.back();
   const int median = distances[distances.size() / 2];
-  const double mean = std::accumulate(distances.begin(), distances.end(), 0.0) / static_cast<double>(distances.size());
-  std::printf("one-word edits (%zu trials): median %d, mean %.2f, p95 %d, max %d\n", distances.size(),
-              median, mean, distances[distances.size() * 95 / 100], max);
+  const double mean = std::accumulate(distances.begin(), distances.end(), 0.0) /
+                      static_cast<double>(distances.size());
+  std::printf("one-word edits (%zu trials): median %d, mean %.2f, p95 %d, max %d\n",
+              distances.size(), median, mean, distances[distances.size() * 95 / 100], max);
   RecordProperty("median", median);
   RecordProperty("max", max);
   // Observed (docs/fingerprint.md): median 2, mean 2.5, p95 5, max 6; the test
@@ -199,8 +202,8 @@ TEST(Fingerprint, ParagraphsAreHashedOneByOne) {
 }
 
 TEST(Fingerprint, ParagraphListEqualsTextJoinedByBlankLines) {
-  const std::vector<std::string> paragraphs = {"Flash floods kill 10", "", "At least 10 people died.",
-                                               "  Rescuers searched the valley.  "};
+  const std::vector<std::string> paragraphs = {
+      "Flash floods kill 10", "", "At least 10 people died.", "  Rescuers searched the valley.  "};
   const Fingerprint a = FingerprintParagraphs(paragraphs);
   const Fingerprint b = FingerprintText(
       "Flash floods kill 10\n\nAt least 10 people died.\n\nRescuers searched the valley.");
@@ -261,9 +264,9 @@ TEST(Fingerprint, BinaryAndLargeInputAreFingerprintedWithoutFailing) {
 // Fingerprinting keeps per-thread scratch memory and builds lookup tables on
 // first use: concurrent calls (including the very first ones) must agree.
 TEST(Fingerprint, ConcurrentCallsAgree) {
-  const std::vector<std::string> texts = {
-      ReadSample("original.txt"), ReadSample("unrelated.txt"),
-      "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 \xE6\x88\x91\xE7\x88\xB1\xE5\x8C\x97\xE4\xBA\xAC"};
+  const std::vector<std::string> texts = {ReadSample("original.txt"), ReadSample("unrelated.txt"),
+                                          "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 "
+                                          "\xE6\x88\x91\xE7\x88\xB1\xE5\x8C\x97\xE4\xBA\xAC"};
   std::vector<std::vector<uint64_t>> results(4);
   std::vector<std::thread> threads;
   for (size_t t = 0; t < results.size(); ++t) {

@@ -170,9 +170,11 @@ TEST(SimHash, InPlaceShingleHashesMatchShingleHash) {
         std::vector<uint64_t> in_place = tokens;
         SimHashScratch scratch;
         const SimHashResult result = SimHashOfShinglesInPlace(in_place.data(), count, w, &scratch);
-        EXPECT_EQ(result.simhash, SimHashOfShinglesReference(tokens, w).simhash) << count << " " << w;
+        EXPECT_EQ(result.simhash, SimHashOfShinglesReference(tokens, w).simhash)
+            << count << " " << w;
         for (size_t i = 0; i + w <= count; ++i) {
-          ASSERT_EQ(in_place[i], ShingleHash(tokens.data() + i, w)) << "shingle " << i << " of " << count;
+          ASSERT_EQ(in_place[i], ShingleHash(tokens.data() + i, w))
+              << "shingle " << i << " of " << count;
         }
       }
     }

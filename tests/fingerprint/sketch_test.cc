@@ -42,15 +42,16 @@ std::string RandomText(std::mt19937* rng, size_t words, size_t vocabulary) {
 
 TEST(Sketch, EqualsTheDefinitionForAnyLengthAndShingleSize) {
   std::mt19937 rng(11);
-  for (size_t words : {size_t{0}, size_t{1}, size_t{2}, size_t{3}, size_t{5}, size_t{20}, size_t{30},
-                       size_t{200}, size_t{5000}}) {
+  for (size_t words : {size_t{0}, size_t{1}, size_t{2}, size_t{3}, size_t{5}, size_t{20},
+                       size_t{30}, size_t{200}, size_t{5000}}) {
     for (int w : {1, 3, 5}) {
       // A small vocabulary makes repeated shingles, which count once.
       const std::string text = RandomText(&rng, words, words < 100 ? 1000 : 50);
       FingerprintOptions options;
       options.shingle_size = w;
       internal::SetAvx512AllowedForTesting(false);  // the portable paths give the same
-      EXPECT_EQ(FingerprintText(text, options).sketch, ReferenceSketch(text, w)) << words << " words, w = " << w;
+      EXPECT_EQ(FingerprintText(text, options).sketch, ReferenceSketch(text, w))
+          << words << " words, w = " << w;
       internal::SetAvx512AllowedForTesting(true);
       const Fingerprint fp = FingerprintText(text, options);
       EXPECT_EQ(fp.sketch, ReferenceSketch(text, w)) << words << " words, w = " << w;
@@ -81,7 +82,8 @@ TEST(Sketch, EqualsTheDefinitionForRepetitiveText) {
         internal::SetAvx512AllowedForTesting(avx512);
         const Fingerprint fp = FingerprintText(text);
         internal::SetAvx512AllowedForTesting(true);
-        EXPECT_EQ(fp.sketch, ReferenceSketch(text, 3)) << period << " x " << repeats << " " << avx512;
+        EXPECT_EQ(fp.sketch, ReferenceSketch(text, 3))
+            << period << " x " << repeats << " " << avx512;
       }
     }
   }

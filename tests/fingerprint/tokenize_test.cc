@@ -42,9 +42,10 @@ TEST(Tokenize, KeepsCombiningMarksInsideWords) {
 
 TEST(Tokenize, Cyrillic) {
   // "Москва, 2024 год." -> москва / 2024 / год
-  EXPECT_THAT(Tok("\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0, 2024 \xD0\xB3\xD0\xBE\xD0\xB4."),
-              ElementsAre("\xD0\xBC\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0", "2024",
-                          "\xD0\xB3\xD0\xBE\xD0\xB4"));
+  EXPECT_THAT(
+      Tok("\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0, 2024 \xD0\xB3\xD0\xBE\xD0\xB4."),
+      ElementsAre("\xD0\xBC\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0", "2024",
+                  "\xD0\xB3\xD0\xBE\xD0\xB4"));
 }
 
 TEST(Tokenize, ArabicWithHarakat) {
@@ -59,7 +60,8 @@ TEST(Tokenize, ArabicWithHarakat) {
 }
 
 TEST(Tokenize, Urdu) {
-  // "پاکستان میں بارش، 12 افراد": Urdu letters (پ ک ں), Arabic comma separates.
+  // "پاکستان میں بارش، 12 افراد": Urdu letters (پ ک ں),
+  // Arabic comma separates.
   const std::string pakistan = "\xD9\xBE\xD8\xA7\xDA\xA9\xD8\xB3\xD8\xAA\xD8\xA7\xD9\x86";
   const std::string mein = "\xD9\x85\xDB\x8C\xDA\xBA";
   const std::string barish = "\xD8\xA8\xD8\xA7\xD8\xB1\xD8\xB4";
@@ -75,9 +77,12 @@ TEST(Tokenize, UrduWithZeroWidthNonJoinerIsOneWord) {
 }
 
 TEST(Tokenize, Devanagari) {
-  // "नमस्ते दुनिया।": virama and vowel signs are marks; the danda separates.
-  const std::string namaste = "\xE0\xA4\xA8\xE0\xA4\xAE\xE0\xA4\xB8\xE0\xA5\x8D\xE0\xA4\xA4\xE0\xA5\x87";
-  const std::string duniya = "\xE0\xA4\xA6\xE0\xA5\x81\xE0\xA4\xA8\xE0\xA4\xBF\xE0\xA4\xAF\xE0\xA4\xBE";
+  // "नमस्ते दुनिया।": virama and vowel signs are marks;
+  // the danda separates.
+  const std::string namaste =
+      "\xE0\xA4\xA8\xE0\xA4\xAE\xE0\xA4\xB8\xE0\xA5\x8D\xE0\xA4\xA4\xE0\xA5\x87";
+  const std::string duniya =
+      "\xE0\xA4\xA6\xE0\xA5\x81\xE0\xA4\xA8\xE0\xA4\xBF\xE0\xA4\xAF\xE0\xA4\xBE";
   EXPECT_THAT(Tok(namaste + " " + duniya + "\xE0\xA5\xA4"), ElementsAre(namaste, duniya));
 }
 
@@ -124,8 +129,10 @@ TEST(Tokenize, KhmerLaoAndMyanmarBecomeBigrams) {
               ElementsAre("\xE1\x9E\x97\xE1\x9E\xB6\xE1\x9E\x9F\xE1\x9E\xB6"));
   // Lao ລາວ: three letters -> two bigrams.
   EXPECT_EQ(Tok("\xE0\xBA\xA5\xE0\xBA\xB2\xE0\xBA\xA7").size(), 2u);
-  // Myanmar မြန်မာ = (မ ြ)(န ် ... ) (မ ာ): marks attach; every token starts with a base.
-  for (const std::string& t : Tok("\xE1\x80\x99\xE1\x80\xBC\xE1\x80\x94\xE1\x80\xBA\xE1\x80\x99\xE1\x80\xAC")) {
+  // Myanmar မြန်မာ = (မ ြ)(န ် ... ) (မ ာ): marks attach;
+  // every token starts with a base.
+  for (const std::string& t :
+       Tok("\xE1\x80\x99\xE1\x80\xBC\xE1\x80\x94\xE1\x80\xBA\xE1\x80\x99\xE1\x80\xAC")) {
     EXPECT_NE(t.substr(0, 3), "\xE1\x80\xBC");
     EXPECT_TRUE(internal::IsValidUtf8(t));
   }
@@ -164,7 +171,9 @@ TEST(Tokenize, MatchesReferenceRulesOnRandomText) {
     const int n = static_cast<int>(rng() % 120);
     for (int i = 0; i < n; ++i) {
       const int k = kind(rng);
-      const auto& piece = k == 0 ? pieces[rng() % 3] : k == 1 ? pieces[4 + rng() % 4] : pieces[pick(rng)];
+      const auto& piece = k == 0   ? pieces[rng() % 3]
+                          : k == 1 ? pieces[4 + rng() % 4]
+                                   : pieces[pick(rng)];
       seq.push_back(piece);
       text += piece.first;
     }
@@ -251,7 +260,8 @@ TEST(Tokenize, AsciiBlocksMatchReferenceForEveryTokenLengthAndCut) {
     text.append(rng() % 70, 'x');  // every starting alignment of the blocks
     for (size_t len : lengths) {
       for (size_t k = 1 + rng() % 3; k > 0; --k) {
-        text += rng() % 4 == 0 ? static_cast<char>(rng() % 48) : separators[rng() % separators.size()];
+        text +=
+            rng() % 4 == 0 ? static_cast<char>(rng() % 48) : separators[rng() % separators.size()];
       }
       for (size_t k = 0; k < len; ++k) text += word_chars[rng() % word_chars.size()];
     }
@@ -299,7 +309,9 @@ TEST(Tokenize, MixedTextMatchesReferenceAcrossBlockHandOvers) {
     const int n = 50 + static_cast<int>(rng() % 400);
     for (int i = 0; i < n; ++i) {
       const int k = kind(rng);
-      seq.push_back(k == 0 ? pieces[rng() % 4] : k == 1 ? pieces[7] : pieces[rng() % pieces.size()]);
+      seq.push_back(k == 0   ? pieces[rng() % 4]
+                    : k == 1 ? pieces[7]
+                             : pieces[rng() % pieces.size()]);
     }
     // Reference as in MatchesReferenceRulesOnRandomText; a prefix of the
     // pieces is checked every few pieces.
@@ -307,7 +319,8 @@ TEST(Tokenize, MixedTextMatchesReferenceAcrossBlockHandOvers) {
     std::vector<std::string> expected;
     std::string word;
     std::vector<std::string> run;
-    const auto flush = [&](std::vector<std::string>* out, std::string* w, std::vector<std::string>* r) {
+    const auto flush = [&](std::vector<std::string>* out, std::string* w,
+                           std::vector<std::string>* r) {
       if (!w->empty()) out->push_back(*w);
       w->clear();
       if (r->size() == 1) out->push_back((*r)[0]);
@@ -346,7 +359,8 @@ TEST(Tokenize, MixedTextMatchesReferenceAcrossBlockHandOvers) {
 
 TEST(Tokenize, HashTokensHashesExactlyTheTokens) {
   const std::string text = NormalizeText(
-      "Breaking: \xE6\x88\x91\xE7\x88\xB1\xE5\x8C\x97\xE4\xBA\xAC and caf\xC3\xA9 \xD0\xBC\xD0\xB8\xD1\x80 42");
+      "Breaking: \xE6\x88\x91\xE7\x88\xB1\xE5\x8C\x97\xE4\xBA\xAC and caf\xC3\xA9 "
+      "\xD0\xBC\xD0\xB8\xD1\x80 42");
   const std::vector<std::string> tokens = Tokenize(text);
   std::vector<uint64_t> hashes;
   internal::HashTokens(text, &hashes);

@@ -33,7 +33,9 @@ inline std::vector<IndexEntry> RandomEntriesWithNeighbours(uint32_t seed, size_t
     const uint64_t h = rng();
     entries.push_back({h, next_id++});
     if (i % 3 == 0) {
-      for (int d = 0; d <= max_k + 1; ++d) entries.push_back({FlipRandomBits(h, d, rng), next_id++});
+      for (int d = 0; d <= max_k + 1; ++d) {
+        entries.push_back({FlipRandomBits(h, d, rng), next_id++});
+      }
     }
     if (i % 17 == 0) entries.push_back({FlipRandomBits(h, 1, rng), entries.back().id});
   }
@@ -59,7 +61,8 @@ inline std::vector<uint64_t> QueriesNear(const std::vector<IndexEntry>& entries,
 
 // Every id with some stored hash within k bits, at its closest distance,
 // sorted by (distance, id).
-inline std::vector<IndexMatch> BruteForce(const std::vector<IndexEntry>& entries, uint64_t q, int k) {
+inline std::vector<IndexMatch> BruteForce(const std::vector<IndexEntry>& entries, uint64_t q,
+                                          int k) {
   std::map<uint64_t, IndexMatch> best;
   for (const IndexEntry& e : entries) {
     const int d = std::popcount(e.simhash ^ q);

@@ -324,7 +324,8 @@ TEST(LmdbNearDuplicateIndex, UpgradesASchemaV1IndexOnAWritableOpen) {
     MDB_val mk{meta_key.size(), meta_key.data()};
     MDB_val mv;
     ASSERT_EQ(mdb_get(txn, meta, &mk, &mv), 0);
-    EXPECT_EQ(std::string(static_cast<const char*>(mv.mv_data), mv.mv_size).substr(0, 7), "ndi v2 ");
+    EXPECT_EQ(std::string(static_cast<const char*>(mv.mv_data), mv.mv_size).substr(0, 7),
+              "ndi v2 ");
     mdb_txn_abort(txn);
   }
 }

@@ -106,14 +106,16 @@ TEST(NearDuplicateIndex, RecallMatchesBruteForceForEveryK) {
     NearDuplicateIndex index(max_k);
     for (const IndexEntry& e : entries) index.Add(e.simhash, e.id);
     ASSERT_TRUE(index.Build().ok());
-    const std::vector<uint64_t> queries = index_test::QueriesNear(entries, 300, max_k, 7u + static_cast<uint32_t>(max_k));
+    const std::vector<uint64_t> queries =
+        index_test::QueriesNear(entries, 300, max_k, 7u + static_cast<uint32_t>(max_k));
     size_t total_matches = 0;
     for (int k = 0; k <= max_k; ++k) {
       for (uint64_t q : queries) {
         std::vector<IndexMatch> got;
         index.Query(q, k, &got);
         const std::vector<IndexMatch> want = index_test::BruteForce(entries, q, k);
-        ASSERT_EQ(index_test::IdsAndDistances(got), index_test::IdsAndDistances(want)) << "max_k=" << max_k << " k=" << k << " q=" << q;
+        ASSERT_EQ(index_test::IdsAndDistances(got), index_test::IdsAndDistances(want))
+            << "max_k=" << max_k << " k=" << k << " q=" << q;
         total_matches += got.size();
       }
     }

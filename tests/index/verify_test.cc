@@ -51,7 +51,8 @@ TEST(VerifyNearDuplicate, DatelineAddedPasses) {
   // First paragraph changed ("WASHINGTON (AP) -- " prefix), SimHash 2 bits away.
   std::vector<uint64_t> copy = Range(0, 10);
   copy[0] = 12345;
-  const VerifyResult r = VerifyNearDuplicate(Make(0xff00, Range(0, 10)), Make(0xff03, copy, 404, 77));
+  const VerifyResult r =
+      VerifyNearDuplicate(Make(0xff00, Range(0, 10)), Make(0xff03, copy, 404, 77));
   EXPECT_TRUE(r.is_duplicate) << r.reason;
   EXPECT_FALSE(r.exact);
   EXPECT_EQ(r.distance, 2);
@@ -160,7 +161,9 @@ TEST(VerifyNearDuplicate, RegroupedParagraphsWithADatelinePass) {
   // Another site: a dateline, paragraph breaks elsewhere, the last 10% dropped.
   std::string copy = "LONDON (Wire) - " + text.substr(0, text.size() * 9 / 10);
   std::replace(copy.begin(), copy.end(), '\n', ' ');
-  for (size_t at = 0; (at = copy.find(' ', at + 250)) != std::string::npos;) copy.replace(at, 1, "\n\n");
+  for (size_t at = 0; (at = copy.find(' ', at + 250)) != std::string::npos;) {
+    copy.replace(at, 1, "\n\n");
+  }
   const Fingerprint a = FingerprintText(text);
   const Fingerprint b = FingerprintText(copy);
   ASSERT_FALSE(a.sketch.empty());
@@ -192,7 +195,8 @@ TEST(VerifyNearDuplicate, ABriefQuotedWholeInALongArticleIsNotADuplicate) {
   const std::string feature = Words(&rng, 500) + "\n\n" + brief + "\n\n" + Words(&rng, 500);
   VerifyOptions options;
   options.sketch_max_distance = 64;  // whatever the SimHashes say
-  const VerifyResult r = VerifyNearDuplicate(FingerprintText(brief), FingerprintText(feature), options);
+  const VerifyResult r =
+      VerifyNearDuplicate(FingerprintText(brief), FingerprintText(feature), options);
   EXPECT_FALSE(r.is_duplicate);
   EXPECT_STREQ(r.reason, "sizes too different");
 }

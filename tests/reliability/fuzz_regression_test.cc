@@ -43,12 +43,13 @@ TEST(LIBDIFF_FUZZ_SUITE, StoredInputsKeepEveryProperty) {
   const std::vector<std::filesystem::path> files = RegressionInputs();
   ASSERT_FALSE(files.empty()) << "no inputs in " << LIBDIFF_FUZZ_REGRESSIONS_DIR;
   for (const auto& path : files) {
-    const libdiff::Result<std::string> read = libdiff::internal::ReadFile(path.string(), size_t{64} << 20);
+    const libdiff::Result<std::string> read =
+        libdiff::internal::ReadFile(path.string(), size_t{64} << 20);
     ASSERT_TRUE(read.ok()) << read.status().ToString();
     const std::string& bytes = *read;
     std::fprintf(stderr, "input %s (%zu bytes)\n", path.filename().c_str(), bytes.size());
-    EXPECT_EQ(LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()), 0)
-        << path;
+    const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+    EXPECT_EQ(LLVMFuzzerTestOneInput(data, bytes.size()), 0) << path;
   }
 }
 

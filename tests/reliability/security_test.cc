@@ -47,7 +47,8 @@ TEST(Security, ScriptsAreNeitherRunNorKept) {
   const std::string marker = dir.path() + "/ran";
   const std::string html =
       "<html><body><article><h1>Storm hits coast</h1>"
-      "<script>require('fs').writeFileSync('" + marker + "', 'x'); document.write('INJECTED')</script>"
+      "<script>require('fs').writeFileSync('" + marker +
+      "', 'x'); document.write('INJECTED')</script>"
       "<p>The storm reached the coast on Tuesday night, flooding roads in three villages.</p>"
       "<p onclick=\"alert('INJECTED')\">Emergency services said no one was hurt in the floods.</p>"
       "<noscript>INJECTED</noscript><style>p{content:'INJECTED'}</style>"

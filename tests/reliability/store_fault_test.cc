@@ -40,7 +40,8 @@ std::string Url(int i) { return "https://news.example.com/story/" + std::to_stri
 std::pair<std::vector<std::string>, Status> FillUntilFailure(Store* store, int limit) {
   std::vector<std::string> committed;
   for (int i = 0; i < limit; ++i) {
-    Result<Verdict> v = store->Ingest(MakePage(Url(i), MakeArticle(1000 + static_cast<unsigned>(i), 30)));
+    Result<Verdict> v =
+        store->Ingest(MakePage(Url(i), MakeArticle(1000 + static_cast<unsigned>(i), 30)));
     if (!v.ok()) return {committed, v.status()};
     committed.push_back(Url(i));
   }
@@ -86,7 +87,8 @@ TEST(StoreFaults, MapAtItsMaximumFailsCleanlyAndKeepsCommittedData) {
   ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
   ExpectAllReadable(reopened->get(), committed);
   const int next = static_cast<int>(committed.size());
-  Result<Verdict> v = (*reopened)->Ingest(MakePage(Url(next), MakeArticle(1000 + static_cast<unsigned>(next), 30)));
+  Result<Verdict> v =
+      (*reopened)->Ingest(MakePage(Url(next), MakeArticle(1000 + static_cast<unsigned>(next), 30)));
   ASSERT_TRUE(v.ok()) << v.status().ToString();
   EXPECT_EQ(v->kind, VerdictKind::kNew);
 }
@@ -196,7 +198,9 @@ std::string ReadUntil(const std::string& dir, std::chrono::steady_clock::time_po
         const int v = std::atoi(a->title.c_str() + prefix.size());
         Article expected = SoakArticle(k, v);
         expected.url = a->url;
-        if (a->blocks != expected.blocks) return "revision body differs from what was written: " + a->title;
+        if (a->blocks != expected.blocks) {
+          return "revision body differs from what was written: " + a->title;
+        }
         if (info.title != a->title) return "history title differs from the revision's";
       }
     }
@@ -236,8 +240,8 @@ TEST(StoreSoak, ReaderProcessesSeeOnlyWholeRevisionsWhileOneWrites) {
     std::vector<int> version(kSoakArticles, 0);
     while (std::chrono::steady_clock::now() < deadline) {
       const int k = written % kSoakArticles;
-      Result<Verdict> v = (*store)->Ingest(MakePage(Url(k), SoakArticle(k, ++version[static_cast<size_t>(k)]),
-                                                    1000 + written));
+      Result<Verdict> v = (*store)->Ingest(
+          MakePage(Url(k), SoakArticle(k, ++version[static_cast<size_t>(k)]), 1000 + written));
       ASSERT_TRUE(v.ok()) << v.status().ToString();
       EXPECT_EQ(v->kind, VerdictKind::kUpdated) << Url(k);
       ++written;
@@ -245,7 +249,8 @@ TEST(StoreSoak, ReaderProcessesSeeOnlyWholeRevisionsWhileOneWrites) {
   }
   for (int r = 0; r < kReaders; ++r) {
     int status = 0;
-    ASSERT_EQ(::waitpid(readers[static_cast<size_t>(r)], &status, 0), readers[static_cast<size_t>(r)]);
+    ASSERT_EQ(::waitpid(readers[static_cast<size_t>(r)], &status, 0),
+              readers[static_cast<size_t>(r)]);
     std::ifstream report(dir.path() + "/reader-" + std::to_string(r));
     long rounds = 0;
     report >> rounds;

@@ -101,7 +101,8 @@ TEST(SnapshotCodec, LongDeltaChainIsByteExact) {
     const size_t at = rng() % text.size();
     text.insert(at, "inserted " + std::to_string(version) + " words. ");
     if (text.size() > 100) text.erase(rng() % (text.size() - 50), 20);
-    auto frame = version % 16 == 0 ? codec.Compress(text) : codec.CompressDelta(previous_decoded, text);
+    auto frame =
+        version % 16 == 0 ? codec.Compress(text) : codec.CompressDelta(previous_decoded, text);
     ASSERT_TRUE(frame.ok());
     auto decoded = SnapshotCodec::Decompress(*frame, version % 16 == 0 ? "" : previous_decoded,
                                              size_t{1} << 20);

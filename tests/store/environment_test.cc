@@ -71,7 +71,8 @@ TEST(Environment, MapStopsAtItsMaximum) {
 TEST(Environment, FullDiskAndFullMapAreNamed) {
   const Status disk = LmdbStatus(ENOSPC, "/x", "commit");
   EXPECT_TRUE(disk.IsResourceExhausted()) << disk.ToString();
-  EXPECT_NE(disk.message().find("store /x: commit: disk full"), std::string::npos) << disk.message();
+  EXPECT_NE(disk.message().find("store /x: commit: disk full"), std::string::npos)
+      << disk.message();
   EXPECT_FALSE(IsMapFull(disk));
   const Status map = LmdbStatus(MDB_MAP_FULL, "/x", "commit");
   EXPECT_TRUE(map.IsResourceExhausted()) << map.ToString();
@@ -99,7 +100,8 @@ TEST(Environment, TruncatedDataFileIsCorruption) {
     auto env = Environment::Open(Small(), dir.path());
     ASSERT_FALSE(env.ok()) << "size " << size;
     EXPECT_TRUE(env.status().IsCorruption()) << env.status().ToString();
-    EXPECT_NE(env.status().message().find("truncated"), std::string::npos) << env.status().message();
+    EXPECT_NE(env.status().message().find("truncated"), std::string::npos)
+        << env.status().message();
   }
 }
 

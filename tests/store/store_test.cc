@@ -320,7 +320,9 @@ class RawStore {
 // 8 bits, value = high 24 bits and the 5-byte id, big-endian.
 std::pair<std::string, std::string> KeyEntry(uint32_t key, uint64_t id) {
   std::string k(1, static_cast<char>(key & 0xff)), v;
-  for (int shift = 24; shift >= 8; shift -= 8) v.push_back(static_cast<char>((key >> shift) & 0xff));
+  for (int shift = 24; shift >= 8; shift -= 8) {
+    v.push_back(static_cast<char>((key >> shift) & 0xff));
+  }
   for (int shift = 32; shift >= 0; shift -= 8) v.push_back(static_cast<char>((id >> shift) & 0xff));
   return {k, v};
 }
@@ -600,7 +602,8 @@ TEST_F(StoreTest, PageWithoutBodyIsSkippedAndNotStored) {
 
 TEST_F(StoreTest, BadUrlIsInvalidArgument) {
   EXPECT_TRUE(store_->Ingest(MakePage("not a url", MakeArticle(1))).status().IsInvalidArgument());
-  EXPECT_TRUE(store_->Check(MakePage("ftp://x.org/a", MakeArticle(1))).status().IsInvalidArgument());
+  EXPECT_TRUE(
+      store_->Check(MakePage("ftp://x.org/a", MakeArticle(1))).status().IsInvalidArgument());
 }
 
 TEST_F(StoreTest, CheckAnswersWithoutWriting) {
@@ -809,7 +812,8 @@ TEST_F(StoreTest, ReadersRunConcurrentlyWithTheWriter) {
   for (int i = 0; i < 100; ++i) {
     a.blocks[0].text += " More " + std::to_string(i) + ".";
     Ingest(MakePage(kUrlA, a));
-    Ingest(MakePage("https://example.com/c/" + std::to_string(i), MakeArticle(500u + static_cast<unsigned>(i))));
+    Ingest(MakePage("https://example.com/c/" + std::to_string(i),
+                    MakeArticle(500u + static_cast<unsigned>(i))));
   }
   done = true;
   for (auto& t : readers) t.join();

@@ -48,7 +48,8 @@ TEST(NormalizeUrl, RemovesPercentEncodedTrackingAndAmpParameters) {
   EXPECT_EQ(Key("https://example.com/story?id=7&am%70=1"), base);
   EXPECT_EQ(Key("https://example.com/story?id=7&outputType=%61mp"), base);
   // Reserved characters stay encoded and keep the parameter distinct.
-  EXPECT_EQ(Key("https://example.com/story?id=7&utm%3Dsource=x"), "example.com/story?id=7&utm%3Dsource=x");
+  EXPECT_EQ(Key("https://example.com/story?id=7&utm%3Dsource=x"),
+            "example.com/story?id=7&utm%3Dsource=x");
   EXPECT_EQ(Key("https://example.com/story?id=%37"), base);
 }
 
@@ -61,8 +62,10 @@ TEST(NormalizeUrl, FoldsAmpVariants) {
   EXPECT_EQ(Key("https://example.com/world/storm-kills-10?amp=1"), base);
   EXPECT_EQ(Key("https://example.com/world/storm-kills-10?outputType=amp"), base);
   EXPECT_EQ(Key("https://www.google.com/amp/s/example.com/world/storm-kills-10"), base);
-  EXPECT_EQ(Key("https://example-com.cdn.ampproject.org/c/s/example.com/world/storm-kills-10"), base);
-  EXPECT_EQ(Key("https://example.com/world/storm.amp.html"), Key("https://example.com/world/storm.html"));
+  EXPECT_EQ(Key("https://example-com.cdn.ampproject.org/c/s/example.com/world/storm-kills-10"),
+            base);
+  EXPECT_EQ(Key("https://example.com/world/storm.amp.html"),
+            Key("https://example.com/world/storm.html"));
 }
 
 TEST(NormalizeUrl, NormalisesEscapesAndDotSegments) {
@@ -146,7 +149,8 @@ TEST(NormalizeUrl, IsIdempotentOnOddUrls) {
            "https://google.com//amp/s/example.com/a", "https://google.com/x/../amp/s/example.com/a",
            "https://cdn.ampproject.org/c/s/../x", "https://a.com/x?u=https://b.com/",
            "https://a.com/?utm%5Fsource=x&id=1", "HTTPS://WWW.M.Example.COM.:0443/A/./B/",
-           "https://www..x.com/", "https://[::1]:08080/amp/", "https://example.com/x?outputType=AMP"}) {
+           "https://www..x.com/", "https://[::1]:08080/amp/",
+           "https://example.com/x?outputType=AMP"}) {
     ExpectIdempotent(url);
   }
 }
@@ -159,7 +163,8 @@ TEST(NormalizeUrl, IsIdempotentOnGeneratedUrls) {
       "mobile.", "www.", "[::1]", "[2001:DB8::1]", "192.0.2.1", "www.google.com", "google.com",
       "example-com.cdn.ampproject.org", "cdn.ampproject.org", "b\xc3\xbc" "cher.de", "www..x.com",
       "localhost", "a", "ex%41mple.com"};
-  const std::vector<std::string> ports = {"", "", "", ":", ":80", ":443", ":0443", ":8080", ":08080", ":0"};
+  const std::vector<std::string> ports = {"", "", "", ":", ":80", ":443", ":0443", ":8080",
+                                          ":08080", ":0"};
   const std::vector<std::string> segments = {
       "amp", "AMP", "", ".", "..", "a", "b.amp", "x.amp.html", "amp.amp", "..amp", "...amp",
       "%7e", "%7E", "%2F", "%2e", "%2E%2E", "%", "%%36%31", "%25", "%41", "s", "c", "v",

@@ -30,13 +30,15 @@ TEST(HttpPayload, Dechunk) {
   EXPECT_EQ(*Dechunk("5;ext=1\r\nhello\r\n", 100), "hello");  // no last chunk
   EXPECT_TRUE(Dechunk("zz\r\nhello\r\n0\r\n\r\n", 100).status().IsCorruption());
   EXPECT_TRUE(Dechunk("50\r\nhello\r\n", 100).status().IsCorruption());
-  EXPECT_TRUE(Dechunk(test::Chunked(std::string(200, 'x'), 50), 100).status().IsResourceExhausted());
+  EXPECT_TRUE(
+      Dechunk(test::Chunked(std::string(200, 'x'), 50), 100).status().IsResourceExhausted());
 }
 
 TEST(HttpPayload, InflateGzipZlibAndRawDeflate) {
   EXPECT_EQ(*InflateLimited(test::Gzip("abc"), 100), "abc");
   EXPECT_TRUE(InflateLimited("nope", 100).status().IsCorruption());
-  EXPECT_TRUE(InflateLimited(test::Gzip(std::string(1000, 'a')), 100).status().IsResourceExhausted());
+  EXPECT_TRUE(
+      InflateLimited(test::Gzip(std::string(1000, 'a')), 100).status().IsResourceExhausted());
   const std::string gz = test::Gzip("hello hello hello");
   EXPECT_TRUE(InflateLimited(gz.substr(0, gz.size() - 10), 100).status().IsCorruption());
   // Raw deflate: the gzip member without its 10-byte header and 8-byte trailer.

@@ -50,6 +50,20 @@ TEST_F(PageListTest, ReadsUrlPathAndFetchedAt) {
   EXPECT_EQ(pages[1].path, "/abs/b.html");  // absolute paths stay
   EXPECT_EQ(pages[1].fetched_at, 0);
   EXPECT_EQ(pages[1].origin, list + ":2");
+  EXPECT_TRUE(pages[0].has_fetched_at);
+  EXPECT_FALSE(pages[1].has_fetched_at);
+}
+
+TEST_F(PageListTest, FetchedAtOfZeroIsSetAnEmptyColumnIsNot) {
+  std::vector<PageListEntry> pages;
+  ASSERT_TRUE(ReadPageList(Write("u1\tp1\t0\nu2\tp2\t1970-01-01\nu3\tp3\t\n"), &pages).ok());
+  ASSERT_EQ(pages.size(), 3u);
+  EXPECT_EQ(pages[0].fetched_at, 0);
+  EXPECT_TRUE(pages[0].has_fetched_at);
+  EXPECT_EQ(pages[1].fetched_at, 0);
+  EXPECT_TRUE(pages[1].has_fetched_at);
+  EXPECT_EQ(pages[2].fetched_at, 0);
+  EXPECT_FALSE(pages[2].has_fetched_at);
 }
 
 TEST_F(PageListTest, SkipsCommentsBlankLinesAndCarriageReturns) {
@@ -126,7 +140,8 @@ TEST_F(PageListTest, ParsesFetchedAtForms) {
 }
 
 TEST_F(PageListTest, InvalidUtf8UrlIsAnErrorAndPathBytesPass) {
-  EXPECT_EQ(Error("https://a.example/\xff\tp\n"), tmp_.path() + "/list.tsv:1: url is not valid UTF-8");
+  EXPECT_EQ(Error("https://a.example/\xff\tp\n"),
+            tmp_.path() + "/list.tsv:1: url is not valid UTF-8");
   std::vector<PageListEntry> pages;
   ASSERT_TRUE(ReadPageList(Write("https://a.example/\xc3\xa9\tp\xff.html\n"), &pages).ok());
   ASSERT_EQ(pages.size(), 1u);

@@ -127,8 +127,9 @@ TEST(WarcReader, RevisitIsReportedNotDropped) {
 }
 
 TEST(WarcReader, ResourceRecordWithHtml) {
-  ReadAll all = Read(WarcRecordBytes("resource", "file:///pages/a.html", "text/html", kArticleHtml) +
-                     WarcRecordBytes("resource", "file:///pages/a.css", "text/css", "p{}"));
+  ReadAll all =
+      Read(WarcRecordBytes("resource", "file:///pages/a.html", "text/html", kArticleHtml) +
+           WarcRecordBytes("resource", "file:///pages/a.css", "text/css", "p{}"));
   ASSERT_TRUE(all.status.ok());
   ASSERT_EQ(all.records.size(), 1u);
   EXPECT_EQ(all.records[0].type, WarcRecordType::kResource);
@@ -190,8 +191,9 @@ TEST(WarcReader, TruncatedLastRecordKeepsWhatCameBefore) {
   ASSERT_EQ(all.records.size(), 1u);
   EXPECT_EQ(all.records[0].url, "http://example.com/a");
   EXPECT_TRUE(all.status.IsCorruption());
-  EXPECT_NE(all.status.message().find("test.warc: record at offset " + std::to_string(first.size())),
-            std::string::npos)
+  EXPECT_NE(
+      all.status.message().find("test.warc: record at offset " + std::to_string(first.size())),
+      std::string::npos)
       << all.status.message();
   EXPECT_NE(all.status.message().find("cut short"), std::string::npos);
 }

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import sys
 import threading
 import weakref
 from ctypes import byref, c_double, c_int, c_int64, c_size_t, c_uint32, c_uint64, c_void_p
@@ -720,21 +721,18 @@ class ListedPage(NamedTuple):
 
 
 def _pages_of(handle) -> List[ListedPage]:
-    pages = []
-    ptr, n, when = c_void_p(), c_size_t(), c_int64()
-    # Four calls a page: the byref arguments and the functions are bound once.
-    string, fetched_at = C.libdiff_page_list_string, C.libdiff_page_list_fetched_at
-    p_ptr, p_n, p_when = byref(ptr), byref(n), byref(when)
-    at = ctypes.string_at
+    # One call a page: libdiff_page_list_get fills one struct with every field,
+    # its strings read as bytes (c_char_p); the paths decoded as os.fsdecode
+    # does. The struct, its byref and the functions are bound once.
+    page = _capi.PageListEntry()
+    get, p_page = C.libdiff_page_list_get, byref(page)
+    encoding, errors = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
+    pages: List[ListedPage] = []
+    append = pages.append
     for i in range(C.libdiff_page_list_count(handle)):
-        string(p_ptr, p_n, handle, i, 0)  # LIBDIFF_PAGE_LIST_URL
-        url = at(ptr.value, n.value).decode("utf-8")
-        string(p_ptr, p_n, handle, i, 1)  # LIBDIFF_PAGE_LIST_PATH
-        path = os.fsdecode(at(ptr.value, n.value))
-        string(p_ptr, p_n, handle, i, 2)  # LIBDIFF_PAGE_LIST_ORIGIN
-        origin = os.fsdecode(at(ptr.value, n.value))
-        fetched_at(p_when, handle, i)
-        pages.append(ListedPage(url, path, when.value, origin))
+        get(p_page, handle, i)
+        append(ListedPage(page.url.decode("utf-8"), page.path.decode(encoding, errors),
+                          page.fetched_at, page.origin.decode(encoding, errors)))
     return pages
 
 

@@ -79,6 +79,19 @@ STR_P = POINTER(c_void_p)      # const char ** (borrowed)
 OWNED_P = POINTER(c_void_p)    # char ** (ours, released with libdiff_string_free)
 SIZE_P = POINTER(c_size_t)
 
+
+class PageListEntry(ctypes.Structure):
+    """libdiff_page_list_entry (libdiff.h): one page of a page list. Its
+    strings are the list's, NUL-terminated with no NUL inside, so they are
+    declared c_char_p: reading a field copies its bytes out in one step (None
+    after a failed call); the *_len fields agree with them."""
+
+    _fields_ = [("url", c_char_p), ("url_len", c_size_t),
+                ("path", c_char_p), ("path_len", c_size_t),
+                ("origin", c_char_p), ("origin_len", c_size_t),
+                ("fetched_at", c_int64), ("has_fetched_at", c_int)]
+
+
 # Return-value checks.
 STATUS = "status"  # int code: raise when negative
 PLAIN = None       # no check
@@ -261,6 +274,7 @@ _FUNCTIONS = {
     "libdiff_page_list_count": (c_size_t, [HANDLE], PLAIN),
     "libdiff_page_list_string": (c_int, [STR_P, SIZE_P, HANDLE, c_size_t, c_int], STATUS),
     "libdiff_page_list_fetched_at": (c_int, [POINTER(c_int64), HANDLE, c_size_t], STATUS),
+    "libdiff_page_list_get": (c_int, [POINTER(PageListEntry), HANDLE, c_size_t], STATUS),
     "libdiff_page_list_check_unique": (c_int, [POINTER(HANDLE), c_size_t], STATUS),
     # Experimental (LIBDIFF_EXPERIMENTAL in libdiff.h).
     "libdiff_store_prune": (c_int, [POINTER(c_uint64), HANDLE, c_int64, c_uint32], STATUS),

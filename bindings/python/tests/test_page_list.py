@@ -1,10 +1,13 @@
 """libdiff.read_page_list / read_page_lists: the library's page-list reader
-(libdiff/page_list.h) through the C API, on lists written here."""
+(libdiff/page_list.h) through the C API, on lists written here; and
+libdiff_page_list_get, the call they make once a page."""
+import ctypes
 import os
 import tempfile
 import unittest
 
 import libdiff
+from libdiff import _capi
 
 
 class ReadPageListTest(unittest.TestCase):
@@ -64,6 +67,64 @@ class ReadPageListTest(unittest.TestCase):
         self.assertEqual(str(e.exception),
                          f"{b}:1: {self.dir.name}/./crawl/x/../a.html listed twice (also at {a}:1)")
         self.assertEqual(libdiff.read_page_lists([], unique=True), [])
+
+
+class PageListGetTest(unittest.TestCase):
+    """libdiff_page_list_get, the one call a page read_page_list makes, through
+    the ctypes table: its struct against the one-field accessors, and a bad
+    index."""
+
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.addCleanup(self.dir.cleanup)
+        self.list = os.path.join(self.dir.name, "pages.tsv")
+        with open(self.list, "wb") as f:
+            f.write(b"https://a.example/1\ta.html\t1764300000\n"
+                    b"https://a.example/2\tb.html\t0\n"
+                    b"https://a.example/3\tc.html\n")
+        self.handle = _capi.HANDLE()
+        p = os.fsencode(self.list)
+        _capi.C.libdiff_page_list_read(ctypes.byref(self.handle), p, len(p))
+        self.addCleanup(_capi.C.libdiff_page_list_free, self.handle)
+
+    def get(self, index) -> _capi.PageListEntry:
+        page = _capi.PageListEntry()
+        _capi.C.libdiff_page_list_get(ctypes.byref(page), self.handle, index)
+        return page
+
+    def string(self, index, field) -> bytes:
+        ptr, n = ctypes.c_void_p(), ctypes.c_size_t()
+        _capi.C.libdiff_page_list_string(ctypes.byref(ptr), ctypes.byref(n), self.handle,
+                                         index, field)
+        return ctypes.string_at(ptr.value, n.value)
+
+    def test_FieldsAreTheOneFieldAccessors(self):
+        for i in range(3):
+            page = self.get(i)
+            self.assertEqual((page.url, page.url_len), (self.string(i, 0), len(page.url)))
+            self.assertEqual((page.path, page.path_len), (self.string(i, 1), len(page.path)))
+            self.assertEqual((page.origin, page.origin_len),
+                             (self.string(i, 2), len(page.origin)))
+        page = self.get(0)
+        self.assertEqual(page.url, b"https://a.example/1")
+        self.assertEqual(page.path, os.fsencode(self.dir.name) + b"/a.html")
+        self.assertEqual(page.origin, os.fsencode(self.list) + b":1")
+        self.assertEqual((page.fetched_at, page.has_fetched_at), (1764300000, 1))
+        page = self.get(1)  # "0" written on the line is a time
+        self.assertEqual((page.fetched_at, page.has_fetched_at), (0, 1))
+        page = self.get(2)
+        self.assertEqual((page.fetched_at, page.has_fetched_at), (0, 0))
+
+    def test_BadIndexIsNotFoundAndZeroesTheStruct(self):
+        page = self.get(0)
+        for index in (3, 2**64 - 1):
+            with self.assertRaises(libdiff.NotFoundError) as e:
+                _capi.C.libdiff_page_list_get(ctypes.byref(page), self.handle, index)
+            self.assertEqual(str(e.exception), f"libdiff_page_list_get: page {index} of 3")
+            self.assertEqual((page.url, page.url_len, page.path, page.origin, page.fetched_at,
+                              page.has_fetched_at), (None, 0, None, None, 0, 0))
+        with self.assertRaises(libdiff.InvalidArgumentError):
+            _capi.C.libdiff_page_list_get(None, self.handle, 0)
 
 
 if __name__ == "__main__":

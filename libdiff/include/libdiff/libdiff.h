@@ -695,8 +695,9 @@ LIBDIFF_API int libdiff_warc_batch_offset(uint64_t *out, const libdiff_warc *war
  *     fprintf(stderr, "%s\n", libdiff_last_error());  (names LIST:LINE)
  *   }
  *   for (size_t i = 0; i < libdiff_page_list_count(pages); ++i) {
- *     const char *url; size_t n;
- *     libdiff_page_list_string(&url, &n, pages, i, LIBDIFF_PAGE_LIST_URL);
+ *     libdiff_page_list_entry page;
+ *     libdiff_page_list_get(&page, pages, i);
+ *     printf("%.*s\n", (int)page.url_len, page.url);
  *   }
  *   libdiff_page_list_free(pages);
  *
@@ -732,6 +733,32 @@ LIBDIFF_API int libdiff_page_list_string(const char **out, size_t *out_len,
 /* The fetched_at of page `index`, Unix seconds; 0 when its line has none. */
 LIBDIFF_API int libdiff_page_list_fetched_at(int64_t *out, const libdiff_page_list *list,
                                              size_t index);
+
+/* All fields of one page (libdiff_page_list_get). The strings are owned by
+ * the list, NUL-terminated (no NUL inside) and valid until
+ * libdiff_page_list_free; each *_len counts its bytes without the NUL. The
+ * layout is part of the ABI: fields are never reordered, resized or added
+ * within an ABI major. */
+typedef struct libdiff_page_list_entry {
+  const char *url; /* LIBDIFF_PAGE_LIST_URL: as written; valid UTF-8 */
+  size_t url_len;
+  const char *path; /* LIBDIFF_PAGE_LIST_PATH: resolved against the list's directory */
+  size_t path_len;
+  const char *origin; /* LIBDIFF_PAGE_LIST_ORIGIN: "LIST:LINE" */
+  size_t origin_len;
+  int64_t fetched_at; /* Unix seconds when has_fetched_at, else 0 */
+  int has_fetched_at; /* 1: the line has a non-empty fetched_at column (which
+                         may be 0: "0" or "1970-01-01"); 0: it has none */
+} libdiff_page_list_entry;
+
+/* Fills *out with every field of page `index` (0-based) in one call: what
+ * libdiff_page_list_string (three fields) and libdiff_page_list_fetched_at
+ * give, for a binding that crosses the boundary once a page. The caller owns
+ * *out; the strings it points to are the list's. LIBDIFF_ERROR_NOT_FOUND past
+ * the end, LIBDIFF_ERROR_INVALID_ARGUMENT for a NULL out or list; on failure
+ * *out is zeroed (NULL pointers, 0 lengths and times). */
+LIBDIFF_API int libdiff_page_list_get(libdiff_page_list_entry *out,
+                                      const libdiff_page_list *list, size_t index);
 
 /* Checks that no page of the n_lists lists is listed twice, paths compared
  * lexically normalised ("./a.html" is "a.html"; the filesystem is not

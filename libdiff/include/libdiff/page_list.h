@@ -40,6 +40,8 @@ struct PageListEntry {
   std::string path;        // resolved against the list's directory; "-" = stdin
   int64_t fetched_at = 0;  // Unix seconds; 0 when the line has none
   std::string origin;      // "LIST:LINE", for error messages
+  // The line has a non-empty fetched_at column (fetched_at may still be 0).
+  bool has_fetched_at = false;
 };
 
 // Limits of a page list: a longer list or line is refused (kResourceExhausted).

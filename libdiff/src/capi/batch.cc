@@ -88,9 +88,10 @@ int libdiff_batch_clear(libdiff_batch* batch) {
 
 int libdiff_store_ingest_batch(libdiff_verdict_list** out, libdiff_store* store,
                                const libdiff_batch* batch) {
-  return RunBatch(__func__, out, store, batch, [](libdiff::Store& s, const std::vector<libdiff::Page>& pages) {
-    return s.IngestBatch(pages);
-  });
+  return RunBatch(__func__, out, store, batch,
+                  [](libdiff::Store& s, const std::vector<libdiff::Page>& pages) {
+                    return s.IngestBatch(pages);
+                  });
 }
 
 int libdiff_store_check_batch(libdiff_verdict_list** out, libdiff_store* store,

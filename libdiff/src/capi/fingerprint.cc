@@ -18,7 +18,8 @@ namespace {
 // The index-th element of a fingerprint's `field` (paragraph hashes, sketch).
 template <typename T>
 int FingerprintElement(const char* function, T* out, const libdiff_fingerprint* fingerprint,
-                       size_t index, std::vector<T> libdiff::Fingerprint::*field, const char* what) {
+                       size_t index, std::vector<T> libdiff::Fingerprint::*field,
+                       const char* what) {
   if (out != nullptr) *out = 0;
   return Guard(function, [&] {
     RequireOut(out);

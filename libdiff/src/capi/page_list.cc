@@ -78,6 +78,21 @@ int libdiff_page_list_fetched_at(int64_t* out, const libdiff_page_list* list, si
   });
 }
 
+int libdiff_page_list_get(libdiff_page_list_entry* out, const libdiff_page_list* list,
+                          size_t index) {
+  if (out != nullptr) *out = libdiff_page_list_entry{};
+  return Guard(__func__, [&] {
+    RequireOut(out);
+    const libdiff::PageListEntry& page = Page(list, index);
+    OutView(&out->url, &out->url_len, page.url);
+    OutView(&out->path, &out->path_len, page.path);
+    OutView(&out->origin, &out->origin_len, page.origin);
+    out->fetched_at = page.fetched_at;
+    out->has_fetched_at = page.has_fetched_at ? 1 : 0;
+    return Status::OK();
+  });
+}
+
 int libdiff_page_list_check_unique(const libdiff_page_list* const* lists, size_t n_lists) {
   return Guard(__func__, [&] {
     if (lists == nullptr && n_lists != 0) InvalidArgument("lists is NULL");

@@ -41,8 +41,8 @@ Result<std::string> GunzipLimited(std::string_view data, size_t max_bytes);
 // Reads `path` (following the rules above: .gz decompressed and judged by the
 // inner name, other names sniffed; a file of another name that is not HTML is
 // not read past its first kSniffBytes, and disk_bytes counts what was read).
-// Fails with kResourceExhausted for files over the limits, kNotFound/kIOError when unreadable, kCorruption for damaged
-// gzip. A file that is neither HTML nor text comes back with kind kOther.
+// Fails with kResourceExhausted for files over the limits, kNotFound/kIOError when unreadable,
+// kCorruption for damaged gzip. A file that is neither HTML nor text comes back with kind kOther.
 Result<DocumentContent> ReadDocument(const std::string& path, size_t max_file_bytes,
                                      size_t max_decompressed_bytes);
 

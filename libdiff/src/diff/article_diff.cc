@@ -34,8 +34,9 @@ Status CheckOptions(const DiffOptions& options) {
 }
 
 std::string Clean(std::string_view s) {
-  return internal::IsValidUtf8(s) && s.find('\0') == std::string_view::npos ? std::string(s)
-                                                                            : internal::RepairUtf8(s);
+  return internal::IsValidUtf8(s) && s.find('\0') == std::string_view::npos
+             ? std::string(s)
+             : internal::RepairUtf8(s);
 }
 
 // Word script and class of one metadata field.
@@ -144,7 +145,9 @@ std::string JoinSentences(const std::vector<std::pair<size_t, const std::string*
 std::string ArticleDiff::OldText() const {
   std::vector<std::pair<size_t, std::pair<size_t, const std::string*>>> indexed;
   for (const SentenceOp& op : ops) {
-    if (op.old_index != kNoIndex) indexed.push_back({op.old_index, {op.old_paragraph, &op.old_text}});
+    if (op.old_index != kNoIndex) {
+      indexed.push_back({op.old_index, {op.old_paragraph, &op.old_text}});
+    }
   }
   std::sort(indexed.begin(), indexed.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -170,7 +173,8 @@ Article ArticleFromText(std::string_view text) {
     // Only a one-line first paragraph is a heading.
     const size_t start = clean.find_first_not_of(" \t\r\n");
     const size_t eol = clean.find('\n', start);
-    const std::string_view line = std::string_view(clean).substr(start, eol == std::string::npos ? eol : eol - start);
+    const std::string_view line =
+        std::string_view(clean).substr(start, eol == std::string::npos ? eol : eol - start);
     if (internal::CollapseWhitespace(line) == paragraphs[0]) {
       article.title = paragraphs[0].substr(2);
       first = 1;
@@ -193,8 +197,8 @@ Result<ArticleDiff> DiffTexts(std::string_view old_text, std::string_view new_te
   }
   LIBDIFF_ASSIGN_OR_RETURN(ArticleDiff diff,
                            internal::DiffBody(internal::textdiff::SplitParagraphs(Clean(old_text)),
-                                          internal::textdiff::SplitParagraphs(Clean(new_text)), options,
-                                          ArticleDiff()));
+                                              internal::textdiff::SplitParagraphs(Clean(new_text)),
+                                              options, ArticleDiff()));
   FinishSignificance(&diff);
   return diff;
 }
@@ -207,7 +211,8 @@ Result<ArticleDiff> DiffArticles(const Article& old_article, const Article& new_
     for (const Block& b : a.blocks) n += b.text.size();
     return n;
   };
-  if (size_of(old_article) > options.max_input_bytes || size_of(new_article) > options.max_input_bytes) {
+  if (size_of(old_article) > options.max_input_bytes ||
+      size_of(new_article) > options.max_input_bytes) {
     return Status::ResourceExhausted("diff: article larger than max_input_bytes " +
                                      std::to_string(options.max_input_bytes));
   }
@@ -215,7 +220,8 @@ Result<ArticleDiff> DiffArticles(const Article& old_article, const Article& new_
   diff.old_title = internal::CollapseWhitespace(Clean(old_article.title));
   diff.new_title = internal::CollapseWhitespace(Clean(new_article.title));
   auto add_field = [&](const char* name, const std::string& a, const std::string& b) {
-    std::string ca = internal::CollapseWhitespace(Clean(a)), cb = internal::CollapseWhitespace(Clean(b));
+    std::string ca = internal::CollapseWhitespace(Clean(a)),
+                cb = internal::CollapseWhitespace(Clean(b));
     if (ca != cb) diff.fields.push_back(DiffField(name, std::move(ca), std::move(cb), options));
   };
   add_field("title", old_article.title, new_article.title);
@@ -235,8 +241,9 @@ Result<ArticleDiff> DiffArticles(const Article& old_article, const Article& new_
     for (const Block& b : a.blocks) out.push_back(Clean(b.text));
     return out;
   };
-  LIBDIFF_ASSIGN_OR_RETURN(diff, internal::DiffBody(paragraphs(old_article), paragraphs(new_article),
-                                                options, std::move(diff)));
+  LIBDIFF_ASSIGN_OR_RETURN(
+      diff, internal::DiffBody(paragraphs(old_article), paragraphs(new_article), options,
+                               std::move(diff)));
   FinishSignificance(&diff);
   return diff;
 }

@@ -95,7 +95,9 @@ void TokenizeSide(Side* side, Interner* tokens, Interner* sentences) {
     ids.reserve(side->tokens[i].size());
     for (const Token& t : side->tokens[i]) {
       ids.push_back(tokens->Id(t.text));
-      if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) side->bag[i].push_back(ids.back());
+      if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) {
+        side->bag[i].push_back(ids.back());
+      }
     }
     std::sort(side->bag[i].begin(), side->bag[i].end());
   }
@@ -106,7 +108,8 @@ void TokenizeSide(Side* side, Interner* tokens, Interner* sentences) {
 // threshold, even as a float, decide as if it were exact). The merge stops as
 // soon as the threshold is out of reach: pairing scores up to
 // max_pair_comparisons pairs, and most of them are far apart.
-double Similarity(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b, double threshold) {
+double Similarity(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b,
+                  double threshold) {
   const size_t na = a.size(), nb = b.size();
   if (na == 0 && nb == 0) return 0.0;
   // 2 * (common + what is left) < bar  =>  Dice < threshold - 1e-6.
@@ -164,8 +167,8 @@ class BodyDiffer {
     }
     word_work_budget_ = kWordDiffWorkFloor + kWordDiffWorkPerToken * tokens;
 
-    internal::textdiff::MatchResult equal =
-        internal::textdiff::MatchSequences(old_.sentence_ids, new_.sentence_ids, options_.max_edit_cost);
+    internal::textdiff::MatchResult equal = internal::textdiff::MatchSequences(
+        old_.sentence_ids, new_.sentence_ids, options_.max_edit_cost);
     if (equal.coarse) out_->coarse = true;
     for (auto [i, j] : equal.matches) p_.Pair(i, j, Role::kEqual, 1.0);
 
@@ -214,7 +217,8 @@ class BodyDiffer {
       std::vector<float> sim(d * m);
       for (size_t a = 0; a < d; ++a) {
         for (size_t b = 0; b < m; ++b) {
-          sim[a * m + b] = static_cast<float>(Similarity(old_.bag[dels[a]], new_.bag[inss[b]], threshold));
+          sim[a * m + b] =
+              static_cast<float>(Similarity(old_.bag[dels[a]], new_.bag[inss[b]], threshold));
         }
       }
       std::vector<float> best((d + 1) * (m + 1), 0.0f);
@@ -268,8 +272,12 @@ class BodyDiffer {
 
   void PairEditedMoves() {
     std::vector<size_t> dels, inss;
-    for (size_t i = 0; i < old_.sentences.size(); ++i) if (p_.old_role[i] == Role::kUnpaired) dels.push_back(i);
-    for (size_t j = 0; j < new_.sentences.size(); ++j) if (p_.new_role[j] == Role::kUnpaired) inss.push_back(j);
+    for (size_t i = 0; i < old_.sentences.size(); ++i) {
+      if (p_.old_role[i] == Role::kUnpaired) dels.push_back(i);
+    }
+    for (size_t j = 0; j < new_.sentences.size(); ++j) {
+      if (p_.new_role[j] == Role::kUnpaired) inss.push_back(j);
+    }
     if (dels.empty() || inss.empty()) return;
     if (dels.size() * inss.size() > budget_) {
       out_->coarse = true;
@@ -287,10 +295,13 @@ class BodyDiffer {
         if (s >= options_.move_threshold && s > 0.0) candidates.push_back({s, a, b});
       }
     }
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [](const Candidate& x, const Candidate& y) { return x.similarity > y.similarity; });
+    std::stable_sort(
+        candidates.begin(), candidates.end(),
+        [](const Candidate& x, const Candidate& y) { return x.similarity > y.similarity; });
     for (const Candidate& c : candidates) {
-      if (p_.old_role[dels[c.a]] != Role::kUnpaired || p_.new_role[inss[c.b]] != Role::kUnpaired) continue;
+      if (p_.old_role[dels[c.a]] != Role::kUnpaired || p_.new_role[inss[c.b]] != Role::kUnpaired) {
+        continue;
+      }
       p_.Pair(dels[c.a], inss[c.b], Role::kMove, c.similarity);
     }
   }
@@ -387,7 +398,9 @@ class BodyDiffer {
     for (size_t k : new_changed) out_->summary.words_added += IsWord(nt[k]);
   }
 
-  static bool IsWord(const Token& t) { return t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber; }
+  static bool IsWord(const Token& t) {
+    return t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
+  }
 
  public:
   // Turns token matches into alternating equal / delete+insert word ops.
@@ -395,9 +408,9 @@ class BodyDiffer {
   // into the edits. `old_changed`/`new_changed` receive the token indices that
   // changed before that cleanup (the significance is judged on those).
   static void BuildWordOps(const std::vector<Token>& ot, const std::vector<Token>& nt,
-                           const std::vector<std::pair<size_t, size_t>>& matches, size_t merge_up_to,
-                           std::vector<WordOp>* words, std::vector<size_t>* old_changed,
-                           std::vector<size_t>* new_changed) {
+                           const std::vector<std::pair<size_t, size_t>>& matches,
+                           size_t merge_up_to, std::vector<WordOp>* words,
+                           std::vector<size_t>* old_changed, std::vector<size_t>* new_changed) {
     struct Run {
       bool equal;
       size_t o0, o1, n0, n1;  // token ranges

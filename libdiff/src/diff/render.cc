@@ -82,7 +82,8 @@ std::vector<DisplayParagraph> GroupParagraphs(const ArticleDiff& diff) {
       if (op.new_paragraph != current_new || current_old_whole != kNoIndex) {
         // A deletion just before the first sentence of a paragraph belongs to it
         // when the previous group holds only deletions of a partly kept paragraph.
-        const bool adopt = !groups.empty() && current_new == kNoIndex && current_old_whole == kNoIndex;
+        const bool adopt =
+            !groups.empty() && current_new == kNoIndex && current_old_whole == kNoIndex;
         if (!adopt) groups.emplace_back();
         current_new = op.new_paragraph;
         current_old_whole = kNoIndex;
@@ -109,7 +110,9 @@ std::string RenderWord(const ArticleDiff& diff, const RenderOptions& options) {
     const size_t c = static_cast<size_t>(options.context);
     for (size_t g = 0; g < groups.size(); ++g) {
       if (!groups[g].changed) continue;
-      for (size_t k = g > c ? g - c : 0; k < std::min(groups.size(), g + c + 1); ++k) shown[k] = true;
+      for (size_t k = g > c ? g - c : 0; k < std::min(groups.size(), g + c + 1); ++k) {
+        shown[k] = true;
+      }
     }
   }
   bool elided = false;
@@ -185,9 +188,11 @@ std::string RenderUnified(const ArticleDiff& diff, const RenderOptions& options)
     if (!options.color || tag == ' ') return s;
     return std::string(tag == '-' ? kRed : kGreen) + s + kReset;
   };
-  std::string out = paint('-', "--- " + options.old_label) + "\n" + paint('+', "+++ " + options.new_label) + "\n";
+  std::string out =
+      paint('-', "--- " + options.old_label) + "\n" + paint('+', "+++ " + options.new_label) + "\n";
   if (diff.summary.title_changed) {
-    out += "@@ title @@\n" + paint('-', "-" + diff.old_title) + "\n" + paint('+', "+" + diff.new_title) + "\n";
+    out += "@@ title @@\n" + paint('-', "-" + diff.old_title) + "\n" +
+           paint('+', "+" + diff.new_title) + "\n";
   }
   std::vector<Line> lines = SentenceLines(diff);
   size_t k = 0;
@@ -222,9 +227,12 @@ std::string RenderUnified(const ArticleDiff& diff, const RenderOptions& options)
     }
     if (old_count == 0) --old_start;  // diff(1) convention for an empty side
     if (new_count == 0) --new_start;
-    out += (options.color ? std::string(kCyan) : "") + "@@ -" + Num(old_start) + "," + Num(old_count) +
-           " +" + Num(new_start) + "," + Num(new_count) + " @@" + (options.color ? kReset : "") + "\n";
-    for (size_t x = start; x < end; ++x) out += paint(lines[x].tag, lines[x].tag + *lines[x].text) + "\n";
+    out += (options.color ? std::string(kCyan) : "") + "@@ -" + Num(old_start) + "," +
+           Num(old_count) + " +" + Num(new_start) + "," + Num(new_count) + " @@" +
+           (options.color ? kReset : "") + "\n";
+    for (size_t x = start; x < end; ++x) {
+      out += paint(lines[x].tag, lines[x].tag + *lines[x].text) + "\n";
+    }
     k = end;
   }
   return out;
@@ -282,6 +290,8 @@ std::string RenderJson(const ArticleDiff& diff, const RenderOptions& options) {
   j["fields"] = std::move(fields);
   Json ops = Json::array();
   for (const SentenceOp& op : diff.ops) {
+    const double similarity =  // three decimals
+        static_cast<double>(static_cast<long long>(op.similarity * 1000.0 + 0.5)) / 1000.0;
     ops.push_back({{"op", SentenceOpKindName(op.kind)},
                    {"old_index", IndexJson(op.old_index)},
                    {"new_index", IndexJson(op.new_index)},
@@ -290,7 +300,7 @@ std::string RenderJson(const ArticleDiff& diff, const RenderOptions& options) {
                    {"old_text", op.old_index == kNoIndex ? Json(nullptr) : Json(op.old_text)},
                    {"new_text", op.new_index == kNoIndex ? Json(nullptr) : Json(op.new_text)},
                    {"significance", SignificanceName(op.significance)},
-                   {"similarity", static_cast<double>(static_cast<long long>(op.similarity * 1000.0 + 0.5)) / 1000.0},
+                   {"similarity", similarity},
                    {"words", WordsJson(op.words)}});
   }
   j["ops"] = std::move(ops);
@@ -327,29 +337,35 @@ std::string HtmlWords(const std::vector<WordOp>& words) {
   return out;
 }
 
-constexpr const char* kHtmlStyle = R"(
-body{font:17px/1.6 Georgia,'Times New Roman',serif;color:#1d1d1f;background:#fafaf7;margin:0}
-main,header{max-width:46rem;margin:0 auto;padding:1rem 1.5rem}
-header{border-bottom:1px solid #ddd;background:#fff;max-width:none}
-header>div{max-width:46rem;margin:0 auto}
-h1{font-size:1.6rem;line-height:1.25;margin:.4rem 0}
-.meta{font:14px/1.5 system-ui,sans-serif;color:#555}
-.badge{display:inline-block;font:600 13px system-ui,sans-serif;padding:2px 8px;border-radius:10px;background:#eee;color:#333}
-.badge.substantive{background:#ffe1e1;color:#8a1111}.badge.title_only{background:#fff0c2;color:#6b4e00}
-.badge.numbers{background:#e3ecff;color:#123c8a}.badge.timestamp,.badge.whitespace_punctuation,.badge.none{background:#e9f5e9;color:#245c24}
-.counts{list-style:none;padding:0;margin:.5rem 0;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;font:14px system-ui,sans-serif}
-.counts b{font-weight:600}
-table.fields{font:14px system-ui,sans-serif;border-collapse:collapse;margin:.5rem 0}
-table.fields td{padding:2px 8px;vertical-align:top}
-del.d,.s-del{background:#ffd7d5;color:#82071e;text-decoration:line-through}
-ins.i,.s-ins{background:#ccffd8;color:#055d20;text-decoration:none}
-.s-move{background:#ddf4ff;border-bottom:2px solid #54aeff}
-.s-moved-from{color:#888;text-decoration:line-through dotted}
-p.removed{border-left:4px solid #ff8182;padding-left:.6rem}
-p.added{border-left:4px solid #4ac26b;padding-left:.6rem}
-p.changed{border-left:4px solid #d4a72c;padding-left:.6rem}
-.elided{color:#999;text-align:center;font:14px system-ui,sans-serif}
-)";
+// One CSS line a "...\n" literal; a long line continues on the next literal.
+constexpr const char* kHtmlStyle =
+    "\n"
+    "body{font:17px/1.6 Georgia,'Times New Roman',serif;color:#1d1d1f;"
+    "background:#fafaf7;margin:0}\n"
+    "main,header{max-width:46rem;margin:0 auto;padding:1rem 1.5rem}\n"
+    "header{border-bottom:1px solid #ddd;background:#fff;max-width:none}\n"
+    "header>div{max-width:46rem;margin:0 auto}\n"
+    "h1{font-size:1.6rem;line-height:1.25;margin:.4rem 0}\n"
+    ".meta{font:14px/1.5 system-ui,sans-serif;color:#555}\n"
+    ".badge{display:inline-block;font:600 13px system-ui,sans-serif;padding:2px 8px;"
+    "border-radius:10px;background:#eee;color:#333}\n"
+    ".badge.substantive{background:#ffe1e1;color:#8a1111}.badge.title_only{background:#fff0c2;"
+    "color:#6b4e00}\n"
+    ".badge.numbers{background:#e3ecff;color:#123c8a}"
+    ".badge.timestamp,.badge.whitespace_punctuation,.badge.none{background:#e9f5e9;color:#245c24}\n"
+    ".counts{list-style:none;padding:0;margin:.5rem 0;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;"
+    "font:14px system-ui,sans-serif}\n"
+    ".counts b{font-weight:600}\n"
+    "table.fields{font:14px system-ui,sans-serif;border-collapse:collapse;margin:.5rem 0}\n"
+    "table.fields td{padding:2px 8px;vertical-align:top}\n"
+    "del.d,.s-del{background:#ffd7d5;color:#82071e;text-decoration:line-through}\n"
+    "ins.i,.s-ins{background:#ccffd8;color:#055d20;text-decoration:none}\n"
+    ".s-move{background:#ddf4ff;border-bottom:2px solid #54aeff}\n"
+    ".s-moved-from{color:#888;text-decoration:line-through dotted}\n"
+    "p.removed{border-left:4px solid #ff8182;padding-left:.6rem}\n"
+    "p.added{border-left:4px solid #4ac26b;padding-left:.6rem}\n"
+    "p.changed{border-left:4px solid #d4a72c;padding-left:.6rem}\n"
+    ".elided{color:#999;text-align:center;font:14px system-ui,sans-serif}\n";
 
 std::string RenderHtml(const ArticleDiff& diff, const RenderOptions& options) {
   const ChangeSummary& s = diff.summary;
@@ -359,8 +375,9 @@ std::string RenderHtml(const ArticleDiff& diff, const RenderOptions& options) {
                     "<title>Changes: " + Escape(title) + "</title>\n<style>" + kHtmlStyle +
                     "</style>\n</head>\n<body>\n<header id=\"summary\"><div>\n";
   out += "<p class=\"meta\">" + Escape(options.old_label) + " &rarr; " + Escape(options.new_label) +
-         " &middot; <span class=\"badge " + SignificanceName(s.significance) + "\" id=\"significance\">" +
-         SignificanceName(s.significance) + "</span>" + (diff.coarse ? " &middot; coarse" : "") + "</p>\n";
+         " &middot; <span class=\"badge " + SignificanceName(s.significance) +
+         "\" id=\"significance\">" + SignificanceName(s.significance) + "</span>" +
+         (diff.coarse ? " &middot; coarse" : "") + "</p>\n";
   std::string h1;
   for (const FieldChange& f : diff.fields) if (f.field == "title") h1 = HtmlWords(f.words);
   if (h1.empty()) h1 = Escape(diff.new_title);
@@ -372,7 +389,8 @@ std::string RenderHtml(const ArticleDiff& diff, const RenderOptions& options) {
          "<li><b>" + Num(s.sentences_moved) + "</b> moved</li>"
          "<li><b>" + Num(s.paragraphs_added) + "/" + Num(s.paragraphs_removed) + "/" +
          Num(s.paragraphs_changed) + "</b> paragraphs added/removed/changed</li>"
-         "<li><b>+" + Num(s.words_added) + " &minus;" + Num(s.words_removed) + "</b> words</li></ul>\n";
+         "<li><b>+" + Num(s.words_added) + " &minus;" + Num(s.words_removed) +
+         "</b> words</li></ul>\n";
   bool any_field = false;
   for (const FieldChange& f : diff.fields) {
     if (f.field == "title") continue;
@@ -397,14 +415,20 @@ std::string RenderHtml(const ArticleDiff& diff, const RenderOptions& options) {
       first = false;
       switch (op->kind) {
         case SentenceOpKind::kEqual: out += Escape(op->new_text); break;
-        case SentenceOpKind::kInsert: out += "<ins class=\"s-ins\">" + Escape(op->new_text) + "</ins>"; break;
-        case SentenceOpKind::kDelete: out += "<del class=\"s-del\">" + Escape(op->old_text) + "</del>"; break;
+        case SentenceOpKind::kInsert:
+          out += "<ins class=\"s-ins\">" + Escape(op->new_text) + "</ins>";
+          break;
+        case SentenceOpKind::kDelete:
+          out += "<del class=\"s-del\">" + Escape(op->old_text) + "</del>";
+          break;
         case SentenceOpKind::kChange:
-          out += "<span class=\"s-change\" data-significance=\"" + std::string(SignificanceName(op->significance)) +
-                 "\">" + HtmlWords(op->words) + "</span>";
+          out += "<span class=\"s-change\" data-significance=\"" +
+                 std::string(SignificanceName(op->significance)) + "\">" + HtmlWords(op->words) +
+                 "</span>";
           break;
         case SentenceOpKind::kMove:
-          out += "<span class=\"s-move\" title=\"moved from paragraph " + Num(op->old_paragraph + 1) + "\">" +
+          out += "<span class=\"s-move\" title=\"moved from paragraph " +
+                 Num(op->old_paragraph + 1) + "\">" +
                  (op->words.empty() ? Escape(op->new_text) : HtmlWords(op->words)) + "</span>";
           break;
       }
@@ -421,13 +445,14 @@ std::string RenderStat(const ArticleDiff& diff, const RenderOptions& options) {
   const ChangeSummary& s = diff.summary;
   std::string out;
   out += "significance: " + std::string(SignificanceName(s.significance)) + " (body " +
-         SignificanceName(s.body_significance) + ", title " + SignificanceName(s.title_significance) + ")\n";
-  out += "sentences: " + Num(s.sentences_added) + " added, " + Num(s.sentences_removed) + " removed, " +
-         Num(s.sentences_changed) + " changed, " + Num(s.sentences_moved) + " moved, " +
-         Num(s.sentences_equal) + " unchanged\n";
-  out += "paragraphs: " + Num(s.paragraphs_added) + " added, " + Num(s.paragraphs_removed) + " removed, " +
-         Num(s.paragraphs_changed) + " changed, " + Num(s.paragraphs_moved) + " moved (" +
-         Num(s.paragraphs_old) + " -> " + Num(s.paragraphs_new) + ")\n";
+         SignificanceName(s.body_significance) + ", title " +
+         SignificanceName(s.title_significance) + ")\n";
+  out += "sentences: " + Num(s.sentences_added) + " added, " + Num(s.sentences_removed) +
+         " removed, " + Num(s.sentences_changed) + " changed, " + Num(s.sentences_moved) +
+         " moved, " + Num(s.sentences_equal) + " unchanged\n";
+  out += "paragraphs: " + Num(s.paragraphs_added) + " added, " + Num(s.paragraphs_removed) +
+         " removed, " + Num(s.paragraphs_changed) + " changed, " + Num(s.paragraphs_moved) +
+         " moved (" + Num(s.paragraphs_old) + " -> " + Num(s.paragraphs_new) + ")\n";
   const std::string plus = "+" + Num(s.words_added), minus = "-" + Num(s.words_removed);
   out += "words: " + (options.color ? kGreen + plus + kReset : plus) + " " +
          (options.color ? kRed + minus + kReset : minus) + "\n";
@@ -455,8 +480,8 @@ const char* DiffFormatName(DiffFormat format) {
 }
 
 Result<DiffFormat> ParseDiffFormat(std::string_view name) {
-  for (DiffFormat f : {DiffFormat::kWord, DiffFormat::kUnified, DiffFormat::kJson, DiffFormat::kHtml,
-                       DiffFormat::kStat}) {
+  for (DiffFormat f : {DiffFormat::kWord, DiffFormat::kUnified, DiffFormat::kJson,
+                       DiffFormat::kHtml, DiffFormat::kStat}) {
     if (name == DiffFormatName(f)) return f;
   }
   return Status::InvalidArgument("unknown diff format \"" + std::string(name) +

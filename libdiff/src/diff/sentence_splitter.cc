@@ -47,7 +47,9 @@ bool InList(const std::array<std::string_view, N>& list, std::string_view word) 
 }
 
 bool IsTerminator(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
-bool IsCjkTerminator(char32_t c) { return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF61; }
+bool IsCjkTerminator(char32_t c) {
+  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF61;
+}
 bool IsCloser(char32_t c) {
   return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x2019 || c == 0x201D ||
          c == 0x00BB || c == 0x300D || c == 0x300F || c == 0xFF09 || c == 0x3011;
@@ -123,8 +125,8 @@ bool IsBoundary(std::string_view s, size_t term_start, size_t term_end, size_t n
     probe = j;
   }
   if (IsLower(letter)) return false;  // "... and then", "e.g. this", "Dr. med"
-  const bool starts_plausibly =
-      IsUpper(letter) || IsDigitCp(letter) || IsOpener(first) || (IsLetter(letter) && !IsLower(letter));
+  const bool starts_plausibly = IsUpper(letter) || IsDigitCp(letter) || IsOpener(first) ||
+                                (IsLetter(letter) && !IsLower(letter));
   if (!starts_plausibly) return false;
   const std::string_view terms = s.substr(term_start, term_end - term_start);
   if (terms != ".") return true;  // "!", "?", "...", "?!" end sentences
@@ -176,7 +178,8 @@ bool IsCollapsed(std::string_view s) {
     }
     // The non-ASCII spaces of util/text.cc: U+00A0, U+2028, U+2029, U+3000.
     if (c == 0xC2 && i + 1 < s.size() && b(i + 1) == 0xA0) return false;
-    if (c == 0xE2 && i + 2 < s.size() && b(i + 1) == 0x80 && (b(i + 2) == 0xA8 || b(i + 2) == 0xA9)) {
+    if (c == 0xE2 && i + 2 < s.size() && b(i + 1) == 0x80 &&
+        (b(i + 2) == 0xA8 || b(i + 2) == 0xA9)) {
       return false;
     }
     if (c == 0xE3 && i + 2 < s.size() && b(i + 1) == 0x80 && b(i + 2) == 0x80) return false;

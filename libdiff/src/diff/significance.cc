@@ -41,7 +41,9 @@ bool InList(const std::array<std::string_view, N>& list, std::string_view word) 
   return std::find(list.begin(), list.end(), word) != list.end();
 }
 
-bool IsContent(const Token& t) { return t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber; }
+bool IsContent(const Token& t) {
+  return t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
+}
 
 bool IsTimeWord(const Token& t) {
   return t.kind == TokenKind::kWord && InList(kTimeWords, LowerToken(t.text));
@@ -104,8 +106,10 @@ bool IsNumberToken(const Token& t) {
 
 }  // namespace
 
-Significance ClassifyEdit(const std::vector<Token>& old_tokens, const std::vector<size_t>& old_changed,
-                          const std::vector<Token>& new_tokens, const std::vector<size_t>& new_changed) {
+Significance ClassifyEdit(const std::vector<Token>& old_tokens,
+                          const std::vector<size_t>& old_changed,
+                          const std::vector<Token>& new_tokens,
+                          const std::vector<size_t>& new_changed) {
   if (old_changed.empty() && new_changed.empty()) return Significance::kNone;
   bool any_content = false, all_time = true, all_numbers = true;
   auto visit = [&](const std::vector<Token>& tokens, const std::vector<size_t>& changed) {

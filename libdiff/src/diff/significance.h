@@ -19,8 +19,10 @@ namespace libdiff::internal::textdiff {
 // kTimestamp when every changed word or number is part of a date or time
 // ("2:50pm", "Sept. 9", "3 hours ago", "Updated"), kNumbers when the changed
 // words are numbers (digits or number words), else kSubstantive.
-Significance ClassifyEdit(const std::vector<Token>& old_tokens, const std::vector<size_t>& old_changed,
-                          const std::vector<Token>& new_tokens, const std::vector<size_t>& new_changed);
+Significance ClassifyEdit(const std::vector<Token>& old_tokens,
+                          const std::vector<size_t>& old_changed,
+                          const std::vector<Token>& new_tokens,
+                          const std::vector<size_t>& new_changed);
 
 // The class of a whole sentence inserted or deleted: kTimestamp for a
 // dateline or "Updated ..." line, kWhitespacePunctuation for punctuation

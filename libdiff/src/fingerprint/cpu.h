@@ -38,8 +38,9 @@ inline void SetAvx512AllowedForTesting(bool allowed) {
 
 inline bool UseAvx512() {
 #if defined(__x86_64__)
-  static const bool has_avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
-                                 __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl");
+  static const bool has_avx512 =
+      __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+      __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl");
   return has_avx512 && g_avx512_allowed.load(std::memory_order_relaxed);
 #else
   return false;
@@ -58,10 +59,10 @@ LIBDIFF_TARGET_AVX512 inline __m512i Mul128Fold64(__m512i a, __m512i b) {
   const __m512i hl = _mm512_mul_epu32(a_hi, b);
   const __m512i hh = _mm512_mul_epu32(a_hi, b_hi);
   // At most 3 * (2^32 - 1) + (2^32 - 1)^2 < 2^64: no carry is lost.
-  const __m512i cross =
-      _mm512_add_epi64(_mm512_add_epi64(_mm512_srli_epi64(ll, 32), _mm512_and_si512(lh, low32)), hl);
-  const __m512i high =
-      _mm512_add_epi64(_mm512_add_epi64(hh, _mm512_srli_epi64(lh, 32)), _mm512_srli_epi64(cross, 32));
+  const __m512i cross = _mm512_add_epi64(
+      _mm512_add_epi64(_mm512_srli_epi64(ll, 32), _mm512_and_si512(lh, low32)), hl);
+  const __m512i high = _mm512_add_epi64(_mm512_add_epi64(hh, _mm512_srli_epi64(lh, 32)),
+                                        _mm512_srli_epi64(cross, 32));
   const __m512i low = _mm512_or_si512(_mm512_slli_epi64(cross, 32), _mm512_and_si512(ll, low32));
   return _mm512_xor_si512(low, high);
 }

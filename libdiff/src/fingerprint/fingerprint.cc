@@ -43,7 +43,9 @@ struct Scratch {
   }
 };
 
-uint32_t ClampShingleSize(int w) { return static_cast<uint32_t>(std::clamp(w, 1, kMaxShingleSize)); }
+uint32_t ClampShingleSize(int w) {
+  return static_cast<uint32_t>(std::clamp(w, 1, kMaxShingleSize));
+}
 
 // The kSketchSize smallest distinct top halves of `shingles`, ascending, by
 // insertion into a sorted array: exact for any input, but each of the first
@@ -72,8 +74,8 @@ void BottomSketchByInsertion(const uint64_t* shingles, size_t n, std::vector<uin
 // CPUs). Stops when fewer than 8 values are left or out may have fewer than 8
 // free places before kCapacity; returns where it stopped.
 template <size_t kCapacity>
-LIBDIFF_TARGET_AVX512 size_t FilterBelowAvx512(const uint64_t* shingles, size_t n, uint64_t threshold,
-                                               uint32_t* out, size_t* m) {
+LIBDIFF_TARGET_AVX512 size_t FilterBelowAvx512(const uint64_t* shingles, size_t n,
+                                               uint64_t threshold, uint32_t* out, size_t* m) {
   const __m512i limit = _mm512_set1_epi64(static_cast<long long>(threshold));
   size_t count = *m;
   size_t i = 0;
@@ -98,13 +100,16 @@ LIBDIFF_TARGET_AVX512 size_t FilterBelowAvx512(const uint64_t* shingles, size_t 
 // exact either way.
 void BottomSketch(const uint64_t* shingles, size_t n, std::vector<uint32_t>* out) {
   constexpr size_t kCapacity = 512;  // candidates kept; more falls back to insertion
-  uint64_t threshold = std::max<uint64_t>((uint64_t{2 * kSketchSize} << 32) / std::max<size_t>(n, 1), 1);
+  uint64_t threshold =
+      std::max<uint64_t>((uint64_t{2 * kSketchSize} << 32) / std::max<size_t>(n, 1), 1);
   std::array<uint32_t, kCapacity + 1> candidates;
   while (threshold < (uint64_t{1} << 32)) {
     size_t m = 0;
     size_t i = 0;
 #if defined(__x86_64__)
-    if (internal::UseAvx512()) i = FilterBelowAvx512<kCapacity>(shingles, n, threshold, candidates.data(), &m);
+    if (internal::UseAvx512()) {
+      i = FilterBelowAvx512<kCapacity>(shingles, n, threshold, candidates.data(), &m);
+    }
 #endif
     for (; i < n && m + 8 <= kCapacity; i += 8) {
       // Blocks of 8 between capacity checks; the store always happens, the
@@ -161,8 +166,8 @@ Fingerprint FingerprintNormalizedText(std::string_view normalized,
   Scratch& scratch = *cache;
   uint64_t* const tokens = scratch.tokens.Reserve(internal::MaxTokens(normalized.size()));
   const size_t token_count = internal::HashTokens(normalized, tokens);
-  const internal::SimHashResult sim =
-      internal::SimHashOfShinglesInPlace(tokens, token_count, fp.params.shingle_size, &scratch.simhash);
+  const internal::SimHashResult sim = internal::SimHashOfShinglesInPlace(
+      tokens, token_count, fp.params.shingle_size, &scratch.simhash);
   // SimHashOfShinglesInPlace leaves the shingle hashes in `tokens`; a text
   // shorter than one shingle has one shingle of all its tokens.
   if (token_count >= fp.params.shingle_size) {
@@ -184,7 +189,9 @@ Fingerprint FingerprintNormalizedText(std::string_view normalized,
   while (begin < normalized.size()) {
     size_t end = normalized.find('\n', begin);
     if (end == std::string_view::npos) end = normalized.size();
-    if (end > begin) fp.paragraph_hashes.push_back(XXH3_64bits(normalized.data() + begin, end - begin));
+    if (end > begin) {
+      fp.paragraph_hashes.push_back(XXH3_64bits(normalized.data() + begin, end - begin));
+    }
     begin = end + 1;
   }
   return fp;

@@ -248,7 +248,8 @@ const std::bitset<0x10000>& StableBmp() {
     for (utf8proc_int32_t c = 0x80; c < 0x30000; ++c) {
       if (c >= 0xD800 && c <= 0xDFFF) continue;
       int boundclass = 0;
-      const utf8proc_ssize_t n = utf8proc_decompose_char(c, buf, 32, UTF8PROC_DECOMPOSE, &boundclass);
+      const utf8proc_ssize_t n =
+          utf8proc_decompose_char(c, buf, 32, UTF8PROC_DECOMPOSE, &boundclass);
       for (utf8proc_ssize_t k = 1; k < n && k < 32; ++k) {
         if (buf[k] < 0x10000) follower.set(static_cast<size_t>(buf[k]));
       }
@@ -259,8 +260,9 @@ const std::bitset<0x10000>& StableBmp() {
       const utf8proc_property_t* prop = utf8proc_get_property(c);
       if (prop->combining_class != 0) continue;
       const auto cat = static_cast<utf8proc_category_t>(prop->category);
-      if (cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP ||
-          cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_CS || cat == UTF8PROC_CATEGORY_CN) {
+      if (cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
+          cat == UTF8PROC_CATEGORY_ZP || cat == UTF8PROC_CATEGORY_CC ||
+          cat == UTF8PROC_CATEGORY_CS || cat == UTF8PROC_CATEGORY_CN) {
         continue;
       }
       if (FoldTypographic(static_cast<char32_t>(c)) != static_cast<char32_t>(c)) continue;

@@ -122,7 +122,8 @@ constexpr size_t kAhead = 32;
 constexpr size_t kPrefetchMin = 512;
 
 // Inserts hashes[0..n) into one set; each new value votes.
-void VoteDistinctOneTable(const uint64_t* hashes, size_t n, ScratchBuffer* slots, BitCounter* counter) {
+void VoteDistinctOneTable(const uint64_t* hashes, size_t n, ScratchBuffer* slots,
+                          BitCounter* counter) {
   HashSet seen(n, slots);
   const size_t ahead_end = n > kPrefetchMin ? n : 0;
   for (size_t i = 0; i < n; ++i) {
@@ -181,8 +182,8 @@ __attribute__((target("avx2"))) void VoteDistinctOneTableAvx2(const uint64_t* ha
 // which takes one 512-bit add per distinct value.
 constexpr size_t kBucket = 4;
 
-LIBDIFF_TARGET_AVX512 void VoteDistinctBucketsAvx512(const uint64_t* hashes, size_t n, ScratchBuffer* memory,
-                                                     BitCounter* counter) {
+LIBDIFF_TARGET_AVX512 void VoteDistinctBucketsAvx512(const uint64_t* hashes, size_t n,
+                                                     ScratchBuffer* memory, BitCounter* counter) {
   size_t buckets = 1;
   while (buckets * kBucket < 4 * n) buckets <<= 1;
   // kBucket more values to align the table.
@@ -316,7 +317,8 @@ LIBDIFF_TARGET_AVX512 size_t ShingleHashes3Avx512(uint64_t* tokens, size_t n) {
     const __m512i t0 = _mm512_loadu_si512(tokens + i);
     const __m512i t1 = _mm512_loadu_si512(tokens + i + 1);
     const __m512i t2 = _mm512_loadu_si512(tokens + i + 2);
-    __m512i acc = _mm512_add_epi64(start, Mul128Fold64(_mm512_xor_si512(t0, s0), _mm512_xor_si512(t1, s1)));
+    __m512i acc =
+        _mm512_add_epi64(start, Mul128Fold64(_mm512_xor_si512(t0, s0), _mm512_xor_si512(t1, s1)));
     acc = _mm512_add_epi64(acc, Mul128Fold64(_mm512_xor_si512(t1, s2), _mm512_xor_si512(t2, s3)));
     acc = _mm512_xor_si512(acc, _mm512_srli_epi64(acc, 37));
     acc = _mm512_mullo_epi64(acc, avalanche);

@@ -95,17 +95,22 @@ inline unsigned AsciiWordMask(__m128i v) {
       _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
                                   _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
                      _mm_set1_epi8(static_cast<char>(0x80 + 26)));
-  const __m128i is_digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
-                                          _mm_set1_epi8(static_cast<char>(0x80 + 10)));
+  const __m128i is_digit =
+      _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
+                     _mm_set1_epi8(static_cast<char>(0x80 + 10)));
   return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(is_letter, is_digit)));
 }
 
-inline __m128i Load16(const uint8_t* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
+inline __m128i Load16(const uint8_t* p) {
+  return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+}
 
 inline unsigned AsciiWordMask(const uint8_t* p) { return AsciiWordMask(Load16(p)); }
 
 // Bit k is set when byte k of the 16 at p is not ASCII.
-inline unsigned NonAsciiMask(const uint8_t* p) { return static_cast<unsigned>(_mm_movemask_epi8(Load16(p))); }
+inline unsigned NonAsciiMask(const uint8_t* p) {
+  return static_cast<unsigned>(_mm_movemask_epi8(Load16(p)));
+}
 
 // For the 64 bytes at p: when all are ASCII, sets bit k of *word when byte k
 // is a letter or digit and returns true; otherwise returns false.
@@ -227,7 +232,8 @@ void ScanTokens(std::string_view text, Emit&& emit, AsciiBlocks&& ascii_blocks) 
     // One loop exit per block replaces a hard-to-predict branch per token.
     if (i + 16 <= n) {
       const unsigned non_ascii = NonAsciiMask(p + i);
-      const unsigned ascii_len = non_ascii == 0 ? 16u : static_cast<unsigned>(__builtin_ctz(non_ascii));
+      const unsigned ascii_len =
+          non_ascii == 0 ? 16u : static_cast<unsigned>(__builtin_ctz(non_ascii));
       if (ascii_len > 0) {
         if (mode == Mode::kRun) close(i);  // ASCII ends a run of a script without spaces
         uint64_t word64 = 0;
@@ -376,8 +382,8 @@ void HashSpansScalar(const uint8_t* p, const size_t* begins, const size_t* ends,
   for (size_t k = 0; k < m; ++k) {
     // The class index without a branch; length 0 wraps around to "other".
     const size_t len_m1 = ends[k] - begins[k] - 1;
-    const size_t c =
-        static_cast<size_t>(len_m1 > 2) + static_cast<size_t>(len_m1 > 7) + static_cast<size_t>(len_m1 > 15);
+    const size_t c = static_cast<size_t>(len_m1 > 2) + static_cast<size_t>(len_m1 > 7) +
+                     static_cast<size_t>(len_m1 > 15);
     index[c][size[c]++] = static_cast<uint16_t>(k);
   }
   const auto* secret = XXH3_kSecret;
@@ -413,9 +419,9 @@ LIBDIFF_TARGET_AVX512 void HashSpans8(const uint8_t* p, size_t n, const size_t* 
   const __m512i e = _mm512_maskz_loadu_epi64(valid, ends);
   const __m512i len = _mm512_sub_epi64(e, b);
   const __m512i eight = _mm512_set1_epi64(8);
-  const __mmask8 in_text =
-      _mm512_cmple_epu64_mask(_mm512_add_epi64(b, eight), _mm512_set1_epi64(static_cast<long long>(n))) &
-      _mm512_cmpge_epu64_mask(e, eight);
+  const __mmask8 in_text = _mm512_cmple_epu64_mask(_mm512_add_epi64(b, eight),
+                                                   _mm512_set1_epi64(static_cast<long long>(n))) &
+                           _mm512_cmpge_epu64_mask(e, eight);
   const __mmask8 fast = valid & in_text & _mm512_cmple_epu64_mask(len, _mm512_set1_epi64(16));
   const __m512i first8 = _mm512_mask_i64gather_epi64(_mm512_setzero_si512(), fast, b, p, 1);
   const __m512i last8 =
@@ -428,7 +434,8 @@ LIBDIFF_TARGET_AVX512 void HashSpans8(const uint8_t* p, size_t n, const size_t* 
   const __m512i c2 = _mm512_and_si512(
       _mm512_srlv_epi64(first8, _mm512_slli_epi64(_mm512_srli_epi64(len, 1), 3)), byte);
   const __m512i c3 = _mm512_and_si512(
-      _mm512_srlv_epi64(first8, _mm512_slli_epi64(_mm512_sub_epi64(len, _mm512_set1_epi64(1)), 3)), byte);
+      _mm512_srlv_epi64(first8, _mm512_slli_epi64(_mm512_sub_epi64(len, _mm512_set1_epi64(1)), 3)),
+      byte);
   const __m512i combined =
       _mm512_or_si512(_mm512_or_si512(_mm512_slli_epi64(c1, 16), _mm512_slli_epi64(c2, 24)),
                       _mm512_or_si512(c3, _mm512_slli_epi64(len, 8)));
@@ -443,8 +450,9 @@ LIBDIFF_TARGET_AVX512 void HashSpans8(const uint8_t* p, size_t n, const size_t* 
   // 4-8 bytes (XXH3_len_4to8_64b): the first and last 4 bytes, rrmxmx.
   const uint64_t bitflip_4to8 = XXH_readLE64(secret + 8) ^ XXH_readLE64(secret + 16);
   const __m512i mx = _mm512_set1_epi64(static_cast<long long>(0x9FB21C651E98DF25ULL));
-  __m512i h4 = _mm512_xor_si512(_mm512_or_si512(_mm512_slli_epi64(first8, 32), _mm512_srli_epi64(last8, 32)),
-                                _mm512_set1_epi64(static_cast<long long>(bitflip_4to8)));
+  __m512i h4 =
+      _mm512_xor_si512(_mm512_or_si512(_mm512_slli_epi64(first8, 32), _mm512_srli_epi64(last8, 32)),
+                       _mm512_set1_epi64(static_cast<long long>(bitflip_4to8)));
   h4 = _mm512_xor_si512(h4, _mm512_xor_si512(_mm512_rol_epi64(h4, 49), _mm512_rol_epi64(h4, 24)));
   h4 = _mm512_mullo_epi64(h4, mx);
   h4 = _mm512_xor_si512(h4, _mm512_add_epi64(_mm512_srli_epi64(h4, 35), len));
@@ -455,7 +463,8 @@ LIBDIFF_TARGET_AVX512 void HashSpans8(const uint8_t* p, size_t n, const size_t* 
   // 128-bit product, XXH3's avalanche.
   const uint64_t bitflip_lo = XXH_readLE64(secret + 24) ^ XXH_readLE64(secret + 32);
   const uint64_t bitflip_hi = XXH_readLE64(secret + 40) ^ XXH_readLE64(secret + 48);
-  const __m512i lo = _mm512_xor_si512(first8, _mm512_set1_epi64(static_cast<long long>(bitflip_lo)));
+  const __m512i lo =
+      _mm512_xor_si512(first8, _mm512_set1_epi64(static_cast<long long>(bitflip_lo)));
   const __m512i hi = _mm512_xor_si512(last8, _mm512_set1_epi64(static_cast<long long>(bitflip_hi)));
   const __m512i bswap64 = _mm512_set_epi8(8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7,  //
                                           8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7,  //

@@ -275,7 +275,8 @@ Status LmdbNearDuplicateIndex::UpgradeFromV1(MDB_txn* txn, const std::string& sc
       const auto* rec = static_cast<const unsigned char*>(data.mv_data);
       const uint64_t p =
           w == 64 ? high : (high << (64 - w)) | GetBigEndian(rec, residual_bytes_[0]);
-      entries.push_back({layout_.Unpermute(0, p), GetBigEndian(rec + residual_bytes_[0], id_bytes_)});
+      entries.push_back(
+          {layout_.Unpermute(0, p), GetBigEndian(rec + residual_bytes_[0], id_bytes_)});
     }
     if (rc != MDB_NOTFOUND) return LmdbError(rc, "reading table 0");
   }
@@ -443,7 +444,8 @@ Status LmdbNearDuplicateIndex::Insert(MDB_txn* txn, uint64_t simhash, uint64_t i
   return Status::OK();
 }
 
-Status LmdbNearDuplicateIndex::InsertBatch(MDB_txn* txn, std::span<const IndexEntry> entries) const {
+Status LmdbNearDuplicateIndex::InsertBatch(MDB_txn* txn,
+                                           std::span<const IndexEntry> entries) const {
   for (const IndexEntry& e : entries) {
     if (id_bytes_ < 8 && (e.id >> (8 * id_bytes_)) != 0) {
       return Status::InvalidArgument("near-duplicate index: id " + std::to_string(e.id) +

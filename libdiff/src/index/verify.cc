@@ -65,7 +65,8 @@ SketchEvidence CompareSketches(std::span<const uint32_t> sa, uint64_t na,
   const size_t need =
       std::min(sa.size(), static_cast<size_t>(std::max(1, options.min_sketch_samples)));
   e.usable = e.samples >= need;
-  e.containment = e.samples == 0 ? 0.0 : static_cast<double>(e.shared) / static_cast<double>(e.samples);
+  e.containment =
+      e.samples == 0 ? 0.0 : static_cast<double>(e.shared) / static_cast<double>(e.samples);
   e.size_ratio = nb == 0 ? 0.0 : static_cast<double>(na) / static_cast<double>(nb);
   // Jaccard: of the k smallest values of the union, the fraction in both.
   size_t i = 0, j = 0, taken = 0, both = 0;

@@ -44,7 +44,9 @@ bool GetLengthPrefixed(std::string_view* in, std::string_view* s) {
 }
 
 void PutFixed64BE(std::string* out, uint64_t v) {
-  for (int shift = 56; shift >= 0; shift -= 8) out->push_back(static_cast<char>((v >> shift) & 0xff));
+  for (int shift = 56; shift >= 0; shift -= 8) {
+    out->push_back(static_cast<char>((v >> shift) & 0xff));
+  }
 }
 
 uint64_t DecodeFixed64BE(const char* p) {
@@ -54,7 +56,9 @@ uint64_t DecodeFixed64BE(const char* p) {
 }
 
 void PutFixed32BE(std::string* out, uint32_t v) {
-  for (int shift = 24; shift >= 0; shift -= 8) out->push_back(static_cast<char>((v >> shift) & 0xff));
+  for (int shift = 24; shift >= 0; shift -= 8) {
+    out->push_back(static_cast<char>((v >> shift) & 0xff));
+  }
 }
 
 uint32_t DecodeFixed32BE(const char* p) {
@@ -176,7 +180,9 @@ Result<std::string> SnapshotCodec::Decompress(std::string_view frame, std::strin
     ~DecompressionContext() { ZSTD_freeDCtx(d); }
   };
   internal::ThreadCache<DecompressionContext> dctx;
-  if (dctx->d == nullptr) return Status::ResourceExhausted("zstd: cannot allocate a decompression context");
+  if (dctx->d == nullptr) {
+    return Status::ResourceExhausted("zstd: cannot allocate a decompression context");
+  }
   const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
   if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN) {
     return Status::Corruption("stored snapshot: not a zstd frame with a content size");

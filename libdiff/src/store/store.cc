@@ -302,7 +302,8 @@ class StoreImpl final : public Store {
     s.file_bytes = env_->FileBytes();
     s.map_size = env_->map_size();
     s.bytes_per_revision =
-        s.revisions == 0 ? 0.0 : static_cast<double>(s.record_bytes) / static_cast<double>(s.revisions);
+        s.revisions == 0 ? 0.0
+                         : static_cast<double>(s.record_bytes) / static_cast<double>(s.revisions);
     return s;
   }
 
@@ -334,7 +335,9 @@ class StoreImpl final : public Store {
     std::error_code ec;
     fs::remove_all(tmp, ec);
     fs::create_directories(tmp, ec);
-    if (ec) return Status::IOError("store " + dir_ + ": cannot create " + tmp + ": " + ec.message());
+    if (ec) {
+      return Status::IOError("store " + dir_ + ": cannot create " + tmp + ": " + ec.message());
+    }
     Status copied = env_->CopyCompacted(tmp);
     if (!copied.ok()) {
       fs::remove_all(tmp, ec);
@@ -348,7 +351,8 @@ class StoreImpl final : public Store {
     fs::remove_all(tmp, ec);
     Status reopened = Init();
     if (rename_error) {
-      return Status::IOError("store " + dir_ + ": cannot replace data.mdb: " + rename_error.message());
+      return Status::IOError("store " + dir_ +
+                             ": cannot replace data.mdb: " + rename_error.message());
     }
     LIBDIFF_RETURN_IF_ERROR(reopened);
     result.bytes_after = env_->FileBytes();
@@ -483,11 +487,14 @@ class StoreImpl final : public Store {
     const RevisionRecord* latest = nullptr;
     for (auto it = revs.rbegin(); it != revs.rend(); ++it) {
       if (it->first == rec.latest_revision) latest = &it->second;
-      if (v.reverted_to == 0 && it->second.content_hash == p.content_hash) v.reverted_to = it->first;
+      if (v.reverted_to == 0 && it->second.content_hash == p.content_hash) {
+        v.reverted_to = it->first;
+      }
     }
     if (latest == nullptr) {
       return Status::Corruption("store " + dir_ + ": article " + std::to_string(id) +
-                                " lacks its latest revision " + std::to_string(rec.latest_revision));
+                                " lacks its latest revision " +
+                                std::to_string(rec.latest_revision));
     }
     LIBDIFF_ASSIGN_OR_RETURN(std::string prev_bytes,
                              revisions_->ReadSnapshot(txn, id, rec.latest_revision));
@@ -637,7 +644,9 @@ class StoreImpl final : public Store {
     if (revs.size() <= 1) return uint64_t{0};
     std::vector<bool> remove(revs.size(), false);
     for (size_t i = 0; i + 1 < revs.size(); ++i) {  // the latest is always kept
-      if (options.older_than != 0 && revs[i].second.fetched_at < options.older_than) remove[i] = true;
+      if (options.older_than != 0 && revs[i].second.fetched_at < options.older_than) {
+        remove[i] = true;
+      }
       if (options.keep_revisions != 0 && revs.size() - i > options.keep_revisions) remove[i] = true;
     }
     std::vector<uint32_t> removed;
@@ -666,7 +675,8 @@ class StoreImpl final : public Store {
       if (remove[i]) continue;
       const RevisionRecord& r = revs[i].second;
       if (r.encoding != SnapshotEncoding::kKeyframe && is_removed(r.base)) {
-        LIBDIFF_ASSIGN_OR_RETURN(std::string bytes, revisions_->ReadSnapshot(txn, id, revs[i].first));
+        LIBDIFF_ASSIGN_OR_RETURN(std::string bytes,
+                                 revisions_->ReadSnapshot(txn, id, revs[i].first));
         rewrite.emplace_back(i, std::move(bytes));
       }
     }
@@ -675,7 +685,8 @@ class StoreImpl final : public Store {
       const std::string encoded = revs[i].second.Encode();
       LIBDIFF_RETURN_IF_ERROR(revisions_->DeleteRevision(txn, id, revs[i].first));
       --counters->revisions;
-      counters->snapshot_bytes -= std::min(counters->snapshot_bytes, uint64_t{revs[i].second.payload.size()});
+      counters->snapshot_bytes -=
+          std::min(counters->snapshot_bytes, uint64_t{revs[i].second.payload.size()});
       counters->record_bytes -= std::min(counters->record_bytes, uint64_t{encoded.size()});
       uint64_t freed = 0;
       LIBDIFF_RETURN_IF_ERROR(revisions_->DeleteHtml(txn, id, revs[i].first, &freed));
@@ -689,8 +700,10 @@ class StoreImpl final : public Store {
       r.depth = 0;
       LIBDIFF_ASSIGN_OR_RETURN(r.payload, codec_.Compress(bytes));
       LIBDIFF_RETURN_IF_ERROR(revisions_->PutRevision(txn, id, revs[i].first, r));
-      counters->snapshot_bytes = counters->snapshot_bytes - std::min(counters->snapshot_bytes, old_payload) + r.payload.size();
-      counters->record_bytes = counters->record_bytes - std::min(counters->record_bytes, old_record) + r.Encode().size();
+      counters->snapshot_bytes = counters->snapshot_bytes -
+                                 std::min(counters->snapshot_bytes, old_payload) + r.payload.size();
+      counters->record_bytes =
+          counters->record_bytes - std::min(counters->record_bytes, old_record) + r.Encode().size();
     }
     return uint64_t{removed.size()};
   }

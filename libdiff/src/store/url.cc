@@ -50,7 +50,9 @@ size_t SchemePrefixLength(std::string_view s) {
     return 0;
   }
   for (char c : s.substr(0, colon)) {
-    if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '+' && c != '-' && c != '.') return 0;
+    if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '+' && c != '-' && c != '.') {
+      return 0;
+    }
   }
   return colon + 3;
 }
@@ -68,7 +70,9 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 HostAndPort SplitAuthority(std::string_view authority) {
   HostAndPort out;
   // The userinfo ends at the last '@': browsers take a raw '@' in a password.
-  if (size_t at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
+  if (size_t at = authority.rfind('@'); at != std::string_view::npos) {
+    authority.remove_prefix(at + 1);
+  }
   std::string_view after_host;
   if (!authority.empty() && authority.front() == '[') {
     const size_t close = authority.find(']');
@@ -107,7 +111,8 @@ HostAndPort SplitAuthority(std::string_view authority) {
 // 0x80 up are kept (a UTF-8 name the crawler has not converted to punycode).
 bool IsForbiddenInHostName(char c) {
   const auto byte = static_cast<unsigned char>(c);
-  return byte <= 0x20 || byte == 0x7f || std::string_view("#/:<>?@[\\]^|").find(c) != std::string_view::npos;
+  return byte <= 0x20 || byte == 0x7f ||
+         std::string_view("#/:<>?@[\\]^|").find(c) != std::string_view::npos;
 }
 
 bool IsUnreserved(unsigned char c) {
@@ -257,7 +262,9 @@ std::string FoldAmpPath(std::string path) {
 // another URL, sets *inner to that URL and returns an empty key.
 Result<std::string> NormalizeOnce(std::string_view url, std::optional<std::string>* inner) {
   // Trim surrounding whitespace.
-  while (!url.empty() && std::isspace(static_cast<unsigned char>(url.front()))) url.remove_prefix(1);
+  while (!url.empty() && std::isspace(static_cast<unsigned char>(url.front()))) {
+    url.remove_prefix(1);
+  }
   while (!url.empty() && std::isspace(static_cast<unsigned char>(url.back()))) url.remove_suffix(1);
   const std::string bad_url = "URL \"" + std::string(url.substr(0, 200)) + "\": ";
   const size_t scheme_length = SchemePrefixLength(url);
@@ -294,7 +301,8 @@ Result<std::string> NormalizeOnce(std::string_view url, std::optional<std::strin
   // Dot segments go before the AMP cache test, so "//amp/s/…" and
   // "/x/../amp/s/…" are unwrapped like "/amp/s/…".
   const std::string path = RemoveDotSegments(NormalizeEscapes(path_and_query.substr(0, q)));
-  std::string_view query = q == std::string_view::npos ? std::string_view() : path_and_query.substr(q + 1);
+  std::string_view query =
+      q == std::string_view::npos ? std::string_view() : path_and_query.substr(q + 1);
   // Google's "/amp/s/…" is itself an AMP marker, so the wrapper test comes
   // first; folding can then expose one ("/amp/c/s/…" on an ampproject host).
   const std::string folded = FoldAmpPath(path);

@@ -12,7 +12,9 @@ namespace {
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
   return s;
 }
 
@@ -72,7 +74,8 @@ Result<HttpHead> ParseHttpHead(std::string_view block) {
     if (first) {
       first = false;
       int status = 0;
-      if (line.size() < 12 || line.substr(0, 5) != "HTTP/" || line.find(' ') == std::string_view::npos) {
+      if (line.size() < 12 || line.substr(0, 5) != "HTTP/" ||
+          line.find(' ') == std::string_view::npos) {
         return Status::Corruption("no HTTP status line");
       }
       std::string_view code = line.substr(line.find(' ') + 1, 3);

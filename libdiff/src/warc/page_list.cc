@@ -39,7 +39,8 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
   size_t c = 0;
   for (;;) {
     const size_t tab = line.find('\t', c);
-    cols.push_back(line.substr(c, tab == std::string_view::npos ? std::string_view::npos : tab - c));
+    const size_t n = tab == std::string_view::npos ? std::string_view::npos : tab - c;
+    cols.push_back(line.substr(c, n));
     if (tab == std::string_view::npos) return cols;
     c = tab + 1;
   }
@@ -124,6 +125,7 @@ Status ReadPageList(const std::string& list, std::vector<PageListEntry>* out) {
     const std::filesystem::path p(cols[1]);
     page.path = p.is_absolute() || cols[1] == "-" ? std::string(cols[1]) : (base / p).string();
     page.fetched_at = *when;
+    page.has_fetched_at = cols.size() == 3 && !cols[2].empty();
     page.origin = where;
     pages.push_back(std::move(page));
   }

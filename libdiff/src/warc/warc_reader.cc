@@ -48,7 +48,9 @@ std::string TrimValue(std::string_view v) {
 
 // WARC/1.0 writers (wget among them) put the URI in angle brackets.
 std::string Unbracket(std::string uri) {
-  if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') return uri.substr(1, uri.size() - 2);
+  if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') {
+    return uri.substr(1, uri.size() - 2);
+  }
   return uri;
 }
 
@@ -135,7 +137,8 @@ class WarcReader::Impl {
       if (line.empty()) break;
       const size_t colon = line.find(':');
       if (colon == std::string::npos) continue;
-      const std::string name = internal::AsciiLower(TrimValue(std::string_view(line).substr(0, colon)));
+      const std::string name =
+          internal::AsciiLower(TrimValue(std::string_view(line).substr(0, colon)));
       std::string value = TrimValue(std::string_view(line).substr(colon + 1));
       if (name == "warc-type") {
         h->type = internal::AsciiLower(value);
@@ -152,7 +155,9 @@ class WarcReader::Impl {
       } else if (name == "warc-profile") {
         h->profile = std::move(value);
       } else if (name == "content-length") {
-        if (!ParseLength(value, &h->length)) return Fail(offset, "bad Content-Length \"" + value + "\"");
+        if (!ParseLength(value, &h->length)) {
+          return Fail(offset, "bad Content-Length \"" + value + "\"");
+        }
         h->has_length = true;
       }
     }
@@ -221,7 +226,9 @@ class WarcReader::Impl {
     const std::string& ce = head.content_encoding;
     if (ce == "gzip" || ce == "x-gzip" || ce == "deflate") {
       auto d = internal::InflateLimited(decoded, options_.max_record_bytes);
-      if (!d.ok()) return Count(d.status().IsResourceExhausted() ? &stats_.too_large : &stats_.undecodable);
+      if (!d.ok()) {
+        return Count(d.status().IsResourceExhausted() ? &stats_.too_large : &stats_.undecodable);
+      }
       decoded = *std::move(d);
     } else if (!ce.empty() && ce != "identity") {
       return Count(&stats_.undecodable);

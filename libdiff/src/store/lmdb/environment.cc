@@ -50,7 +50,9 @@ Status LmdbStatus(int rc, std::string_view dir, std::string_view what) {
       const std::optional<uint64_t> free = FreeBytes(dir);
       if (rc == ENOSPC || (free.has_value() && *free < kDiskFullBelowBytes)) {
         std::string full = where + "disk full (" + mdb_strerror(rc);
-        if (free.has_value()) full += "; " + std::to_string(*free) + " bytes free on its file system";
+        if (free.has_value()) {
+          full += "; " + std::to_string(*free) + " bytes free on its file system";
+        }
         return Status::ResourceExhausted(full + "); the last committed state is intact");
       }
       return Status::IOError(msg);
@@ -118,7 +120,8 @@ Result<std::unique_ptr<Environment>> Environment::Open(const EnvironmentOptions&
   }
   if (!options.read_only && (::access(dir.c_str(), W_OK) != 0 ||
                              (has_data && ::access(data.c_str(), W_OK) != 0))) {
-    return Status::IOError(where + ": the directory is not writable (open it read-only to read it)");
+    return Status::IOError(where +
+                           ": the directory is not writable (open it read-only to read it)");
   }
 
   std::unique_ptr<Environment> env(new Environment(options, dir));
@@ -235,9 +238,9 @@ Status Environment::Grow() {
   std::unique_lock<std::shared_mutex> exclusive(map_lock_);
   const size_t current = map_size();
   if (current >= options_.max_map_size) {
-    return Status::ResourceExhausted("store " + dir_ + ": map full: the map is at its maximum size, " +
-                                     std::to_string(options_.max_map_size) +
-                                     " bytes; raise max_map_size");
+    return Status::ResourceExhausted(
+        "store " + dir_ + ": map full: the map is at its maximum size, " +
+        std::to_string(options_.max_map_size) + " bytes; raise max_map_size");
   }
   const size_t next = std::min(options_.max_map_size, current * 2);
   const int rc = mdb_env_set_mapsize(env_, next);

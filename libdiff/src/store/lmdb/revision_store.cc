@@ -113,8 +113,9 @@ bool GetEarlier(std::string_view* in, EarlierFingerprint* e) {
 
 Result<ArticleRecord> ArticleRecord::Decode(std::string_view in) {
   ArticleRecord r;
-  if (in.empty() || (in.front() != kArticleRecordFormat && in.front() != kArticleRecordFormatNoEarlier &&
-                     in.front() != kArticleRecordFormatNoSketch)) {
+  if (in.empty() ||
+      (in.front() != kArticleRecordFormat && in.front() != kArticleRecordFormatNoEarlier &&
+       in.front() != kArticleRecordFormatNoSketch)) {
     return Corrupt("article record: bad format");
   }
   const bool has_sketch = in.front() != kArticleRecordFormatNoSketch;
@@ -174,7 +175,9 @@ std::string RevisionRecord::Encode() const {
 
 Result<RevisionRecord> RevisionRecord::Decode(std::string_view in) {
   RevisionRecord r;
-  if (in.size() < 2 || in[0] != kRevisionRecordFormat) return Corrupt("revision record: bad format");
+  if (in.size() < 2 || in[0] != kRevisionRecordFormat) {
+    return Corrupt("revision record: bad format");
+  }
   const auto enc = static_cast<uint8_t>(in[1]);
   if (enc > 2) return Corrupt("revision record: bad encoding");
   r.encoding = static_cast<SnapshotEncoding>(enc);
@@ -245,7 +248,9 @@ Result<RevisionStore> RevisionStore::Open(MDB_txn* txn, bool writable, const Sch
     mdb_cursor_open(txn, s.meta_, &cur);
     const int any = mdb_cursor_get(cur, &k, &v, MDB_FIRST);
     mdb_cursor_close(cur);
-    if (any == 0) return Status::Corruption("store " + dir + ": not a libdiff store (no schema record)");
+    if (any == 0) {
+      return Status::Corruption("store " + dir + ": not a libdiff store (no schema record)");
+    }
     if (!writable) return Status::Corruption("store " + dir + ": not a libdiff store (empty)");
     MDB_val sv = ToVal(expected);
     rc = mdb_put(txn, s.meta_, &key, &sv, 0);

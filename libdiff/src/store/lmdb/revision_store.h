@@ -79,7 +79,8 @@ enum class SnapshotEncoding : uint8_t { kKeyframe = 0, kDelta = 1, kSameAs = 2 }
 
 struct RevisionRecord {
   SnapshotEncoding encoding = SnapshotEncoding::kKeyframe;
-  uint32_t base = 0;    // kDelta: the revision it is a delta against; kSameAs: the revision it repeats
+  // kDelta: the revision it is a delta against; kSameAs: the revision it repeats.
+  uint32_t base = 0;
   uint32_t depth = 0;   // deltas since the last keyframe
   int64_t fetched_at = 0;
   uint32_t url_index = 0;  // index into ArticleRecord::keys
