@@ -649,5 +649,31 @@ TEST(BodyRecall, OpeningParagraphsInAHeaderBoxAreText) {
   EXPECT_EQ(after.Text(), rest);
 }
 
+// A template wraps each part of a post in a box whose class names the in-page
+// navigation ("content-nav-section"), with a call to action between the
+// parts: two or more such boxes with a heading and paragraphs of prose, that
+// hold most of the page's prose, are the article. Comment boxes repeat too
+// but carry no heading, and stay furniture.
+TEST(BodyRecall, RepeatedSectionBoxesMarkedLikeNavigationAreText) {
+  const Article sections = MustExtract(
+      "<html><body><h1>The wall</h1><div class='content-nav-section'><h2>The vote</h2><p>" +
+      std::string(kFirst) + "</p><p>" + kSecond + "</p></div><div class='cta'>"
+      "<a href='/save'>Find out what affects your score</a></div>"
+      "<div class='content-nav-section'><h2>The hall</h2><p>" +
+      kThird + "</p><p>" + kFourth + "</p></div></body></html>");
+  EXPECT_EQ(sections.Text(), std::string(kFirst) + "\n\n" + kSecond + "\n\nThe hall\n\n" +
+                                 kThird + "\n\n" + kFourth);
+
+  const std::string comment =
+      "<div class='comment-box'><p>I have lived by the river for forty years and never once "
+      "did anyone from the council come down to ask us what we needed.</p><p>" +
+      std::string(kFourth) +
+      " Still, better late than never, and my neighbours agree with me on that.</p></div>";
+  const Article comments = MustExtract("<html><body><article>" + Paragraphs() +
+                                       "</article>" + comment + comment + comment +
+                                       "</body></html>");
+  EXPECT_EQ(comments.Text(), Expected());
+}
+
 }  // namespace
 }  // namespace libdiff

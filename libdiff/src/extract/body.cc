@@ -128,6 +128,50 @@ int JoinArticleBodyParts(const std::vector<Elem>& elems, const std::vector<doubl
 }
 
 
+// Sections of the article in look-alike boxes marked like furniture: a
+// template wraps each part of a post in <div class="content-nav-section">
+// (a target of the in-page navigation), with a call to action between the
+// parts, and the "nav" word made every part furniture. Two or more boxes of
+// one shape (tag and first class token), marked by their class rather than
+// their tag, each holding a heading and two or more paragraphs of prose, that
+// together hold half of the page's prose are the article's sections: their
+// marks are lifted. Comments and testimonials repeat their boxes too, and may
+// outweigh a short article, but carry no section headings. True when a mark
+// was lifted.
+bool UnmarkRepeatedSectionsHoldingTheProse(std::vector<Elem>& elems,
+                                           const std::vector<RawBlock>& blocks, double page_good) {
+  struct Group {
+    int sections = 0;
+    double prose = 0;
+  };
+  const auto section = [&](const Elem& e) {
+    if (!e.furniture || e.teaser || e.consent || (e.tag & kFurnitureTag)) return false;
+    if (e.all_good_blocks < 2) return false;
+    for (int k = e.block_begin; k < e.block_end; ++k)
+      if (blocks[static_cast<size_t>(k)].kind == BlockKind::kHeading) return true;
+    return false;
+  };
+  std::unordered_map<size_t, Group> groups;  // by signature
+  std::vector<size_t> sections;
+  for (size_t i = 1; i < elems.size(); ++i) {
+    const Elem& e = elems[i];
+    if (!section(e)) continue;
+    sections.push_back(i);
+    Group& g = groups[e.signature];
+    ++g.sections;
+    g.prose += e.all_good;
+  }
+  bool lifted = false;
+  for (size_t i : sections) {
+    Elem& e = elems[i];
+    const Group& g = groups[e.signature];
+    if (g.sections < 2 || g.prose < 0.5 * page_good) continue;
+    e.furniture = false;
+    lifted = true;
+  }
+  return lifted;
+}
+
 }  // namespace
 
 
@@ -228,7 +272,9 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     p.all_link_blocks += e.all_link_blocks;
   }
   MarkTeaserRuns(elems, blocks);
-  if (UnmarkWidgetsHoldingTheProse(elems, page_good)) RecomputeFurniture(elems, blocks);
+  const bool widgets = UnmarkWidgetsHoldingTheProse(elems, page_good);
+  if (UnmarkRepeatedSectionsHoldingTheProse(elems, blocks, page_good) || widgets)
+    RecomputeFurniture(elems, blocks);
   // A furniture mark that wraps a single paragraph of prose, repeated on its
   // siblings (<div class="subscriber-preview"><p>...</p></div> per paragraph),
   // marks paragraphs of the article, not furniture.
