@@ -675,5 +675,32 @@ TEST(BodyRecall, RepeatedSectionBoxesMarkedLikeNavigationAreText) {
   EXPECT_EQ(comments.Text(), Expected());
 }
 
+// The introduction in a box of its own under the headline, before a carousel
+// of linked cards that outweighs it, opens the body; a box of key points in
+// that place does not.
+TEST(BodyRecall, IntroductionBeforeACarouselOpensTheBody) {
+  std::string cards = "<div class='cards'>";
+  for (int i = 0; i < 8; ++i) {
+    const std::string n = std::to_string(i);
+    cards += "<div class='card'><h3><a href='/v/" + n + "'>Restaurant number " + n +
+             "</a></h3><p><a href='#v" + n + "'>View it in the list below</a></p></div>";
+  }
+  cards += "</div>";
+  const std::string kLead = "The stars are back in the lower town, and in a big way this year.";
+  const std::string kMore =
+      "Below are the honourees you can book tonight, from the new names on the quay to the old "
+      "houses on the square that have kept their places, and the small kitchens in the back "
+      "streets that the guide has noticed for the first time.";
+  const std::string page_start = "<html><body><h1>The town's stars</h1>";
+  const std::string rest = "<div class='entries'>" + Paragraphs() + "</div></body></html>";
+  const Article intro = MustExtract(page_start + "<div class='lead'><p>" + kLead + "</p><p>" +
+                                    kMore + "</p></div>" + cards + rest);
+  EXPECT_EQ(intro.Text(), kLead + "\n\n" + kMore + "\n\n" + Expected());
+
+  const Article points = MustExtract(page_start + "<ul class='points'><li>" + kLead +
+                                     "</li><li>" + kMore + "</li></ul>" + cards + rest);
+  EXPECT_EQ(points.Text(), Expected());
+}
+
 }  // namespace
 }  // namespace libdiff

@@ -601,6 +601,22 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     }
     return result;
   }
+  // The introduction set apart between the headline and the container
+  // opens the body.
+  if (best >= 0) {
+    const int intro = IntroductionBefore(elems, blocks, best);
+    if (intro >= 0) {
+      const Elem& e = elems[static_cast<size_t>(intro)];
+      std::vector<Block> lead;
+      for (int k = e.block_begin; k < e.block_end; ++k) {
+        const RawBlock& b = blocks[static_cast<size_t>(k)];
+        if (b.volatile_text || b.link_bytes * 2 > b.bytes || b.bytes == 0) continue;
+        lead.push_back({b.kind, IsValidUtf8(b.text) ? b.text : RepairUtf8(b.text)});
+      }
+      if (lead.size() + out.size() <= options.max_blocks)
+        out.insert(out.begin(), lead.begin(), lead.end());
+    }
+  }
   // The standfirst set apart before the container comes first, unless the
   // body already opens with it.
   if (best >= 0) {
