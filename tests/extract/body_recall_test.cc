@@ -653,7 +653,7 @@ TEST(BodyRecall, OpeningParagraphsInAHeaderBoxAreText) {
 // navigation ("content-nav-section"), with a call to action between the
 // parts: two or more such boxes with a heading and paragraphs of prose, that
 // hold most of the page's prose, are the article. Comment boxes repeat too
-// but carry no heading, and stay furniture.
+// but carry no heading, and copies of one box open alike: both stay furniture.
 TEST(BodyRecall, RepeatedSectionBoxesMarkedLikeNavigationAreText) {
   const Article sections = MustExtract(
       "<html><body><h1>The wall</h1><div class='content-nav-section'><h2>The vote</h2><p>" +
@@ -673,6 +673,13 @@ TEST(BodyRecall, RepeatedSectionBoxesMarkedLikeNavigationAreText) {
                                        "</article>" + comment + comment + comment +
                                        "</body></html>");
   EXPECT_EQ(comments.Text(), Expected());
+
+  // Copies of one box down the page (a glossary repeated) are one box.
+  const std::string glossary = "<div class='entry-sidebar'><h3>Terms to know</h3><p>" +
+                               std::string(kFourth) + "</p><p>" + kSecond + "</p></div>";
+  const Article copies = MustExtract("<html><body><article>" + Paragraphs() + "</article>" +
+                                     glossary + glossary + glossary + "</body></html>");
+  EXPECT_EQ(copies.Text(), Expected());
 }
 
 // The introduction in a box of its own under the headline, before a carousel

@@ -136,13 +136,17 @@ int JoinArticleBodyParts(const std::vector<Elem>& elems, const std::vector<doubl
 // their tag, each holding a heading and two or more paragraphs of prose, that
 // together hold half of the page's prose are the article's sections: their
 // marks are lifted. Comments and testimonials repeat their boxes too, and may
-// outweigh a short article, but carry no section headings. True when a mark
-// was lifted.
+// outweigh a short article, but carry no section headings. Only the
+// outermost boxes count: a sidebar box nested in its look-alikes is one box,
+// not several, and so are copies of one box (a glossary repeated down the
+// page) that open with the same text. True when a mark was lifted.
 bool UnmarkRepeatedSectionsHoldingTheProse(std::vector<Elem>& elems,
                                            const std::vector<RawBlock>& blocks, double page_good) {
   struct Group {
     int sections = 0;
     double prose = 0;
+    const std::string* first = nullptr;  // the first section's opening block
+    bool copies = false;                 // two sections open alike: one box repeated
   };
   const auto section = [&](const Elem& e) {
     if (!e.furniture || e.teaser || e.consent || (e.tag & kFurnitureTag)) return false;
@@ -153,19 +157,26 @@ bool UnmarkRepeatedSectionsHoldingTheProse(std::vector<Elem>& elems,
   };
   std::unordered_map<size_t, Group> groups;  // by signature
   std::vector<size_t> sections;
-  for (size_t i = 1; i < elems.size(); ++i) {
+  for (size_t i = 1; i < elems.size();) {
     const Elem& e = elems[i];
-    if (!section(e)) continue;
+    if (!section(e)) {
+      ++i;
+      continue;
+    }
     sections.push_back(i);
     Group& g = groups[e.signature];
+    const std::string& opening = blocks[static_cast<size_t>(e.block_begin)].text;
+    if (g.first == nullptr) g.first = &opening;
+    else if (*g.first == opening) g.copies = true;
     ++g.sections;
     g.prose += e.all_good;
+    i = static_cast<size_t>(e.end);  // a box inside it is no other section
   }
   bool lifted = false;
   for (size_t i : sections) {
     Elem& e = elems[i];
     const Group& g = groups[e.signature];
-    if (g.sections < 2 || g.prose < 0.5 * page_good) continue;
+    if (g.sections < 2 || g.copies || g.prose < 0.5 * page_good) continue;
     e.furniture = false;
     lifted = true;
   }
