@@ -649,5 +649,65 @@ TEST(BodyRecall, OpeningParagraphsInAHeaderBoxAreText) {
   EXPECT_EQ(after.Text(), rest);
 }
 
+// A template wraps each part of a post in a box whose class names the in-page
+// navigation ("content-nav-section"), with a call to action between the
+// parts: two or more such boxes with a heading and paragraphs of prose, that
+// hold most of the page's prose, are the article. Comment boxes repeat too
+// but carry no heading, and copies of one box open alike: both stay furniture.
+TEST(BodyRecall, RepeatedSectionBoxesMarkedLikeNavigationAreText) {
+  const Article sections = MustExtract(
+      "<html><body><h1>The wall</h1><div class='content-nav-section'><h2>The vote</h2><p>" +
+      std::string(kFirst) + "</p><p>" + kSecond + "</p></div><div class='cta'>"
+      "<a href='/save'>Find out what affects your score</a></div>"
+      "<div class='content-nav-section'><h2>The hall</h2><p>" +
+      kThird + "</p><p>" + kFourth + "</p></div></body></html>");
+  EXPECT_EQ(sections.Text(), std::string(kFirst) + "\n\n" + kSecond + "\n\nThe hall\n\n" +
+                                 kThird + "\n\n" + kFourth);
+
+  const std::string comment =
+      "<div class='comment-box'><p>I have lived by the river for forty years and never once "
+      "did anyone from the council come down to ask us what we needed.</p><p>" +
+      std::string(kFourth) +
+      " Still, better late than never, and my neighbours agree with me on that.</p></div>";
+  const Article comments = MustExtract("<html><body><article>" + Paragraphs() +
+                                       "</article>" + comment + comment + comment +
+                                       "</body></html>");
+  EXPECT_EQ(comments.Text(), Expected());
+
+  // Copies of one box down the page (a glossary repeated) are one box.
+  const std::string glossary = "<div class='entry-sidebar'><h3>Terms to know</h3><p>" +
+                               std::string(kFourth) + "</p><p>" + kSecond + "</p></div>";
+  const Article copies = MustExtract("<html><body><article>" + Paragraphs() + "</article>" +
+                                     glossary + glossary + glossary + "</body></html>");
+  EXPECT_EQ(copies.Text(), Expected());
+}
+
+// The introduction in a box of its own under the headline, before a carousel
+// of linked cards that outweighs it, opens the body; a box of key points in
+// that place does not.
+TEST(BodyRecall, IntroductionBeforeACarouselOpensTheBody) {
+  std::string cards = "<div class='cards'>";
+  for (int i = 0; i < 8; ++i) {
+    const std::string n = std::to_string(i);
+    cards += "<div class='card'><h3><a href='/v/" + n + "'>Restaurant number " + n +
+             "</a></h3><p><a href='#v" + n + "'>View it in the list below</a></p></div>";
+  }
+  cards += "</div>";
+  const std::string kLead = "The stars are back in the lower town, and in a big way this year.";
+  const std::string kMore =
+      "Below are the honourees you can book tonight, from the new names on the quay to the old "
+      "houses on the square that have kept their places, and the small kitchens in the back "
+      "streets that the guide has noticed for the first time.";
+  const std::string page_start = "<html><body><h1>The town's stars</h1>";
+  const std::string rest = "<div class='entries'>" + Paragraphs() + "</div></body></html>";
+  const Article intro = MustExtract(page_start + "<div class='lead'><p>" + kLead + "</p><p>" +
+                                    kMore + "</p></div>" + cards + rest);
+  EXPECT_EQ(intro.Text(), kLead + "\n\n" + kMore + "\n\n" + Expected());
+
+  const Article points = MustExtract(page_start + "<ul class='points'><li>" + kLead +
+                                     "</li><li>" + kMore + "</li></ul>" + cards + rest);
+  EXPECT_EQ(points.Text(), Expected());
+}
+
 }  // namespace
 }  // namespace libdiff

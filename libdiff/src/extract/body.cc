@@ -128,6 +128,61 @@ int JoinArticleBodyParts(const std::vector<Elem>& elems, const std::vector<doubl
 }
 
 
+// Sections of the article in look-alike boxes marked like furniture: a
+// template wraps each part of a post in <div class="content-nav-section">
+// (a target of the in-page navigation), with a call to action between the
+// parts, and the "nav" word made every part furniture. Two or more boxes of
+// one shape (tag and first class token), marked by their class rather than
+// their tag, each holding a heading and two or more paragraphs of prose, that
+// together hold half of the page's prose are the article's sections: their
+// marks are lifted. Comments and testimonials repeat their boxes too, and may
+// outweigh a short article, but carry no section headings. Only the
+// outermost boxes count: a sidebar box nested in its look-alikes is one box,
+// not several, and so are copies of one box (a glossary repeated down the
+// page) that open with the same text. True when a mark was lifted.
+bool UnmarkRepeatedSectionsHoldingTheProse(std::vector<Elem>& elems,
+                                           const std::vector<RawBlock>& blocks, double page_good) {
+  struct Group {
+    int sections = 0;
+    double prose = 0;
+    const std::string* first = nullptr;  // the first section's opening block
+    bool copies = false;                 // two sections open alike: one box repeated
+  };
+  const auto section = [&](const Elem& e) {
+    if (!e.furniture || e.teaser || e.consent || (e.tag & kFurnitureTag)) return false;
+    if (e.all_good_blocks < 2) return false;
+    for (int k = e.block_begin; k < e.block_end; ++k)
+      if (blocks[static_cast<size_t>(k)].kind == BlockKind::kHeading) return true;
+    return false;
+  };
+  std::unordered_map<size_t, Group> groups;  // by signature
+  std::vector<size_t> sections;
+  for (size_t i = 1; i < elems.size();) {
+    const Elem& e = elems[i];
+    if (!section(e)) {
+      ++i;
+      continue;
+    }
+    sections.push_back(i);
+    Group& g = groups[e.signature];
+    const std::string& opening = blocks[static_cast<size_t>(e.block_begin)].text;
+    if (g.first == nullptr) g.first = &opening;
+    else if (*g.first == opening) g.copies = true;
+    ++g.sections;
+    g.prose += e.all_good;
+    i = static_cast<size_t>(e.end);  // a box inside it is no other section
+  }
+  bool lifted = false;
+  for (size_t i : sections) {
+    Elem& e = elems[i];
+    const Group& g = groups[e.signature];
+    if (g.sections < 2 || g.copies || g.prose < 0.5 * page_good) continue;
+    e.furniture = false;
+    lifted = true;
+  }
+  return lifted;
+}
+
 }  // namespace
 
 
@@ -228,7 +283,9 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     p.all_link_blocks += e.all_link_blocks;
   }
   MarkTeaserRuns(elems, blocks);
-  if (UnmarkWidgetsHoldingTheProse(elems, page_good)) RecomputeFurniture(elems, blocks);
+  const bool widgets = UnmarkWidgetsHoldingTheProse(elems, page_good);
+  if (UnmarkRepeatedSectionsHoldingTheProse(elems, blocks, page_good) || widgets)
+    RecomputeFurniture(elems, blocks);
   // A furniture mark that wraps a single paragraph of prose, repeated on its
   // siblings (<div class="subscriber-preview"><p>...</p></div> per paragraph),
   // marks paragraphs of the article, not furniture.
@@ -555,6 +612,22 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
       }
     }
     return result;
+  }
+  // The introduction set apart between the headline and the container
+  // opens the body.
+  if (best >= 0) {
+    const int intro = IntroductionBefore(elems, blocks, best);
+    if (intro >= 0) {
+      const Elem& e = elems[static_cast<size_t>(intro)];
+      std::vector<Block> lead;
+      for (int k = e.block_begin; k < e.block_end; ++k) {
+        const RawBlock& b = blocks[static_cast<size_t>(k)];
+        if (b.volatile_text || b.link_bytes * 2 > b.bytes || b.bytes == 0) continue;
+        lead.push_back({b.kind, IsValidUtf8(b.text) ? b.text : RepairUtf8(b.text)});
+      }
+      if (lead.size() + out.size() <= options.max_blocks)
+        out.insert(out.begin(), lead.begin(), lead.end());
+    }
   }
   // The standfirst set apart before the container comes first, unless the
   // body already opens with it.

@@ -98,4 +98,37 @@ int StandfirstBefore(const std::vector<Elem>& elems, const std::vector<RawBlock>
   return -1;
 }
 
+// The introduction set apart: templates put an article's first paragraphs
+// in a box of their own under the headline ("page-lead", "intro") and the
+// rest after a map, a product carousel or a call to action whose links
+// outweigh the introduction for the parent of both. The box lies wholly
+// between the last <h1> before the container and the container, starts
+// within 25 blocks of that headline, and holds only paragraphs: two or more
+// of prose (200 of prose score), no link block and no furniture. A list of
+// key points in that place is a summary the golds leave out.
+int IntroductionBefore(const std::vector<Elem>& elems, const std::vector<RawBlock>& blocks,
+                       int best) {
+  constexpr int kReach = 25;      // blocks looked at after the headline
+  constexpr double kProse = 200;  // two short paragraphs of prose
+  const Elem& c = elems[static_cast<size_t>(best)];
+  int headline = c.block_begin - 1;
+  while (headline >= 0 && !blocks[static_cast<size_t>(headline)].h1) --headline;
+  if (headline < 0) return -1;
+  for (int k = headline + 1; k < c.block_begin && k <= headline + kReach; ++k) {
+    const RawBlock& b = blocks[static_cast<size_t>(k)];
+    if (b.good <= 0 || b.furniture_depth >= 0) continue;
+    const int box = elems[static_cast<size_t>(b.owner)].parent;
+    if (box <= 0) continue;
+    const Elem& e = elems[static_cast<size_t>(box)];
+    if (e.block_begin <= headline || e.block_end > c.block_begin) continue;
+    if (e.all_good_blocks < 2 || e.all_good < kProse || e.all_link_blocks > 0) return -1;
+    for (int i = e.block_begin; i < e.block_end; ++i) {
+      const RawBlock& p = blocks[static_cast<size_t>(i)];
+      if (p.furniture_depth >= 0 || p.kind != BlockKind::kParagraph) return -1;
+    }
+    return box;
+  }
+  return -1;
+}
+
 }  // namespace libdiff::internal

@@ -27,6 +27,12 @@ std::vector<std::string> MetaDescriptions(xmlNode* root);
 int StandfirstBefore(const std::vector<Elem>& elems, const std::vector<RawBlock>& blocks, int best,
                      const std::vector<std::string>& descriptions);
 
+// The element holding the article's introduction set apart between the
+// headline and the container `best`; -1 when there is none (the rule is
+// described in body_standfirst.cc).
+int IntroductionBefore(const std::vector<Elem>& elems, const std::vector<RawBlock>& blocks,
+                       int best);
+
 }  // namespace libdiff::internal
 
 #endif  // LIBDIFF_SRC_EXTRACT_BODY_STANDFIRST_H_
