@@ -55,9 +55,10 @@ TEST(ExtractBadInput, TruncatedHtmlKeepsWhatWasThere) {
 
 TEST(ExtractBadInput, NulBytesAreDroppedNotTruncating) {
   using namespace std::string_literals;
-  const std::string html = "<html><body><article>"s + kParagraph +
-                           "<p>Before the NUL\0after the NUL, the sentence goes on to its end.</p>"s +
-                           kParagraph + "</article></body></html>";
+  const std::string html =
+      "<html><body><article>"s + kParagraph +
+      "<p>Before the NUL\0after the NUL, the sentence goes on to its end.</p>"s + kParagraph +
+      "</article></body></html>";
   ASSERT_NE(html.find('\0'), std::string::npos);
   const Article a = MustExtract(html);
   const std::string text = a.Text();

@@ -100,8 +100,9 @@ TEST(BodyRecall, LinkedListBetweenParagraphsIsKept) {
   const Article a = MustExtract(
       std::string("<html><body><article><p>") + kFirst +
       "</p><ul><li><a href='/p/1'>libgccjit: Add support for the weak variable attribute</a></li>"
-      "<li><a href='/p/2'>libgccjit: Fix volatile loads and stores</a></li></ul><p>" + kSecond +
-      "</p><p>" + kThird + "</p><ul><li><a href='/more/1'>More stories from the council this week</a></li>"
+      "<li><a href='/p/2'>libgccjit: Fix volatile loads and stores</a></li></ul><p>" +
+      kSecond + "</p><p>" + kThird +
+      "</p><ul><li><a href='/more/1'>More stories from the council this week</a></li>"
       "<li><a href='/more/2'>The river level at noon today</a></li></ul></article></body></html>");
   EXPECT_EQ(a.Text(), std::string(kFirst) +
                           "\n\nlibgccjit: Add support for the weak variable attribute\n\n"
@@ -523,11 +524,14 @@ TEST(BodyRecall, EmbeddedTextThatDoesNotHoldTheVisibleBodyIsNotRead) {
 TEST(BodyRecall, StandfirstRepeatedByTheMetaDescriptionOpensTheBody) {
   const std::string dek =
       "A four-mile wall will keep the spring floods out of the lower town, the council says.";
-  const Article a = MustExtract(
-      "<html><head><title>Wall</title><meta property='og:description' content='" + dek +
-      "'></head><body><header class='article-header'><h1>Council backs flood wall</h1>"
-      "<p class='dek'>" + dek + "</p><p>The town is planning for its wettest spring in years, officials said.</p>"
-      "</header><article>" + Paragraphs() + "</article></body></html>");
+  const Article a =
+      MustExtract("<html><head><title>Wall</title><meta property='og:description' content='" + dek +
+                  "'></head><body><header class='article-header'><h1>Council backs flood wall</h1>"
+                  "<p class='dek'>" +
+                  dek +
+                  "</p><p>The town is planning for its wettest spring in years, officials said.</p>"
+                  "</header><article>" +
+                  Paragraphs() + "</article></body></html>");
   EXPECT_EQ(a.Text(), dek + "\n\n" + Expected());
 }
 

@@ -321,8 +321,8 @@ TEST(BodyOutput, ASummaryRepeatingTheStoryAndADuplicatedBlockAppearOnce) {
   // A key-points box that quotes the first two paragraphs, shown twice (once
   // for small screens), then the story.
   const std::string summary = "<div class=\"summary\"><p>" + p1 + " " + p2 + "</p></div>";
-  const Article a = MustExtract("<html><body><article>" + summary + summary + "<p>SHANGHAI: " +
-                                p1 + "</p><p>" + p2 + "</p><p>" + p3 + "</p></article></body></html>");
+  const Article a = MustExtract("<html><body><article>" + summary + summary + "<p>SHANGHAI: " + p1 +
+                                "</p><p>" + p2 + "</p><p>" + p3 + "</p></article></body></html>");
   ASSERT_EQ(a.blocks.size(), 3u) << a.Text();
   EXPECT_EQ(a.blocks[0].text, "SHANGHAI: " + p1);
   EXPECT_EQ(a.blocks[2].text, p3);
@@ -423,7 +423,8 @@ TEST(BodyOutput, AnInterviewsRepeatedQuestionStays) {
 
 TEST(BodyOutput, EmbeddedSocialPostsAreLeftOut) {
   std::string body;
-  for (int i = 0; i < 3; ++i) body += "<p>Paragraph " + std::to_string(i) + ": " + Prose(i) + "</p>";
+  for (int i = 0; i < 3; ++i)
+    body += "<p>Paragraph " + std::to_string(i) + ": " + Prose(i) + "</p>";
   const std::string tweet =
       "<blockquote class=\"twitter-tweet\"><p lang=\"en\">As if the insanity could not get any "
       "worse, they now want to build a wall along the river and make us all pay for it, which "
@@ -444,11 +445,13 @@ TEST(BodyOutput, EmbeddedSocialPostsAreLeftOut) {
 
 TEST(BodyOutput, DataTableRowsAreLeftOutButProseInALayoutTableIsKept) {
   std::string story;
-  for (int i = 0; i < 3; ++i) story += "<p>Paragraph " + std::to_string(i) + ": " + Prose(i) + "</p>";
+  for (int i = 0; i < 3; ++i)
+    story += "<p>Paragraph " + std::to_string(i) + ": " + Prose(i) + "</p>";
   const std::string table =
       "<table><tr><th>Team</th><th>W</th><th>L</th></tr><tr><td>Lions</td><td>11</td><td>3</td>"
       "</tr><tr><td>Bears</td><td>7</td><td>7</td></tr></table>";
-  const Article a = MustExtract("<html><body><article>" + story + table + "</article></body></html>");
+  const Article a =
+      MustExtract("<html><body><article>" + story + table + "</article></body></html>");
   EXPECT_TRUE(Contains(a.Text(), "Paragraph 2")) << a.Text();
   EXPECT_FALSE(Contains(a.Text(), "Lions")) << a.Text();
   for (const Block& b : a.blocks) EXPECT_NE(b.kind, BlockKind::kTableRow) << b.text;
@@ -479,7 +482,8 @@ TEST(BodyOutput, ShortLinkedSentenceBetweenParagraphsIsKept) {
 // "<p>Paragraph 0: ...</p>" to "<p>Paragraph 2: ...</p>".
 std::string ThreeParagraphs() {
   std::string story;
-  for (int i = 0; i < 3; ++i) story += "<p>Paragraph " + std::to_string(i) + ": " + Prose(i) + "</p>";
+  for (int i = 0; i < 3; ++i)
+    story += "<p>Paragraph " + std::to_string(i) + ": " + Prose(i) + "</p>";
   return story;
 }
 
@@ -499,8 +503,8 @@ TEST(BodyOutput, TableOfWordyRowsIsKept) {
   const std::string scores =
       "<table><tr><th>Team</th><th>W</th><th>L</th></tr><tr><td>Lions</td><td>11</td><td>3</td>"
       "</tr><tr><td>Bears</td><td>7</td><td>7</td></tr></table>";
-  const Article a =
-      MustExtract("<html><body><article>" + story + pros_cons + scores + "</article></body></html>");
+  const Article a = MustExtract("<html><body><article>" + story + pros_cons + scores +
+                                "</article></body></html>");
   std::vector<std::string> rows;
   for (const Block& b : a.blocks)
     if (b.kind == BlockKind::kTableRow) rows.push_back(b.text);

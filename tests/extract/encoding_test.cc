@@ -96,7 +96,8 @@ TEST(CharsetConversion, OutputIsValidUtf8WithoutNulsWhateverTheCharset) {
 TEST(CharsetConversion, DecisionSaysWhenTheBytesAreAlreadyCleanUtf8) {
   // Long enough to exercise the eight-bytes-at-a-time ASCII scan.
   const std::string ascii = "<meta charset=utf-8><p>" + std::string(100, 'a') + "</p>";
-  const std::string clean = ascii + "caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D caf\xC3\xA9 caf\xC3\xA9";
+  const std::string clean =
+      ascii + "caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D caf\xC3\xA9 caf\xC3\xA9";
   const CharsetDecision d = DetectCharset(clean, "");
   EXPECT_TRUE(d.clean_utf8);
   EXPECT_EQ(ConvertToUtf8(clean, d), clean);
@@ -147,7 +148,8 @@ TEST(CharsetConversion, CleanUtf8IsReadAsItIsWithoutACopy) {
   EXPECT_EQ(ConvertToUtf8(bom, DetectCharset(bom, "")), clean);
   // A stray byte, a NUL, another charset or UTF-8 encoded twice need converting.
   for (const std::string& other :
-       {clean + "\xFF", clean + std::string(1, '\0'), std::string("<meta charset=iso-8859-2><p>\xE9</p>"),
+       {clean + "\xFF", clean + std::string(1, '\0'),
+        std::string("<meta charset=iso-8859-2><p>\xE9</p>"),
         std::string("<p>\xC3\xA2\xC2\x80\xC2\x99 \xC3\xA2\xC2\x80\xC2\x9C</p>")}) {
     EXPECT_FALSE(IsUtf8AsIs(other, DetectCharset(other, ""), &as_is)) << other;
   }

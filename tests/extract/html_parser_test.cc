@@ -99,10 +99,11 @@ TEST(HtmlParser, ScriptBodiesKeptByTypeOrIdInAnyCase) {
       "<script type=ld+json>k</script><script data-x=ld+jso>gone</script>"
       "<script id=x__next_data__>k2</script><script type=\"text/ld-json\">gone</script>";
   DropScriptAndStyleBodies(&html);
-  EXPECT_EQ(html,
-            "<script type=application/LD+JSON>{\"a\":1}</script><script ID=__NEXT_DATA__>{}</script>"
-            "<script type=ld+json>k</script><script data-x=ld+jso></script>"
-            "<script id=x__next_data__>k2</script><script type=\"text/ld-json\"></script>");
+  EXPECT_EQ(
+      html,
+      "<script type=application/LD+JSON>{\"a\":1}</script><script ID=__NEXT_DATA__>{}</script>"
+      "<script type=ld+json>k</script><script data-x=ld+jso></script>"
+      "<script id=x__next_data__>k2</script><script type=\"text/ld-json\"></script>");
 }
 
 TEST(HtmlParser, UnreadAttributesAreDropped) {

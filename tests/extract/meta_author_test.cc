@@ -15,7 +15,8 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
 TEST(NormalizeAuthors, StripsLabelsAndSplitsLists) {
-  EXPECT_THAT(NormalizeAuthors({"By Jane Roe and John Doe"}, ""), ElementsAre("Jane Roe", "John Doe"));
+  EXPECT_THAT(NormalizeAuthors({"By Jane Roe and John Doe"}, ""),
+              ElementsAre("Jane Roe", "John Doe"));
   EXPECT_THAT(NormalizeAuthors({"Written by: A. B. Smith; C. Jones & D. Lee"}, ""),
               ElementsAre("A. B. Smith", "C. Jones", "D. Lee"));
   EXPECT_THAT(NormalizeAuthors({"BY MARIA GARCIA"}, ""), ElementsAre("MARIA GARCIA"));
@@ -74,13 +75,15 @@ TEST(NormalizeAuthors, InstitutionsAndBeatsAreNotPeople) {
               ElementsAre("Amrita Khalid"));
   EXPECT_THAT(NormalizeAuthors({"John O'Connor The Associated Press"}, ""),
               ElementsAre("John O'Connor"));
-  EXPECT_THAT(NormalizeAuthors({"Harvard Medical School"}, ""), ElementsAre("Harvard Medical School"));
+  EXPECT_THAT(NormalizeAuthors({"Harvard Medical School"}, ""),
+              ElementsAre("Harvard Medical School"));
   // An empty name before the comma leaves only the publication.
   bool organisations_only = false;
   EXPECT_THAT(NormalizeAuthors({", The Daily Journal"}, "Courier-Post", &organisations_only),
               ElementsAre("The Daily Journal"));
   EXPECT_TRUE(organisations_only);
-  EXPECT_THAT(NormalizeAuthors({"Courier-Post, Jim Walsh"}, "Courier-Post"), ElementsAre("Jim Walsh"));
+  EXPECT_THAT(NormalizeAuthors({"Courier-Post, Jim Walsh"}, "Courier-Post"),
+              ElementsAre("Jim Walsh"));
 }
 
 TEST(NormalizeAuthors, CollectiveBylinesStayWhole) {

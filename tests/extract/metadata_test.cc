@@ -22,7 +22,8 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
 TEST(Metadata, JsonLdGraphWithPersonReferences) {
-  const Article a = ExtractMetadataSample("jsonld_graph.html", "https://gazette.example.co.uk/n/1?utm=x");
+  const Article a =
+      ExtractMetadataSample("jsonld_graph.html", "https://gazette.example.co.uk/n/1?utm=x");
   EXPECT_EQ(a.title, "Council approves new river bridge");
   EXPECT_EQ(a.site_name, "The Riverside Gazette");
   EXPECT_EQ(a.canonical_url, "https://gazette.example.co.uk/news/council-approves-bridge");
@@ -36,7 +37,8 @@ TEST(Metadata, JsonLdGraphWithPersonReferences) {
 }
 
 TEST(Metadata, BrokenJsonLdIsRepaired) {
-  const Article a = ExtractMetadataSample("broken_jsonld.html", "https://harbour.example.com/storm");
+  const Article a =
+      ExtractMetadataSample("broken_jsonld.html", "https://harbour.example.com/storm");
   EXPECT_EQ(a.type, "ReportageNewsArticle");
   EXPECT_EQ(a.title, "Storm closes coastal road");
   EXPECT_THAT(a.authors, ElementsAre("Luc\u00eda Fern\u00e1ndez"));

@@ -70,7 +70,8 @@ TEST(VolatileText, CopyrightLineEdges) {
     EXPECT_TRUE(IsVolatileOrFurnitureText(s)) << s;
   }
   for (const char* s : {"Copyrighted works are protected by the law of the land, said the judge.",
-                        "Copyright_2025 Ledger", "(c 2025 Ledger", "2025 \xC2\xA9 Ledger and a longer "
+                        "Copyright_2025 Ledger", "(c 2025 Ledger",
+                        "2025 \xC2\xA9 Ledger and a longer "
                         "line that goes past one hundred and twenty bytes so that no other test of "
                         "the block can take it for furniture."}) {
     EXPECT_FALSE(IsVolatileOrFurnitureText(s)) << s;

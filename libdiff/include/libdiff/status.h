@@ -44,11 +44,15 @@ class [[nodiscard]] Status {
   Status(StatusCode code, std::string_view message);
 
   static Status OK() { return Status(); }
-  static Status InvalidArgument(std::string_view msg) { return {StatusCode::kInvalidArgument, msg}; }
+  static Status InvalidArgument(std::string_view msg) {
+    return {StatusCode::kInvalidArgument, msg};
+  }
   static Status NotFound(std::string_view msg) { return {StatusCode::kNotFound, msg}; }
   static Status Corruption(std::string_view msg) { return {StatusCode::kCorruption, msg}; }
   static Status IOError(std::string_view msg) { return {StatusCode::kIOError, msg}; }
-  static Status ResourceExhausted(std::string_view msg) { return {StatusCode::kResourceExhausted, msg}; }
+  static Status ResourceExhausted(std::string_view msg) {
+    return {StatusCode::kResourceExhausted, msg};
+  }
   static Status Internal(std::string_view msg) { return {StatusCode::kInternal, msg}; }
 
   bool ok() const { return rep_ == nullptr; }

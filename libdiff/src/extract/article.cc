@@ -85,7 +85,8 @@ Result<Article> ExtractArticle(std::string_view html, const ExtractOptions& opti
                                      std::to_string(options.max_input_bytes) + " bytes");
   }
   Article article;
-  article.url = internal::IsValidUtf8(options.url) ? options.url : internal::RepairUtf8(options.url);
+  article.url =
+      internal::IsValidUtf8(options.url) ? options.url : internal::RepairUtf8(options.url);
   const internal::CharsetDecision charset = internal::DetectCharset(html, options.content_type);
   const PageToParse page(html, charset);
   internal::XmlDocument doc = internal::ParseHtml(page.text(), article.url);

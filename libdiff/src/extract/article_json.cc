@@ -82,7 +82,8 @@ Result<Article> ArticleFromJson(std::string_view json) {
     }
   }
   if (auto it = j.find("authors"); it != j.end() && !it->is_null()) {
-    if (!it->is_array()) return Status::InvalidArgument("article json: \"authors\" is not an array");
+    if (!it->is_array())
+      return Status::InvalidArgument("article json: \"authors\" is not an array");
     for (const auto& v : *it) {
       if (!v.is_string()) return Status::InvalidArgument("article json: an author is not a string");
       a.authors.push_back(v.get<std::string>());

@@ -78,7 +78,8 @@ int FirstOfAppendedArticles(const std::vector<Elem>& elems, const std::vector<Ra
         for (int a : articles) {
           const Elem& e = elems[static_cast<size_t>(a)];
           for (int k = e.block_begin; k < e.block_end; ++k) {
-            if (blocks[static_cast<size_t>(k)].h1 && blocks[static_cast<size_t>(k)].text == title) return a;
+            if (blocks[static_cast<size_t>(k)].h1 && blocks[static_cast<size_t>(k)].text == title)
+              return a;
           }
         }
       }
@@ -315,10 +316,12 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     const Elem& e = elems[static_cast<size_t>(i)];
     if (!lone_prose(i)) return false;
     constexpr int kReach = 3;  // siblings looked at on each side
-    for (int s = e.prev_sibling, k = 0; s >= 0 && k < kReach; s = elems[static_cast<size_t>(s)].prev_sibling, ++k) {
+    for (int s = e.prev_sibling, k = 0; s >= 0 && k < kReach;
+         s = elems[static_cast<size_t>(s)].prev_sibling, ++k) {
       if (elems[static_cast<size_t>(s)].signature == e.signature && lone_prose(s)) return true;
     }
-    for (int s = e.next_sibling, k = 0; s >= 0 && k < kReach; s = elems[static_cast<size_t>(s)].next_sibling, ++k) {
+    for (int s = e.next_sibling, k = 0; s >= 0 && k < kReach;
+         s = elems[static_cast<size_t>(s)].next_sibling, ++k) {
       if (elems[static_cast<size_t>(s)].signature == e.signature && lone_prose(s)) return true;
     }
     return false;
@@ -327,7 +330,8 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
   // Propagate each block's mass to every ancestor.
   size_t total_bytes = 0;
   for (RawBlock& b : blocks) {
-    if (b.good > 0 && (b.own_mark_only || (b.furniture_elem >= 0 && repeated_prose_wrapper(b.furniture_elem))))
+    if (b.good > 0 &&
+        (b.own_mark_only || (b.furniture_elem >= 0 && repeated_prose_wrapper(b.furniture_elem))))
       b.furniture_depth = b.outer_furniture_depth;
     // Text in a teaser counts as furniture for the elements above the teaser.
     for (int a = b.owner; a > 0; a = elems[static_cast<size_t>(a)].parent) {
@@ -391,7 +395,8 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
     if (e.tag & kMainTag) score *= 1.05;
 #ifdef LIBDIFF_BODY_DEBUG
     if (std::getenv("LIBDIFF_BODY_DEBUG") != nullptr && (score > 100 || e.all_good > 500))
-      std::fprintf(stderr, "candidate %zu good=%.0f bad=%.0f all_good=%.0f/%.0f score=%.0f\n", i, e.good, e.bad, e.all_good, page_good, score);
+      std::fprintf(stderr, "candidate %zu good=%.0f bad=%.0f all_good=%.0f/%.0f score=%.0f\n", i,
+                   e.good, e.bad, e.all_good, page_good, score);
 #endif
     scores[i] = score;
     if (score >= best_score && score > 0) {
@@ -415,16 +420,19 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
   if (best >= 0) best = JoinArticleBodyParts(elems, scores, best);
   if (best >= 0) best = FirstOfAppendedArticles(elems, blocks, best, title);
 
-#ifdef LIBDIFF_BODY_DEBUG  // a developer aid: -DLIBDIFF_BODY_DEBUG, then LIBDIFF_BODY_DEBUG=1 prints every block
+// A developer aid: build with -DLIBDIFF_BODY_DEBUG, then LIBDIFF_BODY_DEBUG=1
+// prints every block.
+#ifdef LIBDIFF_BODY_DEBUG
   if (std::getenv("LIBDIFF_BODY_DEBUG") != nullptr) {
     for (const RawBlock& b : blocks) {
       std::string chain;
       for (int a = b.owner; a > 0; a = elems[static_cast<size_t>(a)].parent) {
         const Elem& e = elems[static_cast<size_t>(a)];
-        chain = std::to_string(a) + (e.furniture ? "F" : "") + (e.article_body ? "A" : "") + (e.teaser ? "T" : "") + ">" + chain;
+        chain = std::to_string(a) + (e.furniture ? "F" : "") + (e.article_body ? "A" : "") +
+                (e.teaser ? "T" : "") + ">" + chain;
       }
-      std::fprintf(stderr, "[%s] good=%.0f bad=%.0f fd=%d %s :: %.80s\n", chain.c_str(), b.good, b.bad,
-                   b.furniture_depth, b.volatile_text ? "V" : "", b.text.c_str());
+      std::fprintf(stderr, "[%s] good=%.0f bad=%.0f fd=%d %s :: %.80s\n", chain.c_str(), b.good,
+                   b.bad, b.furniture_depth, b.volatile_text ? "V" : "", b.text.c_str());
     }
     std::fprintf(stderr, "best=%d\n", best);
   }
@@ -498,7 +506,8 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
       ++counts.rows;
       if (b->good > 0) ++counts.prose;
       counts.bytes += b->bytes;
-      for (char ch : b->text) counts.letters += std::isalpha(static_cast<unsigned char>(ch)) || (ch & 0x80) ? 1u : 0u;
+      for (char ch : b->text)
+        counts.letters += std::isalpha(static_cast<unsigned char>(ch)) || (ch & 0x80) ? 1u : 0u;
     }
     for (size_t i = 0; i < chosen.size() && out.size() < options.max_blocks; ++i) {
       const RawBlock& b = *chosen[i];
@@ -567,7 +576,8 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
   // HTML strings completed no preview on the development pages); the JSON-LD
   // text is split only when it can be twice the visible body's size.
   if (!out.empty() && MayHoldRichTextDocument(reader.app_state()) &&
-      CompletePreview(out, SplitParagraphs(AppStateArticleBody(reader.app_state()), options.max_blocks),
+      CompletePreview(out,
+                      SplitParagraphs(AppStateArticleBody(reader.app_state()), options.max_blocks),
                       BodySource::kAppState, options.max_blocks, &result))
     return result;
   if (!out.empty() && jsonld_body.size() >= 2 * out_bytes &&
@@ -639,7 +649,8 @@ BodyResult ExtractBodyPass(xmlNode* root, const ExtractOptions& options, const s
       for (size_t i = 0; i < out.size() && i < 3 && !present; ++i)
         present = out[i].text.compare(0, 40, text, 0, 40) == 0;
       if (!present && out.size() < options.max_blocks)
-        out.insert(out.begin(), Block{BlockKind::kParagraph, IsValidUtf8(text) ? text : RepairUtf8(text)});
+        out.insert(out.begin(),
+                   Block{BlockKind::kParagraph, IsValidUtf8(text) ? text : RepairUtf8(text)});
     }
   }
   result.blocks = std::move(out);
@@ -655,7 +666,8 @@ BodyResult ExtractBody(xmlDocPtr doc, const ExtractOptions& options, const std::
     result.empty_reason = "no content";
     return result;
   }
-  BodyResult result = ExtractBodyPass(root, options, title, /*read_hidden=*/false, /*widest=*/false);
+  BodyResult result =
+      ExtractBodyPass(root, options, title, /*read_hidden=*/false, /*widest=*/false);
   if (!result.blocks.empty()) return result;
   // Nothing visible is an article. Pages that stream their content in hidden
   // (React's <div hidden id="S:0">), wrap it in a page-transition layer marked

@@ -71,7 +71,8 @@ void MarkTeaserRuns(std::vector<Elem>& elems, const std::vector<RawBlock>& block
   // body_of[i]: the nearest element at or above i with article-body markup, -1 if none.
   std::vector<int> body_of(elems.size(), -1);
   for (size_t i = 1; i < elems.size(); ++i)
-    body_of[i] = elems[i].article_body ? static_cast<int>(i) : body_of[static_cast<size_t>(elems[i].parent)];
+    body_of[i] =
+        elems[i].article_body ? static_cast<int>(i) : body_of[static_cast<size_t>(elems[i].parent)];
   // True when the article-body element `body` holds a paragraph's worth of
   // prose outside furniture after block `from`: the article goes on after the run.
   const auto prose_after = [&](int body, int from) {
@@ -104,7 +105,8 @@ void MarkTeaserRuns(std::vector<Elem>& elems, const std::vector<RawBlock>& block
     return false;
   };
   const auto in_furniture = [&](int e) {
-    for (int a = elems[static_cast<size_t>(e)].parent; a > 0; a = elems[static_cast<size_t>(a)].parent)
+    for (int a = elems[static_cast<size_t>(e)].parent; a > 0;
+         a = elems[static_cast<size_t>(a)].parent)
       if (elems[static_cast<size_t>(a)].furniture &&
           elems[static_cast<size_t>(a)].all_good < kRunShare * elems[0].all_good)
         return true;
@@ -146,7 +148,8 @@ void MarkTeaserRuns(std::vector<Elem>& elems, const std::vector<RawBlock>& block
       continue;  // not the start of a run
     int run = 0, shaped = 0, last = static_cast<int>(i);
     double run_good = 0, shaped_good = 0;
-    for (int j = static_cast<int>(i); j >= 0 && elems[static_cast<size_t>(j)].signature == first.signature;
+    for (int j = static_cast<int>(i);
+         j >= 0 && elems[static_cast<size_t>(j)].signature == first.signature;
          j = elems[static_cast<size_t>(j)].next_sibling) {
       ++run;
       last = j;
@@ -178,7 +181,8 @@ void MarkTeaserRuns(std::vector<Elem>& elems, const std::vector<RawBlock>& block
     if (body >= 0 && elems[static_cast<size_t>(body)].h1_blocks == 0 &&
         prose_after(body, elems[static_cast<size_t>(last)].block_end))
       continue;
-    for (int j = static_cast<int>(i); j >= 0 && elems[static_cast<size_t>(j)].signature == first.signature;
+    for (int j = static_cast<int>(i);
+         j >= 0 && elems[static_cast<size_t>(j)].signature == first.signature;
          j = elems[static_cast<size_t>(j)].next_sibling) {
       Elem& e = elems[static_cast<size_t>(j)];
       if (teaser_shaped(e)) e.teaser = true;

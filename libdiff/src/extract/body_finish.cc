@@ -107,7 +107,8 @@ void DropRepeatedBlocks(std::vector<Block>* out) {
   std::vector<int> count(distinct.size(), 0);
   for (std::vector<uint64_t>& own : shingles) {
     for (uint64_t& s : own) {
-      s = static_cast<uint64_t>(std::lower_bound(distinct.begin(), distinct.end(), s) - distinct.begin());
+      s = static_cast<uint64_t>(std::lower_bound(distinct.begin(), distinct.end(), s) -
+                                distinct.begin());
       ++count[s];
     }
   }

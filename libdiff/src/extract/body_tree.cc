@@ -17,28 +17,76 @@ namespace libdiff::internal {
 
 const std::unordered_map<std::string_view, uint32_t>& TagTable() {
   static const auto* table = new std::unordered_map<std::string_view, uint32_t>{
-      {"script", kSkip | kScriptTag}, {"style", kSkip}, {"noscript", kSkip}, {"template", kSkip},
-      {"svg", kSkip}, {"math", kSkip}, {"iframe", kSkip}, {"object", kSkip},
-      {"embed", kSkip}, {"canvas", kSkip}, {"video", kSkip}, {"audio", kSkip}, {"picture", kSkip},
-      {"img", kSkip}, {"input", kSkip}, {"select", kSkip}, {"textarea", kSkip},
-      {"button", kSkip | kControlTag}, {"option", kSkip}, {"label", kSkip | kControlTag}, {"figure", kSkip | kFigureTag}, {"figcaption", kSkip},
-      {"dialog", kSkip}, {"title", kSkip}, {"source", kSkip}, {"track", kSkip}, {"map", kSkip},
-      {"p", kBlockTag}, {"div", kBlockTag}, {"section", kBlockTag},
-      {"article", kBlockTag | kArticleTag}, {"main", kBlockTag | kMainTag},
-      {"header", kBlockTag | kFurnitureTag}, {"footer", kBlockTag | kFurnitureTag},
-      {"nav", kBlockTag | kFurnitureTag}, {"aside", kBlockTag | kFurnitureTag},
+      {"script", kSkip | kScriptTag},
+      {"style", kSkip},
+      {"noscript", kSkip},
+      {"template", kSkip},
+      {"svg", kSkip},
+      {"math", kSkip},
+      {"iframe", kSkip},
+      {"object", kSkip},
+      {"embed", kSkip},
+      {"canvas", kSkip},
+      {"video", kSkip},
+      {"audio", kSkip},
+      {"picture", kSkip},
+      {"img", kSkip},
+      {"input", kSkip},
+      {"select", kSkip},
+      {"textarea", kSkip},
+      {"button", kSkip | kControlTag},
+      {"option", kSkip},
+      {"label", kSkip | kControlTag},
+      {"figure", kSkip | kFigureTag},
+      {"figcaption", kSkip},
+      {"dialog", kSkip},
+      {"title", kSkip},
+      {"source", kSkip},
+      {"track", kSkip},
+      {"map", kSkip},
+      {"p", kBlockTag},
+      {"div", kBlockTag},
+      {"section", kBlockTag},
+      {"article", kBlockTag | kArticleTag},
+      {"main", kBlockTag | kMainTag},
+      {"header", kBlockTag | kFurnitureTag},
+      {"footer", kBlockTag | kFurnitureTag},
+      {"nav", kBlockTag | kFurnitureTag},
+      {"aside", kBlockTag | kFurnitureTag},
       {"menu", kBlockTag | kFurnitureTag},
-      {"h1", kBlockTag | kHeadingTag | kH1Tag}, {"h2", kBlockTag | kHeadingTag},
-      {"h3", kBlockTag | kHeadingTag}, {"h4", kBlockTag | kHeadingTag},
-      {"h5", kBlockTag | kHeadingTag}, {"h6", kBlockTag | kHeadingTag},
-      {"li", kBlockTag | kListItemTag}, {"dt", kBlockTag | kListItemTag},
-      {"dd", kBlockTag | kListItemTag}, {"ul", kBlockTag}, {"ol", kBlockTag}, {"dl", kBlockTag},
-      {"blockquote", kBlockTag | kQuoteTag}, {"pre", kBlockTag | kPreTag},
-      {"table", kBlockTag}, {"tbody", kBlockTag}, {"thead", kBlockTag}, {"tfoot", kBlockTag},
-      {"tr", kBlockTag | kRowTag}, {"td", kCell}, {"th", kCell}, {"caption", kSkip},
-      {"form", kBlockTag}, {"fieldset", kBlockTag}, {"address", kBlockTag}, {"center", kBlockTag},
-      {"details", kBlockTag}, {"summary", kBlockTag}, {"body", kBlockTag}, {"html", kBlockTag},
-      {"hr", kBreak}, {"br", kBreak}, {"a", kLinkTag},
+      {"h1", kBlockTag | kHeadingTag | kH1Tag},
+      {"h2", kBlockTag | kHeadingTag},
+      {"h3", kBlockTag | kHeadingTag},
+      {"h4", kBlockTag | kHeadingTag},
+      {"h5", kBlockTag | kHeadingTag},
+      {"h6", kBlockTag | kHeadingTag},
+      {"li", kBlockTag | kListItemTag},
+      {"dt", kBlockTag | kListItemTag},
+      {"dd", kBlockTag | kListItemTag},
+      {"ul", kBlockTag},
+      {"ol", kBlockTag},
+      {"dl", kBlockTag},
+      {"blockquote", kBlockTag | kQuoteTag},
+      {"pre", kBlockTag | kPreTag},
+      {"table", kBlockTag},
+      {"tbody", kBlockTag},
+      {"thead", kBlockTag},
+      {"tfoot", kBlockTag},
+      {"tr", kBlockTag | kRowTag},
+      {"td", kCell},
+      {"th", kCell},
+      {"caption", kSkip},
+      {"form", kBlockTag},
+      {"fieldset", kBlockTag},
+      {"address", kBlockTag},
+      {"center", kBlockTag},
+      {"details", kBlockTag},
+      {"summary", kBlockTag},
+      {"body", kBlockTag},
+      {"html", kBlockTag},
+      {"hr", kBreak},
+      {"br", kBreak},
+      {"a", kLinkTag},
   };
   return *table;
 }
@@ -64,7 +112,8 @@ const RE2& FurnitureRe() {
       "skip-?(?:link|to|nav|main|content)|skippy|"
       "breadcrumb|comment(?:s|-|_|list|area|box|count|form|thread|section|$)|disqus|cookie|"
       "consent|gdpr|privacy-(?:bar|modal|banner|center|centre|overlay|prompt|popup|dialog|notice|"
-      "settings|preferences|manager)|sidebar|side-bar|footer|navbar|popular|trending|advert|sponsor|outbrain|"
+      "settings|preferences|manager)|sidebar|side-bar|footer|navbar|popular|trending|advert|"
+      "sponsor|outbrain|"
       "taboola|teaser|most-|mostpopular|mostread|recirc|readmore|read-more|optin|opt-in|disclaimer|"
       "further-reading|also-read|more-stories|morestories|more-from|next-article|"
       "ad-slot|adslot|ad-container|adunit|ad-unit|dfp-|byline|newsfeed|signup|sign-up|"
@@ -128,8 +177,9 @@ bool IsConsentDialog(std::string_view attrs) {
   for (size_t at = attrs.find("privacy-"); at != std::string_view::npos;
        at = attrs.find("privacy-", at + 1)) {
     const std::string_view rest = attrs.substr(at + 8);
-    for (std::string_view what : {"bar", "modal", "banner", "center", "centre", "overlay", "prompt",
-                                  "popup", "dialog", "notice", "settings", "preferences", "manager"}) {
+    for (std::string_view what :
+         {"bar", "modal", "banner", "center", "centre", "overlay", "prompt", "popup", "dialog",
+          "notice", "settings", "preferences", "manager"}) {
       if (rest.substr(0, what.size()) == what) return true;
     }
   }
@@ -282,8 +332,8 @@ bool IsHeadingSlug(const char* id) {
 // The class attribute of `node`, "" when it has none.
 std::string_view ClassOf(const xmlNode* node) {
   for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
-    if (std::strcmp(reinterpret_cast<const char*>(a->name), "class") == 0 && a->children != nullptr &&
-        a->children->content != nullptr)
+    if (std::strcmp(reinterpret_cast<const char*>(a->name), "class") == 0 &&
+        a->children != nullptr && a->children->content != nullptr)
       return reinterpret_cast<const char*>(a->children->content);
   }
   return {};
@@ -505,7 +555,8 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
   const std::string_view first_class =
       std::string_view(attrs_).substr(class_start, class_end - class_start);
   uint64_t h = 1469598103934665603ull;  // FNV-1a over "tag class"
-  for (const char* p = NodeName(node); *p; ++p) h = (h ^ static_cast<unsigned char>(*p)) * 1099511628211ull;
+  for (const char* p = NodeName(node); *p; ++p)
+    h = (h ^ static_cast<unsigned char>(*p)) * 1099511628211ull;
   h = (h ^ ' ') * 1099511628211ull;
   for (char c : first_class) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
   e.signature = static_cast<size_t>(h);

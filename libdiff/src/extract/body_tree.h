@@ -145,8 +145,8 @@ class TreeReader {
   // directly under `parent` (`prev` when `node` adds none).
   int Visit(xmlNode* node, int parent, int depth, Context& ctx, int prev);
 
-  static constexpr uint8_t kMarkHidden = 1, kMarkArticleBody = 2, kMarkFurniture = 4, kMarkWidget = 8,
-                           kMarkConsent = 16;
+  static constexpr uint8_t kMarkHidden = 1, kMarkArticleBody = 2, kMarkFurniture = 4,
+                           kMarkWidget = 8, kMarkConsent = 16;
 
   // The marks of the class/id/role/itemprop string in attrs_. Pages repeat the
   // same class strings many times, so results are remembered per page.

@@ -204,8 +204,8 @@ constexpr char kIsoPattern[] =
     "\\s*(z|[+-]\\d{2}(?::?\\d{2})?|utc|gmt|[a-z]{2,4}t\\b|ist\\b)?)?";
 // "December 21, 2023". Groups: month, day, year, then the time groups.
 constexpr char kMonthDayYearPattern[] =
-    "(?i)\\b" LIBDIFF_WEEKDAY LIBDIFF_MONTH "\\s*(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b"
-    LIBDIFF_TIME;
+    "(?i)\\b" LIBDIFF_WEEKDAY LIBDIFF_MONTH
+    "\\s*(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b" LIBDIFF_TIME;
 // "21 December 2023". Groups: day, month, year, then the time groups.
 constexpr char kDayMonthYearPattern[] =
     "(?i)\\b" LIBDIFF_WEEKDAY "(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s-]+" LIBDIFF_MONTH

@@ -276,7 +276,8 @@ std::string FromUtf16(std::string_view s, bool little_endian) {
   out.reserve(s.size());
   const auto unit = [&](size_t i) -> uint32_t {
     const auto a = static_cast<uint8_t>(s[i]), b = static_cast<uint8_t>(s[i + 1]);
-    return little_endian ? (static_cast<uint32_t>(b) << 8 | a) : (static_cast<uint32_t>(a) << 8 | b);
+    return little_endian ? (static_cast<uint32_t>(b) << 8 | a)
+                         : (static_cast<uint32_t>(a) << 8 | b);
   };
   size_t i = 0;
   for (; i + 1 < s.size(); i += 2) {
@@ -335,7 +336,8 @@ std::string NormalizeCharsetLabel(std::string_view label) {
   std::string l = LowerAscii(label);
   while (!l.empty() && (l.back() == ' ' || l.back() == '"' || l.back() == '\'')) l.pop_back();
   if (l.empty()) return "";
-  if (l == "utf-8" || l == "utf8" || l == "unicode-1-1-utf-8" || l == "x-unicode20utf8") return "utf-8";
+  if (l == "utf-8" || l == "utf8" || l == "unicode-1-1-utf-8" || l == "x-unicode20utf8")
+    return "utf-8";
   if (l == "iso-8859-1" || l == "iso8859-1" || l == "iso_8859-1" || l == "latin1" || l == "l1" ||
       l == "us-ascii" || l == "ascii" || l == "windows-1252" || l == "cp1252" || l == "x-cp1252" ||
       l == "cp819" || l == "ibm819" || l == "iso-ir-100" || l == "ansi_x3.4-1968")

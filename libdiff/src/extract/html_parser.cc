@@ -235,7 +235,8 @@ size_t DropScriptAndStyleBodies(std::string_view s, char* out) {
   size_t read = 0, write = 0;
   while (read < s.size()) {
     const void* p = std::memchr(s.data() + read, '<', s.size() - read);
-    const size_t lt = p == nullptr ? s.size() : static_cast<size_t>(static_cast<const char*>(p) - s.data());
+    const size_t lt =
+        p == nullptr ? s.size() : static_cast<size_t>(static_cast<const char*>(p) - s.data());
     // Copy everything up to the '<'.
     if (out + write != s.data() + read) std::memmove(out + write, s.data() + read, lt - read);
     write += lt - read;

@@ -398,15 +398,16 @@ xmlNodePtr FindHeadlineElement(xmlDocPtr doc, const std::string& title) {
 // page puts above its h1 ("Last updated: Dec 12, 2025", a dateline, a kicker).
 std::string TextBeforeHeadline(xmlNodePtr title_node, size_t limit) {
   std::string text;
-  for (xmlNodePtr a = title_node; a != nullptr && a->type == XML_ELEMENT_NODE && text.size() < limit;
-       a = a->parent) {
+  for (xmlNodePtr a = title_node;
+       a != nullptr && a->type == XML_ELEMENT_NODE && text.size() < limit; a = a->parent) {
     for (xmlNodePtr s = a->prev; s != nullptr && text.size() < limit; s = s->prev) {
       std::string t;
       if (s->type == XML_TEXT_NODE && s->content != nullptr) {
         t = Chars(s->content);
       } else if (s->type == XML_ELEMENT_NODE) {
         const std::string_view name = NameOf(s);
-        if (name == "script" || name == "style" || name == "template" || name == "noscript") continue;
+        if (name == "script" || name == "style" || name == "template" || name == "noscript")
+          continue;
         // Inline neighbours ("<span>Dec 17, 2025</span><span>Jane Roe</span>")
         // are separate words, as under the headline.
         static constexpr TextWalk kSeparateWords = {' ', true, BreaksWord, SkipsInWords, true};

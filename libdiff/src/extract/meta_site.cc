@@ -23,8 +23,9 @@ std::string ResolveUrl(const std::string& href, const std::string& base) {
     const size_t colon = base.find("://");
     h = (colon == std::string::npos ? std::string("https:") : base.substr(0, colon + 1)) + h;
   }
-  xmlChar* built = xmlBuildURI(reinterpret_cast<const xmlChar*>(h.c_str()),
-                               base.empty() ? nullptr : reinterpret_cast<const xmlChar*>(base.c_str()));
+  xmlChar* built =
+      xmlBuildURI(reinterpret_cast<const xmlChar*>(h.c_str()),
+                  base.empty() ? nullptr : reinterpret_cast<const xmlChar*>(base.c_str()));
   std::string out = built != nullptr ? Chars(built) : (base.empty() ? h : std::string());
   if (built != nullptr) xmlFree(built);
   const std::string lower = LowerAscii(out.substr(0, 8));

@@ -29,7 +29,8 @@ const RE2& VolatileRe() {
       "\\d+\\s*(?:-|\\s)?(?:min|mins|minute|minutes)\\.?\\s+(?:read|listen|watch|video)"
       "|(?:estimated\\s+)?reading\\s+time\\s*:?.{0,20}"
       // counters
-      "|[\\d.,]+\\s*[km]?\\s*(?:comments?|views?|shares?|likes?|reads?|responses?|replies|reactions?)"
+      "|[\\d.,]+\\s*[km]?\\s*(?:comments?|views?|shares?|likes?|reads?|responses?|replies|"
+      "reactions?)"
       "|(?:comments?|views?|shares?|replies)\\s*:?\\s*\\(?[\\d.,]+[km]?\\)?"
       // share bars
       "|(?:(?:share|share this|share on|tweet|email|e-mail|print|facebook|twitter|x|linkedin|"
@@ -208,7 +209,8 @@ const RE2& WindowLineRe() {
 bool StartsWithAsciiNoCase(std::string_view text, std::string_view lower) {
   if (text.size() < lower.size()) return false;
   for (size_t k = 0; k < lower.size(); ++k) {
-    const char c = text[k] >= 'A' && text[k] <= 'Z' ? static_cast<char>(text[k] - 'A' + 'a') : text[k];
+    const char c =
+        text[k] >= 'A' && text[k] <= 'Z' ? static_cast<char>(text[k] - 'A' + 'a') : text[k];
     if (c != lower[k]) return false;
   }
   return true;
@@ -357,7 +359,8 @@ bool MayBeAffiliateNotice(std::string_view text) {
     if (text.find(key) != std::string_view::npos) return true;
   }
   // " fee" or " fees" as a word, not "feel" or "feet".
-  for (size_t at = text.find(" fee"); at != std::string_view::npos; at = text.find(" fee", at + 4)) {
+  for (size_t at = text.find(" fee"); at != std::string_view::npos;
+       at = text.find(" fee", at + 4)) {
     const char next = at + 4 < text.size() ? text[at + 4] : ' ';
     if (next == 's' || next < 'a' || next > 'z') return true;
   }
