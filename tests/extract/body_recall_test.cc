@@ -617,6 +617,53 @@ TEST(BodyRecall, ModifierClassesAreNoFurnitureMark) {
   EXPECT_EQ(print.Text(), std::string(kSecond) + "\n\n" + kThird + "\n\n" + kLast);
 }
 
+// A subhead's own class names the heading, not page furniture: "header" and
+// "tag" on an h2-h6 (<h2 class="section-header">, <h3 class="edTag">, a table
+// of contents' target <h2 class="tocHeader">) leave it in the article. A
+// heading in a "tags" box, or one classed as a share or related heading, is
+// still furniture.
+TEST(BodyRecall, HeadingClassesNamingTheHeadingAreText) {
+  for (const char* cls : {"section-header", "edTag", "tocHeader", "post-tag"}) {
+    const Article a = MustExtract(
+        "<html><body><article><p>" + std::string(kFirst) + "</p><h2 class='" + cls +
+        "'>Where the wall will run</h2><p>" + kSecond + "</p><p>" + kThird +
+        "</p></article></body></html>");
+    EXPECT_EQ(a.Text(), std::string(kFirst) + "\n\nWhere the wall will run\n\n" + kSecond +
+                            "\n\n" + kThird)
+        << cls;
+  }
+  for (const char* cls : {"post-tags", "share-header", "related-header"}) {
+    const Article a = MustExtract(
+        "<html><body><article><p>" + std::string(kFirst) + "</p><p>" + kSecond + "</p><p>" +
+        kThird + "</p><h3 class='" + cls + "'>More on the wall</h3></article></body></html>");
+    EXPECT_EQ(a.Text(), Expected()) << cls;
+  }
+}
+
+// Class names written in camelCase are read as words, as hyphenated ones are:
+// "imageCaption", "shareLinks" and "relatedStoriesBox" mark furniture as
+// "image-caption" would. A capital only starts a word after a lower-case
+// letter or digit and before a lower-case letter ("adID", "URLs" stay whole).
+TEST(BodyRecall, CamelCaseClassNamesAreReadAsWords) {
+  const std::string kCaption =
+      "The old towpath by the river, where the first section of the wall will rise next year.";
+  for (const char* cls : {"imageCaption", "photoCredit", "shareLinks", "inlineAdBox"}) {
+    const Article a = MustExtract(
+        "<html><body><article><p>" + std::string(kFirst) + "</p><div class='" + cls + "'>" +
+        kCaption + "</div><p>" + kSecond + "</p><p>" + kThird + "</p></article></body></html>");
+    EXPECT_EQ(a.Text(), Expected()) << cls;
+  }
+  // Words hidden in a longer word are not read: "broadcast", "threadID".
+  for (const char* cls : {"broadcastNote", "threadID"}) {
+    const Article a = MustExtract(
+        "<html><body><article><p>" + std::string(kFirst) + "</p><div class='" + cls + "'>" +
+        kCaption + "</div><p>" + kSecond + "</p><p>" + kThird + "</p></article></body></html>");
+    EXPECT_EQ(a.Text(), std::string(kFirst) + "\n\n" + kCaption + "\n\n" + kSecond + "\n\n" +
+                            kThird)
+        << cls;
+  }
+}
+
 // The article's opening paragraphs in a box marked like the page header
 // ("listicle-header") come back when the box holds two or more paragraphs of
 // prose and no links and no other prose of the container comes before it; a

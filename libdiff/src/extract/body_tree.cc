@@ -99,6 +99,38 @@ uint32_t TagFlags(const xmlNode* node) {
   return it == table.end() ? 0u : it->second;
 }
 
+// True when the capital at value[i] starts a word of a camelCase name: it
+// follows a lower-case letter or digit and a lower-case letter follows it.
+bool StartsCamelWord(std::string_view value, size_t i) {
+  const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  return i > 0 && i + 1 < value.size() && upper(value[i]) && lower(value[i + 1]) &&
+         (lower(value[i - 1]) || (value[i - 1] >= '0' && value[i - 1] <= '9'));
+}
+
+// Appends `value` lower-cased, with a hyphen where a camelCase name starts a
+// word ("imageCaption" -> "image-caption", "shareBar" -> "share-bar"), so the
+// word patterns below read such names as they read hyphenated ones. "adID"
+// and "URLs" stay whole (StartsCamelWord).
+void AppendLowerWords(std::string_view value, std::string* out) {
+  const size_t from = out->size();
+  out->append(value);  // appended whole, then lower-cased in place
+  bool camel = false;
+  for (size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    if (c < 'A' || c > 'Z') continue;
+    camel = camel || StartsCamelWord(value, i);
+    (*out)[from + i] = static_cast<char>(c - 'A' + 'a');
+  }
+  if (!camel) return;
+  out->resize(from);  // rare: written again with the hyphens
+  for (size_t i = 0; i < value.size(); ++i) {
+    if (StartsCamelWord(value, i)) out->push_back('-');
+    const char c = value[i];
+    out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+}
+
 // Class/id/role tokens of page furniture. A token must start a word ("share",
 // "c-share-bar", "article__related"); the short ones must also end one.
 const RE2& FurnitureRe() {
@@ -164,6 +196,22 @@ bool IsFurnitureWordOnlyInName(std::string_view attrs) {
     }
   }
   return !rest.empty() && !RE2::PartialMatch(rest, FurnitureRe());
+}
+
+// True when a heading's class string matches FurnitureRe only through the
+// words "header" and "tag", which name the heading itself there (<h2
+// class="section-header">, <h3 class="edTag">, <h2 class="tocHeader">: a
+// subhead the table of contents links to), not page furniture.
+bool NamesOnlyTheHeading(std::string_view attrs) {
+  std::string rest(attrs);
+  for (std::string_view word : {std::string_view("header"), std::string_view("tag")}) {
+    for (size_t at = rest.find(word); at != std::string::npos; at = rest.find(word, at + 1)) {
+      const size_t end = at + word.size();
+      if (end < rest.size() && rest[end] >= 'a' && rest[end] <= 'z') continue;  // "tags"
+      rest[at] = 'x';
+    }
+  }
+  return !RE2::PartialMatch(rest, FurnitureRe());
 }
 
 // Cookie and privacy-preference dialogs: never the article, whatever share of
@@ -501,14 +549,8 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
     for (int k = 0; k < 4; ++k) {
       const char* v = values[k];
       if (v == nullptr) continue;
-      // Appended whole, then lower-cased in place (not a push_back a byte).
       attrs_.push_back(' ');
-      const size_t from = attrs_.size();
-      attrs_.append(v);
-      for (size_t i = from; i < attrs_.size(); ++i) {
-        const char c = attrs_[i];
-        if (c >= 'A' && c <= 'Z') attrs_[i] = static_cast<char>(c - 'A' + 'a');
-      }
+      AppendLowerWords(v, &attrs_);
       if (k == 0) {
         class_start = std::min(attrs_.find_first_not_of(" \t\n\r\f"), attrs_.size());
         class_end = std::min(attrs_.find_first_of(" \t\n\r\f", class_start), attrs_.size());
@@ -524,7 +566,10 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
       const uint8_t marks = AttributeMarks();
       if ((marks & kMarkHidden) && !read_hidden_ && !shown_anyway()) return prev;
       article_body = (marks & kMarkArticleBody) != 0;
-      if (marks & (kMarkFurniture | kMarkWidget)) furniture = true;
+      if ((marks & (kMarkFurniture | kMarkWidget)) &&
+          !((tag & kHeadingTag) && (marks & kMarkFurniture) && NamesOnlyTheHeading(attrs_))) {
+        furniture = true;
+      }
       // A consent class on the page's wrappers (<body class="gdpr-applies">,
       // <main class="... ccpa_on">) is a flag of the page, not a dialog.
       if ((marks & kMarkConsent) && !(tag & (kArticleTag | kMainTag)) &&
