@@ -664,6 +664,26 @@ TEST(BodyRecall, CamelCaseClassNamesAreReadAsWords) {
   }
 }
 
+// A paragraph of prose marked like furniture is prose (a "paywall" or
+// "content-meta" class on the article's own paragraphs), but not when the mark
+// names a caption or credit: a long caption (class="imageCaption") is left
+// out, and so a paragraph it repeats is not taken for the repeat.
+TEST(BodyRecall, LongCaptionParagraphsAreNoProse) {
+  const std::string kCaption =
+      "The old towpath by the river, where engineers said the first section of the wall would "
+      "rise, seen from the footbridge on a wet morning in the spring.";
+  for (const char* cls : {"imageCaption", "photo-credit"}) {
+    const Article a = MustExtract("<html><body><article><p>" + std::string(kFirst) +
+                                  "</p><p class='" + cls + "'>" + kCaption + "</p><p>" +
+                                  kSecond + "</p><p>" + kThird + "</p></article></body></html>");
+    EXPECT_EQ(a.Text(), Expected()) << cls;
+  }
+  const Article prose = MustExtract("<html><body><article><p>" + std::string(kFirst) +
+                                    "</p><p class='content-meta'>" + kSecond + "</p><p>" +
+                                    kThird + "</p></article></body></html>");
+  EXPECT_EQ(prose.Text(), Expected());
+}
+
 // The article's opening paragraphs in a box marked like the page header
 // ("listicle-header") come back when the box holds two or more paragraphs of
 // prose and no links and no other prose of the container comes before it; a

@@ -214,6 +214,19 @@ bool NamesOnlyTheHeading(std::string_view attrs) {
   return !RE2::PartialMatch(rest, FurnitureRe());
 }
 
+// True when a word of the class string names an image caption or credit
+// ("caption", "image-caption", "photoCredit" read as "photo-credit"). Checked
+// only for class strings that matched FurnitureRe.
+bool NamesACaption(std::string_view attrs) {
+  for (std::string_view word : {std::string_view("caption"), std::string_view("credit")}) {
+    for (size_t at = attrs.find(word); at != std::string_view::npos;
+         at = attrs.find(word, at + 1)) {
+      if (at == 0 || !(attrs[at - 1] >= 'a' && attrs[at - 1] <= 'z')) return true;
+    }
+  }
+  return false;
+}
+
 // Cookie and privacy-preference dialogs: never the article, whatever share of
 // the page's prose they hold (a long CCPA notice beside a 130-word podcast
 // summary). Checked only for class strings that matched FurnitureRe, with
@@ -500,6 +513,7 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
   if (tag & kCell) pending_space_ = true;
 
   bool furniture = (tag & kFurnitureTag) != 0;
+  bool caption = false;  // marked as an image caption or credit
   bool weak_furniture = false;
   bool article_body = false;
   bool consent = parent >= 0 && elems_[static_cast<size_t>(parent)].consent;
@@ -576,6 +590,7 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
           std::strcmp(NodeName(node), "body") != 0 && std::strcmp(NodeName(node), "html") != 0)
         consent = true;
       weak_furniture = (marks & kMarkWidget) != 0 && !(tag & kFurnitureTag);
+      caption = furniture && (marks & kMarkCaption) != 0;
     }
   }
   if (article_body) furniture = false;
@@ -616,7 +631,9 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
     inner.owner = index;
     inner.own_mark_only = false;
     if (furniture) {
-      inner.own_mark_only = std::strcmp(NodeName(node), "p") == 0;
+      // A paragraph of prose marked like furniture is prose, unless the mark
+      // names a caption: a long caption is still a caption.
+      inner.own_mark_only = !caption && std::strcmp(NodeName(node), "p") == 0;
       inner.outer_furniture_depth = ctx.furniture_depth;
       inner.furniture_depth = depth;
       inner.furniture_elem = index;
@@ -665,6 +682,7 @@ uint8_t TreeReader::AttributeMarks() {
   } else if (RE2::PartialMatch(attrs_, FurnitureRe()) && !IsFurnitureWordOnlyInName(attrs_)) {
     marks = kMarkFurniture;
     if (IsConsentDialog(attrs_)) marks |= kMarkConsent;
+    if (NamesACaption(attrs_)) marks |= kMarkCaption;
   } else if (HasWidgetToken(attrs_)) {
     marks = kMarkWidget;
   }

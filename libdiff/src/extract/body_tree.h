@@ -146,7 +146,8 @@ class TreeReader {
   int Visit(xmlNode* node, int parent, int depth, Context& ctx, int prev);
 
   static constexpr uint8_t kMarkHidden = 1, kMarkArticleBody = 2, kMarkFurniture = 4,
-                           kMarkWidget = 8, kMarkConsent = 16;
+                           kMarkWidget = 8, kMarkConsent = 16,
+                           kMarkCaption = 32;
 
   // The marks of the class/id/role/itemprop string in attrs_. Pages repeat the
   // same class strings many times, so results are remembered per page.
