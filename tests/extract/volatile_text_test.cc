@@ -388,7 +388,11 @@ TEST(VolatileText, AddressListsTagListsAndPageNotesAreFurniture) {
                         "This post was last updated July 2021.",
                         "Page last modified Jan. 17, 2025 @ 01:39 PM EST",
                         "This article has been last updated on March 3, 2024",
-                        "This slideshow requires JavaScript."}) {
+                        "This slideshow requires JavaScript.",
+                        "Thanks for reading The Ledger! This post is public so feel free to "
+                        "share it.",
+                        "Thanks for reading The Ledger! Subscribe for free to receive new posts "
+                        "and support my work."}) {
     EXPECT_TRUE(IsVolatileOrFurnitureText(s)) << s;
   }
   for (const char* s : {"https://example.org is where the council posts its minutes.", "https://",
@@ -396,7 +400,8 @@ TEST(VolatileText, AddressListsTagListsAndPageNotesAreFurniture) {
                         "Visit www.example.org for the full schedule of the fair.",
                         "Tags: they are small, cheap and easy to lose. We tried four.",
                         "This story was updated on August 25.",
-                        "This page requires a login to see the council's records."}) {
+                        "This page requires a login to see the council's records.",
+                        "Thanks for reading! We will be back with the second part next week."}) {
     EXPECT_FALSE(IsVolatileOrFurnitureText(s)) << s;
   }
 }

@@ -334,7 +334,12 @@ const RE2& PromoRe() {
       "|\\bget (?:e-?mail|newsletter) updates\\b"
       "|\\bplease (?:consider )?subscrib(?:e|ing)\\b"
       // the consent line under a sign-up form
-      "|\\bwe use your sign-?up\\b)");
+      "|\\bwe use your sign-?up\\b"
+      // a newsletter platform's prompts under a post: "Thanks for reading The
+      // Ledger! This post is public so feel free to share it.", "... Subscribe
+      // for free to receive new posts and support my work."
+      "|\\bthis post is public so feel free to share it\\b"
+      "|\\bsubscribe for free to receive new posts\\b)");
   return re;
 }
 
@@ -356,7 +361,7 @@ const RE2& AffiliateNoticeRe() {
 // key words is present (case-sensitive fragments that cover both cases of
 // the first letter).
 bool MayBePromo(std::string_view text) {
-  for (std::string_view key : {"nbox", "ign", "ubscri", "elivered", "pdates"}) {
+  for (std::string_view key : {"nbox", "ign", "ubscri", "elivered", "pdates", "is public"}) {
     if (text.find(key) != std::string_view::npos) return true;
   }
   return false;
