@@ -376,5 +376,35 @@ TEST(VolatileText, CaptionsKnownByTheirCreditAreFurniture) {
        "He spent ten years on the photo desk before he moved to the features team in 2019."});
 }
 
+// Lines of the page, not of the article: addresses printed as text (a source
+// list, a profile's links), a post's tag list, the page's own "last updated"
+// line and a script's placeholder.
+TEST(VolatileText, AddressListsTagListsAndPageNotesAreFurniture) {
+  for (const char* s :
+       {"https://example.org/news/report-2023.html https://example.com/a#b",
+        "https://www.facebook.com/HarborMoving/, https://x.com/HarborMoving1",
+        "http://example.net/page", "www.example.org/files/guide.pdf",
+        "Tags: Employment, Health & Fitness, Small Businesses, Jane Doe",
+        "Filed under: Gardening, Tools", "Categories: News",
+        "This post was last updated July 2021.", "Page last modified Jan. 17, 2025 @ 01:39 PM EST",
+        "This article has been last updated on March 3, 2024",
+        "This slideshow requires JavaScript.",
+        "Thanks for reading The Ledger! This post is public so feel free to "
+        "share it.",
+        "Thanks for reading The Ledger! Subscribe for free to receive new posts "
+        "and support my work."}) {
+    EXPECT_TRUE(IsVolatileOrFurnitureText(s)) << s;
+  }
+  for (const char* s :
+       {"https://example.org is where the council posts its minutes.", "https://",
+        "http:// https://", "Visit www.example.org for the full schedule of the fair.",
+        "Tags: they are small, cheap and easy to lose. We tried four.",
+        "This story was updated on August 25.",
+        "This page requires a login to see the council's records.",
+        "Thanks for reading! We will be back with the second part next week."}) {
+    EXPECT_FALSE(IsVolatileOrFurnitureText(s)) << s;
+  }
+}
+
 }  // namespace
 }  // namespace libdiff::internal

@@ -71,7 +71,11 @@ const RE2& VolatileRe() {
       "this field is for validation purposes and should be left unchanged|"
       "latest(?: news| stories)?|you (?:may|might) (?:also )?like|sign up|subscribe(?: now)?|"
       "follow us(?: on .{1,30})?|click here|listen to (?:this )?(?:article|story)|"
-      "loading|image|photo|video|getty images|ap photo|reuters|afp|topics|tags|tagged(?: in)?)\\W*"
+      "loading|image|photo|video|getty images|ap photo|reuters|afp|topics|tags|tagged(?: in)?|"
+      // a script placeholder: "This slideshow requires JavaScript."
+      "this (?:slideshow|gallery|video|map|content|page) requires javascript)\\W*"
+      // a post's tag list: "Tags: Employment, Health & Fitness, Jane Doe"
+      "|(?:tags|tagged(?: in| with)?|filed under|categories)\\s*:\\s*[^.!?]{1,150}"
       // (copyright lines, "Photo: Reuters" credit labels and bylines:
       // IsWindowLine)
       // date lines
@@ -298,11 +302,15 @@ bool IsWindowLine(std::string_view text) {
 }
 
 // "Updated ...", "Published ...", "Posted ..." lines that carry a time, also
-// behind the clock time some sites print first ("19:15 Updated Nov. 19, ...").
+// behind the clock time some sites print first ("19:15 Updated Nov. 19, ..."),
+// and the page's own "This post was last updated July 2021.", "Page last
+// modified Jan. 17, 2025" ("This story was updated on ..." without "last" is
+// an editors' note some golds keep).
 const RE2& UpdatedLineRe() {
   static const RE2 re(
       "(?i)^(?:\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\s*[|·•,-]?\\s*)?"
-      "(?:last\\s+|first\\s+|originally\\s+)?(?:updated|published|posted|modified|edited|"
+      "(?:(?:this (?:post|article|page|story|guide) (?:was|has been) |page )?last\\s+|first\\s+|"
+      "originally\\s+)?(?:updated|published|posted|modified|edited|"
       "created|reviewed)\\s*(?::|on|at|-|–|—)?\\s*"
       "(?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
       "yesterday|today|an? (?:hour|minute|day)).{0,60}$");
@@ -326,7 +334,12 @@ const RE2& PromoRe() {
       "|\\bget (?:e-?mail|newsletter) updates\\b"
       "|\\bplease (?:consider )?subscrib(?:e|ing)\\b"
       // the consent line under a sign-up form
-      "|\\bwe use your sign-?up\\b)");
+      "|\\bwe use your sign-?up\\b"
+      // a newsletter platform's prompts under a post: "Thanks for reading The
+      // Ledger! This post is public so feel free to share it.", "... Subscribe
+      // for free to receive new posts and support my work."
+      "|\\bthis post is public so feel free to share it\\b"
+      "|\\bsubscribe for free to receive new posts\\b)");
   return re;
 }
 
@@ -348,7 +361,7 @@ const RE2& AffiliateNoticeRe() {
 // key words is present (case-sensitive fragments that cover both cases of
 // the first letter).
 bool MayBePromo(std::string_view text) {
-  for (std::string_view key : {"nbox", "ign", "ubscri", "elivered", "pdates"}) {
+  for (std::string_view key : {"nbox", "ign", "ubscri", "elivered", "pdates", "is public"}) {
     if (text.find(key) != std::string_view::npos) return true;
   }
   return false;
@@ -403,7 +416,7 @@ bool MayBeUpdatedLine(std::string_view text) {
   if (text.empty()) return false;
   const char c = static_cast<char>(text[0] | 0x20);
   return (text[0] >= '0' && text[0] <= '9') ||
-         std::string_view("lfoupmecr").find(c) != std::string_view::npos;
+         std::string_view("lfoupmecrt").find(c) != std::string_view::npos;
 }
 
 const RE2& HasTimeRe() {
@@ -614,10 +627,47 @@ bool IsFollowPrompt(const std::string& text) {
   return RE2::PartialMatch(text, re);
 }
 
+// "https://example.com/a", "www.example.org": a scheme or "www." and a host
+// with a dot after it (a bare "https://" names the scheme in a tutorial).
+bool IsWebAddress(std::string_view word) {
+  size_t host = 0;
+  if (word.compare(0, 8, "https://") == 0) {
+    host = 8;
+  } else if (word.compare(0, 7, "http://") == 0) {
+    host = 7;
+  } else if (word.compare(0, 4, "www.") != 0) {
+    return false;
+  }
+  const size_t dot = word.find('.', host);
+  return dot != std::string_view::npos && dot > host && dot + 1 < word.size();
+}
+
+// A block of bare web addresses and nothing else ("https://example.com/a
+// https://example.com/b", "https://facebook.com/x, https://x.com/y"): a
+// source list or a profile's links printed as text, no sentence of the
+// article (an address that is a link is already a link block).
+bool IsBareAddressList(std::string_view text) {
+  if (text.empty() || (text[0] != 'h' && text[0] != 'w')) return false;
+  size_t words = 0;
+  size_t at = 0;
+  while (at < text.size()) {
+    const size_t end = text.find_first_of(" \t\n\r,", at);
+    const std::string_view word = text.substr(at, end == std::string_view::npos ? end : end - at);
+    if (!word.empty()) {
+      if (!IsWebAddress(word)) return false;
+      ++words;
+    }
+    if (end == std::string_view::npos) break;
+    at = end + 1;
+  }
+  return words > 0;
+}
+
 }  // namespace
 
 bool IsVolatileOrFurnitureText(const std::string& text) {
-  if (RE2::FullMatch(text, VolatileRe()) || IsWindowLine(text)) return true;
+  if (RE2::FullMatch(text, VolatileRe()) || IsWindowLine(text) || IsBareAddressList(text))
+    return true;
   FoldedText folded(text);
   // "The Canadian Press. All rights reserved." (a copyright line that names
   // its holder first; IsWindowLine takes the ones that open with the mark).
