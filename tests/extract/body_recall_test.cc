@@ -617,6 +617,18 @@ TEST(BodyRecall, ModifierClassesAreNoFurnitureMark) {
   EXPECT_EQ(print.Text(), std::string(kSecond) + "\n\n" + kThird + "\n\n" + kLast);
 }
 
+// A modifier inside a class token names what the element lacks or has, as a
+// modifier token does: "card-title-no-credit" (read from "cardTitleNoCredit")
+// and "page-has-sidebar" mark no furniture.
+TEST(BodyRecall, ModifiersInsideAClassTokenAreNoFurnitureMark) {
+  for (const char* cls : {"cardTitleNoCredit", "page-has-sidebar", "intro_with-share"}) {
+    const Article a = MustExtract("<html><body><article><div class='" + std::string(cls) +
+                                  "'><p>" + kFirst + "</p></div><p>" + kSecond + "</p><p>" +
+                                  kThird + "</p></article></body></html>");
+    EXPECT_EQ(a.Text(), Expected()) << cls;
+  }
+}
+
 // A subhead's own class names the heading, not page furniture: "header" and
 // "tag" on an h2-h6 (<h2 class="section-header">, <h3 class="edTag">, a table
 // of contents' target <h2 class="tocHeader">) leave it in the article. A

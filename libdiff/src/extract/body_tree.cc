@@ -193,6 +193,20 @@ bool IsFurnitureWordOnlyInName(std::string_view attrs) {
     if (i > start && IsModifierToken(attrs.substr(start, i - start))) {
       if (rest.empty()) rest.assign(attrs);
       for (size_t k = start; k < i; ++k) rest[k] = 'x';
+      continue;
+    }
+    // A modifier inside a token ("title-no-credit", read from "titleNoCredit";
+    // "page-has-sidebar"): the word after it is masked.
+    for (size_t k = start + 1; k < i; ++k) {
+      if (attrs[k - 1] != '-' && attrs[k - 1] != '_') continue;
+      const std::string_view word = attrs.substr(k, i - k);
+      const size_t end = word.find_first_of("-_");
+      if (end == std::string_view::npos || end + 1 >= word.size()) continue;
+      if (!IsModifierToken(word.substr(0, word.find_first_of("_", end + 1)))) continue;
+      size_t stop = k + end + 1;
+      while (stop < i && attrs[stop] != '-' && attrs[stop] != '_') ++stop;
+      if (rest.empty()) rest.assign(attrs);
+      for (size_t m = k; m < stop; ++m) rest[m] = 'x';
     }
   }
   return !rest.empty() && !RE2::PartialMatch(rest, FurnitureRe());
