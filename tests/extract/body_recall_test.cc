@@ -743,5 +743,25 @@ TEST(BodyRecall, AccordionQuestionsAreNotTeaserLinks) {
   EXPECT_EQ(MustExtract(page("<a href='#'>")).Text(), article);
 }
 
+// Steps of a plan written on one pattern ("Repeat 6-8 times, ending when ...:
+// 800m at marathon pace") share most of their word 4-grams with each other
+// but are not copies: each stays. A block whose 4-grams are all found again
+// (a block shown twice) still goes.
+TEST(BodyRecall, ItemsOnOnePatternAreNotRepeats) {
+  const std::string kPattern =
+      "Repeat the set until you feel that the next one is the last you could run well:";
+  const std::string kA = kPattern + " two fast laps.";
+  const std::string kB = kPattern + " four easy hills.";
+  const Article a = MustExtract("<html><body><article>" + Paragraphs() + "<ul><li>" + kA +
+                                "</li><li>" + kB + "</li></ul><p>" + kFourth +
+                                "</p></article></body></html>");
+  EXPECT_EQ(a.Text(), Expected() + "\n\n" + kA + "\n\n" + kB + "\n\n" + kFourth);
+
+  const Article twice = MustExtract("<html><body><article>" + Paragraphs() + "<ul><li>" + kA +
+                                    "</li><li>" + kA + "</li></ul><p>" + kFourth +
+                                    "</p></article></body></html>");
+  EXPECT_EQ(twice.Text(), Expected() + "\n\n" + kA + "\n\n" + kFourth);
+}
+
 }  // namespace
 }  // namespace libdiff
