@@ -792,5 +792,55 @@ TEST(BodyRecall, IntroductionBeforeACarouselOpensTheBody) {
   EXPECT_EQ(points.Text(), Expected());
 }
 
+// An FAQ whose questions are controls that open their answers (`href="#"` on
+// an accordion's title, `aria-expanded`) is text of the article, not a run
+// of teasers each with a headline link. A list of `href="#"` links named for
+// nothing (placeholder teasers) stays link text.
+TEST(BodyRecall, AccordionQuestionsAreNotTeaserLinks) {
+  const char* kItems[][2] = {
+      {"When will the work start?",
+       "The first section starts in the spring, once the river is low enough for the machines."},
+      {"Who pays for the wall?",
+       "The town pays a third of the cost and the regional flood fund pays the rest of it."},
+      {"Will the towpath stay open?",
+       "The towpath closes for the summer and opens again when the first section is done."},
+  };
+  const auto page = [&](const std::string& link_open) {
+    std::string faq = "<section class='faqs'><h2>Questions</h2><ul class='items'>";
+    for (const auto& item : kItems) {
+      faq += "<li class='item'>" + link_open + item[0] + "</a><div class='answer'><p>" +
+             item[1] + "</p></div></li>";
+    }
+    return "<html><body><article>" + Paragraphs() + "<p>" + kFourth + "</p>" + faq +
+           "</ul></section></article></body></html>";
+  };
+  std::string faq_text = "\n\nQuestions";
+  for (const auto& item : kItems) faq_text += std::string("\n\n") + item[0] + "\n\n" + item[1];
+  const std::string article = Expected() + "\n\n" + kFourth;
+  EXPECT_EQ(MustExtract(page("<a href='#' class='accordion-title'>")).Text(), article + faq_text);
+  EXPECT_EQ(MustExtract(page("<a href='#q' aria-expanded='false'>")).Text(), article + faq_text);
+  EXPECT_EQ(MustExtract(page("<a href='#'>")).Text(), article);
+}
+
+// Steps of a plan written on one pattern ("Repeat 6-8 times, ending when ...:
+// 800m at marathon pace") share most of their word 4-grams with each other
+// but are not copies: each stays. A block whose 4-grams are all found again
+// (a block shown twice) still goes.
+TEST(BodyRecall, ItemsOnOnePatternAreNotRepeats) {
+  const std::string kPattern =
+      "Repeat the set until you feel that the next one is the last you could run well:";
+  const std::string kA = kPattern + " two fast laps.";
+  const std::string kB = kPattern + " four easy hills.";
+  const Article a = MustExtract("<html><body><article>" + Paragraphs() + "<ul><li>" + kA +
+                                "</li><li>" + kB + "</li></ul><p>" + kFourth +
+                                "</p></article></body></html>");
+  EXPECT_EQ(a.Text(), Expected() + "\n\n" + kA + "\n\n" + kB + "\n\n" + kFourth);
+
+  const Article twice = MustExtract("<html><body><article>" + Paragraphs() + "<ul><li>" + kA +
+                                    "</li><li>" + kA + "</li></ul><p>" + kFourth +
+                                    "</p></article></body></html>");
+  EXPECT_EQ(twice.Text(), Expected() + "\n\n" + kA + "\n\n" + kFourth);
+}
+
 }  // namespace
 }  // namespace libdiff

@@ -373,12 +373,30 @@ bool SwallowedParagraphs(const xmlNode* node) {
   return FindBelow(node, 200, &over_budget, third) != nullptr || (over_budget && paragraphs > 0);
 }
 
+
 // True for the class/id/role string (lower-cased) of a section that the page
 // shows collapsed until the reader opens it (an accordion's panel, a
 // "collapsible" box: FAQ answers, a roundup's details). Hidden, but written
 // for the reader, unlike hidden menus and screen-reader labels.
 bool IsCollapsedSection(const std::string& attrs) {
   return attrs.find("accordion") != std::string::npos || attrs.find("collaps") != std::string::npos;
+}
+
+// True when `node` (an <a>, whose class/id/role string is `attrs`) is a
+// control that opens and closes a section rather than a link to another
+// page: it says so (`aria-expanded`), or it goes nowhere (`href="#"`,
+// `javascript:`) and is named for an accordion or a toggle. An FAQ's question
+// over its answer is such a control; its text is not link text, so the
+// FAQ's items (a question and its answer each) are not teasers. A bare
+// `href="#"` is not enough: templates leave it on placeholder teasers and on
+// the items of a table of contents that a script scrolls.
+bool IsToggleLink(const xmlNode* node, const std::string& attrs) {
+  if (AttributeValue(node, "aria-expanded") != nullptr) return true;
+  const char* href = AttributeValue(node, "href");
+  if (href == nullptr) return false;
+  const bool nowhere =
+      (href[0] == '#' && href[1] == '\0') || std::strncmp(href, "javascript:", 11) == 0;
+  return nowhere && (IsCollapsedSection(attrs) || attrs.find("toggle") != std::string::npos);
 }
 
 // True for the id of a segment that React's streaming renderer sends hidden
@@ -672,6 +690,8 @@ int TreeReader::Visit(xmlNode* node, int parent, int depth, Context& ctx, int pr
     const char* href = AttributeValue(node, "href");
     if (href != nullptr && href[0] == '#') tag &= ~kLinkTag;
   }
+  if ((tag & kLinkTag) && node->properties != nullptr && IsToggleLink(node, attrs_))
+    tag &= ~kLinkTag;
   if (tag & kLinkTag) ++link_depth_;
   int child = -1;
   for (xmlNode* c = node->children; c != nullptr; c = c->next)
