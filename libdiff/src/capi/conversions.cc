@@ -34,10 +34,6 @@ libdiff_article* NewArticle(libdiff::Article article) {
   return a.release();
 }
 
-std::string Dump(const nlohmann::json& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 int BoolFlag(int value, const char* what) {
   if (value != 0 && value != 1) {
     InvalidArgument(std::string(what) + " must be 0 or 1, not " + std::to_string(value));

@@ -1,16 +1,14 @@
 // Copyright 2026 The libdiff Authors.
 //
 // Conversions that more than one surface of the C API shares: a page from
-// (url, html, fetched_at) arguments, an article handle from an Article, one
-// line of JSON, and a 0/1 flag argument. Private to libdiff.so.
+// (url, html, fetched_at) arguments, an article handle from an Article, and a
+// 0/1 flag argument. Private to libdiff.so.
 #ifndef LIBDIFF_CAPI_CONVERSIONS_H_
 #define LIBDIFF_CAPI_CONVERSIONS_H_
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "capi/boundary.h"
 #include "libdiff/article.h"
@@ -26,9 +24,6 @@ libdiff::Page MakePage(const libdiff_store* handle, const char* url, size_t url_
 
 // A new article handle owning `article`; the caller frees it.
 libdiff_article* NewArticle(libdiff::Article article);
-
-// One line of JSON; strings that are not UTF-8 are repaired rather than throwing.
-std::string Dump(const nlohmann::json& j);
 
 // `value` if it is 0 or 1; otherwise throws BoundaryError naming `what`.
 int BoolFlag(int value, const char* what);

@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include <nlohmann/json.hpp>
+
 #include "extract/embedded_body.h"
 #include "extract/meta_dom.h"
 
