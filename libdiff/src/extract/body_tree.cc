@@ -373,7 +373,6 @@ bool SwallowedParagraphs(const xmlNode* node) {
   return FindBelow(node, 200, &over_budget, third) != nullptr || (over_budget && paragraphs > 0);
 }
 
-
 // True for the class/id/role string (lower-cased) of a section that the page
 // shows collapsed until the reader opens it (an accordion's panel, a
 // "collapsible" box: FAQ answers, a roundup's details). Hidden, but written
